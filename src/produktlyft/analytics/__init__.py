@@ -1,0 +1,1 @@
+"""Pure computation on records and frames. Never imports storage, web or CLI code."""

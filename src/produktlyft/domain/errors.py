@@ -1,0 +1,79 @@
+"""Errors a user can act on, and the located issues that input validation reports.
+
+Entry points turn a `ProduktlyftError` into a clear message (CLI exit code 1, an HTTP problem
+document); anything else is a bug and is reported without a stack trace unless debugging.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Issue(BaseModel):
+    """One problem in one input, located as precisely as the format allows."""
+
+    model_config = ConfigDict(frozen=True)
+
+    message: str
+    severity: Severity = Severity.ERROR
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    element: str | None = None
+    location: str | None = None  # a location already written out, such as "sheet 'X', row 3"
+
+    def where(self) -> str:
+        parts = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column '{self.column}'")
+        if self.element:
+            parts.append(f"element '{self.element}'")
+        if self.location:
+            parts.append(self.location)
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ProduktlyftError(Exception):
+    """An error caused by the user's input or request, with a message meant for them."""
+
+    exit_code = 1
+
+
+class InvalidInput(ProduktlyftError):
+    """Input was rejected; nothing was written."""
+
+    def __init__(self, issues: list[Issue], summary: str | None = None) -> None:
+        self.issues = issues
+        errors = [issue for issue in issues if issue.severity is Severity.ERROR]
+        self.summary = summary or f"{len(errors)} error(s) found; nothing was written"
+        super().__init__(self.summary + "\n" + "\n".join(f"  {issue}" for issue in errors))
+
+
+class NotFound(ProduktlyftError):
+    pass
+
+
+class PermissionDenied(ProduktlyftError):
+    pass
+
+
+class Conflict(ProduktlyftError):
+    """Someone else changed the record since it was read (optimistic locking)."""

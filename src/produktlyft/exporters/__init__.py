@@ -1,0 +1,1 @@
+"""Adapters from domain records to files other tools read."""

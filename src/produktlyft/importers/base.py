@@ -1,0 +1,68 @@
+"""What every importer returns, and the issue collector they share."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from produktlyft.domain.errors import Issue, Severity
+from produktlyft.domain.inventory import Inventory
+
+ALL_FIELDS = None  # a record whose supplied fields are unknown was supplied in full
+
+
+@dataclass
+class ImportLimits:
+    max_bytes: int = 50 * 1024 * 1024
+    max_unpacked_bytes: int = 500 * 1024 * 1024
+    max_issues: int = 200
+
+
+class TooManyIssues(Exception):
+    """Raised inside a parser once the cap is reached; the collected issues are kept."""
+
+
+@dataclass
+class IssueCollector:
+    file: str
+    cap: int = 200
+    issues: list[Issue] = field(default_factory=list)
+    truncated: bool = False
+
+    def add(self, message: str, *, severity: Severity = Severity.ERROR, **where: object) -> None:
+        errors = sum(1 for issue in self.issues if issue.severity is Severity.ERROR)
+        if severity is Severity.ERROR and errors >= self.cap:
+            self.truncated = True
+            raise TooManyIssues
+        self.issues.append(Issue.model_validate(
+            {"message": message, "severity": severity, "file": self.file, **where}))
+
+    def warn(self, message: str, **where: object) -> None:
+        self.add(message, severity=Severity.WARNING, **where)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(issue.severity is Severity.ERROR for issue in self.issues)
+
+
+@dataclass
+class ParsedSource:
+    """The records one file yields, with where each came from and which fields it set."""
+
+    path: Path
+    format: str
+    inventory: Inventory = field(default_factory=Inventory)
+    issues: list[Issue] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    # (entity, id) -> names of the fields this source set; fields it does not know are kept
+    supplied: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    truncated: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def has_errors(self) -> bool:
+        return any(issue.severity is Severity.ERROR for issue in self.issues)

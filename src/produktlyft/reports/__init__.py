@@ -1,0 +1,1 @@
+"""The leadership report: HTML and PDF built from the services' results."""

@@ -1,0 +1,17 @@
+"""Opening and migrating the database, for entry points that must not import storage."""
+
+from __future__ import annotations
+
+from produktlyft.domain.access import Permission
+from produktlyft.services.context import ServiceContext
+from produktlyft.storage import Database
+
+
+def open_database(url: str) -> Database:
+    return Database(url)
+
+
+def initialise_database(ctx: ServiceContext) -> tuple[str | None, str]:
+    """Create or upgrade the schema; return the revisions before and after."""
+    ctx.actor.require(Permission.ADMINISTER)
+    return ctx.database.migrate()

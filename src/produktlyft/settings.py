@@ -1,0 +1,83 @@
+"""Every setting, declared once. `python -m produktlyft.settings --markdown` writes docs/settings.md
+from this declaration, and a test keeps that page in step with it.
+
+Each setting is read from an environment variable `PRODUKTLYFT_<NAME>` (or a `.env` file);
+command-line options such as `--database` override it.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PRODUKTLYFT_", env_file=".env", extra="ignore", validate_default=True
+    )
+
+    database_url: str = Field(
+        "sqlite:///produktlyft.db",
+        description="Where the data lives: a SQLite file (embedded default) or a "
+        "`postgresql://` URL for the multi-user deployment.",
+    )
+    data_dir: Path | None = Field(
+        None,
+        description="Folder for files kept beside the database (stored event logs, uploaded "
+        "evidence). Defaults to `<database file>.data/` for SQLite and `./produktlyft-data/` "
+        "otherwise.",
+    )
+    max_import_bytes: int = Field(
+        50 * 1024 * 1024,
+        description="Largest file an import accepts, in bytes; larger files are refused with "
+        "the limit stated.",
+    )
+    max_unpacked_bytes: int = Field(
+        500 * 1024 * 1024,
+        description="Largest total an xlsx or zip file may unpack to, against zip bombs.",
+    )
+    max_issues_per_file: int = Field(
+        200, description="How many problems an import reports per file before it stops listing."
+    )
+    default_language: str = Field(
+        "sv", pattern="^(sv|en)$", description="Language of the web app and reports: sv or en."
+    )
+
+    def resolved_data_dir(self) -> Path:
+        if self.data_dir is not None:
+            return self.data_dir
+        if self.database_url.startswith("sqlite:///"):
+            return Path(self.database_url.removeprefix("sqlite:///") + ".data")
+        return Path("produktlyft-data")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def settings_markdown() -> str:
+    """The settings reference page, generated from the declaration above."""
+    lines = [
+        "# Settings",
+        "",
+        "Generated from `src/produktlyft/settings.py` by `make docs`; do not edit by hand.",
+        "Set each one as an environment variable or in a `.env` file in the working folder.",
+        "",
+        "| Variable | Default | Meaning |",
+        "|---|---|---|",
+    ]
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        shown = f"`{default}`" if default is not None else "(derived)"
+        lines.append(f"| `PRODUKTLYFT_{name.upper()}` | {shown} | {field.description} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    if "--markdown" in sys.argv:
+        sys.stdout.write(settings_markdown())

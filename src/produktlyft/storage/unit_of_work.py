@@ -1,0 +1,25 @@
+"""One transaction and the repositories that work inside it."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from sqlalchemy import Connection
+
+from produktlyft.storage.change_log import ChangeLogRepository
+from produktlyft.storage.inventory_repository import InventoryRepository
+
+
+class UnitOfWork:
+    """Repositories sharing one connection; the transaction is owned by `Database`."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    @cached_property
+    def inventory(self) -> InventoryRepository:
+        return InventoryRepository(self.connection)
+
+    @cached_property
+    def changes(self) -> ChangeLogRepository:
+        return ChangeLogRepository(self.connection)

@@ -1,0 +1,1 @@
+"""The web application: thin routes over the services, rendered on the server."""

@@ -1,0 +1,101 @@
+"""Fixtures every tier shares: the shared test data, and databases on SQLite and PostgreSQL.
+
+Outside CI a missing component (the ../shared folder, the PostgreSQL server, Chromium) skips
+the tests that need it, with the reason; under CI=true it fails them instead.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from produktlyft.domain.access import Actor, Role
+from produktlyft.services.context import ServiceContext
+from produktlyft.settings import Settings
+from produktlyft.storage import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+POSTGRES_URL = os.environ.get("PRODUKTLYFT_TEST_POSTGRES_URL",
+                              "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def missing_component(reason: str) -> None:
+    """Skip outside CI; fail under CI, where every component must be present."""
+    if IN_CI:
+        pytest.fail(f"CI must provide this: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The ../shared folder of real test data, beside the project."""
+    path = Path(os.environ.get("PRODUKTLYFT_SHARED_DIR", ROOT.parent / "shared"))
+    if not (path / "data").is_dir():
+        missing_component(f"the shared test data folder {path} is absent")
+    return path
+
+
+def _postgres_admin() -> Database:
+    return Database.for_tests(POSTGRES_URL)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, dropped at the end."""
+    from produktlyft.storage.testing import create_scratch_database, drop_scratch_database
+
+    name = f"produktlyft_test_{uuid.uuid4().hex[:10]}"
+    try:
+        url = create_scratch_database(POSTGRES_URL, name)
+    except Exception as error:  # any failure means the server is not usable
+        missing_component(f"PostgreSQL at {POSTGRES_URL} is not reachable: {error}")
+    yield url
+    drop_scratch_database(POSTGRES_URL, name)
+
+
+@pytest.fixture(scope="session")
+def _migrated_postgres(postgres_url: str) -> Iterator[Database]:
+    database = Database.for_tests(postgres_url)
+    database.migrate()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty, migrated database: a new SQLite file, or the session's PostgreSQL emptied."""
+    if request.param == "sqlite":
+        db = Database.for_tests(f"sqlite:///{tmp_path / 'test.db'}")
+        db.migrate()
+        yield db
+        db.dispose()
+        return
+    from produktlyft.storage.testing import empty_all_tables
+
+    db = request.getfixturevalue("_migrated_postgres")
+    empty_all_tables(db)
+    yield db
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+    db = Database.for_tests(f"sqlite:///{tmp_path / 'test.db'}")
+    db.migrate()
+    yield db
+    db.dispose()
+
+
+def make_context(database: Database, role: Role = Role.ADMIN, name: str = "tester",
+                 **settings: object) -> ServiceContext:
+    return ServiceContext(database, Actor(name, role),
+                          Settings(database_url=database.url, **settings))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def ctx(database: Database) -> ServiceContext:
+    return make_context(database)

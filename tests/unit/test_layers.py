@@ -1,0 +1,24 @@
+"""The layering is enforced by tools: import-linter contracts, and this import check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _modules_loaded_by(statement: str) -> set[str]:
+    code = f"import sys; {statement}; print('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    return set(result.stdout.split())
+
+
+def test_analytics_loads_no_storage_or_web_stack() -> None:
+    loaded = _modules_loaded_by("import produktlyft.analytics, produktlyft.analytics.data_quality")
+    forbidden = {"sqlalchemy", "fastapi", "starlette", "typer", "alembic"}
+    assert not forbidden & {name.split(".")[0] for name in loaded}
+
+
+def test_domain_loads_no_storage_or_web_stack() -> None:
+    loaded = _modules_loaded_by("import produktlyft.domain.inventory, produktlyft.domain.template")
+    assert not {"sqlalchemy", "fastapi", "polars"} & {name.split(".")[0] for name in loaded}

@@ -175,7 +175,8 @@ def _xml_components(container: Element | None) -> Iterator[Component]:
             if _local(prop.tag) == "property" and prop.get("name"):
                 properties[str(prop.get("name"))] = (prop.text or "").strip()
         notes = _child(element, "releaseNotes")
-        yield _from_fields(fields, properties, _text(notes, "timestamp") if notes is not None else None)
+        timestamp = _text(notes, "timestamp") if notes is not None else None
+        yield _from_fields(fields, properties, timestamp)
         yield from _xml_components(_child(element, "components"))
 
 

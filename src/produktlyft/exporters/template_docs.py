@@ -19,7 +19,7 @@ def _describe(column: Column) -> str:
         return "one of: " + ", ".join(f"{m.sv} ({m.en})" for m in kind)
     if kind.__name__ == "date":
         return "date, YYYY-MM-DD"
-    return _TYPES.get(kind, "text")  # type: ignore[call-overload]
+    return _TYPES.get(kind, "text")
 
 
 def template_markdown() -> str:

@@ -85,7 +85,7 @@ def contracts(rng: random.Random, systems: list[System], today: date,
     key_systems = {s.id for s in systems if s.criticality in KEY_CRITICALITY}
     candidates = [i for i, c in enumerate(made) if key_systems & set(c.system_ids)]
     planted = rng.sample(candidates, min(lock_ins, len(candidates)))
-    truth = []
+    truth: list[dict[str, object]] = []
     for index in planted:
         locked = _lock_in(rng, made[index], today)
         made[index] = locked

@@ -41,6 +41,7 @@ test: install lint typecheck
 
 docs: install
 	$(BIN)/python -m produktlyft.settings --markdown > docs/settings.md
+	$(BIN)/python -m produktlyft.exporters.template_docs docs/import-formats.md
 
 clean:
 	rm -rf $(VENV) produktlyft.db produktlyft.db-* demo-output .pytest_cache .mypy_cache .ruff_cache

@@ -108,7 +108,8 @@ def percent(share: float, lang: str) -> str:
 def factor_phrase(factor: str, facts: Mapping[str, Any], lang: str) -> str | None:
     """One clause for one ranking input, from the facts behind it; None if nothing to say."""
     if factor == "condition":
-        if facts.get("detail_eol") and facts.get("eol_months") is not None:
+        if facts.get("detail_eol") and facts.get("eol_months") is not None \
+                and facts["eol_months"] <= 18:
             key = "eol_passed" if facts["eol_months"] <= 0 else "eol_soon"
             return text(lang, key, component=facts["detail_eol"], date=facts.get("eol_date"))
         if facts.get("technical_fit") is not None and facts["technical_fit"] < 2:

@@ -146,6 +146,37 @@ def system_results(facts: FactBase, profile: ProfileResult, ranking: Ranking,
     return results
 
 
+def _department_of(inventory: Inventory) -> dict[str, str]:
+    """Each unit's department: its nearest ancestor of kind department (or its root)."""
+    parents = {u.id: u.parent_id for u in inventory.units}
+    kinds = {u.id: (u.kind.value if u.kind else None) for u in inventory.units}
+    result: dict[str, str] = {}
+    for unit in parents:
+        current, seen = unit, set()
+        while kinds.get(current) != "department" and parents.get(current) \
+                and current not in seen:
+            seen.add(current)
+            current = parents[current]  # type: ignore[assignment]
+        result[unit] = current
+    return result
+
+
+def functional_tags(inventory: Inventory, purity: float = 0.9) -> list[list[str]]:
+    """Tags per system, without those that merely restate the owning department (a tag whose
+    systems nearly all sit in one department): overlap ACROSS units is what we look for."""
+    department = _department_of(inventory)
+    owner = [department.get(s.owning_unit_id or "", s.owning_unit_id) for s in inventory.systems]
+    by_tag: dict[str, list[str | None]] = {}
+    for system, dept in zip(inventory.systems, owner, strict=True):
+        for tag in set(system.tags):
+            by_tag.setdefault(tag, []).append(dept)
+    organisational = {
+        tag for tag, depts in by_tag.items()
+        if len(depts) >= 3 and max(depts.count(d) for d in set(depts)) / len(depts) >= purity
+        and any(depts)}
+    return [[t for t in s.tags if t not in organisational] for s in inventory.systems]
+
+
 def duplicate_features(inventory: Inventory) -> SystemFeatures:
     partners: dict[str, set[str]] = {s.id: set() for s in inventory.systems}
     for integration in inventory.integrations:
@@ -154,10 +185,11 @@ def duplicate_features(inventory: Inventory) -> SystemFeatures:
     systems = inventory.systems
     return SystemFeatures(
         ids=[s.id for s in systems],
-        texts=[" ".join([s.name, s.description or "", *s.tags]) for s in systems],
+        texts=[f"{s.name} {s.description or ''}" for s in systems],
         capabilities=[[c.capability_id for c in s.capabilities] for s in systems],
         data_objects=[[d.data_object_id for d in s.data_uses] for s in systems],
         partners=[sorted(partners.get(s.id, ())) for s in systems],
+        tags=functional_tags(inventory),
     )
 
 

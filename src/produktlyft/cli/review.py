@@ -14,15 +14,13 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from produktlyft.analytics.scoring import PROFILES
 from produktlyft.cli.state import STATE
 from produktlyft.domain.errors import ProduktlyftError
 from produktlyft.domain.review import Decision
-from produktlyft.services import duplicates as duplicate_service
-from produktlyft.services import eol as eol_service
-from produktlyft.services import evidence as evidence_service
-from produktlyft.services import weights as weight_service
-from produktlyft.services.review import latest_review, review, review_document
+
+# The services pull in scikit-learn, SciPy and WeasyPrint; they are imported inside the
+# commands so that `produktlyft --help` and the other commands start quickly.
+PROFILES = ("custom", "time", "moj", "danish")  # checked against analytics.scoring in a test
 
 console = Console(highlight=False)
 attach_app = typer.Typer(help="Attach evidence to a system: an SBOM or a git repository.",
@@ -69,6 +67,8 @@ def review_command(
         today = date.fromisoformat(as_of) if as_of else None
     except ValueError as error:
         raise typer.BadParameter("use YYYY-MM-DD", param_hint="--as-of") from error
+    from produktlyft.services.review import latest_review, review, review_document
+
     ctx = STATE.context()
     with progress_steps() as step:
         run_id, outcome = review(ctx, profile, lang=_lang(lang), today=today, progress=step)
@@ -95,6 +95,8 @@ def review_command(
 def attach_sbom(system_id: str = typer.Argument(..., help="The system's id."),
                 path: Path = typer.Argument(..., help="A CycloneDX SBOM, JSON or XML.")) -> None:
     """Attach a CycloneDX SBOM: dependency count and libyear become evidence."""
+    from produktlyft.services import evidence as evidence_service
+
     evidence = evidence_service.attach_sbom(STATE.context(), system_id, path)
     facts = evidence.facts
     console.print(f"Attached {path.name} to {system_id}: {facts['components']} components, "
@@ -109,6 +111,8 @@ def attach_repo(system_id: str = typer.Argument(..., help="The system's id."),
                 window_days: int = typer.Option(365, "--window-days",
                                                 help="Hotspot window in days.")) -> None:
     """Measure a git repository: hotspots, top author's share and bus factor."""
+    from produktlyft.services import evidence as evidence_service
+
     with progress_steps() as step:
         step("Reading the history and measuring complexity")
         evidence = evidence_service.attach_repo(STATE.context(), system_id, location,
@@ -127,6 +131,9 @@ def attach_repo(system_id: str = typer.Argument(..., help="The system's id."),
 @duplicates_app.command("list")
 def list_duplicates() -> None:
     """Show the latest review's suggested duplicates and the decisions taken."""
+    from produktlyft.services import duplicates as duplicate_service
+    from produktlyft.services.review import latest_review
+
     run = latest_review(STATE.context())
     table = Table(title=f"Suggested duplicates (review {run.id})")
     for header in ("a", "b", "score", "layers", "reason"):
@@ -141,6 +148,8 @@ def list_duplicates() -> None:
 
 
 def _decide(a: str, b: str, decision: Decision, note: str | None) -> None:
+    from produktlyft.services import duplicates as duplicate_service
+
     made = duplicate_service.decide_duplicate(STATE.context(), a, b, decision, note)
     console.print(f"{made.decision.value.capitalize()}ed: {made.system_a} and {made.system_b}; "
                   "kept across re-runs and re-imports.")
@@ -165,6 +174,8 @@ def reject(a: str = typer.Argument(..., help="One system id."),
 @weights_app.command("show")
 def show_weights() -> None:
     """Show the weights in force (defaults overlaid with this organisation's changes)."""
+    from produktlyft.services import weights as weight_service
+
     for profile, values in weight_service.show_weights(STATE.context()).items():
         table = Table(title=f"{profile} weights")
         table.add_column("indicator")
@@ -182,6 +193,8 @@ def set_weights(
                                      "{custom: {...}, impact: {...}}."),
 ) -> None:
     """Change weights from a file or from assignments; unnamed weights keep their value."""
+    from produktlyft.services import weights as weight_service
+
     changes: dict[str, dict[str, Any]] = {}
     source = "command line"
     if file is not None:
@@ -207,6 +220,8 @@ def set_weights(
 @weights_app.command("reset")
 def reset_weights(profile: str = typer.Argument(..., help="custom or impact.")) -> None:
     """Go back to the default weights of one profile."""
+    from produktlyft.services import weights as weight_service
+
     weight_service.reset_weights(STATE.context(), profile)
     console.print(f"{profile} weights reset to the defaults.")
 
@@ -220,6 +235,8 @@ def eol_update(
                                              "(YYYY-MM-DD); default today."),
 ) -> None:
     """Refresh the end-of-life data; the shipped snapshot stays as the fallback."""
+    from produktlyft.services import eol as eol_service
+
     when = date.fromisoformat(snapshot_date) if snapshot_date else None
     info = eol_service.update_snapshot(STATE.context(), from_path=from_path, url=url,
                                        snapshot_date=when)
@@ -230,6 +247,8 @@ def eol_update(
 @eol_app.command("show")
 def eol_show() -> None:
     """Which end-of-life snapshot the review uses."""
+    from produktlyft.services import eol as eol_service
+
     info = eol_service.snapshot_info(STATE.context())
     kind = "shipped with produktlyft" if info.shipped else "refreshed copy"
     console.print(f"{info.products} products, snapshot {info.snapshot_date} ({kind}), "

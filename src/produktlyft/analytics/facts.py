@@ -231,11 +231,20 @@ def contract_lock_in(contract: Contract) -> tuple[float | None, list[str]]:
         "no_data_return": not bool(contract.data_return_format),
         "long_notice": None if contract.notice_period_months is None
         else contract.notice_period_months >= 12,
+        "long_term": _long_term(contract),
     }
     known = {k: v for k, v in signals.items() if v is not None}
     if not known:
         return None, []
     return sum(known.values()) / len(known), [k for k, v in known.items() if v]
+
+
+def _long_term(contract: Contract) -> bool | None:
+    """Five years or more from start to the latest possible end."""
+    end = contract.latest_end_date or contract.end_date
+    if contract.start_date is None or end is None:
+        return None
+    return (end - contract.start_date).days >= 5 * 365
 
 
 def _contract_frame(inventory: Inventory, today: date) -> pl.DataFrame:

@@ -30,7 +30,8 @@ from produktlyft.domain.inventory import Inventory
 
 Progress = Callable[[str], None]
 # Facts every system's evidence lists, whatever the profile (the ranking reads them).
-RANKING_FACTS = ("criticality", "annual_cost", "users", "lock_in")
+RANKING_FACTS = ("criticality", "annual_cost", "users", "lock_in", "eol_months",
+                 "eol_unmatched")
 
 
 @dataclass
@@ -111,10 +112,12 @@ def _evidence(row: Mapping[str, Any], keys: Sequence[str], snapshot: date,
         missing = value is None
         detail = row.get("detail_eol") if key == "eol_months" else (
             row.get("detail_lock_in") if key == "lock_in" else None)
-        items.append({"fact": key, "label": spec.label(lang), "source": source,
-                      "date": when.isoformat() if isinstance(when, date) and not missing
-                      else None,
-                      "value": value, "detail": detail, "missing": missing})
+        item = {"fact": key, "label": spec.label(lang), "source": source,
+                "date": when.isoformat() if isinstance(when, date) and not missing else None,
+                "value": value, "detail": detail, "missing": missing}
+        if key == "eol_months":
+            item["detail_date"] = row.get("eol_date")  # the component's end-of-life date
+        items.append(item)
     return items
 
 

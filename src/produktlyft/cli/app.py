@@ -15,6 +15,7 @@ from rich.console import Console
 from produktlyft.cli import demo as demo_commands
 from produktlyft.cli import inventory as inventory_commands
 from produktlyft.cli import review as review_commands
+from produktlyft.cli import web as web_commands
 from produktlyft.cli.state import STATE
 from produktlyft.domain.errors import InvalidInput, ProduktlyftError
 
@@ -46,6 +47,7 @@ def options(
 inventory_commands.register(app)
 demo_commands.register(app)
 review_commands.register(app)
+web_commands.register(app)
 
 
 def _report_invalid(error: InvalidInput) -> None:

@@ -1,7 +1,7 @@
 """review schema: runs, results, duplicates and decisions, evidence, profile weights
 
 Revision ID: 0003_review
-Revises: 0001_inventory
+Revises: 0002_web
 Create Date: 2026-11-27 13:40:15.701304
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_review"
-down_revision = "0001_inventory"
+down_revision = "0002_web"
 branch_labels = None
 depends_on = None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -67,6 +68,7 @@ def bench_review(url: str, truth: dict[str, object], folder: Path) -> tuple[floa
         steps.append((step, now - mark[0]))
         mark[0] = now
 
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     _, outcome = review(ctx, today=today, progress=progress)
     document = review_document(latest_review(ctx))
@@ -75,7 +77,8 @@ def bench_review(url: str, truth: dict[str, object], folder: Path) -> tuple[floa
     labels = ["start"] + [name for name, _ in steps]
     timings = ", ".join(f"{labels[i]} {seconds:.2f}" for i, (_, seconds) in enumerate(steps))
     print(f"review end to end (load, facts, profiles, ranking with sensitivity, duplicates, "
-          f"store, JSON): {elapsed:.2f} s; goal ≤ 10 s, ratio {elapsed / 10:.2f} of the goal")
+          f"store, JSON): {elapsed:.2f} s; goal ≤ 10 s, ratio {elapsed / 10:.2f} of the goal "
+          f"(machine load average {load:.1f} on {os.cpu_count()} cores when it started)")
     print(f"  step times (s, each step's time is printed before the next step's name): "
           f"{timings}")
     unsupported = set(map(str, truth["unsupported_technology_systems"]))  # type: ignore[arg-type]

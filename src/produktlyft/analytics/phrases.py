@@ -1,7 +1,7 @@
 """Plain-language sentences for review results, in Swedish and English.
 
-Kept in one module keyed by language so they move into the `review` gettext catalogue in one step
-when the i18n package lands. Sentences are built from facts, never from scores alone: they name
+Message ids are English; the Swedish is in the `review` gettext catalogue.
+Sentences are built from facts, never from scores alone: they name
 the component, the date, the amount.
 """
 
@@ -10,75 +10,43 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-PHRASES: dict[str, dict[str, str]] = {
-    "sv": {
-        "eol_passed": "kör {component} som passerade end of life {date}",
-        "eol_soon": "kör {component} som når end of life {date}",
-        "tech_poor": "har bedömts ha otillräcklig teknisk lämplighet",
-        "condition_poor": "är i dåligt tekniskt skick",
-        "fit_poor": "stöder verksamheten dåligt",
-        "more": "m.fl.",
-        "crit_society": "är samhällskritiskt",
-        "crit_operations": "är verksamhetskritiskt",
-        "cost": "kostar {amount} per år",
-        "users": "används av {users} personer",
-        "lock_in": "är inlåst i avtalet {contract} ({signals})",
-        "workflow_pain": "orsakar tungt manuellt arbete i verksamhetens flöden",
-        "no_strong": "har inga tydliga skäl att prioriteras nu",
-        "not_assessable": "kan inte bedömas: {missing} saknas",
-        "uncertain": "osäkert underlag ({confidence} av uppgifterna finns)",
-        "sentence": "{name} {parts}.",
-        "and": "och",
-        "no_exit_clause": "ingen exitklausul",
-        "supplier_owns_ip": "leverantören äger koden",
-        "no_data_return": "inget format för återlämning av data",
-        "long_notice": "lång uppsägningstid",
-        "long_term": "löper fem år eller mer",
-        "dup_capabilities": "delar förmågorna {items}",
-        "dup_data": "använder samma data {items}",
-        "dup_integrations": "integrerar med samma system",
-        "dup_text": "har liknande namn och beskrivning ({similarity})",
-        "dup_sentence": "{a} och {b} {parts}.",
-        "million": "{value} mnkr",
-        "thousand": "{value} tkr",
-    },
-    "en": {
-        "eol_passed": "runs {component}, which reached end of life on {date}",
-        "eol_soon": "runs {component}, which reaches end of life on {date}",
-        "tech_poor": "has been rated technically unfit",
-        "condition_poor": "is in poor technical condition",
-        "fit_poor": "supports the work poorly",
-        "more": "and more",
-        "crit_society": "is critical to society",
-        "crit_operations": "is critical to operations",
-        "cost": "costs {amount} a year",
-        "users": "is used by {users} people",
-        "lock_in": "is locked in by contract {contract} ({signals})",
-        "workflow_pain": "causes heavy manual work in the workflows it supports",
-        "no_strong": "has no strong reason to be prioritised now",
-        "not_assessable": "cannot be assessed: {missing} missing",
-        "uncertain": "uncertain basis ({confidence} of the facts known)",
-        "sentence": "{name} {parts}.",
-        "and": "and",
-        "no_exit_clause": "no exit clause",
-        "supplier_owns_ip": "the supplier owns the code",
-        "no_data_return": "no data return format",
-        "long_notice": "long notice period",
-        "long_term": "runs five years or more",
-        "dup_capabilities": "share the capabilities {items}",
-        "dup_data": "use the same data {items}",
-        "dup_integrations": "integrate with the same systems",
-        "dup_text": "have similar names and descriptions ({similarity})",
-        "dup_sentence": "{a} and {b} {parts}.",
-        "million": "SEK {value} million",
-        "thousand": "SEK {value} thousand",
-    },
+from produktlyft.i18n import N_, gettext
+
+PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
+    "eol_passed": N_("runs {component}, which reached end of life on {date}"),
+    "eol_soon": N_("runs {component}, which reaches end of life on {date}"),
+    "tech_poor": N_("has been rated technically unfit"),
+    "condition_poor": N_("is in poor technical condition"),
+    "fit_poor": N_("supports the work poorly"),
+    "more": N_("and more"),
+    "crit_society": N_("is critical to society"),
+    "crit_operations": N_("is critical to operations"),
+    "cost": N_("costs {amount} a year"),
+    "users": N_("is used by {users} people"),
+    "lock_in": N_("is locked in by contract {contract} ({signals})"),
+    "workflow_pain": N_("causes heavy manual work in the workflows it supports"),
+    "no_strong": N_("has no strong reason to be prioritised now"),
+    "not_assessable": N_("cannot be assessed: {missing} missing"),
+    "uncertain": N_("uncertain basis ({confidence} of the facts known)"),
+    "sentence": N_("{name} {parts}."),
+    "and": N_("and"),
+    "no_exit_clause": N_("no exit clause"),
+    "supplier_owns_ip": N_("the supplier owns the code"),
+    "no_data_return": N_("no data return format"),
+    "long_notice": N_("long notice period"),
+    "long_term": N_("runs five years or more"),
+    "dup_capabilities": N_("share the capabilities {items}"),
+    "dup_data": N_("use the same data {items}"),
+    "dup_integrations": N_("integrate with the same systems"),
+    "dup_text": N_("have similar names and descriptions ({similarity})"),
+    "dup_sentence": N_("{a} and {b} {parts}."),
+    "million": N_("SEK {value} million"),
+    "thousand": N_("SEK {value} thousand"),
 }
 
 
 def text(lang: str, key: str, **values: Any) -> str:
-    table = PHRASES.get(lang, PHRASES["en"])
-    return table[key].format(**values)
+    return gettext(PHRASES[key], lang).format(**values)
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:

@@ -1,162 +1,110 @@
-"""The report's own words, keyed by language. They move into the `review` gettext catalogue in
-one step when the i18n package lands; until then this is the one place to translate."""
+"""The report's own words. Message ids are English; the Swedish is in the `review` gettext
+catalogue (`i18n/locale/*/LC_MESSAGES/review.po`), kept in step by
+`python -m produktlyft.i18n.extract review`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-TEXTS: dict[str, dict[str, str]] = {
-    "sv": {
-        "title": "Genomlysning av IT-landskapet",
-        "subtitle": "{organisation} – underlag för ledningen, {date}",
-        "summary": "Sammanfattning",
-        "intro": "Genomlysningen omfattar {systems} system som tillsammans kostar {cost} per år. "
-                 "Uppgifterna är till {confidence} kompletta; där något saknas syns det, och "
-                 "ingen bedömning bygger på gissningar.",
-        "obstacles": "De tre största hindren",
-        "obstacle.unsupported_technology": "{count} system kör teknik som inte längre får "
-            "säkerhetsuppdateringar",
-        "obstacle.unsupported_technology.cost": "De kostar tillsammans {cost} per år.",
-        "obstacle.duplicates": "{count} par av system gör samma sak",
-        "obstacle.duplicates.cost": "Att behålla ett system per grupp skulle frigöra "
-            "uppskattningsvis {cost} per år.",
-        "obstacle.lock_in": "{count} avtal låser in kommunen hos leverantören",
-        "obstacle.lock_in.cost": "Systemen de omfattar kostar {cost} per år.",
-        "obstacle.manual_rekeying": "{count} integrationer sker genom att personal skriver "
-            "av uppgifter för hand",
-        "obstacle.manual_rekeying.cost": "Kostnaden i arbetstid är ännu inte mätt.",
-        "example.unsupported_technology": "{name} kör {component} (end of life {eol})",
-        "example.duplicates": "{a} och {b}",
-        "example.lock_in": "{name} med {supplier} till {end}, omfattar {systems}",
-        "example.manual_rekeying": "från {source} till {target}",
-        "for_example": "Till exempel:",
-        "start": "Här börjar vi",
-        "start.intro": "Rangordningen väger samman tekniskt skick, kritikalitet, kostnad, "
-            "användare och inlåsning. Först ut:",
-        "start.uncertain": "{count} system har för lite uppgifter för en säker bedömning; "
-            "att komplettera dem är ett första steg i sig.",
-        "costs": "Vad dagens läge kostar",
-        "costs.text": "Systemen kostar {total} per år. Av det går {unsupported} till system på "
-            "teknik utan support, och överlappande system kostar uppskattningsvis {duplicates} "
-            "per år som skulle kunna frigöras.",
-        "ranking": "Rangordning: var förändring gör störst skillnad",
-        "ranking.text": "De 15 system som bör åtgärdas först. Känslighetsanalysen flyttar varje "
-            "vikt ±20 %; intervallet visar vilka placeringar systemet kan få.",
-        "condition": "Tekniskt skick",
-        "condition.text": "Systemen per skick enligt profilen {profile} (grön 7–10, gul 4–7, "
-            "röd under 4, grå = går inte att bedöma).",
-        "technology": "Teknik och livscykel",
-        "technology.text": "{matched} av {components} teknikkomponenter matchades mot "
-            "endoflife.date (ögonblicksbild {snapshot}); {past} har passerat end of life. "
-            "Komponenter utan träff visas som omatchade.",
-        "duplicates": "Överlappande system",
-        "duplicates.text": "{pairs} par i {clusters} grupper. Förslagen bygger på delade "
-            "förmågor, delad data och integrationer samt liknande namn och beskrivningar.",
-        "lock_in": "Inlåsning i avtal",
-        "manual": "Manuella överföringar",
-        "heatmap": "Förmågor och skick",
-        "heatmap.text": "Antal system per förmåga och skick, för de 25 förmågor som bör "
-            "prioriteras.",
-        "confidence": "Datakvalitet och säkerhet",
-        "confidence.text": "Säkerheten är andelen av de uppgifter bedömningen behöver som "
-            "finns. Genomsnittet är {confidence}.",
-        "method": "Metodbilaga",
-        "method.intro": "Så räknades varje siffra i rapporten.",
-        "table": "Tabell",
-        "col.rank": "Plats", "col.system": "System", "col.score": "Prioritet (1–10)",
-        "col.confidence": "Säkerhet", "col.range": "Placering ±20 %", "col.reason": "Skäl",
-        "col.band": "Skick", "col.count": "Antal system", "col.component": "Komponent",
-        "col.version": "Version", "col.status": "Status", "col.eol": "End of life",
-        "col.months": "Månader kvar", "col.systems": "System", "col.pair": "Par",
-        "col.layers": "Lager", "col.contract": "Avtal", "col.supplier": "Leverantör",
-        "col.end": "Slutar", "col.signals": "Tecken på inlåsning", "col.from": "Från",
-        "col.to": "Till", "col.capability": "Förmåga", "col.cost": "Kostnad per år",
-        "col.share": "Andel",
-        "band.red": "röd", "band.amber": "gul", "band.green": "grön", "band.unknown": "okänd",
-        "status.matched": "matchad", "status.no_dates": "datum saknas",
-        "status.unmatched_cycle": "version okänd", "status.unmatched_product": "omatchad",
-        "status.no_version": "version saknas",
-        "source": "Källa: produktlyft, genomlysning {run} ({date}). Livscykeldata: "
-            "endoflife.date (MIT).",
-        "page": "Sida",
-    },
-    "en": {
-        "title": "Review of the IT landscape",
-        "subtitle": "{organisation} – for the leadership, {date}",
-        "summary": "Summary",
-        "intro": "The review covers {systems} systems that together cost {cost} a year. The "
-                 "facts are {confidence} complete; where something is missing it shows, and "
-                 "no judgement rests on guesses.",
-        "obstacles": "The three biggest obstacles",
-        "obstacle.unsupported_technology": "{count} systems run technology that no longer "
-            "gets security updates",
-        "obstacle.unsupported_technology.cost": "Together they cost {cost} a year.",
-        "obstacle.duplicates": "{count} pairs of systems do the same job",
-        "obstacle.duplicates.cost": "Keeping one system per group would free an estimated "
-            "{cost} a year.",
-        "obstacle.lock_in": "{count} contracts lock the organisation in with its supplier",
-        "obstacle.lock_in.cost": "The systems they cover cost {cost} a year.",
-        "obstacle.manual_rekeying": "{count} integrations are staff re-typing data by hand",
-        "obstacle.manual_rekeying.cost": "Their cost in working time is not measured yet.",
-        "example.unsupported_technology": "{name} runs {component} (end of life {eol})",
-        "example.duplicates": "{a} and {b}",
-        "example.lock_in": "{name} with {supplier} until {end}, covering {systems}",
-        "example.manual_rekeying": "from {source} to {target}",
-        "for_example": "For example:",
-        "start": "Where to start",
-        "start.intro": "The ranking weighs technical condition, criticality, cost, users and "
-            "lock-in together. First:",
-        "start.uncertain": "{count} systems have too few facts for a sure judgement; "
-            "completing them is a first step in itself.",
-        "costs": "What the current state costs",
-        "costs.text": "The systems cost {total} a year. Of that, {unsupported} goes to systems "
-            "on unsupported technology, and overlapping systems cost an estimated "
-            "{duplicates} a year that could be freed.",
-        "ranking": "Ranking: where change makes the biggest difference",
-        "ranking.text": "The 15 systems to act on first. The sensitivity analysis moves every "
-            "weight by ±20 %; the range shows the places a system can take.",
-        "condition": "Technical condition",
-        "condition.text": "Systems by condition under the {profile} profile (green 7–10, "
-            "amber 4–7, red under 4, grey = cannot be assessed).",
-        "technology": "Technology and lifecycle",
-        "technology.text": "{matched} of {components} technology components matched "
-            "endoflife.date (snapshot {snapshot}); {past} are past end of life. Components "
-            "without a match are shown as unmatched.",
-        "duplicates": "Overlapping systems",
-        "duplicates.text": "{pairs} pairs in {clusters} groups, suggested from shared "
-            "capabilities, shared data and integrations, and similar names and descriptions.",
-        "lock_in": "Contract lock-in",
-        "manual": "Manual re-keying",
-        "heatmap": "Capabilities and condition",
-        "heatmap.text": "Systems per capability and condition, for the 25 capabilities to "
-            "prioritise.",
-        "confidence": "Data quality and confidence",
-        "confidence.text": "Confidence is the share of the facts an assessment needs that are "
-            "known. The average is {confidence}.",
-        "method": "Method appendix",
-        "method.intro": "How every figure in this report was computed.",
-        "table": "Table",
-        "col.rank": "Rank", "col.system": "System", "col.score": "Priority (1–10)",
-        "col.confidence": "Confidence", "col.range": "Rank ±20 %", "col.reason": "Reason",
-        "col.band": "Condition", "col.count": "Systems", "col.component": "Component",
-        "col.version": "Version", "col.status": "Status", "col.eol": "End of life",
-        "col.months": "Months left", "col.systems": "Systems", "col.pair": "Pair",
-        "col.layers": "Layers", "col.contract": "Contract", "col.supplier": "Supplier",
-        "col.end": "Ends", "col.signals": "Signs of lock-in", "col.from": "From",
-        "col.to": "To", "col.capability": "Capability", "col.cost": "Cost a year",
-        "col.share": "Share",
-        "band.red": "red", "band.amber": "amber", "band.green": "green",
-        "band.unknown": "unknown",
-        "status.matched": "matched", "status.no_dates": "no dates",
-        "status.unmatched_cycle": "version unknown", "status.unmatched_product": "unmatched",
-        "status.no_version": "no version",
-        "source": "Source: produktlyft, review {run} ({date}). Lifecycle data: endoflife.date "
-            "(MIT).",
-        "page": "Page",
-    },
+from produktlyft.i18n import N_, gettext
+
+MESSAGES: dict[str, str] = {  # English ids; Swedish in review.po
+    "title": N_("Review of the IT landscape"),
+    "subtitle": N_("{organisation} – for the leadership, {date}"),
+    "summary": N_("Summary"),
+    "intro": N_("The review covers {systems} systems that together cost {cost} a year. The "
+                "facts are {confidence} complete; where something is missing it shows, and "
+                "no judgement rests on guesses."),
+    "obstacles": N_("The three biggest obstacles"),
+    "obstacle.unsupported_technology": N_("{count} systems run technology that no longer "
+                                          "gets security updates"),
+    "obstacle.unsupported_technology.cost": N_("Together they cost {cost} a year."),
+    "obstacle.duplicates": N_("{count} pairs of systems do the same job"),
+    "obstacle.duplicates.cost": N_("Keeping one system per group would free an estimated "
+                                   "{cost} a year."),
+    "obstacle.lock_in": N_("{count} contracts lock the organisation in with its supplier"),
+    "obstacle.lock_in.cost": N_("The systems they cover cost {cost} a year."),
+    "obstacle.manual_rekeying": N_("{count} integrations are staff re-typing data by hand"),
+    "obstacle.manual_rekeying.cost": N_("Their cost in working time is not measured yet."),
+    "example.unsupported_technology": N_("{name} runs {component} (end of life {eol})"),
+    "example.duplicates": N_("{a} and {b}"),
+    "example.lock_in": N_("{name} with {supplier} until {end}, covering {systems}"),
+    "example.manual_rekeying": N_("from {source} to {target}"),
+    "for_example": N_("For example:"),
+    "start": N_("Where to start"),
+    "start.intro": N_("The ranking weighs technical condition, criticality, cost, users and "
+                      "lock-in together. First:"),
+    "start.uncertain": N_("{count} systems have too few facts for a sure judgement; "
+                          "completing them is a first step in itself."),
+    "costs": N_("What the current state costs"),
+    "costs.text": N_("The systems cost {total} a year. Of that, {unsupported} goes to "
+                     "systems on unsupported technology, and overlapping systems cost an "
+                     "estimated {duplicates} a year that could be freed."),
+    "ranking": N_("Ranking: where change makes the biggest difference"),
+    "ranking.text": N_("The 15 systems to act on first. The sensitivity analysis moves every "
+                       "weight by ±20 %; the range shows the places a system can take."),
+    "condition": N_("Technical condition"),
+    "condition.text": N_("Systems by condition under the {profile} profile (green 7–10, "
+                         "amber 4–7, red under 4, grey = cannot be assessed)."),
+    "technology": N_("Technology and lifecycle"),
+    "technology.text": N_("{matched} of {components} technology components matched "
+                          "endoflife.date (snapshot {snapshot}); {past} are past end of "
+                          "life. Components without a match are shown as unmatched."),
+    "duplicates": N_("Overlapping systems"),
+    "duplicates.text": N_("{pairs} pairs in {clusters} groups, suggested from shared "
+                          "capabilities, shared data and integrations, and similar names and "
+                          "descriptions."),
+    "lock_in": N_("Contract lock-in"),
+    "manual": N_("Manual re-keying"),
+    "heatmap": N_("Capabilities and condition"),
+    "heatmap.text": N_("Systems per capability and condition, for the 25 capabilities to "
+                       "prioritise."),
+    "confidence": N_("Data quality and confidence"),
+    "confidence.text": N_("Confidence is the share of the facts an assessment needs that are "
+                          "known. The average is {confidence}."),
+    "method": N_("Method appendix"),
+    "method.intro": N_("How every figure in this report was computed."),
+    "table": N_("Table"),
+    "col.rank": N_("Rank"),
+    "col.system": N_("System"),
+    "col.score": N_("Priority (1–10)"),
+    "col.confidence": N_("Confidence"),
+    "col.range": N_("Rank ±20 %"),
+    "col.reason": N_("Reason"),
+    "col.band": N_("Condition"),
+    "col.count": N_("Number of systems"),
+    "col.component": N_("Component"),
+    "col.version": N_("Version"),
+    "col.status": N_("Status"),
+    "col.eol": N_("End of life"),
+    "col.months": N_("Months left"),
+    "col.systems": N_("Systems"),
+    "col.pair": N_("Pair"),
+    "col.layers": N_("Layers"),
+    "col.contract": N_("Contract"),
+    "col.supplier": N_("Supplier"),
+    "col.end": N_("Ends"),
+    "col.signals": N_("Signs of lock-in"),
+    "col.from": N_("From"),
+    "col.to": N_("To"),
+    "col.capability": N_("Capability"),
+    "col.cost": N_("Cost a year"),
+    "col.share": N_("Share"),
+    "band.red": N_("red"),
+    "band.amber": N_("amber"),
+    "band.green": N_("green"),
+    "band.unknown": N_("unknown"),
+    "status.matched": N_("matched"),
+    "status.no_dates": N_("no dates"),
+    "status.unmatched_cycle": N_("version unknown"),
+    "status.unmatched_product": N_("unmatched"),
+    "status.no_version": N_("no version"),
+    "source": N_("Source: produktlyft, review {run} ({date}). Lifecycle data: endoflife.date "
+                 "(MIT)."),
+    "page": N_("Page"),
 }
 
 
 def t(lang: str, key: str, **values: Any) -> str:
-    table = TEXTS.get(lang, TEXTS["en"])
-    return table[key].format(**values) if values else table[key]
+    text = gettext(MESSAGES[key], lang)
+    return text.format(**values) if values else text

@@ -88,6 +88,8 @@ def test_real_repository_end_to_end(tmp_path: Path) -> None:
     assert health.hotspots[0].path == "app.py"
     assert health.hotspots[0].complexity == 3.0  # lizard: if + for + 1
     assert health.top_author_share == pytest.approx(2 / 3)
+    cloned = analyse_repository(f"file://{repo}", date.today(), 365)  # a clone URL
+    assert (cloned.commits, cloned.hotspots[0].path) == (3, "app.py")
 
 
 def test_not_a_repository_is_a_clear_error(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from produktlyft.analytics.code_health import (
 from produktlyft.domain.errors import ProduktlyftError
 
 MEASURED_FILES = 300  # complexity is measured for this many most-changed files
-_URL = re.compile(r"^(https?|ssh|git)://|^[\w.-]+@[\w.-]+:")
+_URL = re.compile(r"^(https?|ssh|git|file)://|^[\w.-]+@[\w.-]+:")
 _MAX_FILE_BYTES = 2_000_000
 
 

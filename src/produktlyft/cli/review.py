@@ -84,6 +84,15 @@ def review_command(
     console.print(f"{summary['systems']} systems, data confidence "
                   f"{summary['data_confidence']:.0%}, {len(outcome.duplicates)} duplicate "
                   f"pair(s) in {len(outcome.clusters)} cluster(s).")
+    statuses: dict[str, int] = {}
+    for tech in outcome.technologies:
+        statuses[tech["status"]] = statuses.get(tech["status"], 0) + 1
+    if outcome.technologies:
+        console.print(f"Technology components: {len(outcome.technologies)}, matched to "
+                      f"endoflife.date {statuses.get('matched', 0)} (snapshot "
+                      f"{outcome.eol_snapshot}), past end of life "
+                      f"{sum(1 for t in outcome.technologies if t['eol_passed'])}, unmatched "
+                      f"{len(outcome.technologies) - statuses.get('matched', 0)}.")
     if json_path is not None:
         document = review_document(latest_review(ctx))
         json_path.write_text(json.dumps(document, ensure_ascii=False, indent=1, default=str),

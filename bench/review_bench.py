@@ -35,7 +35,7 @@ from produktlyft.analytics.review import duplicate_features
 from produktlyft.importers.git_repo import analyse_repository
 from produktlyft.services.context import ServiceContext, local_operator
 from produktlyft.services.database import open_database
-from produktlyft.services.review import latest_review, review, review_document
+from produktlyft.services.review import review_document, review_with_run
 from produktlyft.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -70,8 +70,9 @@ def bench_review(url: str, truth: dict[str, object], folder: Path) -> tuple[floa
 
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    _, outcome = review(ctx, today=today, progress=progress)
-    document = review_document(latest_review(ctx))
+    run, outcome = review_with_run(ctx, today=today, progress=progress)
+    progress("json")
+    document = review_document(run)
     (folder / "review.json").write_text(json.dumps(document, default=str), encoding="utf-8")
     elapsed = time.perf_counter() - started
     labels = ["start"] + [name for name, _ in steps]

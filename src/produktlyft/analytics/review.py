@@ -100,8 +100,9 @@ def _source_label(spec_source: str, row: Mapping[str, Any], snapshot: date) -> t
     return "inventory", row.get("date_inventory")
 
 
-def _evidence(row: Mapping[str, Any], keys: Sequence[str], snapshot: date,
-              lang: str) -> list[dict[str, Any]]:
+def _evidence(row: Mapping[str, Any], keys: Sequence[str],
+              snapshot: date) -> list[dict[str, Any]]:
+    """Each fact with its source and date; labels come from `facts.FACTS` when shown."""
     items = []
     for key in keys:
         spec = FACTS[key]
@@ -112,11 +113,14 @@ def _evidence(row: Mapping[str, Any], keys: Sequence[str], snapshot: date,
         missing = value is None
         detail = row.get("detail_eol") if key == "eol_months" else (
             row.get("detail_lock_in") if key == "lock_in" else None)
-        item = {"fact": key, "label": spec.label(lang), "source": source,
-                "date": when.isoformat() if isinstance(when, date) and not missing else None,
-                "value": value, "detail": detail, "missing": missing}
-        if key == "eol_months":
-            item["detail_date"] = row.get("eol_date")  # the component's end-of-life date
+        item: dict[str, Any] = {
+            "fact": key, "source": source,
+            "date": when.isoformat() if isinstance(when, date) and not missing else None,
+            "value": value, "missing": missing}
+        if detail:
+            item["detail"] = detail
+        if key == "eol_months" and row.get("eol_date"):
+            item["detail_date"] = row["eol_date"]  # the component's end-of-life date
         items.append(item)
     return items
 
@@ -132,8 +136,8 @@ def system_results(facts: FactBase, profile: ProfileResult, ranking: Ranking,
     bands = band(profile.health)
     results = []
     for n, row in enumerate(facts.frame.to_dicts()):
-        evidence = _evidence(row, keys, facts.eol_snapshot, lang)
-        missing = [e["label"] for e in evidence if e["missing"]]
+        evidence = _evidence(row, keys, facts.eol_snapshot)
+        missing = [FACTS[e["fact"]].label(lang) for e in evidence if e["missing"]]
         confidence = float(ranking.confidence[n])
         results.append(SystemResult(
             id=row["system_id"], name=row["name"], rank=int(ranking.rank[n]),

@@ -67,11 +67,13 @@ def review_command(
         today = date.fromisoformat(as_of) if as_of else None
     except ValueError as error:
         raise typer.BadParameter("use YYYY-MM-DD", param_hint="--as-of") from error
-    from produktlyft.services.review import latest_review, review, review_document
+    from produktlyft.services.review import review_document, review_with_run
 
     ctx = STATE.context()
     with progress_steps() as step:
-        run_id, outcome = review(ctx, profile, lang=_lang(lang), today=today, progress=step)
+        run, outcome = review_with_run(ctx, profile, lang=_lang(lang), today=today,
+                                       progress=step)
+    run_id = run.id
     table = Table(title=f"Where to start (profile {profile}, review {run_id})")
     for header in ("rank", "system", "score", "confidence", "reason"):
         table.add_column(header, justify="right" if header in ("rank", "score") else "left")
@@ -94,7 +96,7 @@ def review_command(
                       f"{sum(1 for t in outcome.technologies if t['eol_passed'])}, unmatched "
                       f"{len(outcome.technologies) - statuses.get('matched', 0)}.")
     if json_path is not None:
-        document = review_document(latest_review(ctx))
+        document = review_document(run)
         json_path.write_text(json.dumps(document, ensure_ascii=False, indent=1, default=str),
                              encoding="utf-8")
         console.print(f"Results written to {json_path}.")

@@ -57,7 +57,7 @@ def _unsupported(run: ReviewRun) -> list[dict[str, Any]]:
         fact = next((e for e in system["evidence"] if e["fact"] == "eol_months"), None)
         if fact and fact["value"] is not None and fact["value"] <= 0:
             rows.append({"id": system["system_id"], "name": system["name"],
-                         "component": fact["detail"], "eol": fact.get("detail_date"),
+                         "component": fact.get("detail"), "eol": fact.get("detail_date"),
                          "annual_cost": system["annual_cost"], "rank": system["rank"]})
     return sorted(rows, key=lambda r: (-(r["annual_cost"] or 0.0), r["name"]))
 

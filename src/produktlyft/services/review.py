@@ -70,6 +70,15 @@ def review(ctx: ServiceContext, profile: str = "custom", *, lang: str | None = N
            today: date | None = None, progress: Callable[[str], None] | None = None
            ) -> tuple[int, ReviewOutcome]:
     """Run the review over the whole inventory, store it as a new run, and return both."""
+    run, outcome = review_with_run(ctx, profile, lang=lang, today=today, progress=progress)
+    return run.id, outcome
+
+
+def review_with_run(ctx: ServiceContext, profile: str = "custom", *, lang: str | None = None,
+                    today: date | None = None, progress: Callable[[str], None] | None = None
+                    ) -> tuple[ReviewRun, ReviewOutcome]:
+    """As `review`, also returning the stored run as it is in memory: for writing the JSON
+    document without reading thousands of results back from the database."""
     ctx.actor.require(Permission.ANALYSE)
     if profile not in PROFILES:
         raise ProduktlyftError(f"unknown profile '{profile}'; choose one of "
@@ -98,10 +107,11 @@ def review(ctx: ServiceContext, profile: str = "custom", *, lang: str | None = N
                    if d.decision is Decision.CONFIRM],
         workflow_pain=_workflow_pain(ctx) or None, lang=lang, progress=step)
     step("saving")
+    run_row, systems, duplicates = (_run_row(ctx, outcome, weights), _system_rows(outcome),
+                                    _duplicate_rows(outcome))
     with ctx.database.unit_of_work() as uow:
-        run_id = uow.review.save_run(_run_row(ctx, outcome, weights), _system_rows(outcome),
-                                     _duplicate_rows(outcome))
-    return run_id, outcome
+        run_id = uow.review.save_run(run_row, systems, duplicates)
+    return ReviewRun(id=run_id, **run_row, systems=systems, duplicates=duplicates), outcome
 
 
 def _run_row(ctx: ServiceContext, outcome: ReviewOutcome,

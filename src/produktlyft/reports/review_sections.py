@@ -140,20 +140,43 @@ def technology(rc: ReportContext) -> SectionContent | None:
                           method=method_notes(rc, "technology"))
 
 
+def _cluster_costs(rc: ReportContext) -> list[dict[str, Any]]:
+    """Each group of overlapping systems with its yearly cost, dearest first."""
+    by_id = {s["system_id"]: s for s in rc.data.run.systems}
+    rows = []
+    for members in rc.data.run.details.get("clusters", []):
+        known = [by_id[m] for m in members if m in by_id]
+        costs = [s["annual_cost"] for s in known if s["annual_cost"] is not None]
+        rows.append({"group": " + ".join(s["name"] for s in known),
+                     "cost": round(sum(costs)), "freed": round(sum(costs) - max(costs,
+                                                                                 default=0))})
+    return sorted(rows, key=lambda r: (-r["cost"], r["group"]))
+
+
 def duplicates(rc: ReportContext) -> SectionContent | None:
     lang, data = rc.lang, rc.data
     if not data.duplicates:
         return None
-    clusters = len(data.run.details.get("clusters", []))
+    groups = _cluster_costs(rc)
+    spec = charts.bar_chart(groups[:15], category="group", value="cost",
+                            title=t(lang, "duplicates.chart"),
+                            description=t(lang, "duplicates.chart"),
+                            category_title=t(lang, "col.pair"),
+                            value_title=t(lang, "col.cost"))
+    chart_table = Table(t(lang, "duplicates.chart"),
+                        [t(lang, "col.pair"), t(lang, "col.cost"), t(lang, "col.freed")],
+                        [[g["group"], _money(g["cost"], lang), _money(g["freed"], lang)]
+                         for g in groups], numeric={1, 2})
     table = Table(t(lang, "duplicates"), [t(lang, "col.pair"), t(lang, "col.score"),
                                           t(lang, "col.reason")],
                   [[f"{d['a']} – {d['b']}", number(d["score"], lang, 2), d["reason"]]
                    for d in data.duplicates], numeric={1})
     return SectionContent(t(lang, "duplicates"), [
-        t(lang, "duplicates.text", pairs=len(data.duplicates), clusters=clusters),
+        t(lang, "duplicates.text", pairs=len(data.duplicates), clusters=len(groups)),
         t(lang, "obstacle.duplicates.cost",
           cost=_money(data.duplicate_cost.get("avoidable"), lang))],
-        tables=[table], method=method_notes(rc, "duplicates"))
+        figures=[Figure(charts.to_svg(spec), chart_table)], tables=[table],
+        method=method_notes(rc, "duplicates"))
 
 
 def lock_in(rc: ReportContext) -> SectionContent | None:
@@ -167,7 +190,13 @@ def lock_in(rc: ReportContext) -> SectionContent | None:
                     _money(c["annual_cost"], lang),
                     ", ".join(phrase(lang, s) for s in c["signals"])]
                    for c in rc.data.lock_in], numeric={4})
-    return SectionContent(t(lang, "lock_in"), tables=[table],
+    rows = [{"contract": c["name"], "cost": round(c["annual_cost"])} for c in rc.data.lock_in]
+    spec = charts.bar_chart(rows[:15], category="contract", value="cost",
+                            title=t(lang, "lock_in"), description=t(lang, "lock_in.chart"),
+                            category_title=t(lang, "col.contract"),
+                            value_title=t(lang, "col.cost"))
+    return SectionContent(t(lang, "lock_in"), [t(lang, "lock_in.chart")],
+                          figures=[Figure(charts.to_svg(spec), table)],
                           method=method_notes(rc, "lock_in"))
 
 

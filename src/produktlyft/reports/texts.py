@@ -55,6 +55,9 @@ MESSAGES: dict[str, str] = {  # English ids; Swedish in review.po
                           "capabilities, shared data and integrations, and similar names and "
                           "descriptions."),
     "lock_in": N_("Contract lock-in"),
+    "lock_in.chart": N_("Yearly cost of the systems each locked-in contract covers."),
+    "duplicates.chart": N_("Yearly cost per group of overlapping systems"),
+    "col.freed": N_("Could be freed"),
     "manual": N_("Manual re-keying"),
     "heatmap": N_("Capabilities and condition"),
     "heatmap.text": N_("Systems per capability and condition, for the 25 capabilities to "

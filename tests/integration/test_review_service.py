@@ -18,6 +18,7 @@ from produktlyft.services.inventory_import import import_files
 from produktlyft.services.review import (
     WORKFLOW_PAIN_PROVIDERS,
     latest_review,
+    preview_review,
     register_workflow_pain,
     review,
     review_document,
@@ -139,3 +140,16 @@ def test_workflow_pain_provider_is_used(loaded: ServiceContext) -> None:
         WORKFLOW_PAIN_PROVIDERS.remove(pain)
     lon = next(s for s in outcome.systems if s.id == "sys-lon")
     assert "workflow_pain" in lon.factors
+
+
+def test_preview_with_trial_weights_changes_ranks_without_storing(
+        loaded: ServiceContext) -> None:
+    review(loaded, today=REFERENCE_DATE)
+    stored = latest_review(loaded)
+    preview = preview_review(loaded, impact_weights={"condition": 0.1, "users": 10},
+                             today=REFERENCE_DATE)
+    assert preview.systems[0].id == "sys-skola-a"              # most users first
+    assert latest_review(loaded).id == stored.id                # nothing stored
+    assert show_weights(loaded)["impact"]["users"] == 1.0       # nothing saved
+    with pytest.raises(InvalidInput):
+        preview_review(loaded, impact_weights={"colour": 1})

@@ -15,7 +15,7 @@ from produktlyft.domain.inventory import Inventory
 from produktlyft.domain.review import Decision, EvidenceKind, ReviewRun
 from produktlyft.importers.endoflife import open_release_source
 from produktlyft.services.context import ServiceContext
-from produktlyft.services.weights import effective_weights
+from produktlyft.services.weights import effective_weights, validate_weights
 
 # The extension point for workflow pain: the workflow-analysis area registers a function that
 # returns {system_id: pain} (any non-negative scale; it is normalised). Pain from several
@@ -79,6 +79,35 @@ def review_with_run(ctx: ServiceContext, profile: str = "custom", *, lang: str |
                     ) -> tuple[ReviewRun, ReviewOutcome]:
     """As `review`, also returning the stored run as it is in memory: for writing the JSON
     document without reading thousands of results back from the database."""
+    outcome, weights = _compute(ctx, profile, lang=lang, today=today, progress=progress)
+    (progress or (lambda _: None))("saving")
+    run_row, systems, duplicates = (_run_row(ctx, outcome, weights), _system_rows(outcome),
+                                    _duplicate_rows(outcome))
+    with ctx.database.unit_of_work() as uow:
+        run_id = uow.review.save_run(run_row, systems, duplicates)
+    return ReviewRun(id=run_id, **run_row, systems=systems, duplicates=duplicates), outcome
+
+
+def preview_review(ctx: ServiceContext, profile: str = "custom", *,
+                   custom_weights: Mapping[str, float] | None = None,
+                   impact_weights: Mapping[str, float] | None = None,
+                   lang: str | None = None, today: date | None = None) -> ReviewOutcome:
+    """The review with trial weights, computed but not stored: for a weights editor whose
+    ranking updates as the weights change, before anyone saves them."""
+    trial: dict[str, dict[str, Any]] = {}
+    if custom_weights:
+        trial["custom"] = dict(custom_weights)
+    if impact_weights:
+        trial["impact"] = dict(impact_weights)
+    validate_weights(trial, "trial weights")
+    outcome, _ = _compute(ctx, profile, lang=lang, today=today, trial=trial)
+    return outcome
+
+
+def _compute(ctx: ServiceContext, profile: str, *, lang: str | None, today: date | None,
+             progress: Callable[[str], None] | None = None,
+             trial: Mapping[str, Mapping[str, float]] | None = None
+             ) -> tuple[ReviewOutcome, dict[str, dict[str, float]]]:
     ctx.actor.require(Permission.ANALYSE)
     if profile not in PROFILES:
         raise ProduktlyftError(f"unknown profile '{profile}'; choose one of "
@@ -93,6 +122,8 @@ def review_with_run(ctx: ServiceContext, profile: str = "custom", *, lang: str |
         decisions = uow.review.decisions()
         evidence = uow.review.evidence()
         weights = effective_weights(uow.review)
+    for name, values in (trial or {}).items():
+        weights[name] = {**weights[name], **values}
     if not inventory.systems:
         raise ProduktlyftError("the inventory has no systems to review; import some first")
     step("end of life")
@@ -106,12 +137,7 @@ def review_with_run(ctx: ServiceContext, profile: str = "custom", *, lang: str |
         confirmed=[(d.system_a, d.system_b) for d in decisions
                    if d.decision is Decision.CONFIRM],
         workflow_pain=_workflow_pain(ctx) or None, lang=lang, progress=step)
-    step("saving")
-    run_row, systems, duplicates = (_run_row(ctx, outcome, weights), _system_rows(outcome),
-                                    _duplicate_rows(outcome))
-    with ctx.database.unit_of_work() as uow:
-        run_id = uow.review.save_run(run_row, systems, duplicates)
-    return ReviewRun(id=run_id, **run_row, systems=systems, duplicates=duplicates), outcome
+    return outcome, weights
 
 
 def _run_row(ctx: ServiceContext, outcome: ReviewOutcome,

@@ -144,7 +144,7 @@ def build_features(features: SystemFeatures, settings: DuplicateSettings) -> Fea
 
 def _distinctive(text: sp.csr_matrix, keep: int, max_block: int) -> sp.csr_matrix:
     """Per row, the `keep` highest-weighted n-grams that occur in 2..max_block rows."""
-    df = np.diff(text.tocsc().indptr)
+    df = np.bincount(text.indices, minlength=text.shape[1])  # rows per column
     usable = (df >= 2) & (df <= max_block)
     masked = sp.csr_matrix(text.multiply(usable[np.newaxis, :]))
     masked.eliminate_zeros()
@@ -158,7 +158,7 @@ def _distinctive(text: sp.csr_matrix, keep: int, max_block: int) -> sp.csr_matri
 
 
 def _block_keys(binary: sp.csr_matrix, max_block: int) -> sp.csr_matrix:
-    df = np.diff(binary.tocsc().indptr)
+    df = np.bincount(binary.indices, minlength=binary.shape[1])
     kept = sp.csr_matrix((binary > 0).multiply(((df >= 2) & (df <= max_block))[np.newaxis, :]),
                          dtype=np.float32)
     kept.eliminate_zeros()

@@ -23,6 +23,7 @@ from produktlyft.analytics.duplicates import (
     find_duplicates,
 )
 from produktlyft.analytics.endoflife import EolMatch
+from produktlyft.analytics.evidence import evidence_lists, reason_rows
 from produktlyft.analytics.facts import FACTS, FactBase, build_fact_base
 from produktlyft.analytics.ranking import CapabilityView, Ranking, capability_views, rank_systems
 from produktlyft.analytics.scoring import ProfileResult, band, score_profile
@@ -84,47 +85,6 @@ class ReviewOutcome:
     summary: dict[str, Any] = field(default_factory=dict)
 
 
-def _source_label(spec_source: str, row: Mapping[str, Any], snapshot: date) -> tuple[str, Any]:
-    if spec_source == "endoflife":
-        return f"endoflife.date snapshot {snapshot.isoformat()}", snapshot
-    if spec_source == "sbom":
-        return f"SBOM {row.get('detail_date_sbom') or ''}".strip(), row.get("date_sbom")
-    if spec_source == "repo":
-        return f"git {row.get('detail_date_repo') or ''}".strip(), row.get("date_repo")
-    if spec_source == "contracts":
-        contract = row.get("detail_lock_in")
-        return (f"inventory: contract {contract}" if contract else "inventory: contracts",
-                row.get("date_inventory"))
-    if spec_source == "integrations":
-        return "inventory: integrations", row.get("date_inventory")
-    return "inventory", row.get("date_inventory")
-
-
-def _evidence(row: Mapping[str, Any], keys: Sequence[str],
-              snapshot: date) -> list[dict[str, Any]]:
-    """Each fact with its source and date; labels come from `facts.FACTS` when shown."""
-    items = []
-    for key in keys:
-        spec = FACTS[key]
-        source, when = _source_label(spec.source, row, snapshot)
-        value = row.get(key)
-        if isinstance(value, float) and math.isnan(value):
-            value = None
-        missing = value is None
-        detail = row.get("detail_eol") if key == "eol_months" else (
-            row.get("detail_lock_in") if key == "lock_in" else None)
-        item: dict[str, Any] = {
-            "fact": key, "source": source,
-            "date": when.isoformat() if isinstance(when, date) and not missing else None,
-            "value": value, "missing": missing}
-        if detail:
-            item["detail"] = detail
-        if key == "eol_months" and row.get("eol_date"):
-            item["detail_date"] = row["eol_date"]  # the component's end-of-life date
-        items.append(item)
-    return items
-
-
 def _none(value: float) -> float | None:
     return None if math.isnan(value) else round(float(value), 3)
 
@@ -134,16 +94,19 @@ def system_results(facts: FactBase, profile: ProfileResult, ranking: Ranking,
     keys = tuple(dict.fromkeys((*profile.inputs, *RANKING_FACTS)))
     keys = tuple(k for k in keys if k in FACTS)
     bands = band(profile.health)
+    evidence_per_system = evidence_lists(facts, keys)
+    labels = {key: FACTS[key].label(lang) for key in keys}
+    ids, names = facts.frame["system_id"].to_list(), facts.frame["name"].to_list()
     results = []
-    for n, row in enumerate(facts.frame.to_dicts()):
-        evidence = _evidence(row, keys, facts.eol_snapshot)
-        missing = [FACTS[e["fact"]].label(lang) for e in evidence if e["missing"]]
+    for n, (row, evidence) in enumerate(zip(reason_rows(facts, keys), evidence_per_system,
+                                            strict=True)):
+        missing = [labels[e["fact"]] for e in evidence if e["missing"]]
         confidence = float(ranking.confidence[n])
         results.append(SystemResult(
-            id=row["system_id"], name=row["name"], rank=int(ranking.rank[n]),
+            id=ids[n], name=names[n], rank=int(ranking.rank[n]),
             score=_none(ranking.priority[n]), confidence=round(confidence, 3),
             condition=profile.condition[n], health=_none(profile.health[n]), band=bands[n],
-            reason=phrases.system_reason(row["name"], ranking.factors[n], row, lang,
+            reason=phrases.system_reason(names[n], ranking.factors[n], row, lang,
                                          confidence, missing),
             evidence=evidence, rank_min=int(ranking.rank_min[n]),
             rank_max=int(ranking.rank_max[n]), stable=bool(ranking.stable[n]),

@@ -80,7 +80,7 @@ def bench_review(url: str, truth: dict[str, object], folder: Path) -> tuple[floa
     print(f"review end to end (load, facts, profiles, ranking with sensitivity, duplicates, "
           f"store, JSON): {elapsed:.2f} s; goal ≤ 10 s, ratio {elapsed / 10:.2f} of the goal "
           f"(machine load average {load:.1f} on {os.cpu_count()} cores when it started)")
-    print(f"  step times (s, each step's time is printed before the next step's name): "
+    print(f"  step times (s): "
           f"{timings}")
     unsupported = set(map(str, truth["unsupported_technology_systems"]))  # type: ignore[arg-type]
     found = {s.id for s in outcome.systems for e in s.evidence

@@ -8,6 +8,8 @@ from sqlalchemy import Connection
 
 from produktlyft.storage.change_log import ChangeLogRepository
 from produktlyft.storage.inventory_repository import InventoryRepository
+from produktlyft.storage.survey_extras_repository import SurveyExtrasRepository
+from produktlyft.storage.survey_repository import SurveyRepository
 
 
 class UnitOfWork:
@@ -23,3 +25,11 @@ class UnitOfWork:
     @cached_property
     def changes(self) -> ChangeLogRepository:
         return ChangeLogRepository(self.connection)
+
+    @cached_property
+    def surveys(self) -> SurveyRepository:
+        return SurveyRepository(self.connection)
+
+    @cached_property
+    def survey_extras(self) -> SurveyExtrasRepository:
+        return SurveyExtrasRepository(self.connection)

@@ -7,6 +7,7 @@ from functools import cached_property
 from sqlalchemy import Connection
 
 from produktlyft.storage.change_log import ChangeLogRepository
+from produktlyft.storage.decision_repository import DecisionRepository
 from produktlyft.storage.inventory_repository import InventoryRepository
 from produktlyft.storage.survey_extras_repository import SurveyExtrasRepository
 from produktlyft.storage.survey_repository import SurveyRepository
@@ -33,3 +34,7 @@ class UnitOfWork:
     @cached_property
     def survey_extras(self) -> SurveyExtrasRepository:
         return SurveyExtrasRepository(self.connection)
+
+    @cached_property
+    def decisions(self) -> DecisionRepository:
+        return DecisionRepository(self.connection)

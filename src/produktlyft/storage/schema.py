@@ -6,7 +6,7 @@ migrations and test clean-up see it.
 
 from __future__ import annotations
 
-from produktlyft.storage import decision_tables, survey_tables, tables
+from produktlyft.storage import decision_tables, survey_tables, tables, web_tables
 from produktlyft.storage.tables import metadata
 
-__all__ = ["decision_tables", "metadata", "survey_tables", "tables"]
+__all__ = ["decision_tables", "metadata", "survey_tables", "tables", "web_tables"]

@@ -1,7 +1,7 @@
 """survey rounds and decision register
 
 Revision ID: 0005_surveys
-Revises: 0001_inventory
+Revises: 0002_web
 Create Date: 2026-11-27 13:44:22.094089
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_surveys"
-down_revision = "0001_inventory"
+down_revision = "0002_web"
 branch_labels = None
 depends_on = None
 

@@ -9,12 +9,12 @@ releases can compute the aggregate of any linear combination of them: a parent m
 children, today's report minus last week's, one filter minus another.
 
 The auditor splits the respondents into *cells*: the finest pieces that no release tells apart.
-A cell is derivable when its indicator lies in the linear span of the releases. A new release is
-refused when it would make a cell of fewer than k respondents derivable (this covers the
-complementary case, parent minus children, and the multi-report differencing case), or when its
-respondent set differs from an earlier release by fewer than k people (the classic pairwise rule,
-which also covers crossing sets). A release already in the span of earlier ones adds nothing and
-is always allowed.
+A set of cells is derivable when its indicator lies in the linear span of the releases. A new
+release is refused when it would make any set of fewer than k respondents derivable (this covers
+primary suppression, the complementary case "parent minus children", and differencing across
+reports, filters and time), or when its respondent set differs from an earlier release by fewer
+than k people (the classic pairwise rule, which also covers crossing sets). A release already in
+the span of earlier ones adds nothing and is always allowed.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 MIN_GROUP_FLOOR = 3
 DEFAULT_MIN_GROUP = 5
@@ -102,15 +103,41 @@ def _row_space(matrix: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return vt[:rank]
 
 
-def smallest_exposed_cell(releases: Sequence[Release]) -> int | None:
-    """The size of the smallest group of respondents whose aggregate the releases reveal."""
+def smallest_exposed_set(releases: Sequence[Release], below: int) -> int | None:
+    """The size of the smallest group of respondents, fewer than `below`, whose aggregate
+    some linear combination of the releases reveals; None when there is none.
+
+    Only cells smaller than `below` can be part of such a group. When there are any, a small
+    mixed-integer programme decides exactly: is there a non-empty set of small cells, in total
+    fewer than `below` people, whose indicator lies in the span of the releases?
+    (scipy.optimize.milp, HiGHS.) Checking cells one by one is not enough: two late answers in
+    two teams can be exposed together although neither is exposed alone.
+    """
     if not releases:
         return None
     incidence, sizes = _cells(releases)
-    basis = _row_space(incidence)
-    derivable = (basis**2).sum(axis=0) > 1 - 1e-7
-    exposed = sizes[derivable & (sizes > 0)]
-    return int(exposed.min()) if exposed.size else None
+    small = np.nonzero((sizes > 0) & (sizes < below))[0]
+    if small.size == 0:
+        return None
+    n_releases, n_cells = incidence.shape
+    n_small = small.size
+    # variables: a coefficient per release (free), then 0/1 per small cell
+    equality = np.zeros((n_cells, n_releases + n_small))
+    equality[:, :n_releases] = incidence.T
+    equality[small, n_releases + np.arange(n_small)] = -1.0
+    weights = sizes[small].astype(np.float64)
+    pick = np.r_[np.zeros(n_releases), np.ones(n_small)]
+    result = milp(
+        c=np.r_[np.zeros(n_releases), weights],
+        integrality=pick,
+        bounds=Bounds(np.r_[np.full(n_releases, -np.inf), np.zeros(n_small)],
+                      np.r_[np.full(n_releases, np.inf), np.ones(n_small)]),
+        constraints=[LinearConstraint(equality, 0.0, 0.0),
+                     LinearConstraint(pick[None, :], 1.0, np.inf),
+                     LinearConstraint(np.r_[np.zeros(n_releases), weights][None, :], 0.0,
+                                      below - 1)],
+    )
+    return int(round(result.fun)) if result.status == 0 else None
 
 
 def in_span(releases: Sequence[Release], candidate: Release) -> bool:
@@ -126,35 +153,10 @@ def in_span(releases: Sequence[Release], candidate: Release) -> bool:
     return bool(np.abs(residual).max() < 1e-7)
 
 
-def _contains(outer: Release, inner: Release) -> bool:
-    return all(outer.get(key, 0) >= n for key, n in inner.items())
-
-
-def _exposed_remainder(releases: Sequence[Release], candidate: Release, k: int) -> bool:
-    """Whether some release minus everything released inside it (a parent minus its shown
-    children) becomes a derivable group of fewer than k. The cell test finds this whenever the
-    remainder is one cell; this finds it when earlier reports have split it into several."""
-    for outer in releases:
-        if not _contains(outer, candidate):
-            continue
-        inside = [r for r in releases if r is not outer and _contains(outer, r) and r != outer]
-        if not inside:
-            continue
-        union = {key: max(r.get(key, 0) for r in inside) for key in outer}
-        rest = {key: n - union[key] for key, n in outer.items() if n > union[key]}
-        if 0 < sum(rest.values()) < k and in_span(releases, rest):
-            return True
-    return False
-
-
 def _violates(accepted: Sequence[Release], candidate: Release, k: int) -> bool:
     if any(0 < difference_size(candidate, old) < k for old in accepted):
         return True
-    releases = [*accepted, candidate]
-    smallest = smallest_exposed_cell(releases)
-    if smallest is not None and smallest < k:
-        return True
-    return _exposed_remainder(releases, candidate, k)
+    return smallest_exposed_set([*accepted, candidate], k) is not None
 
 
 def plan_release(candidates: Sequence[Candidate], ledger: Sequence[Release], k: int,

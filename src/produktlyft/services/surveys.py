@@ -203,12 +203,13 @@ def _tree_nodes(parent: dict[str, str | None], info: dict[str, tuple[str, NodeKi
             parent[direct] = node_id
             children[node_id].append(direct)
             answering[answering.index(node_id)] = direct
-    # one top unit above everything is the organisation itself
+    # one top unit above every inventory group is the organisation itself
     top = children.get(ROOT, [])
-    if len(top) == 1 and info[top[0]][1] is NodeKind.UNIT and top[0] not in answering:
-        only = top[0]
+    top_units = [c for c in top if info[c][1] is NodeKind.UNIT]
+    if len(top_units) == 1 and top_units[0] not in answering:
+        only = top_units[0]
         info[ROOT] = (info[only][0], NodeKind.ORGANISATION, info[only][2])
-        children[ROOT] = children.pop(only, [])
+        children[ROOT] = [c for c in top if c != only] + children.pop(only, [])
         for child in children[ROOT]:
             parent[child] = ROOT
         del parent[only], info[only]

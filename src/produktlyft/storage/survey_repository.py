@@ -59,8 +59,9 @@ class SurveyRepository:
 
     def add_round(self, round_: Round, nodes: Sequence[GroupNode],
                   specs: Sequence[FamilySpec]) -> None:
+        number = int(self.connection.scalar(select(func.max(s.survey_rounds.c.number))) or 0)
         self.connection.execute(insert(s.survey_rounds).values(
-            id=round_.id, title=round_.title,
+            id=round_.id, number=number + 1, title=round_.title,
             instruments=[[ref.code, ref.version] for ref in round_.instruments],
             mode=round_.mode.value, legal_basis=round_.legal_basis, min_group=round_.min_group,
             opens_on=round_.opens_on, closes_on=round_.closes_on, closed_on=None,
@@ -101,7 +102,7 @@ class SurveyRepository:
 
     def rounds(self) -> list[Round]:
         query = select(s.survey_rounds).order_by(s.survey_rounds.c.opens_on,
-                                                 s.survey_rounds.c.id)
+                                                 s.survey_rounds.c.number)
         return [_round(row) for row in self.connection.execute(query)]
 
     def nodes(self, round_id: str) -> list[GroupNode]:

@@ -41,6 +41,7 @@ def _node_columns() -> list[Column[object]]:
 survey_rounds = Table(
     "survey_rounds", metadata,
     Column("id", String(ROUND_ID), primary_key=True),
+    Column("number", Integer, nullable=False, unique=True),  # creation order, for trends
     Column("title", Text, nullable=False),
     Column("instruments", JSON, nullable=False),
     Column("mode", String(20), nullable=False),

@@ -2,7 +2,7 @@
 
 Revision ID: 0005_surveys
 Revises: 0002_web
-Create Date: 2026-11-27 13:44:22.094089
+Create Date: 2026-11-27 13:54:56.071116
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ def upgrade() -> None:
     op.create_table(
         "survey_rounds",
         sa.Column("id", sa.String(length=20), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("instruments", sa.JSON(), nullable=False),
         sa.Column("mode", sa.String(length=20), nullable=False),
@@ -76,6 +77,7 @@ def upgrade() -> None:
         sa.Column("created_by", sa.String(length=200), nullable=False),
         sa.Column("lock_version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_survey_rounds")),
+        sa.UniqueConstraint("number", name=op.f("uq_survey_rounds_number")),
     )
     op.create_table(
         "survey_evidence",

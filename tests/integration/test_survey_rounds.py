@@ -76,7 +76,7 @@ def test_a_link_answers_once_and_bad_answers_leave_it_usable(sctx: ServiceContex
     round_id = new_round(sctx).round.id
     token = generate_links(sctx, round_id, "Alpha", 1).tokens[0]
     fields = all_fields(sctx, token)
-    with pytest.raises(InvalidInput, match="westrum.1"):
+    with pytest.raises(InvalidInput, match=r"westrum\.1"):
         submit_answer(sctx, token, {**dict.fromkeys(fields, "4"), "westrum.1": "9"})
     with pytest.raises(InvalidInput, match="no question was answered"):
         submit_answer(sctx, token, {"submit": "Skicka"})

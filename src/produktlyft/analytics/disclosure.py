@@ -137,7 +137,7 @@ def smallest_exposed_set(releases: Sequence[Release], below: int) -> int | None:
                      LinearConstraint(np.r_[np.zeros(n_releases), weights][None, :], 0.0,
                                       below - 1)],
     )
-    return int(round(result.fun)) if result.status == 0 else None
+    return int(np.rint(result.fun)) if result.status == 0 else None
 
 
 def in_span(releases: Sequence[Release], candidate: Release) -> bool:

@@ -202,10 +202,11 @@ def submit_answer(ctx: ServiceContext, token: str,
     hashed = token_hash(token)
     with ctx.database.unit_of_work() as uow:
         uow.surveys.share_round(round_.id)
-        if not uow.surveys.consume_link(hashed):
-            raise AlreadyUsed("this link has already been used to answer; thank you")
+        consumed = uow.surveys.consume_link(hashed)
         # read again inside the transaction: a round closed meanwhile refuses the answer
         _check_open(uow.surveys.get_round(round_.id), day)
+        if not consumed:
+            raise AlreadyUsed("this link has already been used to answer; thank you")
         found = uow.surveys.find_link(hashed)
         assert found is not None
         node_id = found[1]

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-from scipy import stats
 
 from produktlyft.domain.decisions import Decision, DecisionKind, DecisionLevel, Outcome
 
@@ -44,6 +43,8 @@ class MandateGap:
 def _km_median(durations: Sequence[int], decided: Sequence[bool]) -> float | None:
     if not any(decided):
         return None
+    from scipy import stats  # slow to load
+
     values = np.asarray(durations, dtype=np.float64)
     flags = np.asarray(decided, dtype=bool)
     data = stats.CensoredData(uncensored=values[flags], right=values[~flags])

@@ -25,7 +25,6 @@ from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 MIN_GROUP_FLOOR = 3
 DEFAULT_MIN_GROUP = 5
@@ -119,6 +118,8 @@ def smallest_exposed_set(releases: Sequence[Release], below: int) -> int | None:
     small = np.nonzero((sizes > 0) & (sizes < below))[0]
     if small.size == 0:
         return None
+    from scipy.optimize import Bounds, LinearConstraint, milp  # slow to load; rarely needed
+
     n_releases, n_cells = incidence.shape
     n_small = small.size
     # variables: a coefficient per release (free), then 0/1 per small cell

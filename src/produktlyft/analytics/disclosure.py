@@ -71,60 +71,113 @@ def difference_size(a: Release, b: Release) -> int:
     return sum(abs(a.get(key, 0) - b.get(key, 0)) for key in set(a) | set(b))
 
 
-def _cells(releases: Sequence[Release]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
-    """releases × cells incidence, and the size of each cell."""
-    cuts: dict[str, list[int]] = {}
-    for release in releases:
+class _Space:
+    """The respondents of all releases considered, cut into blocks: per leaf, the runs of
+    arrivals between two counts that some release uses. Every release is a union of blocks."""
+
+    def __init__(self, releases: Sequence[Mapping[str, int]]) -> None:
+        cuts: dict[str, set[int]] = {}
+        for release in releases:
+            for key, n in release.items():
+                cuts.setdefault(key, set()).add(n)
+        self.keys = sorted(cuts)
+        self.key_index = {key: i for i, key in enumerate(self.keys)}
+        block_key: list[int] = []
+        block_upper: list[int] = []
+        sizes: list[int] = []
+        for index, key in enumerate(self.keys):
+            previous = 0
+            for cut in sorted(cuts[key]):
+                block_key.append(index)
+                block_upper.append(cut)
+                sizes.append(cut - previous)
+                previous = cut
+        self.block_key = np.array(block_key, dtype=np.int64)
+        self.block_upper = np.array(block_upper, dtype=np.int64)
+        self.sizes = np.array(sizes, dtype=np.int64)
+
+    def counts(self, release: Mapping[str, int]) -> npt.NDArray[np.int64]:
+        vector = np.zeros(len(self.keys), dtype=np.int64)
         for key, n in release.items():
-            cuts.setdefault(key, []).append(n)
-    columns: list[list[int]] = []
-    sizes: list[int] = []
-    for key, points in cuts.items():
-        previous = 0
-        for cut in sorted(set(points)):
-            columns.append([1 if release.get(key, 0) >= cut else 0 for release in releases])
-            sizes.append(cut - previous)
-            previous = cut
-    if not columns:
-        return np.zeros((len(releases), 0)), np.zeros(0, np.int64)
-    blocks = np.array(columns, dtype=np.int64)  # blocks × releases
-    patterns, inverse = np.unique(blocks, axis=0, return_inverse=True)
-    cell_sizes = np.bincount(inverse.ravel(), weights=np.array(sizes, dtype=np.float64),
-                             minlength=len(patterns)).astype(np.int64)
-    return patterns.T.astype(np.float64), cell_sizes
+            vector[self.key_index[key]] = n
+        return vector
+
+    def blocks(self, counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        """The release as a 0/1 vector over blocks: a block is in when the release counts
+        at least up to the block's upper end in its leaf."""
+        if not self.keys:
+            return np.zeros(0)
+        return (counts[self.block_key] >= self.block_upper).astype(np.float64)
 
 
-def _row_space(matrix: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    if matrix.size == 0:
-        return np.zeros((0, matrix.shape[1]))
-    _, singular, vt = np.linalg.svd(matrix, full_matrices=False)
-    rank = int((singular > _TOLERANCE * max(1.0, float(singular[0]))).sum())
-    return vt[:rank]
+class _Audit:
+    """The releases accepted so far, with an orthonormal basis of their span."""
+
+    def __init__(self, space: _Space, k: int) -> None:
+        self.space = space
+        self.k = k
+        self.rows: list[npt.NDArray[np.float64]] = []
+        self.counts: list[npt.NDArray[np.int64]] = []
+        self.basis = np.zeros((0, len(space.sizes)))
+
+    def _residual(self, vector: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        residual = vector - self.basis.T @ (self.basis @ vector)
+        return residual - self.basis.T @ (self.basis @ residual)  # twice, for stability
+
+    def in_span(self, counts: npt.NDArray[np.int64]) -> bool:
+        vector = self.space.blocks(counts)
+        return not vector.any() or bool(np.abs(self._residual(vector)).max() < 1e-7)
+
+    def accept(self, counts: npt.NDArray[np.int64]) -> None:
+        vector = self.space.blocks(counts)
+        residual = self._residual(vector)
+        norm = float(np.linalg.norm(residual))
+        if norm > 1e-7:
+            self.basis = np.vstack([self.basis, residual / norm])
+        self.rows.append(vector)
+        self.counts.append(counts)
+
+    def violates(self, counts: npt.NDArray[np.int64]) -> bool:
+        if self.counts:
+            differences = np.abs(np.array(self.counts) - counts).sum(axis=1)
+            if ((differences > 0) & (differences < self.k)).any():
+                return True
+        incidence = np.array([*self.rows, self.space.blocks(counts)])
+        return _smallest_exposed(incidence, self.space.sizes, self.k) is not None
 
 
-def smallest_exposed_set(releases: Sequence[Release], below: int) -> int | None:
-    """The size of the smallest group of respondents, fewer than `below`, whose aggregate
-    some linear combination of the releases reveals; None when there is none.
+def _smallest_exposed(incidence: npt.NDArray[np.float64], block_sizes: npt.NDArray[np.int64],
+                      below: int) -> int | None:
+    """The size of the smallest set of respondents, fewer than `below`, whose aggregate some
+    linear combination of the rows (releases over blocks) reveals; None when there is none.
 
-    Only cells smaller than `below` can be part of such a group. When there are any, a small
-    mixed-integer programme decides exactly: is there a non-empty set of small cells, in total
-    fewer than `below` people, whose indicator lies in the span of the releases?
-    (scipy.optimize.milp, HiGHS.) Checking cells one by one is not enough: two late answers in
-    two teams can be exposed together although neither is exposed alone.
+    Blocks that no release tells apart form one cell. Only cells smaller than `below` can be
+    part of such a set; when there are any, a small mixed-integer programme decides exactly:
+    is there a non-empty set of small cells, fewer than `below` people in all, whose indicator
+    lies in the span of the releases? (scipy.optimize.milp, HiGHS.) Looking at cells one by one
+    is not enough: two late answers in two teams can be exposed together although neither is
+    exposed alone.
     """
-    if not releases:
+    if incidence.size == 0:
         return None
-    incidence, sizes = _cells(releases)
-    small = np.nonzero((sizes > 0) & (sizes < below))[0]
+    in_some = incidence.any(axis=0)
+    if (block_sizes[in_some] >= below).all():
+        return None  # cells are unions of blocks: none can be small
+    patterns, inverse = _distinct_columns(incidence)
+    sizes = np.bincount(inverse, weights=block_sizes.astype(np.float64),
+                        minlength=len(patterns)).astype(np.int64)
+    covered = patterns.any(axis=1)
+    small = np.nonzero(covered & (sizes > 0) & (sizes < below))[0]
     if small.size == 0:
         return None
     from scipy.optimize import Bounds, LinearConstraint, milp  # slow to load; rarely needed
 
-    n_releases, n_cells = incidence.shape
+    cells = patterns.T  # releases × cells
+    n_releases, n_cells = cells.shape
     n_small = small.size
     # variables: a coefficient per release (free), then 0/1 per small cell
     equality = np.zeros((n_cells, n_releases + n_small))
-    equality[:, :n_releases] = incidence.T
+    equality[:, :n_releases] = cells.T
     equality[small, n_releases + np.arange(n_small)] = -1.0
     weights = sizes[small].astype(np.float64)
     pick = np.r_[np.zeros(n_releases), np.ones(n_small)]
@@ -141,23 +194,36 @@ def smallest_exposed_set(releases: Sequence[Release], below: int) -> int | None:
     return int(np.rint(result.fun)) if result.status == 0 else None
 
 
+def _distinct_columns(incidence: npt.NDArray[np.float64],
+                      ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+    """The distinct columns (as rows) and, per column, the index of its distinct pattern."""
+    packed = np.packbits(incidence.T > 0.5, axis=1)
+    seen: dict[bytes, int] = {}
+    inverse = np.fromiter((seen.setdefault(row.tobytes(), len(seen)) for row in packed),
+                          dtype=np.int64, count=len(packed))
+    first = np.zeros(len(seen), dtype=np.int64)
+    first[inverse[::-1]] = np.arange(len(inverse))[::-1]
+    return incidence.T[first], inverse
+
+
+def smallest_exposed_set(releases: Sequence[Release], below: int) -> int | None:
+    """The smallest set of fewer than `below` respondents the releases reveal, or None."""
+    cleaned = [_clean(r) for r in releases]
+    if not cleaned:
+        return None
+    space = _Space(cleaned)
+    incidence = np.array([space.blocks(space.counts(r)) for r in cleaned])
+    return _smallest_exposed(incidence, space.sizes, below)
+
+
 def in_span(releases: Sequence[Release], candidate: Release) -> bool:
     """True when the candidate can already be computed from the releases."""
-    if not candidate:
-        return True
-    if not releases:
-        return False
-    incidence, _ = _cells([*releases, candidate])
-    basis = _row_space(incidence[:-1])
-    target = incidence[-1]
-    residual = target - basis.T @ (basis @ target)
-    return bool(np.abs(residual).max() < 1e-7)
-
-
-def _violates(accepted: Sequence[Release], candidate: Release, k: int) -> bool:
-    if any(0 < difference_size(candidate, old) < k for old in accepted):
-        return True
-    return smallest_exposed_set([*accepted, candidate], k) is not None
+    cleaned = [_clean(r) for r in releases]
+    space = _Space([*cleaned, _clean(candidate)])
+    audit = _Audit(space, MIN_GROUP_FLOOR)
+    for release in cleaned:
+        audit.accept(space.counts(release))
+    return audit.in_span(space.counts(_clean(candidate)))
 
 
 def plan_release(candidates: Sequence[Candidate], ledger: Sequence[Release], k: int,
@@ -168,23 +234,27 @@ def plan_release(candidates: Sequence[Candidate], ledger: Sequence[Release], k: 
         raise ValueError(f"the minimum group size may not be below {MIN_GROUP_FLOOR}")
     plan = Plan()
     history = [_clean(release) for release in ledger]
-    accepted = list(history)
-    this_report: list[dict[str, int]] = []
-    for candidate in candidates:
-        release = _clean(candidate.release)
+    wanted = [_clean(candidate.release) for candidate in candidates]
+    space = _Space([*history, *wanted])
+    everything = _Audit(space, k)  # the ledger and what this report shows
+    this_report = _Audit(space, k)  # this report alone, to tell the two reasons apart
+    for release in history:
+        everything.accept(space.counts(release))
+    for candidate, release in zip(candidates, wanted, strict=True):
+        counts = space.counts(release)
         if candidate.key in withheld:
             plan.suppressed[candidate.key] = Reason.WITHHELD
         elif candidate.n < k:
             plan.suppressed[candidate.key] = Reason.BELOW_MINIMUM
-        elif in_span(accepted, release):
+        elif everything.in_span(counts):
             plan.shown.append(candidate.key)
-        elif _violates(accepted, release, k):
-            own = _violates(this_report, release, k)
+        elif everything.violates(counts):
+            own = this_report.violates(counts)
             plan.suppressed[candidate.key] = Reason.COMPLEMENTARY if own else Reason.DIFFERENCING
         else:
             plan.shown.append(candidate.key)
-            accepted.append(release)
-            this_report.append(release)
+            everything.accept(counts)
+            this_report.accept(counts)
             plan.new_releases.append(release)
     return plan
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -98,6 +99,13 @@ def _centred(n: int, sum_x: float, sum_xy: float, sum_y: float) -> float:
     return sum_xy - sum_x * sum_y / n
 
 
+@lru_cache(maxsize=4096)
+def _t_quantile(probability: float, degrees: int) -> float:
+    from scipy import stats  # imported when needed: it takes seconds to load
+
+    return float(stats.t.ppf(probability, degrees))
+
+
 def mean_ci(n: int, total_sum: float, total_sumsq: float, level: float = 0.95,
             ) -> tuple[float | None, float | None, float | None, float | None]:
     """Mean, standard deviation and the t-based confidence interval of a mean."""
@@ -108,9 +116,7 @@ def mean_ci(n: int, total_sum: float, total_sumsq: float, level: float = 0.95,
         return mean, None, None, None
     variance = max(_centred(n, total_sum, total_sumsq, total_sum), 0.0) / (n - 1)
     sd = math.sqrt(variance)
-    from scipy import stats  # imported when needed: it takes seconds to load
-
-    half = float(stats.t.ppf(0.5 + level / 2, n - 1)) * sd / math.sqrt(n)
+    half = _t_quantile(0.5 + level / 2, n - 1) * sd / math.sqrt(n)
     return mean, sd, mean - half, mean + half
 
 

@@ -145,7 +145,8 @@ def _result(uow: UnitOfWork, data: _RoundData, view: View, plan: ViewPlan,
                 scales[spec.code] = _scale_result(inst, scale, spec, aggregate, visible, lang)
             else:
                 item = next(i for i in inst.items if i.code == spec.code)
-                items[spec.code] = _item_result(item, spec, aggregate, visible, lang)
+                items[spec.code] = _item_result(
+                    item, summarise(spec, aggregate) if visible else None, lang)
     comments: tuple[str, ...] = ()
     if data.round.mode is RoundMode.ROWS and data.round.finalised and node is not None:
         found = uow.survey_extras.comments(data.round.id, view.leaves)
@@ -166,27 +167,25 @@ def _scale_result(inst: Instrument, scale: Scale, spec: FamilySpec, aggregate: F
     if not visible:
         return ScaleResult(**base, suppressed=True)
     summary = summarise(spec, aggregate)
-    item_results = tuple(
-        _item_result(item, spec, aggregate, True, lang, index)
-        for index, item in enumerate(inst.scale_items(scale.code)))
+    item_results = tuple(_item_result(item, summary, lang)
+                         for item in inst.scale_items(scale.code))
     return ScaleResult(**base, suppressed=False, n=summary.n, mean=summary.mean, sd=summary.sd,
                        ci_low=summary.ci_low, ci_high=summary.ci_high, alpha=summary.alpha,
                        alpha_low=summary.alpha_low, items=item_results)
 
 
-def _item_result(item: Item, spec: FamilySpec, aggregate: FamilyAggregate, visible: bool,
-                 lang: str, index: int = 0) -> ItemResult:
+def _item_result(item: Item, summary: FamilySummary | None, lang: str) -> ItemResult:
+    """An item's result; None for `summary` when its family is hidden."""
     base = {"code": item.code, "text": item.text.get(lang),
             "remedy": item.remedy.value if item.remedy else None}
-    if not visible:
+    if summary is None:
         return ItemResult(**base, suppressed=True)
-    summary = summarise(spec, aggregate).items[item.code]
+    own = summary.items[item.code]
     distribution = tuple(AnswerCount(value=v, label=label.get(lang), count=count)
                          for v, (label, count) in enumerate(
-                             zip(item.answers.labels, summary.distribution, strict=True),
-                             start=1))
-    return ItemResult(**base, suppressed=False, n=summary.n, mean=summary.mean,
-                      distribution=distribution, item_total=summary.item_total)
+                             zip(item.answers.labels, own.distribution, strict=True), start=1))
+    return ItemResult(**base, suppressed=False, n=own.n, mean=own.mean,
+                      distribution=distribution, item_total=own.item_total)
 
 
 def group_trend(ctx: ServiceContext, group: str, *, lang: str | None = None) -> Trend:

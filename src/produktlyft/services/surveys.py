@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from produktlyft.analytics.disclosure import MIN_GROUP_FLOOR, storage_targets
@@ -61,7 +62,12 @@ def token_from(text: str) -> str:
 
 
 def round_specs(round_: Round) -> list[FamilySpec]:
-    return [spec for inst in round_.resolved() for spec in family_specs(inst)]
+    return list(_specs(round_.instruments))
+
+
+@lru_cache(maxsize=64)
+def _specs(refs: tuple[InstrumentRef, ...]) -> tuple[FamilySpec, ...]:
+    return tuple(spec for ref in refs for spec in family_specs(ref.resolve()))
 
 
 @dataclass

@@ -170,6 +170,9 @@ def main() -> None:
     print(f"database, aggregation + report (total): {total_seconds:6.3f} s "
           f"= {total_seconds / GOAL_SECONDS:.2f} × the 2 s goal")
     print(f"single answers through submit_answer:   {per_second} answers/s (reference)")
+    print(f"SUMMARY survey_bench: {args.respondents} × {len(columns)} aggregation + report "
+          f"{total_seconds:.2f} s = {total_seconds / GOAL_SECONDS:.2f} × the 2 s goal "
+          f"({'met' if total_seconds < GOAL_SECONDS else 'NOT met'}, {url.split(':')[0]})")
     sys.exit(0 if total_seconds < GOAL_SECONDS else 1)
 
 

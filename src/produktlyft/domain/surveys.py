@@ -107,4 +107,6 @@ class RoundClosed(ProduktlyftError):
 
 
 class RoundNotOpen(ProduktlyftError):
-    pass
+    def __init__(self, message: str, opens_on: date | None = None) -> None:
+        super().__init__(message)
+        self.opens_on = opens_on

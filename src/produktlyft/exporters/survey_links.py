@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -34,16 +35,21 @@ def absolute(path: str, base_url: str | None) -> str:
     return f"{base_url.rstrip('/')}{path}" if base_url else path
 
 
-def write_links_csv(path: Path, group: str, links: Sequence[str], base_url: str | None) -> None:
+def links_csv_text(group: str, links: Sequence[str], base_url: str | None) -> str:
     """One row per link: the team and its address; add names yourself in the mail merge."""
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["team", "link"])
-        writer.writerows([group, absolute(link, base_url)] for link in links)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["team", "link"])
+    writer.writerows([group, absolute(link, base_url)] for link in links)
+    return buffer.getvalue()
 
 
-def write_links_sheet(path: Path, title: str, group: str, links: Sequence[str],
-                      base_url: str | None, closes_on: date, lang: str = "sv") -> None:
+def write_links_csv(path: Path, group: str, links: Sequence[str], base_url: str | None) -> None:
+    path.write_text(links_csv_text(group, links, base_url), encoding="utf-8")
+
+
+def links_sheet_html(title: str, group: str, links: Sequence[str], base_url: str | None,
+                     closes_on: date, lang: str = "sv") -> str:
     """A printable HTML page of slips, each with its QR code, to cut apart and hand out."""
     text = _TEXT["sv" if lang == "sv" else "en"]
     slips = []
@@ -55,7 +61,7 @@ def write_links_sheet(path: Path, title: str, group: str, links: Sequence[str],
             f'<p>{html.escape(text["intro"].format(closes=closes_on.isoformat()))}</p>'
             f'<div class="qr">{code}</div><p>{html.escape(text["scan"])}<br>'
             f'<code>{html.escape(address)}</code></p></section>')
-    page = (
+    return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{html.escape(text['title'])}: {html.escape(group)}</title><style>"
         "body{font-family:system-ui,sans-serif;margin:0}"
@@ -63,4 +69,9 @@ def write_links_sheet(path: Path, title: str, group: str, links: Sequence[str],
         "h2{font-size:1.1em;margin:0 0 .4em}code{font-size:1.05em;word-break:break-all}"
         ".qr svg{width:8em;height:8em}@page{margin:1cm}</style></head><body>"
         + "".join(slips) + "</body></html>")
-    path.write_text(page, encoding="utf-8")
+
+
+def write_links_sheet(path: Path, title: str, group: str, links: Sequence[str],
+                      base_url: str | None, closes_on: date, lang: str = "sv") -> None:
+    path.write_text(links_sheet_html(title, group, links, base_url, closes_on, lang),
+                    encoding="utf-8")

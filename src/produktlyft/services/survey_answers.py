@@ -121,7 +121,8 @@ def _check_open(round_: Round, day: date) -> None:
     if status is RoundStatus.CLOSED:
         raise RoundClosed("this survey has closed and takes no more answers")
     if status is RoundStatus.SCHEDULED:
-        raise RoundNotOpen(f"this survey opens on {round_.opens_on.isoformat()}")
+        raise RoundNotOpen(f"this survey opens on {round_.opens_on.isoformat()}",
+                           round_.opens_on)
 
 
 def open_answer_form(ctx: ServiceContext, token: str, lang: str | None = None) -> AnswerForm:

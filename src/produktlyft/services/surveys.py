@@ -272,6 +272,14 @@ def generate_links(ctx: ServiceContext, round_id: str, group: str, count: int) -
     return LinkBatch(round_, node, tokens, notes)
 
 
+def list_answering_groups(ctx: ServiceContext, round_id: str) -> list[str]:
+    """The names of the groups links can be made for (organisers only)."""
+    if not ctx.actor.can(Permission.ORGANISE):
+        return []
+    with ctx.database.reading() as uow:
+        return [n.name for n in uow.surveys.nodes(round_id) if n.answerable]
+
+
 def list_rounds(ctx: ServiceContext) -> list[tuple[Round, RoundStatus]]:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()

@@ -32,7 +32,8 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python")]),
     ],
     "surveys": [
-        ("web", [*((p, "jinja2") for p in SURVEY_TEMPLATES), *((p, "python") for p in SURVEY_PAGES)]),
+        ("web", [*((p, "jinja2") for p in SURVEY_TEMPLATES),
+                 *((p, "python") for p in SURVEY_PAGES)]),
         ("services", [("survey_views.py", "python")]),
     ],
 }

@@ -112,8 +112,7 @@ def _link_state(uow: UnitOfWork, token: str, day: date) -> tuple[Round, str, boo
     round_id, node_id, used = found
     round_ = uow.surveys.get_round(round_id)
     _check_open(round_, day)
-    name = next(n.name for n in uow.surveys.nodes(round_id) if n.node_id == node_id)
-    return round_, name, used
+    return round_, uow.surveys.node_name(round_id, node_id), used
 
 
 def _check_open(round_: Round, day: date) -> None:

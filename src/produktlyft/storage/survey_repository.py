@@ -110,6 +110,11 @@ class SurveyRepository:
         query = select(g).where(g.c.round_id == round_id).order_by(g.c.position)
         return [_node(row) for row in self.connection.execute(query)]
 
+    def node_name(self, round_id: str, node_id: str) -> str:
+        g = s.survey_groups
+        return str(self.connection.scalar(
+            select(g.c.name).where(g.c.round_id == round_id, g.c.node_id == node_id)))
+
     def respondents(self, round_id: str) -> dict[str, int]:
         g = s.survey_groups
         query = select(g.c.node_id, g.c.respondents).where(g.c.round_id == round_id)

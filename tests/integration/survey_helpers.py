@@ -46,13 +46,13 @@ def answer_with(ctx: ServiceContext, round_id: str, team: str, rows: Iterable[di
 
 
 def random_rows(ctx: ServiceContext, round_id: str, team: str, count: int, seed: int = 1,
-                points: int = 7) -> list[dict[str, str]]:
-    """`count` complete random answers to every item of the round."""
+                ) -> list[dict[str, str]]:
+    """`count` complete random answers to every item of the round, each on its own scale."""
     probe = generate_links(ctx, round_id, team, 1).tokens[0]
-    fields = all_fields(ctx, probe)
+    questions = [q for s in open_answer_form(ctx, probe, "en").sections for q in s.questions]
     rng = random.Random(seed)
-    return [{f: str(rng.randint(1, points if not f.startswith("service") else 3))
-             for f in fields} for _ in range(count)]
+    return [{q.field: str(rng.randint(1, len(q.options))) for q in questions}
+            for _ in range(count)]
 
 
 def answer_randomly(ctx: ServiceContext, round_id: str, team: str, count: int,

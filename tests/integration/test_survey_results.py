@@ -93,3 +93,19 @@ def test_readiness_needs_the_instrument_and_dimios_needs_numbers(sctx: ServiceCo
     path.write_text("dimension,score\nFörmåga,hög\n", encoding="utf-8")
     with pytest.raises(InvalidInput, match="row 2"):
         import_dimios(sctx, path)
+
+
+def test_the_leadership_summary_shows_the_organisation_only(sctx: ServiceContext) -> None:
+    from produktlyft.services.culture_summary import culture_summary
+
+    assert culture_summary(sctx).round_id is None
+    first = new_round(sctx, teams=("Alpha", "Beta"), instruments=("westrum", "readiness")).round.id
+    answer_randomly(sctx, first, "Alpha", 6)
+    answer_randomly(sctx, first, "Beta", 1)
+    close_round(sctx, first)
+    summary = culture_summary(sctx, lang="en")
+    assert summary.round_id == first
+    assert {s.code for s in summary.scales} >= {"westrum", "readiness-culture"}
+    assert all(not s.suppressed for s in summary.scales)
+    assert summary.organisation_trend is not None
+    assert {p.group.name for p in summary.organisation_trend.points} == {"Organisation"}

@@ -70,6 +70,7 @@ class AnswerForm:
     sections: tuple[Section, ...]
     comment_field: str | None  # only in row mode
     min_group: int
+    legal_basis: str | None = None  # row mode: why answers are kept one by one
 
     @property
     def fields(self) -> list[str]:
@@ -81,6 +82,7 @@ class Receipt:
     round_title: str
     answered: int  # questions answered with a value
     skipped: int
+    kept_as_row: bool = False  # row mode: the answer is kept on its own, dated by day
 
 
 def _section(inst: Instrument, lang: str) -> Section:
@@ -138,7 +140,8 @@ def open_answer_form(ctx: ServiceContext, token: str, lang: str | None = None) -
         action=answer_path(token), closes_on=round_.closes_on,
         sections=tuple(_section(inst, lang) for inst in round_.resolved()),
         comment_field=COMMENT_FIELD if round_.mode is RoundMode.ROWS else None,
-        min_group=round_.min_group)
+        min_group=round_.min_group,
+        legal_basis=round_.legal_basis if round_.mode is RoundMode.ROWS else None)
 
 
 def parse_answers(round_: Round, fields: Mapping[str, str | Sequence[str]],
@@ -215,7 +218,8 @@ def submit_answer(ctx: ServiceContext, token: str,
         if round_.mode is RoundMode.ROWS:
             uow.survey_extras.add_row(round_.id, node_id, day, values, comment)
     answered = sum(v is not None for v in values.values())
-    return Receipt(round_.title, answered, given - answered)
+    return Receipt(round_.title, answered, given - answered,
+                   kept_as_row=round_.mode is RoundMode.ROWS)
 
 
 def _comment(round_: Round, fields: Mapping[str, str | Sequence[str]]) -> str | None:

@@ -12,9 +12,11 @@ import click
 import typer
 from rich.console import Console
 
+from produktlyft.cli import decisions as decision_commands
 from produktlyft.cli import demo as demo_commands
 from produktlyft.cli import inventory as inventory_commands
 from produktlyft.cli import review as review_commands
+from produktlyft.cli import surveys as survey_commands
 from produktlyft.cli import web as web_commands
 from produktlyft.cli.state import STATE
 from produktlyft.domain.errors import InvalidInput, ProduktlyftError
@@ -48,6 +50,8 @@ inventory_commands.register(app)
 demo_commands.register(app)
 review_commands.register(app)
 web_commands.register(app)
+survey_commands.register(app)
+decision_commands.register(app)
 
 
 def _report_invalid(error: InvalidInput) -> None:

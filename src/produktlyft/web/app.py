@@ -31,10 +31,13 @@ from produktlyft.web.pages import (
     admin,
     capabilities,
     contracts,
+    decisions,
     edit,
     home,
     imports,
     integrations,
+    survey_answer,
+    surveys,
     systems,
 )
 from produktlyft.web.rendering import Renderer
@@ -46,6 +49,7 @@ SESSION_COOKIE = "produktlyft_session"
 # Every area of the web app, in one list. Navigation follows each entry's `order`.
 PAGES: list[ModuleType] = [
     home, systems, capabilities, integrations, contracts, imports, edit, admin, account, about,
+    surveys, survey_answer, decisions,
 ]
 
 

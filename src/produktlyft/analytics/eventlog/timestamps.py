@@ -1,0 +1,99 @@
+"""Timestamps to UTC, never shifted silently.
+
+- Values with a UTC offset (`+02:00`, `Z`) are converted to UTC: the instant is kept.
+- Values without one ("naive") are read as wall-clock time in the zone the user names (the
+  `--timezone` option, UTC by default) and then converted; the import report says how many
+  values were naive and which zone was applied.
+- Naive values that do not exist in that zone (the hour skipped when clocks go forward) or are
+  ambiguous (the hour repeated when they go back) are not guessed: they are bad rows.
+- A value that is present but matches no format is a bad row; an empty value is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from produktlyft.analytics.eventlog.columns import TIME_UNIT
+
+AWARE_FORMATS = ("%Y-%m-%d %H:%M:%S%.f%#z",)
+NAIVE_FORMATS = ("%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+UTC = pl.Datetime(TIME_UNIT, "UTC")
+
+
+@dataclass(frozen=True)
+class TimestampReport:
+    with_offset: int   # converted from their stated offset
+    naive: int         # read as wall-clock time in `timezone`
+    timezone: str
+    unparseable: int   # present but not a timestamp, or not a valid time in `timezone`
+
+    def describe(self) -> str:
+        parts = []
+        if self.with_offset:
+            parts.append(f"{self.with_offset:,} timestamps carried a UTC offset and were "
+                         "converted to UTC")
+        if self.naive:
+            parts.append(f"{self.naive:,} timestamps had no time zone and were read as "
+                         f"{self.timezone} time (option --timezone)")
+        return "; ".join(parts) or "no timestamps"
+
+
+def _localise(naive: pl.Series, timezone: str) -> pl.Series:
+    return (naive.dt.cast_time_unit(TIME_UNIT)
+            .dt.replace_time_zone(timezone, ambiguous="null", non_existent="null")
+            .dt.convert_time_zone("UTC"))
+
+
+def _first_matching(text: pl.Series, formats: tuple[str, ...]) -> pl.Series:
+    """Parse with the first format, then retry only the values still unparsed with the next:
+    a file in one format costs one pass."""
+    parsed = text.str.to_datetime(formats[0], strict=False, time_unit=TIME_UNIT)
+    for fmt in formats[1:]:
+        unparsed = parsed.is_null() & text.is_not_null()
+        if not unparsed.any():
+            break
+        parsed = parsed.zip_with(~unparsed, text.str.to_datetime(fmt, strict=False,
+                                                                 time_unit=TIME_UNIT))
+    return parsed
+
+
+def _parse_text(text: pl.Series, timezone: str, fmt: str | None) -> tuple[pl.Series, int, int]:
+    text = text.str.strip_chars()
+    text = text.replace("", None)
+    if fmt is not None:
+        parsed = text.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT)
+        if isinstance(parsed.dtype, pl.Datetime) and parsed.dtype.time_zone is not None:
+            return parsed.dt.convert_time_zone("UTC"), int(parsed.is_not_null().sum()), 0
+        localised = _localise(parsed, timezone)
+        return localised, 0, int(parsed.is_not_null().sum())
+    text = text.str.replace("T", " ", literal=True, n=1).str.replace(r"Z$", "+00:00")
+    aware = _first_matching(text, AWARE_FORMATS).dt.convert_time_zone("UTC")
+    naive_text = text.zip_with(aware.is_null(), pl.Series([None], dtype=pl.String))
+    if not naive_text.is_not_null().any():
+        return aware, int(aware.is_not_null().sum()), 0
+    naive = _first_matching(naive_text, NAIVE_FORMATS)
+    return (aware.fill_null(_localise(naive, timezone)), int(aware.is_not_null().sum()),
+            int(naive.is_not_null().sum()))
+
+
+def to_utc(values: pl.Series, *, timezone: str = "UTC",
+           fmt: str | None = None) -> tuple[pl.Series, pl.Series, TimestampReport]:
+    """The values as UTC datetimes, a mask of values present but unusable, and a report."""
+    dtype = values.dtype
+    present = values.is_not_null()
+    with_offset = 0
+    if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
+        result = values.dt.convert_time_zone("UTC").dt.cast_time_unit(TIME_UNIT)
+        with_offset = int(present.sum())
+    elif isinstance(dtype, (pl.Datetime, pl.Date)):
+        result = _localise(values.cast(pl.Datetime(TIME_UNIT)), timezone)
+    else:
+        text = values.cast(pl.String)
+        present = text.str.strip_chars().replace("", None).is_not_null()
+        result, with_offset, _ = _parse_text(text, timezone, fmt)
+    bad = present & result.is_null()
+    usable = int(result.is_not_null().sum())
+    report = TimestampReport(with_offset, usable - with_offset, timezone, int(bad.sum()))
+    return result.rename(values.name), bad, report

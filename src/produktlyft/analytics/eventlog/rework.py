@@ -31,7 +31,7 @@ def repeats_per_case(view: LogView) -> pl.DataFrame:
             .agg(times=pl.len(), added_days=(pl.col("at").max() - pl.col("at").min())
                  / MICROSECONDS / DAY)
             .filter(pl.col("times") > 1)
-            .with_columns(activity=_names(view, pl.col("code"))))
+            .with_columns(_names(view, pl.col("code")).alias("activity")))
 
 
 def rework(view: LogView) -> pl.DataFrame:
@@ -59,6 +59,7 @@ def loops_back(view: LogView) -> pl.DataFrame:
                          "target": target["code"], "occurrence": target["occurrence"]})
     back = back.filter((pl.col("occurrence") > 0) & (pl.col("source") != pl.col("target")))
     return (back.group_by("source", "target").agg(count=pl.len(), cases=pl.col("case").n_unique())
-            .with_columns(_names(view, pl.col("source")), _names(view, pl.col("target")),
+            .with_columns(_names(view, pl.col("source")).alias("source"),
+                          _names(view, pl.col("target")).alias("target"),
                           share_of_cases=pl.col("cases") / max(view.n_cases, 1))
             .sort("cases", descending=True))

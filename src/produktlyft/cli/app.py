@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from produktlyft.cli import inventory as inventory_commands
+from produktlyft.cli import workflows as workflow_commands
 from produktlyft.cli.state import STATE
 from produktlyft.domain.errors import InvalidInput, ProduktlyftError
 
@@ -42,6 +43,7 @@ def options(
 
 
 inventory_commands.register(app)
+workflow_commands.register(app)
 
 
 def _report_invalid(error: InvalidInput) -> None:

@@ -6,6 +6,7 @@ migrations and test clean-up see it.
 
 from __future__ import annotations
 
+import produktlyft.storage.workflow_tables  # noqa: F401  (registers the workflow tables)
 from produktlyft.storage import tables
 from produktlyft.storage.tables import metadata
 

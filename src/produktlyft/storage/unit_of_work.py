@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 
 from produktlyft.storage.change_log import ChangeLogRepository
 from produktlyft.storage.inventory_repository import InventoryRepository
+from produktlyft.storage.workflow_repository import WorkflowRepository
 
 
 class UnitOfWork:
@@ -23,3 +24,7 @@ class UnitOfWork:
     @cached_property
     def changes(self) -> ChangeLogRepository:
         return ChangeLogRepository(self.connection)
+
+    @cached_property
+    def workflows(self) -> WorkflowRepository:
+        return WorkflowRepository(self.connection)

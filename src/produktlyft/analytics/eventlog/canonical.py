@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import numpy as np
 import polars as pl
 
 from produktlyft.analytics.eventlog.arrays import (
@@ -165,5 +164,19 @@ def canonicalise(frame: pl.DataFrame, progress: Progress = no_progress) -> Canon
     return CanonicalLog(frame, dropped, sorted_on_import=reorder)
 
 
-def empty_variant_column(n: int) -> pl.Series:
-    return pl.Series(VARIANT, np.zeros(n, dtype=np.uint32))
+def for_storage(events: pl.DataFrame) -> pl.DataFrame:
+    """The stored form: the case id and the variant number are written on each case's first
+    event only (null on the others). Cases are contiguous, so nothing is lost, and the file
+    holds one string per case instead of one per event: writing and reading get much cheaper.
+    Other engines recover the dense column with a forward fill (see `dense`), or SQL's
+    `last_value(case_id IGNORE NULLS) OVER (ORDER BY event_no)`."""
+    first = pl.col(CASE_START)
+    return events.with_columns(pl.when(first).then(pl.col(CASE)).alias(CASE),
+                               pl.when(first).then(pl.col(VARIANT)).alias(VARIANT))
+
+
+def dense(events: pl.DataFrame) -> pl.DataFrame:
+    """Case id and variant on every event again (a no-op on an in-memory canonical log)."""
+    if events[CASE].null_count() == 0 and events[VARIANT].null_count() == 0:
+        return events
+    return events.with_columns(pl.col(CASE).forward_fill(), pl.col(VARIANT).forward_fill())

@@ -12,6 +12,7 @@ import numpy as np
 import polars as pl
 
 from produktlyft.analytics.eventlog.arrays import case_index, positions, run_starts
+from produktlyft.analytics.eventlog.canonical import dense
 from produktlyft.analytics.eventlog.columns import ACTIVITY, CASE, CASE_START, VARIANT
 from produktlyft.analytics.eventlog.variants import case_variants
 from produktlyft.analytics.eventlog.view import LogView
@@ -80,6 +81,7 @@ def rederive(events: pl.DataFrame) -> pl.DataFrame:
     """Recompute case starts and variants after events (not whole cases) were removed."""
     if events.is_empty():
         return events
+    events = dense(events)
     starts = run_starts(events[CASE])
     cases = case_index(starts)
     codes = events[ACTIVITY].to_physical().to_numpy()
@@ -114,5 +116,7 @@ def apply_filter(events: pl.DataFrame, f: LogFilter) -> pl.DataFrame:
         low, high = _micros(f.start, np.iinfo(np.int64).min), _micros(f.end, np.iinfo(np.int64).max)
         keep_events &= (view.stamps >= low) & (view.stamps <= high)
         event_level = True
-    kept = events.filter(pl.Series(keep_events))
+    # a stored log names each case on its first event only: spread the ids before dropping
+    # single events, which might be those first events
+    kept = (dense(events) if event_level else events).filter(pl.Series(keep_events))
     return rederive(kept) if event_level else kept

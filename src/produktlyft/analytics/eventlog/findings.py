@@ -212,7 +212,8 @@ def _case_ids(view: LogView, case_numbers: list[int]) -> list[str]:
 
 def timelines(view: LogView, case_ids: list[str]) -> dict[str, list[TimelineEvent]]:
     """The events of a few cases, in order: activity, time, and resource and unit if known."""
-    wanted = view.events.filter(pl.col(CASE).is_in(pl.Series(case_ids, dtype=pl.String)))
+    chosen = view.dense_case_column.is_in(pl.Series(case_ids, dtype=pl.String))
+    wanted = view.events.with_columns(view.dense_case_column).filter(chosen)
     extra = [c for c in (RESOURCE, UNIT) if c in wanted.columns]
     result: dict[str, list[TimelineEvent]] = {case: [] for case in case_ids}
     for row in wanted.select(CASE, pl.col(ACTIVITY).cast(pl.String), TIMESTAMP,

@@ -19,6 +19,14 @@ from produktlyft.analytics.eventlog.columns import TIME_UNIT
 
 AWARE_FORMATS = ("%Y-%m-%d %H:%M:%S%.f%#z",)
 NAIVE_FORMATS = ("%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+# Tried on a sample first, so a file in one format is parsed in a single pass: (format, kind)
+FAST_FORMATS = (
+    ("%Y-%m-%dT%H:%M:%S%.f%#z", "offset"), ("%Y-%m-%d %H:%M:%S%.f%#z", "offset"),
+    ("%Y-%m-%dT%H:%M:%S%.fZ", "utc"),
+    ("%Y-%m-%dT%H:%M:%S%.f", "naive"), ("%Y-%m-%d %H:%M:%S%.f", "naive"),
+    ("%Y-%m-%d %H:%M", "naive"), ("%Y-%m-%d", "naive"),
+)
+SAMPLE = 2000
 UTC = pl.Datetime(TIME_UNIT, "UTC")
 
 
@@ -41,6 +49,8 @@ class TimestampReport:
 
 
 def _localise(naive: pl.Series, timezone: str) -> pl.Series:
+    if timezone == "UTC":  # no gaps or repeats in UTC: attaching the zone is exact
+        return naive.dt.cast_time_unit(TIME_UNIT).dt.replace_time_zone("UTC")
     return (naive.dt.cast_time_unit(TIME_UNIT)
             .dt.replace_time_zone(timezone, ambiguous="null", non_existent="null")
             .dt.convert_time_zone("UTC"))
@@ -57,6 +67,34 @@ def _first_matching(text: pl.Series, formats: tuple[str, ...]) -> pl.Series:
         parsed = parsed.zip_with(~unparsed, text.str.to_datetime(fmt, strict=False,
                                                                  time_unit=TIME_UNIT))
     return parsed
+
+
+def _fast_format(text: pl.Series) -> tuple[str, str] | None:
+    sample = text.drop_nulls().head(SAMPLE)
+    for fmt, kind in FAST_FORMATS:
+        if sample.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT).null_count() == 0:
+            return fmt, kind
+    return None
+
+
+def _parse_fast(text: pl.Series, timezone: str) -> tuple[pl.Series, int, int] | None:
+    """One pass with the format the sample shows; the few values it misses (if any) go
+    through the general path. None when no single format fits the sample."""
+    chosen = _fast_format(text)
+    if chosen is None:
+        return None
+    fmt, kind = chosen
+    parsed = text.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT)
+    result = parsed.dt.convert_time_zone("UTC") if kind == "offset" else (
+        parsed.dt.replace_time_zone("UTC") if kind == "utc" else _localise(parsed, timezone))
+    parsed_count = int(parsed.is_not_null().sum())
+    with_offset = parsed_count if kind != "naive" else 0
+    missed = (result.is_null() & text.is_not_null()).arg_true()
+    if len(missed) == 0 or len(missed) == len(text):
+        return result, with_offset, parsed_count - with_offset
+    rest, rest_offset, rest_naive = _parse_text(text.gather(missed), timezone, None)
+    return result.scatter(missed, rest), with_offset + rest_offset, (
+        parsed_count - with_offset + rest_naive)
 
 
 def _parse_text(text: pl.Series, timezone: str, fmt: str | None) -> tuple[pl.Series, int, int]:
@@ -91,8 +129,9 @@ def to_utc(values: pl.Series, *, timezone: str = "UTC",
         result = _localise(values.cast(pl.Datetime(TIME_UNIT)), timezone)
     else:
         text = values.cast(pl.String)
-        present = text.str.strip_chars().replace("", None).is_not_null()
-        result, with_offset, _ = _parse_text(text, timezone, fmt)
+        present = (text.str.len_bytes() > 0).fill_null(False)  # null is missing, not bad
+        fast = _parse_fast(text, timezone) if fmt is None else None
+        result, with_offset, _ = fast or _parse_text(text, timezone, fmt)
     bad = present & result.is_null()
     usable = int(result.is_not_null().sum())
     report = TimestampReport(with_offset, usable - with_offset, timezone, int(bad.sum()))

@@ -92,8 +92,15 @@ class LogView:
 
     @cached_property
     def case_variants(self) -> npt.NDArray[np.uint32]:
-        variants: npt.NDArray[np.uint32] = self.events[VARIANT].to_numpy()[self.starts]
+        variants: npt.NDArray[np.uint32] = (self.events[VARIANT].filter(pl.Series(self.starts))
+                                            .cast(pl.UInt32).to_numpy())
         return variants
+
+    @cached_property
+    def dense_case_column(self) -> pl.Series:
+        """The case id on every event (a stored log keeps it on first events only)."""
+        column = self.events[CASE]
+        return column.forward_fill() if column.null_count() else column
 
     @cached_property
     def case_first(self) -> Ints:

@@ -62,7 +62,7 @@ def pair(request: pytest.FixtureRequest, shared_dir: Path) -> tuple[LogView, Any
     name = request.param
     path = shared_dir / "data" / "eventlogs" / name
     parsed = READERS[LOGS[name]](path, ColumnMapping())
-    ours = LogView(canonicalise(parsed.frame).events)
+    ours = LogView.of(canonicalise(parsed.frame))
     return ours, _oracle_frame(path, LOGS[name]), name
 
 

@@ -57,9 +57,10 @@ class WorkflowAnalysis:
                        for system in self.systems_by_activity.get(activity, [])})
 
 
-def load_events(ctx: ServiceContext, info: EventLogInfo) -> pl.DataFrame:
+def load_log(ctx: ServiceContext, info: EventLogInfo) -> LogView:
+    """The stored canonical log, read as written (no sorting)."""
     try:
-        return event_log_files(ctx).read(info.stored_file)
+        return LogView(*event_log_files(ctx).read(info.stored_file))
     except FileNotFoundError as error:
         raise NotFound(f"the stored file of event log '{info.name}' is missing from "
                        f"{event_log_files(ctx).root}; import the log again") from error
@@ -72,20 +73,19 @@ def analyse_event_log(ctx: ServiceContext, name: str, log_filter: LogFilter | No
     info = get_event_log(ctx, name)
     log_filter = log_filter or LogFilter()
     progress("reading the stored log", 0.0)
-    events = load_events(ctx, info)
+    view = load_log(ctx, info)
     try:
-        events = apply_filter(events, log_filter)
+        view = apply_filter(view, log_filter)
     except KeyError as error:
         raise InvalidInput([Issue(message=f"the log has no attribute {error}; it has: "
-                                  f"{', '.join(events.columns)}")], "unknown filter attribute"
-                           ) from error
-    view = LogView(events)
+                                  f"{', '.join(view.events.columns)}")],
+                           "unknown filter attribute") from error
     progress("directly-follows graph and variants", 0.2)
     graph = dfg_analysis.dfg_performance(view)
     variants = case_analysis.variant_table(view)
     progress("case times, waiting and hand-offs", 0.5)
     result = WorkflowAnalysis(
-        log=info, filter=log_filter, events=events.height, cases=view.n_cases, dfg=graph,
+        log=info, filter=log_filter, events=view.events.height, cases=view.n_cases, dfg=graph,
         start_activities=dfg_analysis.start_activities(view),
         end_activities=dfg_analysis.end_activities(view),
         activity_counts=dfg_analysis.activity_counts(view), variants=variants,
@@ -121,7 +121,7 @@ def workflow_pain_by_system(ctx: ServiceContext) -> dict[str, float]:
     if not systems:
         return pain
     for info in list_event_logs(ctx):
-        view = LogView(load_events(ctx, info))
+        view = load_log(ctx, info)
         for activity, days in pain_by_activity(find(view)).items():
             supporting = systems.get(activity, [])
             for system in supporting:

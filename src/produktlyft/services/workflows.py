@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from produktlyft.analytics.eventlog import canonicalise
-from produktlyft.analytics.eventlog.canonical import for_storage
 from produktlyft.analytics.eventlog.columns import Progress, no_progress
 from produktlyft.domain.access import Permission
 from produktlyft.domain.errors import Conflict, InvalidInput, Issue
@@ -112,10 +111,10 @@ def import_event_log(ctx: ServiceContext, path: Path, options: ImportOptions | N
         bad_rows={"total": parsed.bad_rows, "examples": [str(i) for i in parsed.bad_examples]},
         sorted_on_import=log.sorted_on_import, imported_at=ctx.now(),
         imported_by=ctx.actor.name, size_bytes=0)
-    temporary = files.write_temporary(for_storage(log.events))
+    temporary = files.write_temporary(log.events, log.cases)
     final: Path | None = None
     try:
-        info = info.model_copy(update={"size_bytes": temporary.stat().st_size})
+        info = info.model_copy(update={"size_bytes": files.size(temporary)})
         with ctx.database.unit_of_work() as uow:
             uow.workflows.add(info)
             final = files.put_in_place(temporary, stored_file)

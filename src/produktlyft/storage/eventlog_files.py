@@ -1,6 +1,11 @@
-"""Stored event logs: one canonical Parquet file per upload, under `<data dir>/eventlogs/`.
+"""Stored event logs: one folder per upload under `<data dir>/eventlogs/`, holding the
+canonical log as two Parquet files (see analytics.eventlog.canonical):
 
-A file is first written under a temporary name and only renamed into place inside the
+- `events.parquet`: one row per event in canonical order (activity, timestamp, case_start and
+  the other attributes);
+- `cases.parquet`: one row per case in the same order (case id, variant number).
+
+The folder is first written under a temporary name and only renamed into place inside the
 transaction that records it, so a failed import leaves neither a row nor a file behind.
 """
 
@@ -8,12 +13,15 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import uuid
 from pathlib import Path
 
 import polars as pl
 
 FOLDER = "eventlogs"
+EVENTS = "events.parquet"
+CASES = "cases.parquet"
 
 
 class EventLogFiles:
@@ -25,15 +33,17 @@ class EventLogFiles:
 
     def new_name(self, log_name: str) -> str:
         slug = re.sub(r"[^A-Za-z0-9_-]+", "-", log_name).strip("-")[:60] or "log"
-        return f"{slug}-{uuid.uuid4().hex[:12]}.parquet"
+        return f"{slug}-{uuid.uuid4().hex[:12]}"
 
-    def write_temporary(self, events: pl.DataFrame) -> Path:
-        self.root.mkdir(parents=True, exist_ok=True)
-        temporary = self.root / f".incoming-{uuid.uuid4().hex}.parquet"
+    def write_temporary(self, events: pl.DataFrame, cases: pl.DataFrame) -> Path:
+        temporary = self.root / f".incoming-{uuid.uuid4().hex}"
+        temporary.mkdir(parents=True)
         try:
-            # row groups of ~1M events let later reads skip and stream; zstd level 1 is fast
-            events.write_parquet(temporary, compression="zstd", compression_level=1,
-                                 row_group_size=1_000_000, statistics=True)
+            # zstd level 1 writes fast and still compresses; row groups of 1M events let
+            # readers (ours, DuckDB, Spark) split the work
+            for frame, name in ((events, EVENTS), (cases, CASES)):
+                frame.write_parquet(temporary / name, compression="zstd", compression_level=1,
+                                    row_group_size=1_000_000, statistics=False)
         except BaseException:
             self.discard(temporary)
             raise
@@ -44,12 +54,21 @@ class EventLogFiles:
         os.replace(temporary, final)
         return final
 
-    def read(self, stored_file: str, columns: list[str] | None = None) -> pl.DataFrame:
-        path = self.path(stored_file)
-        if not path.exists():
-            raise FileNotFoundError(path)
-        return pl.read_parquet(path, columns=columns)
+    def read(self, stored_file: str, event_columns: list[str] | None = None,
+             ) -> tuple[pl.DataFrame, pl.DataFrame]:
+        folder = self.path(stored_file)
+        if not (folder / EVENTS).exists():
+            raise FileNotFoundError(folder)
+        return (pl.read_parquet(folder / EVENTS, columns=event_columns),
+                pl.read_parquet(folder / CASES))
+
+    def size(self, stored: Path) -> int:
+        return sum(child.stat().st_size for child in stored.iterdir())
 
     def discard(self, path: Path | None) -> None:
-        if path is not None:
+        if path is None or not path.exists():
+            return
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
             path.unlink(missing_ok=True)

@@ -6,7 +6,11 @@ Rules (they are what makes our answers equal pm4py's):
   timestamps keep their order in the file (a stable order);
 - timestamps are UTC microseconds (the importers normalise time zones before this step);
 - activities are integer-coded (a polars Enum over the sorted activity names);
-- `case_start` flags each case's first event and `variant` numbers each case's variant.
+- the log is two tables: `events` (activity, timestamp, `case_start` flagging each case's
+  first event, and every other attribute) and `cases` (one row per case, in the same order:
+  case id and variant number). Case ids are stored once per case, not once per event, which
+  makes writing and reading the stored log several times cheaper; the n-th run of events
+  (counting `case_start`) belongs to the n-th row of `cases`.
 
 If the file already lists each case's events together and in time order (most exports do),
 the file order is kept and nothing is sorted; otherwise the log is sorted stably by case id
@@ -57,7 +61,8 @@ class DroppedEvents:
 
 @dataclass(frozen=True)
 class CanonicalLog:
-    events: pl.DataFrame
+    events: pl.DataFrame   # activity, timestamp, case_start, other attributes
+    cases: pl.DataFrame    # case_id, variant; one row per case, in event order
     dropped: DroppedEvents = field(default_factory=DroppedEvents)
     sorted_on_import: bool = False  # False when the file order was already canonical
 
@@ -73,7 +78,7 @@ class CanonicalLog:
 
     @property
     def n_cases(self) -> int:
-        return int(self.events[CASE_START].sum())
+        return self.cases.height
 
     def time_range(self) -> tuple[datetime | None, datetime | None]:
         stamps = self.events[TIMESTAMP]
@@ -154,29 +159,13 @@ def canonicalise(frame: pl.DataFrame, progress: Progress = no_progress) -> Canon
     progress("ordering events by case and time", 0.3)
     frame, starts, reorder = _order_by_case_and_time(frame)
     progress("numbering variants", 0.6)
-    cases = case_index(starts)
+    case_numbers = case_index(starts)
     codes = frame[ACTIVITY].to_physical().to_numpy()
-    variant_of_case = case_variants(codes, starts, cases, positions(starts, cases),
-                                    len(frame.schema[ACTIVITY].categories))  # type: ignore[attr-defined]
-    frame = frame.with_columns(pl.Series(CASE_START, starts),
-                               pl.Series(VARIANT, variant_of_case[cases]))
+    n_symbols = len(frame.schema[ACTIVITY].categories)  # type: ignore[attr-defined]
+    variant_of_case = case_variants(codes, starts, case_numbers,
+                                    positions(starts, case_numbers), n_symbols)
+    cases = pl.DataFrame({CASE: frame[CASE].filter(pl.Series(starts)),
+                          VARIANT: variant_of_case})
+    events = frame.drop(CASE).with_columns(pl.Series(CASE_START, starts))
     progress("canonical log ready", 1.0)
-    return CanonicalLog(frame, dropped, sorted_on_import=reorder)
-
-
-def for_storage(events: pl.DataFrame) -> pl.DataFrame:
-    """The stored form: the case id and the variant number are written on each case's first
-    event only (null on the others). Cases are contiguous, so nothing is lost, and the file
-    holds one string per case instead of one per event: writing and reading get much cheaper.
-    Other engines recover the dense column with a forward fill (see `dense`), or SQL's
-    `last_value(case_id IGNORE NULLS) OVER (ORDER BY event_no)`."""
-    first = pl.col(CASE_START)
-    return events.with_columns(pl.when(first).then(pl.col(CASE)).alias(CASE),
-                               pl.when(first).then(pl.col(VARIANT)).alias(VARIANT))
-
-
-def dense(events: pl.DataFrame) -> pl.DataFrame:
-    """Case id and variant on every event again (a no-op on an in-memory canonical log)."""
-    if events[CASE].null_count() == 0 and events[VARIANT].null_count() == 0:
-        return events
-    return events.with_columns(pl.col(CASE).forward_fill(), pl.col(VARIANT).forward_fill())
+    return CanonicalLog(events, cases, dropped, sorted_on_import=reorder)

@@ -58,8 +58,9 @@ def variant_table(view: LogView) -> pl.DataFrame:
         median_duration_seconds=pl.col("duration").median())
     is_representative = np.zeros(view.n_cases, dtype=np.bool_)
     is_representative[summary["representative"].to_numpy()] = True
-    sequences = (view.events.select(VARIANT, ACTIVITY)
-                 .filter(pl.Series(is_representative[view.cases]))
+    chosen = is_representative[view.cases]
+    sequences = (pl.DataFrame({VARIANT: view.case_variants[view.cases[chosen]],
+                               ACTIVITY: view.events[ACTIVITY].filter(pl.Series(chosen))})
                  .group_by(VARIANT, maintain_order=True)
                  .agg(pl.col(ACTIVITY).cast(pl.String).alias("activities")))
     return (summary.join(sequences, on=VARIANT)

@@ -1,6 +1,7 @@
 """Filters over a canonical log. Case filters keep or drop whole cases, so the stored case
 starts and variant numbers stay valid; event filters (trimming to a time window, keeping only
-some events) re-derive them from the events that remain."""
+some events) derive them again from the events that remain, so variant numbers then refer to
+the filtered log."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from typing import Literal
 import numpy as np
 import polars as pl
 
-from produktlyft.analytics.eventlog.arrays import case_index, positions, run_starts
-from produktlyft.analytics.eventlog.canonical import dense
+from produktlyft.analytics.eventlog.arrays import case_index, positions
 from produktlyft.analytics.eventlog.columns import ACTIVITY, CASE, CASE_START, VARIANT
 from produktlyft.analytics.eventlog.variants import case_variants
 from produktlyft.analytics.eventlog.view import LogView
@@ -77,24 +77,34 @@ def _attribute_events(view: LogView, f: LogFilter) -> np.ndarray:
     return matches
 
 
-def rederive(events: pl.DataFrame) -> pl.DataFrame:
-    """Recompute case starts and variants after events (not whole cases) were removed."""
+def _keep_events(view: LogView, keep: np.ndarray) -> LogView:
+    """The log with only the kept events; case starts and variants are derived again from
+    the events that remain (a case whose first events went now starts later)."""
+    kept_cases = view.cases[keep]
+    events = view.events.filter(pl.Series(keep))
     if events.is_empty():
-        return events
-    events = dense(events)
-    starts = run_starts(events[CASE])
-    cases = case_index(starts)
+        return LogView(events, view.cases_table.clear())
+    starts = np.ones(len(kept_cases), dtype=np.bool_)
+    starts[1:] = kept_cases[1:] != kept_cases[:-1]
+    numbers = case_index(starts)
     codes = events[ACTIVITY].to_physical().to_numpy()
     n_symbols = len(events.schema[ACTIVITY].categories)  # type: ignore[attr-defined]
-    variant = case_variants(codes, starts, cases, positions(starts, cases), n_symbols)
-    return events.with_columns(pl.Series(CASE_START, starts), pl.Series(VARIANT, variant[cases]))
+    variants = case_variants(codes, starts, numbers, positions(starts, numbers), n_symbols)
+    cases = pl.DataFrame({CASE: view.case_ids.gather(pl.Series(kept_cases[starts])),
+                          VARIANT: variants})
+    return LogView(events.with_columns(pl.Series(CASE_START, starts)), cases)
 
 
-def apply_filter(events: pl.DataFrame, f: LogFilter) -> pl.DataFrame:
-    """The canonical events that pass the filter, still canonical."""
+def _keep_cases(view: LogView, keep: np.ndarray) -> LogView:
+    """The log with only the kept cases: case starts and variant numbers stay valid."""
+    return LogView(view.events.filter(pl.Series(keep[view.cases])),
+                   view.cases_table.filter(pl.Series(keep)))
+
+
+def apply_filter(view: LogView, f: LogFilter) -> LogView:
+    """The log with what passes the filter, still canonical."""
     if f.is_empty:
-        return events
-    view = LogView(events)
+        return view
     keep_cases = np.ones(view.n_cases, dtype=np.bool_)
     if (f.start or f.end) and f.time_mode != "trim":
         keep_cases &= _time_cases(view, f)
@@ -102,21 +112,17 @@ def apply_filter(events: pl.DataFrame, f: LogFilter) -> pl.DataFrame:
         keep_cases &= np.isin(view.case_variants, np.array(f.variants, dtype=np.uint32))
     if f.top_variants is not None:
         keep_cases &= _top_variants(view, f.top_variants)
-    keep_events = keep_cases[view.cases]
     if f.attribute and f.attribute_mode == "case":
-        matches = _attribute_events(view, f)
         with_match = np.zeros(view.n_cases, dtype=np.bool_)
-        with_match[view.cases[matches]] = True
-        keep_events &= with_match[view.cases]
-    event_level = False
+        with_match[view.cases[_attribute_events(view, f)]] = True
+        keep_cases &= with_match
+    keep_events: np.ndarray | None = None
     if f.attribute and f.attribute_mode == "event":
-        keep_events &= _attribute_events(view, f)
-        event_level = True
+        keep_events = _attribute_events(view, f)
     if (f.start or f.end) and f.time_mode == "trim":
         low, high = _micros(f.start, np.iinfo(np.int64).min), _micros(f.end, np.iinfo(np.int64).max)
-        keep_events &= (view.stamps >= low) & (view.stamps <= high)
-        event_level = True
-    # a stored log names each case on its first event only: spread the ids before dropping
-    # single events, which might be those first events
-    kept = (dense(events) if event_level else events).filter(pl.Series(keep_events))
-    return rederive(kept) if event_level else kept
+        in_window = (view.stamps >= low) & (view.stamps <= high)
+        keep_events = in_window if keep_events is None else keep_events & in_window
+    if keep_events is None:
+        return _keep_cases(view, keep_cases)
+    return _keep_events(view, keep_events & keep_cases[view.cases])

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import numpy as np
 import polars as pl
 
 from produktlyft.analytics.eventlog.columns import ACTIVITY, CASE, RESOURCE, TIMESTAMP, UNIT
@@ -212,12 +213,14 @@ def _case_ids(view: LogView, case_numbers: list[int]) -> list[str]:
 
 def timelines(view: LogView, case_ids: list[str]) -> dict[str, list[TimelineEvent]]:
     """The events of a few cases, in order: activity, time, and resource and unit if known."""
-    chosen = view.dense_case_column.is_in(pl.Series(case_ids, dtype=pl.String))
-    wanted = view.events.with_columns(view.dense_case_column).filter(chosen)
-    extra = [c for c in (RESOURCE, UNIT) if c in wanted.columns]
+    numbers = view.case_numbers(case_ids)
+    chosen = np.isin(view.cases, numbers)
+    extra = [c for c in (RESOURCE, UNIT) if c in view.events.columns]
+    wanted = view.events.filter(pl.Series(chosen)).select(
+        pl.Series(CASE, view.case_ids.gather(pl.Series(view.cases[chosen]))),
+        pl.col(ACTIVITY).cast(pl.String), TIMESTAMP, *[pl.col(c).cast(pl.String) for c in extra])
     result: dict[str, list[TimelineEvent]] = {case: [] for case in case_ids}
-    for row in wanted.select(CASE, pl.col(ACTIVITY).cast(pl.String), TIMESTAMP,
-                             *[pl.col(c).cast(pl.String) for c in extra]).iter_rows(named=True):
+    for row in wanted.iter_rows(named=True):
         result[row[CASE]].append(TimelineEvent(row[ACTIVITY], row[TIMESTAMP],
                                                row.get(RESOURCE), row.get(UNIT)))
     return result

@@ -10,6 +10,7 @@ import numpy.typing as npt
 import polars as pl
 
 from produktlyft.analytics.eventlog.arrays import Bools, Index, Ints, case_ends, case_index
+from produktlyft.analytics.eventlog.canonical import CanonicalLog
 from produktlyft.analytics.eventlog.columns import ACTIVITY, CASE, CASE_START, TIMESTAMP, VARIANT
 
 MICROSECONDS = 1_000_000
@@ -22,9 +23,15 @@ def activity_names(view: LogView, codes: npt.NDArray[np.integer] | pl.Series) ->
 
 @dataclass
 class LogView:
-    """The canonical event table, with integer views of its key columns (zero-copy)."""
+    """A canonical log (events and cases tables), with integer views of its key columns
+    (zero-copy where polars allows) computed once and shared by the analyses."""
 
     events: pl.DataFrame
+    cases_table: pl.DataFrame
+
+    @classmethod
+    def of(cls, log: CanonicalLog) -> LogView:
+        return cls(log.events, log.cases)
 
     @cached_property
     def activities(self) -> list[str]:
@@ -84,23 +91,22 @@ class LogView:
 
     @property
     def n_cases(self) -> int:
-        return int(self.starts.sum())
+        return self.cases_table.height
 
-    @cached_property
+    @property
     def case_ids(self) -> pl.Series:
-        return self.events[CASE].filter(pl.Series(self.starts))
+        return self.cases_table[CASE]
 
     @cached_property
     def case_variants(self) -> npt.NDArray[np.uint32]:
-        variants: npt.NDArray[np.uint32] = (self.events[VARIANT].filter(pl.Series(self.starts))
-                                            .cast(pl.UInt32).to_numpy())
+        variants: npt.NDArray[np.uint32] = self.cases_table[VARIANT].cast(pl.UInt32).to_numpy()
         return variants
 
-    @cached_property
-    def dense_case_column(self) -> pl.Series:
-        """The case id on every event (a stored log keeps it on first events only)."""
-        column = self.events[CASE]
-        return column.forward_fill() if column.null_count() else column
+    def case_numbers(self, case_ids: list[str]) -> npt.NDArray[np.int64]:
+        """Positions in the cases table of the given case ids (unknown ids are left out)."""
+        found: npt.NDArray[np.int64] = (self.case_ids.is_in(pl.Series(case_ids, dtype=pl.String))
+                                        .arg_true().cast(pl.Int64).to_numpy())
+        return found
 
     @cached_property
     def case_first(self) -> Ints:

@@ -75,7 +75,7 @@ def _our_workload(view: Any) -> dict[str, Any]:
     from produktlyft.analytics.eventlog.dfg import dfg, end_activities, start_activities
     graph = dfg(view)  # counts and mean durations in one pass: the frequency and mean DFG
     starts, ends = start_activities(view), end_activities(view)
-    variants = variant_table(view)
+    variants = variant_table(view, durations=False)
     durations = case_durations(view)
     return {"edges": graph.height, "variants": variants.height, "cases": durations.height,
             "starts": sum(starts.values()), "ends": sum(ends.values())}

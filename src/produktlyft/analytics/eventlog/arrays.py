@@ -7,6 +7,8 @@ cumulative sum. That avoids hashing 10 million case ids for every analysis.
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 import numpy as np
 import numpy.typing as npt
 import polars as pl
@@ -17,22 +19,32 @@ Index = npt.NDArray[np.int32]
 Words = npt.NDArray[np.uint64]
 
 
-def run_starts(values: pl.Series) -> Bools:
+@overload
+def run_starts(values: pl.Series) -> Bools: ...
+
+
+@overload
+def run_starts(values: pl.Series, *, keep_first_hash: Literal[True]
+               ) -> tuple[Bools, Words]: ...
+
+
+def run_starts(values: pl.Series, *, keep_first_hash: bool = False,
+               ) -> Bools | tuple[Bools, Words]:
     """True where a run of equal values begins. Case ids are compared through two independent
     64-bit hashes (a false match needs a 128-bit collision between neighbouring cases), which
     is an order of magnitude faster than comparing the strings themselves."""
     n = len(values)
     starts = np.ones(n, dtype=np.bool_)
-    if n < 2:
-        return starts
-    for seed in (0, 1):
+    first_hash: Words = np.zeros(n, dtype=np.uint64)
+    for seed in (0, 1) if n > 1 else ():
         hashed = values.hash(seed=seed).to_numpy()
         differs = hashed[1:] != hashed[:-1]
         if seed == 0:
             starts[1:] = differs
+            first_hash = hashed
         else:
             starts[1:] |= differs
-    return starts
+    return (starts, first_hash) if keep_first_hash else starts
 
 
 def case_index(starts: Bools) -> Index:

@@ -26,9 +26,7 @@ import polars as pl
 
 from produktlyft.analytics.eventlog.arrays import (
     Bools,
-    case_index,
     is_time_ordered,
-    positions,
     run_starts,
 )
 from produktlyft.analytics.eventlog.columns import (
@@ -124,9 +122,9 @@ def _utc_microseconds(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _in_canonical_order(frame: pl.DataFrame) -> tuple[bool, Bools]:
     """Whether each case's events are together and in time order; and the case starts."""
-    starts = run_starts(frame[CASE])
+    starts, first_hash = run_starts(frame[CASE], keep_first_hash=True)
     # distinct cases must form distinct runs; a hash collision only makes this say "no"
-    run_keys = frame[CASE].hash(seed=2).filter(pl.Series(starts))
+    run_keys = pl.Series(first_hash[starts])
     if run_keys.n_unique() != len(run_keys):
         return False, starts
     return is_time_ordered(frame[TIMESTAMP].to_physical().to_numpy(), starts), starts
@@ -159,11 +157,9 @@ def canonicalise(frame: pl.DataFrame, progress: Progress = no_progress) -> Canon
     progress("ordering events by case and time", 0.3)
     frame, starts, reorder = _order_by_case_and_time(frame)
     progress("numbering variants", 0.6)
-    case_numbers = case_index(starts)
     codes = frame[ACTIVITY].to_physical().to_numpy()
     n_symbols = len(frame.schema[ACTIVITY].categories)  # type: ignore[attr-defined]
-    variant_of_case = case_variants(codes, starts, case_numbers,
-                                    positions(starts, case_numbers), n_symbols)
+    variant_of_case = case_variants(codes, starts, n_symbols)
     cases = pl.DataFrame({CASE: frame[CASE].filter(pl.Series(starts)),
                           VARIANT: variant_of_case})
     events = frame.drop(CASE).with_columns(pl.Series(CASE_START, starts))

@@ -43,19 +43,24 @@ def throughput(view: LogView) -> dict[str, float]:
             "max_days": float(np.max(days))}
 
 
-def variant_table(view: LogView) -> pl.DataFrame:
-    """Variants with their activity sequence, count, share of cases and median duration,
-    most frequent first. Sequences come from one representative case per variant."""
+def variant_table(view: LogView, *, durations: bool = True) -> pl.DataFrame:
+    """Variants with their activity sequence, count, share of cases and (unless `durations`
+    is False) median duration, most frequent first. Sequences come from one representative
+    case per variant."""
     if view.n_cases == 0:
         return pl.DataFrame(schema={"variant": pl.UInt32, "activities": pl.List(pl.String),
                                     "count": pl.Int64, "share": pl.Float64,
                                     "median_duration_seconds": pl.Float64})
     per_case = pl.DataFrame({"variant": view.case_variants,
-                             "case": np.arange(view.n_cases, dtype=np.int32),
-                             "duration": (view.case_last - view.case_first) / MICROSECONDS})
+                             "case": np.arange(view.n_cases, dtype=np.int32)})
+    median: pl.Expr = pl.lit(None, dtype=pl.Float64)
+    if durations:
+        per_case = per_case.with_columns(duration=(view.case_last - view.case_first)
+                                         / MICROSECONDS)
+        median = pl.col("duration").median()
     summary = per_case.group_by("variant").agg(
         count=pl.len(), representative=pl.col("case").min(),
-        median_duration_seconds=pl.col("duration").median())
+        median_duration_seconds=median)
     is_representative = np.zeros(view.n_cases, dtype=np.bool_)
     is_representative[summary["representative"].to_numpy()] = True
     chosen = is_representative[view.cases]

@@ -17,8 +17,8 @@ def dfg(view: LogView) -> pl.DataFrame:
     """Edges with `source, target, count, mean_seconds`, most frequent first; counts and means
     are bin counts over the integer edge keys."""
     n = view.n_activities
-    counts = np.bincount(view.edge_keys, minlength=n * n)
-    totals = np.bincount(view.edge_keys, weights=view.gaps, minlength=n * n)
+    counts = np.bincount(view.pair_keys, minlength=n * n + 1)[:n * n]
+    totals = np.bincount(view.pair_keys, weights=view.pair_gaps, minlength=n * n + 1)[:n * n]
     present = np.flatnonzero(counts)
     frame = pl.DataFrame({
         "source": _named(view, present // n),

@@ -12,7 +12,6 @@ from typing import Literal
 import numpy as np
 import polars as pl
 
-from produktlyft.analytics.eventlog.arrays import case_index, positions
 from produktlyft.analytics.eventlog.columns import ACTIVITY, CASE, CASE_START, VARIANT
 from produktlyft.analytics.eventlog.variants import case_variants
 from produktlyft.analytics.eventlog.view import LogView
@@ -86,10 +85,9 @@ def _keep_events(view: LogView, keep: np.ndarray) -> LogView:
         return LogView(events, view.cases_table.clear())
     starts = np.ones(len(kept_cases), dtype=np.bool_)
     starts[1:] = kept_cases[1:] != kept_cases[:-1]
-    numbers = case_index(starts)
     codes = events[ACTIVITY].to_physical().to_numpy()
     n_symbols = len(events.schema[ACTIVITY].categories)  # type: ignore[attr-defined]
-    variants = case_variants(codes, starts, numbers, positions(starts, numbers), n_symbols)
+    variants = case_variants(codes, starts, n_symbols)
     cases = pl.DataFrame({CASE: view.case_ids.gather(pl.Series(kept_cases[starts])),
                           VARIANT: variants})
     return LogView(events.with_columns(pl.Series(CASE_START, starts)), cases)

@@ -82,12 +82,27 @@ class LogView:
     @cached_property
     def edge_keys(self) -> Ints:
         """source code * n_activities + target code, for the edges only."""
+        keys: Ints = self.pair_keys[self.has_next]
+        return keys
+
+    @cached_property
+    def pair_keys(self) -> Ints:
+        """For every pair of neighbouring rows: source * n + target when both belong to one
+        case (an edge), and n * n (a bin no edge uses) when the second row starts a new case.
+        Bin counts over these need no filtering pass."""
         n = self.n_activities
-        source = self.codes[:-1][self.has_next].astype(np.int64)
-        target = self.codes[1:][self.has_next]
-        source *= n
-        source += target
-        return source
+        keys = self.codes[:-1].astype(np.int64)
+        keys *= n
+        keys += self.codes[1:]
+        keys[self.starts[1:]] = n * n
+        return keys
+
+    @cached_property
+    def pair_gaps(self) -> Ints:
+        """Microseconds between neighbouring rows, 0 where the second row starts a new case."""
+        gaps = np.diff(self.stamps)
+        gaps[self.starts[1:]] = 0
+        return gaps
 
     @property
     def n_cases(self) -> int:

@@ -30,20 +30,19 @@ def run_starts(values: pl.Series, *, keep_first_hash: Literal[True]
 
 def run_starts(values: pl.Series, *, keep_first_hash: bool = False,
                ) -> Bools | tuple[Bools, Words]:
-    """True where a run of equal values begins. Case ids are compared through two independent
-    64-bit hashes (a false match needs a 128-bit collision between neighbouring cases), which
-    is an order of magnitude faster than comparing the strings themselves."""
+    """True where a run of equal values begins. Neighbouring case ids are compared through a
+    64-bit hash and their length (a false match needs two different ids of the same length,
+    next to each other, with the same hash: about 1e-19 per pair), an order of magnitude
+    faster than comparing the strings themselves."""
     n = len(values)
     starts = np.ones(n, dtype=np.bool_)
     first_hash: Words = np.zeros(n, dtype=np.uint64)
-    for seed in (0, 1) if n > 1 else ():
-        hashed = values.hash(seed=seed).to_numpy()
-        differs = hashed[1:] != hashed[:-1]
-        if seed == 0:
-            starts[1:] = differs
-            first_hash = hashed
-        else:
-            starts[1:] |= differs
+    if n > 1:
+        first_hash = values.hash(seed=0).to_numpy()
+        np.not_equal(first_hash[1:], first_hash[:-1], out=starts[1:])
+        if values.dtype == pl.String:
+            lengths = values.str.len_bytes().to_numpy()
+            starts[1:] |= lengths[1:] != lengths[:-1]
     return (starts, first_hash) if keep_first_hash else starts
 
 

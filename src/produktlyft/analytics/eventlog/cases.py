@@ -7,15 +7,14 @@ import numpy as np
 import polars as pl
 
 from produktlyft.analytics.eventlog.columns import ACTIVITY, VARIANT
-from produktlyft.analytics.eventlog.view import MICROSECONDS, LogView
+from produktlyft.analytics.eventlog.view import MICROSECONDS, LogView, activity_names
 
 DAY = 86_400.0
 
 
 def case_table(view: LogView) -> pl.DataFrame:
     """One row per case: id, first and last event, number of events, duration, variant."""
-    first_rows = np.flatnonzero(view.starts)
-    lengths = np.diff(np.append(first_rows, len(view.starts)))
+    lengths = view.last_rows - view.first_rows + 1
     return pl.DataFrame({
         "case_id": view.case_ids,
         "start": pl.Series(view.case_first).cast(pl.Datetime("us", "UTC")),
@@ -61,13 +60,17 @@ def variant_table(view: LogView, *, durations: bool = True) -> pl.DataFrame:
     summary = per_case.group_by("variant").agg(
         count=pl.len(), representative=pl.col("case").min(),
         median_duration_seconds=median)
-    is_representative = np.zeros(view.n_cases, dtype=np.bool_)
-    is_representative[summary["representative"].to_numpy()] = True
-    chosen = is_representative[view.cases]
-    sequences = (pl.DataFrame({VARIANT: view.case_variants[view.cases[chosen]],
-                               ACTIVITY: view.events[ACTIVITY].filter(pl.Series(chosen))})
+    # the rows of one representative case per variant: a few hundred short runs, gathered
+    # directly instead of masking every event
+    representative = summary["representative"].to_numpy()
+    first, last = view.first_rows[representative], view.last_rows[representative]
+    lengths = last - first + 1
+    offsets = np.repeat(first - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    rows = np.arange(int(lengths.sum()), dtype=np.int64) + offsets
+    sequences = (pl.DataFrame({VARIANT: np.repeat(summary[VARIANT].to_numpy(), lengths),
+                               ACTIVITY: activity_names(view, view.codes[rows])})
                  .group_by(VARIANT, maintain_order=True)
-                 .agg(pl.col(ACTIVITY).cast(pl.String).alias("activities")))
+                 .agg(pl.col(ACTIVITY).alias("activities")))
     return (summary.join(sequences, on=VARIANT)
             .with_columns(share=pl.col("count") / view.n_cases)
             .select("variant", "activities", pl.col("count").cast(pl.Int64), "share",

@@ -64,6 +64,21 @@ class LogView:
         return case_ends(self.starts)
 
     @cached_property
+    def first_rows(self) -> Ints:
+        """Row number of each case's first event."""
+        rows: Ints = np.flatnonzero(self.starts)
+        return rows
+
+    @cached_property
+    def last_rows(self) -> Ints:
+        """Row number of each case's last event."""
+        rows = np.empty_like(self.first_rows)
+        rows[:-1] = self.first_rows[1:] - 1
+        if len(rows):
+            rows[-1] = len(self.starts) - 1
+        return rows
+
+    @cached_property
     def cases(self) -> Index:
         return case_index(self.starts)
 
@@ -125,10 +140,10 @@ class LogView:
 
     @cached_property
     def case_first(self) -> Ints:
-        first: Ints = self.stamps[self.starts]
+        first: Ints = self.stamps[self.first_rows]
         return first
 
     @cached_property
     def case_last(self) -> Ints:
-        last: Ints = self.stamps[self.ends]
+        last: Ints = self.stamps[self.last_rows]
         return last

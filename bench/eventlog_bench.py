@@ -6,9 +6,11 @@ events, written as CSV and as Parquet into a scratch folder (not committed).
 Workload, as issue 5 defines it: read the log, then the DFG with start and end activities, the
 mean performance DFG, the variants and the case durations.
 
-- ours, end to end: import the raw file exactly as `produktlyft workflows import` does (parse,
-  timestamps to UTC, canonical order, variant numbers, write the canonical Parquet), then
-  analyse the canonical log in memory;
+- ours, end to end: read and parse the raw file exactly as `produktlyft workflows import`
+  does (timestamps to UTC, canonical order, variant numbers), then the workload on the
+  canonical log in memory. The import also writes the canonical log for later analyses; that
+  write is not part of the workload, so it is timed separately and printed as "+store"
+  (the speedup including it is printed too);
 - ours, repeated: the analyses alone on the stored canonical Parquet, as `analyse` does
   (reading the columns it needs; no sorting);
 - pm4py: pandas read + `pm4py.format_dataframe`, then `discover_dfg`,
@@ -94,13 +96,13 @@ def child_ours(path: Path, fmt: str, store: Path) -> dict[str, Any]:
     parsed = reader(path, ColumnMapping())
     log = canonicalise(parsed.frame)
     del parsed
+    result = _our_workload(LogView.of(log))
+    answered = time.perf_counter() - started
     files = EventLogFiles(store)
     stored = files.new_name("bench")
     files.put_in_place(files.write_temporary(log.events, log.cases), stored)
-    imported = time.perf_counter() - started
-    result = _our_workload(LogView.of(log))
-    end_to_end = time.perf_counter() - started
-    return {"seconds": end_to_end, "import_seconds": imported, "events": log.n_events,
+    stored_at = time.perf_counter() - started
+    return {"seconds": answered, "with_store_seconds": stored_at, "events": log.n_events,
             "stored": str(files.path(stored)), **result}
 
 
@@ -192,8 +194,10 @@ def report(events: int, rows: dict[str, dict[str, Any]]) -> dict[str, float]:
         pm_analysis = theirs["analysis_seconds"] if theirs else None
         pm_rss = theirs["peak_rss_mib"] if theirs else None
         print(f"{events:>11,} {fmt:<8} scan {scan['seconds']:6.2f}s | ours "
-              f"{ours['seconds']:6.2f}s ({events / ours['seconds'] / 1e6:5.2f}M ev/s, import "
-              f"{ours['import_seconds']:.2f}s) rss {ours['peak_rss_mib']:6.0f} MiB | repeat "
+              f"{ours['seconds']:6.2f}s ({events / ours['seconds'] / 1e6:5.2f}M ev/s; +store "
+              f"{ours['with_store_seconds']:.2f}s, "
+              f"{ratio(pm_total, ours['with_store_seconds']):.1f}x) rss "
+              f"{ours['peak_rss_mib']:6.0f} MiB | repeat "
               f"{repeat['seconds']:5.2f}s ({events / repeat['seconds'] / 1e6:5.1f}M ev/s) rss "
               f"{repeat['peak_rss_mib']:5.0f} MiB | pm4py "
               + (f"{pm_total:6.2f}s ({events / pm_total / 1e6:4.2f}M ev/s; analysis "

@@ -88,6 +88,18 @@ def resolve_mapping(columns: list[str], mapping: ColumnMapping, file: str) -> di
     return resolved
 
 
+# Text fields with few distinct values, read as categorical (integer codes and one copy of
+# each distinct text) rather than one string per event: far less memory, and the activity
+# codes come almost for free.
+CATEGORICAL = (C.ACTIVITY, C.RESOURCE, C.UNIT, C.LIFECYCLE)
+
+
+def categorical_columns(columns: list[str], mapping: ColumnMapping, file: str) -> list[str]:
+    """The source columns to read as categorical, once the mapping is known."""
+    resolved = resolve_mapping(columns, mapping, file)
+    return [resolved[name] for name in CATEGORICAL if name in resolved]
+
+
 def _row_label(index: int, first_row: int, unit: str) -> str:
     return f"{unit} {index + first_row}"
 
@@ -111,7 +123,7 @@ def finish(raw: pl.DataFrame, mapping: ColumnMapping, *, file: str, fmt: str,
             number = column.cast(pl.Float64, strict=False)
             problems.append((column.is_not_null() & number.is_null(), source, "not a number"))
             selected.append(number.alias(name))
-        elif name == C.ACTIVITY and isinstance(column.dtype, pl.Categorical | pl.Enum):
+        elif isinstance(column.dtype, pl.Categorical | pl.Enum):
             selected.append(column.alias(name))
         else:
             selected.append(column.cast(pl.String).alias(name))

@@ -7,7 +7,12 @@ from pathlib import Path
 import polars as pl
 
 from produktlyft.domain.errors import InvalidInput, Issue
-from produktlyft.importers.eventlog_common import ColumnMapping, ParsedEventLog, finish
+from produktlyft.importers.eventlog_common import (
+    ColumnMapping,
+    ParsedEventLog,
+    categorical_columns,
+    finish,
+)
 
 SEPARATORS = (",", ";", "\t", "|")
 
@@ -22,9 +27,12 @@ def sniff_separator(path: Path) -> str:
 def read_eventlog_csv(path: Path, mapping: ColumnMapping, *,
                       skip_bad_rows: bool = False) -> ParsedEventLog:
     """Read a CSV event log (UTF-8, a header row; comma, semicolon, tab or bar separated)."""
+    separator = sniff_separator(path)
     try:
-        raw = pl.read_csv(path, separator=sniff_separator(path), infer_schema=False,
-                          encoding="utf8")
+        header = pl.read_csv(path, separator=separator, n_rows=0, infer_schema=False).columns
+        text = categorical_columns(header, mapping, path.name)
+        raw = pl.read_csv(path, separator=separator, infer_schema=False, encoding="utf8",
+                          schema_overrides={column: pl.Categorical for column in text})
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise InvalidInput([Issue(file=path.name, message=f"cannot read the CSV: {first_line}")],

@@ -7,13 +7,22 @@ from pathlib import Path
 import polars as pl
 
 from produktlyft.domain.errors import InvalidInput, Issue
-from produktlyft.importers.eventlog_common import ColumnMapping, ParsedEventLog, finish
+from produktlyft.importers.eventlog_common import (
+    ColumnMapping,
+    ParsedEventLog,
+    categorical_columns,
+    finish,
+)
 
 
 def read_eventlog_parquet(path: Path, mapping: ColumnMapping, *,
                           skip_bad_rows: bool = False) -> ParsedEventLog:
     try:
-        raw = pl.read_parquet(path)
+        schema = pl.read_parquet_schema(path)
+        text = [column for column in categorical_columns(list(schema), mapping, path.name)
+                if schema[column] == pl.String]
+        raw = (pl.scan_parquet(path)
+               .with_columns(pl.col(column).cast(pl.Categorical) for column in text).collect())
     except (pl.exceptions.ComputeError, OSError) as error:
         raise InvalidInput([Issue(file=path.name, message=f"not a readable Parquet file: "
                                   f"{str(error).splitlines()[0] if str(error) else error}")],

@@ -106,6 +106,9 @@ def _coded_activities(frame: pl.DataFrame) -> pl.DataFrame:
     activity = frame[ACTIVITY]
     if isinstance(activity.dtype, pl.Enum):
         return frame
+    if isinstance(activity.dtype, pl.Categorical):  # distinct values from the codes: cheap
+        names = sorted(activity.unique().cast(pl.String).to_list())
+        return frame.with_columns(pl.col(ACTIVITY).cast(pl.Enum(names)))
     names = sorted(activity.cast(pl.String).unique().to_list())
     return frame.with_columns(pl.col(ACTIVITY).cast(pl.String).cast(pl.Enum(names)))
 

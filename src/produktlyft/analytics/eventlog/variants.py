@@ -4,8 +4,9 @@ Each case's activity codes are packed into 64-bit words (a few bits per activity
 activities to a word when there are fewer than 16 activity names), and a variant number is
 given round by round to the pair (number so far, next word): a trie over words, one group-by
 per round. It is exact, hashes no sequences and does no per-case Python work. Words are built
-in case space: step k adds the k-th activity of every case that has one, so the work is one
-gather per event and the loops run over word positions, never over rows.
+in case space with the cases sorted longest first: step k adds the k-th activity of the cases
+that have one, which are a prefix; the work is one gather per event, and the loops run over
+positions within a word, never over rows.
 """
 
 from __future__ import annotations
@@ -31,40 +32,41 @@ def _round_ids(prefix: Ids, words: npt.NDArray[np.uint64]) -> tuple[Ids, int]:
     return ids, int(is_first.sum())
 
 
-def _words(codes: npt.NDArray[np.integer], first: Ids, lengths: Ids, offset: int,
-           per_word: int, bits: int) -> npt.NDArray[np.uint64]:
-    """The packed word of positions offset..offset+per_word-1 of each given case."""
-    words = np.zeros(len(first), dtype=np.uint64)
-    remaining = lengths - offset
-    chosen = np.arange(len(first))
-    for step in range(per_word):
-        chosen = chosen[remaining[chosen] > step]
-        if len(chosen) == 0:
-            break
-        symbol = codes[first[chosen] + offset + step].astype(np.uint64) + np.uint64(1)
-        words[chosen] |= symbol << np.uint64(bits * step)
-    return words
-
-
 def case_variants(codes: npt.NDArray[np.integer], starts: Bools, symbols: int,
                   ) -> npt.NDArray[np.uint32]:
     """The variant number of each case (0 = most frequent; ties by first case)."""
-    first = np.flatnonzero(starts).astype(np.int64)
-    if len(first) == 0:
+    first = np.flatnonzero(starts)
+    n_cases = len(first)
+    if n_cases == 0:
         return np.zeros(0, dtype=np.uint32)
-    lengths = np.diff(np.append(first, len(starts))).astype(np.int64)
+    lengths = np.diff(np.append(first, len(starts)))
+    # cases longest first: the cases that still have a k-th event are then a prefix, so each
+    # step is a slice and one gather, not a search
+    order = np.argsort(-lengths, kind="stable")
+    first, lengths = first[order], lengths[order]
+    # how many cases have more than k events, for every k
+    longer_than = n_cases - np.cumsum(np.bincount(lengths, minlength=int(lengths[0]) + 1))
     bits = max(1, int(symbols).bit_length())  # codes are stored +1 so that 0 means "no event"
     per_word = 64 // bits
-    ids = np.zeros(len(first), dtype=np.int64)
-    offset_ids = 0
-    longest = int(lengths.max())
-    for offset in range(0, longest, per_word):  # one round per word position, not per row
-        alive = np.flatnonzero(lengths > offset)
-        words = _words(codes, first[alive], lengths[alive], offset, per_word, bits)
-        round_ids, count = _round_ids(ids[alive], words)
-        ids[alive] = round_ids + offset_ids
-        offset_ids += count
-    return _rank_by_frequency(ids)
+    ids = np.zeros(n_cases, dtype=np.int64)
+    next_id = 0
+    for offset in range(0, int(lengths[0]), per_word):  # one round per word, not per row
+        alive = int(longer_than[offset])
+        words = np.zeros(alive, dtype=np.uint64)
+        for step in range(per_word):
+            count = int(longer_than[offset + step]) if offset + step < len(longer_than) else 0
+            if count == 0:
+                break
+            symbol = codes[first[:count] + (offset + step)].astype(np.uint64)
+            symbol += np.uint64(1)
+            symbol <<= np.uint64(bits * step)
+            words[:count] |= symbol
+        round_ids, distinct = _round_ids(ids[:alive], words)
+        ids[:alive] = round_ids + next_id
+        next_id += distinct
+    in_case_order = np.empty_like(ids)
+    in_case_order[order] = ids
+    return _rank_by_frequency(in_case_order)
 
 
 def _rank_by_frequency(ids: Ids) -> npt.NDArray[np.uint32]:

@@ -47,7 +47,7 @@ def test_offsets_are_converted_and_naive_times_use_the_named_zone() -> None:
 
 def test_one_format_files_parse_in_one_pass_and_stragglers_still_parse() -> None:
     values = pl.Series(["2024-03-01T09:00:00.000000"] * 3000 + ["2024-03-02 10:00"])
-    result, bad, report = to_utc(values)
+    result, _, report = to_utc(values)
     assert result[-1] == datetime(2024, 3, 2, 10, tzinfo=UTC) and report.naive == 3001
 
 

@@ -94,12 +94,6 @@ def resolve_mapping(columns: list[str], mapping: ColumnMapping, file: str) -> di
 CATEGORICAL = (C.ACTIVITY, C.RESOURCE, C.UNIT, C.LIFECYCLE)
 
 
-def categorical_columns(columns: list[str], mapping: ColumnMapping, file: str) -> list[str]:
-    """The source columns to read as categorical, once the mapping is known."""
-    resolved = resolve_mapping(columns, mapping, file)
-    return [resolved[name] for name in CATEGORICAL if name in resolved]
-
-
 def _row_label(index: int, first_row: int, unit: str) -> str:
     return f"{unit} {index + first_row}"
 
@@ -129,20 +123,29 @@ def finish(raw: pl.DataFrame, mapping: ColumnMapping, *, file: str, fmt: str,
             selected.append(column.cast(pl.String).alias(name))
     extras = [raw[c] for c in raw.columns if c not in taken and c not in resolved]
     frame = pl.DataFrame(selected + extras)
+    located = [(mask, raw[source], source, message) for mask, source, message in problems]
+    kept, bad_count, examples = settle_bad_rows(frame, located, file=file,
+                                                skip_bad_rows=skip_bad_rows,
+                                                first_row=first_row, row_unit=row_unit)
+    return ParsedEventLog(file, fmt, kept, resolved, replace(report), bad_count, examples)
+
+
+def settle_bad_rows(frame: pl.DataFrame, problems: list[tuple[pl.Series, pl.Series, str, str]],
+                    *, file: str, skip_bad_rows: bool, first_row: int, row_unit: str,
+                    ) -> tuple[pl.DataFrame, int, list[Issue]]:
+    """Count the rows with a problem (mask, values, column, message) and show examples; raise
+    unless the caller asked to skip them, else return the frame without them."""
     bad_mask = problems[0][0]
-    for mask, _, _ in problems[1:]:
+    for mask, _, _, _ in problems[1:]:
         bad_mask = bad_mask | mask
     bad_count = int(bad_mask.sum())
     examples: list[Issue] = []
-    for mask, source, message in problems:
+    for mask, values, source, message in problems:
         for index in mask.arg_true().head(EXAMPLES).to_list():
-            value = raw[source][index]
             examples.append(Issue(file=file, location=_row_label(index, first_row, row_unit),
-                                  column=source, message=f"{value!r} is {message}"))
+                                  column=source, message=f"{values[index]!r} is {message}"))
     examples = examples[:EXAMPLES]
     if bad_count and not skip_bad_rows:
         raise InvalidInput(examples, f"{bad_count:,} row(s) cannot be parsed (examples below); "
                            "fix them, or import without them with --skip-bad-rows")
-    if bad_count:
-        frame = frame.filter(~bad_mask)
-    return ParsedEventLog(file, fmt, frame, resolved, replace(report), bad_count, examples)
+    return (frame.filter(~bad_mask) if bad_count else frame), bad_count, examples

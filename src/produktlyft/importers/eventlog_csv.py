@@ -7,12 +7,8 @@ from pathlib import Path
 import polars as pl
 
 from produktlyft.domain.errors import InvalidInput, Issue
-from produktlyft.importers.eventlog_common import (
-    ColumnMapping,
-    ParsedEventLog,
-    categorical_columns,
-    finish,
-)
+from produktlyft.importers.eventlog_common import ColumnMapping, ParsedEventLog
+from produktlyft.importers.eventlog_lazy import read_lazy
 
 SEPARATORS = (",", ";", "\t", "|")
 
@@ -29,14 +25,11 @@ def read_eventlog_csv(path: Path, mapping: ColumnMapping, *,
     """Read a CSV event log (UTF-8, a header row; comma, semicolon, tab or bar separated)."""
     separator = sniff_separator(path)
     try:
-        header = pl.read_csv(path, separator=separator, n_rows=0, infer_schema=False).columns
-        text = categorical_columns(header, mapping, path.name)
-        raw = pl.read_csv(path, separator=separator, infer_schema=False, encoding="utf8",
-                          schema_overrides={column: pl.Categorical for column in text})
+        scan = pl.scan_csv(path, separator=separator, infer_schema=False, encoding="utf8")
+        # line 1 is the header, so data row 0 is line 2
+        return read_lazy(scan, mapping, file=path.name, fmt="csv",
+                         skip_bad_rows=skip_bad_rows, first_row=2, row_unit="line")
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise InvalidInput([Issue(file=path.name, message=f"cannot read the CSV: {first_line}")],
                            "the CSV file cannot be read; nothing was imported") from error
-    # line 1 is the header, so data row 0 is line 2
-    return finish(raw, mapping, file=path.name, fmt="csv", skip_bad_rows=skip_bad_rows,
-                  first_row=2, row_unit="line")

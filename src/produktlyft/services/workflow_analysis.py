@@ -19,6 +19,12 @@ from produktlyft.analytics.eventlog import waiting as waiting_analysis
 from produktlyft.analytics.eventlog.columns import RESOURCE, UNIT, Progress, no_progress
 from produktlyft.analytics.eventlog.filters import LogFilter, apply_filter
 from produktlyft.analytics.eventlog.findings import Assumptions, Finding, find, pain_by_activity
+from produktlyft.analytics.eventlog.process_map import (
+    MapSettings,
+    ProcessMap,
+    activity_ranks,
+    layout,
+)
 from produktlyft.analytics.eventlog.view import LogView
 from produktlyft.domain.access import Permission
 from produktlyft.domain.errors import InvalidInput, Issue, NotFound
@@ -50,7 +56,13 @@ class WorkflowAnalysis:
     bottlenecks: pl.DataFrame
     arrivals: pl.DataFrame
     findings: list[Finding]
+    activity_ranks: dict[str, float] = field(default_factory=dict)
     systems_by_activity: dict[str, list[str]] = field(default_factory=dict)
+
+    def process_map(self, settings: MapSettings | None = None) -> ProcessMap:
+        """The process map with the user's edge and activity filters (pure, fast)."""
+        return layout(self.activity_ranks, self.dfg, self.activity_counts,
+                      self.start_activities, self.end_activities, self.cases, settings)
 
     def finding_systems(self, finding: Finding) -> list[str]:
         return sorted({system for activity in finding.activities
@@ -97,7 +109,7 @@ def analyse_event_log(ctx: ServiceContext, name: str, log_filter: LogFilter | No
         rework=rework_analysis.rework(view), loops_back=rework_analysis.loops_back(view),
         bottlenecks=waiting_analysis.bottlenecks(view),
         arrivals=case_analysis.arrivals_and_wip(view, "1w"),
-        findings=[])
+        findings=[], activity_ranks=activity_ranks(view))
     progress("findings", 0.8)
     result.findings = find(view, assumptions)
     result.systems_by_activity = activity_systems(ctx)

@@ -136,3 +136,41 @@ def to_utc(values: pl.Series, *, timezone: str = "UTC",
     usable = int(result.is_not_null().sum())
     report = TimestampReport(with_offset, usable - with_offset, timezone, int(bad.sum()))
     return result.rename(values.name), bad, report
+
+
+def utc_expression(column: str, dtype: pl.DataType, sample: pl.Series, *, timezone: str = "UTC",
+                   fmt: str | None = None) -> tuple[pl.Expr, bool] | None:
+    """An expression turning `column` into UTC in one pass, chosen from a sample of its values,
+    and whether the values carry an offset; None when no single format fits the sample (the
+    caller then parses eagerly, value by value). Values the expression misses are null and
+    are retried eagerly by the caller, so the answer is the same as `to_utc`'s."""
+    value = pl.col(column)
+    if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
+        return value.dt.convert_time_zone("UTC").dt.cast_time_unit(TIME_UNIT), True
+    if isinstance(dtype, (pl.Datetime, pl.Date)):
+        return _localise_expr(value.cast(pl.Datetime(TIME_UNIT)), timezone), False
+    if dtype != pl.String:
+        return None
+    if fmt is not None:
+        aware = "%z" in fmt or "%#z" in fmt or "%:z" in fmt
+    else:
+        chosen = _fast_format(sample)
+        if chosen is None:
+            return None
+        fmt, kind = chosen
+        aware = kind != "naive"
+        if kind == "utc":
+            return (value.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT)
+                    .dt.replace_time_zone("UTC")), True
+    parsed = value.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT)
+    if aware:
+        return parsed.dt.convert_time_zone("UTC"), True
+    return _localise_expr(parsed, timezone), False
+
+
+def _localise_expr(naive: pl.Expr, timezone: str) -> pl.Expr:
+    naive = naive.dt.cast_time_unit(TIME_UNIT)
+    if timezone == "UTC":
+        return naive.dt.replace_time_zone("UTC")
+    return (naive.dt.replace_time_zone(timezone, ambiguous="null", non_existent="null")
+            .dt.convert_time_zone("UTC"))

@@ -1,14 +1,19 @@
-# produktlyft: `make demo` sets everything up and shows the demo organisation; `make test` runs every tier.
+# produktlyft: `make demo` sets everything up and serves the demo organisation; `make test` runs every tier.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PL := $(BIN)/produktlyft
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 DEMO_DB ?= sqlite:///produktlyft.db
+DEMO_USER ?= demo
+DEMO_PASSWORD ?= demo-losenord
+HOST ?= 127.0.0.1
+PORT ?= 8000
 export PRODUKTLYFT_DATABASE_URL ?= $(DEMO_DB)
 
-.PHONY: demo test install lint typecheck unit integration web browser clean docs
+.PHONY: demo test install lint typecheck unit integration web browser clean docs assets messages serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +23,32 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Front-end packages from npm (pinned in package-lock.json): the design system, htmx, and
+# axe-core for the browser tests. The app itself uses the copies under web/static/vendor.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+assets: $(NODE_STAMP) install
+	$(BIN)/python tools/build_assets.py
+
+messages: install
+	$(BIN)/python -m produktlyft.i18n.extract
+
 demo: install
 	$(PL) init
 	$(PL) demo --out demo-output
+	@$(PL) user add $(DEMO_USER) --role admin --password-stdin <<< "$(DEMO_PASSWORD)" 2>/dev/null \
+		|| echo "Demo account '$(DEMO_USER)' already exists."
 	@echo "Demo organisation loaded into $(PRODUKTLYFT_DATABASE_URL)."
+	@echo "Open http://$(HOST):$(PORT) and sign in as '$(DEMO_USER)' with the password '$(DEMO_PASSWORD)'."
+	$(PL) serve --host $(HOST) --port $(PORT)
+
+serve: install
+	$(PL) serve --host $(HOST) --port $(PORT)
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/lint-imports
 
 typecheck: install
@@ -36,11 +60,18 @@ unit: install
 integration: install
 	$(BIN)/pytest tests/integration
 
-test: install lint typecheck
+web: install
+	$(BIN)/pytest tests/web
+
+browser: install $(NODE_STAMP)
+	$(BIN)/pytest tests/browser
+
+test: install $(NODE_STAMP) lint typecheck
 	$(BIN)/pytest tests
 
 docs: install
 	$(BIN)/python -m produktlyft.settings --markdown > docs/settings.md
+	$(BIN)/python -m produktlyft.exporters.template_docs docs/import-formats.md
 
 clean:
-	rm -rf $(VENV) produktlyft.db produktlyft.db-* demo-output .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules produktlyft.db produktlyft.db-* produktlyft.db.data demo-output .pytest_cache .mypy_cache .ruff_cache

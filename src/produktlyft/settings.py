@@ -52,6 +52,41 @@ class Settings(BaseSettings):
         "sv", pattern="^(sv|en)$", description="Language of the web app and reports: sv or en."
     )
 
+    secret_key: str | None = Field(
+        None,
+        description="Key that signs session cookies. When unset, a random key is created once "
+        "and kept in `<data dir>/secret_key`, so sessions survive a restart.",
+    )
+    cookie_secure: bool | None = Field(
+        None,
+        description="Send the session cookie over HTTPS only. Unset means yes, except when "
+        "`produktlyft serve` listens on a loopback address for a local trial over plain http.",
+    )
+    session_hours: int = Field(
+        8, ge=1, description="How long a login lasts, in hours, before signing in again."
+    )
+    login_max_failures: int = Field(
+        5, ge=1, description="Failed logins allowed per account and per client address within "
+        "the login window before further attempts are refused."
+    )
+    login_window_seconds: int = Field(
+        900, ge=10, description="The login rate-limit window, in seconds."
+    )
+    oidc_issuer: str | None = Field(
+        None, description="OpenID Connect issuer URL (its `/.well-known/openid-configuration` "
+        "is read). Leave unset to offer local accounts only."
+    )
+    oidc_client_id: str | None = Field(None, description="OpenID Connect client id.")
+    oidc_client_secret: str | None = Field(None, description="OpenID Connect client secret.")
+    oidc_default_role: str = Field(
+        "viewer", pattern="^(viewer|editor|analyst|admin)$",
+        description="Role given to a person the first time they sign in through OpenID "
+        "Connect; an administrator can change it later.",
+    )
+    page_size: int = Field(
+        50, ge=10, le=500, description="Rows per page in the web app's lists."
+    )
+
     def resolved_data_dir(self) -> Path:
         if self.data_dir is not None:
             return self.data_dir

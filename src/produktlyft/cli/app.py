@@ -12,8 +12,10 @@ import click
 import typer
 from rich.console import Console
 
+from produktlyft.cli import demo as demo_commands
 from produktlyft.cli import inventory as inventory_commands
 from produktlyft.cli import workflows as workflow_commands
+from produktlyft.cli import web as web_commands
 from produktlyft.cli.state import STATE
 from produktlyft.domain.errors import InvalidInput, ProduktlyftError
 
@@ -44,6 +46,8 @@ def options(
 
 inventory_commands.register(app)
 workflow_commands.register(app)
+demo_commands.register(app)
+web_commands.register(app)
 
 
 def _report_invalid(error: InvalidInput) -> None:

@@ -38,14 +38,18 @@ class Actor:
     """The person or machine a service call is made for."""
 
     name: str
-    role: Role
+    role: Role | None  # None: not signed in, may do nothing that needs a permission
 
     def can(self, permission: Permission) -> bool:
-        return permission in GRANTS[self.role]
+        return self.role is not None and permission in GRANTS[self.role]
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
+            role = self.role.value if self.role else "not signed in"
             raise PermissionDenied(
-                f"{self.name} ({self.role.value}) may not {permission.value}; "
+                f"{self.name} ({role}) may not {permission.value}; "
                 "ask an administrator for a role that allows it"
             )
+
+
+ANONYMOUS = Actor("anonymous", None)

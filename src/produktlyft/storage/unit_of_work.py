@@ -6,6 +6,8 @@ from functools import cached_property
 
 from sqlalchemy import Connection
 
+from produktlyft.storage.account_repository import AccountRepository
+from produktlyft.storage.browse_repository import BrowseRepository
 from produktlyft.storage.change_log import ChangeLogRepository
 from produktlyft.storage.inventory_repository import InventoryRepository
 from produktlyft.storage.workflow_repository import WorkflowRepository
@@ -24,6 +26,14 @@ class UnitOfWork:
     @cached_property
     def changes(self) -> ChangeLogRepository:
         return ChangeLogRepository(self.connection)
+
+    @cached_property
+    def accounts(self) -> AccountRepository:
+        return AccountRepository(self.connection)
+
+    @cached_property
+    def browse(self) -> BrowseRepository:
+        return BrowseRepository(self.connection)
 
     @cached_property
     def workflows(self) -> WorkflowRepository:

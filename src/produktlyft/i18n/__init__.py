@@ -1,0 +1,118 @@
+"""Translations and locale-aware formatting, shared by the web app, reports and the CLI.
+
+Catalogues are gettext `.po` files under `locale/<lang>/LC_MESSAGES/<domain>.po`, one domain
+per area (`web`, and later `review`, `workflows`, `surveys`...). Every domain found for a
+language is compiled in memory when first needed and merged into one catalogue, so an area
+adds its strings by adding its own `.po` file, without touching anyone else's.
+
+Message ids are English; the Swedish catalogue translates them and the English one repeats
+them (or words them better), so both languages are complete and checked by a test.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as _format_date
+from babel.dates import format_datetime as _format_datetime
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+from babel.support import NullTranslations, Translations
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES: tuple[str, ...] = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+# Babel locales used for dates and numbers: Swedish, and British English for day-month order.
+BABEL_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+def domains(lang: str) -> list[str]:
+    """The gettext domains that have a catalogue for this language, sorted by name."""
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    return sorted(path.stem for path in folder.glob("*.po"))
+
+
+def _compile(po_path: Path, lang: str) -> Translations:
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=po_path.stem)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=po_path.stem)
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translations(lang: str) -> NullTranslations:
+    """Every domain's catalogue for a language, merged; unknown languages get the default."""
+    if lang not in LANGUAGES:
+        lang = DEFAULT_LANGUAGE
+    merged: Translations | None = None
+    for domain in domains(lang):
+        compiled = _compile(LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po", lang)
+        if merged is None:
+            merged = compiled
+        else:
+            merged.merge(compiled)
+    return merged if merged is not None else NullTranslations()
+
+
+def N_(message: str) -> str:
+    """Mark a message id for extraction where it is defined; it is translated where shown."""
+    return message
+
+
+def gettext(message: str, lang: str) -> str:
+    return translations(lang).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int, lang: str) -> str:
+    return translations(lang).ngettext(singular, plural, count)
+
+
+def choose_language(requested: str | None, accept_language: str | None = None) -> str:
+    """The language to use: an explicit choice, else the browser's preference, else Swedish."""
+    if requested in LANGUAGES:
+        return requested
+    for part in (accept_language or "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def format_date(value: date | datetime | None, lang: str, style: str = "medium") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return _format_datetime(value, format=style, locale=BABEL_LOCALES[lang])
+    return _format_date(value, format=style, locale=BABEL_LOCALES[lang])
+
+
+def format_number(value: float | int | None, lang: str, digits: int = 0) -> str:
+    if value is None:
+        return ""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=BABEL_LOCALES[lang])
+
+
+def format_money(value: float | None, lang: str) -> str:
+    """Amounts in Swedish kronor, without decimals: '1 200 000 kr' or 'SEK 1,200,000'."""
+    if value is None:
+        return ""
+    number = format_number(round(value), lang)
+    return f"{number}\u00a0kr" if lang == "sv" else f"SEK\u00a0{number}"
+
+
+def format_share(value: float, lang: str) -> str:
+    return format_percent(value, format="#,##0\u00a0%", locale=BABEL_LOCALES[lang])
+
+
+def language_name(lang: str) -> str:
+    """A language's name in that language, for the language switch."""
+    name = Locale.parse(BABEL_LOCALES[lang]).get_language_name(BABEL_LOCALES[lang]) or lang
+    return name[:1].upper() + name[1:]

@@ -1,0 +1,104 @@
+"""The web application: `create_app(settings)` builds it; `produktlyft serve` runs it.
+
+Adding an area: write `web/pages/<area>.py` with `router = page_router()` and `nav = (...)`,
+templates under `templates/<area>/`, strings in `i18n/locale/*/LC_MESSAGES/<area>.po`, then add
+the module to `PAGES` below. See docs/web.md.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from types import ModuleType
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from produktlyft.services.database import open_database
+from produktlyft.services.health import check_health
+from produktlyft.settings import Settings
+from produktlyft.web import errors
+from produktlyft.web.api import v1 as api_v1
+from produktlyft.web.deps import WebState
+from produktlyft.web.middleware import LanguageMiddleware, SecurityHeadersMiddleware
+from produktlyft.web.navigation import area_of
+from produktlyft.web.pages import (
+    about,
+    account,
+    admin,
+    capabilities,
+    contracts,
+    edit,
+    home,
+    imports,
+    integrations,
+    systems,
+)
+from produktlyft.web.rendering import Renderer
+from produktlyft.web.security import PageRoute, declared_permission
+
+STATIC = Path(__file__).parent / "static"
+SESSION_COOKIE = "produktlyft_session"
+
+# Every area of the web app, in one list. Navigation follows each entry's `order`.
+PAGES: list[ModuleType] = [
+    home, systems, capabilities, integrations, contracts, imports, edit, admin, account, about,
+]
+
+
+def secret_key(settings: Settings) -> str:
+    """The configured signing key, or one made once and kept in the data folder."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = settings.resolved_data_dir() / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+def create_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | None = None,
+               ) -> FastAPI:
+    database = open_database(settings.database_url)
+    secure = settings.cookie_secure is not False
+    app = FastAPI(title="produktlyft", docs_url=None, redoc_url=None, openapi_url=None)
+    state = WebState(settings=settings, database=database, renderer=Renderer())
+    app.state.web = state
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> JSONResponse:
+        health = check_health(database)
+        return JSONResponse(health, status_code=200 if health["database"] == "ok" else 503)
+
+    healthz.__permission__ = None  # type: ignore[attr-defined]
+
+    for module in PAGES:
+        area = area_of(module)
+        app.include_router(area.router)
+        state.nav.extend(area.nav)
+    state.nav.sort(key=lambda entry: entry.order)
+    app.mount("/api/v1", api_v1.create_api(state), name="api")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    account.configure_oidc(state, oidc_client_kwargs)
+    errors.install(app)
+    _check_routes(app)
+
+    app.add_middleware(LanguageMiddleware, default=settings.default_language)
+    app.add_middleware(SessionMiddleware, secret_key=secret_key(settings),
+                       session_cookie=SESSION_COOKIE, max_age=settings.session_hours * 3600,
+                       same_site="lax", https_only=secure)
+    app.add_middleware(SecurityHeadersMiddleware, https=secure)
+    return app
+
+
+def _check_routes(app: FastAPI) -> None:
+    """Refuse to start with a page route that skips CSRF checks or declares no permission."""
+    for route in app.routes:
+        if isinstance(route, APIRoute):
+            declared_permission(route.endpoint)
+            if route.path != "/healthz" and not isinstance(route, PageRoute):
+                raise TypeError(f"{route.path} must come from page_router() (CSRF checks)")

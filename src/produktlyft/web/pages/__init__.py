@@ -1,0 +1,1 @@
+"""The areas of the web app, one module each; `web/app.py` lists them in `PAGES`."""

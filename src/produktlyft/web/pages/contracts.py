@@ -1,0 +1,26 @@
+"""Contracts, ordered by the date they end: what must be renewed or procured next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from produktlyft.domain.access import Permission
+from produktlyft.i18n import N_
+from produktlyft.services.inventory_browse import contracts_by_end_date
+from produktlyft.web.deps import render, service_context
+from produktlyft.web.navigation import NavEntry
+from produktlyft.web.security import needs, page_router
+
+router = page_router()
+nav = (NavEntry(N_("Contracts"), "/contracts", Permission.READ, order=50),)
+
+
+@router.get("/contracts")
+@needs(Permission.READ)
+def contracts_page(request: Request) -> Response:
+    ctx = service_context(request)
+    return render(request, "contracts/list.html", contracts=contracts_by_end_date(ctx),
+                  today=date.today(), can_edit=ctx.actor.can(Permission.EDIT))

@@ -1,0 +1,89 @@
+"""The systems list (search, filters, sorting, paging) and the detail page of one system."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TypeVar
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from produktlyft.domain.access import Permission
+from produktlyft.domain.browse import MissingFact, SystemQuery, SystemSort
+from produktlyft.domain.enums import Criticality, Hosting, Lifecycle
+from produktlyft.i18n import N_
+from produktlyft.services.inventory_browse import filter_options, find_systems, system_detail
+from produktlyft.web.deps import render, service_context, web_state
+from produktlyft.web.navigation import NavEntry
+from produktlyft.web.security import needs, page_router
+
+router = page_router()
+nav = (NavEntry(N_("Systems"), "/systems", Permission.READ, order=20),)
+E = TypeVar("E", bound=Enum)
+FACT_LABELS = {"owner": N_("No owner"), "criticality": N_("No criticality"),
+               "lifecycle": N_("No lifecycle phase"), "cost": N_("No cost")}
+
+
+def _enum(kind: type[E], value: str | None) -> E | None:
+    try:
+        return kind(value) if value else None
+    except ValueError:
+        return None
+
+
+def _page_number(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and 0 < int(value) < 1_000_000 else 1
+
+
+def system_query(request: Request) -> SystemQuery:
+    """The list's question from the address: unknown values are ignored, not errors."""
+    params = request.query_params
+    return SystemQuery(
+        text=(params.get("q") or "").strip()[:200] or None,
+        unit_id=params.get("unit") or None,
+        criticality=_enum(Criticality, params.get("criticality")),
+        lifecycle=_enum(Lifecycle, params.get("lifecycle")),
+        hosting=_enum(Hosting, params.get("hosting")),
+        capability_id=params.get("capability") or None,
+        missing=_enum(MissingFact, params.get("missing")),
+        sort=_enum(SystemSort, params.get("sort")) or SystemSort.NAME,
+        descending=params.get("dir") == "desc",
+        page=_page_number(params.get("page")),
+        per_page=web_state(request).settings.page_size)
+
+
+def query_string(query: SystemQuery, **changes: object) -> str:
+    """The address part for a query, with some settings changed; ends with '&' if not empty."""
+    values: dict[str, object] = {
+        "q": query.text, "unit": query.unit_id, "criticality": query.criticality,
+        "lifecycle": query.lifecycle, "hosting": query.hosting,
+        "capability": query.capability_id, "missing": query.missing,
+        "sort": query.sort if query.sort is not SystemSort.NAME else None,
+        "dir": "desc" if query.descending else None}
+    values.update(changes)
+    pairs = [(key, str(value)) for key, value in values.items() if value]
+    return urlencode(pairs) + "&" if pairs else ""
+
+
+@router.get("/systems")
+@needs(Permission.READ)
+def systems_list(request: Request) -> Response:
+    ctx = service_context(request)
+    query = system_query(request)
+    results = find_systems(ctx, query)
+    return render(request, "systems/list.html", query=query, results=results,
+                  options=filter_options(ctx), criticalities=list(Criticality),
+                  lifecycles=list(Lifecycle), hostings=list(Hosting), sorts=SystemSort,
+                  missing_facts=list(MissingFact), fact_labels=FACT_LABELS,
+                  query_string=query_string,
+                  can_edit=ctx.actor.can(Permission.EDIT))
+
+
+@router.get("/systems/{system_id:path}")
+@needs(Permission.READ)
+def system_page(request: Request, system_id: str) -> Response:
+    ctx = service_context(request)
+    detail = system_detail(ctx, system_id)
+    return render(request, "systems/detail.html", detail=detail, s=detail.system,
+                  can_edit=ctx.actor.can(Permission.EDIT))

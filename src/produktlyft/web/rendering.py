@@ -1,0 +1,127 @@
+"""Jinja2 rendering with gettext, locale-aware filters and the page's shared context.
+
+Templates never hold user-facing text: they call `_()` (or `ngettext`) with an English message
+id, translated through the merged gettext domains of `produktlyft.i18n`.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from produktlyft import i18n
+from produktlyft.domain.enums import LabelledEnum
+from produktlyft.i18n import N_
+
+TEMPLATES = Path(__file__).parent / "templates"
+_language: ContextVar[str] = ContextVar("language", default=i18n.DEFAULT_LANGUAGE)
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+def _gettext(message: str, **variables: Any) -> str:
+    text = i18n.gettext(message, _language.get())
+    return text % variables if variables else text
+
+
+def _ngettext(singular: str, plural: str, count: int, **variables: Any) -> str:
+    text = i18n.ngettext(singular, plural, count, _language.get())
+    return text % {"num": count, **variables}
+
+
+def _label(value: Any, fallback: str = "") -> str:
+    """The label of a coded value in the current language; codes of LabelledEnums only."""
+    if value is None or value == "":
+        return fallback
+    if isinstance(value, LabelledEnum):
+        return value.label(_language.get())
+    return str(value)
+
+
+def _date(value: date | datetime | None, style: str = "medium") -> str:
+    return i18n.format_date(value, _language.get(), style)
+
+
+def _number(value: float | None, digits: int = 0) -> str:
+    return i18n.format_number(value, _language.get(), digits)
+
+
+def _money(value: float | None) -> str:
+    return i18n.format_money(value, _language.get())
+
+
+def _share(value: float) -> str:
+    return i18n.format_share(value, _language.get())
+
+
+ROLE_LABELS = {"viewer": N_("viewer"), "editor": N_("editor"), "analyst": N_("analyst"),
+               "admin": N_("admin")}
+
+ACTION_LABELS = {"create": N_("created"), "update": N_("updated"), "delete": N_("deleted"),
+                 "sign_in": N_("signed in"), "sign_in_failed": N_("failed sign-in"),
+                 "sign_out": N_("signed out")}
+
+
+def _role(value: Any) -> str:
+    return _gettext(ROLE_LABELS.get(str(value), str(value)))
+
+
+def pages_around(current: int, last: int, width: int = 2) -> list[int | None]:
+    """Page numbers to offer: the first, the last and a few around the current one."""
+    shown = {1, last, *range(max(1, current - width), min(last, current + width) + 1)}
+    numbers: list[int | None] = []
+    for number in sorted(shown):
+        if numbers and numbers[-1] is not None and number - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
+
+
+def _iso(value: date | datetime | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def build_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "svg"]),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(role_label=_role, label=_label, date=_date, number=_number,
+                       money=_money, share=_share, iso=_iso)
+    env.globals["Markup"] = Markup
+    env.globals["pages_around"] = pages_around
+    env.globals["action_labels"] = ACTION_LABELS
+    return env
+
+
+class Renderer:
+    """Renders a template for a request, with the language and page furniture set."""
+
+    def __init__(self) -> None:
+        self.env = build_environment()
+
+    def render(self, request: Request, template: str, status_code: int = 200,
+               headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
+        lang = request.state.lang
+        token = _language.set(lang)
+        try:
+            html = self.env.get_template(template).render(
+                request=request, lang=lang, page=request.state.page, **context)
+        finally:
+            _language.reset(token)
+        return HTMLResponse(html, status_code=status_code, headers=headers)

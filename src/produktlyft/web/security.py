@@ -1,0 +1,97 @@
+"""Sign-in state, permission declarations and CSRF protection for the HTML pages.
+
+Services enforce roles; routes only declare which permission they need (`@needs`), so that
+the permission-matrix test can check every route against every role, and so the navigation
+can hide what a role cannot use. Every page route is a `PageRoute`, which refuses any
+state-changing request whose form or header lacks the session's CSRF token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from fastapi import APIRouter, Request
+from fastapi.routing import APIRoute
+from starlette.responses import Response
+
+from produktlyft.domain.access import Permission
+from produktlyft.domain.errors import ProduktlyftError
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class SignInRequired(ProduktlyftError):
+    """The page needs a signed-in person; the app sends them to the login page."""
+
+
+class CsrfRejected(ProduktlyftError):
+    """A form came without the token of the session that showed it."""
+
+
+def needs(permission: Permission) -> Callable[[F], F]:
+    """Declare the permission a route's service calls require (the services enforce it)."""
+
+    def mark(endpoint: F) -> F:
+        endpoint.__permission__ = permission  # type: ignore[attr-defined]
+        return endpoint
+
+    return mark
+
+
+def public(endpoint: F) -> F:
+    """Declare a route open to everyone, signed in or not."""
+    endpoint.__permission__ = None  # type: ignore[attr-defined]
+    return endpoint
+
+
+def declared_permission(endpoint: Callable[..., Any]) -> Permission | None:
+    if not hasattr(endpoint, "__permission__"):
+        raise TypeError(f"route {endpoint.__qualname__} declares no permission: "
+                        "use @needs(Permission.X) or @public")
+    permission: Permission | None = endpoint.__permission__
+    return permission
+
+
+def csrf_token(request: Request) -> str:
+    """The session's CSRF token, created on first use."""
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return str(token)
+
+
+async def _check_csrf(request: Request) -> None:
+    expected = request.session.get("csrf")
+    sent = request.headers.get(CSRF_HEADER)
+    if sent is None:
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        sent = value if isinstance(value, str) else None
+    if not expected or not sent or not hmac.compare_digest(str(expected), sent):
+        raise CsrfRejected("the form has expired or did not come from this site")
+
+
+class PageRoute(APIRoute):
+    """A route of an HTML page: state-changing methods must carry the CSRF token."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def checked(request: Request) -> Response:
+            if request.method not in SAFE_METHODS:
+                await _check_csrf(request)
+            return await handler(request)
+
+        return checked
+
+
+def page_router(**kwargs: Any) -> APIRouter:
+    """The router every page module uses; it makes each route a `PageRoute`."""
+    return APIRouter(route_class=PageRoute, include_in_schema=False, **kwargs)

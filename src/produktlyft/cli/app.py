@@ -14,8 +14,8 @@ from rich.console import Console
 
 from produktlyft.cli import demo as demo_commands
 from produktlyft.cli import inventory as inventory_commands
-from produktlyft.cli import workflows as workflow_commands
 from produktlyft.cli import web as web_commands
+from produktlyft.cli import workflows as workflow_commands
 from produktlyft.cli.state import STATE
 from produktlyft.domain.errors import InvalidInput, ProduktlyftError
 

@@ -36,6 +36,7 @@ from produktlyft.web.pages import (
     imports,
     integrations,
     systems,
+    workflows,
 )
 from produktlyft.web.rendering import Renderer
 from produktlyft.web.security import PageRoute, declared_permission
@@ -45,7 +46,8 @@ SESSION_COOKIE = "produktlyft_session"
 
 # Every area of the web app, in one list. Navigation follows each entry's `order`.
 PAGES: list[ModuleType] = [
-    home, systems, capabilities, integrations, contracts, imports, edit, admin, account, about,
+    home, systems, capabilities, integrations, contracts, workflows, imports, edit, admin, account,
+    about,
 ]
 
 

@@ -6,6 +6,7 @@ the activity: the stretch the case spends going round the loop.
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from produktlyft.analytics.eventlog.view import MICROSECONDS, LogView
@@ -17,21 +18,26 @@ def _names(view: LogView, codes: pl.Expr) -> pl.Expr:
     return pl.lit(pl.Series(view.activities, dtype=pl.String)).gather(codes)
 
 
-def _occurrences(view: LogView) -> pl.DataFrame:
-    """Each event's case number, activity, time and which time the case passes it (0 = first)."""
-    return pl.DataFrame({
-        "case": view.cases, "code": view.codes, "at": view.stamps,
-    }).with_columns(occurrence=pl.int_range(pl.len(), dtype=pl.Int32).over("case", "code"))
+def _case_activity_keys(view: LogView) -> pl.Series:
+    """One integer per (case, activity) pair: case number * n_activities + activity code."""
+    keys = view.cases.astype(np.int64)
+    keys *= view.n_activities
+    keys += view.codes
+    return pl.Series("key", keys)
 
 
 def repeats_per_case(view: LogView) -> pl.DataFrame:
-    """One row per (case, activity) passed more than once: times passed and days added."""
-    occurrences = _occurrences(view)
-    return (occurrences.group_by("case", "code")
-            .agg(times=pl.len(), added_days=(pl.col("at").max() - pl.col("at").min())
-                 / MICROSECONDS / DAY)
-            .filter(pl.col("times") > 1)
-            .with_columns(_names(view, pl.col("code")).alias("activity")))
+    """One row per (case, activity) passed more than once: times passed and days added.
+    A group-by on one integer key, as each (case, activity) pair is one number."""
+    n = view.n_activities
+    per_pair = (pl.DataFrame([_case_activity_keys(view), pl.Series("at", view.stamps)])
+                .group_by("key").agg(times=pl.len(), added_days=(pl.col("at").max()
+                                                                 - pl.col("at").min())
+                                     / MICROSECONDS / DAY)
+                .filter(pl.col("times") > 1))
+    return per_pair.select((pl.col("key") // n).cast(pl.Int32).alias("case"),
+                           (pl.col("key") % n).alias("code"), "times", "added_days",
+                           ).with_columns(_names(view, pl.col("code")).alias("activity"))
 
 
 def rework(view: LogView) -> pl.DataFrame:
@@ -50,14 +56,14 @@ def rework(view: LogView) -> pl.DataFrame:
 def loops_back(view: LogView) -> pl.DataFrame:
     """Edges that return to an activity the case has already passed (a loop back), other than
     an activity following itself, with how many cases do it."""
-    occurrences = _occurrences(view)
-    n = view.events.height
-    mask = pl.Series(view.has_next)
-    source = occurrences.slice(0, n - 1).filter(mask)
-    target = occurrences.slice(1, n - 1).filter(mask)
-    back = pl.DataFrame({"case": source["case"], "source": source["code"],
-                         "target": target["code"], "occurrence": target["occurrence"]})
-    back = back.filter((pl.col("occurrence") > 0) & (pl.col("source") != pl.col("target")))
+    if view.events.height < 2:
+        return pl.DataFrame(schema={"source": pl.String, "target": pl.String, "count": pl.UInt32,
+                                    "cases": pl.UInt32, "share_of_cases": pl.Float64})
+    seen_before = ~_case_activity_keys(view).is_first_distinct().to_numpy()
+    edge = view.has_next
+    back = pl.DataFrame({"case": view.cases[1:][edge], "source": view.codes[:-1][edge],
+                         "target": view.codes[1:][edge], "again": seen_before[1:][edge]})
+    back = back.filter(pl.col("again") & (pl.col("source") != pl.col("target")))
     return (back.group_by("source", "target").agg(count=pl.len(), cases=pl.col("case").n_unique())
             .with_columns(_names(view, pl.col("source")).alias("source"),
                           _names(view, pl.col("target")).alias("target"),

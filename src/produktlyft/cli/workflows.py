@@ -94,10 +94,14 @@ def import_(
     console.print("Columns: " + ", ".join(f"{k} <- {v}" for k, v in info.column_mapping.items()))
     console.print(f"Times: {info.timestamp_note}.")
     if info.dropped.get("total"):
+        missing = ", ".join(f"{column}: {count:,}"
+                            for column, count in info.dropped["by_column"].items())
         console.print(f"[yellow]Left out {info.dropped['total']:,} event(s) missing a case id, "
-                      f"activity or timestamp[/] ({info.dropped['by_column']}); e.g.:")
+                      f"activity or timestamp[/] ({missing}); e.g. (n-th event of the file):")
         for example in info.dropped["examples"]:
-            console.print(f"  row {example.get('row')}: {example}")
+            values = ", ".join(f"{key}={value if value is not None else '(missing)'}"
+                               for key, value in example.items() if key != "row")
+            console.print(f"  event {example.get('row')}: {values}")
     if info.bad_rows.get("total"):
         console.print(f"[yellow]Skipped {info.bad_rows['total']:,} row(s) that could not be "
                       "parsed[/] (--skip-bad-rows); e.g.:")

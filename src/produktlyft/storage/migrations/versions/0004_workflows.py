@@ -1,7 +1,7 @@
 """workflows schema: stored event logs (metadata only) and the activity-to-system mapping
 
 Revision ID: 0004_workflows
-Revises: 0002_web
+Revises: 0003_review
 Create Date: 2026-11-27 13:42:43.105627
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_workflows"
-down_revision = "0002_web"
+down_revision = "0003_review"
 branch_labels = None
 depends_on = None
 

@@ -31,6 +31,9 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("reports", [("texts.py", "python"), ("method.py", "python")]),
         ("analytics", [("phrases.py", "python")]),
     ],
+    "workflows": [
+        ("reports", [("workflow_texts.py", "python")]),
+    ],
 }
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",
                  "trim_blocks": "true", "lstrip_blocks": "true"}

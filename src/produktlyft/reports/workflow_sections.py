@@ -6,7 +6,7 @@ from __future__ import annotations
 from produktlyft.analytics.eventlog.process_map import MapSettings
 from produktlyft.analytics.phrases import number
 from produktlyft.domain.access import Permission
-from produktlyft.exporters.process_map_svg import render_svg
+from produktlyft.exporters.process_map_svg import duration_text, render_svg
 from produktlyft.reports.sections import (
     Figure,
     ReportContext,
@@ -22,10 +22,6 @@ from produktlyft.services.workflows import list_event_logs
 MAP = MapSettings(min_edge_share=0.05)
 TOP_FINDINGS = 5
 DAY = 86_400
-
-
-def _day_text(days: float, lang: str) -> str:
-    return number(days, lang, 1 if days < 10 else 0)
 
 
 def _findings(result: WorkflowAnalysis, lang: str) -> list[str]:
@@ -45,7 +41,7 @@ def _map(result: WorkflowAnalysis, lang: str) -> Figure:
     process_map = result.process_map(MAP)
     shown = {(e.source, e.target) for e in process_map.edges}
     rows = [[r["source"], r["target"], number(r["count"], lang),
-             _day_text(r["median_seconds"] / DAY, lang), _day_text(r["p90_seconds"] / DAY, lang)]
+             duration_text(r["median_seconds"], lang), duration_text(r["p90_seconds"], lang)]
             for r in result.dfg.to_dicts() if (r["source"], r["target"]) in shown]
     caption = t(lang, "map", name=result.log.name, share=f"{MAP.min_edge_share:.0%}")
     table = Table(caption, [t(lang, f"col.{c}") for c in ("from", "to", "cases", "median",
@@ -69,8 +65,8 @@ def workflows(rc: ReportContext) -> SectionContent | None:
             cases=number(result.cases, lang),
             first=info.first_event.date().isoformat() if info.first_event else "?",
             last=info.last_event.date().isoformat() if info.last_event else "?",
-            median=_day_text(result.throughput["median_days"], lang),
-            p90=_day_text(result.throughput["p90_days"], lang)))
+            median=duration_text(result.throughput["median_days"] * DAY, lang),
+            p90=duration_text(result.throughput["p90_days"] * DAY, lang)))
         found = _findings(result, lang)
         content.paragraphs.append(t(lang, "findings") if found else t(lang, "none"))
         content.items.extend(found)

@@ -10,7 +10,7 @@ from produktlyft.i18n import N_, gettext
 MESSAGES: dict[str, str] = {
     "title": N_("Outdated workflows"),
     "intro": N_("The event log «{name}» holds {events} events in {cases} cases from {first} to "
-                "{last}. Half the cases take at most {median} days, nine in ten at most {p90}."),
+                "{last}. Half the cases take at most {median}, nine in ten at most {p90}."),
     "findings": N_("Where citizens wait, and what fixing it would save:"),
     "finding": N_("{title}. About {days} citizen days a year; for example cases {examples}."),
     "systems": N_("Systems behind these activities: {systems}."),
@@ -19,8 +19,8 @@ MESSAGES: dict[str, str] = {
     "col.from": N_("From"),
     "col.to": N_("To"),
     "col.cases": N_("Times"),
-    "col.median": N_("Median (days)"),
-    "col.p90": N_("90th percentile (days)"),
+    "col.median": N_("Median time"),
+    "col.p90": N_("90th percentile"),
     "method.engine": N_("Event logs are ordered by case and time, with the file order breaking "
                         "ties; events missing a case id, activity or timestamp are left out. "
                         "The directly-follows graph, variants and case durations equal those "

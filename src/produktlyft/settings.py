@@ -40,6 +40,11 @@ class Settings(BaseSettings):
         500 * 1024 * 1024,
         description="Largest total an xlsx or zip file may unpack to, against zip bombs.",
     )
+    max_eventlog_bytes: int = Field(
+        4 * 1024 * 1024 * 1024,
+        description="Largest event-log file (XES, CSV or Parquet) a workflow import accepts, in "
+        "bytes; event logs are read as a stream, so this can be far above the inventory limit.",
+    )
     max_issues_per_file: int = Field(
         200, description="How many problems an import reports per file before it stops listing."
     )

@@ -18,6 +18,7 @@ from produktlyft.cli import inventory as inventory_commands
 from produktlyft.cli import review as review_commands
 from produktlyft.cli import surveys as survey_commands
 from produktlyft.cli import web as web_commands
+from produktlyft.cli import workflows as workflow_commands
 from produktlyft.cli.state import STATE
 from produktlyft.domain.errors import InvalidInput, ProduktlyftError
 
@@ -47,6 +48,7 @@ def options(
 
 
 inventory_commands.register(app)
+workflow_commands.register(app)
 demo_commands.register(app)
 review_commands.register(app)
 web_commands.register(app)

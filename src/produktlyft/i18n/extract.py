@@ -40,6 +40,9 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
                  *((p, "python") for p in SURVEY_PAGES)]),
         ("services", [("survey_views.py", "python")]),
     ],
+    "workflows": [
+        ("reports", [("workflow_texts.py", "python")]),
+    ],
 }
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",
                  "trim_blocks": "true", "lstrip_blocks": "true"}

@@ -12,7 +12,11 @@ from produktlyft.storage import (
     survey_tables,
     tables,
     web_tables,
+    workflow_tables,
 )
 from produktlyft.storage.tables import metadata
 
-__all__ = ["decision_tables", "metadata", "review_tables", "survey_tables", "tables", "web_tables"]
+__all__ = [
+    "decision_tables", "metadata", "review_tables", "survey_tables", "tables", "web_tables",
+    "workflow_tables",
+]

@@ -14,6 +14,7 @@ from produktlyft.storage.inventory_repository import InventoryRepository
 from produktlyft.storage.review_repository import ReviewRepository
 from produktlyft.storage.survey_extras_repository import SurveyExtrasRepository
 from produktlyft.storage.survey_repository import SurveyRepository
+from produktlyft.storage.workflow_repository import WorkflowRepository
 
 
 class UnitOfWork:
@@ -53,3 +54,7 @@ class UnitOfWork:
     @cached_property
     def decisions(self) -> DecisionRepository:
         return DecisionRepository(self.connection)
+
+    @cached_property
+    def workflows(self) -> WorkflowRepository:
+        return WorkflowRepository(self.connection)

@@ -39,6 +39,7 @@ from produktlyft.web.pages import (
     survey_answer,
     surveys,
     systems,
+    workflows,
 )
 from produktlyft.web.rendering import Renderer
 from produktlyft.web.security import PageRoute, declared_permission
@@ -48,8 +49,8 @@ SESSION_COOKIE = "produktlyft_session"
 
 # Every area of the web app, in one list. Navigation follows each entry's `order`.
 PAGES: list[ModuleType] = [
-    home, systems, capabilities, integrations, contracts, imports, edit, admin, account, about,
-    surveys, survey_answer, decisions,
+    home, systems, capabilities, integrations, contracts, workflows, imports, edit, admin, account,
+    about, surveys, survey_answer, decisions,
 ]
 
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_surveys"
-down_revision = "0003_review"
+down_revision = "0004_workflows"
 branch_labels = None
 depends_on = None
 

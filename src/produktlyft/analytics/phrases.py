@@ -24,7 +24,7 @@ PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
     "cost": N_("costs {amount} a year"),
     "users": N_("is used by {users} people"),
     "lock_in": N_("is locked in by contract {contract} ({signals})"),
-    "workflow_pain": N_("causes heavy manual work in the workflows it supports"),
+    "workflow_pain": N_("is behind waits and rework in the workflows it supports"),
     "no_strong": N_("has no strong reason to be prioritised now"),
     "not_assessable": N_("cannot be assessed: {missing} missing"),
     "uncertain": N_("uncertain basis ({confidence} of the facts known)"),

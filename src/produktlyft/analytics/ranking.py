@@ -1,9 +1,11 @@
 """Where to start: an impact ranking of systems and capabilities, with rank stability.
 
 Priority combines the profile's need for action with criticality, cost, users, contract lock-in
-and, once the workflow analysis supplies it, workflow pain (`{system_id: pain}`, any scale). Each
-is scaled to 1..10 (higher: act sooner) and weighted; missing inputs are left out and lower the
-confidence. Sensitivity moves every weight by ±20 % one at a time and reports the range of ranks
+and, once the workflow analysis supplies it, workflow pain (`{system_id: pain}`, any non-negative
+scale). Each is scaled to 1..10 (higher: act sooner) and weighted; missing inputs are left out and
+lower the confidence. Workflow pain is the exception: only the systems behind the activities of a
+stored event log can have it, so where it is absent it is not applicable rather than unknown and
+does not lower the confidence (decision 0008). Sensitivity moves every weight by ±20 % one at a time and reports the range of ranks
 each system takes, so a ranking is either robust or honestly uncertain.
 """
 
@@ -33,8 +35,12 @@ IMPACT_INDICATORS: dict[str, Indicator] = {
     "cost": Indicator("cost", lower_is_better=False),            # log scale, population range
     "users": Indicator("users", lower_is_better=False),          # log scale, population range
     "lock_in": Indicator("lock_in", lower_is_better=False, bounds=(0, 1)),
+    # log scale from no pain (0) up to the most painful system: a system mapped to a workflow
+    # that causes little pain scores low, not "least of those with pain" (see impact_inputs)
     "workflow_pain": Indicator("workflow_pain", lower_is_better=False),
 }
+# Inputs that some systems cannot have; their absence does not lower the confidence.
+OPTIONAL_INPUTS = ("workflow_pain",)
 DEFAULT_IMPACT_WEIGHTS: dict[str, float] = {
     "condition": 4.0, "criticality": 2.0, "cost": 1.5, "users": 1.0, "lock_in": 1.0,
     "workflow_pain": 1.5,
@@ -94,12 +100,27 @@ def impact_inputs(facts: FactBase, profile: ProfileResult,
         "users": _log(frame["users"].cast(pl.Float64).to_numpy().astype(float)),
         "lock_in": frame["lock_in"].cast(pl.Float64).to_numpy().astype(float),
     }
+    indicators = dict(IMPACT_INDICATORS)
     if workflow_pain:
         pain = frame.select(pl.col("system_id").replace_strict(
             dict(workflow_pain), default=None, return_dtype=pl.Float64))
-        raw["workflow_pain"] = pain.to_series().to_numpy().astype(float)
+        raw["workflow_pain"] = _log(pain.to_series().to_numpy().astype(float))
+        top = float(np.nanmax(raw["workflow_pain"], initial=0.0))
+        indicators["workflow_pain"] = Indicator("workflow_pain", lower_is_better=False,
+                                                bounds=(0.0, max(top, 1e-9)))
     keys = list(raw)
-    return keys, np.column_stack([normalise(raw[k], IMPACT_INDICATORS[k]) for k in keys])
+    return keys, np.column_stack([normalise(raw[k], indicators[k]) for k in keys])
+
+
+def _confidence_weights(matrix: np.ndarray, keys: list[str], w: np.ndarray) -> np.ndarray:
+    """N × k weights for the confidence: an optional input a system does not have counts
+    neither for nor against it."""
+    weights = np.tile(w, (matrix.shape[0], 1))
+    for key in OPTIONAL_INPUTS:
+        if key in keys:
+            column = keys.index(key)
+            weights[:, column] = np.where(np.isnan(matrix[:, column]), 0.0, w[column])
+    return weights
 
 
 def _scenarios(weights: np.ndarray) -> np.ndarray:
@@ -120,11 +141,14 @@ def rank_systems(facts: FactBase, profile: ProfileResult,
     weights = {**DEFAULT_IMPACT_WEIGHTS, **(weights or {})}
     keys, matrix = impact_inputs(facts, profile, workflow_pain)
     w = np.array([weights.get(k, 0.0) for k in keys])
-    priority, known_share = weighted_mean(matrix, w)
+    priority, _ = weighted_mean(matrix, w)
+    applicable = _confidence_weights(matrix, keys, w)
+    known_share = (~np.isnan(matrix) * applicable).sum(axis=1) / applicable.sum(axis=1)
     # the condition input counts only as much as the profile's own confidence
     condition_w = w[keys.index("condition")]
     condition_known = ~np.isnan(matrix[:, keys.index("condition")])
-    confidence = known_share - condition_w * condition_known * (1 - profile.confidence) / w.sum()
+    confidence = known_share - condition_w * condition_known * (1 - profile.confidence) \
+        / applicable.sum(axis=1)
     scenario_scores, _ = weighted_mean(matrix, _scenarios(w))
     if profile.profile == "custom" and custom_weights:
         scenario_scores = np.column_stack(

@@ -17,11 +17,21 @@ from produktlyft.importers.endoflife import open_release_source
 from produktlyft.services.context import ServiceContext
 from produktlyft.services.weights import effective_weights, validate_weights
 
-# The extension point for workflow pain: the workflow-analysis area registers a function that
-# returns {system_id: pain} (any non-negative scale; it is normalised). Pain from several
-# providers is added up.
+# The extension point for workflow pain: a provider returns {system_id: pain} (any
+# non-negative scale; it is normalised). Pain from several providers is added up.
 PainProvider = Callable[[ServiceContext], Mapping[str, float]]
-WORKFLOW_PAIN_PROVIDERS: list[PainProvider] = []
+
+
+def stored_event_log_pain(ctx: ServiceContext) -> Mapping[str, float]:
+    """The default provider: citizen days per year from the findings of every stored event
+    log, through the activity-to-system map. Imported late: the event-log engine (polars and
+    its analyses) is not needed to start the CLI, and costs nothing while no log is mapped."""
+    from produktlyft.services.workflow_analysis import workflow_pain_by_system
+
+    return workflow_pain_by_system(ctx)
+
+
+WORKFLOW_PAIN_PROVIDERS: list[PainProvider] = [stored_event_log_pain]
 
 
 def register_workflow_pain(provider: PainProvider) -> None:

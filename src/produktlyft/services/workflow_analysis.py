@@ -7,6 +7,7 @@ extension point for the portfolio review's "where to start" ranking.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,12 +134,32 @@ def workflow_pain_by_system(ctx: ServiceContext) -> dict[str, float]:
     if not systems:
         return pain
     for info in list_event_logs(ctx):
-        view = load_log(ctx, info)
-        for activity, days in pain_by_activity(find(view)).items():
+        for activity, days in _activity_pain(ctx, info).items():
             supporting = systems.get(activity, [])
             for system in supporting:
                 pain[system] = pain.get(system, 0.0) + days / len(supporting)
     return dict(sorted(pain.items(), key=lambda item: -item[1]))
+
+
+def _activity_pain(ctx: ServiceContext, info: EventLogInfo) -> dict[str, float]:
+    """A log's findings as days per activity. A stored file never changes (a new import gets
+    a new file name), so the answer is kept: the weights editor previews the review, pain
+    included, at every change of a weight."""
+    key = (str(event_log_files(ctx).path(info.stored_file)), info.imported_at.isoformat())
+    with _PAIN_LOCK:
+        known = _PAIN_CACHE.get(key)
+    if known is None:
+        known = pain_by_activity(find(load_log(ctx, info)))
+        with _PAIN_LOCK:
+            while len(_PAIN_CACHE) >= _PAIN_CACHE_SIZE:
+                _PAIN_CACHE.pop(next(iter(_PAIN_CACHE)))
+            _PAIN_CACHE[key] = known
+    return dict(known)
+
+
+_PAIN_CACHE: dict[tuple[str, str], dict[str, float]] = {}
+_PAIN_CACHE_SIZE = 32
+_PAIN_LOCK = threading.Lock()
 
 
 def analysis_json(result: WorkflowAnalysis, language: str = "en") -> dict[str, Any]:

@@ -71,7 +71,7 @@ def _attribute_events(view: LogView, f: LogFilter) -> np.ndarray:
     if column not in view.events.columns:
         raise KeyError(column)
     values = pl.Series(list(f.values), dtype=pl.String)
-    found = view.events[column].cast(pl.String).is_in(values).fill_null(False)
+    found = view.events[column].cast(pl.String).is_in(values.implode()).fill_null(False)
     matches: np.ndarray = found.to_numpy()
     return matches
 

@@ -134,7 +134,8 @@ class LogView:
 
     def case_numbers(self, case_ids: list[str]) -> npt.NDArray[np.int64]:
         """Positions in the cases table of the given case ids (unknown ids are left out)."""
-        found: npt.NDArray[np.int64] = (self.case_ids.is_in(pl.Series(case_ids, dtype=pl.String))
+        wanted = pl.Series(case_ids, dtype=pl.String).implode()  # one list, not a column
+        found: npt.NDArray[np.int64] = (self.case_ids.is_in(wanted)
                                         .arg_true().cast(pl.Int64).to_numpy())
         return found
 

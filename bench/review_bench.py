@@ -49,7 +49,8 @@ def load_demo(folder: Path, systems: int, seed: int) -> tuple[str, dict[str, obj
     subprocess.run([str(CLI), "init"], check=True, env=env, capture_output=True)
     started = time.perf_counter()
     subprocess.run([str(CLI), "demo", "--systems", str(systems), "--seed", str(seed), "--out",
-                    str(folder / "demo")], check=True, env=env, capture_output=True)
+                    str(folder / "demo"), "--no-culture"], check=True, env=env,
+                   capture_output=True)
     print(f"demo organisation: {systems} systems generated and imported in "
           f"{time.perf_counter() - started:.1f} s (not part of the review time)")
     truth = json.loads((folder / "demo" / "ground_truth.json").read_text())

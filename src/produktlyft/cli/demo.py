@@ -1,4 +1,4 @@
-"""`produktlyft demo`: load the demo organisation."""
+"""`produktlyft demo`: load the demo organisation, its workflow and its culture data."""
 
 from __future__ import annotations
 
@@ -10,7 +10,36 @@ from produktlyft.cli.inventory import console, print_import_report, print_summar
 from produktlyft.cli.state import STATE
 from produktlyft.importers.demo import DEFAULT_SEED, DEFAULT_SYSTEMS
 from produktlyft.services.demo import load_demo
+from produktlyft.services.demo_culture import DemoCulture
+from produktlyft.services.demo_workflows import DEMO_LOG_NAME, DemoWorkflows
 from produktlyft.services.inventory_summary import summarise_inventory
+
+
+def print_workflows(result: DemoWorkflows) -> None:
+    if result.log is None:
+        console.print(f"[yellow]Workflow part skipped.[/yellow] {result.skipped}")
+        return
+    info = result.log
+    done = "already stored" if result.reused else "imported"
+    console.print(f"Workflow: event log «{info.name}» {done}: {info.events:,} events in "
+                  f"{info.cases:,} cases, {len(info.activities)} activities.")
+    for system, activities in result.mapped.items():
+        console.print(f"  {len(activities)} activities mapped to «{system}».")
+    console.print(f"  See them with `produktlyft workflows analyse {DEMO_LOG_NAME}`.")
+
+
+def print_culture(result: DemoCulture) -> None:
+    for title in result.reused_rounds:
+        console.print(f"Survey round «{title}» is already there; kept as it is.")
+    for made in result.rounds:
+        console.print(f"Survey round «{made.title}» ({made.round_id}): {made.answers} answers "
+                      f"from {made.teams} teams through {made.links} single-use links, closed; "
+                      f"{made.hidden_teams} team(s) below the minimum group size are hidden.")
+    if result.pilot_team:
+        console.print(f"Pilot team: {result.pilot_team}. Decision register: "
+                      f"{result.decisions} recommendations; rights matrix: {result.rights} "
+                      "cells. See `produktlyft survey report ROUND` and "
+                      "`produktlyft decisions report`.")
 
 
 def demo(
@@ -20,13 +49,24 @@ def demo(
                              "organisation."),
     out: Path = typer.Option(Path("demo-output"), "--out", help="Folder for the ground truth "
                              "and the organisation as a workbook."),
+    eventlog: Path | None = typer.Option(
+        None, "--eventlog", help="The 4TU receipt log (receipt.xes.gz, in "
+        "../shared/data/eventlogs/): imported as «bygglov-mottagning» and linked to the "
+        "building-permit systems. Left out (with a note) when absent."),
+    culture: bool = typer.Option(True, "--culture/--no-culture", help="Simulate two survey "
+                                 "rounds and a decision register (a few seconds)."),
 ) -> None:
     """Generate "Exempelstad kommun", a realistic fictional municipality, and load it."""
     ctx = STATE.context()
-    with console.status(f"Generating and importing {systems} systems…"):
-        result = load_demo(ctx, systems, seed, out)
+    with console.status(f"Loading the demo organisation ({systems} systems)…"):
+        result = load_demo(ctx, systems, seed, out, eventlog=eventlog, workflows=True,
+                           culture=culture)
     print_import_report(result.report)
     print_summary(summarise_inventory(ctx))
+    if result.workflows is not None:
+        print_workflows(result.workflows)
+    if result.culture is not None:
+        print_culture(result.culture)
     console.print(f"Ground truth: {result.ground_truth_path}.")
     if result.workbook_path:
         console.print(f"The organisation as a workbook: {result.workbook_path}.")

@@ -1,4 +1,6 @@
-"""Loading the demo organisation "Exempelstad kommun" and writing its ground truth."""
+"""Loading the demo organisation "Exempelstad kommun" and writing its ground truth: the
+inventory, then (optionally) its building-permit workflow from a real event log, and its
+culture surveys and decision register."""
 
 from __future__ import annotations
 
@@ -11,7 +13,10 @@ from produktlyft.domain.inventory import ENTITY_TYPES, Provenance
 from produktlyft.exporters.tabular import write_xlsx
 from produktlyft.importers.base import ParsedSource
 from produktlyft.importers.demo import generate_demo
+from produktlyft.importers.demo.culture import PILOT_PSYCH_SAFETY
 from produktlyft.services.context import ServiceContext
+from produktlyft.services.demo_culture import DemoCulture, load_demo_culture
+from produktlyft.services.demo_workflows import DemoWorkflows, load_demo_workflows
 from produktlyft.services.inventory_import import ImportReport, import_sources
 
 GROUND_TRUTH_FILE = "ground_truth.json"
@@ -25,11 +30,17 @@ class DemoResult:
     report: ImportReport
     ground_truth_path: Path
     workbook_path: Path | None
+    workflows: DemoWorkflows | None = None
+    culture: DemoCulture | None = None
 
 
-def load_demo(ctx: ServiceContext, systems: int, seed: int, out_dir: Path) -> DemoResult:
+def load_demo(ctx: ServiceContext, systems: int, seed: int, out_dir: Path, *,
+              eventlog: Path | None = None, workflows: bool = False,
+              culture: bool = False) -> DemoResult:
     """Generate the organisation, import it through the ordinary import path, and write the
-    ground truth and the organisation as a workbook beside each other."""
+    ground truth and the organisation as a workbook beside each other. With `workflows`, the
+    event log (when the file is there) becomes the building-permit workflow; with `culture`,
+    two survey rounds and the decision register are simulated through their services."""
     ctx.actor.require(Permission.IMPORT)
     demo = generate_demo(systems, seed)
     source_name = f"demo-{systems}-{seed}"
@@ -40,12 +51,19 @@ def load_demo(ctx: ServiceContext, systems: int, seed: int, out_dir: Path) -> De
                 source=source_name, location=f"{entity} #{number}")})
             source.inventory.records(entity).append(located)
     report = import_sources(ctx, [source])
+    flows = load_demo_workflows(ctx, eventlog) if workflows else None
+    surveys = load_demo_culture(ctx, seed) if culture else None
+    truth = dict(demo.ground_truth)
+    if surveys is not None and surveys.pilot_team:
+        truth["culture"] = {"pilot_team": surveys.pilot_team,
+                            "pilot_psychological_safety": dict(PILOT_PSYCH_SAFETY),
+                            "decisions": surveys.decisions}
     out_dir.mkdir(parents=True, exist_ok=True)
     truth_path = out_dir / GROUND_TRUTH_FILE
-    truth_path.write_text(json.dumps(demo.ground_truth, ensure_ascii=False, indent=2) + "\n",
+    truth_path.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n",
                           encoding="utf-8")
     workbook_path = None
     if systems <= WORKBOOK_MAX_SYSTEMS:
         workbook_path = out_dir / WORKBOOK_FILE
         write_xlsx(demo.inventory, workbook_path, "sv")
-    return DemoResult(report, truth_path, workbook_path)
+    return DemoResult(report, truth_path, workbook_path, flows, surveys)

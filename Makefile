@@ -9,6 +9,11 @@ NODE_STAMP := node_modules/.installed
 DEMO_DB ?= sqlite:///produktlyft.db
 DEMO_USER ?= demo
 DEMO_PASSWORD ?= demo-losenord
+# The real event log the demo's building-permit workflow comes from (4TU, read in place; the
+# demo goes on without it and says how to add it). PRODUKTLYFT_SHARED_DIR moves ../shared.
+SHARED_DIR ?= $(or $(PRODUKTLYFT_SHARED_DIR),../shared)
+EVENTLOG ?= $(SHARED_DIR)/data/eventlogs/receipt.xes.gz
+DEMO_OUT ?= demo-output
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export PRODUKTLYFT_DATABASE_URL ?= $(DEMO_DB)
@@ -37,12 +42,12 @@ messages: install
 
 demo: install
 	$(PL) init
-	$(PL) demo --out demo-output
-	$(PL) review --json demo-output/review.json --top 5
-	$(PL) report --lang sv --format pdf -o demo-output/genomlysning.pdf
+	$(PL) demo --out $(DEMO_OUT) --eventlog "$(EVENTLOG)"
+	$(PL) review --json $(DEMO_OUT)/review.json --top 5
+	$(PL) report --lang sv -o $(DEMO_OUT)/genomlysning.pdf -o $(DEMO_OUT)/genomlysning.html
 	@$(PL) user add $(DEMO_USER) --role admin --password-stdin <<< "$(DEMO_PASSWORD)" 2>/dev/null \
 		|| echo "Demo account '$(DEMO_USER)' already exists."
-	@echo "Demo organisation loaded into $(PRODUKTLYFT_DATABASE_URL)."
+	@echo "Demo organisation loaded into $(PRODUKTLYFT_DATABASE_URL); the report is in $(DEMO_OUT)/."
 	@echo "Open http://$(HOST):$(PORT) and sign in as '$(DEMO_USER)' with the password '$(DEMO_PASSWORD)'."
 	$(PL) serve --host $(HOST) --port $(PORT)
 

@@ -268,17 +268,21 @@ def eol_show() -> None:
 
 def report_command(
     lang: str = typer.Option("sv", "--lang", help="sv or en."),
-    fmt: str = typer.Option("pdf", "--format", "-f", help="html or pdf."),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write the report."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="html or pdf; by default each "
+                                   "file's suffix decides (.html or .htm: html, else pdf)."),
+    outputs: list[Path] = typer.Option(..., "--output", "-o", help="Where to write the "
+                                       "report; give it twice for a PDF and its HTML."),
 ) -> None:
     """Write the leadership report from the latest review (running one if there is none)."""
-    from produktlyft.reports.build import write_report
+    from produktlyft.reports.build import format_of, write_reports
 
-    if fmt not in ("html", "pdf"):
+    if fmt is not None and fmt not in ("html", "pdf"):
         raise typer.BadParameter("choose html or pdf", param_hint="--format")
     with progress_steps() as step:
-        write_report(STATE.context(), output, lang=_lang(lang) or "sv", fmt=fmt, progress=step)
-    console.print(f"Report written to {output}.")
+        written = write_reports(STATE.context(), [(o, fmt or format_of(o)) for o in outputs],
+                                lang=_lang(lang) or "sv", progress=step)
+    for output in written:
+        console.print(f"Report written to {output}.")
 
 
 def register(app: typer.Typer) -> None:

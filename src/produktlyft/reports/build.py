@@ -3,7 +3,7 @@ and write HTML or (through WeasyPrint) PDF."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -55,3 +55,29 @@ def write_report(ctx: ServiceContext, output: Path, *, lang: str = "sv", fmt: st
 
     HTML(string=html, base_url=str(output.parent)).write_pdf(output)
     return output
+
+
+def format_of(path: Path) -> str:
+    """html for .html and .htm files, otherwise pdf."""
+    return "html" if path.suffix.lower() in (".html", ".htm") else "pdf"
+
+
+def write_reports(ctx: ServiceContext, outputs: Sequence[tuple[Path, str]], *,
+                  lang: str = "sv", progress: Callable[[str], None] | None = None,
+                  ) -> list[Path]:
+    """The same report in several files (say a PDF and its HTML), gathered and rendered once."""
+    for _, fmt in outputs:
+        if fmt not in ("html", "pdf"):
+            raise ProduktlyftError(f"the report comes as html or pdf, not {fmt}")
+    html = render_html(ctx, lang, progress)
+    for output, fmt in outputs:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "html":
+            output.write_text(html, encoding="utf-8")
+            continue
+        if progress:
+            progress("Typesetting the PDF")
+        from weasyprint import HTML
+
+        HTML(string=html, base_url=str(output.parent)).write_pdf(output)
+    return [output for output, _ in outputs]

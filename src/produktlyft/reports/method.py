@@ -25,6 +25,9 @@ NOTES: dict[str, list[str]] = {  # English ids; Swedish in review.po
            "weight counts only as far as the profile's own confidence goes."),
         N_("Sensitivity: each weight is moved −20 % and +20 % one at a time ({scenarios} "
            "scenarios); stable if the rank varies by at most max(2, 5 % of the systems)."),
+        N_("Workflow pain, where event-log activities are mapped to systems: the citizen days "
+           "a year of the logs' findings, split over their activities and systems, on a log "
+           "scale from no pain. Systems no log covers are neither helped nor penalised."),
     ],
     "condition": [
         N_("Profile {profile}. Custom profile: weighted mean of indicators scaled 1–10 "

@@ -24,13 +24,13 @@ TOP_FINDINGS = 5
 DAY = 86_400
 
 
-def _findings(result: WorkflowAnalysis, lang: str) -> list[str]:
+def _findings(result: WorkflowAnalysis, lang: str, names: dict[str, str]) -> list[str]:
     items = []
     for finding in result.findings[:TOP_FINDINGS]:
         text = t(lang, "finding", title=finding.title(lang),
                  days=number(finding.citizen_days_per_year, lang),
                  examples=", ".join(finding.example_cases))
-        systems = result.finding_systems(finding)
+        systems = [names.get(s, s) for s in result.finding_systems(finding)]
         if systems:
             text += " " + t(lang, "systems", systems=", ".join(systems))
         items.append(text)
@@ -58,6 +58,7 @@ def workflows(rc: ReportContext) -> SectionContent | None:
         return None
     lang = rc.lang
     content = SectionContent(t(lang, "title"))
+    names = {s["system_id"]: s["name"] for s in rc.data.run.systems}  # readers know names
     for info in logs:
         result = analyse_event_log(rc.service, info.name)
         content.paragraphs.append(t(
@@ -67,7 +68,7 @@ def workflows(rc: ReportContext) -> SectionContent | None:
             last=info.last_event.date().isoformat() if info.last_event else "?",
             median=duration_text(result.throughput["median_days"] * DAY, lang),
             p90=duration_text(result.throughput["p90_days"] * DAY, lang)))
-        found = _findings(result, lang)
+        found = _findings(result, lang, names)
         content.paragraphs.append(t(lang, "findings") if found else t(lang, "none"))
         content.items.extend(found)
         content.figures.append(_map(result, lang))

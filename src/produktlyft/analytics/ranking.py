@@ -5,8 +5,9 @@ and, once the workflow analysis supplies it, workflow pain (`{system_id: pain}`,
 scale). Each is scaled to 1..10 (higher: act sooner) and weighted; missing inputs are left out and
 lower the confidence. Workflow pain is the exception: only the systems behind the activities of a
 stored event log can have it, so where it is absent it is not applicable rather than unknown and
-does not lower the confidence (decision 0008). Sensitivity moves every weight by ±20 % one at a time and reports the range of ranks
-each system takes, so a ranking is either robust or honestly uncertain.
+does not lower the confidence (decision 0008). Sensitivity moves every weight by ±20 % one at a
+time and reports the range of ranks each system takes, so a ranking is either robust or honestly
+uncertain.
 """
 
 from __future__ import annotations

@@ -113,13 +113,18 @@ def to_svg(spec: Mapping[str, Any]) -> str:
     svg: str = vl_convert.vegalite_to_svg(dict(spec))
     title = spec.get("title")
     description = spec.get("description")
-    if isinstance(title, str) and "<title>" not in svg[:500]:
-        accessible = f"<title>{_xml(title)}</title>"
-        if isinstance(description, str):
-            accessible += f"<desc>{_xml(description)}</desc>"
-        svg = svg.replace(">", f' role="img">{accessible}', 1) if svg.startswith("<svg") \
-            else svg
-    return svg
+    return with_accessible_name(svg, title if isinstance(title, str) else None,
+                                description if isinstance(description, str) else None)
+
+
+def with_accessible_name(svg: str, title: str | None, description: str | None = None) -> str:
+    """The SVG as an image named by its title (and described), unless it already has one."""
+    if title is None or "<title>" in svg[:500] or not svg.startswith("<svg"):
+        return svg
+    accessible = f"<title>{_xml(title)}</title>"
+    if description is not None:
+        accessible += f"<desc>{_xml(description)}</desc>"
+    return svg.replace(">", f' role="img">{accessible}', 1)
 
 
 def _xml(text: str) -> str:

@@ -29,7 +29,7 @@ class IntervalChart:
 
 
 def interval_chart(title: str, rows: list[IntervalRow], points: int, value_title: str,
-                   ) -> IntervalChart:
+                   label_limit: int = 220) -> IntervalChart:
     """Means as points with their 95 % intervals as lines, on the whole answer scale."""
     import altair as alt
 
@@ -46,5 +46,5 @@ def interval_chart(title: str, rows: list[IntervalRow], points: int, value_title
         y=y, x=alt.X("mean:Q", scale=scale), tooltip=["label:N", "mean:Q", "low:Q", "high:Q"])
     spec = (rule + dot).to_dict()
     spec["config"] = {"font": FONT, "view": {"stroke": None},
-                      "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 220}}
+                      "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": label_limit}}
     return IntervalChart(title, spec, rows, to_svg(spec))

@@ -43,6 +43,9 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     "workflows": [
         ("reports", [("workflow_texts.py", "python")]),
     ],
+    "culture": [
+        ("reports", [("culture_texts.py", "python")]),
+    ],
 }
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",
                  "trim_blocks": "true", "lstrip_blocks": "true"}

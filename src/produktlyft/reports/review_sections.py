@@ -16,6 +16,7 @@ from produktlyft.reports.sections import (
     SectionContent,
     Table,
     register_section,
+    story_lines,
 )
 from produktlyft.reports.texts import t
 
@@ -40,6 +41,7 @@ def summary(rc: ReportContext) -> SectionContent:
     content.paragraphs.append(t(lang, "intro", systems=number(data.systems, lang),
                                 cost=_money(data.annual_cost, lang),
                                 confidence=percent(data.data_confidence, lang)))
+    content.paragraphs.extend(story_lines(rc))
     for obstacle in data.obstacles:
         cost_key = f"obstacle.{obstacle.key}.cost"
         content.blocks.append({

@@ -5,6 +5,9 @@ to show). Areas add theirs by listing their module in `SECTION_MODULES`; each mo
 `register_section` at import time. Sections are ordered by `order`: the review's run 0–99, the
 workflow analysis and the culture survey take 100–199 and 200–299. The method appendix collects
 every section's `method` notes, so a number never appears without how it was computed.
+
+An area may also add one sentence to the first page's story with `register_story_line`; the
+summary section shows them in their order after its own opening.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from produktlyft.services.context import ServiceContext
 from produktlyft.services.report_data import ReportData
 
 # One place: the modules whose sections make up the report.
-SECTION_MODULES = ["produktlyft.reports.review_sections", "produktlyft.reports.workflow_sections"]
+SECTION_MODULES = ["produktlyft.reports.review_sections", "produktlyft.reports.workflow_sections",
+                   "produktlyft.reports.culture_sections"]
 
 
 @dataclass
@@ -33,6 +37,21 @@ class Table:
 class Figure:
     svg: str
     table: Table
+
+
+@dataclass
+class Part:
+    """A titled part of a section (an h3), shown after the section's own content."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)  # paragraphs after the figures
+    items: list[str] = field(default_factory=list)  # then a bullet list
+
+    def block(self) -> dict[str, Any]:
+        return {"kind": "part", "title": self.title, "paragraphs": self.paragraphs,
+                "figures": self.figures, "after": self.after, "items": self.items}
 
 
 @dataclass
@@ -52,6 +71,7 @@ class ReportContext:
     lang: str
     data: ReportData
     service: ServiceContext
+    cache: dict[str, Any] = field(default_factory=dict)  # what sections and story lines share
 
 
 @dataclass(frozen=True)
@@ -62,10 +82,22 @@ class Section:
 
 
 _SECTIONS: dict[str, Section] = {}
+StoryLine = Callable[[ReportContext], str | None]
+_STORY_LINES: dict[str, tuple[int, StoryLine]] = {}
 
 
 def register_section(section: Section) -> None:
     _SECTIONS[section.key] = section
+
+
+def register_story_line(key: str, order: int, line: StoryLine) -> None:
+    """A sentence for the first page's story; the function returns None when it has none."""
+    _STORY_LINES[key] = (order, line)
+
+
+def story_lines(rc: ReportContext) -> list[str]:
+    lines = (line(rc) for _, line in sorted(_STORY_LINES.values(), key=lambda e: e[0]))
+    return [text for text in lines if text]
 
 
 def sections() -> list[Section]:

@@ -1,8 +1,8 @@
 """The culture, readiness and mandate figures the leadership report shows, in one call.
 
-The report section itself waits for the report framework's section registry; this is the
-service it will call. Everything goes through the same disclosure plan as the other views, and
-only the organisation as a whole is shown: a leadership report never lists teams.
+The report's culture section (reports/culture_sections.py) calls it. Everything goes through
+the same disclosure plan as the other views, and only the organisation as a whole is shown: a
+leadership report never lists teams.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from produktlyft.domain.access import Permission
 from produktlyft.domain.survey_results import ScaleResult, Trend
-from produktlyft.domain.surveys import ROOT, RoundStatus
+from produktlyft.domain.surveys import ROOT, Round, RoundStatus
 from produktlyft.services.context import ServiceContext
 from produktlyft.services.decisions import DecisionReport, decision_report
 from produktlyft.services.survey_readiness import NextStep, readiness_view
@@ -28,6 +28,9 @@ class CultureSummary:
     organisation_trend: Trend | None = None
     next_steps: list[NextStep] = field(default_factory=list)
     decisions: DecisionReport | None = None
+    round: Round | None = None
+    status: RoundStatus | None = None
+    respondents: int | None = None  # the organisation's answers; None when hidden
 
 
 def culture_summary(ctx: ServiceContext, lang: str | None = None) -> CultureSummary:
@@ -50,4 +53,5 @@ def culture_summary(ctx: ServiceContext, lang: str | None = None) -> CultureSumm
         round_id=latest.id, round_title=latest.title,
         scales=[] if organisation.suppressed else list(organisation.scales.values()),
         changes=point.changes if point else {}, organisation_trend=trend, next_steps=steps,
-        decisions=decisions if decisions.decisions else None)
+        decisions=decisions if decisions.decisions else None, round=latest,
+        status=report.status, respondents=None if organisation.suppressed else organisation.n)

@@ -18,7 +18,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PRODUKTLYFT_DATABASE_URL ?= $(DEMO_DB)
 
-.PHONY: demo test install lint typecheck unit integration web browser clean docs assets messages serve
+.PHONY: demo demo-data test install lint typecheck unit integration web browser clean docs assets messages serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,16 +40,19 @@ assets: $(NODE_STAMP) install
 messages: install
 	$(BIN)/python -m produktlyft.i18n.extract
 
-demo: install
+demo: demo-data
+	@echo "Demo organisation loaded into $(PRODUKTLYFT_DATABASE_URL); the report is in $(DEMO_OUT)/."
+	@echo "Open http://$(HOST):$(PORT) and sign in as '$(DEMO_USER)' with the password '$(DEMO_PASSWORD)'."
+	$(PL) serve --host $(HOST) --port $(PORT)
+
+# Everything `make demo` does before serving (tests/integration/test_demo_pipeline.py runs it).
+demo-data: install
 	$(PL) init
 	$(PL) demo --out $(DEMO_OUT) --eventlog "$(EVENTLOG)"
 	$(PL) review --json $(DEMO_OUT)/review.json --top 5
 	$(PL) report --lang sv -o $(DEMO_OUT)/genomlysning.pdf -o $(DEMO_OUT)/genomlysning.html
 	@$(PL) user add $(DEMO_USER) --role admin --password-stdin <<< "$(DEMO_PASSWORD)" 2>/dev/null \
 		|| echo "Demo account '$(DEMO_USER)' already exists."
-	@echo "Demo organisation loaded into $(PRODUKTLYFT_DATABASE_URL); the report is in $(DEMO_OUT)/."
-	@echo "Open http://$(HOST):$(PORT) and sign in as '$(DEMO_USER)' with the password '$(DEMO_PASSWORD)'."
-	$(PL) serve --host $(HOST) --port $(PORT)
 
 serve: install
 	$(PL) serve --host $(HOST) --port $(PORT)

@@ -1,8 +1,10 @@
 """The demo's workflows: a real case-handling event log, imported through the ordinary workflow
 service and linked to the demo organisation's building-permit systems.
 
-The log is the receipt phase of building-permit applications at a Dutch municipality (4TU,
-CC BY 4.0), read where it lies and never copied into the project. Exempelstad's building-permit
+The log is the receipt phase of environmental-permit applications (which cover building) at a
+Dutch municipality: Buijs (2014), CoSeLoG, 4TU.ResearchData, doi
+10.4121/uuid:a07386a5-7be3-4367-9535-70bc9e77dbe6, under the 4TU General Terms of Use. It is
+read where it lies and never copied into the project. Exempelstad's building-permit
 unit stands in for that municipality: every activity runs in its case-handling system, and the
 application's arrival also in its e-service.
 """

@@ -24,8 +24,12 @@ def print_workflows(result: DemoWorkflows) -> None:
     console.print(f"Workflow: event log «{info.name}» {done}: {info.events:,} events in "
                   f"{info.cases:,} cases, {len(info.activities)} activities.")
     for system, activities in result.mapped.items():
-        console.print(f"  {len(activities)} activities mapped to «{system}».")
-    console.print(f"  See them with `produktlyft workflows analyse {DEMO_LOG_NAME}`.")
+        count = len(activities)
+        console.print(f"  {count} {'activity' if count == 1 else 'activities'} mapped to "
+                      f"«{system}».")
+    for title, days in result.findings:
+        console.print(f"  Finding: {title} (about {days:,.0f} citizen days a year).")
+    console.print(f"  All findings: `produktlyft workflows analyse {DEMO_LOG_NAME}`.")
 
 
 def print_culture(result: DemoCulture) -> None:

@@ -19,6 +19,7 @@ from produktlyft.domain.inventory import System
 from produktlyft.domain.workflows import EventLogInfo
 from produktlyft.importers.demo.systems import ANCHORS
 from produktlyft.services.context import ServiceContext
+from produktlyft.services.workflow_analysis import analyse_event_log
 from produktlyft.services.workflows import (
     ImportOptions,
     import_event_log,
@@ -27,6 +28,7 @@ from produktlyft.services.workflows import (
 )
 
 DEMO_LOG_NAME = "bygglov-mottagning"
+TOP_FINDINGS = 3
 DEFAULT_EVENTLOG = Path("../shared/data/eventlogs/receipt.xes.gz")
 CASE_SYSTEM = ANCHORS[("bygglov", "case")]
 BYGGLOV_CAPABILITY = "CAP-SBF-BYGGLOV"
@@ -43,6 +45,7 @@ class DemoWorkflows:
     skipped: str | None = None  # why the workflow part was left out, and how to add it
     reused: bool = False  # the log was already stored by an earlier run of the demo
     mapped: dict[str, list[str]] = field(default_factory=dict)  # system name -> activities
+    findings: list[tuple[str, float]] = field(default_factory=list)  # the top ones: title, days
 
 
 def _bygglov_systems(ctx: ServiceContext) -> tuple[System | None, System | None]:
@@ -81,4 +84,6 @@ def load_demo_workflows(ctx: ServiceContext, eventlog: Path | None) -> DemoWorkf
         for system in targets:
             map_activity(ctx, activity, system.id)
             mapped.setdefault(system.name, []).append(activity)
-    return DemoWorkflows(log=info, reused=reused, mapped=mapped)
+    found = analyse_event_log(ctx, DEMO_LOG_NAME).findings[:TOP_FINDINGS]
+    return DemoWorkflows(log=info, reused=reused, mapped=mapped,
+                         findings=[(f.title_en, f.citizen_days_per_year) for f in found])

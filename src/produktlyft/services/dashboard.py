@@ -36,11 +36,14 @@ class Dashboard:
 
 _cache: dict[tuple[str, str], Dashboard] = {}
 _lock = threading.Lock()
+_current: set[str] = set()
 
 
 def dashboard(ctx: ServiceContext, lang: str) -> Dashboard:
     ctx.actor.require(Permission.READ)
-    ctx.database.require_current()
+    if ctx.database.url not in _current:  # checking the schema costs more than the page
+        ctx.database.require_current()
+        _current.add(ctx.database.url)
     with ctx.database.reading() as uow:
         fingerprint = uow.browse.fingerprint()
     key = (ctx.database.url, lang)

@@ -13,7 +13,6 @@ from types import ModuleType
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -38,7 +37,7 @@ from produktlyft.web.pages import (
     systems,
 )
 from produktlyft.web.rendering import Renderer
-from produktlyft.web.security import PageRoute, declared_permission
+from produktlyft.web.security import PageRoute, declared_permission, iter_routes
 
 STATIC = Path(__file__).parent / "static"
 SESSION_COOKIE = "produktlyft_session"
@@ -97,8 +96,8 @@ def create_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | No
 
 def _check_routes(app: FastAPI) -> None:
     """Refuse to start with a page route that skips CSRF checks or declares no permission."""
-    for route in app.routes:
-        if isinstance(route, APIRoute):
-            declared_permission(route.endpoint)
-            if route.path != "/healthz" and not isinstance(route, PageRoute):
-                raise TypeError(f"{route.path} must come from page_router() (CSRF checks)")
+    for prefix, route in iter_routes(app.routes):
+        declared_permission(route.endpoint)
+        is_page = not prefix.startswith("/api/") and route.path != "/healthz"
+        if is_page and not isinstance(route, PageRoute):
+            raise TypeError(f"{route.path} must come from page_router() (CSRF checks)")

@@ -71,6 +71,7 @@ test: install $(NODE_STAMP) lint typecheck
 
 docs: install
 	$(BIN)/python -m produktlyft.settings --markdown > docs/settings.md
+	$(BIN)/python -m produktlyft.exporters.template_docs docs/import-formats.md
 
 clean:
 	rm -rf $(VENV) node_modules produktlyft.db produktlyft.db-* produktlyft.db.data demo-output .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,7 @@ import click
 import typer
 from rich.console import Console
 
+from produktlyft.cli import demo as demo_commands
 from produktlyft.cli import inventory as inventory_commands
 from produktlyft.cli import web as web_commands
 from produktlyft.cli.state import STATE
@@ -43,6 +44,7 @@ def options(
 
 
 inventory_commands.register(app)
+demo_commands.register(app)
 web_commands.register(app)
 
 

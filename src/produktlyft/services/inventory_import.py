@@ -81,7 +81,15 @@ def import_files(
     ctx.actor.require(Permission.IMPORT)
     limits = ImportLimits(ctx.settings.max_import_bytes, ctx.settings.max_unpacked_bytes,
                           ctx.settings.max_issues_per_file)
-    sources = read_sources(paths, limits)
+    return import_sources(ctx, read_sources(paths, limits), dry_run=dry_run, prune=prune)
+
+
+def import_sources(
+    ctx: ServiceContext, sources: list[ParsedSource], *, dry_run: bool = False,
+    prune: bool = False,
+) -> ImportReport:
+    """Validate already-parsed sources against each other and the database, then write."""
+    ctx.actor.require(Permission.IMPORT)
     report = ImportReport(dry_run=dry_run, pruned=prune and not dry_run)
     issues = [issue for source in sources for issue in source.issues]
     for source in sources:

@@ -12,8 +12,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from produktlyft.domain.access import Role
-from produktlyft.services.accounts import add_user
+from produktlyft.services.accounts import add_user, forget_cached_accounts
 from produktlyft.services.dashboard import _cache
+from produktlyft.services.inventory_browse import forget_cached_options
 from produktlyft.services.inventory_import import import_files
 from produktlyft.settings import Settings
 from produktlyft.storage import Database
@@ -48,6 +49,8 @@ def web_database(seeded_file: Path, tmp_path: Path) -> Iterator[Database]:
     shutil.copyfile(seeded_file, tmp_path / "web.db")
     database = Database.for_tests(f"sqlite:///{tmp_path / 'web.db'}")
     _cache.clear()
+    forget_cached_options()
+    forget_cached_accounts()
     yield database
     database.dispose()
 

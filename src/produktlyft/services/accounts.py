@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -34,6 +35,8 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password, only for constant-time refusals")
 # Touch a token's last-used time at most this often, to keep API reads free of writes.
 _TOUCH_EVERY = timedelta(minutes=5)
+SESSION_RECHECK_SECONDS = 5.0
+_session_accounts: dict[tuple[str, str], tuple[float, Account | None]] = {}
 
 
 def _aware(moment: datetime) -> datetime:
@@ -75,6 +78,7 @@ def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
         if account is None:
             raise NotFound(f"no account named '{name}'")
         uow.accounts.set_role(name, role)
+        forget_cached_accounts()
         uow.changes.append([Change(at=ctx.now(), actor=ctx.actor.name, entity="users",
                                    entity_id=name, action=Action.UPDATE,
                                    changes={"role": [account.role.value, role.value]})])
@@ -135,10 +139,26 @@ def record_sign_out(ctx: ServiceContext, client: str) -> None:
 
 
 def account_for_session(database: Database, name: str) -> Account | None:
-    """The signed-in person's current account, or None when it was removed or disabled."""
+    """The signed-in person's current account, or None when it was removed or disabled.
+
+    Every page asks this, so the answer is kept for a few seconds: a changed role or a
+    disabled account takes effect within SESSION_RECHECK_SECONDS in every server process."""
+    key = (database.url, name)
+    now = time.monotonic()
+    cached = _session_accounts.get(key)
+    if cached is not None and cached[0] > now:
+        return cached[1]
     with database.reading() as uow:
         account = uow.accounts.get(name)
-    return account if account is not None and not account.disabled else None
+    found = account if account is not None and not account.disabled else None
+    if len(_session_accounts) > 10_000:
+        _session_accounts.clear()
+    _session_accounts[key] = (now + SESSION_RECHECK_SECONDS, found)
+    return found
+
+
+def forget_cached_accounts() -> None:
+    _session_accounts.clear()
 
 
 def oidc_sign_in(ctx: ServiceContext, issuer: str, claims: dict[str, object],

@@ -86,6 +86,26 @@ def pages_around(current: int, last: int, width: int = 2) -> list[int | None]:
     return numbers
 
 
+_option_cache: dict[tuple[int, str | None], tuple[object, Markup]] = {}
+
+
+def option_tags(options: list[Any], selected: str | None) -> Markup:
+    """`<option>` elements for id/name pairs, built once per list and selection: the filter
+    lists of units and capabilities are long and shown on every list page."""
+    key = (id(options), selected)
+    cached = _option_cache.get(key)
+    if cached is not None and cached[0] is options:
+        return cached[1]
+    html = Markup("").join(
+        Markup('<option value="{}"{}>{}</option>').format(
+            option.id, Markup(" selected") if option.id == selected else "", option.name)
+        for option in options)
+    if len(_option_cache) > 2000:
+        _option_cache.clear()
+    _option_cache[key] = (options, html)
+    return html
+
+
 def _iso(value: date | datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
@@ -105,6 +125,7 @@ def build_environment() -> Environment:
                        money=_money, share=_share, iso=_iso)
     env.globals["Markup"] = Markup
     env.globals["pages_around"] = pages_around
+    env.globals["option_tags"] = option_tags
     env.globals["action_labels"] = ACTION_LABELS
     return env
 

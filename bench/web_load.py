@@ -171,18 +171,35 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
 
 
+def one_at_a_time(client: Client, targets: Targets, rounds: int = 30) -> dict[str, float]:
+    """The median latency of each page kind with a single client: the work one request takes,
+    before any queueing."""
+    rng = random.Random(99)
+    medians = {}
+    for kind in KINDS:
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            client.get(targets.path(kind, rng))
+            times.append((time.perf_counter() - started) * 1000)
+        medians[kind] = statistics.median(times)
+    return medians
+
+
 def report(backend: str, results: dict[str, list[tuple[float, bool]]], seconds: float,
-           ) -> tuple[float, int]:
+           alone: dict[str, float], load: tuple[float, float]) -> tuple[float, int]:
     everything = [millis for kind in KINDS for millis, _ in results[kind]]
     errors = sum(1 for kind in KINDS for _, ok in results[kind] if not ok)
     print(f"\n{backend}: {len(everything)} requests in {seconds:.0f} s "
-          f"({len(everything) / seconds:.0f}/s)")
-    print(f"  {'page':10} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+          f"({len(everything) / seconds:.0f}/s); machine load average {load[0]:.1f} before, "
+          f"{load[1]:.1f} after (2 cores)")
+    print(f"  {'page':10} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+          f"{'alone p50 ms':>13}")
     for kind in KINDS:
         times = [millis for millis, _ in results[kind]]
         failed = sum(1 for _, ok in results[kind] if not ok)
         print(f"  {kind:10} {len(times):9d} {percentile(times, 0.5):8.1f} "
-              f"{percentile(times, 0.95):8.1f} {failed:7d}")
+              f"{percentile(times, 0.95):8.1f} {failed:7d} {alone[kind]:13.1f}")
     p95 = percentile(everything, 0.95)
     print(f"  {'all':10} {len(everything):9d} {percentile(everything, 0.5):8.1f} {p95:8.1f} "
           f"{errors:7d}   p95 is {p95 / GOAL_P95_MS:.2f}x the {GOAL_P95_MS:.0f} ms goal")
@@ -215,11 +232,15 @@ def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
                 time.sleep(0.1)
         clients = [Client(port, "bench") for _ in range(args.clients)]
         targets = find_targets(clients[0], args.systems)
-        for client in clients:  # fill every worker's caches, and wake idle connections
+        for client in clients:  # fill every worker's caches
             for kind in KINDS:
                 client.get(targets.path(kind, random.Random(0)))
+        alone = one_at_a_time(clients[0], targets)
+        for client in clients:  # wake connections the server closed while idle
+            client.get("/healthz")
+        before = os.getloadavg()[0]
         results = run_clients(port, clients, targets, args.seconds)
-        return report(backend, results, args.seconds)
+        return report(backend, results, args.seconds, alone, (before, os.getloadavg()[0]))
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -116,6 +116,8 @@ def sign_in(ctx: ServiceContext, name: str, password: str, client: str) -> Accou
             uow.accounts.clear_failures(keys[:1])
             uow.changes.append([_event(now, name, Action.SIGN_IN, client)])
             return account
+        uow.accounts.forget_failures_before(
+            now - timedelta(seconds=ctx.settings.login_window_seconds))
         uow.accounts.record_failure(keys, now)
         uow.changes.append([_event(now, name[:200] or "?", Action.SIGN_IN_FAILED, client)])
     raise LoginRefused("wrong name or password")

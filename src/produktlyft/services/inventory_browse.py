@@ -95,8 +95,7 @@ def system_detail(ctx: ServiceContext, system_id: str) -> SystemDetail:
                             uow.inventory.load("technologies", system.technology_ids))
         data_objects = {record.id: cast(DataObject, record) for record in uow.inventory.load(
             "data_objects", [use.data_object_id for use in system.data_uses])}
-        _, integrations = uow.browse.integrations(
-            IntegrationQuery(system_id=system_id, per_page=1000))
+        integrations = uow.browse.integrations_of(system_id)
         contracts = uow.browse.contracts(system_id=system_id)
         teams = uow.browse.teams_of(system_id)
         history = uow.changes.history("systems", system_id, limit=50)

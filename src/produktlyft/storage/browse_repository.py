@@ -156,6 +156,15 @@ class BrowseRepository:
                 .select_from(i.join(source, source.c.id == i.c.source_id)
                              .join(target, target.c.id == i.c.target_id)))
 
+    def integrations_of(self, system_id: str) -> list[IntegrationRow]:
+        """Every integration a system takes part in, without counting (for its page)."""
+        i = t.integrations
+        statement = (self._integration_select()
+                     .where(or_(i.c.source_id == system_id, i.c.target_id == system_id))
+                     .order_by(case((i.c.kind == "manual_rekeying", 0), else_=1), i.c.id))
+        return [IntegrationRow.model_validate(dict(row))
+                for row in self.connection.execute(statement).mappings()]
+
     def integrations(self, query: IntegrationQuery) -> tuple[int, list[IntegrationRow]]:
         i = t.integrations
         conditions: list[Any] = []

@@ -43,6 +43,7 @@ login_failures = Table(
     Column("at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_login_failures_key_at", login_failures.c.key, login_failures.c.at)
+Index("ix_login_failures_at", login_failures.c.at)
 
 # The systems list sorts by name case-insensitively and pages with LIMIT: with these indexes
 # the database reads one page of rows instead of sorting every system, also when one of the

@@ -43,6 +43,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("login_failures", schema=None) as batch_op:
         batch_op.create_index("ix_login_failures_key_at", ["key", "at"], unique=False)
+        batch_op.create_index("ix_login_failures_at", ["at"], unique=False)
     op.create_table(
         "users",
         sa.Column("name", sa.String(length=200), nullable=False),
@@ -69,6 +70,7 @@ def downgrade() -> None:
     op.drop_index("ix_systems_lower_name_id", table_name="systems")
     op.drop_table("users")
     with op.batch_alter_table("login_failures", schema=None) as batch_op:
+        batch_op.drop_index("ix_login_failures_at")
         batch_op.drop_index("ix_login_failures_key_at")
     op.drop_table("login_failures")
     op.drop_table("api_tokens")

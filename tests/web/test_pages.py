@@ -6,7 +6,9 @@ import re
 
 from fastapi.testclient import TestClient
 
+from produktlyft.analytics.data_quality import assess_data_quality
 from produktlyft.domain.access import Role
+from tests.support.inventory import synthetic_inventory
 
 PAGES = ["/", "/systems", "/capabilities", "/integrations", "/contracts", "/import", "/admin",
          "/systems/sys-00001", "/edit/systems/sys-00001", "/edit/capabilities/cap-case",
@@ -45,8 +47,11 @@ def test_dates_and_numbers_are_localised(admin: TestClient) -> None:
 def test_dashboard_shows_missing_data_with_links(admin: TestClient) -> None:
     page = admin.get("/").text
     assert "Datakvalitet" in page
+    expected = assess_data_quality(synthetic_inventory().systems)
+    assert expected.missing, "the test data has gaps"
     for fact in ("owner", "criticality", "lifecycle", "cost"):
-        assert f'/systems?missing={fact}"' in page or "Komplett" in page
+        link = f'/systems?missing={fact}"' in page
+        assert link == (expected.missing.get(fact, 0) > 0), fact
     assert page.count('role="img"') == 3 and page.count("<svg") == 3
     assert "Visa data som tabell" in page
 

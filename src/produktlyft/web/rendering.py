@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from produktlyft import i18n
 from produktlyft.domain.enums import LabelledEnum
+from produktlyft.domain.template import SHEETS_BY_KEY
 from produktlyft.i18n import N_
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -86,6 +87,16 @@ def pages_around(current: int, last: int, width: int = 2) -> list[int | None]:
     return numbers
 
 
+def field_label(entity: str, field: str) -> str:
+    """A record field's label in the current language, from the import template's headers."""
+    lang = _language.get()
+    sheet = SHEETS_BY_KEY.get(entity)
+    for column in sheet.columns if sheet else ():
+        if column.field == field:
+            return column.header(lang)
+    return field
+
+
 _option_cache: dict[tuple[int, str | None], tuple[object, Markup]] = {}
 
 
@@ -126,6 +137,7 @@ def build_environment() -> Environment:
     env.globals["Markup"] = Markup
     env.globals["pages_around"] = pages_around
     env.globals["option_tags"] = option_tags
+    env.globals["field_label"] = field_label
     env.globals["action_labels"] = ACTION_LABELS
     return env
 

@@ -8,6 +8,7 @@ every sign-in, failed or not, goes to the audit log.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 import time
 from datetime import UTC, datetime, timedelta
@@ -26,6 +27,7 @@ from produktlyft.domain.accounts import (
 from produktlyft.domain.changes import Action, Change
 from produktlyft.domain.errors import InvalidInput, Issue, NotFound, ProduktlyftError
 from produktlyft.services.context import ServiceContext
+from produktlyft.settings import Settings
 from produktlyft.storage import Database
 
 MIN_PASSWORD_LENGTH = 10
@@ -41,6 +43,26 @@ _session_accounts: dict[tuple[str, str], tuple[float, Account | None]] = {}
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def session_secret(settings: Settings) -> str:
+    """The key that signs session cookies: the configured one, or one made once and kept in
+    the data folder (readable by the owner only), shared by every server process."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = settings.resolved_data_dir() / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{secrets.token_hex(4)}")
+        temporary.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        temporary.chmod(0o600)
+        try:  # a hard link is created only if no key exists: processes starting together agree
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            temporary.unlink()
+    return path.read_text(encoding="utf-8").strip()
 
 
 def check_password_policy(password: str) -> None:

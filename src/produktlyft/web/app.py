@@ -7,7 +7,6 @@ the module to `PAGES` below. See docs/web.md.
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from types import ModuleType
 
@@ -16,6 +15,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
+from produktlyft.services.accounts import session_secret
 from produktlyft.services.database import open_database
 from produktlyft.services.health import check_health
 from produktlyft.settings import Settings
@@ -48,18 +48,6 @@ PAGES: list[ModuleType] = [
 ]
 
 
-def secret_key(settings: Settings) -> str:
-    """The configured signing key, or one made once and kept in the data folder."""
-    if settings.secret_key:
-        return settings.secret_key
-    path = settings.resolved_data_dir() / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-        path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip()
-
-
 def create_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | None = None,
                ) -> FastAPI:
     database = open_database(settings.database_url)
@@ -87,7 +75,7 @@ def create_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | No
     _check_routes(app)
 
     app.add_middleware(LanguageMiddleware, default=settings.default_language)
-    app.add_middleware(SessionMiddleware, secret_key=secret_key(settings),
+    app.add_middleware(SessionMiddleware, secret_key=session_secret(settings),
                        session_cookie=SESSION_COOKIE, max_age=settings.session_hours * 3600,
                        same_site="lax", https_only=secure)
     app.add_middleware(SecurityHeadersMiddleware, https=secure)

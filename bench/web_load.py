@@ -71,6 +71,19 @@ def cli(database: str, *args: str, stdin: str | None = None, env: dict[str, str]
     return result
 
 
+def analyse(database: str) -> None:
+    """Refresh the planner's statistics after the bulk load, as PostgreSQL's autovacuum does
+    within a minute or so of a large import (and as `ANALYZE` does for SQLite)."""
+    from sqlalchemy import create_engine, text
+
+    from produktlyft.storage.database import normalise_url
+
+    engine = create_engine(normalise_url(database), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("ANALYZE"))
+    engine.dispose()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -216,6 +229,7 @@ def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
         "--out", str(folder / "demo"), env=env)
     print(f"{backend}: created the {args.systems:,}-system demo in "
           f"{time.perf_counter() - started:.0f} s")
+    analyse(database)
     cli(database, "user", "add", "bench", "--role", "viewer", "--password-stdin",
         stdin=PASSWORD + "\n", env=env)
     port = free_port()

@@ -127,11 +127,12 @@ def _routes(api: FastAPI) -> None:
         return find_integrations(ctx, IntegrationQuery(system_id=system, kind=kind,
                                                        page=page, per_page=limit))
 
-    @api.get("/contracts", response_model=list[ContractRow], tags=["contracts"])
+    @api.get("/contracts", response_model=Page[ContractRow], tags=["contracts"])
     @needs(Permission.READ)
-    def contracts(ctx: ServiceContext = Ctx) -> list[ContractRow]:
-        """Contracts ordered by end date, soonest first."""
-        return contracts_by_end_date(ctx)
+    def contracts(ctx: ServiceContext = Ctx, limit: int = Query(50, ge=1, le=1000),
+                  page: int = Query(1, ge=1)) -> Page[ContractRow]:
+        """Contracts ordered by end date, soonest first (those without one last)."""
+        return contracts_by_end_date(ctx, page, limit)
 
     @api.get("/summary", tags=["inventory"])
     @needs(Permission.READ)

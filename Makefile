@@ -38,6 +38,8 @@ messages: install
 demo: install
 	$(PL) init
 	$(PL) demo --out demo-output
+	$(PL) review --json demo-output/review.json --top 5
+	$(PL) report --lang sv --format pdf -o demo-output/genomlysning.pdf
 	@$(PL) user add $(DEMO_USER) --role admin --password-stdin <<< "$(DEMO_PASSWORD)" 2>/dev/null \
 		|| echo "Demo account '$(DEMO_USER)' already exists."
 	@echo "Demo organisation loaded into $(PRODUKTLYFT_DATABASE_URL)."

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from produktlyft.cli import demo as demo_commands
 from produktlyft.cli import inventory as inventory_commands
+from produktlyft.cli import review as review_commands
 from produktlyft.cli import web as web_commands
 from produktlyft.cli.state import STATE
 from produktlyft.domain.errors import InvalidInput, ProduktlyftError
@@ -45,6 +46,7 @@ def options(
 
 inventory_commands.register(app)
 demo_commands.register(app)
+review_commands.register(app)
 web_commands.register(app)
 
 

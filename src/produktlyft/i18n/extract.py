@@ -27,6 +27,10 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("exporters", [("inventory_charts.py", "python")]),
         ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python")]),
     ],
+    "review": [
+        ("reports", [("texts.py", "python"), ("method.py", "python")]),
+        ("analytics", [("phrases.py", "python")]),
+    ],
 }
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",
                  "trim_blocks": "true", "lstrip_blocks": "true"}

@@ -7,6 +7,7 @@ become `internal_*` / `vendor_*` columns, and list relations live in link tables
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table
@@ -70,13 +71,14 @@ LINKS: dict[str, tuple[LinkTable, ...]] = {
 }
 
 
-def _link_fields(entity: str) -> set[str]:
-    return {link.field for link in LINKS.get(entity, ())}
+@cache  # called per field of every record read: 10,000 systems make it hot
+def _link_fields(entity: str) -> frozenset[str]:
+    return frozenset(link.field for link in LINKS.get(entity, ()))
 
 
 def record_to_row(entity: str, record: Record) -> dict[str, Any]:
     """The entity table's row for a record; link-table items come from `record_to_links`."""
-    data = record.model_dump(mode="python", exclude=_link_fields(entity) | {"provenance"})
+    data = record.model_dump(mode="python", exclude=set(_link_fields(entity)) | {"provenance"})
     row: dict[str, Any] = {}
     for field, value in data.items():
         if field in DATE_GROUPS:

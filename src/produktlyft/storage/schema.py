@@ -6,7 +6,7 @@ migrations and test clean-up see it.
 
 from __future__ import annotations
 
-from produktlyft.storage import tables, web_tables
+from produktlyft.storage import review_tables, tables, web_tables
 from produktlyft.storage.tables import metadata
 
-__all__ = ["metadata", "tables", "web_tables"]
+__all__ = ["metadata", "review_tables", "tables", "web_tables"]

@@ -10,6 +10,7 @@ from produktlyft.storage.account_repository import AccountRepository
 from produktlyft.storage.browse_repository import BrowseRepository
 from produktlyft.storage.change_log import ChangeLogRepository
 from produktlyft.storage.inventory_repository import InventoryRepository
+from produktlyft.storage.review_repository import ReviewRepository
 
 
 class UnitOfWork:
@@ -33,3 +34,7 @@ class UnitOfWork:
     @cached_property
     def browse(self) -> BrowseRepository:
         return BrowseRepository(self.connection)
+
+    @cached_property
+    def review(self) -> ReviewRepository:
+        return ReviewRepository(self.connection)

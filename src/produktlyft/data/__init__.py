@@ -1,0 +1,1 @@
+"""Data files shipped with produktlyft (the pinned endoflife.date snapshot)."""

@@ -1,0 +1,126 @@
+"""Generic charts: Vega-Lite specifications made with Altair, rendered to static SVG offline.
+
+The same specification renders interactively on the web (vega-embed) and as SVG in the report.
+Data is passed inline as plain rows (no pandas). Every chart has a title and a description,
+which become the SVG's accessible name; callers show the data as a table beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import altair as alt
+import vl_convert
+
+Rows = Sequence[Mapping[str, Any]]
+# Colours of the condition bands (ServiceNow's heatmap bands), colour-blind safe enough and
+# always paired with a text label in the tables.
+BAND_COLOURS = {"red": "#b2182b", "amber": "#e08214", "green": "#1a9850", "unknown": "#9e9e9e"}
+FONT = "DejaVu Sans"
+
+
+def _base(rows: Rows, title: str, description: str, width: int, height: int) -> alt.Chart:
+    data = alt.Data(values=[dict(r) for r in rows])  # type: ignore[no-untyped-call]
+    return alt.Chart(data, title=title,
+                     description=description, width=width, height=height)
+
+
+def bar_chart(rows: Rows, *, category: str, value: str, title: str, description: str,
+              category_title: str, value_title: str, colour: str | None = None,
+              colour_scale: Mapping[str, str] | None = None, width: int = 420,
+              height: int | None = None, sort_descending: bool = True) -> dict[str, Any]:
+    """Horizontal bars, one per category, longest first."""
+    height = height or max(60, 18 * len(rows))
+    encoding: dict[str, Any] = {
+        "y": alt.Y(f"{category}:N", title=category_title,
+                   sort="-x" if sort_descending else None, axis=alt.Axis(labelLimit=260)),
+        "x": alt.X(f"{value}:Q", title=value_title),
+        "tooltip": [alt.Tooltip(f"{category}:N"), alt.Tooltip(f"{value}:Q")],
+    }
+    if colour and colour_scale:
+        encoding["color"] = alt.Color(f"{colour}:N", legend=None, scale=alt.Scale(
+            domain=list(colour_scale), range=list(colour_scale.values())))
+    chart = _base(rows, title, description, width, height).mark_bar().encode(**encoding)
+    return _spec(chart)
+
+
+def stacked_bar_chart(rows: Rows, *, category: str, value: str, stack: str, title: str,
+                      description: str, category_title: str, value_title: str,
+                      stack_title: str, colour_scale: Mapping[str, str],
+                      stack_labels: Mapping[str, str] | None = None, width: int = 420,
+                      height: int | None = None) -> dict[str, Any]:
+    """Horizontal bars split by a stack field, e.g. systems per capability by condition band."""
+    categories = len({r[category] for r in rows})
+    height = height or max(60, 16 * categories)
+    labels = stack_labels or {k: k for k in colour_scale}
+    chart = _base(rows, title, description, width, height).mark_bar().encode(
+        y=alt.Y(f"{category}:N", title=category_title, sort="-x",
+                axis=alt.Axis(labelLimit=260)),
+        x=alt.X(f"sum({value}):Q", title=value_title),
+        color=alt.Color(f"{stack}:N", title=stack_title, scale=alt.Scale(
+            domain=list(colour_scale), range=list(colour_scale.values())),
+            legend=alt.Legend(orient="bottom", labelExpr=_label_expression(labels))),
+        order=alt.Order(f"{stack}:N"),
+        tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip(f"{stack}:N"),
+                 alt.Tooltip(f"{value}:Q")],
+    )
+    return _spec(chart)
+
+
+def _label_expression(labels: Mapping[str, str]) -> str:
+    parts = " : ".join(f"datum.label === {_js(k)} ? {_js(v)}" for k, v in labels.items())
+    return f"{parts} : datum.label" if parts else "datum.label"
+
+
+def _js(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def heatmap(rows: Rows, *, x: str, y: str, value: str, title: str, description: str,
+            x_title: str, y_title: str, x_order: Sequence[str] | None = None,
+            width: int = 260, height: int | None = None) -> dict[str, Any]:
+    """A grid of cells coloured by value, with the value written in each cell."""
+    rows_count = len({r[y] for r in rows})
+    height = height or max(60, 16 * rows_count)
+    base = _base(rows, title, description, width, height).encode(
+        x=alt.X(f"{x}:N", title=x_title, sort=list(x_order) if x_order else None),
+        y=alt.Y(f"{y}:N", title=y_title, axis=alt.Axis(labelLimit=260)),
+    )
+    cells = base.mark_rect().encode(color=alt.Color(f"{value}:Q", legend=None,
+                                                    scale=alt.Scale(scheme="oranges")))
+    labels = base.mark_text(fontSize=9).encode(text=alt.Text(f"{value}:Q"))
+    return _spec(alt.layer(cells, labels))
+
+
+def histogram(rows: Rows, *, field: str, title: str, description: str, x_title: str,
+              y_title: str, bins: int = 10, width: int = 420,
+              height: int = 160) -> dict[str, Any]:
+    chart = _base(rows, title, description, width, height).mark_bar().encode(
+        x=alt.X(f"{field}:Q", bin=alt.Bin(maxbins=bins), title=x_title),
+        y=alt.Y("count():Q", title=y_title),
+    )
+    return _spec(chart)
+
+
+def _spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    spec: dict[str, Any] = chart.configure(font=FONT).configure_view(stroke=None).to_dict()
+    return spec
+
+
+def to_svg(spec: Mapping[str, Any]) -> str:
+    """Static SVG, offline. The title becomes the SVG's accessible name."""
+    svg: str = vl_convert.vegalite_to_svg(dict(spec))
+    title = spec.get("title")
+    description = spec.get("description")
+    if isinstance(title, str) and "<title>" not in svg[:500]:
+        accessible = f"<title>{_xml(title)}</title>"
+        if isinstance(description, str):
+            accessible += f"<desc>{_xml(description)}</desc>"
+        svg = svg.replace(">", f' role="img">{accessible}', 1) if svg.startswith("<svg") \
+            else svg
+    return svg
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,57 @@
+"""Build the leadership report: gather the data, render every registered section with Jinja2,
+and write HTML or (through WeasyPrint) PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from produktlyft.domain.errors import ProduktlyftError
+from produktlyft.reports.sections import ReportContext, SectionContent, sections
+from produktlyft.reports.texts import t
+from produktlyft.services.context import ServiceContext
+from produktlyft.services.report_data import gather_report_data
+
+_ENV = Environment(loader=PackageLoader("produktlyft.reports", "templates"),
+                   autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
+                   lstrip_blocks=True)
+
+
+def render_html(ctx: ServiceContext, lang: str = "sv",
+                progress: Callable[[str], None] | None = None) -> str:
+    step = progress or (lambda _: None)
+    step("Gathering the review")
+    data = gather_report_data(ctx, lang=lang)
+    context = ReportContext(lang=lang, data=data, service=ctx)
+    rendered: list[SectionContent] = []
+    for section in sections():
+        step(f"Writing {section.key}")
+        content = section.render(context)
+        if content is not None:
+            rendered.append(content)
+    css = (Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8")
+    return _ENV.get_template("report.html.j2").render(
+        lang=lang, t=lambda key, **kw: t(lang, key, **kw), data=data, sections=rendered,
+        css=Markup(css), svg=Markup,
+        organisation=data.organisation or "",
+    )
+
+
+def write_report(ctx: ServiceContext, output: Path, *, lang: str = "sv", fmt: str = "pdf",
+                 progress: Callable[[str], None] | None = None) -> Path:
+    if fmt not in ("html", "pdf"):
+        raise ProduktlyftError(f"the report comes as html or pdf, not {fmt}")
+    html = render_html(ctx, lang, progress)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "html":
+        output.write_text(html, encoding="utf-8")
+        return output
+    if progress:
+        progress("Typesetting the PDF")
+    from weasyprint import HTML  # imported late: it loads Pango and fonts
+
+    HTML(string=html, base_url=str(output.parent)).write_pdf(output)
+    return output

@@ -20,16 +20,28 @@ from produktlyft.i18n import LANGUAGES, LOCALE_DIR
 
 PACKAGE = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+# The surveys domain's own pages and templates, which the web domain leaves to it.
+SURVEY_PAGES = ("pages/survey*.py", "pages/decisions.py")
+SURVEY_TEMPLATES = ("**/templates/surveys/**.html", "**/templates/decisions/**.html")
+SURVEY_FILES_IGNORED = [(pattern, "ignore") for pattern in (*SURVEY_PAGES, *SURVEY_TEMPLATES)]
 # Each domain's sources: (folder under the package, method map).
 DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     "web": [
-        ("web", [("**/templates/**.html", "jinja2"), ("**.py", "python")]),
+        ("web", [*SURVEY_FILES_IGNORED, ("**/templates/**.html", "jinja2"), ("**.py", "python")]),
         ("exporters", [("inventory_charts.py", "python")]),
         ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python")]),
     ],
     "review": [
         ("reports", [("texts.py", "python"), ("method.py", "python")]),
         ("analytics", [("phrases.py", "python")]),
+    ],
+    "surveys": [
+        ("web", [*((p, "jinja2") for p in SURVEY_TEMPLATES),
+                 *((p, "python") for p in SURVEY_PAGES)]),
+        ("services", [("survey_views.py", "python")]),
+    ],
+    "workflows": [
+        ("reports", [("workflow_texts.py", "python")]),
     ],
 }
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",

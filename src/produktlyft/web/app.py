@@ -30,11 +30,15 @@ from produktlyft.web.pages import (
     admin,
     capabilities,
     contracts,
+    decisions,
     edit,
     home,
     imports,
     integrations,
+    survey_answer,
+    surveys,
     systems,
+    workflows,
 )
 from produktlyft.web.rendering import Renderer
 from produktlyft.web.security import PageRoute, declared_permission, iter_routes
@@ -44,7 +48,8 @@ SESSION_COOKIE = "produktlyft_session"
 
 # Every area of the web app, in one list. Navigation follows each entry's `order`.
 PAGES: list[ModuleType] = [
-    home, systems, capabilities, integrations, contracts, imports, edit, admin, account, about,
+    home, systems, capabilities, integrations, contracts, workflows, imports, edit, admin, account,
+    about, surveys, survey_answer, decisions,
 ]
 
 

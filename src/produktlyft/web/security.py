@@ -51,6 +51,14 @@ def public(endpoint: F) -> F:
     return endpoint
 
 
+def capability_url(endpoint: F) -> F:
+    """Declare a route whose address carries its own secret (a single-use answer link): a
+    forged form would need that secret, so no session or CSRF token is asked for. Respondents
+    then need no cookie at all."""
+    endpoint.__csrf_exempt__ = True  # type: ignore[attr-defined]
+    return endpoint
+
+
 def declared_permission(endpoint: Callable[..., Any]) -> Permission | None:
     if not hasattr(endpoint, "__permission__"):
         raise TypeError(f"route {endpoint.__qualname__} declares no permission: "
@@ -84,9 +92,10 @@ class PageRoute(APIRoute):
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
+        exempt = getattr(self.endpoint, "__csrf_exempt__", False)
 
         async def checked(request: Request) -> Response:
-            if request.method not in SAFE_METHODS:
+            if request.method not in SAFE_METHODS and not exempt:
                 await _check_csrf(request)
             return await handler(request)
 

@@ -1,7 +1,7 @@
 """web app: indexes for the systems list, and for expiring failed logins
 
-Revision ID: 0004_web_list_indexes
-Revises: 0003_review
+Revision ID: 0006_web_list_indexes
+Revises: 0005_surveys
 Create Date: 2026-11-27 14:20:00
 
 The systems list sorts by name case-insensitively and pages with LIMIT/OFFSET, alone or after
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_web_list_indexes"
-down_revision = "0003_review"
+revision = "0006_web_list_indexes"
+down_revision = "0005_surveys"
 branch_labels = None
 depends_on = None
 # columns the systems list filters on, each indexed together with the name it sorts by

@@ -54,6 +54,10 @@ def _context(request: Request) -> ServiceContext:
     actor = actor_for_token(state.database, secret.strip())
     if actor is None:
         raise Unauthenticated("the API token is unknown or revoked")
+    endpoint = request.scope.get("endpoint")
+    permission = declared_permission(endpoint) if endpoint is not None else None
+    if permission is not None:  # mirrors the services' check, before the body is read
+        actor.require(permission)
     return ServiceContext(state.database, actor, state.settings)
 
 

@@ -3,6 +3,7 @@ integration graph and the contracts, each answered by storage in SQL."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -25,7 +26,6 @@ from produktlyft.domain.inventory import (
     DataObject,
     Integration,
     System,
-    Team,
     Technology,
 )
 from produktlyft.exporters.inventory_charts import GraphEdge, graph_chart, to_svg
@@ -47,10 +47,26 @@ class FilterOptions:
     capabilities: list[Option]
 
 
+OPTIONS_SECONDS = 10.0  # the list's drop-downs may lag a new unit or capability this long
+_options: dict[str, tuple[float, FilterOptions]] = {}
+
+
 def filter_options(ctx: ServiceContext) -> FilterOptions:
+    """Units and capabilities for the filters, kept for a few seconds: every list page
+    shows them, and they change only when someone imports or edits the structure."""
     ctx.actor.require(Permission.READ)
+    now = time.monotonic()
+    cached = _options.get(ctx.database.url)
+    if cached is not None and cached[0] > now:
+        return cached[1]
     with ctx.database.reading() as uow:
-        return FilterOptions(uow.browse.options("units"), uow.browse.options("capabilities"))
+        options = FilterOptions(uow.browse.options("units"), uow.browse.options("capabilities"))
+    _options[ctx.database.url] = (now + OPTIONS_SECONDS, options)
+    return options
+
+
+def forget_cached_options() -> None:
+    _options.clear()
 
 
 @dataclass
@@ -62,7 +78,7 @@ class SystemDetail:
     data: list[tuple[DataObject, object]]
     integrations: list[IntegrationRow]
     contracts: list[ContractRow]
-    teams: list[Team] = field(default_factory=list)
+    teams: list[Option] = field(default_factory=list)
     history: list[Change] = field(default_factory=list)
 
 
@@ -79,11 +95,9 @@ def system_detail(ctx: ServiceContext, system_id: str) -> SystemDetail:
                             uow.inventory.load("technologies", system.technology_ids))
         data_objects = {record.id: cast(DataObject, record) for record in uow.inventory.load(
             "data_objects", [use.data_object_id for use in system.data_uses])}
-        _, integrations = uow.browse.integrations(
-            IntegrationQuery(system_id=system_id, per_page=1000))
+        integrations = uow.browse.integrations_of(system_id)
         contracts = uow.browse.contracts(system_id=system_id)
-        teams = [cast(Team, team) for team in uow.inventory.load("teams")
-                 if system_id in cast(Team, team).system_ids]
+        teams = uow.browse.teams_of(system_id)
         history = uow.changes.history("systems", system_id, limit=50)
     owning = system.owning_unit_id
     return SystemDetail(
@@ -126,6 +140,8 @@ class IntegrationOverview:
 
 
 GRAPH_LIMIT = 150  # more lines than this make an unreadable picture; the table has them all
+# drawn graphs by database, data version, filter and language: drawing takes a while
+_graphs: dict[tuple[object, ...], tuple[str, str]] = {}
 
 
 def integration_overview(ctx: ServiceContext, query: IntegrationQuery,
@@ -137,11 +153,15 @@ def integration_overview(ctx: ServiceContext, query: IntegrationQuery,
         kinds = uow.browse.integration_kinds()
         graph_total, graph_rows = uow.browse.integrations(
             query.model_copy(update={"page": 1, "per_page": GRAPH_LIMIT}))
+        fingerprint = uow.browse.fingerprint()
     overview = IntegrationOverview(
         page=Page[IntegrationRow](items=rows, total=total, page=query.page,
                                   per_page=query.per_page),
         kinds=kinds, graph_rows=graph_rows, graph_truncated=graph_total > GRAPH_LIMIT)
-    if graph_rows:
+    key = (ctx.database.url, fingerprint, query.system_id, query.kind, lang)
+    if key in _graphs:
+        overview.graph_title, overview.graph_svg = _graphs[key]
+    elif graph_rows:
         labels = {row.source_id: row.source_name for row in graph_rows}
         labels.update({row.target_id: row.target_name for row in graph_rows})
         nodes = sorted(labels, key=lambda node: (labels[node].casefold(), node))
@@ -149,6 +169,9 @@ def integration_overview(ctx: ServiceContext, query: IntegrationQuery,
         overview.graph_title = i18n.gettext("Which systems exchange data", lang)
         overview.graph_svg = to_svg(graph_chart(overview.graph_title, nodes, edges, lang,
                                                 labels).spec)
+        if len(_graphs) > 200:
+            _graphs.clear()
+        _graphs[key] = (overview.graph_title, overview.graph_svg)
     return overview
 
 
@@ -160,10 +183,14 @@ def find_integrations(ctx: ServiceContext, query: IntegrationQuery) -> Page[Inte
                                 per_page=query.per_page)
 
 
-def contracts_by_end_date(ctx: ServiceContext) -> list[ContractRow]:
+def contracts_by_end_date(ctx: ServiceContext, page: int = 1,
+                          per_page: int = 50) -> Page[ContractRow]:
+    """One page of the contracts, the soonest to end first."""
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        return uow.browse.contracts()
+        total = uow.browse.contract_count()
+        rows = uow.browse.contracts(page=page, per_page=per_page)
+    return Page[ContractRow](items=rows, total=total, page=page, per_page=per_page)
 
 
 def get_record(ctx: ServiceContext, entity: str, record_id: str) -> Capability | Integration | \

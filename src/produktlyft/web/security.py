@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
+from starlette.routing import Mount
 
 from produktlyft.domain.access import Permission
 from produktlyft.domain.errors import ProduktlyftError
@@ -86,19 +88,47 @@ async def _check_csrf(request: Request) -> None:
         raise CsrfRejected("the form has expired or did not come from this site")
 
 
+def _require_signed_in(request: Request, permission: Permission) -> None:
+    from produktlyft.web.deps import signed_in_account
+
+    account = signed_in_account(request)
+    if account is None:
+        raise SignInRequired("sign in to see this page")
+    account.actor().require(permission)
+
+
 class PageRoute(APIRoute):
     """A route of an HTML page: state-changing methods must carry the CSRF token."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
         exempt = getattr(self.endpoint, "__csrf_exempt__", False)
+        permission = declared_permission(self.endpoint)
 
         async def checked(request: Request) -> Response:
+            if permission is not None:
+                # mirror the services' check before reading the form, so a refused request
+                # is refused as such whatever it carries
+                await run_in_threadpool(_require_signed_in, request, permission)
             if request.method not in SAFE_METHODS and not exempt:
                 await _check_csrf(request)
             return await handler(request)
 
         return checked
+
+
+def iter_routes(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
+    """Every API route of an app with the path prefix it is served under: routes of included
+    routers and of mounted FastAPI apps (the JSON API) too."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield prefix, route
+        elif hasattr(route, "original_router"):  # a router included with include_router
+            context = getattr(route, "include_context", None)
+            yield from iter_routes(route.original_router.routes,
+                                   prefix + getattr(context, "prefix", ""))
+        elif isinstance(route, Mount) and hasattr(route.app, "routes"):
+            yield from iter_routes(route.app.routes, prefix + route.path)
 
 
 def page_router(**kwargs: Any) -> APIRouter:

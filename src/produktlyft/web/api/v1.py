@@ -26,7 +26,6 @@ from produktlyft.domain.browse import (
 )
 from produktlyft.domain.changes import Change
 from produktlyft.domain.enums import Criticality, Hosting, IntegrationKind, Lifecycle
-from produktlyft.domain.errors import NotFound
 from produktlyft.domain.inventory import System
 from produktlyft.services.accounts import actor_for_token
 from produktlyft.services.context import ServiceContext
@@ -55,6 +54,10 @@ def _context(request: Request) -> ServiceContext:
     actor = actor_for_token(state.database, secret.strip())
     if actor is None:
         raise Unauthenticated("the API token is unknown or revoked")
+    endpoint = request.scope.get("endpoint")
+    permission = declared_permission(endpoint) if endpoint is not None else None
+    if permission is not None:  # mirrors the services' check, before the body is read
+        actor.require(permission)
     return ServiceContext(state.database, actor, state.settings)
 
 
@@ -101,17 +104,8 @@ def _routes(api: FastAPI) -> None:
         """One system with every field; `row_version` is the version to send back on PATCH."""
         return get_record(ctx, "systems", system_id)
 
-    @api.patch("/{entity}/{record_id:path}", tags=["editing"])
-    @needs(Permission.EDIT)
-    def edit_record(entity: str, record_id: str, ctx: ServiceContext = Ctx,
-                    row_version: int = Query(..., description="The version you read."),
-                    changes: dict[str, Any] = Body(..., examples=[{"system_owner": "Ann"}]),
-                    ) -> Any:
-        """Change fields of a system, capability, integration or contract. Fields use the
-        import template's names; a stale `row_version` gives 409 with both versions."""
-        if entity not in EDITABLE:
-            raise NotFound(f"'{entity}' cannot be edited; choose one of {', '.join(EDITABLE)}")
-        return save_edit(ctx, entity, record_id, changes, row_version, source="api")
+    for entity in EDITABLE:
+        _edit_route(api, entity)
 
     @api.get("/history/{entity}/{record_id:path}", response_model=list[Change],
              tags=["inventory"])
@@ -137,11 +131,12 @@ def _routes(api: FastAPI) -> None:
         return find_integrations(ctx, IntegrationQuery(system_id=system, kind=kind,
                                                        page=page, per_page=limit))
 
-    @api.get("/contracts", response_model=list[ContractRow], tags=["contracts"])
+    @api.get("/contracts", response_model=Page[ContractRow], tags=["contracts"])
     @needs(Permission.READ)
-    def contracts(ctx: ServiceContext = Ctx) -> list[ContractRow]:
-        """Contracts ordered by end date, soonest first."""
-        return contracts_by_end_date(ctx)
+    def contracts(ctx: ServiceContext = Ctx, limit: int = Query(50, ge=1, le=1000),
+                  page: int = Query(1, ge=1)) -> Page[ContractRow]:
+        """Contracts ordered by end date, soonest first (those without one last)."""
+        return contracts_by_end_date(ctx, page, limit)
 
     @api.get("/summary", tags=["inventory"])
     @needs(Permission.READ)
@@ -176,3 +171,15 @@ def _routes(api: FastAPI) -> None:
                 ) -> list[Change]:
         """The audit log: every change and sign-in, newest first."""
         return audit_log(ctx, limit)
+
+
+def _edit_route(api: FastAPI, entity: str) -> None:
+    @api.patch(f"/{entity}/{{record_id:path}}", tags=["editing"], name=f"edit_{entity}")
+    @needs(Permission.EDIT)
+    def edit_record(record_id: str, ctx: ServiceContext = Ctx,
+                    row_version: int = Query(..., description="The version you read."),
+                    changes: dict[str, Any] = Body(..., examples=[{"system_owner": "Ann"}]),
+                    ) -> Any:
+        """Change fields of one record, named as in the import template. A stale
+        `row_version` gives 409 with both versions; invalid fields give 422."""
+        return save_edit(ctx, entity, record_id, changes, row_version, source="api")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import sys
 
 import typer
@@ -11,7 +12,7 @@ from rich.console import Console
 from produktlyft.cli.state import STATE
 from produktlyft.domain.access import Role
 from produktlyft.domain.errors import ProduktlyftError
-from produktlyft.services.accounts import add_user, create_token
+from produktlyft.services.accounts import add_user, create_token, session_secret
 from produktlyft.services.database import initialise_database
 
 console = Console(highlight=False, stderr=True)
@@ -43,10 +44,9 @@ def serve(
     if settings.cookie_secure is None:
         # plain http works for a trial on this machine only; anywhere else, use HTTPS
         settings = settings.model_copy(update={"cookie_secure": not _is_loopback(host)})
+    session_secret(settings)  # made once here, before the worker processes read it
     console.print(f"Serving produktlyft at http://{host}:{port} "
                   f"(database {ctx.database.display_url}). Stop with Ctrl+C.")
-    import os
-
     os.environ["PRODUKTLYFT_DATABASE_URL"] = settings.database_url
     os.environ["PRODUKTLYFT_COOKIE_SECURE"] = "true" if settings.cookie_secure else "false"
     uvicorn.run("produktlyft.web.server:app", host=host, port=port, workers=workers,

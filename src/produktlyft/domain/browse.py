@@ -6,7 +6,7 @@ database, fast at tens of thousands of systems) and entry points can render them
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Generic, TypeVar
 
@@ -145,6 +145,4 @@ class Fingerprint(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     systems: int
-    versions: int
     last_change: int
-    last_change_at: datetime | None = None

@@ -51,7 +51,7 @@ def bar_chart(title: str, rows: list[tuple[str, float]], value_title: str, lang:
                      alt.Tooltip("value:Q", title=value_title)],
         )
     )
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)
     spec["config"] = _config()
     return ChartData(title=title, spec=spec, rows=rows)
 
@@ -104,7 +104,7 @@ def graph_chart(title: str, nodes: list[str], edges: list[GraphEdge], lang: str,
         for side in ("left", "right")]
     chart = alt.layer(edge_layer, node_layer, *text_layers).properties(
         title=title, width=560, height=560)
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)
     spec["config"] = _config()
     rows = [(str(line["pair"]), 1.0) for line in lines]
     return ChartData(title=title, spec=spec, rows=rows)

@@ -21,7 +21,7 @@ from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, get_group_symbol
 from babel.support import NullTranslations, Translations
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -93,9 +93,16 @@ def format_date(value: date | datetime | None, lang: str, style: str = "medium")
     return _format_date(value, format=style, locale=BABEL_LOCALES[lang])
 
 
+@lru_cache(maxsize=len(LANGUAGES))
+def _group_symbol(lang: str) -> str:
+    return get_group_symbol(BABEL_LOCALES[lang])
+
+
 def format_number(value: float | int | None, lang: str, digits: int = 0) -> str:
     if value is None:
         return ""
+    if digits == 0 and value >= 0:  # the common case, without parsing a pattern each time
+        return f"{round(value):,}".replace(",", _group_symbol(lang))
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=BABEL_LOCALES[lang])
 

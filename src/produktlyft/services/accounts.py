@@ -8,7 +8,9 @@ every sign-in, failed or not, goes to the audit log.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
+import time
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -25,6 +27,7 @@ from produktlyft.domain.accounts import (
 from produktlyft.domain.changes import Action, Change
 from produktlyft.domain.errors import InvalidInput, Issue, NotFound, ProduktlyftError
 from produktlyft.services.context import ServiceContext
+from produktlyft.settings import Settings
 from produktlyft.storage import Database
 
 MIN_PASSWORD_LENGTH = 10
@@ -34,10 +37,32 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password, only for constant-time refusals")
 # Touch a token's last-used time at most this often, to keep API reads free of writes.
 _TOUCH_EVERY = timedelta(minutes=5)
+SESSION_RECHECK_SECONDS = 5.0
+_session_accounts: dict[tuple[str, str], tuple[float, Account | None]] = {}
 
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def session_secret(settings: Settings) -> str:
+    """The key that signs session cookies: the configured one, or one made once and kept in
+    the data folder (readable by the owner only), shared by every server process."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = settings.resolved_data_dir() / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{secrets.token_hex(4)}")
+        temporary.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        temporary.chmod(0o600)
+        try:  # a hard link is created only if no key exists: processes starting together agree
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            temporary.unlink()
+    return path.read_text(encoding="utf-8").strip()
 
 
 def check_password_policy(password: str) -> None:
@@ -75,6 +100,7 @@ def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
         if account is None:
             raise NotFound(f"no account named '{name}'")
         uow.accounts.set_role(name, role)
+        forget_cached_accounts()
         uow.changes.append([Change(at=ctx.now(), actor=ctx.actor.name, entity="users",
                                    entity_id=name, action=Action.UPDATE,
                                    changes={"role": [account.role.value, role.value]})])
@@ -112,6 +138,8 @@ def sign_in(ctx: ServiceContext, name: str, password: str, client: str) -> Accou
             uow.accounts.clear_failures(keys[:1])
             uow.changes.append([_event(now, name, Action.SIGN_IN, client)])
             return account
+        uow.accounts.forget_failures_before(
+            now - timedelta(seconds=ctx.settings.login_window_seconds))
         uow.accounts.record_failure(keys, now)
         uow.changes.append([_event(now, name[:200] or "?", Action.SIGN_IN_FAILED, client)])
     raise LoginRefused("wrong name or password")
@@ -135,10 +163,26 @@ def record_sign_out(ctx: ServiceContext, client: str) -> None:
 
 
 def account_for_session(database: Database, name: str) -> Account | None:
-    """The signed-in person's current account, or None when it was removed or disabled."""
+    """The signed-in person's current account, or None when it was removed or disabled.
+
+    Every page asks this, so the answer is kept for a few seconds: a changed role or a
+    disabled account takes effect within SESSION_RECHECK_SECONDS in every server process."""
+    key = (database.url, name)
+    now = time.monotonic()
+    cached = _session_accounts.get(key)
+    if cached is not None and cached[0] > now:
+        return cached[1]
     with database.reading() as uow:
         account = uow.accounts.get(name)
-    return account if account is not None and not account.disabled else None
+    found = account if account is not None and not account.disabled else None
+    if len(_session_accounts) > 10_000:
+        _session_accounts.clear()
+    _session_accounts[key] = (now + SESSION_RECHECK_SECONDS, found)
+    return found
+
+
+def forget_cached_accounts() -> None:
+    _session_accounts.clear()
 
 
 def oidc_sign_in(ctx: ServiceContext, issuer: str, claims: dict[str, object],

@@ -7,6 +7,7 @@ database and language until the data changes (a cheap fingerprint query tells).
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass
 
 from produktlyft import i18n
@@ -16,7 +17,7 @@ from produktlyft.domain.browse import Fingerprint
 from produktlyft.domain.enums import Criticality, Lifecycle
 from produktlyft.exporters.inventory_charts import ChartData, bar_chart, to_svg
 from produktlyft.services.context import ServiceContext
-from produktlyft.services.inventory_summary import InventorySummary, summarise_inventory
+from produktlyft.services.inventory_summary import InventorySummary
 
 
 @dataclass
@@ -36,11 +37,14 @@ class Dashboard:
 
 _cache: dict[tuple[str, str], Dashboard] = {}
 _lock = threading.Lock()
+_current: set[str] = set()
 
 
 def dashboard(ctx: ServiceContext, lang: str) -> Dashboard:
     ctx.actor.require(Permission.READ)
-    ctx.database.require_current()
+    if ctx.database.url not in _current:  # checking the schema costs more than the page
+        ctx.database.require_current()
+        _current.add(ctx.database.url)
     with ctx.database.reading() as uow:
         fingerprint = uow.browse.fingerprint()
     key = (ctx.database.url, lang)
@@ -60,8 +64,23 @@ def _chart(data: ChartData) -> Chart:
     return Chart(data=data, svg=to_svg(data.spec))
 
 
+def summarise(ctx: ServiceContext) -> InventorySummary:
+    """The same summary as `summarise_inventory`, counted in SQL, so it takes milliseconds
+    rather than seconds at 10,000 systems."""
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        counts = uow.inventory.counts()
+        cost, lifecycle, criticality = uow.browse.system_profile()
+        quality = uow.browse.data_quality()
+    return InventorySummary(
+        counts=counts, annual_cost=cost,
+        systems_by_lifecycle=Counter({key or "unknown": n for key, n in lifecycle.items()}),
+        systems_by_criticality=Counter({key or "unknown": n for key, n in criticality.items()}),
+        quality=quality)
+
+
 def _build(ctx: ServiceContext, lang: str, fingerprint: Fingerprint) -> Dashboard:
-    summary = summarise_inventory(ctx)
+    summary = summarise(ctx)
     systems_word = i18n.gettext("Systems", lang)
     missing_rows = [(labels[0] if lang == "sv" else labels[1],
                      float(summary.quality.missing.get(fact, 0)))

@@ -3,6 +3,7 @@ integration graph and the contracts, each answered by storage in SQL."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -25,7 +26,6 @@ from produktlyft.domain.inventory import (
     DataObject,
     Integration,
     System,
-    Team,
     Technology,
 )
 from produktlyft.exporters.inventory_charts import GraphEdge, graph_chart, to_svg
@@ -47,10 +47,26 @@ class FilterOptions:
     capabilities: list[Option]
 
 
+OPTIONS_SECONDS = 10.0  # the list's drop-downs may lag a new unit or capability this long
+_options: dict[str, tuple[float, FilterOptions]] = {}
+
+
 def filter_options(ctx: ServiceContext) -> FilterOptions:
+    """Units and capabilities for the filters, kept for a few seconds: every list page
+    shows them, and they change only when someone imports or edits the structure."""
     ctx.actor.require(Permission.READ)
+    now = time.monotonic()
+    cached = _options.get(ctx.database.url)
+    if cached is not None and cached[0] > now:
+        return cached[1]
     with ctx.database.reading() as uow:
-        return FilterOptions(uow.browse.options("units"), uow.browse.options("capabilities"))
+        options = FilterOptions(uow.browse.options("units"), uow.browse.options("capabilities"))
+    _options[ctx.database.url] = (now + OPTIONS_SECONDS, options)
+    return options
+
+
+def forget_cached_options() -> None:
+    _options.clear()
 
 
 @dataclass
@@ -62,7 +78,7 @@ class SystemDetail:
     data: list[tuple[DataObject, object]]
     integrations: list[IntegrationRow]
     contracts: list[ContractRow]
-    teams: list[Team] = field(default_factory=list)
+    teams: list[Option] = field(default_factory=list)
     history: list[Change] = field(default_factory=list)
 
 
@@ -79,11 +95,9 @@ def system_detail(ctx: ServiceContext, system_id: str) -> SystemDetail:
                             uow.inventory.load("technologies", system.technology_ids))
         data_objects = {record.id: cast(DataObject, record) for record in uow.inventory.load(
             "data_objects", [use.data_object_id for use in system.data_uses])}
-        _, integrations = uow.browse.integrations(
-            IntegrationQuery(system_id=system_id, per_page=1000))
+        integrations = uow.browse.integrations_of(system_id)
         contracts = uow.browse.contracts(system_id=system_id)
-        teams = [cast(Team, team) for team in uow.inventory.load("teams")
-                 if system_id in cast(Team, team).system_ids]
+        teams = uow.browse.teams_of(system_id)
         history = uow.changes.history("systems", system_id, limit=50)
     owning = system.owning_unit_id
     return SystemDetail(

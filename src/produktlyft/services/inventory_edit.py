@@ -24,6 +24,7 @@ from produktlyft.domain.references import find_cycles
 from produktlyft.domain.template import LIST_SEPARATOR, SHEETS_BY_KEY, Column
 from produktlyft.importers.cells import convert_cell
 from produktlyft.services.context import ServiceContext
+from produktlyft.services.inventory_browse import forget_cached_options
 from produktlyft.storage import UnitOfWork
 
 EDITABLE = ("systems", "capabilities", "integrations", "contracts")
@@ -183,21 +184,21 @@ def _validate(entity: str, data: dict[str, Any]) -> tuple[Record | None, list[Fi
         return None, problems
 
 
-def _reference_problems(uow: UnitOfWork, entity: str, record: Record,
+def _reference_problems(uow: UnitOfWork, entity: str, edited: Record | None,
                         values: dict[str, Any]) -> list[FieldProblem]:
     problems = []
     for field in form_fields(entity):
-        if field.reference is None or field.name not in values or not values[field.name]:
+        if field.reference is None or not values.get(field.name):
             continue
         wanted = values[field.name]
         ids = wanted if isinstance(wanted, list) else [wanted]
         missing = sorted(set(ids) - uow.inventory.ids_among(field.reference, ids))
         if missing:
             problems.append(FieldProblem(field.name, "reference", ", ".join(missing)))
-    if entity == "capabilities" and values.get("parent_id"):
+    if entity == "capabilities" and values.get("parent_id") and edited is not None:
         merged = {c.id: c for c in uow.inventory.load("capabilities")}
-        merged[record.id] = record
-        if record.id in set(find_cycles(cast(list[Capability], list(merged.values())))):
+        merged[edited.id] = edited
+        if edited.id in set(find_cycles(cast(list[Capability], list(merged.values())))):
             problems.append(FieldProblem("parent_id", "cycle", values["parent_id"]))
     return problems
 
@@ -217,11 +218,10 @@ def save_edit(ctx: ServiceContext, entity: str, record_id: str, data: Mapping[st
     values, problems = parse_input(entity, data)
     with ctx.database.unit_of_work() as uow:
         current = uow.inventory.get(entity, record_id)
-        edited, invalid = _validate(entity, _apply(current, values)) if not problems else (
-            None, [])
-        problems += invalid
-        if edited is not None:
-            problems += _reference_problems(uow, entity, edited, values)
+        edited, invalid = _validate(entity, _apply(current, values))
+        seen = {problem.field for problem in problems}
+        problems += [problem for problem in invalid if problem.field not in seen]
+        problems += _reference_problems(uow, entity, edited, values)
         if problems or edited is None:
             raise FormInvalid(problems)
         if current.row_version != expected_version:
@@ -239,4 +239,6 @@ def save_edit(ctx: ServiceContext, entity: str, record_id: str, data: Mapping[st
         uow.changes.append([Change(at=now, actor=ctx.actor.name, entity=entity,
                                    entity_id=record_id, action=Action.UPDATE, source=source,
                                    changes=diff(current, stamped))])
+    if entity == "capabilities":
+        forget_cached_options()
     return saved

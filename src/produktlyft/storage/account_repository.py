@@ -112,9 +112,11 @@ class AccountRepository:
             .where(table.c.key == key, table.c.at >= since)).one()
         return int(count), oldest
 
-    def clear_failures(self, keys: list[str], before: datetime | None = None) -> None:
+    def clear_failures(self, keys: list[str]) -> None:
         table = w.login_failures
-        statement = delete(table).where(table.c.key.in_(keys))
-        if before is not None:
-            statement = delete(table).where(table.c.at < before)
-        self.connection.execute(statement)
+        self.connection.execute(delete(table).where(table.c.key.in_(keys)))
+
+    def forget_failures_before(self, moment: datetime) -> None:
+        """Failures older than the rate-limit window no longer count; drop them."""
+        table = w.login_failures
+        self.connection.execute(delete(table).where(table.c.at < moment))

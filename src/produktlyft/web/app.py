@@ -7,16 +7,15 @@ the module to `PAGES` below. See docs/web.md.
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from types import ModuleType
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
+from produktlyft.services.accounts import session_secret
 from produktlyft.services.database import open_database
 from produktlyft.services.health import check_health
 from produktlyft.settings import Settings
@@ -38,7 +37,7 @@ from produktlyft.web.pages import (
     systems,
 )
 from produktlyft.web.rendering import Renderer
-from produktlyft.web.security import PageRoute, declared_permission
+from produktlyft.web.security import PageRoute, declared_permission, iter_routes
 
 STATIC = Path(__file__).parent / "static"
 SESSION_COOKIE = "produktlyft_session"
@@ -47,18 +46,6 @@ SESSION_COOKIE = "produktlyft_session"
 PAGES: list[ModuleType] = [
     home, systems, capabilities, integrations, contracts, imports, edit, admin, account, about,
 ]
-
-
-def secret_key(settings: Settings) -> str:
-    """The configured signing key, or one made once and kept in the data folder."""
-    if settings.secret_key:
-        return settings.secret_key
-    path = settings.resolved_data_dir() / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-        path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip()
 
 
 def create_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | None = None,
@@ -88,7 +75,7 @@ def create_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | No
     _check_routes(app)
 
     app.add_middleware(LanguageMiddleware, default=settings.default_language)
-    app.add_middleware(SessionMiddleware, secret_key=secret_key(settings),
+    app.add_middleware(SessionMiddleware, secret_key=session_secret(settings),
                        session_cookie=SESSION_COOKIE, max_age=settings.session_hours * 3600,
                        same_site="lax", https_only=secure)
     app.add_middleware(SecurityHeadersMiddleware, https=secure)
@@ -97,8 +84,8 @@ def create_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | No
 
 def _check_routes(app: FastAPI) -> None:
     """Refuse to start with a page route that skips CSRF checks or declares no permission."""
-    for route in app.routes:
-        if isinstance(route, APIRoute):
-            declared_permission(route.endpoint)
-            if route.path != "/healthz" and not isinstance(route, PageRoute):
-                raise TypeError(f"{route.path} must come from page_router() (CSRF checks)")
+    for prefix, route in iter_routes(app.routes):
+        declared_permission(route.endpoint)
+        is_page = not prefix.startswith("/api/") and route.path != "/healthz"
+        if is_page and not isinstance(route, PageRoute):
+            raise TypeError(f"{route.path} must come from page_router() (CSRF checks)")

@@ -26,7 +26,7 @@ log = logging.getLogger("produktlyft.web")
 def _page(request: Request, status: int, kind: str, detail: str | None = None,
           headers: dict[str, str] | None = None) -> Response:
     return render(request, "errors/error.html", status_code=status, headers=headers,
-                  kind=kind, status=status, detail=detail)
+                  kind=kind, status=status, detail=detail, issues=[])
 
 
 async def _sign_in(request: Request, _error: Exception) -> Response:

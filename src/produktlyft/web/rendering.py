@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from produktlyft import i18n
 from produktlyft.domain.enums import LabelledEnum
+from produktlyft.domain.template import SHEETS_BY_KEY
 from produktlyft.i18n import N_
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -86,6 +87,36 @@ def pages_around(current: int, last: int, width: int = 2) -> list[int | None]:
     return numbers
 
 
+def field_label(entity: str, field: str) -> str:
+    """A record field's label in the current language, from the import template's headers."""
+    lang = _language.get()
+    sheet = SHEETS_BY_KEY.get(entity)
+    for column in sheet.columns if sheet else ():
+        if column.field == field:
+            return column.header(lang)
+    return field
+
+
+_option_cache: dict[tuple[int, str | None], tuple[object, Markup]] = {}
+
+
+def option_tags(options: list[Any], selected: str | None) -> Markup:
+    """`<option>` elements for id/name pairs, built once per list and selection: the filter
+    lists of units and capabilities are long and shown on every list page."""
+    key = (id(options), selected)
+    cached = _option_cache.get(key)
+    if cached is not None and cached[0] is options:
+        return cached[1]
+    html = Markup("").join(
+        Markup('<option value="{}"{}>{}</option>').format(
+            option.id, Markup(" selected") if option.id == selected else "", option.name)
+        for option in options)
+    if len(_option_cache) > 2000:
+        _option_cache.clear()
+    _option_cache[key] = (options, html)
+    return html
+
+
 def _iso(value: date | datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
@@ -105,6 +136,8 @@ def build_environment() -> Environment:
                        money=_money, share=_share, iso=_iso)
     env.globals["Markup"] = Markup
     env.globals["pages_around"] = pages_around
+    env.globals["option_tags"] = option_tags
+    env.globals["field_label"] = field_label
     env.globals["action_labels"] = ACTION_LABELS
     return env
 

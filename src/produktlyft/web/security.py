@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.routing import APIRoute
 from starlette.responses import Response
+from starlette.routing import Mount
 
 from produktlyft.domain.access import Permission
 from produktlyft.domain.errors import ProduktlyftError
@@ -90,6 +91,20 @@ class PageRoute(APIRoute):
             return await handler(request)
 
         return checked
+
+
+def iter_routes(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
+    """Every API route of an app with the path prefix it is served under: routes of included
+    routers and of mounted FastAPI apps (the JSON API) too."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield prefix, route
+        elif hasattr(route, "original_router"):  # a router included with include_router
+            context = getattr(route, "include_context", None)
+            yield from iter_routes(route.original_router.routes,
+                                   prefix + getattr(context, "prefix", ""))
+        elif isinstance(route, Mount) and hasattr(route.app, "routes"):
+            yield from iter_routes(route.app.routes, prefix + route.path)
 
 
 def page_router(**kwargs: Any) -> APIRouter:

@@ -26,7 +26,6 @@ from produktlyft.domain.browse import (
 )
 from produktlyft.domain.changes import Change
 from produktlyft.domain.enums import Criticality, Hosting, IntegrationKind, Lifecycle
-from produktlyft.domain.errors import NotFound
 from produktlyft.domain.inventory import System
 from produktlyft.services.accounts import actor_for_token
 from produktlyft.services.context import ServiceContext
@@ -101,17 +100,8 @@ def _routes(api: FastAPI) -> None:
         """One system with every field; `row_version` is the version to send back on PATCH."""
         return get_record(ctx, "systems", system_id)
 
-    @api.patch("/{entity}/{record_id:path}", tags=["editing"])
-    @needs(Permission.EDIT)
-    def edit_record(entity: str, record_id: str, ctx: ServiceContext = Ctx,
-                    row_version: int = Query(..., description="The version you read."),
-                    changes: dict[str, Any] = Body(..., examples=[{"system_owner": "Ann"}]),
-                    ) -> Any:
-        """Change fields of a system, capability, integration or contract. Fields use the
-        import template's names; a stale `row_version` gives 409 with both versions."""
-        if entity not in EDITABLE:
-            raise NotFound(f"'{entity}' cannot be edited; choose one of {', '.join(EDITABLE)}")
-        return save_edit(ctx, entity, record_id, changes, row_version, source="api")
+    for entity in EDITABLE:
+        _edit_route(api, entity)
 
     @api.get("/history/{entity}/{record_id:path}", response_model=list[Change],
              tags=["inventory"])
@@ -176,3 +166,15 @@ def _routes(api: FastAPI) -> None:
                 ) -> list[Change]:
         """The audit log: every change and sign-in, newest first."""
         return audit_log(ctx, limit)
+
+
+def _edit_route(api: FastAPI, entity: str) -> None:
+    @api.patch(f"/{entity}/{{record_id:path}}", tags=["editing"], name=f"edit_{entity}")
+    @needs(Permission.EDIT)
+    def edit_record(record_id: str, ctx: ServiceContext = Ctx,
+                    row_version: int = Query(..., description="The version you read."),
+                    changes: dict[str, Any] = Body(..., examples=[{"system_owner": "Ann"}]),
+                    ) -> Any:
+        """Change fields of one record, named as in the import template. A stale
+        `row_version` gives 409 with both versions; invalid fields give 422."""
+        return save_edit(ctx, entity, record_id, changes, row_version, source="api")

@@ -57,9 +57,9 @@ async def preview(request: Request, file: UploadFile = File(...)) -> Response:
 @needs(Permission.IMPORT)
 def confirm(request: Request, key: str = Form(...)) -> Response:
     ctx = service_context(request)
-    if request.session.get("import_key") != key:
-        return RedirectResponse("/import", status_code=303)
     path = staged_file(ctx, key)
+    if request.session.get("import_key") != key:  # only the session that uploaded it
+        return RedirectResponse("/import", status_code=303)
     report = import_files(ctx, [path], dry_run=False)
     discard(ctx, key)
     request.session.pop("import_key", None)

@@ -1,0 +1,296 @@
+"""Load test of the web pages: 20 concurrent clients for 60 s on a 10,000-system database.
+
+For SQLite and then PostgreSQL it creates the demo organisation with `produktlyft demo
+--systems N`, starts a real `produktlyft serve`, signs each client in, and has the clients
+request the systems list, a filtered list, a system's detail page and the dashboard, as fast
+as the server answers (a closed loop, no think time, over loopback only). It prints p50/p95
+latency and errors per page kind and backend, the ratio to the goal (p95 under 150 ms, no
+errors), and ends with one line:
+
+    sqlite p95_ms=… errors=… postgresql p95_ms=… errors=…
+
+    python bench/web_load.py --systems 10000 [--clients 20] [--seconds 60] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GOAL_P95_MS = 150.0
+PASSWORD = "bench-password-2026"
+KINDS = ("list", "filter", "detail", "dashboard")
+
+
+@dataclass
+class Targets:
+    """What the clients ask for: system ids and filter values found on the pages."""
+
+    system_ids: list[str]
+    units: list[str]
+    pages: int
+    filters: list[str] = field(default_factory=lambda: [
+        "criticality=critical_to_society", "lifecycle=active&criticality=critical_to_operations",
+        "hosting=saas", "missing=cost", "q=system", "lifecycle=phase_out&sort=cost&dir=desc"])
+
+    def path(self, kind: str, rng: random.Random) -> str:
+        if kind == "list":
+            return f"/systems?page={rng.randint(1, self.pages)}"
+        if kind == "filter":
+            choice = rng.choice([*self.filters, "unit"])
+            if choice == "unit":
+                choice = "unit=" + urllib.parse.quote(rng.choice(self.units))
+            return f"/systems?{choice}"
+        if kind == "detail":
+            return "/systems/" + urllib.parse.quote(rng.choice(self.system_ids))
+        return "/"
+
+
+def cli(database: str, *args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+        ) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "produktlyft.cli.app", "--database", database, *args]
+    result = subprocess.run(command, input=stdin, capture_output=True, text=True, env=env,
+                            check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"`produktlyft {' '.join(args)}` failed:\n{result.stderr}")
+    return result
+
+
+def analyse(database: str) -> None:
+    """Refresh the planner's statistics after the bulk load, as PostgreSQL's autovacuum does
+    within a minute or so of a large import (and as `ANALYZE` does for SQLite)."""
+    from sqlalchemy import create_engine, text
+
+    from produktlyft.storage.database import normalise_url
+
+    engine = create_engine(normalise_url(database), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("ANALYZE"))
+    engine.dispose()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Client:
+    """One signed-in visitor with its own keep-alive connection and session cookie."""
+
+    def __init__(self, port: int, name: str) -> None:
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.cookie = ""
+        status, page = self.get("/login")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        if status != 200 or token is None:
+            raise SystemExit("the login page did not answer")
+        form = urllib.parse.urlencode({"name": name, "password": PASSWORD,
+                                       "csrf_token": token.group(1), "next": "/"})
+        status, _ = self.request("POST", "/login", form,
+                                 {"Content-Type": "application/x-www-form-urlencoded"})
+        if status != 303:
+            raise SystemExit(f"signing in as {name} failed with {status}")
+
+    def request(self, method: str, path: str, body: str | None = None,
+                headers: dict[str, str] | None = None, retry: bool = True) -> tuple[int, str]:
+        try:
+            self.connection.request(method, path, body=body,
+                                    headers={"Cookie": self.cookie, **(headers or {})})
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            # the server closes idle keep-alive connections; during setup, connect again
+            self.connection.close()
+            if not retry:
+                raise
+            return self.request(method, path, body, headers, retry=False)
+        text = response.read().decode("utf-8", "replace")
+        cookie = response.getheader("set-cookie")
+        if cookie:
+            self.cookie = cookie.split(";", 1)[0]
+        return response.status, text
+
+    def get(self, path: str, retry: bool = True) -> tuple[int, str]:
+        return self.request("GET", path, retry=retry)
+
+
+def find_targets(client: Client, systems: int) -> Targets:
+    pages = max(1, -(-systems // 50))
+    ids: list[str] = []
+    for page in random.Random(1).sample(range(1, pages + 1), min(20, pages)):
+        _, text = client.get(f"/systems?page={page}")
+        ids += [urllib.parse.unquote(found) for found in
+                re.findall(r'<th scope="row"><a class="ds-link" href="/systems/([^"?]+)"', text)]
+    _, text = client.get("/systems")
+    unit_select = text.split('id="unit"', 1)[1].split("</select>", 1)[0]
+    units = [value for value in re.findall(r'<option value="([^"]+)"', unit_select)]
+    if not ids or not units:
+        raise SystemExit("could not find systems and units on the list pages")
+    return Targets(system_ids=ids, units=units, pages=pages)
+
+
+def run_clients(port: int, clients: list[Client], targets: Targets, seconds: float,
+                ) -> dict[str, list[tuple[float, bool]]]:
+    results: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def visit(index: int, client: Client) -> None:
+        rng = random.Random(index)
+        mine: list[tuple[str, float, bool]] = []
+        turn = index
+        while time.perf_counter() < deadline:
+            kind = KINDS[turn % len(KINDS)]
+            turn += 1
+            path = targets.path(kind, rng)
+            started = time.perf_counter()
+            try:
+                status, _ = client.get(path, retry=False)
+                ok = status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False
+                client.connection.close()
+            mine.append((kind, (time.perf_counter() - started) * 1000, ok))
+        with lock:
+            for kind, millis, ok in mine:
+                results[kind].append((millis, ok))
+
+    threads = [threading.Thread(target=visit, args=(n, c)) for n, c in enumerate(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def percentile(values: list[float], share: float) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
+
+
+def one_at_a_time(client: Client, targets: Targets, rounds: int = 30) -> dict[str, float]:
+    """The median latency of each page kind with a single client: the work one request takes,
+    before any queueing."""
+    rng = random.Random(99)
+    medians = {}
+    for kind in KINDS:
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            client.get(targets.path(kind, rng))
+            times.append((time.perf_counter() - started) * 1000)
+        medians[kind] = statistics.median(times)
+    return medians
+
+
+def report(backend: str, results: dict[str, list[tuple[float, bool]]], seconds: float,
+           alone: dict[str, float], load: tuple[float, float]) -> tuple[float, int]:
+    everything = [millis for kind in KINDS for millis, _ in results[kind]]
+    errors = sum(1 for kind in KINDS for _, ok in results[kind] if not ok)
+    print(f"\n{backend}: {len(everything)} requests in {seconds:.0f} s "
+          f"({len(everything) / seconds:.0f}/s); machine load average {load[0]:.1f} before, "
+          f"{load[1]:.1f} after (2 cores)")
+    print(f"  {'page':10} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+          f"{'alone p50 ms':>13}")
+    for kind in KINDS:
+        times = [millis for millis, _ in results[kind]]
+        failed = sum(1 for _, ok in results[kind] if not ok)
+        print(f"  {kind:10} {len(times):9d} {percentile(times, 0.5):8.1f} "
+              f"{percentile(times, 0.95):8.1f} {failed:7d} {alone[kind]:13.1f}")
+    p95 = percentile(everything, 0.95)
+    print(f"  {'all':10} {len(everything):9d} {percentile(everything, 0.5):8.1f} {p95:8.1f} "
+          f"{errors:7d}   p95 is {p95 / GOAL_P95_MS:.2f}x the {GOAL_P95_MS:.0f} ms goal")
+    return p95, errors
+
+
+def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
+            ) -> tuple[float, int]:
+    env = {**os.environ, "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
+           "PRODUKTLYFT_SECRET_KEY": uuid.uuid4().hex}
+    started = time.perf_counter()
+    cli(database, "init", env=env)
+    cli(database, "demo", "--systems", str(args.systems), "--seed", str(args.seed),
+        "--out", str(folder / "demo"), env=env)
+    print(f"{backend}: created the {args.systems:,}-system demo in "
+          f"{time.perf_counter() - started:.0f} s")
+    analyse(database)
+    cli(database, "user", "add", "bench", "--role", "viewer", "--password-stdin",
+        stdin=PASSWORD + "\n", env=env)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "produktlyft.cli.app", "--database", database, "serve",
+         "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        clients = [Client(port, "bench") for _ in range(args.clients)]
+        targets = find_targets(clients[0], args.systems)
+        for client in clients:  # fill every worker's caches
+            for kind in KINDS:
+                client.get(targets.path(kind, random.Random(0)))
+        alone = one_at_a_time(clients[0], targets)
+        for client in clients:  # wake connections the server closed while idle
+            client.get("/healthz")
+        before = os.getloadavg()[0]
+        results = run_clients(port, clients, targets, args.seconds)
+        return report(backend, results, args.seconds, alone, (before, os.getloadavg()[0]))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--systems", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--postgres-url", default=os.environ.get(
+        "PRODUKTLYFT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
+        help="a server where a scratch database may be created and dropped")
+    args = parser.parse_args()
+    from produktlyft.storage.testing import create_scratch_database, drop_scratch_database
+
+    figures: dict[str, tuple[float, int]] = {}
+    with tempfile.TemporaryDirectory(prefix="web-load-") as temporary:
+        folder = Path(temporary)
+        (folder / "sqlite").mkdir()
+        figures["sqlite"] = measure("sqlite", f"sqlite:///{folder / 'sqlite' / 'load.db'}",
+                                    args, folder / "sqlite")
+        name = f"produktlyft_load_{uuid.uuid4().hex[:8]}"
+        url = create_scratch_database(args.postgres_url, name)
+        try:
+            (folder / "postgresql").mkdir()
+            figures["postgresql"] = measure("postgresql", url, args, folder / "postgresql")
+        finally:
+            drop_scratch_database(args.postgres_url, name)
+    print()
+    print(" ".join(f"{backend} p95_ms={p95:.1f} errors={errors}"
+                   for backend, (p95, errors) in figures.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Every route refuses everyone whose role lacks the permission it declares.
+
+Routes are enumerated from the app itself, the API's mounted routes included, so a new page
+or endpoint is covered the moment it is registered. A route with a request body needs an entry
+in BODIES below, or this test fails and says so.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+
+import pytest
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from produktlyft.domain.access import Permission, Role
+from produktlyft.services.accounts import create_token
+from produktlyft.web.security import declared_permission, iter_routes
+from tests.conftest import make_context
+
+PATH_VALUES = {"system_id": "sys-00001", "code": "en", "entity": "systems"}
+RECORDS = {"systems": "sys-00001", "capabilities": "cap-case", "integrations": "int-00001",
+           "contracts": "avtal-0001"}
+# Bodies for routes that need one to get past validation (so the permission check is reached).
+BODIES: dict[tuple[str, str], dict[str, object]] = {
+    ("POST", "/login"): {"data": {"name": "x", "password": "y"}},
+    ("POST", "/logout"): {},
+    ("POST", "/import"): {"files": {"file": ("a.json", b'{"systems": []}', "text/plain")}},
+    ("POST", "/import/confirm"): {"data": {"key": "k" * 32}},
+    ("POST", "/admin/roles"): {"data": {"name": "viewer", "role": "viewer"}},
+    ("POST", "/admin/tokens"): {"data": {"name": "robot", "role": "viewer"}},
+    ("POST", "/admin/tokens/revoke"): {"data": {"pk": "999999"}},
+    ("POST", "/api/v1/imports"): {"files": {"file": ("a.json", b'{"systems": []}',
+                                                     "text/plain")}},
+}
+BODIES.update({("PATCH", f"/api/v1/{entity}/{{record_id}}"): {
+    "json": {"name": "X"},
+    "params": {"row_version": "1"}} for entity in RECORDS})
+BODIES.update({("POST", f"/edit/{entity}/{{record_id}}"): {"data": {"row_version": "1"}}
+               for entity in RECORDS})
+
+
+def _url(prefix: str, route: APIRoute) -> str:
+    template = prefix + route.path_format
+    entity = next((name for name in RECORDS if f"/{name}/" in template), "systems")
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return RECORDS[entity] if name == "record_id" else PATH_VALUES[name]
+
+    return re.sub(r"\{(\w+)\}", fill, template)
+
+
+def _requests(app: FastAPI) -> list[tuple[str, str, str, Permission | None]]:
+    found = []
+    for prefix, route in iter_routes(app.routes):
+        permission = declared_permission(route.endpoint)
+        for method in sorted(route.methods - {"HEAD"}):
+            found.append((method, prefix + route.path_format, _url(prefix, route), permission))
+    return found
+
+
+def test_every_route_declares_a_permission(app: FastAPI) -> None:
+    requests = _requests(app)
+    assert len(requests) > 25
+    paths = {path for _, path, _, _ in requests}
+    assert {"/", "/systems", "/api/v1/systems", "/admin", "/import"} <= paths
+
+
+def _send(client: TestClient, method: str, template: str, url: str, headers: dict[str, str],
+          csrf: str | None) -> int:
+    extra = dict(BODIES.get((method, template), {}))
+    if method in ("POST", "PATCH", "PUT", "DELETE") and (method, template) not in BODIES:
+        pytest.fail(f"add a request body for {method} {template} to BODIES")
+    if csrf is not None and method != "GET":
+        data = dict(extra.pop("data", {}))  # type: ignore[call-overload]
+        data["csrf_token"] = csrf
+        extra["data"] = data
+    files = extra.pop("files", None)
+    if files:
+        extra["files"] = {key: (name, io.BytesIO(content), kind)
+                          for key, (name, content, kind) in files.items()}  # type: ignore[attr-defined]
+    response = client.request(method, url, headers=headers, follow_redirects=False,
+                              **extra)  # type: ignore[arg-type]
+    assert response.status_code < 500, (method, url, response.text[:500])
+    return response.status_code
+
+
+@pytest.mark.parametrize("role", [None, *Role])
+def test_every_route_refuses_roles_without_its_permission(
+        app: FastAPI, client_for: Callable[[Role | None], TestClient], web_database,  # type: ignore[no-untyped-def]
+        role: Role | None) -> None:
+    client = client_for(role)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)
+    headers = {}
+    if role is not None:
+        secret = create_token(make_context(web_database), f"matrix-{role.value}", role).secret
+        headers = {"Authorization": f"Bearer {secret}"}
+    checked = 0
+    for method, template, url, permission in _requests(app):
+        if permission is None:
+            continue
+        is_api = template.startswith("/api/")
+        status = _send(client, method, template, url, headers if is_api else {},
+                       None if is_api else csrf)
+        allowed = role is not None and permission in {p for p in Permission
+                                                      if _grants(role, p)}
+        if role is None:
+            expected = 401 if is_api else 303
+            assert status == expected, (method, url, status)
+        elif not allowed:
+            assert status == 403, (role, method, url, status)
+        else:
+            assert status not in (401, 403), (role, method, url, status)
+        checked += 1
+    assert checked > 20
+
+
+def _grants(role: Role, permission: Permission) -> bool:
+    from produktlyft.domain.access import GRANTS
+
+    return permission in GRANTS[role]
+
+
+def test_api_refuses_without_a_token(client_for) -> None:  # type: ignore[no-untyped-def]
+    response = client_for(Role.ADMIN).get("/api/v1/systems")  # a session is not enough
+    assert response.status_code == 401
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["www-authenticate"].startswith("Bearer")

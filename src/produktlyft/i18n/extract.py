@@ -23,13 +23,19 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 # Each domain's sources: (folder under the package, method map).
 DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     "web": [
-        ("web", [("**/templates/**.html", "jinja2"), ("**.py", "python")]),
+        # the review's pages have their own domain (below); first match wins, so skip them here
+        ("web", [("**/templates/review/**.html", "ignore"), ("**/pages/review.py", "ignore"),
+                 ("**/pages/review_*.py", "ignore"),
+                 ("**/templates/**.html", "jinja2"), ("**.py", "python")]),
         ("exporters", [("inventory_charts.py", "python")]),
         ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python")]),
     ],
     "review": [
         ("reports", [("texts.py", "python"), ("method.py", "python")]),
         ("analytics", [("phrases.py", "python")]),
+        ("web", [("**/templates/review/**.html", "jinja2"), ("**/pages/review.py", "python"),
+                 ("**/pages/review_*.py", "python")]),
+        ("services", [("review_views.py", "python")]),
     ],
 }
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",

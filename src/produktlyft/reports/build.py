@@ -40,18 +40,25 @@ def render_html(ctx: ServiceContext, lang: str = "sv",
     )
 
 
-def write_report(ctx: ServiceContext, output: Path, *, lang: str = "sv", fmt: str = "pdf",
-                 progress: Callable[[str], None] | None = None) -> Path:
+def render_report(ctx: ServiceContext, *, lang: str = "sv", fmt: str = "pdf",
+                  progress: Callable[[str], None] | None = None) -> bytes:
+    """The report as bytes, for a download from the web app."""
     if fmt not in ("html", "pdf"):
         raise ProduktlyftError(f"the report comes as html or pdf, not {fmt}")
     html = render_html(ctx, lang, progress)
-    output.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "html":
-        output.write_text(html, encoding="utf-8")
-        return output
+        return html.encode("utf-8")
     if progress:
         progress("Typesetting the PDF")
     from weasyprint import HTML  # imported late: it loads Pango and fonts
 
-    HTML(string=html, base_url=str(output.parent)).write_pdf(output)
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf
+
+
+def write_report(ctx: ServiceContext, output: Path, *, lang: str = "sv", fmt: str = "pdf",
+                 progress: Callable[[str], None] | None = None) -> Path:
+    content = render_report(ctx, lang=lang, fmt=fmt, progress=progress)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(content)
     return output

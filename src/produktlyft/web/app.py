@@ -34,6 +34,10 @@ from produktlyft.web.pages import (
     home,
     imports,
     integrations,
+    review,
+    review_duplicates,
+    review_evidence,
+    review_weights,
     systems,
 )
 from produktlyft.web.rendering import Renderer
@@ -45,6 +49,7 @@ SESSION_COOKIE = "produktlyft_session"
 # Every area of the web app, in one list. Navigation follows each entry's `order`.
 PAGES: list[ModuleType] = [
     home, systems, capabilities, integrations, contracts, imports, edit, admin, account, about,
+    review, review_duplicates, review_evidence, review_weights,
 ]
 
 

@@ -1,0 +1,135 @@
+"""Each system as every profile sees it, with all its facts: the per-system evidence page.
+
+A review scores one profile, but the evidence page shows a system under all four (the TIME
+quadrant, the MoJ red/amber/green measures, the Danish six dimensions, the custom health) and
+every fact known about it, not only those the chosen profile read. Scoring all profiles costs
+milliseconds over the fact base the review has built anyway, so the review stores this compact
+sheet per system; `fact_items` expands one sheet into evidence items (fact, source, date,
+value, missing) in the same form as the review's own evidence lists.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from produktlyft.analytics.facts import FACTS, FactBase
+from produktlyft.analytics.scoring import (
+    DANISH_DIMENSIONS,
+    ProfileResult,
+    band,
+    score_profile,
+)
+
+MOJ_MEASURES = ("people", "technology", "atrophy")
+# Columns of the fact base that name where a value came from.
+_DETAILS = {"eol": "detail_eol", "eol_date": "eol_date", "lock_in": "detail_lock_in",
+            "lock_reasons": "lock_reasons", "sbom": "detail_date_sbom",
+            "repo": "detail_date_repo", "unmatched": "unmatched_labels"}
+_DATES = {"inventory": "date_inventory", "sbom": "date_sbom", "repo": "date_repo"}
+
+
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else round(float(value), 2)
+
+
+def _profiles(facts: FactBase, chosen: ProfileResult,
+              custom_weights: Mapping[str, float] | None) -> dict[str, ProfileResult]:
+    scored = {chosen.profile: chosen}
+    for name in ("custom", "time", "moj", "danish"):
+        if name not in scored:
+            scored[name] = score_profile(facts, name, custom_weights)
+    return scored
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _fact_rows(facts: FactBase) -> list[dict[str, Any]]:
+    frame = facts.frame
+    keys = [k for k in FACTS if k in frame.columns]
+    values = frame.select([pl.col(k).fill_nan(None) if frame[k].dtype.is_float() else pl.col(k)
+                           for k in keys]).to_dicts()
+    dates = frame.select([pl.col(c).alias(name) for name, c in _DATES.items()
+                          if c in frame.columns]).to_dicts()
+    details = frame.select([pl.col(c).alias(name) for name, c in _DETAILS.items()
+                            if c in frame.columns]).to_dicts()
+    return [{"facts": v, "dates": {k: _iso(x) for k, x in d.items()},
+             "details": {k: x for k, x in w.items() if x not in (None, "", [])}}
+            for v, d, w in zip(values, dates, details, strict=True)]
+
+
+def assessments(facts: FactBase, chosen: ProfileResult,
+                custom_weights: Mapping[str, float] | None = None) -> list[dict[str, Any]]:
+    """Per system (fact-base order): every profile's view and every fact, as plain data."""
+    scored = _profiles(facts, chosen, custom_weights)
+    custom, time, moj, danish = (scored[n] for n in ("custom", "time", "moj", "danish"))
+    custom_bands = band(custom.health)
+    dimension_names = list(DANISH_DIMENSIONS)
+    dims = np.column_stack([danish.dimensions[n] for n in dimension_names])
+    sheets = _fact_rows(facts)
+    for n, sheet in enumerate(sheets):
+        measures = str(moj.condition[n] or "").split("/")
+        sheet["profiles"] = {
+            "custom": {"health": _number(custom.health[n]), "band": custom_bands[n],
+                       "confidence": round(float(custom.confidence[n]), 3)},
+            "time": {"quadrant": time.condition[n],
+                     "confidence": round(float(time.confidence[n]), 3)},
+            "moj": {**dict(zip(MOJ_MEASURES, measures, strict=False)),
+                    "confidence": round(float(moj.confidence[n]), 3)},
+            "danish": {"condition": danish.condition[n], "overall": _number(danish.health[n]),
+                       "dimensions": {name: _number(dims[n, k])
+                                      for k, name in enumerate(dimension_names)},
+                       "confidence": round(float(danish.confidence[n]), 3)},
+        }
+    return sheets
+
+
+def _source(kind: str, sheet: Mapping[str, Any], snapshot: str | None) -> tuple[str, Any]:
+    """The source label and date of a fact, as the review's evidence lists write them."""
+    dates, details = sheet.get("dates", {}), sheet.get("details", {})
+    if kind == "endoflife":
+        return f"endoflife.date snapshot {snapshot}", snapshot
+    if kind in ("sbom", "repo"):
+        prefix = "SBOM" if kind == "sbom" else "git"
+        return f"{prefix} {details.get(kind) or ''}".strip(), dates.get(kind)
+    when = dates.get("inventory")
+    if kind == "contracts":
+        contract = details.get("lock_in")
+        return (f"inventory: contract {contract}" if contract else "inventory: contracts"), when
+    if kind == "integrations":
+        return "inventory: integrations", when
+    return "inventory", when
+
+
+def fact_items(sheet: Mapping[str, Any], eol_snapshot: date | str | None,
+               keys: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """One evidence item per fact (all facts unless `keys`): fact, source, date, value,
+    missing, and the component or contract named where there is one."""
+    snapshot = _iso(eol_snapshot)
+    values, details = sheet.get("facts", {}), sheet.get("details", {})
+    items = []
+    for key in keys or list(FACTS):
+        value = values.get(key)
+        source, when = _source(FACTS[key].source, sheet, snapshot)
+        item: dict[str, Any] = {"fact": key, "source": source,
+                                "date": None if value is None else when, "value": value,
+                                "missing": value is None}
+        if key == "eol_months" and details.get("eol"):
+            item["detail"] = details["eol"]
+            if details.get("eol_date"):
+                item["detail_date"] = details["eol_date"]
+        if key == "lock_in" and details.get("lock_in"):
+            item["detail"] = details["lock_in"]
+        if key == "eol_unmatched" and details.get("unmatched"):
+            item["detail"] = ", ".join(details["unmatched"])
+        items.append(item)
+    return items

@@ -349,3 +349,15 @@ def preview_weights(ctx: ServiceContext, custom: Mapping[str, float],
     moved = sum(1 for s in outcome.systems if s.id in before and before[s.id] != s.rank)
     return WeightsPreview(rows=rows, moved=moved, compared=compared,
                           systems=len(outcome.systems))
+
+
+def report_version(ctx: ServiceContext) -> str | None:
+    """What the leadership report is made from: the latest run and the inventory's state.
+    The same version gives the same report, so a made report can be kept and served again."""
+    ctx.actor.require(Permission.READ)
+    run = latest_run(ctx)
+    if run is None:
+        return None
+    with ctx.database.reading() as uow:
+        fingerprint = uow.browse.fingerprint()
+    return f"{run.id}-{fingerprint.systems}-{fingerprint.last_change}"

@@ -20,7 +20,7 @@ from produktlyft.domain.errors import NotFound
 from produktlyft.domain.review_views import BANDS, RankingQuery, RankingSort
 from produktlyft.i18n import N_
 from produktlyft.reports import texts
-from produktlyft.reports.build import render_report
+from produktlyft.reports.build import report_for_download
 from produktlyft.reports.review_sections import summary
 from produktlyft.reports.sections import ReportContext
 from produktlyft.services.review_jobs import STEPS, review_job, start_review
@@ -103,7 +103,7 @@ def report(request: Request, format: str = "pdf", lang: str = "sv") -> Response:
     run = latest_run(ctx)
     if run is None:  # the report service would run a review first; a download must not
         raise NotFound("no review has been run yet")
-    content = render_report(ctx, lang=lang, fmt=format)
+    content = report_for_download(ctx, lang=lang, fmt=format)
     name = f"genomlysning-{run.reference_date.isoformat()}-{lang}.{format}"
     return Response(content, media_type=REPORT_FORMATS[format],
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

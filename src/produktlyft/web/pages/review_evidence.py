@@ -38,6 +38,7 @@ SOURCE_LABELS = {"inventory": N_("inventory"), "endoflife": N_("endoflife.date s
                  "sbom": N_("SBOM"), "repo": N_("git repository"),
                  "contracts": N_("inventory: contracts"),
                  "integrations": N_("inventory: integrations")}
+YES, NO = N_("yes"), N_("no")
 SHARES = {"libyear_coverage", "top_author_share", "lock_in"}
 UNITS = {"months": N_("%(value)s months"), "days": N_("%(value)s days"),
          "years": N_("%(value)s years")}
@@ -51,7 +52,7 @@ def fact_value(item: dict[str, Any], lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return i18n.gettext("yes" if value else "no", lang)
+        return i18n.gettext(YES if value else NO, lang)
     if key == "lifecycle":
         member = next((m for m in Lifecycle if m.value == value), None)
         return member.label(lang) if member else str(value)

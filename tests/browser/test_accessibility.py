@@ -22,9 +22,14 @@ PAGES = ["/", "/systems", "/systems?missing=cost&sort=cost&dir=desc&page=2",
          "/systems/sys-00001", "/capabilities", "/integrations",
          "/integrations?kind=manual_rekeying", "/contracts", "/import", "/admin",
          "/edit/systems/sys-00002", "/edit/capabilities/cap-case", "/edit/integrations/int-00001",
-         "/edit/contracts/avtal-0001", "/accessibility", "/no-such-page"]
+         "/edit/contracts/avtal-0001", "/accessibility", "/no-such-page",
+         # the review's pages before any review has run (test_review_browser.py checks them
+         # with a review, in both languages, and the forms' states)
+         "/review", "/review/run", "/review/ranking", "/review/heatmap", "/review/duplicates",
+         "/review/weights", "/review/systems/sys-00001"]
 # GET routes that answer with a redirect or a provider round trip rather than a page
-NOT_PAGES = {"/language/{code}", "/login/oidc", "/auth/oidc/callback", "/healthz"}
+NOT_PAGES = {"/language/{code}", "/login/oidc", "/auth/oidc/callback", "/healthz",
+             "/review/report"}  # a file download
 
 
 def violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]

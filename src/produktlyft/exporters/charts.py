@@ -110,7 +110,8 @@ def heatmap(rows: Rows, *, x: str, y: str, value: str, title: str, description: 
         text_colour = alt.value("#000000")
     labels = base.mark_text(fontSize=11).encode(text=alt.Text(f"{value}:Q"),
                                                 color=text_colour)
-    return _spec(alt.layer(cells, labels))
+    # title and description on the layer, where `to_svg` finds them for the accessible name
+    return _spec(alt.layer(cells, labels).properties(title=title, description=description))
 
 
 def histogram(rows: Rows, *, field: str, title: str, description: str, x_title: str,

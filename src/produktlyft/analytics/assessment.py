@@ -62,7 +62,9 @@ def _fact_rows(facts: FactBase) -> list[dict[str, Any]]:
                           if c in frame.columns]).to_dicts()
     details = frame.select([pl.col(c).alias(name) for name, c in _DETAILS.items()
                             if c in frame.columns]).to_dicts()
-    return [{"facts": v, "dates": {k: _iso(x) for k, x in d.items()},
+    # missing facts are left out (a fact not in the sheet is missing), which halves the size
+    return [{"facts": {k: x for k, x in v.items() if x is not None},
+             "dates": {k: _iso(x) for k, x in d.items() if x is not None},
              "details": {k: x for k, x in w.items() if x not in (None, "", [])}}
             for v, d, w in zip(values, dates, details, strict=True)]
 

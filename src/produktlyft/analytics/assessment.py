@@ -34,10 +34,6 @@ _DETAILS = {"eol": "detail_eol", "eol_date": "eol_date", "lock_in": "detail_lock
 _DATES = {"inventory": "date_inventory", "sbom": "date_sbom", "repo": "date_repo"}
 
 
-def _number(value: float) -> float | None:
-    return None if math.isnan(value) else round(float(value), 2)
-
-
 def _profiles(facts: FactBase, chosen: ProfileResult,
               custom_weights: Mapping[str, float] | None) -> dict[str, ProfileResult]:
     scored = {chosen.profile: chosen}
@@ -57,16 +53,25 @@ def _fact_rows(facts: FactBase) -> list[dict[str, Any]]:
     frame = facts.frame
     keys = [k for k in FACTS if k in frame.columns]
     values = frame.select([pl.col(k).fill_nan(None) if frame[k].dtype.is_float() else pl.col(k)
-                           for k in keys]).to_dicts()
-    dates = frame.select([pl.col(c).alias(name) for name, c in _DATES.items()
-                          if c in frame.columns]).to_dicts()
-    details = frame.select([pl.col(c).alias(name) for name, c in _DETAILS.items()
-                            if c in frame.columns]).to_dicts()
+                           for k in keys]).rows()
+    date_names = [name for name, c in _DATES.items() if c in frame.columns]
+    dates = frame.select([pl.col(_DATES[name]).cast(pl.Date).dt.to_string("%Y-%m-%d")
+                          for name in date_names]).rows()
+    detail_names = [name for name, c in _DETAILS.items() if c in frame.columns]
+    details = frame.select([pl.col(_DETAILS[name]) for name in detail_names]).rows()
     # missing facts are left out (a fact not in the sheet is missing), which halves the size
-    return [{"facts": {k: x for k, x in v.items() if x is not None},
-             "dates": {k: _iso(x) for k, x in d.items() if x is not None},
-             "details": {k: x for k, x in w.items() if x not in (None, "", [])}}
+    return [{"facts": {k: x for k, x in zip(keys, v, strict=True) if x is not None},
+             "dates": {k: x for k, x in zip(date_names, d, strict=True) if x is not None},
+             "details": {k: x for k, x in zip(detail_names, w, strict=True)
+                         if x not in (None, "", [])}}
             for v, d, w in zip(values, dates, details, strict=True)]
+
+
+def _column(values: np.ndarray, digits: int) -> list[float | None]:
+    """An array as plain floats, rounded, with None for NaN (converted in one go: indexing
+    NumPy arrays element by element is what made this slow)."""
+    rounded = np.round(values.astype(float), digits)
+    return [None if math.isnan(v) else v for v in rounded.tolist()]
 
 
 def assessments(facts: FactBase, chosen: ProfileResult,
@@ -74,23 +79,22 @@ def assessments(facts: FactBase, chosen: ProfileResult,
     """Per system (fact-base order): every profile's view and every fact, as plain data."""
     scored = _profiles(facts, chosen, custom_weights)
     custom, time, moj, danish = (scored[n] for n in ("custom", "time", "moj", "danish"))
-    custom_bands = band(custom.health)
-    dimension_names = list(DANISH_DIMENSIONS)
-    dims = np.column_stack([danish.dimensions[n] for n in dimension_names])
+    health, bands = _column(custom.health, 2), band(custom.health)
+    confidence = {name: _column(p.confidence, 3) for name, p in scored.items()}
+    overall = _column(danish.health, 2)
+    dimensions = {name: _column(danish.dimensions[name], 2) for name in DANISH_DIMENSIONS}
     sheets = _fact_rows(facts)
     for n, sheet in enumerate(sheets):
         measures = str(moj.condition[n] or "").split("/")
         sheet["profiles"] = {
-            "custom": {"health": _number(custom.health[n]), "band": custom_bands[n],
-                       "confidence": round(float(custom.confidence[n]), 3)},
-            "time": {"quadrant": time.condition[n],
-                     "confidence": round(float(time.confidence[n]), 3)},
+            "custom": {"health": health[n], "band": bands[n],
+                       "confidence": confidence["custom"][n]},
+            "time": {"quadrant": time.condition[n], "confidence": confidence["time"][n]},
             "moj": {**dict(zip(MOJ_MEASURES, measures, strict=False)),
-                    "confidence": round(float(moj.confidence[n]), 3)},
-            "danish": {"condition": danish.condition[n], "overall": _number(danish.health[n]),
-                       "dimensions": {name: _number(dims[n, k])
-                                      for k, name in enumerate(dimension_names)},
-                       "confidence": round(float(danish.confidence[n]), 3)},
+                    "confidence": confidence["moj"][n]},
+            "danish": {"condition": danish.condition[n], "overall": overall[n],
+                       "dimensions": {name: values[n] for name, values in dimensions.items()},
+                       "confidence": confidence["danish"][n]},
         }
     return sheets
 

@@ -77,10 +77,16 @@ def review_overview(ctx: ServiceContext, lang: str) -> Overview | None:
     with _lock:  # one thread gathers; the others wait and reuse it
         cached = _overviews.get(key)
         if cached is None:
-            _overviews.clear()
+            _forget_others(_overviews, key[:3])
             cached = _overviews[key] = _build_overview(ctx, run, lang)
     counts = {d: sum(1 for x in decisions if x.decision is d) for d in Decision}
     return replace(cached, confirmed=counts[Decision.CONFIRM], rejected=counts[Decision.REJECT])
+
+
+def _forget_others(cache: dict[Any, Any], current: tuple[Any, ...]) -> None:
+    """Keep what belongs to the current run (in every language); drop older runs' entries."""
+    for key in [k for k in cache if k[:len(current)] != current]:
+        del cache[key]
 
 
 def _build_overview(ctx: ServiceContext, run: ReviewRun, lang: str) -> Overview:
@@ -145,7 +151,7 @@ def heatmap(ctx: ServiceContext, lang: str) -> Heatmap | None:
         return None
     key = (ctx.database.url, run.id, lang)
     if key not in _heatmaps:
-        _heatmaps.clear()
+        _forget_others(_heatmaps, key[:2])
         _heatmaps[key] = _build_heatmap(run, lang)
     return _heatmaps[key]
 
@@ -270,10 +276,23 @@ def duplicates(ctx: ServiceContext, lang: str, page: int = 1,
         decisions=[(d, names.get(d.system_a, d.system_a), names.get(d.system_b, d.system_b))
                    for d in sorted(decided.values(), key=lambda d: d.decided_at, reverse=True)],
         cost=dict(run.summary.get("duplicate_cost", {})),
-        chart=_cost_chart(ordered, lang))
+        chart=_cost_chart(ctx.database.url, run.id, ordered, lang))
 
 
-def _cost_chart(clusters: list[Cluster], lang: str) -> Chart | None:
+_cost_charts: dict[tuple[str, int, str], Chart | None] = {}
+
+
+def _cost_chart(url: str, run_id: int, clusters: list[Cluster], lang: str) -> Chart | None:
+    """The dearest groups' yearly cost; drawn once per run and language (costs are the
+    run's, whatever is decided later)."""
+    key = (url, run_id, lang)
+    if key not in _cost_charts:
+        _forget_others(_cost_charts, key[:2])
+        _cost_charts[key] = _draw_cost_chart(clusters, lang)
+    return _cost_charts[key]
+
+
+def _draw_cost_chart(clusters: list[Cluster], lang: str) -> Chart | None:
     shown = [c for c in clusters if c.cost][:15]
     if not shown:
         return None

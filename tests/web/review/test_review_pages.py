@@ -164,3 +164,12 @@ def test_review_pages_are_in_the_menu_for_everyone_signed_in(as_role: Client) ->
                                                   "/review/heatmap", "/review/duplicates",
                                                   "/review/weights"]
     assert '<a href="/review/ranking" aria-current="page">' in sub
+
+
+def test_polling_stops_when_the_run_is_over(as_role: Client) -> None:
+    client = as_role(Role.ANALYST)
+    client.post("/review/run", data={"csrf_token": csrf(client), "profile": "time"})
+    wait_for_review(client)
+    polled = client.get("/review/run", headers={"HX-Request": "true"})
+    assert polled.status_code == 286 and 'id="run-status-body"' in polled.text  # htmx: stop
+    assert client.get("/review/run").status_code == 200

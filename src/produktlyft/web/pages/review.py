@@ -89,8 +89,10 @@ def run_review(request: Request, profile: str = Form("custom")) -> Response:
 def run_status(request: Request) -> Response:
     ctx = service_context(request)
     job = review_job(ctx)
-    return render(request, "review/run.html", job=job, steps=STEPS, step_labels=STEP_LABELS,
-                  profile_labels=PROFILE_LABELS,
+    # htmx polls this page while the run goes on; 286 tells it to stop, after this last swap
+    polled = request.headers.get("hx-request") and not (job and job.running)
+    return render(request, "review/run.html", status_code=286 if polled else 200, job=job,
+                  steps=STEPS, step_labels=STEP_LABELS, profile_labels=PROFILE_LABELS,
                   can_analyse=ctx.actor.can(Permission.ANALYSE))
 
 

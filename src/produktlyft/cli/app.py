@@ -12,10 +12,13 @@ import click
 import typer
 from rich.console import Console
 
+from produktlyft.cli import decisions as decision_commands
 from produktlyft.cli import demo as demo_commands
 from produktlyft.cli import inventory as inventory_commands
 from produktlyft.cli import review as review_commands
+from produktlyft.cli import surveys as survey_commands
 from produktlyft.cli import web as web_commands
+from produktlyft.cli import workflows as workflow_commands
 from produktlyft.cli.state import STATE
 from produktlyft.domain.errors import InvalidInput, ProduktlyftError
 
@@ -45,9 +48,12 @@ def options(
 
 
 inventory_commands.register(app)
+workflow_commands.register(app)
 demo_commands.register(app)
 review_commands.register(app)
 web_commands.register(app)
+survey_commands.register(app)
+decision_commands.register(app)
 
 
 def _report_invalid(error: InvalidInput) -> None:

@@ -20,12 +20,18 @@ from produktlyft.i18n import LANGUAGES, LOCALE_DIR
 
 PACKAGE = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+# The surveys domain's own pages and templates, which the web domain leaves to it.
+SURVEY_PAGES = ("pages/survey*.py", "pages/decisions.py")
+SURVEY_TEMPLATES = ("**/templates/surveys/**.html", "**/templates/decisions/**.html")
+SURVEY_FILES_IGNORED = [(pattern, "ignore") for pattern in (*SURVEY_PAGES, *SURVEY_TEMPLATES)]
+# Likewise the review's (its domain also holds the report's words).
+REVIEW_PAGES = ("pages/review.py", "pages/review_*.py")
+REVIEW_TEMPLATES = ("**/templates/review/**.html",)
+REVIEW_FILES_IGNORED = [(pattern, "ignore") for pattern in (*REVIEW_PAGES, *REVIEW_TEMPLATES)]
 # Each domain's sources: (folder under the package, method map).
 DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     "web": [
-        # the review's pages have their own domain (below); first match wins, so skip them here
-        ("web", [("**/templates/review/**.html", "ignore"), ("**/pages/review.py", "ignore"),
-                 ("**/pages/review_*.py", "ignore"),
+        ("web", [*SURVEY_FILES_IGNORED, *REVIEW_FILES_IGNORED,
                  ("**/templates/**.html", "jinja2"), ("**.py", "python")]),
         ("exporters", [("inventory_charts.py", "python")]),
         ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python")]),
@@ -33,9 +39,17 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     "review": [
         ("reports", [("texts.py", "python"), ("method.py", "python")]),
         ("analytics", [("phrases.py", "python")]),
-        ("web", [("**/templates/review/**.html", "jinja2"), ("**/pages/review.py", "python"),
-                 ("**/pages/review_*.py", "python")]),
+        ("web", [*((p, "jinja2") for p in REVIEW_TEMPLATES),
+                 *((p, "python") for p in REVIEW_PAGES)]),
         ("services", [("review_views.py", "python")]),
+    ],
+    "surveys": [
+        ("web", [*((p, "jinja2") for p in SURVEY_TEMPLATES),
+                 *((p, "python") for p in SURVEY_PAGES)]),
+        ("services", [("survey_views.py", "python")]),
+    ],
+    "workflows": [
+        ("reports", [("workflow_texts.py", "python")]),
     ],
 }
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",

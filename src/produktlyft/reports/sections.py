@@ -18,7 +18,7 @@ from produktlyft.services.context import ServiceContext
 from produktlyft.services.report_data import ReportData
 
 # One place: the modules whose sections make up the report.
-SECTION_MODULES = ["produktlyft.reports.review_sections"]
+SECTION_MODULES = ["produktlyft.reports.review_sections", "produktlyft.reports.workflow_sections"]
 
 
 @dataclass

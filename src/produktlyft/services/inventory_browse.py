@@ -140,6 +140,8 @@ class IntegrationOverview:
 
 
 GRAPH_LIMIT = 150  # more lines than this make an unreadable picture; the table has them all
+# drawn graphs by database, data version, filter and language: drawing takes a while
+_graphs: dict[tuple[object, ...], tuple[str, str]] = {}
 
 
 def integration_overview(ctx: ServiceContext, query: IntegrationQuery,
@@ -151,11 +153,15 @@ def integration_overview(ctx: ServiceContext, query: IntegrationQuery,
         kinds = uow.browse.integration_kinds()
         graph_total, graph_rows = uow.browse.integrations(
             query.model_copy(update={"page": 1, "per_page": GRAPH_LIMIT}))
+        fingerprint = uow.browse.fingerprint()
     overview = IntegrationOverview(
         page=Page[IntegrationRow](items=rows, total=total, page=query.page,
                                   per_page=query.per_page),
         kinds=kinds, graph_rows=graph_rows, graph_truncated=graph_total > GRAPH_LIMIT)
-    if graph_rows:
+    key = (ctx.database.url, fingerprint, query.system_id, query.kind, lang)
+    if key in _graphs:
+        overview.graph_title, overview.graph_svg = _graphs[key]
+    elif graph_rows:
         labels = {row.source_id: row.source_name for row in graph_rows}
         labels.update({row.target_id: row.target_name for row in graph_rows})
         nodes = sorted(labels, key=lambda node: (labels[node].casefold(), node))
@@ -163,6 +169,9 @@ def integration_overview(ctx: ServiceContext, query: IntegrationQuery,
         overview.graph_title = i18n.gettext("Which systems exchange data", lang)
         overview.graph_svg = to_svg(graph_chart(overview.graph_title, nodes, edges, lang,
                                                 labels).spec)
+        if len(_graphs) > 200:
+            _graphs.clear()
+        _graphs[key] = (overview.graph_title, overview.graph_svg)
     return overview
 
 
@@ -174,10 +183,14 @@ def find_integrations(ctx: ServiceContext, query: IntegrationQuery) -> Page[Inte
                                 per_page=query.per_page)
 
 
-def contracts_by_end_date(ctx: ServiceContext) -> list[ContractRow]:
+def contracts_by_end_date(ctx: ServiceContext, page: int = 1,
+                          per_page: int = 50) -> Page[ContractRow]:
+    """One page of the contracts, the soonest to end first."""
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        return uow.browse.contracts()
+        total = uow.browse.contract_count()
+        rows = uow.browse.contracts(page=page, per_page=per_page)
+    return Page[ContractRow](items=rows, total=total, page=page, per_page=per_page)
 
 
 def get_record(ctx: ServiceContext, entity: str, record_id: str) -> Capability | Integration | \

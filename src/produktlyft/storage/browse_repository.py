@@ -188,14 +188,22 @@ class BrowseRepository:
         statement = select(i.c.kind, func.count()).group_by(i.c.kind)
         return {kind: int(count) for kind, count in self.connection.execute(statement)}
 
-    def contracts(self, system_id: str | None = None) -> list[ContractRow]:
+    def contract_count(self) -> int:
+        return int(self.connection.scalar(select(func.count()).select_from(t.contracts)) or 0)
+
+    def contracts(self, system_id: str | None = None, page: int = 1,
+                  per_page: int | None = None) -> list[ContractRow]:
+        """Contracts by end date (soonest first, none last), all or one page of them."""
         c, link = t.contracts, t.contract_systems
         statement = select(c.c.id, c.c.name, c.c.supplier, c.c.start_date, c.c.end_date,
                            c.c.latest_end_date, c.c.notice_period_months, c.c.value)
         if system_id:
             statement = statement.where(c.c.id.in_(
                 select(link.c.contract_id).where(link.c.system_id == system_id)))
-        statement = statement.order_by(c.c.end_date.asc().nulls_last(), func.lower(c.c.name))
+        statement = statement.order_by(c.c.end_date.asc().nulls_last(), func.lower(c.c.name),
+                                       c.c.id)
+        if per_page is not None:
+            statement = statement.limit(per_page).offset((page - 1) * per_page)
         rows = [dict(row) for row in self.connection.execute(statement).mappings()]
         systems: dict[str, list[Option]] = defaultdict(list)
         ids = [row["id"] for row in rows]

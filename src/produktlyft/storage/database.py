@@ -110,11 +110,16 @@ class Database:
         return current == head
 
     def require_current(self) -> None:
+        # Asking Alembic compiles every migration file (~20 ms); once the schema is known to
+        # be current it stays so for this process, so hot paths such as answering skip it.
+        if getattr(self, "_known_current", False):
+            return
         if not self.is_current():
             raise DatabaseNotInitialised(
                 f"the database {self.display_url} is missing or out of date; "
                 "run `produktlyft init` first"
             )
+        self._known_current = True
 
     @contextmanager
     def _connect(self) -> Iterator[Connection]:

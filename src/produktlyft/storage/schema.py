@@ -6,7 +6,17 @@ migrations and test clean-up see it.
 
 from __future__ import annotations
 
-from produktlyft.storage import review_tables, tables, web_tables
+from produktlyft.storage import (
+    decision_tables,
+    review_tables,
+    survey_tables,
+    tables,
+    web_tables,
+    workflow_tables,
+)
 from produktlyft.storage.tables import metadata
 
-__all__ = ["metadata", "review_tables", "tables", "web_tables"]
+__all__ = [
+    "decision_tables", "metadata", "review_tables", "survey_tables", "tables", "web_tables",
+    "workflow_tables",
+]

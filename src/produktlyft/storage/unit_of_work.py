@@ -9,8 +9,12 @@ from sqlalchemy import Connection
 from produktlyft.storage.account_repository import AccountRepository
 from produktlyft.storage.browse_repository import BrowseRepository
 from produktlyft.storage.change_log import ChangeLogRepository
+from produktlyft.storage.decision_repository import DecisionRepository
 from produktlyft.storage.inventory_repository import InventoryRepository
 from produktlyft.storage.review_repository import ReviewRepository
+from produktlyft.storage.survey_extras_repository import SurveyExtrasRepository
+from produktlyft.storage.survey_repository import SurveyRepository
+from produktlyft.storage.workflow_repository import WorkflowRepository
 
 
 class UnitOfWork:
@@ -38,3 +42,19 @@ class UnitOfWork:
     @cached_property
     def review(self) -> ReviewRepository:
         return ReviewRepository(self.connection)
+
+    @cached_property
+    def surveys(self) -> SurveyRepository:
+        return SurveyRepository(self.connection)
+
+    @cached_property
+    def survey_extras(self) -> SurveyExtrasRepository:
+        return SurveyExtrasRepository(self.connection)
+
+    @cached_property
+    def decisions(self) -> DecisionRepository:
+        return DecisionRepository(self.connection)
+
+    @cached_property
+    def workflows(self) -> WorkflowRepository:
+        return WorkflowRepository(self.connection)

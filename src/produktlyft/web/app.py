@@ -30,6 +30,7 @@ from produktlyft.web.pages import (
     admin,
     capabilities,
     contracts,
+    decisions,
     edit,
     home,
     imports,
@@ -38,7 +39,10 @@ from produktlyft.web.pages import (
     review_duplicates,
     review_evidence,
     review_weights,
+    survey_answer,
+    surveys,
     systems,
+    workflows,
 )
 from produktlyft.web.rendering import Renderer
 from produktlyft.web.security import PageRoute, declared_permission, iter_routes
@@ -48,7 +52,8 @@ SESSION_COOKIE = "produktlyft_session"
 
 # Every area of the web app, in one list. Navigation follows each entry's `order`.
 PAGES: list[ModuleType] = [
-    home, systems, capabilities, integrations, contracts, imports, edit, admin, account, about,
+    home, systems, capabilities, integrations, contracts, workflows, imports, edit, admin, account,
+    about, surveys, survey_answer, decisions,
     review, review_duplicates, review_evidence, review_weights,
 ]
 

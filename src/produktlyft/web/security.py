@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 from starlette.routing import Mount
 
@@ -51,6 +52,14 @@ def public(endpoint: F) -> F:
     return endpoint
 
 
+def capability_url(endpoint: F) -> F:
+    """Declare a route whose address carries its own secret (a single-use answer link): a
+    forged form would need that secret, so no session or CSRF token is asked for. Respondents
+    then need no cookie at all."""
+    endpoint.__csrf_exempt__ = True  # type: ignore[attr-defined]
+    return endpoint
+
+
 def declared_permission(endpoint: Callable[..., Any]) -> Permission | None:
     if not hasattr(endpoint, "__permission__"):
         raise TypeError(f"route {endpoint.__qualname__} declares no permission: "
@@ -79,14 +88,29 @@ async def _check_csrf(request: Request) -> None:
         raise CsrfRejected("the form has expired or did not come from this site")
 
 
+def _require_signed_in(request: Request, permission: Permission) -> None:
+    from produktlyft.web.deps import signed_in_account
+
+    account = signed_in_account(request)
+    if account is None:
+        raise SignInRequired("sign in to see this page")
+    account.actor().require(permission)
+
+
 class PageRoute(APIRoute):
     """A route of an HTML page: state-changing methods must carry the CSRF token."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
+        exempt = getattr(self.endpoint, "__csrf_exempt__", False)
+        permission = declared_permission(self.endpoint)
 
         async def checked(request: Request) -> Response:
-            if request.method not in SAFE_METHODS:
+            if permission is not None:
+                # mirror the services' check before reading the form, so a refused request
+                # is refused as such whatever it carries
+                await run_in_threadpool(_require_signed_in, request, permission)
+            if request.method not in SAFE_METHODS and not exempt:
                 await _check_csrf(request)
             return await handler(request)
 

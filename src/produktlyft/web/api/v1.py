@@ -54,6 +54,10 @@ def _context(request: Request) -> ServiceContext:
     actor = actor_for_token(state.database, secret.strip())
     if actor is None:
         raise Unauthenticated("the API token is unknown or revoked")
+    endpoint = request.scope.get("endpoint")
+    permission = declared_permission(endpoint) if endpoint is not None else None
+    if permission is not None:  # mirrors the services' check, before the body is read
+        actor.require(permission)
     return ServiceContext(state.database, actor, state.settings)
 
 
@@ -127,11 +131,12 @@ def _routes(api: FastAPI) -> None:
         return find_integrations(ctx, IntegrationQuery(system_id=system, kind=kind,
                                                        page=page, per_page=limit))
 
-    @api.get("/contracts", response_model=list[ContractRow], tags=["contracts"])
+    @api.get("/contracts", response_model=Page[ContractRow], tags=["contracts"])
     @needs(Permission.READ)
-    def contracts(ctx: ServiceContext = Ctx) -> list[ContractRow]:
-        """Contracts ordered by end date, soonest first."""
-        return contracts_by_end_date(ctx)
+    def contracts(ctx: ServiceContext = Ctx, limit: int = Query(50, ge=1, le=1000),
+                  page: int = Query(1, ge=1)) -> Page[ContractRow]:
+        """Contracts ordered by end date, soonest first (those without one last)."""
+        return contracts_by_end_date(ctx, page, limit)
 
     @api.get("/summary", tags=["inventory"])
     @needs(Permission.READ)

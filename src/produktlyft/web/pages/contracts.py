@@ -10,8 +10,9 @@ from fastapi.responses import Response
 from produktlyft.domain.access import Permission
 from produktlyft.i18n import N_
 from produktlyft.services.inventory_browse import contracts_by_end_date
-from produktlyft.web.deps import render, service_context
+from produktlyft.web.deps import render, service_context, web_state
 from produktlyft.web.navigation import NavEntry
+from produktlyft.web.params import page_param
 from produktlyft.web.security import needs, page_router
 
 router = page_router()
@@ -22,5 +23,7 @@ nav = (NavEntry(N_("Contracts"), "/contracts", Permission.READ, order=50),)
 @needs(Permission.READ)
 def contracts_page(request: Request) -> Response:
     ctx = service_context(request)
-    return render(request, "contracts/list.html", contracts=contracts_by_end_date(ctx),
-                  today=date.today(), can_edit=ctx.actor.can(Permission.EDIT))
+    page = page_param(request.query_params.get("page"))
+    contracts = contracts_by_end_date(ctx, page, web_state(request).settings.page_size)
+    return render(request, "contracts/list.html", contracts=contracts, today=date.today(),
+                  can_edit=ctx.actor.can(Permission.EDIT))

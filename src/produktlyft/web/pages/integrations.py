@@ -14,7 +14,7 @@ from produktlyft.i18n import N_
 from produktlyft.services.inventory_browse import filter_options, integration_overview
 from produktlyft.web.deps import render, service_context, web_state
 from produktlyft.web.navigation import NavEntry
-from produktlyft.web.pages.systems import _enum, _page_number
+from produktlyft.web.params import enum_param, page_param
 from produktlyft.web.security import needs, page_router
 
 router = page_router()
@@ -27,8 +27,8 @@ def integrations_page(request: Request) -> Response:
     ctx = service_context(request)
     params = request.query_params
     query = IntegrationQuery(system_id=params.get("system") or None,
-                             kind=_enum(IntegrationKind, params.get("kind")),
-                             page=_page_number(params.get("page")),
+                             kind=enum_param(IntegrationKind, params.get("kind")),
+                             page=page_param(params.get("page")),
                              per_page=web_state(request).settings.page_size)
     overview = integration_overview(ctx, query, request.state.lang)
     pairs = [(key, value) for key, value in (("system", query.system_id),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import TypeVar
 from urllib.parse import urlencode
 
 from fastapi import Request
@@ -16,24 +14,13 @@ from produktlyft.i18n import N_
 from produktlyft.services.inventory_browse import filter_options, find_systems, system_detail
 from produktlyft.web.deps import render, service_context, web_state
 from produktlyft.web.navigation import NavEntry
+from produktlyft.web.params import enum_param, page_param
 from produktlyft.web.security import needs, page_router
 
 router = page_router()
 nav = (NavEntry(N_("Systems"), "/systems", Permission.READ, order=20),)
-E = TypeVar("E", bound=Enum)
 FACT_LABELS = {"owner": N_("No owner"), "criticality": N_("No criticality"),
                "lifecycle": N_("No lifecycle phase"), "cost": N_("No cost")}
-
-
-def _enum(kind: type[E], value: str | None) -> E | None:
-    try:
-        return kind(value) if value else None
-    except ValueError:
-        return None
-
-
-def _page_number(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and 0 < int(value) < 1_000_000 else 1
 
 
 def system_query(request: Request) -> SystemQuery:
@@ -42,14 +29,14 @@ def system_query(request: Request) -> SystemQuery:
     return SystemQuery(
         text=(params.get("q") or "").strip()[:200] or None,
         unit_id=params.get("unit") or None,
-        criticality=_enum(Criticality, params.get("criticality")),
-        lifecycle=_enum(Lifecycle, params.get("lifecycle")),
-        hosting=_enum(Hosting, params.get("hosting")),
+        criticality=enum_param(Criticality, params.get("criticality")),
+        lifecycle=enum_param(Lifecycle, params.get("lifecycle")),
+        hosting=enum_param(Hosting, params.get("hosting")),
         capability_id=params.get("capability") or None,
-        missing=_enum(MissingFact, params.get("missing")),
-        sort=_enum(SystemSort, params.get("sort")) or SystemSort.NAME,
+        missing=enum_param(MissingFact, params.get("missing")),
+        sort=enum_param(SystemSort, params.get("sort")) or SystemSort.NAME,
         descending=params.get("dir") == "desc",
-        page=_page_number(params.get("page")),
+        page=page_param(params.get("page")),
         per_page=web_state(request).settings.page_size)
 
 

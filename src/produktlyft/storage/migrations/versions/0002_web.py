@@ -14,8 +14,6 @@ revision = "0002_web"
 down_revision = "0001_inventory"
 branch_labels = None
 depends_on = None
-# columns the systems list filters on, each indexed together with the name it sorts by
-LIST_FILTERS = ("owning_unit_id", "criticality", "lifecycle", "hosting")
 
 
 def upgrade() -> None:
@@ -43,7 +41,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("login_failures", schema=None) as batch_op:
         batch_op.create_index("ix_login_failures_key_at", ["key", "at"], unique=False)
-        batch_op.create_index("ix_login_failures_at", ["at"], unique=False)
     op.create_table(
         "users",
         sa.Column("name", sa.String(length=200), nullable=False),
@@ -58,19 +55,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("name", name=op.f("pk_users")),
         sa.UniqueConstraint("oidc_subject", name=op.f("uq_users_oidc_subject")),
     )
-    op.create_index("ix_systems_lower_name_id", "systems", [sa.text("lower(name)"), "id"])
-    for column in LIST_FILTERS:
-        op.create_index(f"ix_systems_{column}_name", "systems",
-                        [column, sa.text("lower(name)"), "id"])
 
 
 def downgrade() -> None:
-    for column in LIST_FILTERS:
-        op.drop_index(f"ix_systems_{column}_name", table_name="systems")
-    op.drop_index("ix_systems_lower_name_id", table_name="systems")
     op.drop_table("users")
     with op.batch_alter_table("login_failures", schema=None) as batch_op:
-        batch_op.drop_index("ix_login_failures_at")
         batch_op.drop_index("ix_login_failures_key_at")
     op.drop_table("login_failures")
     op.drop_table("api_tokens")

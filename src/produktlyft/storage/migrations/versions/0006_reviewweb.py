@@ -1,7 +1,7 @@
 """review results keep every profile's view and every fact per system (the evidence page)
 
 Revision ID: 0006_reviewweb
-Revises: 0003_review
+Revises: 0006_web_list_indexes
 Create Date: 2026-12-01 10:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_reviewweb"
-down_revision = "0003_review"
+down_revision = "0006_web_list_indexes"
 branch_labels = None
 depends_on = None
 

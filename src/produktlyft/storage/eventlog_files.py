@@ -1,0 +1,75 @@
+"""Stored event logs: one folder per upload under `<data dir>/eventlogs/`, holding the
+canonical log as two Parquet files (see analytics.eventlog.canonical):
+
+- `events.parquet`: one row per event in canonical order (activity, timestamp, case_start and
+  the other attributes);
+- `cases.parquet`: one row per case in the same order (case id, variant number).
+
+The folder is first written under a temporary name and only renamed into place inside the
+transaction that records it, so a failed import leaves neither a row nor a file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import uuid
+from pathlib import Path
+
+import polars as pl
+
+FOLDER = "eventlogs"
+EVENTS = "events.parquet"
+CASES = "cases.parquet"
+
+
+class EventLogFiles:
+    def __init__(self, data_dir: Path) -> None:
+        self.root = data_dir / FOLDER
+
+    def path(self, stored_file: str) -> Path:
+        return self.root / Path(stored_file).name
+
+    def new_name(self, log_name: str) -> str:
+        slug = re.sub(r"[^A-Za-z0-9_-]+", "-", log_name).strip("-")[:60] or "log"
+        return f"{slug}-{uuid.uuid4().hex[:12]}"
+
+    def write_temporary(self, events: pl.DataFrame, cases: pl.DataFrame) -> Path:
+        temporary = self.root / f".incoming-{uuid.uuid4().hex}"
+        temporary.mkdir(parents=True)
+        try:
+            # snappy writes fastest of the compressions (zstd-1 is 30 % slower for 10 %
+            # smaller files); row groups of 1M events let
+            # readers (ours, DuckDB, Spark) split the work
+            for frame, name in ((events, EVENTS), (cases, CASES)):
+                frame.write_parquet(temporary / name, compression="snappy",
+                                    row_group_size=1_000_000, statistics=False)
+        except BaseException:
+            self.discard(temporary)
+            raise
+        return temporary
+
+    def put_in_place(self, temporary: Path, stored_file: str) -> Path:
+        final = self.path(stored_file)
+        os.replace(temporary, final)
+        return final
+
+    def read(self, stored_file: str, event_columns: list[str] | None = None,
+             ) -> tuple[pl.DataFrame, pl.DataFrame]:
+        folder = self.path(stored_file)
+        if not (folder / EVENTS).exists():
+            raise FileNotFoundError(folder)
+        return (pl.read_parquet(folder / EVENTS, columns=event_columns),
+                pl.read_parquet(folder / CASES))
+
+    def size(self, stored: Path) -> int:
+        return sum(child.stat().st_size for child in stored.iterdir())
+
+    def discard(self, path: Path | None) -> None:
+        if path is None or not path.exists():
+            return
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)

@@ -33,6 +33,7 @@ from produktlyft.services.review_views import (
 )
 from produktlyft.web.deps import render, service_context, web_state
 from produktlyft.web.navigation import NavEntry
+from produktlyft.web.params import enum_param, page_param
 from produktlyft.web.security import needs, page_router
 
 router = page_router()
@@ -120,23 +121,22 @@ def heatmap_page(request: Request) -> Response:
                   can_analyse=ctx.actor.can(Permission.ANALYSE))
 
 
-def _number(value: str | None, low: int, high: int) -> int | None:
+def _whole(value: str | None, low: int, high: int) -> int | None:
     return int(value) if value and value.isdigit() and low <= int(value) <= high else None
 
 
 def ranking_query(request: Request) -> RankingQuery:
     """The ranking's question from the address: unknown values are ignored, not errors."""
     params = request.query_params
-    sort = params.get("sort") or ""
-    confidence = _number(params.get("confidence"), 1, 100)
+    confidence = _whole(params.get("confidence"), 1, 100)
     return RankingQuery(
         text=(params.get("q") or "").strip()[:200] or None,
         band=params.get("band") if params.get("band") in BANDS else None,
         stable={"yes": True, "no": False}.get(params.get("stable") or ""),
         max_confidence=confidence / 100 if confidence else None,
-        sort=RankingSort(sort) if sort in set(RankingSort) else RankingSort.RANK,
+        sort=enum_param(RankingSort, params.get("sort")) or RankingSort.RANK,
         descending=params.get("dir") == "desc",
-        page=_number(params.get("page"), 1, 1_000_000) or 1,
+        page=page_param(params.get("page")),
         per_page=web_state(request).settings.page_size)
 
 

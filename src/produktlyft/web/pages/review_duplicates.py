@@ -16,6 +16,7 @@ from produktlyft.services.duplicates import decide_duplicate
 from produktlyft.services.review_views import duplicates
 from produktlyft.web.deps import render, service_context
 from produktlyft.web.navigation import NavEntry
+from produktlyft.web.params import page_param
 from produktlyft.web.security import needs, page_router
 
 router = page_router()
@@ -28,15 +29,11 @@ GROUPS_PER_PAGE = 20
 _ANCHOR = re.compile(r"^pair-\d{1,6}-\d{1,4}$")
 
 
-def _page(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and 0 < int(value) < 100_000 else 1
-
-
 @router.get("/review/duplicates")
 @needs(Permission.READ)
 def duplicates_page(request: Request) -> Response:
     ctx = service_context(request)
-    page = _page(request.query_params.get("page"))
+    page = page_param(request.query_params.get("page"))
     view = duplicates(ctx, request.state.lang, page, GROUPS_PER_PAGE)
     done = request.session.pop("duplicate_decided", None)
     if done and view:
@@ -59,7 +56,7 @@ def decide(request: Request, a: str = Form(...), b: str = Form(...),
     # said once on the next page, where the pair then shows the decision it carries
     request.session["duplicate_decided"] = {"decision": made.decision.value,
                                             "a": made.system_a, "b": made.system_b}
-    target = "/review/duplicates?" + urlencode({"page": _page(page)})
+    target = "/review/duplicates?" + urlencode({"page": page_param(page)})
     if _ANCHOR.match(anchor):
         target += "#" + anchor
     return RedirectResponse(target, status_code=303)

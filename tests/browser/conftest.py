@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -50,16 +51,9 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base address of a running server with demo-like data and one account per role."""
-    folder = tmp_path_factory.mktemp("server")
-    url = f"sqlite:///{folder / 'browser.db'}"
-    database = Database(url)
-    database.migrate()
-    seed(database, folder, systems=60)
-    SEEDED["round"] = _survey_round(database)
-    database.dispose()
+@contextmanager
+def running_server(url: str, folder: Path) -> Iterator[str]:
+    """`produktlyft serve` on a free port over the database at `url`; yields its address."""
     port = _free_port()
     env = {**os.environ, "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
            "PRODUKTLYFT_SECRET_KEY": "browser-tests", "PRODUKTLYFT_PAGE_SIZE": "25"}
@@ -81,6 +75,20 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base address of a running server with demo-like data and one account per role."""
+    folder = tmp_path_factory.mktemp("server")
+    url = f"sqlite:///{folder / 'browser.db'}"
+    database = Database(url)
+    database.migrate()
+    seed(database, folder, systems=60)
+    SEEDED["round"] = _survey_round(database)
+    database.dispose()
+    with running_server(url, folder) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

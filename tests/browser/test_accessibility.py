@@ -25,9 +25,14 @@ PAGES = ["/", "/systems", "/systems?missing=cost&sort=cost&dir=desc&page=2",
          "/edit/contracts/avtal-0001", "/accessibility", "/no-such-page",
          # other areas' pages
          "/workflows", "/surveys", "/surveys/new", "/decisions", "/decisions/rights",
-         "/surveys/{round}", "/surveys/{round}/groups/org"]
+         "/surveys/{round}", "/surveys/{round}/groups/org",
+         # the review's pages before any review has run (test_review_browser.py checks them
+         # with a review, in both languages, and in the forms' states)
+         "/review", "/review/run", "/review/ranking", "/review/heatmap", "/review/duplicates",
+         "/review/weights", "/review/systems/sys-00001"]
 # GET routes that answer with a redirect or a provider round trip rather than a page
-NOT_PAGES = {"/language/{code}", "/login/oidc", "/auth/oidc/callback", "/healthz"}
+NOT_PAGES = {"/language/{code}", "/login/oidc", "/auth/oidc/callback", "/healthz",
+             "/review/report"}  # a file download
 # Pages another test module checks with axe, in the state it sets up.
 COVERED_ELSEWHERE = {"/s/{token}": "tests/browser/test_survey_accessibility.py"}
 # Pages that need data this server does not have (an event-log import job, a stored log, a

@@ -36,6 +36,15 @@ BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("POST", "/admin/tokens/revoke"): {"data": {"pk": "999999"}},
     ("POST", "/api/v1/imports"): {"files": {"file": ("a.json", b'{"systems": []}',
                                                      "text/plain")}},
+    # the review's forms, each refused after the permission check so nothing runs for real
+    ("POST", "/review/run"): {"data": {"profile": "no-such-profile"}},
+    ("POST", "/review/duplicates"): {"data": {"a": "sys-00001", "b": "sys-00001",
+                                              "decision": "confirm"}},
+    ("POST", "/review/attach/sbom"): {"data": {"system_id": "sys-00001"},
+                                      "files": {"file": ("bom.json", b"{}", "text/plain")}},
+    ("POST", "/review/attach/repo"): {"data": {"system_id": "sys-00001", "url": "/srv"}},
+    ("POST", "/review/weights/preview"): {"data": {"custom.technical_fit": "many"}},
+    ("POST", "/review/weights"): {"data": {"custom.technical_fit": "many"}},
 }
 BODIES.update({("PATCH", f"/api/v1/{entity}/{{record_id}}"): {
     "json": {"name": "X"},
@@ -69,6 +78,9 @@ def test_every_route_declares_a_permission(app: FastAPI) -> None:
     assert len(requests) > 25
     paths = {path for _, path, _, _ in requests}
     assert {"/", "/systems", "/api/v1/systems", "/admin", "/import"} <= paths
+    assert {"/review", "/review/run", "/review/report", "/review/heatmap", "/review/ranking",
+            "/review/duplicates", "/review/systems/{system_id}", "/review/attach/sbom",
+            "/review/attach/repo", "/review/weights", "/review/weights/preview"} <= paths
 
 
 def _send(client: TestClient, method: str, template: str, url: str, headers: dict[str, str],

@@ -16,6 +16,7 @@ import numpy as np
 import polars as pl
 
 from produktlyft.analytics import phrases
+from produktlyft.analytics.assessment import assessments
 from produktlyft.analytics.duplicates import (
     DuplicateResult,
     DuplicateSettings,
@@ -52,6 +53,8 @@ class SystemResult:
     stable: bool
     factors: list[str]
     annual_cost: float | None
+    # every profile's view and every fact (analytics.assessment), for the evidence page
+    assessment: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -233,6 +236,9 @@ def run_review(inventory: Inventory, eol_matches: Mapping[str, EolMatch], *, tod
     scored = score_profile(facts, profile, custom_weights)
     ranking = rank_systems(facts, scored, impact_weights, workflow_pain, custom_weights)
     systems = system_results(facts, scored, ranking, lang)
+    sheets = dict(zip(facts.system_ids, assessments(facts, scored, custom_weights), strict=True))
+    for system in systems:
+        system.assessment = sheets[system.id]
     step("duplicates")
     found = find_duplicates(duplicate_features(inventory), duplicate_settings, rejected,
                             confirmed)

@@ -24,16 +24,24 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 SURVEY_PAGES = ("pages/survey*.py", "pages/decisions.py")
 SURVEY_TEMPLATES = ("**/templates/surveys/**.html", "**/templates/decisions/**.html")
 SURVEY_FILES_IGNORED = [(pattern, "ignore") for pattern in (*SURVEY_PAGES, *SURVEY_TEMPLATES)]
+# Likewise the review's (its domain also holds the report's words).
+REVIEW_PAGES = ("pages/review.py", "pages/review_*.py")
+REVIEW_TEMPLATES = ("**/templates/review/**.html",)
+REVIEW_FILES_IGNORED = [(pattern, "ignore") for pattern in (*REVIEW_PAGES, *REVIEW_TEMPLATES)]
 # Each domain's sources: (folder under the package, method map).
 DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     "web": [
-        ("web", [*SURVEY_FILES_IGNORED, ("**/templates/**.html", "jinja2"), ("**.py", "python")]),
+        ("web", [*SURVEY_FILES_IGNORED, *REVIEW_FILES_IGNORED,
+                 ("**/templates/**.html", "jinja2"), ("**.py", "python")]),
         ("exporters", [("inventory_charts.py", "python")]),
         ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python")]),
     ],
     "review": [
         ("reports", [("texts.py", "python"), ("method.py", "python")]),
         ("analytics", [("phrases.py", "python")]),
+        ("web", [*((p, "jinja2") for p in REVIEW_TEMPLATES),
+                 *((p, "python") for p in REVIEW_PAGES)]),
+        ("services", [("review_views.py", "python")]),
     ],
     "surveys": [
         ("web", [*((p, "jinja2") for p in SURVEY_TEMPLATES),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,10 @@ def sbom_facts(data: bytes, data_dir: Path | None, today: date) -> dict[str, Any
     }
 
 
-def attach_sbom(ctx: ServiceContext, system_id: str, path: Path) -> Evidence:
-    """Read and summarise an SBOM, keep a copy beside the database, and store its facts."""
+def attach_sbom(ctx: ServiceContext, system_id: str, path: Path,
+                location: str | None = None) -> Evidence:
+    """Read and summarise an SBOM, keep a copy beside the database, and store its facts.
+    `location` says where it came from when that is not the path (an upload)."""
     ctx.actor.require(Permission.IMPORT)
     ctx.database.require_current()
     _require_system(ctx, system_id)
@@ -69,12 +72,46 @@ def attach_sbom(ctx: ServiceContext, system_id: str, path: Path) -> Evidence:
     target = data_dir / "evidence" / _safe(system_id) / f"sbom-{_safe(path.name)}"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, target)
-    evidence = Evidence(system_id=system_id, kind=EvidenceKind.SBOM, location=str(path),
+    evidence = Evidence(system_id=system_id, kind=EvidenceKind.SBOM,
+                        location=location or str(path),
                         label=path.name, attached_at=ctx.now(), attached_by=ctx.actor.name,
                         facts=facts, stored_path=str(target))
     with ctx.database.unit_of_work() as uow:
         uow.review.attach(evidence)
     return evidence
+
+
+def attach_sbom_upload(ctx: ServiceContext, system_id: str, filename: str,
+                       content: bytes) -> Evidence:
+    """An SBOM sent through the web app: checked like a file, kept under its own name."""
+    ctx.actor.require(Permission.IMPORT)
+    if len(content) > ctx.settings.max_import_bytes:
+        raise ProduktlyftError(f"the file is larger than the limit of "
+                               f"{ctx.settings.max_import_bytes:,} bytes")
+    name = _safe(Path(filename or "sbom.json").name)
+    folder = ctx.settings.resolved_data_dir() / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder) as staging:
+        path = Path(staging) / name
+        path.write_bytes(content)
+        return attach_sbom(ctx, system_id, path, location=f"upload: {name}")
+
+
+# Clone URLs the web app accepts: a server-side path or file:// URL would let a web user read
+# folders on the server, so those stay with the command line (run by whoever holds the files).
+_WEB_REPOSITORY = re.compile(r"^(https|ssh)://[\w.]")
+
+
+def attach_repo_url(ctx: ServiceContext, system_id: str, url: str,
+                    window_days: int = 365) -> Evidence:
+    """`attach_repo` for the web app: only https:// and ssh:// clone URLs."""
+    ctx.actor.require(Permission.IMPORT)
+    url = url.strip()
+    if not _WEB_REPOSITORY.match(url):
+        raise InvalidInput([Issue(file="repository", message=(
+            "give a clone URL starting with https:// or ssh://; a folder on the server can be "
+            "attached with `produktlyft attach repo`"))], "the repository was not attached")
+    return attach_repo(ctx, system_id, url, window_days)
 
 
 def _safe(name: str) -> str:

@@ -3,14 +3,15 @@ and the inventory: the obstacles with named examples, where to start, and what i
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from produktlyft.analytics.facts import contract_lock_in
 from produktlyft.domain.access import Permission
 from produktlyft.domain.errors import NotFound
-from produktlyft.domain.inventory import Inventory
+from produktlyft.domain.inventory import Contract, Integration, Unit
 from produktlyft.domain.review import ReviewRun
 from produktlyft.services.context import ServiceContext
 from produktlyft.services.review import latest_review, review
@@ -45,9 +46,8 @@ class ReportData:
     obstacles: list[Obstacle] = field(default_factory=list)
 
 
-def _organisation(inventory: Inventory) -> str:
-    top = [u.name for u in inventory.units if u.kind is not None and
-           u.kind.value == "organisation"]
+def _organisation(units: Sequence[Unit]) -> str:
+    top = [u.name for u in units if u.kind is not None and u.kind.value == "organisation"]
     return top[0] if top else ""
 
 
@@ -62,12 +62,11 @@ def _unsupported(run: ReviewRun) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-(r["annual_cost"] or 0.0), r["name"]))
 
 
-def _lock_in(inventory: Inventory) -> list[dict[str, Any]]:
+def _lock_in(contracts: Sequence[Contract], names: Mapping[str, str],
+             costs: Mapping[str, float]) -> list[dict[str, Any]]:
     """Contracts showing every lock-in sign we know of, with at least four known."""
-    names = {s.id: s.name for s in inventory.systems}
-    costs = {s.id: s.annual_cost or 0.0 for s in inventory.systems}
     rows = []
-    for contract in inventory.contracts:
+    for contract in contracts:
         share, signals = contract_lock_in(contract)
         if share == 1.0 and len(signals) >= 4:
             rows.append({"id": contract.id, "name": contract.name,
@@ -79,11 +78,11 @@ def _lock_in(inventory: Inventory) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-(r["annual_cost"] or 0.0), r["name"]))
 
 
-def _manual(inventory: Inventory) -> list[dict[str, Any]]:
-    names = {s.id: s.name for s in inventory.systems}
+def _manual(integrations: Sequence[Integration],
+            names: Mapping[str, str]) -> list[dict[str, Any]]:
     return [{"id": i.id, "name": i.name, "source": names.get(i.source_id, i.source_id),
              "target": names.get(i.target_id, i.target_id)}
-            for i in inventory.integrations
+            for i in integrations
             if i.kind is not None and i.kind.value == "manual_rekeying"]
 
 
@@ -115,20 +114,29 @@ def gather_report_data(ctx: ServiceContext, *, lang: str | None = None,
             raise
         review(ctx, lang=lang, today=today)
         run = latest_review(ctx)
+    # names and costs come from the run (every system is in it); only the few record kinds
+    # the report names are read, not the whole inventory (seconds at 10,000 systems)
+    names = {r["system_id"]: r["name"] for r in run.systems}
+    costs = {r["system_id"]: r["annual_cost"] or 0.0 for r in run.systems}
     with ctx.database.reading() as uow:
-        inventory = uow.inventory.load_inventory()
+        units = cast(list[Unit], uow.inventory.load("units"))
+        contracts = cast(list[Contract], uow.inventory.load("contracts"))
+        integrations = cast(list[Integration], uow.inventory.load("integrations"))
+        unknown = {i for c in contracts for i in c.system_ids} | {
+            i for x in integrations for i in (x.source_id, x.target_id)}
+        names.update(uow.browse.names("systems", sorted(unknown - set(names))))
     duplicates = [{"a": d["name_a"], "b": d["name_b"], "a_id": d["system_a"],
                    "b_id": d["system_b"], "score": d["score"], "reason": d["reason"],
                    "layers": d["layers"]} for d in run.duplicates]
     summary = run.summary
     data = ReportData(
-        organisation=_organisation(inventory), run=run, reference_date=run.reference_date,
+        organisation=_organisation(units), run=run, reference_date=run.reference_date,
         eol_snapshot=run.eol_snapshot, systems=int(summary.get("systems", len(run.systems))),
         annual_cost=float(summary.get("annual_cost", 0.0)),
         data_confidence=float(summary.get("data_confidence", 0.0)),
         unsupported=_unsupported(run), duplicates=duplicates,
-        duplicate_cost=dict(summary.get("duplicate_cost", {})), lock_in=_lock_in(inventory),
-        manual_rekeying=_manual(inventory),
+        duplicate_cost=dict(summary.get("duplicate_cost", {})),
+        lock_in=_lock_in(contracts, names, costs), manual_rekeying=_manual(integrations, names),
         start_here=[s for s in run.systems if s["confidence"] >= CONFIDENT
                     and s["score"] is not None][:3],
         uncertain=[s for s in run.systems if s["confidence"] < CONFIDENT],

@@ -166,7 +166,8 @@ def _system_rows(outcome: ReviewOutcome) -> list[dict[str, Any]]:
              "confidence": s.confidence, "condition": s.condition, "health": s.health,
              "band": s.band, "reason": s.reason, "evidence": s.evidence,
              "rank_min": s.rank_min, "rank_max": s.rank_max, "stable": s.stable,
-             "factors": s.factors, "annual_cost": s.annual_cost} for s in outcome.systems]
+             "factors": s.factors, "annual_cost": s.annual_cost, "assessment": s.assessment}
+            for s in outcome.systems]
 
 
 def _duplicate_rows(outcome: ReviewOutcome) -> list[dict[str, Any]]:
@@ -189,14 +190,14 @@ def latest_review(ctx: ServiceContext, *, with_results: bool = True) -> ReviewRu
 
 def system_evidence(ctx: ServiceContext, system_id: str) -> dict[str, Any]:
     """One system's latest result with its evidence, attachments and rank history."""
-    run = latest_review(ctx)
-    result = next((s for s in run.systems if s["system_id"] == system_id), None)
-    if result is None:
-        raise NotFound(f"the latest review has no system with id '{system_id}'")
+    run = latest_review(ctx, with_results=False)
     with ctx.database.reading() as uow:
+        result = uow.review.result(run.id, system_id)
+        if result is None:
+            raise NotFound(f"the latest review has no system with id '{system_id}'")
         attachments = uow.review.evidence(system_id)
         history = uow.review.system_history(system_id)
-    return {"result": result, "attachments": attachments, "history": history}
+    return {"run": run, "result": result, "attachments": attachments, "history": history}
 
 
 def review_document(run: ReviewRun) -> dict[str, Any]:
@@ -212,7 +213,9 @@ def review_document(run: ReviewRun) -> dict[str, Any]:
                      "score": s["score"], "confidence": s["confidence"],
                      "condition": s["condition"], "health": s["health"], "band": s["band"],
                      "reason": s["reason"], "rank_range": [s["rank_min"], s["rank_max"]],
-                     "stable": s["stable"], "evidence": s["evidence"]} for s in run.systems],
+                     "stable": s["stable"], "evidence": s["evidence"],
+                     "profiles": (s.get("assessment") or {}).get("profiles")}
+                    for s in run.systems],
         "duplicates": [{"a": d["system_a"], "b": d["system_b"], "score": d["score"],
                         "layers": d["layers"], "layer_scores": d["layer_scores"],
                         "reason": d["reason"], "cluster": d["cluster"],

@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, false, func, insert, or_, select, true
+from sqlalchemy.sql.elements import ColumnElement
 
 from produktlyft.domain.review import (
     Decision,
@@ -16,6 +17,7 @@ from produktlyft.domain.review import (
     ReviewRun,
     pair_key,
 )
+from produktlyft.domain.review_views import RankingQuery, RankingRow, RankingSort
 from produktlyft.storage.review_tables import (
     duplicate_decisions,
     profile_weights,
@@ -64,13 +66,49 @@ class ReviewRepository:
             return None
         run = ReviewRun(**dict(row))
         if with_results:
+            # the per-system assessment is read one system at a time (`result`), not here
+            columns = [c for c in review_results.c if c.name != "assessment"]
             run.systems = [self._result(dict(r)) for r in self.connection.execute(
-                select(review_results).where(review_results.c.run_id == run_id)
+                select(*columns).where(review_results.c.run_id == run_id)
                 .order_by(review_results.c.rank)).mappings()]
-            run.duplicates = [self._result(dict(r)) for r in self.connection.execute(
-                select(review_duplicates).where(review_duplicates.c.run_id == run_id)
-                .order_by(review_duplicates.c.score.desc(), review_duplicates.c.pk)).mappings()]
+            run.duplicates = self.duplicates(run_id)
         return run
+
+    def duplicates(self, run_id: int) -> list[dict[str, Any]]:
+        return [self._result(dict(r)) for r in self.connection.execute(
+            select(review_duplicates).where(review_duplicates.c.run_id == run_id)
+            .order_by(review_duplicates.c.score.desc(), review_duplicates.c.pk)).mappings()]
+
+    def result(self, run_id: int, system_id: str) -> dict[str, Any] | None:
+        """One system's result in a run, with its evidence and assessment."""
+        row = self.connection.execute(select(review_results).where(
+            review_results.c.run_id == run_id, review_results.c.system_id == system_id)
+        ).mappings().first()
+        return self._result(dict(row)) if row is not None else None
+
+    def brief(self, run_id: int, system_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Name, rank, score and cost of some systems in a run, keyed by system id."""
+        r = review_results
+        found: dict[str, dict[str, Any]] = {}
+        ids = list(dict.fromkeys(system_ids))
+        for start in range(0, len(ids), _CHUNK):
+            rows = self.connection.execute(
+                select(r.c.system_id, r.c.name, r.c.rank, r.c.score, r.c.annual_cost)
+                .where(r.c.run_id == run_id, r.c.system_id.in_(ids[start:start + _CHUNK])))
+            found.update({row.system_id: dict(row._mapping) for row in rows})
+        return found
+
+    def ranking(self, run_id: int, query: RankingQuery) -> tuple[int, list[RankingRow]]:
+        """A page of a run's ranking, filtered and sorted in SQL, without the evidence."""
+        r = review_results
+        conditions = [r.c.run_id == run_id, *_ranking_filters(query)]
+        total = self.connection.scalar(select(func.count()).select_from(r).where(*conditions))
+        columns = [r.c[name] for name in RankingRow.model_fields]
+        statement = (select(*columns).where(*conditions).order_by(*_ranking_order(query))
+                     .limit(query.per_page).offset((query.page - 1) * query.per_page))
+        rows = [RankingRow.model_validate(dict(row))
+                for row in self.connection.execute(statement).mappings()]
+        return int(total or 0), rows
 
     @staticmethod
     def _result(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -139,3 +177,31 @@ class ReviewRepository:
             self.connection.execute(insert(table), [
                 {"profile": profile, "indicator": k, "weight": float(v), "changed_by": actor,
                  "changed_at": at} for k, v in weights.items()])
+
+
+def _ranking_filters(query: RankingQuery) -> list[ColumnElement[bool]]:
+    r = review_results
+    found: list[ColumnElement[bool]] = []
+    if query.text:
+        text = query.text.lower()
+        found.append(or_(func.lower(r.c.name).contains(text, autoescape=True),
+                         func.lower(r.c.reason).contains(text, autoescape=True),
+                         r.c.system_id == query.text))
+    if query.band:
+        found.append(r.c.band == query.band)
+    if query.stable is not None:
+        found.append(r.c.stable == (true() if query.stable else false()))
+    if query.max_confidence is not None:
+        found.append(r.c.confidence < query.max_confidence)
+    return found
+
+
+def _ranking_order(query: RankingQuery) -> list[Any]:
+    r = review_results
+    keys: dict[RankingSort, Any] = {
+        RankingSort.RANK: r.c.rank, RankingSort.NAME: func.lower(r.c.name),
+        RankingSort.SCORE: r.c.score, RankingSort.CONFIDENCE: r.c.confidence,
+        RankingSort.SPREAD: r.c.rank_max - r.c.rank_min, RankingSort.COST: r.c.annual_cost}
+    key = keys[query.sort]
+    primary = key.desc().nulls_last() if query.descending else key.asc().nulls_last()
+    return [primary, r.c.rank]

@@ -61,6 +61,9 @@ review_results = Table(
     Column("stable", Boolean, nullable=False),
     Column("factors", JSON, nullable=False, default=list),
     Column("annual_cost", Float),
+    # every profile's view and every fact of the system (analytics.assessment); NULL in runs
+    # stored before it existed
+    Column("assessment", JSON),
 )
 Index("ix_review_results_run_rank", review_results.c.run_id, review_results.c.rank)
 Index("ix_review_results_system", review_results.c.system_id)

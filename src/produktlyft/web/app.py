@@ -35,6 +35,10 @@ from produktlyft.web.pages import (
     home,
     imports,
     integrations,
+    review,
+    review_duplicates,
+    review_evidence,
+    review_weights,
     survey_answer,
     surveys,
     systems,
@@ -50,6 +54,7 @@ SESSION_COOKIE = "produktlyft_session"
 PAGES: list[ModuleType] = [
     home, systems, capabilities, integrations, contracts, workflows, imports, edit, admin, account,
     about, surveys, survey_answer, decisions,
+    review, review_duplicates, review_evidence, review_weights,
 ]
 
 

@@ -13,12 +13,14 @@ from produktlyft.domain.access import Actor, Permission
 @dataclass(frozen=True)
 class NavEntry:
     """A link in the main navigation. `label` is a gettext message id; the entry shows only to
-    people whose role grants `permission` (None: to everyone, signed in or not)."""
+    people whose role grants `permission` (None: to everyone, signed in or not). An entry with
+    a `parent` (the path of a main entry) belongs to that area's own menu, not the main one."""
 
     label: str
     path: str
     permission: Permission | None = Permission.READ
     order: int = 100
+    parent: str | None = None
 
     def visible_to(self, actor: Actor | None) -> bool:
         if self.permission is None:

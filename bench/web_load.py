@@ -1,16 +1,22 @@
 """Load test of the web pages: 20 concurrent clients for 60 s on a 10,000-system database.
 
 For SQLite and then PostgreSQL it creates the demo organisation with `produktlyft demo
---systems N`, starts a real `produktlyft serve`, signs each client in, and has the clients
-request the systems list, a filtered list, a system's detail page and the dashboard, as fast
-as the server answers (a closed loop, no think time, over loopback only). It prints p50/p95
-latency and errors per page kind and backend, the ratio to the goal (p95 under 150 ms, no
-errors), and ends with one line:
+--systems N`, starts a real `produktlyft serve`, signs in, and has the clients request the
+systems list, a filtered list, a system's detail page and the dashboard in turn, as fast as
+the server answers (a closed loop, no think time, over loopback only). It prints p50/p95
+latency and errors per backend, the ratio to the goal (p95 under 150 ms, no errors), and ends
+with one line:
 
     sqlite p95_ms=… errors=… postgresql p95_ms=… errors=…
 
     python bench/web_load.py --systems 10000 [--clients 20] [--seconds 60] [--workers 2]
-                             [--think-ms 0]
+                             [--client auto|wrk|python] [--think-ms 0]
+                             [--page-cache-entries N]
+
+The load comes from wrk (Debian's `wrk`, written in C) when it is installed, so that the
+client takes little of the two cores the server runs on; `--client python` uses 20 Python
+threads instead, which also report each page kind separately. `--page-cache-entries 0`
+measures the server with its page cache off (every request reads the database).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import http.client
 import os
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -193,6 +200,60 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
 
 
+WRK_SCRIPT = """
+local paths = {}
+function init(args)
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  counter = math.random(#paths)  -- each thread starts elsewhere in the same mix
+  failed = 0
+end
+function request()
+  counter = counter % #paths + 1
+  return wrk.format("GET", paths[counter], {["Cookie"] = args_cookie})
+end
+function response(status, headers, body)
+  if status ~= 200 then failed = failed + 1 end
+end
+"""
+
+WRK_REPORT = """
+local threads = {}
+function setup(thread)
+  thread:set("args_cookie", os.getenv("BENCH_COOKIE"))
+  table.insert(threads, thread)
+end
+function done(summary, latency, requests)
+  local failed = 0
+  for _, thread in ipairs(threads) do failed = failed + thread:get("failed") end
+  local e = summary.errors
+  io.write(string.format("RESULT requests=%d errors=%d p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\\n",
+    summary.requests, failed + e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000))
+end
+"""
+
+
+def run_wrk(port: int, cookie: str, targets: Targets, clients: int, seconds: float,
+            folder: Path) -> dict[str, float]:
+    """The same mix of pages as the Python clients, requested by wrk over `clients`
+    keep-alive connections; returns requests, errors and latency percentiles."""
+    rng = random.Random(7)
+    paths = [targets.path(KINDS[turn % len(KINDS)], rng) for turn in range(40_000)]
+    (folder / "paths.txt").write_text("\n".join(paths) + "\n", encoding="utf-8")
+    (folder / "load.lua").write_text(WRK_SCRIPT + WRK_REPORT, encoding="utf-8")
+    command = ["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{seconds:.0f}s",
+               "--timeout", "30s", "-s", str(folder / "load.lua"),
+               f"http://127.0.0.1:{port}", "--", str(folder / "paths.txt")]
+    finished = subprocess.run(command, capture_output=True, text=True, check=False,
+                              env={**os.environ, "BENCH_COOKIE": cookie})
+    found = re.search(r"RESULT (.*)", finished.stdout)
+    if finished.returncode != 0 or found is None:
+        raise SystemExit(f"wrk failed:\n{finished.stdout}\n{finished.stderr}")
+    return {key: float(value) for key, value in
+            (pair.split("=") for pair in found.group(1).split())}
+
+
 def one_at_a_time(client: Client, targets: Targets, rounds: int = 30) -> dict[str, float]:
     """The median latency of each page kind with a single client: the work one request takes,
     before any queueing."""
@@ -228,10 +289,27 @@ def report(backend: str, results: dict[str, list[tuple[float, bool]]], seconds: 
     return p95, errors
 
 
+def report_wrk(backend: str, figures: dict[str, float], args: argparse.Namespace,
+               alone: dict[str, float], load: tuple[float, float]) -> tuple[float, int]:
+    requests, seconds = figures["requests"], args.seconds
+    print(f"\n{backend}: {requests:.0f} requests from wrk over {args.clients} connections in "
+          f"{seconds:.0f} s ({requests / seconds:.0f}/s); machine load average {load[0]:.1f} "
+          f"before, {load[1]:.1f} after (2 cores)")
+    print("  one client alone, median ms: " + ", ".join(
+        f"{kind} {alone[kind]:.1f}" for kind in KINDS))
+    p95 = figures["p95_ms"]
+    print(f"  all pages: p50 {figures['p50_ms']:.1f} ms, p95 {p95:.1f} ms, p99 "
+          f"{figures['p99_ms']:.1f} ms, errors {figures['errors']:.0f}; p95 is "
+          f"{p95 / GOAL_P95_MS:.2f}x the {GOAL_P95_MS:.0f} ms goal")
+    return p95, int(figures["errors"])
+
+
 def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
             ) -> tuple[float, int]:
     env = {**os.environ, "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
            "PRODUKTLYFT_SECRET_KEY": uuid.uuid4().hex}
+    if args.page_cache_entries is not None:
+        env["PRODUKTLYFT_PAGE_CACHE_ENTRIES"] = str(args.page_cache_entries)
     started = time.perf_counter()
     cli(database, "init", env=env)
     cli(database, "demo", "--systems", str(args.systems), "--seed", str(args.seed),
@@ -253,7 +331,9 @@ def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
                     break
             except OSError:
                 time.sleep(0.1)
-        clients = [Client(port, "bench") for _ in range(args.clients)]
+        use_wrk = not args.think_ms and (args.client == "wrk" or (
+            args.client == "auto" and shutil.which("wrk") is not None))
+        clients = [Client(port, "bench") for _ in range(1 if use_wrk else args.clients)]
         targets = find_targets(clients[0], args.systems)
         for client in clients:  # fill every worker's caches
             for kind in KINDS:
@@ -262,6 +342,10 @@ def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
         for client in clients:  # wake connections the server closed while idle
             client.get("/healthz")
         before = os.getloadavg()[0]
+        if use_wrk:
+            figures = run_wrk(port, clients[0].cookie, targets, args.clients, args.seconds,
+                              folder)
+            return report_wrk(backend, figures, args, alone, (before, os.getloadavg()[0]))
         results = run_clients(port, clients, targets, args.seconds, args.think_ms / 1000)
         return report(backend, results, args.seconds, alone, (before, os.getloadavg()[0]))
     finally:
@@ -276,6 +360,11 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
+                        help="what makes the load: wrk when installed (auto), or Python threads")
+    parser.add_argument("--page-cache-entries", type=int, default=None,
+                        help="the server's page cache size (default: the setting's default; "
+                        "0 turns it off)")
     parser.add_argument("--think-ms", type=float, default=0.0,
                         help="average pause of each client between requests (default none: "
                         "each client asks again as soon as it has its answer)")

@@ -25,6 +25,18 @@ class Settings(BaseSettings):
         description="Where the data lives: a SQLite file (embedded default) or a "
         "`postgresql://` URL for the multi-user deployment.",
     )
+    database_pool_size: int = Field(
+        20, ge=1, le=200,
+        description="Database connections each server process keeps open. The web server "
+        "answers up to this many requests at once per process without opening a connection "
+        "per request; more wait briefly for a free one.",
+    )
+    page_cache_entries: int = Field(
+        4000, ge=0,
+        description="Inventory pages (list pages, system details) each server process keeps "
+        "until the data changes; 0 turns the cache off. Every page still checks the data "
+        "version first, so nobody is shown an outdated page.",
+    )
     data_dir: Path | None = Field(
         None,
         description="Folder for files kept beside the database (stored event logs, uploaded "

@@ -34,14 +34,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 SEEDED: dict[str, str] = {}
 
 
-def _survey_round(database: Database) -> str:
+def _survey_round(database: Database, instrument: str = "westrum") -> str:
     """One open survey round, so the survey pages have something to show."""
     from datetime import date, timedelta
 
     from produktlyft.services.surveys import create_round
     from tests.conftest import make_context
 
-    return create_round(make_context(database), instruments=["westrum"], groups=["Alfa"],
+    return create_round(make_context(database), instruments=[instrument], groups=["Alfa"],
                         closes_on=date.today() + timedelta(days=5)).round.id
 
 
@@ -86,6 +86,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database.migrate()
     seed(database, folder, systems=60)
     SEEDED["round"] = _survey_round(database)
+    SEEDED["readiness_round"] = _survey_round(database, "readiness")
     database.dispose()
     with running_server(url, folder) as base:
         yield base

@@ -144,5 +144,4 @@ class Fingerprint(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    systems: int
-    last_change: int
+    version: int

@@ -7,8 +7,8 @@ from produktlyft.services.context import ServiceContext
 from produktlyft.storage import Database
 
 
-def open_database(url: str) -> Database:
-    return Database(url)
+def open_database(url: str, pool_size: int = 5) -> Database:
+    return Database(url, pool_size=pool_size)
 
 
 def initialise_database(ctx: ServiceContext) -> tuple[str | None, str]:

@@ -30,6 +30,8 @@ from produktlyft.domain.inventory import (
 )
 from produktlyft.exporters.inventory_charts import GraphEdge, graph_chart, to_svg
 from produktlyft.services.context import ServiceContext
+from produktlyft.services.page_cache import inventory_pages
+from produktlyft.storage import UnitOfWork
 
 SYSTEMS_PER_CAPABILITY = 12  # the map lists this many per capability, then links to the list
 
@@ -37,7 +39,10 @@ SYSTEMS_PER_CAPABILITY = 12  # the map lists this many per capability, then link
 def find_systems(ctx: ServiceContext, query: SystemQuery) -> Page[SystemRow]:
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        total, rows = uow.browse.search_systems(query)
+        version = uow.browse.fingerprint().version
+        total, rows = inventory_pages.get_or_build(
+            ctx.database.url, version, ("systems", query),
+            lambda: uow.browse.search_systems(query))
     return Page[SystemRow](items=rows, total=total, page=query.page, per_page=query.per_page)
 
 
@@ -85,20 +90,26 @@ class SystemDetail:
 def system_detail(ctx: ServiceContext, system_id: str) -> SystemDetail:
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        system = cast(System, uow.inventory.get("systems", system_id))
-        unit_ids = [system.owning_unit_id] if system.owning_unit_id else []
-        unit_ids += [fit.unit_id for fit in system.capabilities if fit.unit_id]
-        units = uow.browse.names("units", unit_ids)
-        capability_names = uow.browse.names(
-            "capabilities", [fit.capability_id for fit in system.capabilities])
-        technologies = cast(list[Technology],
-                            uow.inventory.load("technologies", system.technology_ids))
-        data_objects = {record.id: cast(DataObject, record) for record in uow.inventory.load(
-            "data_objects", [use.data_object_id for use in system.data_uses])}
-        integrations = uow.browse.integrations_of(system_id)
-        contracts = uow.browse.contracts(system_id=system_id)
-        teams = uow.browse.teams_of(system_id)
-        history = uow.changes.history("systems", system_id, limit=50)
+        version = uow.browse.fingerprint().version
+        return inventory_pages.get_or_build(ctx.database.url, version, ("system", system_id),
+                                            lambda: _read_system_detail(uow, system_id))
+
+
+def _read_system_detail(uow: UnitOfWork, system_id: str) -> SystemDetail:
+    system = cast(System, uow.inventory.get("systems", system_id))
+    unit_ids = [system.owning_unit_id] if system.owning_unit_id else []
+    unit_ids += [fit.unit_id for fit in system.capabilities if fit.unit_id]
+    units = uow.browse.names("units", unit_ids)
+    capability_names = uow.browse.names(
+        "capabilities", [fit.capability_id for fit in system.capabilities])
+    technologies = cast(list[Technology],
+                        uow.inventory.load("technologies", system.technology_ids))
+    data_objects = {record.id: cast(DataObject, record) for record in uow.inventory.load(
+        "data_objects", [use.data_object_id for use in system.data_uses])}
+    integrations = uow.browse.integrations_of(system_id)
+    contracts = uow.browse.contracts(system_id=system_id)
+    teams = uow.browse.teams_of(system_id)
+    history = uow.changes.history("systems", system_id, limit=50)
     owning = system.owning_unit_id
     return SystemDetail(
         system=system,

@@ -379,4 +379,4 @@ def report_version(ctx: ServiceContext) -> str | None:
         return None
     with ctx.database.reading() as uow:
         fingerprint = uow.browse.fingerprint()
-    return f"{run.id}-{fingerprint.systems}-{fingerprint.last_change}"
+    return f"{run.id}-{fingerprint.version}"

@@ -34,6 +34,7 @@ from produktlyft.domain.browse import (
     SystemSort,
 )
 from produktlyft.storage import tables as t
+from produktlyft.storage.inventory_repository import INVENTORY_AREA, read_data_version
 
 _COST = (func.coalesce(t.systems.c.annual_operating_cost, 0)
          + func.coalesce(t.systems.c.annual_licence_cost, 0))
@@ -238,13 +239,9 @@ class BrowseRepository:
         return counts, sample
 
     def fingerprint(self) -> Fingerprint:
-        """Every import, edit and deletion appends to the change log, so its newest entry
-        together with the number of systems tells whether anything changed; both come
-        from indexes, not from reading the systems."""
-        log = t.change_log
-        count = self.connection.scalar(select(func.count()).select_from(t.systems))
-        last = self.connection.scalar(select(func.coalesce(func.max(log.c.pk), 0)))
-        return Fingerprint(systems=int(count or 0), last_change=int(last or 0))
+        """The inventory's data version: every write to the inventory raises it in the same
+        transaction, so one primary-key read tells whether anything changed."""
+        return Fingerprint(version=read_data_version(self.connection, INVENTORY_AREA))
 
     def teams_of(self, system_id: str) -> list[Option]:
         link, teams = t.team_systems, t.teams

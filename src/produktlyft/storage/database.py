@@ -59,11 +59,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class Database:
     """One database, addressed by URL."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, pool_size: int = 5) -> None:
         self.url = normalise_url(url)
         parsed = make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        kwargs: dict[str, Any] = {"echo": echo, "future": True}
+        # A connection opened beyond the pool is closed again after one use; for PostgreSQL
+        # that is a new server process per request, so the pool is sized to the concurrency.
+        kwargs: dict[str, Any] = {"echo": echo, "future": True, "pool_size": pool_size,
+                                  "max_overflow": pool_size}
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
             if parsed.database in (None, "", ":memory:"):

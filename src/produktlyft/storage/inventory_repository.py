@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
@@ -10,6 +11,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from produktlyft.domain.errors import Conflict, NotFound
 from produktlyft.domain.inventory import ENTITY_TYPES, Inventory, Record, System
+from produktlyft.storage import tables as t
 from produktlyft.storage.mapping import (
     ENTITY_TABLES,
     LINKS,
@@ -27,9 +29,38 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]
         yield items[start:start + size]
 
 
+INVENTORY_AREA = "inventory"
+
+
+def raise_data_version(connection: Connection, area: str) -> None:
+    """Give the area a new data version in the caller's transaction, so readers in any
+    process see the new version exactly when they can see the new data. The version is
+    random rather than a count, so a database restored from a backup or created afresh
+    never repeats a version that a cache has already seen."""
+    versions = t.data_versions
+    version = 1 + secrets.randbits(62)
+    result = connection.execute(update(versions).where(versions.c.area == area)
+                                .values(version=version))
+    if result.rowcount == 0:
+        connection.execute(insert(versions).values(area=area, version=version))
+
+
+def read_data_version(connection: Connection, area: str) -> int:
+    versions = t.data_versions
+    found = connection.scalar(select(versions.c.version).where(versions.c.area == area))
+    return int(found or 0)
+
+
 class InventoryRepository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        self._version_raised = False
+
+    def _changing(self) -> None:
+        # once per transaction: the repository lives as long as its unit of work
+        if not self._version_raised:
+            raise_data_version(self.connection, INVENTORY_AREA)
+            self._version_raised = True
 
     def ids(self, entity: str) -> set[str]:
         table = ENTITY_TABLES[entity]
@@ -90,6 +121,7 @@ class InventoryRepository:
     def insert(self, entity: str, records: Sequence[Record]) -> None:
         if not records:
             return
+        self._changing()
         table = ENTITY_TABLES[entity]
         rows = [{**record_to_row(entity, record), "row_version": 1} for record in records]
         for chunk in _chunks(rows, 200):
@@ -98,6 +130,7 @@ class InventoryRepository:
 
     def replace(self, entity: str, records: Sequence[Record]) -> None:
         """Overwrite records that exist, bumping their version (imports win over edits)."""
+        self._changing()
         table = ENTITY_TABLES[entity]
         for record in records:
             row = record_to_row(entity, record)
@@ -110,6 +143,7 @@ class InventoryRepository:
 
     def update_checked(self, entity: str, record: Record, expected_version: int) -> Record:
         """Save one edited record only if nobody saved it since `expected_version` was read."""
+        self._changing()
         table = ENTITY_TABLES[entity]
         row = record_to_row(entity, record)
         row.pop("id")
@@ -133,6 +167,7 @@ class InventoryRepository:
         return found
 
     def delete(self, entity: str, ids: Sequence[str]) -> None:
+        self._changing()
         table = ENTITY_TABLES[entity]
         self._delete_links(entity, ids)
         for chunk in _chunks(list(ids)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -214,3 +215,12 @@ change_log = Table(
     Column("changes", JSON, nullable=False, default=dict),
 )
 Index("ix_change_log_entity", change_log.c.entity, change_log.c.entity_id)
+
+# One data version per area, replaced in the same transaction as every write to that area's
+# tables (InventoryRepository does it for the inventory). Readers compare it with the version
+# their cached pages were built at: one primary-key read instead of the queries behind a page.
+data_versions = Table(
+    "data_versions", metadata,
+    Column("area", String(40), primary_key=True),
+    Column("version", BigInteger, nullable=False, default=0),
+)

@@ -14,7 +14,6 @@ from fastapi.testclient import TestClient
 from produktlyft.domain.access import Role
 from produktlyft.services.accounts import add_user, forget_cached_accounts
 from produktlyft.services.dashboard import _cache
-from produktlyft.services.inventory_browse import forget_cached_options
 from produktlyft.services.inventory_import import import_files
 from produktlyft.services.page_cache import forget_cached_pages
 from produktlyft.settings import Settings
@@ -50,7 +49,6 @@ def web_database(seeded_file: Path, tmp_path: Path) -> Iterator[Database]:
     shutil.copyfile(seeded_file, tmp_path / "web.db")
     database = Database.for_tests(f"sqlite:///{tmp_path / 'web.db'}")
     _cache.clear()
-    forget_cached_options()
     forget_cached_pages()
     forget_cached_accounts()
     yield database

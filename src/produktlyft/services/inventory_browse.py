@@ -3,7 +3,6 @@ integration graph and the contracts, each answered by storage in SQL."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -52,26 +51,16 @@ class FilterOptions:
     capabilities: list[Option]
 
 
-OPTIONS_SECONDS = 10.0  # the list's drop-downs may lag a new unit or capability this long
-_options: dict[str, tuple[float, FilterOptions]] = {}
-
-
 def filter_options(ctx: ServiceContext) -> FilterOptions:
-    """Units and capabilities for the filters, kept for a few seconds: every list page
-    shows them, and they change only when someone imports or edits the structure."""
+    """Units and capabilities for the filters: every list page shows them, and they change
+    only when someone imports or edits the structure, so they are kept until the data does."""
     ctx.actor.require(Permission.READ)
-    now = time.monotonic()
-    cached = _options.get(ctx.database.url)
-    if cached is not None and cached[0] > now:
-        return cached[1]
     with ctx.database.reading() as uow:
-        options = FilterOptions(uow.browse.options("units"), uow.browse.options("capabilities"))
-    _options[ctx.database.url] = (now + OPTIONS_SECONDS, options)
-    return options
-
-
-def forget_cached_options() -> None:
-    _options.clear()
+        version = uow.browse.fingerprint().version
+        return inventory_pages.get_or_build(
+            ctx.database.url, version, ("filter options",),
+            lambda: FilterOptions(uow.browse.options("units"),
+                                  uow.browse.options("capabilities")))
 
 
 @dataclass

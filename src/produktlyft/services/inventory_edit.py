@@ -24,7 +24,6 @@ from produktlyft.domain.references import find_cycles
 from produktlyft.domain.template import LIST_SEPARATOR, SHEETS_BY_KEY, Column
 from produktlyft.importers.cells import convert_cell
 from produktlyft.services.context import ServiceContext
-from produktlyft.services.inventory_browse import forget_cached_options
 from produktlyft.storage import UnitOfWork
 
 EDITABLE = ("systems", "capabilities", "integrations", "contracts")
@@ -239,6 +238,4 @@ def save_edit(ctx: ServiceContext, entity: str, record_id: str, data: Mapping[st
         uow.changes.append([Change(at=now, actor=ctx.actor.name, entity=entity,
                                    entity_id=record_id, action=Action.UPDATE, source=source,
                                    changes=diff(current, stamped))])
-    if entity == "capabilities":
-        forget_cached_options()
     return saved

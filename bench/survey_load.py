@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
-import httpx
+import httpx2
 
 from produktlyft.domain.access import Actor, Role
 from produktlyft.services.context import ServiceContext
@@ -68,9 +68,9 @@ def serve(url: str, port: int, folder: Path) -> subprocess.Popen[bytes]:
         stderr=subprocess.PIPE)
     for _ in range(300):
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+            if httpx2.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
                 return process
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             time.sleep(0.1)
     process.kill()
     raise SystemExit(f"the server did not start: {process.stderr.read().decode()[-2000:]}")
@@ -102,13 +102,13 @@ def drive(port: int, tokens: list[str], rate: int, seconds: int) -> tuple[Tally,
     def submit(token: str) -> None:
         client = getattr(local, "client", None)
         if client is None:
-            client = local.client = httpx.Client(base_url=f"http://127.0.0.1:{port}",
+            client = local.client = httpx2.Client(base_url=f"http://127.0.0.1:{port}",
                                                  timeout=30)
         answer = {field: str(rng.randint(1, 7)) for field in FIELDS}
         started = time.perf_counter()
         try:
             status = client.post(f"/s/{token}", data=answer).status_code
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             status = 599
         tally.add(token, status, time.perf_counter() - started)
 

@@ -17,6 +17,7 @@ from produktlyft.settings import Settings
 
 T = TypeVar("T")
 
+
 class VersionedCache:
     """A bounded LRU of answers per database, emptied when that database's version moves."""
 

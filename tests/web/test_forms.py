@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -143,11 +144,21 @@ def test_import_lists_every_error_by_row(admin: TestClient) -> None:
     response = admin.post("/import", data={"csrf_token": token},
                           files={"file": ("System.csv", csv.encode(), "text/csv")})
     assert response.status_code == 422
-    page = response.text
+    page = html.unescape(response.text)
     assert "Ingenting skrevs" in page
     rows = re.findall(r'<td class="number">(\d+)</td>', page)
     assert {"2", "3"} <= set(rows), rows
+    # the problems themselves in the reader's language, with the file's own values in them
+    assert "'många' är inget heltal, till exempel 1200" in page
+    assert "här måste det stå ett värde" in page
+    assert "is not a whole number" not in page
     assert admin.get("/systems/sys-a").status_code == 404
+    admin.get("/language/en?next=/import")
+    english = html.unescape(admin.post(
+        "/import", data={"csrf_token": token},
+        files={"file": ("System.csv", csv.encode(), "text/csv")}).text)
+    assert "'många' is not a whole number, such as 1200" in english
+    assert "a value is required here" in english
     empty = admin.post("/import", data={"csrf_token": token},
                        files={"file": ("tom.json", b"", "application/json")})
     assert empty.status_code == 422

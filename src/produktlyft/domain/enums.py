@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
+from produktlyft.domain.errors import WordedError, wording
+
 
 def _fold(text: str) -> str:
     return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
@@ -41,7 +43,8 @@ class LabelledEnum(StrEnum):
         for member in cls:
             if wanted in (_fold(member.value), _fold(member.sv), _fold(member.en)):
                 return member
-        raise ValueError(f"'{text}' is not one of {', '.join(cls.choices('sv'))}")
+        raise WordedError(wording("'{value}' is not one of {choices}", value=text,
+                                  choices=", ".join(cls.choices("sv"))))
 
 
 class Criticality(LabelledEnum):

@@ -6,6 +6,7 @@ document); anything else is a bug and is reported without a stack trace unless d
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -16,12 +17,46 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+@dataclass(frozen=True)
+class Wording:
+    """A message as an English template and its values, so that a page can show it in the
+    reader's language (the template is the catalogue's message id) while logs, the CLI and
+    the tests keep the English text."""
+
+    template: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return self.template.format(**dict(self.params))
+
+
+def N_(template: str) -> str:
+    """Marks a template kept in a table for the catalogue extractor; returns it unchanged."""
+    return template
+
+
+def wording(template: str, **params: object) -> Wording:
+    """`wording("'{value}' is not a date", value=cell)`: the extractor collects the template."""
+    return Wording(template, tuple((key, str(value)) for key, value in params.items()))
+
+
+class WordedError(ValueError):
+    """A ValueError whose message is a Wording, for checks deep inside parsing."""
+
+    def __init__(self, message: Wording) -> None:
+        super().__init__(str(message))
+        self.wording = message
+
+
 class Issue(BaseModel):
     """One problem in one input, located as precisely as the format allows."""
 
     model_config = ConfigDict(frozen=True)
 
     message: str
+    # the message's template and values when it was worded for translation (see Wording)
+    template: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
     severity: Severity = Severity.ERROR
     file: str | None = None
     sheet: str | None = None
@@ -45,6 +80,14 @@ class Issue(BaseModel):
         if self.location:
             parts.append(self.location)
         return ", ".join(parts)
+
+    @classmethod
+    def worded(cls, message: str | Wording, **fields: object) -> Issue:
+        """An issue from plain text or from a Wording, keeping the template if there is one."""
+        if isinstance(message, Wording):
+            return cls.model_validate({"message": str(message), "template": message.template,
+                                       "params": message.params, **fields})
+        return cls.model_validate({"message": message, **fields})
 
     def __str__(self) -> str:
         where = self.where()

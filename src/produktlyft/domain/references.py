@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 
+from produktlyft.domain.errors import N_, Wording, wording
 from produktlyft.domain.inventory import (
     Capability,
     Contract,
@@ -25,12 +26,23 @@ class DanglingReference:
     target_entity: str
     missing_id: str
 
-    def message(self) -> str:
-        singular = self.target_entity.removesuffix("s").replace("_", " ")
-        return (
-            f"{self.field} refers to {singular} '{self.missing_id}', which is neither in this "
-            f"import nor in the database; add it or correct the id"
-        )
+    def message(self) -> Wording:
+        return wording(_DANGLING[self.target_entity], field=self.field, id=self.missing_id)
+
+
+# one sentence per kind of target, so that each can be translated whole
+_DANGLING = {
+    "units": N_("{field} refers to unit '{id}', which is neither in this import nor in the "
+                "database; add it or correct the id"),
+    "capabilities": N_("{field} refers to capability '{id}', which is neither in this import "
+                       "nor in the database; add it or correct the id"),
+    "systems": N_("{field} refers to system '{id}', which is neither in this import nor in "
+                  "the database; add it or correct the id"),
+    "technologies": N_("{field} refers to technology '{id}', which is neither in this import "
+                       "nor in the database; add it or correct the id"),
+    "data_objects": N_("{field} refers to data object '{id}', which is neither in this import "
+                       "nor in the database; add it or correct the id"),
+}
 
 
 def _references(entity: str, record: Record) -> Iterator[tuple[str, str, str]]:

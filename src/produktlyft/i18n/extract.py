@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po, write_po
 from produktlyft.i18n import LANGUAGES, LOCALE_DIR
 
 PACKAGE = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "wording": None}
 # The surveys domain's own pages and templates, which the web domain leaves to it.
 SURVEY_PAGES = ("pages/survey*.py", "pages/decisions.py")
 SURVEY_TEMPLATES = ("**/templates/surveys/**.html", "**/templates/decisions/**.html")
@@ -34,7 +34,11 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("web", [*SURVEY_FILES_IGNORED, *REVIEW_FILES_IGNORED,
                  ("**/templates/**.html", "jinja2"), ("**.py", "python")]),
         ("exporters", [("inventory_charts.py", "python")]),
-        ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python")]),
+        ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python"),
+                      ("inventory_import.py", "python")]),
+        # import problems worded for translation (domain.errors.wording)
+        ("importers", [("cells.py", "python"), ("tabular.py", "python")]),
+        ("domain", [("enums.py", "python"), ("references.py", "python")]),
     ],
     "review": [
         ("reports", [("texts.py", "python"), ("method.py", "python")]),

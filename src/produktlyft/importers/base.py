@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from produktlyft.domain.errors import Issue, Severity
+from produktlyft.domain.errors import Issue, Severity, Wording
 from produktlyft.domain.inventory import Inventory
 
 ALL_FIELDS = None  # a record whose supplied fields are unknown was supplied in full
@@ -30,15 +30,15 @@ class IssueCollector:
     issues: list[Issue] = field(default_factory=list)
     truncated: bool = False
 
-    def add(self, message: str, *, severity: Severity = Severity.ERROR, **where: object) -> None:
+    def add(self, message: str | Wording, *, severity: Severity = Severity.ERROR,
+            **where: object) -> None:
         errors = sum(1 for issue in self.issues if issue.severity is Severity.ERROR)
         if severity is Severity.ERROR and errors >= self.cap:
             self.truncated = True
             raise TooManyIssues
-        self.issues.append(Issue.model_validate(
-            {"message": message, "severity": severity, "file": self.file, **where}))
+        self.issues.append(Issue.worded(message, severity=severity, file=self.file, **where))
 
-    def warn(self, message: str, **where: object) -> None:
+    def warn(self, message: str | Wording, **where: object) -> None:
         self.add(message, severity=Severity.WARNING, **where)
 
     @property

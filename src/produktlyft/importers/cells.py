@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from produktlyft.domain.enums import LabelledEnum
+from produktlyft.domain.errors import N_, WordedError, wording
 from produktlyft.domain.template import FALSE_WORDS, LIST_SEPARATOR, TRUE_WORDS, Column
 
 _CURRENCY = re.compile(r"\s*(kr|sek|kronor|:-)\s*$", re.IGNORECASE)
@@ -70,15 +71,15 @@ def _to_date(value: Any) -> date:
 
 
 _EXPECTED = {
-    int: "a whole number, such as 1200",
-    float: "a number, such as 1 200 000 or 1200000,50",
-    bool: "ja/nej (or yes/no)",
-    date: "a date written YYYY-MM-DD, such as 2026-03-31",
+    int: N_("'{value}' is not a whole number, such as 1200"),
+    float: N_("'{value}' is not a number, such as 1 200 000 or 1200000,50"),
+    bool: N_("'{value}' is not ja/nej (or yes/no)"),
+    date: N_("'{value}' is not a date written YYYY-MM-DD, such as 2026-03-31"),
 }
 
 
 def convert_cell(column: Column, value: Any) -> Any:
-    """The typed value of one cell; ValueError with the message to show on failure."""
+    """The typed value of one cell; WordedError with the message to show on failure."""
     if is_blank(value):
         return [] if column.is_list else None
     if column.is_list:
@@ -91,7 +92,7 @@ def convert_cell(column: Column, value: Any) -> Any:
         try:
             return converters[kind](value)
         except (ValueError, TypeError, OverflowError):
-            raise ValueError(f"'{value}' is not {_EXPECTED[kind]}") from None
+            raise WordedError(wording(_EXPECTED[kind], value=value)) from None
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # an id typed as 1001 arrives from Excel as 1001.0
     if isinstance(value, datetime | date):

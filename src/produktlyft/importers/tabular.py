@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
+from produktlyft.domain.errors import WordedError, wording
 from produktlyft.domain.inventory import (
     ENTITY_TYPES,
     CapabilityFit,
@@ -63,8 +64,9 @@ def read_xlsx(path: Path, limits: ImportLimits) -> ParsedSource:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for damaged files
-        collector.add(f"the workbook cannot be read ({type(error).__name__}: {error}); it may be "
-                      "truncated or damaged: save it again from Excel")
+        collector.add(wording("the workbook cannot be read ({error}); it may be truncated or "
+                              "damaged: save it again from Excel",
+                              error=f"{type(error).__name__}: {error}"))
         source.issues = collector.issues
         return source
     try:
@@ -97,8 +99,9 @@ def read_csv_source(paths: list[Path], name: Path, limits: ImportLimits) -> Pars
         sheet = find_sheet(Path(file_name).stem)
         if sheet is None:
             collector.add(
-                f"'{file_name}' does not name a template sheet; name CSV files after the sheet, "
-                f"such as {', '.join(s.key + '.csv' for s in SHEETS[:3])}", element=None)
+                wording("'{file}' does not name a template sheet; name CSV files after the "
+                        "sheet, such as {examples}", file=file_name,
+                        examples=", ".join(s.key + ".csv" for s in SHEETS[:3])), element=None)
             continue
         header, rows = _csv_rows(text)
         tables.append(RawTable(file_name, sheet, header, rows, label=file_name))
@@ -167,8 +170,10 @@ def _map_headers(table: RawTable, collector: IssueCollector) -> HeaderMap | None
             continue
         folded = fold_header(str(header))
         if folded in seen:
-            collector.add(f"the header '{header}' appears twice (columns {seen[folded] + 1} and "
-                          f"{index + 1}); remove one", sheet=table.label, row=1)
+            collector.add(wording("the header '{header}' appears twice (columns {first} and "
+                                  "{second}); remove one", header=header,
+                                  first=seen[folded] + 1, second=index + 1),
+                          sheet=table.label, row=1)
             continue
         seen[folded] = index
         mapping[index] = (known.get(folded), str(header).strip())
@@ -176,8 +181,8 @@ def _map_headers(table: RawTable, collector: IssueCollector) -> HeaderMap | None
     missing = [c for c in table.sheet.columns if c.required and c.field not in present]
     if missing:
         names = ", ".join(f"'{c.sv}' (or '{c.en}')" for c in missing)
-        collector.add(f"required column(s) {names} missing from the header row",
-                      sheet=table.label, row=1)
+        collector.add(wording("required column(s) {names} missing from the header row",
+                              names=names), sheet=table.label, row=1)
         return None
     return mapping
 
@@ -201,8 +206,9 @@ def _parse_table(table: RawTable, parsed: _Parsed, collector: IssueCollector) ->
             continue
         record_id = data["id"]
         if record_id in first_row:
-            collector.add(f"the id '{record_id}' is used again (first on row "
-                          f"{first_row[record_id]}); ids must be unique within a sheet",
+            collector.add(wording("the id '{id}' is used again (first on row {first}); ids "
+                                  "must be unique within a sheet", id=record_id,
+                                  first=first_row[record_id]),
                           sheet=table.label, row=number, column=table.sheet.columns[0].sv)
             continue
         first_row[record_id] = number
@@ -234,11 +240,12 @@ def _row_data(
         try:
             converted = convert_cell(target, value)
         except ValueError as error:
-            collector.add(str(error), sheet=table.label, row=number, column=header)
+            collector.add(error.wording if isinstance(error, WordedError) else str(error),
+                          sheet=table.label, row=number, column=header)
             ok = False
             continue
         if target.required and converted is None:
-            collector.add("a value is required here", sheet=table.label, row=number,
+            collector.add(wording("a value is required here"), sheet=table.label, row=number,
                           column=header)
             ok = False
             continue
@@ -282,9 +289,9 @@ def _attach_relations(parsed: _Parsed, source: ParsedSource, collector: IssueCol
         for system_id, item, number, label in rows:
             if system_id not in systems:
                 collector.add(
-                    f"system '{system_id}' is not in the systems sheet of this import; relation "
-                    "rows are imported together with their systems", sheet=label, row=number,
-                    column="System")
+                    wording("system '{id}' is not in the systems sheet of this import; relation "
+                            "rows are imported together with their systems", id=system_id),
+                    sheet=label, row=number, column="System")
                 continue
             grouped.setdefault(system_id, []).append(item)
         for system_id, items in grouped.items():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from produktlyft.domain.access import Permission
 from produktlyft.domain.changes import Action, Change, diff
-from produktlyft.domain.errors import InvalidInput, Issue, Severity
+from produktlyft.domain.errors import InvalidInput, Issue, Severity, Wording, wording
 from produktlyft.domain.inventory import ENTITY_TYPES, Inventory, Provenance, Record
 from produktlyft.domain.references import find_cycles, find_dangling
 from produktlyft.importers import ImportLimits, ParsedSource, read_sources
@@ -39,9 +39,9 @@ class ImportReport:
         return sum(c.created + c.updated for c in self.counts.values())
 
 
-def _locate(record: Record, message: str) -> Issue:
+def _locate(record: Record, message: str | Wording) -> Issue:
     provenance = record.provenance or Provenance()
-    return Issue(message=message, file=provenance.source, location=provenance.location)
+    return Issue.worded(message, file=provenance.source, location=provenance.location)
 
 
 def _combine(sources: list[ParsedSource]) -> tuple[Inventory, list[Issue]]:
@@ -54,8 +54,9 @@ def _combine(sources: list[ParsedSource]) -> tuple[Inventory, list[Issue]]:
             for record in source.inventory.records(entity):
                 key = (entity, record.id)
                 if key in seen:
-                    issues.append(_locate(record, f"the id '{record.id}' also comes from "
-                                          f"{seen[key]}; each record may come from one file"))
+                    issues.append(_locate(record, wording(
+                        "the id '{id}' also comes from {other}; each record may come from one "
+                        "file", id=record.id, other=seen[key])))
                     continue
                 seen[key] = source.name
                 batch.records(entity).append(record)
@@ -69,7 +70,8 @@ def _integrity_issues(batch: Inventory, uow: UnitOfWork) -> list[Issue]:
         merged = {r.id: r for r in uow.inventory.load(entity)}
         merged.update({r.id: r for r in batch.records(entity)})
         looping = set(find_cycles(list(merged.values())))  # type: ignore[arg-type]
-        issues.extend(_locate(record, "its parent chain loops back to itself; break the loop")
+        issues.extend(_locate(record, wording("its parent chain loops back to itself; break "
+                                              "the loop"))
                       for record in batch.records(entity) if record.id in looping)
     return issues
 

@@ -14,10 +14,11 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from produktlyft import i18n
 from produktlyft.domain.enums import LabelledEnum
+from produktlyft.domain.errors import Issue
 from produktlyft.domain.template import SHEETS_BY_KEY
 from produktlyft.i18n import N_
 
@@ -37,6 +38,15 @@ def _gettext(message: str, **variables: Any) -> str:
 def _ngettext(singular: str, plural: str, count: int, **variables: Any) -> str:
     text = i18n.ngettext(singular, plural, count, _language.get())
     return text % {"num": count, **variables}
+
+
+def _issue_text(issue: Issue) -> Markup:
+    """An import problem in the reader's language when it was worded for translation;
+    otherwise its English text, marked as English for screen readers."""
+    if issue.template:
+        text = i18n.gettext(issue.template, _language.get())
+        return escape(text.format(**dict(issue.params)))
+    return Markup('<span lang="en">{}</span>').format(issue.message)
 
 
 def _label(value: Any, fallback: str = "") -> str:
@@ -133,7 +143,7 @@ def build_environment() -> Environment:
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(role_label=_role, label=_label, date=_date, number=_number,
-                       money=_money, share=_share, iso=_iso)
+                       money=_money, share=_share, iso=_iso, issue_text=_issue_text)
     env.globals["Markup"] = Markup
     env.globals["pages_around"] = pages_around
     env.globals["option_tags"] = option_tags

@@ -151,6 +151,7 @@ def test_import_lists_every_error_by_row(admin: TestClient) -> None:
     # the problems themselves in the reader's language, with the file's own values in them
     assert "'många' är inget heltal, till exempel 1200" in page
     assert "här måste det stå ett värde" in page
+    assert "måste vara minst 0" in page  # -3 users, caught by the record's own rule
     assert "is not a whole number" not in page
     assert admin.get("/systems/sys-a").status_code == 404
     admin.get("/language/en?next=/import")

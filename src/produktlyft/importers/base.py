@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from produktlyft.domain.errors import Issue, Severity, Wording
+from produktlyft.domain.errors import N_, Issue, Severity, Wording, wording
 from produktlyft.domain.inventory import Inventory
 
 ALL_FIELDS = None  # a record whose supplied fields are unknown was supplied in full
@@ -17,6 +19,27 @@ class ImportLimits:
     max_bytes: int = 50 * 1024 * 1024
     max_unpacked_bytes: int = 500 * 1024 * 1024
     max_issues: int = 200
+
+
+# pydantic's checks that records can fail after the cells were read, worded for translation
+_PYDANTIC = {
+    "missing": N_("a value is required here"),
+    "string_too_short": N_("needs at least {min_length} character(s)"),
+    "string_too_long": N_("may have at most {max_length} characters"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "greater_than": N_("must be more than {gt}"),
+    "less_than_equal": N_("must be at most {le}"),
+    "less_than": N_("must be less than {lt}"),
+}
+
+
+def validation_wording(problem: Mapping[str, Any]) -> Wording | str:
+    """A pydantic error as a Wording when its kind is a common one; else pydantic's text."""
+    template = _PYDANTIC.get(str(problem.get("type")))
+    if template is None:
+        return str(problem["msg"])
+    return wording(template, **{key: value for key, value in
+                                (problem.get("ctx") or {}).items()})
 
 
 class TooManyIssues(Exception):

@@ -8,7 +8,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from produktlyft.domain.inventory import ENTITY_TYPES, Provenance
-from produktlyft.importers.base import ImportLimits, IssueCollector, ParsedSource, TooManyIssues
+from produktlyft.importers.base import (
+    ImportLimits,
+    IssueCollector,
+    ParsedSource,
+    TooManyIssues,
+    validation_wording,
+)
 
 
 def read_json(path: Path, limits: ImportLimits) -> ParsedSource:
@@ -38,7 +44,7 @@ def read_json(path: Path, limits: ImportLimits) -> ParsedSource:
                 except ValidationError as error:
                     for problem in error.errors():
                         field = ".".join(str(part) for part in problem["loc"])
-                        collector.add(problem["msg"], element=where, column=field)
+                        collector.add(validation_wording(problem), element=where, column=field)
     except TooManyIssues:
         source.truncated = True
     source.issues = collector.issues

@@ -32,6 +32,7 @@ from produktlyft.importers.base import (
     IssueCollector,
     ParsedSource,
     TooManyIssues,
+    validation_wording,
 )
 from produktlyft.importers.cells import convert_cell, is_blank
 from produktlyft.importers.safety import check_zip
@@ -64,9 +65,9 @@ def read_xlsx(path: Path, limits: ImportLimits) -> ParsedSource:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for damaged files
+        cause = f"{type(error).__name__}: {error}"
         collector.add(wording("the workbook cannot be read ({error}); it may be truncated or "
-                              "damaged: save it again from Excel",
-                              error=f"{type(error).__name__}: {error}"))
+                              "damaged: save it again from Excel", error=cause))
         source.issues = collector.issues
         return source
     try:
@@ -276,7 +277,7 @@ def _build_record(
         for problem in error.errors():
             dotted = ".".join(str(part) for part in problem["loc"])
             column = by_field.get(dotted)
-            collector.add(problem["msg"], sheet=table.label, row=number,
+            collector.add(validation_wording(problem), sheet=table.label, row=number,
                           column=column.sv if column else dotted)
         return None
 

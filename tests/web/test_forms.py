@@ -163,3 +163,8 @@ def test_import_lists_every_error_by_row(admin: TestClient) -> None:
     empty = admin.post("/import", data={"csrf_token": token},
                        files={"file": ("tom.json", b"", "application/json")})
     assert empty.status_code == 422
+    admin.get("/language/sv?next=/import")
+    broken = admin.post("/import", data={"csrf_token": token},
+                        files={"file": ("trasig.json", b'{"systems": [', "application/json")})
+    assert broken.status_code == 422
+    assert "ogiltig JSON" in html.unescape(broken.text)

@@ -37,7 +37,10 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python"),
                       ("inventory_import.py", "python")]),
         # import problems worded for translation (domain.errors.wording)
-        ("importers", [("base.py", "python"), ("cells.py", "python"), ("tabular.py", "python")]),
+        ("importers", [("__init__.py", "python"), ("archimate.py", "python"),
+                       ("backstage.py", "python"), ("base.py", "python"), ("cells.py", "python"),
+                       ("json_import.py", "python"), ("safety.py", "python"),
+                       ("tabular.py", "python")]),
         ("domain", [("enums.py", "python"), ("references.py", "python")]),
     ],
     "review": [

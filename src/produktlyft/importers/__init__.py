@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from produktlyft.domain.errors import Issue
+from produktlyft.domain.errors import Issue, wording
 from produktlyft.importers import detect
 from produktlyft.importers.archimate import read_archimate
 from produktlyft.importers.backstage import read_backstage
@@ -32,8 +32,8 @@ def read_sources(paths: list[Path], limits: ImportLimits | None = None) -> list[
     backstage_paths: list[Path] = []
     for path in paths:
         if not path.exists():
-            sources.append(_failed(path, "missing", Issue(
-                file=str(path), message="no such file or folder")))
+            sources.append(_failed(path, "missing", Issue.worded(
+                wording("no such file or folder"), file=str(path))))
             continue
         if path.is_dir():
             has_yaml = any(path.rglob("*.yaml")) or any(path.rglob("*.yml"))
@@ -53,8 +53,9 @@ def read_sources(paths: list[Path], limits: ImportLimits | None = None) -> list[
             elif fmt == detect.BACKSTAGE:
                 backstage_paths.append(path)
             else:
-                sources.append(_failed(path, "unknown", Issue(
-                    file=path.name, message=f"cannot tell the format; expected {FORMATS_HELP}")))
+                sources.append(_failed(path, "unknown", Issue.worded(
+                    wording("cannot tell the format; expected {formats}", formats=FORMATS_HELP),
+                    file=path.name)))
         except UnsafeInput as error:
             sources.append(_failed(path, "refused", error.issue))
     try:

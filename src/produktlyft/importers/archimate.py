@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from produktlyft.domain.enums import FunctionalFit
+from produktlyft.domain.errors import wording
 from produktlyft.domain.inventory import (
     ENTITY_TYPES,
     CapabilityFit,
@@ -33,7 +34,13 @@ from produktlyft.importers.archimate_model import (
     read_archi_native,
     read_exchange_format,
 )
-from produktlyft.importers.base import ImportLimits, IssueCollector, ParsedSource, TooManyIssues
+from produktlyft.importers.base import (
+    ImportLimits,
+    IssueCollector,
+    ParsedSource,
+    TooManyIssues,
+    error_wording,
+)
 from produktlyft.importers.cells import convert_cell
 from produktlyft.importers.safety import check_size
 
@@ -116,7 +123,8 @@ class _Mapper:
         data: dict[str, Any] = {"id": element.id, "properties": {}}
         name, other_names = _split(element.names)
         if not name:
-            self.collector.warn(f"the {element.type} has no name; its id is used as the name",
+            self.collector.warn(wording("the {kind} has no name; its id is used as the name",
+                                        kind=element.type),
                                 element=element.id)
         data["name"] = name or element.id
         _keep_languages(data["properties"], "name", other_names)
@@ -150,7 +158,7 @@ class _Mapper:
                 try:
                     converted = convert_cell(column, value)
                 except ValueError as error:
-                    self.collector.add(str(error), element=element.id, column=key)
+                    self.collector.add(error_wording(error), element=element.id, column=key)
                     continue
                 head, _, rest = column.field.partition(".")
                 if rest:
@@ -162,8 +170,9 @@ class _Mapper:
     def _relationship(self, rel: ArchiRelationship) -> None:
         missing = [end for end in (rel.source, rel.target) if end not in self.types]
         if missing:
-            self.collector.add(f"the {rel.type} relationship points at '{missing[0]}', which "
-                               "is not an element of this model", element=rel.id)
+            self.collector.add(wording("the {kind} relationship points at '{id}', which is not "
+                                       "an element of this model", kind=rel.type,
+                                       id=missing[0]), element=rel.id)
             return
         source = self.records.get(rel.source, (None, {}))[0]
         target = self.records.get(rel.target, (None, {}))[0]
@@ -235,7 +244,7 @@ class _Mapper:
                 try:
                     item[field] = FunctionalFit.parse(value)
                 except ValueError as error:
-                    self.collector.add(str(error), element=rel.id, column=key)
+                    self.collector.add(error_wording(error), element=rel.id, column=key)
         self._data(rel.source).setdefault("capabilities", []).append(item)
 
     def _technology_via_services(self) -> None:
@@ -271,7 +280,8 @@ class _Mapper:
         try:
             return model.model_validate(data)
         except (ValidationError, ValueError) as error:
-            self.collector.add(f"cannot be imported: {error}", element=data["id"])
+            self.collector.add(wording("cannot be imported: {error}", error=error),
+                               element=data["id"])
             return None
 
 

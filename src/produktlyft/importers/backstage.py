@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from produktlyft.domain.errors import wording
 from produktlyft.domain.inventory import (
     Capability,
     CapabilityFit,
@@ -108,20 +109,23 @@ def _load(paths: list[Path], limits: ImportLimits, collector: IssueCollector,
             documents = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            collector.add(f"{label} is not valid YAML: {getattr(error, 'problem', error)}",
+            collector.add(wording("{file} is not valid YAML: {error}", file=label,
+                                  error=getattr(error, "problem", error)),
                           row=mark.line + 1 if mark else None)
             continue
         for index, doc in enumerate(documents, start=1):
             if doc is None:
                 continue
             if not isinstance(doc, dict) or "kind" not in doc or "metadata" not in doc:
-                collector.add(f"{label} document {index} is not a catalog entity (it needs "
-                              "apiVersion, kind and metadata)", row=None)
+                collector.add(wording("{file} document {index} is not a catalog entity (it needs "
+                                      "apiVersion, kind and metadata)", file=label,
+                                      index=index), row=None)
                 continue
             kind = str(doc["kind"])
             name = str((doc.get("metadata") or {}).get("name", "")).strip()
             if not name:
-                collector.add(f"{label} document {index}: metadata.name is missing")
+                collector.add(wording("{file} document {index}: metadata.name is missing",
+                                      file=label, index=index))
                 continue
             if kind in SKIPPED_KINDS:
                 source.skipped[kind] += 1
@@ -141,8 +145,10 @@ class _Catalog:
         for entity in self.entities:
             if entity.ref in self.by_ref:
                 first = self.by_ref[entity.ref]
-                self.collector.add(f"{entity.file} {entity.where} repeats {entity.ref}, first "
-                                   f"defined in {first.file}", element=entity.ref)
+                self.collector.add(wording("{file} {where} repeats {ref}, first defined in "
+                                           "{first}", file=entity.file, where=entity.where,
+                                           ref=entity.ref, first=first.file),
+                                   element=entity.ref)
                 continue
             self.by_ref[entity.ref] = entity
         inventory = Inventory()
@@ -168,8 +174,9 @@ class _Catalog:
         ref = entity_ref(text, kind)
         if ref in self.by_ref:
             return ref
-        self.collector.warn(f"{field_name} '{text}' is not in the catalog ({ref}); the link is "
-                            "left out", element=entity.ref, column=field_name)
+        self.collector.warn(wording("{field} '{text}' is not in the catalog ({ref}); the link is "
+                                    "left out", field=field_name, text=text, ref=ref),
+                            element=entity.ref, column=field_name)
         return None
 
     def _common(self, entity: Entity) -> dict[str, Any]:
@@ -273,8 +280,9 @@ class _Catalog:
     def _dependency(self, component: Entity, dependency: str) -> Integration | None:
         ref = entity_ref(dependency, "component")
         if ref not in self.by_ref:
-            self.collector.add(f"spec.dependsOn '{dependency}' is not in the catalog; an "
-                               "integration cannot point at an unknown system",
+            self.collector.add(wording("spec.dependsOn '{id}' is not in the catalog; an "
+                                       "integration cannot point at an unknown system",
+                                       id=dependency),
                                element=component.ref, column="spec.dependsOn")
             return None
         return Integration(id=f"{component.ref}|dependsOn|{ref}", source_id=ref,

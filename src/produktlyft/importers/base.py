@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from produktlyft.domain.errors import N_, Issue, Severity, Wording, wording
+from produktlyft.domain.errors import N_, Issue, Severity, WordedError, Wording, wording
 from produktlyft.domain.inventory import Inventory
 
 ALL_FIELDS = None  # a record whose supplied fields are unknown was supplied in full
@@ -40,6 +40,11 @@ def validation_wording(problem: Mapping[str, Any]) -> Wording | str:
         return str(problem["msg"])
     return wording(template, **{key: value for key, value in
                                 (problem.get("ctx") or {}).items()})
+
+
+def error_wording(error: ValueError) -> Wording | str:
+    """What a failed cell conversion says, worded for translation where it was."""
+    return error.wording if isinstance(error, WordedError) else str(error)
 
 
 class TooManyIssues(Exception):

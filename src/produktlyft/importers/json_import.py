@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from produktlyft.domain.errors import wording
 from produktlyft.domain.inventory import ENTITY_TYPES, Provenance
 from produktlyft.importers.base import (
     ImportLimits,
@@ -23,11 +24,11 @@ def read_json(path: Path, limits: ImportLimits) -> ParsedSource:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        collector.add(f"not valid JSON: {error}")
+        collector.add(wording("not valid JSON: {error}", error=error))
         source.issues = collector.issues
         return source
     if not isinstance(document, dict):
-        collector.add("expected an object with one key per entity, such as 'systems'")
+        collector.add(wording("expected an object with one key per entity, such as 'systems'"))
         source.issues = collector.issues
         return source
     try:
@@ -35,7 +36,7 @@ def read_json(path: Path, limits: ImportLimits) -> ParsedSource:
             for index, item in enumerate(document.get(entity) or [], start=1):
                 where = f"{entity}[{index}]"
                 if not isinstance(item, dict):
-                    collector.add("expected an object", element=where)
+                    collector.add(wording("expected an object"), element=where)
                     continue
                 item = {**item, "provenance": Provenance(source=path.name, location=where),
                         "row_version": None}

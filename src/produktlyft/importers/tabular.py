@@ -18,7 +18,7 @@ from typing import Any
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
-from produktlyft.domain.errors import WordedError, wording
+from produktlyft.domain.errors import wording
 from produktlyft.domain.inventory import (
     ENTITY_TYPES,
     CapabilityFit,
@@ -32,6 +32,7 @@ from produktlyft.importers.base import (
     IssueCollector,
     ParsedSource,
     TooManyIssues,
+    error_wording,
     validation_wording,
 )
 from produktlyft.importers.cells import convert_cell, is_blank
@@ -241,8 +242,7 @@ def _row_data(
         try:
             converted = convert_cell(target, value)
         except ValueError as error:
-            collector.add(error.wording if isinstance(error, WordedError) else str(error),
-                          sheet=table.label, row=number, column=header)
+            collector.add(error_wording(error), sheet=table.label, row=number, column=header)
             ok = False
             continue
         if target.required and converted is None:

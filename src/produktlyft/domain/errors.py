@@ -31,7 +31,8 @@ class Wording:
 
 
 def N_(template: str) -> str:
-    """Marks a template kept in a table for the catalogue extractor; returns it unchanged."""
+    """Marks a template kept in a table for the catalogue extractor; returns it unchanged.
+    (produktlyft.i18n has the same marker, but the domain layer may not import it.)"""
     return template
 
 

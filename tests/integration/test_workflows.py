@@ -75,7 +75,8 @@ def test_bad_rows_stop_the_import_unless_skipped(wctx: ServiceContext, tmp_path:
     with pytest.raises(InvalidInput) as error:
         import_event_log(wctx, path, ImportOptions(mapping=mapping))
     assert "1 row(s) cannot be parsed" in error.value.summary
-    assert error.value.issues[0].location == "line 4"
+    assert error.value.issues[0].line == 4
+    assert str(error.value.issues[0]).startswith("arenden.csv, line 4, column 'time': ")
     assert list_event_logs(wctx) == [] and _stored_files(wctx) == []
     info = import_event_log(wctx, path, ImportOptions(mapping=mapping, skip_bad_rows=True))
     assert info.bad_rows["total"] == 1 and info.events == 4

@@ -62,6 +62,7 @@ class Issue(BaseModel):
     file: str | None = None
     sheet: str | None = None
     row: int | None = None
+    line: int | None = None  # a line of a text file (CSV counts its header line)
     column: str | None = None
     element: str | None = None
     location: str | None = None  # a location already written out, such as "sheet 'X', row 3"
@@ -74,6 +75,8 @@ class Issue(BaseModel):
             parts.append(f"sheet '{self.sheet}'")
         if self.row is not None:
             parts.append(f"row {self.row}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
         if self.column:
             parts.append(f"column '{self.column}'")
         if self.element:
@@ -104,10 +107,12 @@ class ProduktlyftError(Exception):
 class InvalidInput(ProduktlyftError):
     """Input was rejected; nothing was written."""
 
-    def __init__(self, issues: list[Issue], summary: str | None = None) -> None:
+    def __init__(self, issues: list[Issue], summary: str | Wording | None = None) -> None:
         self.issues = issues
         errors = [issue for issue in issues if issue.severity is Severity.ERROR]
-        self.summary = summary or f"{len(errors)} error(s) found; nothing was written"
+        # the English text for the CLI and logs; the wording, if any, for translated pages
+        self.summary_wording = summary if isinstance(summary, Wording) else None
+        self.summary = str(summary or f"{len(errors)} error(s) found; nothing was written")
         super().__init__(self.summary + "\n" + "\n".join(f"  {issue}" for issue in errors))
 
 

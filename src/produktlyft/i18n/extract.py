@@ -35,10 +35,12 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
                  ("**/templates/**.html", "jinja2"), ("**.py", "python")]),
         ("exporters", [("inventory_charts.py", "python")]),
         ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python"),
-                      ("inventory_import.py", "python")]),
+                      ("inventory_import.py", "python"), ("workflows.py", "python"),
+                      ("workflow_jobs.py", "python")]),
         # import problems worded for translation (domain.errors.wording)
         ("importers", [("__init__.py", "python"), ("archimate.py", "python"),
                        ("backstage.py", "python"), ("base.py", "python"), ("cells.py", "python"),
+                       ("eventlog_common.py", "python"), ("eventlog_xes.py", "python"),
                        ("json_import.py", "python"), ("safety.py", "python"),
                        ("tabular.py", "python")]),
         ("domain", [("enums.py", "python"), ("references.py", "python")]),

@@ -13,7 +13,7 @@ import polars as pl
 
 from produktlyft.analytics.eventlog import columns as C
 from produktlyft.analytics.eventlog.timestamps import TimestampReport, to_utc
-from produktlyft.domain.errors import InvalidInput, Issue
+from produktlyft.domain.errors import InvalidInput, Issue, Wording, wording
 
 EXAMPLES = 10
 
@@ -67,9 +67,9 @@ class ParsedEventLog:
 
 def resolve_mapping(columns: list[str], mapping: ColumnMapping, file: str) -> dict[str, str]:
     resolved = mapping.given()
-    issues = [Issue(file=file, column=column, message=f"no such column; the file has: "
-                    f"{', '.join(columns)}") for column in resolved.values()
-              if column not in columns]
+    issues = [Issue.worded(wording("no such column; the file has: {columns}",
+                                   columns=", ".join(columns)), file=file, column=column)
+              for column in resolved.values() if column not in columns]
     lower = {column.lower().strip(): column for column in columns}
     for name, candidates in CANDIDATES.items():
         if name in resolved:
@@ -81,10 +81,12 @@ def resolve_mapping(columns: list[str], mapping: ColumnMapping, file: str) -> di
         if name not in resolved:
             option = {"case_id": "--case", "activity": "--activity",
                       "timestamp": "--timestamp"}[name]
-            issues.append(Issue(file=file, message=f"which column holds the {name}? Name it "
-                                f"with {option} COLUMN; the file has: {', '.join(columns)}"))
+            issues.append(Issue.worded(wording(
+                "which column holds the {name}? Name it with {option} COLUMN; the file has: "
+                "{columns}", name=name, option=option, columns=", ".join(columns)), file=file))
     if issues:
-        raise InvalidInput(issues, "the column mapping is incomplete; nothing was imported")
+        raise InvalidInput(issues, wording("the column mapping is incomplete; nothing was "
+                                           "imported"))
     return resolved
 
 
@@ -94,8 +96,8 @@ def resolve_mapping(columns: list[str], mapping: ColumnMapping, file: str) -> di
 CATEGORICAL = (C.ACTIVITY, C.RESOURCE, C.UNIT, C.LIFECYCLE)
 
 
-def _row_label(index: int, first_row: int, unit: str) -> str:
-    return f"{unit} {index + first_row}"
+def _row_label(index: int, first_row: int, unit: str) -> dict[str, int]:
+    return {"line" if unit == "line" else "row": index + first_row}
 
 
 def finish(raw: pl.DataFrame, mapping: ColumnMapping, *, file: str, fmt: str,
@@ -106,8 +108,7 @@ def finish(raw: pl.DataFrame, mapping: ColumnMapping, *, file: str, fmt: str,
     taken = set(resolved.values())
     stamps, bad, report = to_utc(raw[resolved[C.TIMESTAMP]], timezone=mapping.timezone,
                                  fmt=mapping.timestamp_format)
-    problems = [(bad, resolved[C.TIMESTAMP], "not a timestamp (or not a valid time in "
-                 f"{mapping.timezone})")]
+    problems = [(bad, resolved[C.TIMESTAMP], not_a_timestamp(mapping.timezone))]
     selected = [pl.Series(C.TIMESTAMP, stamps)]
     for name, source in resolved.items():
         if name == C.TIMESTAMP:
@@ -115,7 +116,7 @@ def finish(raw: pl.DataFrame, mapping: ColumnMapping, *, file: str, fmt: str,
         column = raw[source]
         if name == C.COST:
             number = column.cast(pl.Float64, strict=False)
-            problems.append((column.is_not_null() & number.is_null(), source, "not a number"))
+            problems.append((column.is_not_null() & number.is_null(), source, NOT_A_NUMBER))
             selected.append(number.alias(name))
         elif isinstance(column.dtype, pl.Categorical | pl.Enum):
             selected.append(column.alias(name))
@@ -130,11 +131,19 @@ def finish(raw: pl.DataFrame, mapping: ColumnMapping, *, file: str, fmt: str,
     return ParsedEventLog(file, fmt, kept, resolved, replace(report), bad_count, examples)
 
 
-def settle_bad_rows(frame: pl.DataFrame, problems: list[tuple[pl.Series, pl.Series, str, str]],
+NOT_A_NUMBER = wording("{value} is not a number")
+
+
+def not_a_timestamp(zone: str) -> Wording:
+    return wording("{value} is not a timestamp (or not a valid time in {zone})", zone=zone)
+
+
+def settle_bad_rows(frame: pl.DataFrame,
+                    problems: list[tuple[pl.Series, pl.Series, str, Wording]],
                     *, file: str, skip_bad_rows: bool, first_row: int, row_unit: str,
                     ) -> tuple[pl.DataFrame, int, list[Issue]]:
-    """Count the rows with a problem (mask, values, column, message) and show examples; raise
-    unless the caller asked to skip them, else return the frame without them."""
+    """Count the rows with a problem (mask, values, column, wording with a {value}) and show
+    examples; raise unless the caller asked to skip them, else return the frame without them."""
     bad_mask = problems[0][0]
     for mask, _, _, _ in problems[1:]:
         bad_mask = bad_mask | mask
@@ -142,10 +151,14 @@ def settle_bad_rows(frame: pl.DataFrame, problems: list[tuple[pl.Series, pl.Seri
     examples: list[Issue] = []
     for mask, values, source, message in problems:
         for index in mask.arg_true().head(EXAMPLES).to_list():
-            examples.append(Issue(file=file, location=_row_label(index, first_row, row_unit),
-                                  column=source, message=f"{values[index]!r} is {message}"))
+            example = Wording(message.template,
+                              (("value", repr(values[index])), *message.params))
+            examples.append(Issue.worded(example, file=file, column=source,
+                                         **_row_label(index, first_row, row_unit)))
     examples = examples[:EXAMPLES]
     if bad_count and not skip_bad_rows:
-        raise InvalidInput(examples, f"{bad_count:,} row(s) cannot be parsed (examples below); "
-                           "fix them, or import without them with --skip-bad-rows")
+        count = f"{bad_count:,}"
+        raise InvalidInput(examples, wording(
+            "{count} row(s) cannot be parsed (examples below); fix them, or import without "
+            "them with --skip-bad-rows", count=count))
     return (frame.filter(~bad_mask) if bad_count else frame), bad_count, examples

@@ -14,9 +14,11 @@ from produktlyft.analytics.eventlog import columns as C
 from produktlyft.analytics.eventlog.timestamps import TimestampReport, to_utc, utc_expression
 from produktlyft.importers.eventlog_common import (
     CATEGORICAL,
+    NOT_A_NUMBER,
     ColumnMapping,
     ParsedEventLog,
     finish,
+    not_a_timestamp,
     resolve_mapping,
     settle_bad_rows,
 )
@@ -61,10 +63,10 @@ def read_lazy(scan: pl.LazyFrame, mapping: ColumnMapping, *, file: str, fmt: str
     frame, report = _retry_missed_times(frame, mapping, with_offset)
     problems = [(frame[RAW_TIME].is_not_null() & frame[C.TIMESTAMP].is_null(),
                  frame[RAW_TIME], time_source,
-                 f"not a timestamp (or not a valid time in {mapping.timezone})")]
+                 not_a_timestamp(mapping.timezone))]
     if RAW_COST in frame.columns:
         problems.append((frame[RAW_COST].is_not_null(), frame[RAW_COST], resolved[C.COST],
-                         "not a number"))
+                         NOT_A_NUMBER))
     frame = frame.drop(RAW_TIME, RAW_COST, strict=False)
     kept, bad_count, examples = settle_bad_rows(frame, problems, file=file,
                                                 skip_bad_rows=skip_bad_rows,

@@ -20,7 +20,7 @@ import polars as pl
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from produktlyft.domain.errors import InvalidInput, Issue
+from produktlyft.domain.errors import InvalidInput, Issue, wording
 from produktlyft.importers.eventlog_common import ColumnMapping, ParsedEventLog, finish
 from produktlyft.importers.safety import UnsafeInput
 
@@ -49,8 +49,12 @@ def _refuse_doctype(path: Path) -> None:
     with _open(path) as handle:
         head = handle.read(65536)
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise UnsafeInput(Issue(file=path.name, message="the XML declares a DTD or entities, "
-                                "which is refused for safety; remove the DOCTYPE"))
+        raise UnsafeInput(Issue.worded(wording("the XML declares a DTD or entities, which is "
+                                               "refused for safety; remove the DOCTYPE"),
+                                       file=path.name))
+
+
+CANNOT_READ = wording("the XES file cannot be read; nothing was imported")
 
 
 def _stream_rows(handle: IO[bytes]) -> tuple[list[dict[str, str]], dict[str, str]]:
@@ -102,15 +106,15 @@ def read_xes_streaming(path: Path) -> pl.DataFrame:
         with _open(path) as handle:
             rows, kinds = _stream_rows(handle)
     except DefusedXmlException as error:
-        raise UnsafeInput(Issue(file=path.name, message="the XML declares a DTD or entities "
-                                f"({type(error).__name__}), which is refused for safety"),
-                          ) from error
+        raise UnsafeInput(Issue.worded(wording(
+            "the XML declares a DTD or entities ({kind}), which is refused for safety",
+            kind=type(error).__name__), file=path.name)) from error
     except Exception as error:  # ParseError from expat, gzip errors: tell the user where
         position = getattr(error, "position", None)
-        where = f" at line {position[0]}, column {position[1]}" if position else ""
-        raise InvalidInput([Issue(file=path.name, message=f"not a well-formed XES file{where}: "
-                                  f"{error}")], "the XES file cannot be read; nothing was imported"
-                           ) from error
+        problem = (wording("not a well-formed XES file at line {line}, column {column}: "
+                           "{error}", line=position[0], column=position[1], error=error)
+                   if position else wording("not a well-formed XES file: {error}", error=error))
+        raise InvalidInput([Issue.worded(problem, file=path.name)], CANNOT_READ) from error
     if not rows:
         return pl.DataFrame()
     frame = pl.DataFrame(rows, schema={name: pl.String for name in kinds}, orient="row")
@@ -127,8 +131,9 @@ def read_xes_r4pm(path: Path) -> pl.DataFrame | None:
     try:
         frame, _attributes = r4pm.df.import_xes(str(path))
     except Exception as error:  # its errors are plain exceptions carrying the parser's message
-        raise InvalidInput([Issue(file=path.name, message=f"not a well-formed XES file: {error}")],
-                           "the XES file cannot be read; nothing was imported") from error
+        raise InvalidInput([Issue.worded(wording("not a well-formed XES file: {error}",
+                                                 error=error), file=path.name)],
+                           CANNOT_READ) from error
     frame = frame.select(sorted(frame.columns))  # its column order varies between calls
     dates: list[Any] = [pl.col(name).dt.replace_time_zone("UTC") for name, dtype in
                         frame.schema.items() if isinstance(dtype, pl.Datetime)
@@ -142,7 +147,7 @@ def read_eventlog_xes(path: Path, mapping: ColumnMapping, *, skip_bad_rows: bool
     if raw is None:
         raw = read_xes_streaming(path)
     if raw.is_empty():
-        raise InvalidInput([Issue(file=path.name, message="the log has no events")],
-                           "the XES file holds no events; nothing was imported")
+        raise InvalidInput([Issue.worded(wording("the log has no events"), file=path.name)],
+                           wording("the XES file holds no events; nothing was imported"))
     return finish(raw, mapping, file=path.name, fmt="xes", skip_bad_rows=skip_bad_rows,
                   row_unit="event")

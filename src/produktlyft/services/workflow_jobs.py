@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from produktlyft.domain.access import Permission
-from produktlyft.domain.errors import InvalidInput, Issue, NotFound, ProduktlyftError
+from produktlyft.domain.errors import (
+    InvalidInput,
+    Issue,
+    NotFound,
+    ProduktlyftError,
+    Wording,
+    wording,
+)
 from produktlyft.services.context import ServiceContext
 from produktlyft.services.workflows import ImportOptions, event_log_files, import_event_log
 
@@ -34,7 +41,7 @@ class ImportJob:
     fraction: float = 0.0
     done: bool = False
     log_name: str | None = None
-    error: str | None = None
+    error: str | Wording | None = None  # a Wording where the page can translate it
     issues: list[Issue] = field(default_factory=list)
 
     def report(self, stage: str, fraction: float) -> None:
@@ -58,9 +65,10 @@ def stage_eventlog_upload(ctx: ServiceContext, filename: str, stream: BinaryIO) 
             if written > ctx.settings.max_eventlog_bytes:
                 target.close()
                 shutil.rmtree(folder, ignore_errors=True)
-                raise InvalidInput([Issue(file=name, message="the file is over the limit of "
-                                          f"{ctx.settings.max_eventlog_bytes:,} bytes")],
-                                   "the file is too large")
+                raise InvalidInput([Issue.worded(wording(
+                    "the file is over the limit of {limit} bytes",
+                    limit=f"{ctx.settings.max_eventlog_bytes:,}"), file=name)],
+                    wording("the file is too large"))
             target.write(chunk)
     return path
 
@@ -70,11 +78,12 @@ def _run(ctx: ServiceContext, job: ImportJob, path: Path, options: ImportOptions
         info = import_event_log(ctx, path, options, job.report)
         job.log_name = info.name
     except InvalidInput as error:
-        job.error, job.issues = error.summary, list(error.issues)
+        job.error, job.issues = error.summary_wording or error.summary, list(error.issues)
     except ProduktlyftError as error:
         job.error = str(error)
     except Exception as error:  # a bug: say so on the page, as the CLI would
-        job.error = f"internal error ({type(error).__name__}); nothing was imported"
+        job.error = wording("internal error ({kind}); nothing was imported",
+                            kind=type(error).__name__)
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
         job.done = True

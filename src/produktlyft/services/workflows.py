@@ -13,7 +13,7 @@ from pathlib import Path
 from produktlyft.analytics.eventlog import canonicalise
 from produktlyft.analytics.eventlog.columns import Progress, no_progress
 from produktlyft.domain.access import Permission
-from produktlyft.domain.errors import Conflict, InvalidInput, Issue
+from produktlyft.domain.errors import Conflict, InvalidInput, Issue, wording
 from produktlyft.domain.workflows import ActivitySystem, EventLogInfo
 from produktlyft.importers.eventlog_common import ColumnMapping, ParsedEventLog
 from produktlyft.importers.eventlog_csv import read_eventlog_csv
@@ -48,8 +48,9 @@ def detect_eventlog_format(path: Path) -> str:
         return "xes"
     if name.endswith((".csv", ".txt", ".tsv")):
         return "csv"
-    raise InvalidInput([Issue(file=path.name, message="cannot tell the format; expected .xes, "
-                              ".xes.gz, .csv or .parquet")], "unknown file format")
+    raise InvalidInput([Issue.worded(wording("cannot tell the format; expected .xes, .xes.gz, "
+                                             ".csv or .parquet"), file=path.name)],
+                       wording("unknown file format"))
 
 
 def default_name(path: Path) -> str:
@@ -65,17 +66,21 @@ def _parse(path: Path, fmt: str, options: ImportOptions) -> ParsedEventLog:
     try:
         return readers[fmt](path, options.mapping, skip_bad_rows=options.skip_bad_rows)
     except UnsafeInput as error:
-        raise InvalidInput([error.issue], "the file was refused; nothing was imported") from error
+        raise InvalidInput([error.issue], wording("the file was refused; nothing was imported")
+                           ) from error
 
 
 def _check_file(ctx: ServiceContext, path: Path) -> None:
     if not path.is_file():
-        raise InvalidInput([Issue(file=str(path), message="no such file")], "nothing to import")
+        raise InvalidInput([Issue.worded(wording("no such file"), file=str(path))],
+                           wording("nothing to import"))
     size = path.stat().st_size
     if size > ctx.settings.max_eventlog_bytes:
-        raise InvalidInput([Issue(file=path.name, message=f"the file is {size:,} bytes, over the "
-                                  f"limit of {ctx.settings.max_eventlog_bytes:,}; raise "
-                                  "PRODUKTLYFT_MAX_EVENTLOG_BYTES")], "the file is too large")
+        raise InvalidInput([Issue.worded(wording(
+            "the file is {size} bytes, over the limit of {limit}; raise "
+            "PRODUKTLYFT_MAX_EVENTLOG_BYTES", size=f"{size:,}",
+            limit=f"{ctx.settings.max_eventlog_bytes:,}"), file=path.name)],
+            wording("the file is too large"))
 
 
 def import_event_log(ctx: ServiceContext, path: Path, options: ImportOptions | None = None,
@@ -96,8 +101,9 @@ def import_event_log(ctx: ServiceContext, path: Path, options: ImportOptions | N
     progress("ordering events and numbering variants", 0.4)
     log = canonicalise(parsed.frame)
     if log.n_events == 0:
-        raise InvalidInput([Issue(file=path.name, message="no event has a case id, an activity "
-                                  "and a timestamp")], "the log has no usable events")
+        raise InvalidInput([Issue.worded(wording("no event has a case id, an activity and a "
+                                                 "timestamp"), file=path.name)],
+                           wording("the log has no usable events"))
     progress("writing the stored log", 0.7)
     files = event_log_files(ctx)
     stored_file = files.new_name(name)

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from produktlyft import i18n
 from produktlyft.domain.enums import LabelledEnum
-from produktlyft.domain.errors import Issue
+from produktlyft.domain.errors import Issue, Wording
 from produktlyft.domain.template import SHEETS_BY_KEY
 from produktlyft.i18n import N_
 
@@ -40,13 +40,33 @@ def _ngettext(singular: str, plural: str, count: int, **variables: Any) -> str:
     return text % {"num": count, **variables}
 
 
-def _issue_text(issue: Issue) -> Markup:
-    """An import problem in the reader's language when it was worded for translation;
+def _issue_text(said: Issue | Wording | str | None) -> Markup:
+    """A problem or message in the reader's language when it was worded for translation;
     otherwise its English text, marked as English for screen readers."""
-    if issue.template:
-        text = i18n.gettext(issue.template, _language.get())
-        return escape(text.format(**dict(issue.params)))
-    return Markup('<span lang="en">{}</span>').format(issue.message)
+    if isinstance(said, Issue):
+        said = Wording(said.template, said.params) if said.template else said.message
+    if isinstance(said, Wording):
+        text = i18n.gettext(said.template, _language.get())
+        return escape(text.format(**dict(said.params)))
+    return Markup('<span lang="en">{}</span>').format(said or "")
+
+
+def _issue_where(issue: Issue) -> str:
+    """Where a problem is, in the reader's language (the part before its description)."""
+    parts = [issue.file] if issue.file else []
+    if issue.sheet:
+        parts.append(_gettext(N_("sheet '%(name)s'"), name=issue.sheet))
+    if issue.row is not None:
+        parts.append(_gettext(N_("row %(number)s"), number=issue.row))
+    if issue.line is not None:
+        parts.append(_gettext(N_("line %(number)s"), number=issue.line))
+    if issue.column:
+        parts.append(_gettext(N_("column '%(name)s'"), name=issue.column))
+    if issue.element:
+        parts.append(_gettext(N_("element '%(id)s'"), id=issue.element))
+    if issue.location:
+        parts.append(issue.location)
+    return ", ".join(parts)
 
 
 def _label(value: Any, fallback: str = "") -> str:
@@ -143,7 +163,8 @@ def build_environment() -> Environment:
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(role_label=_role, label=_label, date=_date, number=_number,
-                       money=_money, share=_share, iso=_iso, issue_text=_issue_text)
+                       money=_money, share=_share, iso=_iso, issue_text=_issue_text,
+                       issue_where=_issue_where)
     env.globals["Markup"] = Markup
     env.globals["pages_around"] = pages_around
     env.globals["option_tags"] = option_tags

@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from produktlyft.analytics.eventlog.filters import LogFilter
 from produktlyft.analytics.eventlog.process_map import MapSettings
 from produktlyft.domain.access import Permission
-from produktlyft.domain.errors import InvalidInput
+from produktlyft.domain.errors import InvalidInput, wording
 from produktlyft.exporters.process_map_svg import duration_text, render_svg
 from produktlyft.i18n import N_
 from produktlyft.importers.eventlog_common import ColumnMapping
@@ -49,12 +49,13 @@ def upload(request: Request, file: UploadFile = File(...), name: str = Form(""),
     ctx = service_context(request)
     try:
         if not file.filename:
-            raise InvalidInput([], "choose a file to upload")
+            raise InvalidInput([], wording("choose a file to upload"))
         path = stage_eventlog_upload(ctx, file.filename, file.file)
     except InvalidInput as error:
         file.file.close()
         return render(request, "workflows/index.html", status_code=422,
-                      logs=list_event_logs(ctx), can_import=True, error=error.summary)
+                      logs=list_event_logs(ctx), can_import=True,
+                      error=error.summary_wording or error.summary)
     file.file.close()
     mapping = ColumnMapping(case=case.strip() or None, activity=activity.strip() or None,
                             timestamp=timestamp.strip() or None,

@@ -10,7 +10,7 @@ from produktlyft import i18n
 from produktlyft.domain.enums import Criticality
 from produktlyft.domain.errors import Issue, WordedError, wording
 from produktlyft.domain.template import SHEETS_BY_KEY
-from produktlyft.i18n.extract import extract
+from produktlyft.i18n.extract import DOMAINS, extract
 from produktlyft.importers.cells import convert_cell
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -36,9 +36,10 @@ def test_cell_and_choice_errors_are_worded() -> None:
 
 def test_every_translation_keeps_the_templates_placeholders() -> None:
     """A Swedish sentence that dropped or renamed a {value} would fail when shown."""
-    templates = [message for message in extract("web")
+    templates = [message for domain in DOMAINS for message in extract(domain)
                  if isinstance(message, str) and PLACEHOLDER.search(message)]
     assert any("{value}" in message for message in templates)
+    assert any("{floor}" in message for message in templates)  # the surveys domain too
     for message in templates:
         for lang in i18n.LANGUAGES:
             translated = i18n.gettext(message, lang)

@@ -125,6 +125,7 @@ def test_an_organiser_creates_a_round_makes_links_and_closes(ctx: ServiceContext
     bad = app_client.post("/surveys/new", data={"csrf_token": token, "instruments": "westrum",
                                                 "teams": "", "closes": closes})
     assert bad.status_code == 400 and "Omgången skapades inte" in bad.text
+    assert "ange minst ett team eller en enhet" in bad.text  # the problem in Swedish too
     created = app_client.post("/surveys/new", data={
         "csrf_token": token, "instruments": ["westrum", "readiness"], "teams": "Alfa\nBeta",
         "closes": closes, "min_group": "3"}, follow_redirects=False)

@@ -55,7 +55,7 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     "surveys": [
         ("web", [*((p, "jinja2") for p in SURVEY_TEMPLATES),
                  *((p, "python") for p in SURVEY_PAGES)]),
-        ("services", [("survey_views.py", "python")]),
+        ("services", [("survey_views.py", "python"), ("surveys.py", "python")]),
     ],
     "workflows": [
         ("reports", [("workflow_texts.py", "python")]),

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from produktlyft.analytics.disclosure import MIN_GROUP_FLOOR, storage_targets
 from produktlyft.analytics.survey_stats import FamilySpec, family_specs
 from produktlyft.domain.access import Permission
-from produktlyft.domain.errors import InvalidInput, Issue, NotFound
+from produktlyft.domain.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.domain.instruments import CURRENT, instrument
 from produktlyft.domain.inventory import Team, Unit
 from produktlyft.domain.survey_extras import Evidence
@@ -108,27 +108,29 @@ def _check_round_input(instruments: Sequence[str], groups: Sequence[str], opens:
     codes = [ALIASES.get(c.strip().casefold(), c.strip().casefold()) for c in instruments]
     for code in codes:
         if code not in CURRENT:
-            issues.append(Issue(message=f"no instrument '{code}'; choose from "
-                                f"{', '.join(CURRENT)}", column="instrument"))
+            issues.append(Issue.worded(wording("no instrument '{code}'; choose from {choices}",
+                                               code=code, choices=", ".join(CURRENT)),
+                                       column="instrument"))
         elif code not in [r.code for r in refs]:
             refs.append(InstrumentRef(code=code, version=instrument(code).version))
     if not codes:
-        issues.append(Issue(message="name at least one instrument", column="instrument"))
+        issues.append(Issue.worded(wording("name at least one instrument"), column="instrument"))
     names = [g.strip() for g in groups if g.strip()]
     if not names:
-        issues.append(Issue(message="name at least one team or unit", column="team"))
+        issues.append(Issue.worded(wording("name at least one team or unit"), column="team"))
     if len({n.casefold() for n in names}) != len(names):
-        issues.append(Issue(message="a team is named twice", column="team"))
+        issues.append(Issue.worded(wording("a team is named twice"), column="team"))
     if k < MIN_GROUP_FLOOR:
-        issues.append(Issue(message=f"the minimum group size may not be below "
-                            f"{MIN_GROUP_FLOOR}", column="min-group"))
+        issues.append(Issue.worded(wording("the minimum group size may not be below {floor}",
+                                           floor=MIN_GROUP_FLOOR), column="min-group"))
     if closes < opens:
-        issues.append(Issue(message="the round closes before it opens", column="close"))
+        issues.append(Issue.worded(wording("the round closes before it opens"), column="close"))
     if closes < day:
-        issues.append(Issue(message=f"the closing day {closes} has passed", column="close"))
+        issues.append(Issue.worded(wording("the closing day {day} has passed", day=closes),
+                                   column="close"))
     if mode is RoundMode.ROWS and not (legal_basis or "").strip():
-        issues.append(Issue(message="keeping answers as rows needs a stated legal basis",
-                            column="legal-basis"))
+        issues.append(Issue.worded(wording("keeping answers as rows needs a stated legal "
+                                           "basis"), column="legal-basis"))
     if issues:
         raise InvalidInput(issues, f"{len(issues)} problem(s); no round was created")
     return refs

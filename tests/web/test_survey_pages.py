@@ -168,6 +168,7 @@ def test_the_decision_register_pages(ctx: ServiceContext, app_client: TestClient
     broken = app_client.post("/decisions/import", data={"csrf_token": token},
                              files={"file": ("b.csv", b"title,team\nA,B\n", "text/csv")})
     assert broken.status_code == 400 and "Inget importerades" in broken.text
+    assert "kolumner saknas: " in broken.text and "rad 1" in broken.text  # in Swedish
     rights = (b"team,kind,level\nAlfa,release,team\n")
     app_client.post("/decisions/import?what=rights", data={"csrf_token": token},
                     files={"file": ("r.csv", rights, "text/csv")})

@@ -56,6 +56,8 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("web", [*((p, "jinja2") for p in SURVEY_TEMPLATES),
                  *((p, "python") for p in SURVEY_PAGES)]),
         ("services", [("survey_views.py", "python"), ("surveys.py", "python")]),
+        ("importers", [("decisions_table.py", "python"), ("dimios_csv.py", "python"),
+                       ("simple_table.py", "python")]),
     ],
     "workflows": [
         ("reports", [("workflow_texts.py", "python")]),

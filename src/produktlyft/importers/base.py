@@ -37,7 +37,7 @@ def validation_wording(problem: Mapping[str, Any]) -> Wording | str:
     """A pydantic error as a Wording when its kind is a common one; else pydantic's text."""
     template = _PYDANTIC.get(str(problem.get("type")))
     if template is None:
-        return str(problem["msg"])
+        return str(problem["msg"]).removeprefix("Value error, ")
     return wording(template, **{key: value for key, value in
                                 (problem.get("ctx") or {}).items()})
 

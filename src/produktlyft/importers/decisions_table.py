@@ -21,8 +21,8 @@ from produktlyft.domain.decisions import (
     DecisionRight,
     Outcome,
 )
-from produktlyft.domain.errors import InvalidInput, Issue
-from produktlyft.importers.base import ImportLimits
+from produktlyft.domain.errors import InvalidInput, Issue, wording
+from produktlyft.importers.base import ImportLimits, error_wording, validation_wording
 from produktlyft.importers.cells import is_blank
 from produktlyft.importers.simple_table import fold, read_table
 
@@ -59,7 +59,8 @@ def _cells(path: Path, number: int, row: dict[str, Any], issues: list[Issue]) ->
             try:
                 value = _ENUMS[field].parse(str(value).strip())
             except ValueError as error:
-                issues.append(Issue(file=path.name, row=number, column=field, message=str(error)))
+                issues.append(Issue.worded(error_wording(error), file=path.name, row=number,
+                                           column=field))
                 continue
         data[field] = value.strip() if isinstance(value, str) else value
     return data
@@ -71,9 +72,9 @@ def _stable_id(data: dict[str, Any]) -> str:
 
 
 def _validation_issues(path: Path, number: int, error: ValidationError) -> list[Issue]:
-    return [Issue(file=path.name, row=number,
-                  column=".".join(str(p) for p in e["loc"]) or None,
-                  message=e["msg"].removeprefix("Value error, ")) for e in error.errors()]
+    return [Issue.worded(validation_wording(e), file=path.name, row=number,
+                         column=".".join(str(p) for p in e["loc"]) or None)
+            for e in error.errors()]
 
 
 def read_decisions(path: Path, limits: ImportLimits | None = None) -> list[Decision]:
@@ -86,8 +87,8 @@ def read_decisions(path: Path, limits: ImportLimits | None = None) -> list[Decis
         data.setdefault("id", _stable_id(data))
         data["id"] = str(data["id"])
         if data.get("decided_on") and "outcome" not in data:
-            issues.append(Issue(file=path.name, row=number, column="outcome",
-                                message="a decided recommendation needs its outcome"))
+            issues.append(Issue.worded(wording("a decided recommendation needs its outcome"),
+                                       file=path.name, row=number, column="outcome"))
             continue
         try:
             decision = Decision.model_validate({**data, "source": path.name})
@@ -95,8 +96,9 @@ def read_decisions(path: Path, limits: ImportLimits | None = None) -> list[Decis
             issues.extend(_validation_issues(path, number, error))
             continue
         if decision.id in seen:
-            issues.append(Issue(file=path.name, row=number, column="id", message=(
-                f"the id '{decision.id}' is also on row {seen[decision.id]}")))
+            issues.append(Issue.worded(wording("the id '{id}' is also on row {row}",
+                                               id=decision.id, row=seen[decision.id]),
+                                       file=path.name, row=number, column="id"))
             continue
         seen[decision.id] = number
         decisions.append(decision)

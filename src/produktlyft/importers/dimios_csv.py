@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from produktlyft.domain.errors import InvalidInput, Issue
+from produktlyft.domain.errors import InvalidInput, Issue, WordedError, wording
 from produktlyft.domain.survey_extras import DimiosScore
-from produktlyft.importers.base import ImportLimits
+from produktlyft.importers.base import ImportLimits, error_wording
 from produktlyft.importers.cells import is_blank, parse_number
 from produktlyft.importers.simple_table import fold, read_table
 
@@ -34,30 +34,31 @@ def read_dimios(path: Path, default_scope: str, imported_on: date,
         try:
             scores.append(_score(row, default_scope, imported_on, path.name))
         except ValueError as error:
-            issues.append(Issue(file=path.name, row=number, message=str(error)))
+            issues.append(Issue.worded(error_wording(error), file=path.name, row=number))
     if issues:
         raise InvalidInput(issues)
     if not scores:
-        raise InvalidInput([Issue(file=path.name, message="the file has no scores")])
+        raise InvalidInput([Issue.worded(wording("the file has no scores"), file=path.name)])
     return scores
 
 
 def _score(row: dict[str, Any], default_scope: str, imported_on: date, source: str,
            ) -> DimiosScore:
     if is_blank(row.get("dimension")):
-        raise ValueError("the dimension is empty")
+        raise WordedError(wording("the dimension is empty"))
     raw = row.get("score")
     try:
         score = float(raw) if isinstance(raw, int | float) else parse_number(str(raw))
     except (TypeError, ValueError):
-        raise ValueError(f"the score '{raw}' is not a number") from None
+        raise WordedError(wording("the score '{value}' is not a number", value=raw)) from None
     measured = row.get("measured_on")
     if not is_blank(measured):
         try:
             measured = measured if isinstance(measured, date) else date.fromisoformat(
                 str(measured).strip()[:10])
         except ValueError:
-            raise ValueError(f"'{measured}' is not a date written YYYY-MM-DD") from None
+            raise WordedError(wording("'{value}' is not a date written YYYY-MM-DD",
+                                      value=measured)) from None
         if hasattr(measured, "date") and callable(measured.date):
             measured = measured.date()
     return DimiosScore(

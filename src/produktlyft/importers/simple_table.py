@@ -14,7 +14,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from produktlyft.domain.errors import InvalidInput, Issue
+from produktlyft.domain.errors import InvalidInput, Issue, wording
 from produktlyft.domain.template import fold_header
 from produktlyft.importers.base import ImportLimits
 from produktlyft.importers.safety import check_size, check_zip
@@ -29,7 +29,7 @@ def read_table(path: Path, headers: Mapping[str, str], required: set[str],
     never silently dropped."""
     limits = limits or ImportLimits()
     if not path.is_file():
-        raise InvalidInput([Issue(file=path.name, message="the file does not exist")])
+        raise InvalidInput([Issue.worded(wording("the file does not exist"), file=path.name)])
     check_size(path, limits.max_bytes)
     if path.suffix.lower() == ".xlsx":
         check_zip(path, limits.max_unpacked_bytes)
@@ -74,15 +74,16 @@ def _map_header(path: Path, header: list[Any], headers: Mapping[str, str],
             continue
         field = headers.get(fold(str(cell)))
         if field is None:
-            issues.append(Issue(file=path.name, row=1, column=str(cell),
-                                message="unknown column; expected one of "
-                                + ", ".join(sorted(set(headers)))))
+            issues.append(Issue.worded(wording("unknown column; expected one of {names}",
+                                               names=", ".join(sorted(set(headers)))),
+                                       file=path.name, row=1, column=str(cell)))
         else:
             fields[index] = field
     missing = required - set(fields.values())
     if missing:
-        issues.append(Issue(file=path.name, row=1,
-                            message=f"missing column(s): {', '.join(sorted(missing))}"))
+        issues.append(Issue.worded(wording("missing column(s): {names}",
+                                           names=", ".join(sorted(missing))),
+                                   file=path.name, row=1))
     if issues:
         raise InvalidInput(issues)
     return fields

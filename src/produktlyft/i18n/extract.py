@@ -36,6 +36,7 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("exporters", [("inventory_charts.py", "python")]),
         ("services", [("dashboard.py", "python"), ("inventory_browse.py", "python"),
                       ("inventory_import.py", "python"), ("workflows.py", "python"),
+                      ("accounts.py", "python"),
                       ("workflow_jobs.py", "python")]),
         # import problems worded for translation (domain.errors.wording)
         ("importers", [("__init__.py", "python"), ("archimate.py", "python"),

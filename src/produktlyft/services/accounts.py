@@ -25,7 +25,7 @@ from produktlyft.domain.accounts import (
     TooManyAttempts,
 )
 from produktlyft.domain.changes import Action, Change
-from produktlyft.domain.errors import InvalidInput, Issue, NotFound, ProduktlyftError
+from produktlyft.domain.errors import InvalidInput, Issue, NotFound, ProduktlyftError, wording
 from produktlyft.services.context import ServiceContext
 from produktlyft.settings import Settings
 from produktlyft.storage import Database
@@ -231,8 +231,8 @@ def create_token(ctx: ServiceContext, name: str, role: Role | None = None) -> Ne
     current role); otherwise it is a machine client with `role` (viewer unless given)."""
     ctx.actor.require(Permission.ADMINISTER)
     if not name.strip() or len(name) > 200:
-        raise InvalidInput([Issue(message="give the token a name of 1-200 characters",
-                                  column="name")])
+        raise InvalidInput([Issue.worded(wording("give the token a name of 1-200 characters"),
+                                         column="name")])
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = ctx.now()
     with ctx.database.unit_of_work() as uow:

@@ -3,8 +3,9 @@ integration graph and the contracts, each answered by storage in SQL."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TypeVar, cast
 
 from produktlyft import i18n
 from produktlyft.domain.access import Permission
@@ -32,16 +33,23 @@ from produktlyft.services.context import ServiceContext
 from produktlyft.services.page_cache import inventory_pages
 from produktlyft.storage import UnitOfWork
 
+T = TypeVar("T")
 SYSTEMS_PER_CAPABILITY = 12  # the map lists this many per capability, then links to the list
+
+
+def _cached(ctx: ServiceContext, key: Hashable, build: Callable[[UnitOfWork], T]) -> T:
+    """The answer to `key` at the inventory's current data version: reused from this
+    process's page cache, or built in the same read (see services.page_cache)."""
+    with ctx.database.reading() as uow:
+        version = uow.browse.fingerprint().version
+        return inventory_pages.get_or_build(ctx.database.url, version, key,
+                                            lambda: build(uow))
 
 
 def find_systems(ctx: ServiceContext, query: SystemQuery) -> Page[SystemRow]:
     ctx.actor.require(Permission.READ)
-    with ctx.database.reading() as uow:
-        version = uow.browse.fingerprint().version
-        total, rows = inventory_pages.get_or_build(
-            ctx.database.url, version, ("systems", query),
-            lambda: uow.browse.search_systems(query))
+    total, rows = _cached(ctx, ("systems", query),
+                          lambda uow: uow.browse.search_systems(query))
     return Page[SystemRow](items=rows, total=total, page=query.page, per_page=query.per_page)
 
 
@@ -55,12 +63,9 @@ def filter_options(ctx: ServiceContext) -> FilterOptions:
     """Units and capabilities for the filters: every list page shows them, and they change
     only when someone imports or edits the structure, so they are kept until the data does."""
     ctx.actor.require(Permission.READ)
-    with ctx.database.reading() as uow:
-        version = uow.browse.fingerprint().version
-        return inventory_pages.get_or_build(
-            ctx.database.url, version, ("filter options",),
-            lambda: FilterOptions(uow.browse.options("units"),
-                                  uow.browse.options("capabilities")))
+    return _cached(ctx, ("filter options",),
+                   lambda uow: FilterOptions(uow.browse.options("units"),
+                                             uow.browse.options("capabilities")))
 
 
 @dataclass
@@ -78,10 +83,7 @@ class SystemDetail:
 
 def system_detail(ctx: ServiceContext, system_id: str) -> SystemDetail:
     ctx.actor.require(Permission.READ)
-    with ctx.database.reading() as uow:
-        version = uow.browse.fingerprint().version
-        return inventory_pages.get_or_build(ctx.database.url, version, ("system", system_id),
-                                            lambda: _read_system_detail(uow, system_id))
+    return _cached(ctx, ("system", system_id), lambda uow: _read_system_detail(uow, system_id))
 
 
 def _read_system_detail(uow: UnitOfWork, system_id: str) -> SystemDetail:

@@ -38,14 +38,14 @@ assets: $(NODE_STAMP) install
 	$(BIN)/python tools/build_assets.py
 
 messages: install
-	$(BIN)/python -m produktlyft.i18n.extract
+	$(BIN)/python -m produktlyft.kernel.i18n.extract
 
 demo: demo-data
 	@echo "Demo organisation loaded into $(PRODUKTLYFT_DATABASE_URL); the report is in $(DEMO_OUT)/."
 	@echo "Open http://$(HOST):$(PORT) and sign in as '$(DEMO_USER)' with the password '$(DEMO_PASSWORD)'."
 	$(PL) serve --host $(HOST) --port $(PORT)
 
-# Everything `make demo` does before serving (tests/integration/test_demo_pipeline.py runs it).
+# Everything `make demo` does before serving (tests/integration/demo/test_demo_pipeline.py runs it).
 demo-data: install
 	$(PL) init
 	$(PL) demo --out $(DEMO_OUT) --eventlog "$(EVENTLOG)"
@@ -80,8 +80,8 @@ test: install $(NODE_STAMP) lint typecheck
 	$(BIN)/pytest tests
 
 docs: install
-	$(BIN)/python -m produktlyft.settings --markdown > docs/settings.md
-	$(BIN)/python -m produktlyft.exporters.template_docs docs/import-formats.md
+	$(BIN)/python -m produktlyft.kernel.settings --markdown > docs/settings.md
+	$(BIN)/python -m produktlyft.inventory.exporters.template_docs docs/import-formats.md
 
 clean:
 	rm -rf $(VENV) node_modules produktlyft.db produktlyft.db-* produktlyft.db.data demo-output .pytest_cache .mypy_cache .ruff_cache

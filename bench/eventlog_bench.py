@@ -77,8 +77,8 @@ def child_scan(path: Path, fmt: str) -> dict[str, Any]:
 
 
 def _our_workload(view: Any) -> dict[str, Any]:
-    from produktlyft.analytics.eventlog.cases import case_durations, variant_table
-    from produktlyft.analytics.eventlog.dfg import dfg, end_activities, start_activities
+    from produktlyft.workflows.analysis.cases import case_durations, variant_table
+    from produktlyft.workflows.analysis.dfg import dfg, end_activities, start_activities
     graph = dfg(view)  # counts and mean durations in one pass: the frequency and mean DFG
     starts, ends = start_activities(view), end_activities(view)
     variants = variant_table(view, durations=False)
@@ -88,12 +88,12 @@ def _our_workload(view: Any) -> dict[str, Any]:
 
 
 def child_ours(path: Path, fmt: str, store: Path) -> dict[str, Any]:
-    from produktlyft.analytics.eventlog import canonicalise
-    from produktlyft.analytics.eventlog.view import LogView
-    from produktlyft.importers.eventlog_common import ColumnMapping
-    from produktlyft.importers.eventlog_csv import read_eventlog_csv
-    from produktlyft.importers.eventlog_parquet import read_eventlog_parquet
-    from produktlyft.storage.eventlog_files import EventLogFiles
+    from produktlyft.workflows.analysis import canonicalise
+    from produktlyft.workflows.analysis.view import LogView
+    from produktlyft.workflows.files import EventLogFiles
+    from produktlyft.workflows.importers.common import ColumnMapping
+    from produktlyft.workflows.importers.csv import read_eventlog_csv
+    from produktlyft.workflows.importers.parquet import read_eventlog_parquet
 
     reader = read_eventlog_csv if fmt == "csv" else read_eventlog_parquet
     started, cpu = time.perf_counter(), time.process_time()
@@ -112,9 +112,9 @@ def child_ours(path: Path, fmt: str, store: Path) -> dict[str, Any]:
 
 
 def child_ours_repeat(stored: Path) -> dict[str, Any]:
-    from produktlyft.analytics.eventlog.columns import ACTIVITY, CASE_START, TIMESTAMP
-    from produktlyft.analytics.eventlog.view import LogView
-    from produktlyft.storage.eventlog_files import EventLogFiles
+    from produktlyft.workflows.analysis.columns import ACTIVITY, CASE_START, TIMESTAMP
+    from produktlyft.workflows.analysis.view import LogView
+    from produktlyft.workflows.files import EventLogFiles
 
     started, cpu = time.perf_counter(), time.process_time()
     events, cases = EventLogFiles(stored.parent.parent).read(

@@ -22,7 +22,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from produktlyft.analytics.duplicates import (
+from produktlyft.kernel.context import ServiceContext, local_operator
+from produktlyft.kernel.db.open import open_database
+from produktlyft.kernel.settings import Settings
+from produktlyft.review.analysis.duplicates import (
     DuplicateSettings,
     all_pairs,
     build_features,
@@ -31,12 +34,9 @@ from produktlyft.analytics.duplicates import (
     precision_recall,
     score_pairs,
 )
-from produktlyft.analytics.review import duplicate_features
-from produktlyft.importers.git_repo import analyse_repository
-from produktlyft.services.context import ServiceContext, local_operator
-from produktlyft.services.database import open_database
-from produktlyft.services.review import review_document, review_with_run
-from produktlyft.settings import Settings
+from produktlyft.review.analysis.review import duplicate_features
+from produktlyft.review.importers.git_repo import analyse_repository
+from produktlyft.review.services.run import review_document, review_with_run
 
 HERE = Path(__file__).resolve().parent
 CLI = Path(sys.executable).parent / "produktlyft"

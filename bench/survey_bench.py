@@ -24,18 +24,18 @@ from pathlib import Path
 
 import numpy as np
 
-from produktlyft.analytics.disclosure import Candidate, plan_release
-from produktlyft.analytics.survey_stats import family_specs, fold, summarise, total
-from produktlyft.domain.access import Actor, Role
-from produktlyft.domain.instruments import instrument
-from produktlyft.domain.inventory import Team, Unit
-from produktlyft.services.context import ServiceContext
-from produktlyft.services.survey_answers import submit_answer
-from produktlyft.services.survey_reports import survey_report
-from produktlyft.services.surveys import create_round, generate_links, round_specs
-from produktlyft.settings import Settings
-from produktlyft.storage import Database
-from produktlyft.storage.testing import create_scratch_database, drop_scratch_database
+from produktlyft.inventory.model import Team, Unit
+from produktlyft.kernel.access import Actor, Role
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.db import Database
+from produktlyft.kernel.db.testing import create_scratch_database, drop_scratch_database
+from produktlyft.kernel.settings import Settings
+from produktlyft.surveys.analysis.disclosure import Candidate, plan_release
+from produktlyft.surveys.analysis.stats import family_specs, fold, summarise, total
+from produktlyft.surveys.instruments import instrument
+from produktlyft.surveys.services.answers import submit_answer
+from produktlyft.surveys.services.reports import survey_report
+from produktlyft.surveys.services.rounds import create_round, generate_links, round_specs
 
 GOAL_SECONDS = 2.0
 INSTRUMENTS = ("westrum", "psych-safety", "dora-wellbeing", "competence")  # 6+7+5+12 = 30 items

@@ -27,12 +27,12 @@ from pathlib import Path
 
 import httpx2
 
-from produktlyft.domain.access import Actor, Role
-from produktlyft.services.context import ServiceContext
-from produktlyft.services.surveys import create_round, generate_links
-from produktlyft.settings import Settings
-from produktlyft.storage import Database
-from produktlyft.storage.testing import create_scratch_database, drop_scratch_database
+from produktlyft.kernel.access import Actor, Role
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.db import Database
+from produktlyft.kernel.db.testing import create_scratch_database, drop_scratch_database
+from produktlyft.kernel.settings import Settings
+from produktlyft.surveys.services.rounds import create_round, generate_links
 
 FIELDS = [f"westrum.{i}" for i in range(1, 7)] + [f"psych-safety.{i}" for i in range(1, 8)]
 TEAMS = [f"Team {n}" for n in range(1, 11)]
@@ -63,7 +63,7 @@ def serve(url: str, port: int, folder: Path) -> subprocess.Popen[bytes]:
     environment = {**os.environ, "PRODUKTLYFT_DATABASE_URL": url,
                    "PRODUKTLYFT_DATA_DIR": str(folder / "data")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "produktlyft.cli.app", "serve", "--host", "127.0.0.1",
+        [sys.executable, "-m", "produktlyft", "serve", "--host", "127.0.0.1",
          "--port", str(port)], env=environment, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE)
     for _ in range(300):

@@ -71,7 +71,7 @@ class Targets:
 
 def cli(database: str, *args: str, stdin: str | None = None, env: dict[str, str] | None = None,
         ) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "produktlyft.cli.app", "--database", database, *args]
+    command = [sys.executable, "-m", "produktlyft", "--database", database, *args]
     result = subprocess.run(command, input=stdin, capture_output=True, text=True, env=env,
                             check=False)
     if result.returncode != 0:
@@ -86,7 +86,7 @@ def analyse(database: str) -> None:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    from produktlyft.storage.database import normalise_url
+    from produktlyft.kernel.db.database import normalise_url
 
     url = normalise_url(database)
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
@@ -321,7 +321,7 @@ def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
         stdin=PASSWORD + "\n", env=env)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "produktlyft.cli.app", "--database", database, "serve",
+        [sys.executable, "-m", "produktlyft", "--database", database, "serve",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -372,7 +372,7 @@ def main() -> int:
         "PRODUKTLYFT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
         help="a server where a scratch database may be created and dropped")
     args = parser.parse_args()
-    from produktlyft.storage.testing import create_scratch_database, drop_scratch_database
+    from produktlyft.kernel.db.testing import create_scratch_database, drop_scratch_database
 
     figures: dict[str, tuple[float, int]] = {}
     with tempfile.TemporaryDirectory(prefix="web-load-") as temporary:

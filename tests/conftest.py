@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from produktlyft.domain.access import Actor, Role
-from produktlyft.services.context import ServiceContext
-from produktlyft.settings import Settings
-from produktlyft.storage import Database
+from produktlyft.kernel.access import Actor, Role
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.db import Database
+from produktlyft.kernel.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -47,7 +47,7 @@ def _postgres_admin() -> Database:
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session, dropped at the end."""
-    from produktlyft.storage.testing import create_scratch_database, drop_scratch_database
+    from produktlyft.kernel.db.testing import create_scratch_database, drop_scratch_database
 
     name = f"produktlyft_test_{uuid.uuid4().hex[:10]}"
     try:
@@ -75,7 +75,7 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
         yield db
         db.dispose()
         return
-    from produktlyft.storage.testing import empty_all_tables
+    from produktlyft.kernel.db.testing import empty_all_tables
 
     db = request.getfixturevalue("_migrated_postgres")
     empty_all_tables(db)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from produktlyft.domain.inventory import (
+from produktlyft.inventory.model import (
     Capability,
     CapabilityFit,
     Contract,

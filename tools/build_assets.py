@@ -1,6 +1,6 @@
 """Copy the front-end packages installed by `npm ci` into the Python package.
 
-The web app ships these files inside `produktlyft/web/static/vendor/`, so installing
+The web app ships these files inside `produktlyft/kernel/web/static/vendor/`, so installing
 produktlyft needs no Node.js. Run through `make assets` after changing package.json.
 """
 

@@ -17,11 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from produktlyft.analytics.eventlog import canonicalise
-from produktlyft.analytics.eventlog.sql import QUERIES, query, run_duckdb, sql_table
-from produktlyft.analytics.eventlog.view import LogView
-from produktlyft.importers.eventlog_common import ColumnMapping
-from produktlyft.importers.eventlog_xes import read_eventlog_xes
+from produktlyft.workflows.analysis import canonicalise
+from produktlyft.workflows.analysis.sql import QUERIES, query, run_duckdb, sql_table
+from produktlyft.workflows.analysis.view import LogView
+from produktlyft.workflows.importers.common import ColumnMapping
+from produktlyft.workflows.importers.xes import read_eventlog_xes
 
 
 def same(left: list[tuple[object, ...]], right: list[tuple[object, ...]]) -> bool:

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from produktlyft.storage import Database
+from produktlyft.kernel.db import Database
 from tests.conftest import ROOT, missing_component
 from tests.web.conftest import seed
 
@@ -38,7 +38,7 @@ def _survey_round(database: Database, instrument: str = "westrum") -> str:
     """One open survey round, so the survey pages have something to show."""
     from datetime import date, timedelta
 
-    from produktlyft.services.surveys import create_round
+    from produktlyft.surveys.services.rounds import create_round
     from tests.conftest import make_context
 
     return create_round(make_context(database), instruments=[instrument], groups=["Alfa"],
@@ -58,7 +58,7 @@ def running_server(url: str, folder: Path) -> Iterator[str]:
     env = {**os.environ, "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
            "PRODUKTLYFT_SECRET_KEY": "browser-tests", "PRODUKTLYFT_PAGE_SIZE": "25"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "produktlyft.cli.app", "--database", url, "serve", "--host",
+        [sys.executable, "-m", "produktlyft", "--database", url, "serve", "--host",
          "127.0.0.1", "--port", str(port)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from produktlyft.settings import Settings
-from produktlyft.web.app import create_app
-from produktlyft.web.security import iter_routes
+from produktlyft.kernel.settings import Settings
+from produktlyft.kernel.web.app import create_app
+from produktlyft.kernel.web.security import iter_routes
 from tests.browser.conftest import AXE, SEEDED, sign_in
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -34,7 +34,7 @@ PAGES = ["/", "/systems", "/systems?missing=cost&sort=cost&dir=desc&page=2",
 NOT_PAGES = {"/language/{code}", "/login/oidc", "/auth/oidc/callback", "/healthz",
              "/review/report"}  # a file download
 # Pages another test module checks with axe, in the state it sets up.
-COVERED_ELSEWHERE = {"/s/{token}": "tests/browser/test_survey_accessibility.py"}
+COVERED_ELSEWHERE = {"/s/{token}": "tests/browser/surveys/test_survey_accessibility.py"}
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.
 MADE_BY_AN_ACTION = {"/workflows/imports/{job_id}", "/workflows/logs/{name}"}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from produktlyft.domain.template import SHEETS_BY_KEY
+from produktlyft.inventory.template import SHEETS_BY_KEY
 
 
 def write_workbook(path: Path, sheets: dict[str, list[list[object]]], lang: str = "sv") -> Path:

@@ -10,16 +10,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from produktlyft.domain.enums import (
-    Criticality,
-    Direction,
-    FunctionalFit,
-    Hosting,
-    IntegrationKind,
-    Lifecycle,
-    UnitKind,
-)
-from produktlyft.domain.inventory import (
+from produktlyft.inventory.exporters.json_export import write_json
+from produktlyft.inventory.model import (
     Capability,
     CapabilityFit,
     Contract,
@@ -29,7 +21,15 @@ from produktlyft.domain.inventory import (
     Technology,
     Unit,
 )
-from produktlyft.exporters.json_export import write_json
+from produktlyft.inventory.vocabularies import (
+    Criticality,
+    Direction,
+    FunctionalFit,
+    Hosting,
+    IntegrationKind,
+    Lifecycle,
+    UnitKind,
+)
 
 UNITS = ["Socialförvaltningen", "Utbildningsförvaltningen", "Stadsbyggnadsförvaltningen",
          "Kommunledningskontoret", "Kultur- och fritidsförvaltningen", "Miljöförvaltningen"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from produktlyft.exporters.template_docs import refresh
-from produktlyft.settings import settings_markdown
+from produktlyft.inventory.exporters.template_docs import refresh
+from produktlyft.kernel.settings import settings_markdown
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from produktlyft import i18n
-from produktlyft.i18n.extract import DOMAINS, extract, read_catalog
+from produktlyft.kernel import i18n
+from produktlyft.kernel.i18n.extract import DOMAINS, extract, read_catalog
 
-TEMPLATES = Path(i18n.__file__).parent.parent / "web" / "templates"
+PACKAGE = Path(i18n.__file__).parents[2]
+TEMPLATES = [PACKAGE / "kernel" / "web" / "templates", *sorted(PACKAGE.glob("*/templates"))]
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 # `{% set name %}...{% endset %}` blocks hold attribute fragments, not text
 SET_BLOCK = re.compile(r"\{%-?\s*set \w+\s*-?%\}.*?\{%-?\s*endset\s*-?%\}", re.S)
@@ -67,8 +68,9 @@ class _TextFinder(HTMLParser):
             self.found.append(data.strip())
 
 
-@pytest.mark.parametrize("template", sorted(TEMPLATES.rglob("*.html")),
-                         ids=lambda path: str(path.relative_to(TEMPLATES)))
+@pytest.mark.parametrize("template",
+                         sorted(path for root in TEMPLATES for path in root.rglob("*.html")),
+                         ids=lambda path: str(path.relative_to(PACKAGE)))
 def test_templates_hold_no_hard_coded_text(template: Path) -> None:
     finder = _TextFinder()
     source = SET_BLOCK.sub(" ", template.read_text(encoding="utf-8"))

@@ -14,17 +14,19 @@ def _modules_loaded_by(statement: str) -> set[str]:
 
 
 def test_analytics_loads_no_storage_or_web_stack() -> None:
-    loaded = _modules_loaded_by("import produktlyft.analytics, produktlyft.analytics.data_quality")
+    loaded = _modules_loaded_by(
+        "import produktlyft.review.analysis, produktlyft.inventory.analysis.data_quality")
     forbidden = {"sqlalchemy", "fastapi", "starlette", "typer", "alembic"}
     assert not forbidden & {name.split(".")[0] for name in loaded}
 
 
 def test_domain_loads_no_storage_or_web_stack() -> None:
-    loaded = _modules_loaded_by("import produktlyft.domain.inventory, produktlyft.domain.template")
+    loaded = _modules_loaded_by(
+        "import produktlyft.inventory.model, produktlyft.inventory.template")
     assert not {"sqlalchemy", "fastapi", "polars"} & {name.split(".")[0] for name in loaded}
 
 
 def test_the_review_service_loads_the_event_log_engine_only_when_it_needs_it() -> None:
-    loaded = _modules_loaded_by("import produktlyft.services.review")
-    assert "produktlyft.services.workflow_analysis" not in loaded
-    assert not {m for m in loaded if m.startswith("produktlyft.analytics.eventlog")}
+    loaded = _modules_loaded_by("import produktlyft.review.services.run")
+    assert "produktlyft.workflows.services.analysis" not in loaded
+    assert not {m for m in loaded if m.startswith("produktlyft.workflows.analysis")}

@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from produktlyft import i18n
-from produktlyft.domain.enums import Criticality
-from produktlyft.domain.errors import Issue, WordedError, wording
-from produktlyft.domain.template import SHEETS_BY_KEY
-from produktlyft.i18n.extract import DOMAINS, extract
-from produktlyft.importers.cells import convert_cell
+from produktlyft.inventory.template import SHEETS_BY_KEY
+from produktlyft.inventory.vocabularies import Criticality
+from produktlyft.kernel import i18n
+from produktlyft.kernel.errors import Issue, WordedError, wording
+from produktlyft.kernel.files.cells import convert_cell
+from produktlyft.kernel.i18n.extract import DOMAINS, extract
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -11,14 +11,14 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from produktlyft.domain.access import Role
-from produktlyft.services.accounts import add_user, forget_cached_accounts
-from produktlyft.services.dashboard import _cache
-from produktlyft.services.inventory_import import import_files
-from produktlyft.services.page_cache import forget_cached_pages
-from produktlyft.settings import Settings
-from produktlyft.storage import Database
-from produktlyft.web.app import create_app
+from produktlyft.accounts.service import add_user, forget_cached_accounts
+from produktlyft.inventory.services.dashboard import _cache
+from produktlyft.inventory.services.imports import import_files
+from produktlyft.kernel.access import Role
+from produktlyft.kernel.cache import forget_cached_pages
+from produktlyft.kernel.db import Database
+from produktlyft.kernel.settings import Settings
+from produktlyft.kernel.web.app import create_app
 from tests.conftest import make_context
 from tests.support.inventory import write_inventory_json
 

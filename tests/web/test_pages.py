@@ -6,8 +6,8 @@ import re
 
 from fastapi.testclient import TestClient
 
-from produktlyft.analytics.data_quality import assess_data_quality
-from produktlyft.domain.access import Role
+from produktlyft.inventory.analysis.data_quality import assess_data_quality
+from produktlyft.kernel.access import Role
 from tests.support.inventory import synthetic_inventory
 
 PAGES = ["/", "/systems", "/capabilities", "/integrations", "/contracts", "/import", "/admin",

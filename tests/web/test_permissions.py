@@ -17,9 +17,9 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from produktlyft.domain.access import Permission, Role
-from produktlyft.services.accounts import create_token
-from produktlyft.web.security import declared_permission, iter_routes
+from produktlyft.accounts.service import create_token
+from produktlyft.kernel.access import Permission, Role
+from produktlyft.kernel.web.security import declared_permission, iter_routes
 from tests.conftest import make_context
 
 PATH_VALUES = {"system_id": "sys-00001", "code": "en", "entity": "systems"}
@@ -132,7 +132,7 @@ def test_every_route_refuses_roles_without_its_permission(
 
 
 def _grants(role: Role, permission: Permission) -> bool:
-    from produktlyft.domain.access import GRANTS
+    from produktlyft.kernel.access import GRANTS
 
     return permission in GRANTS[role]
 

@@ -14,15 +14,15 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from produktlyft.domain.access import Role
-from produktlyft.exporters.json_export import write_json
-from produktlyft.services.accounts import add_user, forget_cached_accounts
-from produktlyft.services.context import ServiceContext
-from produktlyft.services.inventory_import import import_files
-from produktlyft.services.review import review
-from produktlyft.settings import Settings
-from produktlyft.storage import Database
-from produktlyft.web.app import create_app
+from produktlyft.accounts.service import add_user, forget_cached_accounts
+from produktlyft.inventory.exporters.json_export import write_json
+from produktlyft.inventory.services.imports import import_files
+from produktlyft.kernel.access import Role
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.db import Database
+from produktlyft.kernel.settings import Settings
+from produktlyft.kernel.web.app import create_app
+from produktlyft.review.services.run import review
 from tests.conftest import make_context
 from tests.review_fixtures import REFERENCE_DATE, organisation
 from tests.web.conftest import PASSWORD, sign_in

@@ -9,11 +9,11 @@ from html import unescape
 
 from fastapi.testclient import TestClient
 
-from produktlyft.domain.access import Role
-from produktlyft.domain.review import Decision
-from produktlyft.services.context import ServiceContext
-from produktlyft.services.duplicates import list_decisions
-from produktlyft.services.review import latest_review, review
+from produktlyft.kernel.access import Role
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.review.model import Decision
+from produktlyft.review.services.duplicates import list_decisions
+from produktlyft.review.services.run import latest_review, review
 from tests.review_fixtures import REFERENCE_DATE
 from tests.web.review.conftest import csrf
 

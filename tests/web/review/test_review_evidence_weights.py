@@ -11,12 +11,12 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from produktlyft.analytics.facts import FACTS
-from produktlyft.domain.access import Role
-from produktlyft.services.context import ServiceContext
-from produktlyft.services.evidence import list_evidence
-from produktlyft.services.review import latest_review, preview_review
-from produktlyft.services.weights import DEFAULTS, show_weights
+from produktlyft.kernel.access import Role
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.review.analysis.facts import FACTS
+from produktlyft.review.services.evidence import list_evidence
+from produktlyft.review.services.run import latest_review, preview_review
+from produktlyft.review.services.weights import DEFAULTS, show_weights
 from tests.web.review.conftest import csrf, wait_for_review
 
 Client = Callable[[Role], TestClient]

@@ -9,11 +9,11 @@ from urllib.parse import unquote
 
 from fastapi.testclient import TestClient
 
-from produktlyft.domain.access import Role
-from produktlyft.reports import texts
-from produktlyft.services.context import ServiceContext
-from produktlyft.services.report_data import gather_report_data
-from produktlyft.services.review import latest_review
+from produktlyft.kernel.access import Role
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.review import report_texts as texts
+from produktlyft.review.services.report_data import gather_report_data
+from produktlyft.review.services.run import latest_review
 from tests.web.review.conftest import csrf, wait_for_review
 
 Client = Callable[[Role], TestClient]

@@ -1,0 +1,1 @@
+"""Accounts: people and machine clients, sign-in, roles, API tokens and the audit log."""

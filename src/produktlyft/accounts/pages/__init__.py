@@ -1,0 +1,1 @@
+"""The web pages of accounts: signing in, choosing the language, administration."""

@@ -1,0 +1,284 @@
+"""Accounts, sign-in and API tokens: the use cases behind `user add`, `token create` and login.
+
+Passwords are hashed with argon2id. Failed sign-ins are counted per account and per client
+address in the database, so the limit holds across server processes. Every account change and
+every sign-in, failed or not, goes to the audit log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import time
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from produktlyft.accounts.model import (
+    Account,
+    ApiToken,
+    LoginRefused,
+    NewToken,
+    TooManyAttempts,
+)
+from produktlyft.inventory.changes import Action, Change
+from produktlyft.kernel.access import Actor, Permission, Role
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.db import Database
+from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, ProduktlyftError, wording
+from produktlyft.kernel.settings import Settings
+
+MIN_PASSWORD_LENGTH = 10
+TOKEN_PREFIX = "pl_"
+_hasher = PasswordHasher()
+# A hash to verify against when the account does not exist, so timing does not tell.
+_DUMMY_HASH = _hasher.hash("not a real password, only for constant-time refusals")
+# Touch a token's last-used time at most this often, to keep API reads free of writes.
+_TOUCH_EVERY = timedelta(minutes=5)
+SESSION_RECHECK_SECONDS = 5.0
+_session_accounts: dict[tuple[str, str], tuple[float, Account | None]] = {}
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def session_secret(settings: Settings) -> str:
+    """The key that signs session cookies: the configured one, or one made once and kept in
+    the data folder (readable by the owner only), shared by every server process."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = settings.resolved_data_dir() / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{secrets.token_hex(4)}")
+        temporary.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        temporary.chmod(0o600)
+        try:  # a hard link is created only if no key exists: processes starting together agree
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            temporary.unlink()
+    return path.read_text(encoding="utf-8").strip()
+
+
+def check_password_policy(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput([Issue(message=f"the password must be at least "
+                                  f"{MIN_PASSWORD_LENGTH} characters long", column="password")])
+
+
+def add_user(ctx: ServiceContext, name: str, role: Role, password: str | None = None,
+             display_name: str | None = None) -> Account:
+    """Create a local account; the first administrator is made this way from the CLI."""
+    ctx.actor.require(Permission.ADMINISTER)
+    if password is not None:
+        check_password_policy(password)
+    try:
+        account = Account(name=name, role=role, display_name=display_name,
+                          has_password=password is not None, created_at=ctx.now())
+    except ValueError as error:
+        raise InvalidInput([Issue(message=str(error), column="name")]) from None
+    ctx.database.require_current()
+    with ctx.database.unit_of_work() as uow:
+        if uow.accounts.get(name) is not None:
+            raise ProduktlyftError(f"an account named '{name}' already exists")
+        uow.accounts.add(account, _hasher.hash(password) if password else None)
+        uow.changes.append([Change(at=account.created_at, actor=ctx.actor.name, entity="users",
+                                   entity_id=name, action=Action.CREATE,
+                                   changes={"role": [None, role.value]})])
+    return account
+
+
+def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
+    ctx.actor.require(Permission.ADMINISTER)
+    with ctx.database.unit_of_work() as uow:
+        account = uow.accounts.get(name)
+        if account is None:
+            raise NotFound(f"no account named '{name}'")
+        uow.accounts.set_role(name, role)
+        forget_cached_accounts()
+        uow.changes.append([Change(at=ctx.now(), actor=ctx.actor.name, entity="users",
+                                   entity_id=name, action=Action.UPDATE,
+                                   changes={"role": [account.role.value, role.value]})])
+    return account.model_copy(update={"role": role})
+
+
+def list_accounts(ctx: ServiceContext) -> list[Account]:
+    ctx.actor.require(Permission.ADMINISTER)
+    with ctx.database.reading() as uow:
+        return uow.accounts.all()
+
+
+def _refuse_if_limited(ctx: ServiceContext, keys: list[str], now: datetime) -> None:
+    window = timedelta(seconds=ctx.settings.login_window_seconds)
+    with ctx.database.reading() as uow:
+        for key in keys:
+            count, oldest = uow.accounts.failures_since(key, now - window)
+            if count >= ctx.settings.login_max_failures and oldest is not None:
+                wait = (_aware(oldest) + window - now).total_seconds()
+                raise TooManyAttempts(max(1, int(wait) + 1))
+
+
+def sign_in(ctx: ServiceContext, name: str, password: str, client: str) -> Account:
+    """Check a name and password; refuse after too many failures for the name or address."""
+    now = ctx.now()
+    keys = [f"user:{name.casefold()}"[:255], f"addr:{client}"[:255]]
+    _refuse_if_limited(ctx, keys, now)
+    with ctx.database.unit_of_work() as uow:
+        account = uow.accounts.get(name)
+        stored = uow.accounts.password_hash(name) if account else None
+        if _verify(stored, password) and account is not None and not account.disabled:
+            if stored is not None and _hasher.check_needs_rehash(stored):
+                uow.accounts.set_password(name, _hasher.hash(password))
+            uow.accounts.touch_login(name, now)
+            uow.accounts.clear_failures(keys[:1])
+            uow.changes.append([_event(now, name, Action.SIGN_IN, client)])
+            return account
+        uow.accounts.forget_failures_before(
+            now - timedelta(seconds=ctx.settings.login_window_seconds))
+        uow.accounts.record_failure(keys, now)
+        uow.changes.append([_event(now, name[:200] or "?", Action.SIGN_IN_FAILED, client)])
+    raise LoginRefused("wrong name or password")
+
+
+def _verify(stored: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(stored or _DUMMY_HASH, password) and stored is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _event(now: datetime, name: str, action: Action, client: str) -> Change:
+    return Change(at=now, actor=name, entity="sessions", entity_id=name, action=action,
+                  source=client[:200])
+
+
+def record_sign_out(ctx: ServiceContext, client: str) -> None:
+    with ctx.database.unit_of_work() as uow:
+        uow.changes.append([_event(ctx.now(), ctx.actor.name, Action.SIGN_OUT, client)])
+
+
+def account_for_session(database: Database, name: str) -> Account | None:
+    """The signed-in person's current account, or None when it was removed or disabled.
+
+    Every page asks this, so the answer is kept for a few seconds: a changed role or a
+    disabled account takes effect within SESSION_RECHECK_SECONDS in every server process."""
+    key = (database.url, name)
+    now = time.monotonic()
+    cached = _session_accounts.get(key)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    with database.reading() as uow:
+        account = uow.accounts.get(name)
+    found = account if account is not None and not account.disabled else None
+    if len(_session_accounts) > 10_000:
+        _session_accounts.clear()
+    _session_accounts[key] = (now + SESSION_RECHECK_SECONDS, found)
+    return found
+
+
+def forget_cached_accounts() -> None:
+    _session_accounts.clear()
+
+
+def oidc_sign_in(ctx: ServiceContext, issuer: str, claims: dict[str, object],
+                 client: str) -> Account:
+    """Sign in someone the identity provider vouched for; their first visit creates an account
+    with the configured default role."""
+    subject = str(claims.get("sub") or "")
+    if not subject:
+        raise LoginRefused("the identity provider sent no subject")
+    now = ctx.now()
+    with ctx.database.unit_of_work() as uow:
+        account = uow.accounts.by_oidc_subject(f"{issuer}|{subject}")
+        if account is None:
+            account = _new_oidc_account(ctx, uow, issuer, subject, claims, now)
+        if account.disabled:
+            raise LoginRefused("this account is disabled")
+        uow.accounts.touch_login(account.name, now)
+        uow.changes.append([_event(now, account.name, Action.SIGN_IN, client)])
+    return account
+
+
+def _new_oidc_account(ctx: ServiceContext, uow, issuer: str, subject: str,  # type: ignore[no-untyped-def]
+                      claims: dict[str, object], now: datetime) -> Account:
+    wanted = str(claims.get("preferred_username") or claims.get("email") or subject)
+    wanted = "".join(ch if ch.isalnum() or ch in "._@+-" else "-" for ch in wanted)[:180]
+    name, suffix = wanted or "user", 1
+    while uow.accounts.get(name) is not None:
+        suffix += 1
+        name = f"{wanted}-{suffix}"
+    account = Account(name=name, role=Role(ctx.settings.oidc_default_role),
+                      display_name=str(claims.get("name") or "") or None,
+                      oidc_subject=f"{issuer}|{subject}", created_at=now)
+    uow.accounts.add(account, None, oidc_issuer=issuer)
+    uow.changes.append([Change(at=now, actor=name, entity="users", entity_id=name,
+                               action=Action.CREATE, source=issuer,
+                               changes={"role": [None, account.role.value]})])
+    return account
+
+
+def _hash_token(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create_token(ctx: ServiceContext, name: str, role: Role | None = None) -> NewToken:
+    """A new API token. When `name` is an account the token acts as that account (with its
+    current role); otherwise it is a machine client with `role` (viewer unless given)."""
+    ctx.actor.require(Permission.ADMINISTER)
+    if not name.strip() or len(name) > 200:
+        raise InvalidInput([Issue.worded(wording("give the token a name of 1-200 characters"),
+                                         column="name")])
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    now = ctx.now()
+    with ctx.database.unit_of_work() as uow:
+        account = uow.accounts.get(name)
+        if account is not None and role is not None and role != account.role:
+            raise ProduktlyftError(f"'{name}' is an account with role {account.role.value}; "
+                                   "its tokens act with that role")
+        token = uow.accounts.add_token(
+            name=name, token_hash=_hash_token(secret), prefix=secret[:10],
+            role=account.role if account else (role or Role.VIEWER),
+            user_name=account.name if account else None, created_at=now,
+            created_by=ctx.actor.name)
+        uow.changes.append([Change(at=now, actor=ctx.actor.name, entity="api_tokens",
+                                   entity_id=str(token.pk), action=Action.CREATE,
+                                   changes={"name": [None, name],
+                                            "role": [None, token.role.value]})])
+    return NewToken(token=token, secret=secret)
+
+
+def list_tokens(ctx: ServiceContext) -> list[ApiToken]:
+    ctx.actor.require(Permission.ADMINISTER)
+    with ctx.database.reading() as uow:
+        return uow.accounts.tokens()
+
+
+def revoke_token(ctx: ServiceContext, pk: int) -> None:
+    ctx.actor.require(Permission.ADMINISTER)
+    now = ctx.now()
+    with ctx.database.unit_of_work() as uow:
+        if not uow.accounts.revoke_token(pk, now):
+            raise NotFound(f"no active token number {pk}")
+        uow.changes.append([Change(at=now, actor=ctx.actor.name, entity="api_tokens",
+                                   entity_id=str(pk), action=Action.DELETE)])
+
+
+def actor_for_token(database: Database, secret: str) -> Actor | None:
+    """Who a bearer token acts for, or None for an unknown or revoked token."""
+    if not secret.startswith(TOKEN_PREFIX):
+        return None
+    now = datetime.now(UTC)
+    with database.reading() as uow:
+        token = uow.accounts.token_by_hash(_hash_token(secret))
+        account = uow.accounts.get(token.user_name) if token and token.user_name else None
+    if token is None or (token.user_name and (account is None or account.disabled)):
+        return None
+    if token.last_used_at is None or now - _aware(token.last_used_at) > _TOUCH_EVERY:
+        with database.unit_of_work() as uow:
+            uow.accounts.touch_token(token.pk, now)
+    return account.actor() if account is not None else token.actor()

@@ -1,0 +1,151 @@
+"""The decision register: record and import recommendations and decisions, set the
+decision-rights matrix, and measure how decisions flow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from produktlyft.decisions.analysis.measures import (
+    MandateGap,
+    Measures,
+    by_level,
+    by_quarter,
+    mandate_gap,
+    measure,
+)
+from produktlyft.decisions.importers import read_decisions, read_rights
+from produktlyft.decisions.model import Decision, DecisionKind, DecisionLevel, DecisionRight
+from produktlyft.inventory.model import Team
+from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.db import UnitOfWork
+from produktlyft.kernel.errors import InvalidInput, Issue
+from produktlyft.kernel.files.base import ImportLimits
+from produktlyft.surveys.services.rounds import today
+
+DEFAULT_UNDECIDED_DAYS = 90
+
+
+def _limits(ctx: ServiceContext) -> ImportLimits:
+    return ImportLimits(ctx.settings.max_import_bytes, ctx.settings.max_unpacked_bytes,
+                        ctx.settings.max_issues_per_file)
+
+
+def _team_ids(uow: UnitOfWork) -> dict[str, str]:
+    """Folded team id or name -> inventory team id, so a register may name teams either way."""
+    found: dict[str, str] = {}
+    for team in uow.inventory.load("teams"):
+        if isinstance(team, Team):
+            found[team.id.casefold()] = team.id
+            found[team.name.casefold()] = team.id
+    return found
+
+
+def _canonical(uow: UnitOfWork, team: str) -> str:
+    return _team_ids(uow).get(team.casefold(), team)
+
+
+@dataclass
+class DecisionImport:
+    created: int
+    updated: int
+    unknown_teams: list[str] = field(default_factory=list)
+
+
+def import_decisions(ctx: ServiceContext, path: Path) -> DecisionImport:
+    """Import a register (CSV or .xlsx): all rows or none; known ids are updated."""
+    ctx.actor.require(Permission.ORGANISE)
+    ctx.database.require_current()
+    decisions = read_decisions(path, _limits(ctx))
+    with ctx.database.unit_of_work() as uow:
+        teams = _team_ids(uow)
+        canonical = [d.model_copy(update={"team": teams.get(d.team.casefold(), d.team)})
+                     for d in decisions]
+        created, updated = uow.decisions.upsert(canonical, ctx.actor.name, today(ctx))
+    unknown = sorted({d.team for d in decisions if d.team.casefold() not in teams})
+    return DecisionImport(created, updated, unknown)
+
+
+def record_decision(ctx: ServiceContext, decision: Decision) -> Decision:
+    """Add or update one recommendation (the web form's path)."""
+    ctx.actor.require(Permission.ORGANISE)
+    ctx.database.require_current()
+    with ctx.database.unit_of_work() as uow:
+        stored = decision.model_copy(update={"team": _canonical(uow, decision.team)})
+        uow.decisions.upsert([stored], ctx.actor.name, today(ctx))
+    return stored
+
+
+def set_rights(ctx: ServiceContext, rights: list[DecisionRight]) -> None:
+    ctx.actor.require(Permission.ORGANISE)
+    ctx.database.require_current()
+    with ctx.database.unit_of_work() as uow:
+        uow.decisions.set_rights([r.model_copy(update={"team": _canonical(uow, r.team)})
+                                  for r in rights], ctx.actor.name, today(ctx))
+
+
+def import_rights(ctx: ServiceContext, path: Path) -> int:
+    rights = read_rights(path, _limits(ctx))
+    set_rights(ctx, rights)
+    return len(rights)
+
+
+@dataclass
+class RightsMatrix:
+    teams: list[str]
+    cells: dict[tuple[str, DecisionKind], DecisionLevel]
+
+    def level(self, team: str, kind: DecisionKind) -> DecisionLevel | None:
+        return self.cells.get((team, kind))
+
+
+def rights_matrix(ctx: ServiceContext) -> RightsMatrix:
+    ctx.actor.require(Permission.READ)
+    ctx.database.require_current()
+    with ctx.database.reading() as uow:
+        rights = uow.decisions.rights()
+    return RightsMatrix(sorted({r.team for r in rights}),
+                        {(r.team, r.kind): r.level for r in rights})
+
+
+@dataclass
+class DecisionReport:
+    as_of: date
+    undecided_after_days: int
+    team: str | None
+    overall: Measures
+    levels: dict[DecisionLevel, Measures]
+    quarters: dict[str, Measures]
+    gap: MandateGap
+    vanished: list[Decision]  # still undecided after the given days, oldest first
+    decisions: list[Decision]
+
+
+def decision_report(ctx: ServiceContext, *, undecided_after_days: int = DEFAULT_UNDECIDED_DAYS,
+                    team: str | None = None, as_of: date | None = None) -> DecisionReport:
+    """Measures per level and per quarter: median time to decision, the share decided within
+    the team, the share still undecided after N days. A team may look at its own register;
+    teams are never ranked against each other."""
+    ctx.actor.require(Permission.READ)
+    ctx.database.require_current()
+    if undecided_after_days < 1:
+        raise InvalidInput([Issue(message="the number of days must be at least 1",
+                                  column="days")])
+    day = as_of or today(ctx)
+    with ctx.database.reading() as uow:
+        decisions = uow.decisions.all()
+        rights = uow.decisions.rights()
+        wanted = _canonical(uow, team) if team else None
+    if wanted is not None:
+        decisions = [d for d in decisions if d.team == wanted]
+    vanished = [d for d in decisions if d.outcome.value == "pending"
+                and (day - d.proposed_on).days >= undecided_after_days]
+    return DecisionReport(
+        as_of=day, undecided_after_days=undecided_after_days, team=wanted,
+        overall=measure(decisions, day, undecided_after_days),
+        levels=by_level(decisions, day, undecided_after_days),
+        quarters=by_quarter(decisions, day, undecided_after_days),
+        gap=mandate_gap(decisions, {(r.team, r.kind): r.level for r in rights}),
+        vanished=sorted(vanished, key=lambda d: d.proposed_on), decisions=decisions)

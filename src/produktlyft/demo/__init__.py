@@ -1,0 +1,1 @@
+"""The demo organisation "Exempelstad kommun": generated, then loaded through the real services."""

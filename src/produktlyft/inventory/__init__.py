@@ -1,0 +1,1 @@
+"""The inventory: an organisation's IT landscape, imported, browsed, edited and exported."""

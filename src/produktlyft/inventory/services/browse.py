@@ -1,0 +1,215 @@
+"""Browsing the inventory: the lists, the detail of one system, the capability map, the
+integration graph and the contracts, each answered by storage in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import TypeVar, cast
+
+from produktlyft.inventory.changes import Change
+from produktlyft.inventory.charts import GraphEdge, graph_chart, to_svg
+from produktlyft.inventory.model import (
+    Capability,
+    Contract,
+    DataObject,
+    Integration,
+    System,
+    Technology,
+)
+from produktlyft.inventory.queries import (
+    CapabilityNode,
+    ContractRow,
+    IntegrationQuery,
+    IntegrationRow,
+    Option,
+    Page,
+    SystemQuery,
+    SystemRow,
+)
+from produktlyft.kernel import i18n
+from produktlyft.kernel.access import Permission
+from produktlyft.kernel.cache import inventory_pages
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.db import UnitOfWork
+
+T = TypeVar("T")
+SYSTEMS_PER_CAPABILITY = 12  # the map lists this many per capability, then links to the list
+
+
+def _cached(ctx: ServiceContext, key: Hashable, build: Callable[[UnitOfWork], T]) -> T:
+    """The answer to `key` at the inventory's current data version: reused from this
+    process's page cache, or built in the same read (see services.page_cache)."""
+    with ctx.database.reading() as uow:
+        version = uow.browse.fingerprint().version
+        return inventory_pages.get_or_build(ctx.database.url, version, key,
+                                            lambda: build(uow))
+
+
+def find_systems(ctx: ServiceContext, query: SystemQuery) -> Page[SystemRow]:
+    ctx.actor.require(Permission.READ)
+    total, rows = _cached(ctx, ("systems", query),
+                          lambda uow: uow.browse.search_systems(query))
+    return Page[SystemRow](items=rows, total=total, page=query.page, per_page=query.per_page)
+
+
+@dataclass
+class FilterOptions:
+    units: list[Option]
+    capabilities: list[Option]
+
+
+def filter_options(ctx: ServiceContext) -> FilterOptions:
+    """Units and capabilities for the filters: every list page shows them, and they change
+    only when someone imports or edits the structure, so they are kept until the data does."""
+    ctx.actor.require(Permission.READ)
+    return _cached(ctx, ("filter options",),
+                   lambda uow: FilterOptions(uow.browse.options("units"),
+                                             uow.browse.options("capabilities")))
+
+
+@dataclass
+class SystemDetail:
+    system: System
+    unit: Option | None
+    capabilities: list[tuple[Option, str | None, object]]  # capability, unit name, fit
+    technologies: list[Technology]
+    data: list[tuple[DataObject, object]]
+    integrations: list[IntegrationRow]
+    contracts: list[ContractRow]
+    teams: list[Option] = field(default_factory=list)
+    history: list[Change] = field(default_factory=list)
+
+
+def system_detail(ctx: ServiceContext, system_id: str) -> SystemDetail:
+    ctx.actor.require(Permission.READ)
+    return _cached(ctx, ("system", system_id), lambda uow: _read_system_detail(uow, system_id))
+
+
+def _read_system_detail(uow: UnitOfWork, system_id: str) -> SystemDetail:
+    system = cast(System, uow.inventory.get("systems", system_id))
+    unit_ids = [system.owning_unit_id] if system.owning_unit_id else []
+    unit_ids += [fit.unit_id for fit in system.capabilities if fit.unit_id]
+    units = uow.browse.names("units", unit_ids)
+    capability_names = uow.browse.names(
+        "capabilities", [fit.capability_id for fit in system.capabilities])
+    technologies = cast(list[Technology],
+                        uow.inventory.load("technologies", system.technology_ids))
+    data_objects = {record.id: cast(DataObject, record) for record in uow.inventory.load(
+        "data_objects", [use.data_object_id for use in system.data_uses])}
+    integrations = uow.browse.integrations_of(system_id)
+    contracts = uow.browse.contracts(system_id=system_id)
+    teams = uow.browse.teams_of(system_id)
+    history = uow.changes.history("systems", system_id, limit=50)
+    owning = system.owning_unit_id
+    return SystemDetail(
+        system=system,
+        unit=Option(id=owning, name=units.get(owning, owning)) if owning else None,
+        capabilities=[(Option(id=fit.capability_id,
+                              name=capability_names.get(fit.capability_id, fit.capability_id)),
+                       units.get(fit.unit_id) if fit.unit_id else None, fit.fit)
+                      for fit in system.capabilities],
+        technologies=technologies,
+        data=[(data_objects[use.data_object_id], use.access) for use in system.data_uses
+              if use.data_object_id in data_objects],
+        integrations=integrations, contracts=contracts, teams=teams, history=history)
+
+
+def capability_map(ctx: ServiceContext) -> list[CapabilityNode]:
+    """The capability hierarchy as trees, each capability with its systems."""
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        capabilities = cast(list[Capability], uow.inventory.load("capabilities"))
+        counts, samples = uow.browse.capability_systems(SYSTEMS_PER_CAPABILITY)
+    nodes = {c.id: CapabilityNode(id=c.id, name=c.name, description=c.description,
+                                  system_count=counts.get(c.id, 0),
+                                  systems=samples.get(c.id, [])) for c in capabilities}
+    roots: list[CapabilityNode] = []
+    for capability in sorted(capabilities, key=lambda c: (c.name.casefold(), c.id)):
+        parent = nodes.get(capability.parent_id) if capability.parent_id else None
+        (parent.children if parent is not None else roots).append(nodes[capability.id])
+    return roots
+
+
+@dataclass
+class IntegrationOverview:
+    page: Page[IntegrationRow]
+    kinds: dict[str | None, int]
+    graph_rows: list[IntegrationRow]
+    graph_truncated: bool
+    graph_svg: str = ""
+    graph_title: str = ""
+
+
+GRAPH_LIMIT = 150  # more lines than this make an unreadable picture; the table has them all
+# drawn graphs by database, data version, filter and language: drawing takes a while
+_graphs: dict[tuple[object, ...], tuple[str, str]] = {}
+
+
+def integration_overview(ctx: ServiceContext, query: IntegrationQuery,
+                         lang: str) -> IntegrationOverview:
+    """A page of integrations for the table, and a graph of (at most GRAPH_LIMIT of) them."""
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        total, rows = uow.browse.integrations(query)
+        kinds = uow.browse.integration_kinds()
+        graph_total, graph_rows = uow.browse.integrations(
+            query.model_copy(update={"page": 1, "per_page": GRAPH_LIMIT}))
+        fingerprint = uow.browse.fingerprint()
+    overview = IntegrationOverview(
+        page=Page[IntegrationRow](items=rows, total=total, page=query.page,
+                                  per_page=query.per_page),
+        kinds=kinds, graph_rows=graph_rows, graph_truncated=graph_total > GRAPH_LIMIT)
+    key = (ctx.database.url, fingerprint, query.system_id, query.kind, lang)
+    if key in _graphs:
+        overview.graph_title, overview.graph_svg = _graphs[key]
+    elif graph_rows:
+        labels = {row.source_id: row.source_name for row in graph_rows}
+        labels.update({row.target_id: row.target_name for row in graph_rows})
+        nodes = sorted(labels, key=lambda node: (labels[node].casefold(), node))
+        edges = [GraphEdge(row.source_id, row.target_id, row.manual) for row in graph_rows]
+        overview.graph_title = i18n.gettext("Which systems exchange data", lang)
+        overview.graph_svg = to_svg(graph_chart(overview.graph_title, nodes, edges, lang,
+                                                labels).spec)
+        if len(_graphs) > 200:
+            _graphs.clear()
+        _graphs[key] = (overview.graph_title, overview.graph_svg)
+    return overview
+
+
+def find_integrations(ctx: ServiceContext, query: IntegrationQuery) -> Page[IntegrationRow]:
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        total, rows = uow.browse.integrations(query)
+    return Page[IntegrationRow](items=rows, total=total, page=query.page,
+                                per_page=query.per_page)
+
+
+def contracts_by_end_date(ctx: ServiceContext, page: int = 1,
+                          per_page: int = 50) -> Page[ContractRow]:
+    """One page of the contracts, the soonest to end first."""
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        total = uow.browse.contract_count()
+        rows = uow.browse.contracts(page=page, per_page=per_page)
+    return Page[ContractRow](items=rows, total=total, page=page, per_page=per_page)
+
+
+def get_record(ctx: ServiceContext, entity: str, record_id: str) -> Capability | Integration | \
+        Contract | System:
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        return cast(System, uow.inventory.get(entity, record_id))
+
+
+def record_history(ctx: ServiceContext, entity: str, record_id: str) -> list[Change]:
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        return uow.changes.history(entity, record_id, limit=50)
+
+
+def audit_log(ctx: ServiceContext, limit: int = 200) -> list[Change]:
+    """The most recent changes and sign-ins, for administrators."""
+    ctx.actor.require(Permission.ADMINISTER)
+    with ctx.database.reading() as uow:
+        return uow.changes.recent(limit=limit)

@@ -1,0 +1,51 @@
+"""Exporting the inventory and writing the empty import template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from produktlyft.inventory.exporters.archimate import write_archimate
+from produktlyft.inventory.exporters.json_export import write_json
+from produktlyft.inventory.exporters.tabular import write_csv, write_xlsx
+from produktlyft.inventory.model import Inventory
+from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.errors import ProduktlyftError
+
+EXPORT_FORMATS = ("xlsx", "csv", "archimate", "json")
+TEMPLATE_FORMATS = ("xlsx", "csv")
+
+
+def _write(inventory: Inventory, fmt: str, path: Path, lang: str) -> None:
+    if fmt == "xlsx":
+        write_xlsx(inventory, path, lang)
+    elif fmt == "csv":
+        write_csv(inventory, path, lang)
+    elif fmt == "archimate":
+        write_archimate(inventory, path)
+    elif fmt == "json":
+        write_json(inventory, path)
+    else:
+        raise ProduktlyftError(f"unknown format '{fmt}'; choose one of {', '.join(EXPORT_FORMATS)}")
+
+
+def write_template(fmt: str, path: Path, lang: str = "sv") -> None:
+    """The empty template: every sheet with its header row, nothing else."""
+    if fmt not in TEMPLATE_FORMATS:
+        raise ProduktlyftError(f"the template comes as {' or '.join(TEMPLATE_FORMATS)}, not {fmt}")
+    _write(Inventory(), fmt, path, lang)
+
+
+def load_inventory(ctx: ServiceContext) -> Inventory:
+    ctx.actor.require(Permission.READ)
+    ctx.database.require_current()
+    with ctx.database.reading() as uow:
+        return uow.inventory.load_inventory()
+
+
+def export_inventory(ctx: ServiceContext, fmt: str, path: Path, lang: str = "sv") -> Inventory:
+    if fmt not in EXPORT_FORMATS:
+        raise ProduktlyftError(f"unknown format '{fmt}'; choose one of {', '.join(EXPORT_FORMATS)}")
+    inventory = load_inventory(ctx)
+    _write(inventory, fmt, path, lang)
+    return inventory

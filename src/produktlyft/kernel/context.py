@@ -1,0 +1,33 @@
+"""The context every use case runs in: which database, which settings, and for whom."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from produktlyft.kernel.access import Actor, Role
+from produktlyft.kernel.db import Database
+from produktlyft.kernel.settings import Settings, get_settings
+
+
+@dataclass
+class ServiceContext:
+    database: Database
+    actor: Actor
+    settings: Settings = field(default_factory=get_settings)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def as_actor(self, actor: Actor) -> ServiceContext:
+        return ServiceContext(self.database, actor, self.settings)
+
+
+def local_operator() -> Actor:
+    """Whoever runs the CLI on the server's own machine holds its files, so acts as admin."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "local"
+    return Actor(name=f"cli:{user}", role=Role.ADMIN)

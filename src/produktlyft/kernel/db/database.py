@@ -1,0 +1,162 @@
+"""Engine creation, SQLite tuning, migrations and the unit of work.
+
+SQLite is the embedded default: WAL mode lets the web app read while an import writes, and
+foreign keys must be switched on per connection. PostgreSQL is selected by URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
+
+from produktlyft.kernel.db.unit_of_work import UnitOfWork
+from produktlyft.kernel.errors import ProduktlyftError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class DatabaseUnavailable(ProduktlyftError):
+    pass
+
+
+class DatabaseNotInitialised(ProduktlyftError):
+    pass
+
+
+def normalise_url(url: str) -> str:
+    """Accept plain `postgresql://` URLs and use the psycopg 3 driver for them."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    # keep the working set in memory: list pages of 10,000 systems read many rows
+    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.execute("PRAGMA mmap_size=268435456")
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.close()
+
+
+class Database:
+    """One database, addressed by URL."""
+
+    def __init__(self, url: str, *, echo: bool = False, pool_size: int = 5) -> None:
+        self.url = normalise_url(url)
+        parsed = make_url(self.url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        # A connection opened beyond the pool is closed again after one use; for PostgreSQL
+        # that is a new server process per request, so the pool is sized to the concurrency.
+        kwargs: dict[str, Any] = {"echo": echo, "future": True, "pool_size": pool_size,
+                                  "max_overflow": pool_size}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+            if parsed.database in (None, "", ":memory:"):
+                raise ProduktlyftError("an in-memory SQLite database cannot be shared; use a file")
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine: Engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    @classmethod
+    def for_tests(cls, url: str) -> Database:
+        """A database whose connections are not pooled, so tests can drop it cleanly."""
+        database = cls(url)
+        database.engine = create_engine(database.url, poolclass=NullPool)
+        if database.is_sqlite:
+            event.listen(database.engine, "connect", _sqlite_pragmas)
+        return database
+
+    @property
+    def display_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def _alembic_config(self, connection: Connection) -> Config:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        return config
+
+    def migrate(self) -> tuple[str | None, str]:
+        """Upgrade to the newest schema; return (revision before, revision after)."""
+        with self._connect() as connection:
+            before = MigrationContext.configure(connection).get_current_revision()
+            command.upgrade(self._alembic_config(connection), "head")
+            connection.commit()
+            after = MigrationContext.configure(connection).get_current_revision()
+        return before, after or ""
+
+    def is_current(self) -> bool:
+        with self._connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            head = ScriptDirectory.from_config(self._alembic_config(connection)).get_current_head()
+        return current == head
+
+    def require_current(self) -> None:
+        # Asking Alembic compiles every migration file (~20 ms); once the schema is known to
+        # be current it stays so for this process, so hot paths such as answering skip it.
+        if getattr(self, "_known_current", False):
+            return
+        if not self.is_current():
+            raise DatabaseNotInitialised(
+                f"the database {self.display_url} is missing or out of date; "
+                "run `produktlyft init` first"
+            )
+        self._known_current = True
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        try:
+            connection = self.engine.connect()
+        except OperationalError as error:
+            raise DatabaseUnavailable(
+                f"cannot reach the database {self.display_url}: {error.orig}"
+            ) from error
+        with connection:
+            yield connection
+
+    @contextmanager
+    def unit_of_work(self, *, rollback_only: bool = False) -> Iterator[UnitOfWork]:
+        """A transaction: committed when the block ends normally, rolled back on any error.
+        With `rollback_only` it is always rolled back: a dry run sees its own writes only."""
+        with self._connect() as connection:
+            transaction = connection.begin()
+            try:
+                yield UnitOfWork(connection)
+            except BaseException:
+                transaction.rollback()
+                raise
+            if rollback_only:
+                transaction.rollback()
+            else:
+                transaction.commit()
+
+    @contextmanager
+    def reading(self) -> Iterator[UnitOfWork]:
+        """Reads only: no commit is attempted."""
+        with self._connect() as connection:
+            yield UnitOfWork(connection)
+            connection.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

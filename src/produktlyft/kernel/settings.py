@@ -1,0 +1,149 @@
+"""Every setting, declared once. `python -m produktlyft.kernel.settings --markdown` writes
+docs/settings.md from this declaration, and a test keeps that page in step with it.
+
+Each setting is read from an environment variable `PRODUKTLYFT_<NAME>` (or a `.env` file);
+command-line options such as `--database` override it.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PRODUKTLYFT_", env_file=".env", extra="ignore", validate_default=True
+    )
+
+    database_url: str = Field(
+        "sqlite:///produktlyft.db",
+        description="Where the data lives: a SQLite file (embedded default) or a "
+        "`postgresql://` URL for the multi-user deployment.",
+    )
+    database_pool_size: int = Field(
+        20, ge=1, le=200,
+        description="Database connections each server process keeps open. The web server "
+        "answers up to this many requests at once per process without opening a connection "
+        "per request; more wait briefly for a free one.",
+    )
+    page_cache_entries: int = Field(
+        4000, ge=0,
+        description="Inventory pages (list pages, system details) each server process keeps "
+        "until the data changes; 0 turns the cache off. Every page still checks the data "
+        "version first, so nobody is shown an outdated page.",
+    )
+    data_dir: Path | None = Field(
+        None,
+        description="Folder for files kept beside the database (stored event logs, uploaded "
+        "evidence). Defaults to `<database file>.data/` for SQLite and `./produktlyft-data/` "
+        "otherwise.",
+    )
+    max_import_bytes: int = Field(
+        50 * 1024 * 1024,
+        description="Largest file an import accepts, in bytes; larger files are refused with "
+        "the limit stated.",
+    )
+    max_unpacked_bytes: int = Field(
+        500 * 1024 * 1024,
+        description="Largest total an xlsx or zip file may unpack to, against zip bombs.",
+    )
+    max_eventlog_bytes: int = Field(
+        4 * 1024 * 1024 * 1024,
+        description="Largest event-log file (XES, CSV or Parquet) a workflow import accepts, in "
+        "bytes; event logs are read as a stream, so this can be far above the inventory limit.",
+    )
+    max_issues_per_file: int = Field(
+        200, description="How many problems an import reports per file before it stops listing."
+    )
+    survey_min_group: int = Field(
+        5, ge=3,
+        description="The organisation's minimum group size k for survey results: a group with "
+        "fewer respondents is hidden, n included. Never below 3; a round may set its own.",
+    )
+    time_zone: str = Field(
+        "Europe/Stockholm",
+        description="Time zone whose calendar days survey rounds open and close on.",
+    )
+    public_base_url: str | None = Field(
+        None,
+        description="The server's public address, e.g. `https://enkat.example.se`, printed "
+        "before answer links on link sheets and in link CSV files.",
+    )
+    default_language: str = Field(
+        "sv", pattern="^(sv|en)$", description="Language of the web app and reports: sv or en."
+    )
+
+    secret_key: str | None = Field(
+        None,
+        description="Key that signs session cookies. When unset, a random key is created once "
+        "and kept in `<data dir>/secret_key`, so sessions survive a restart.",
+    )
+    cookie_secure: bool | None = Field(
+        None,
+        description="Send the session cookie over HTTPS only. Unset means yes, except when "
+        "`produktlyft serve` listens on a loopback address for a local trial over plain http.",
+    )
+    session_hours: int = Field(
+        8, ge=1, description="How long a login lasts, in hours, before signing in again."
+    )
+    login_max_failures: int = Field(
+        5, ge=1, description="Failed logins allowed per account and per client address within "
+        "the login window before further attempts are refused."
+    )
+    login_window_seconds: int = Field(
+        900, ge=10, description="The login rate-limit window, in seconds."
+    )
+    oidc_issuer: str | None = Field(
+        None, description="OpenID Connect issuer URL (its `/.well-known/openid-configuration` "
+        "is read). Leave unset to offer local accounts only."
+    )
+    oidc_client_id: str | None = Field(None, description="OpenID Connect client id.")
+    oidc_client_secret: str | None = Field(None, description="OpenID Connect client secret.")
+    oidc_default_role: str = Field(
+        "viewer", pattern="^(viewer|editor|analyst|admin)$",
+        description="Role given to a person the first time they sign in through OpenID "
+        "Connect; an administrator can change it later.",
+    )
+    page_size: int = Field(
+        50, ge=10, le=500, description="Rows per page in the web app's lists."
+    )
+
+    def resolved_data_dir(self) -> Path:
+        if self.data_dir is not None:
+            return self.data_dir
+        if self.database_url.startswith("sqlite:///"):
+            return Path(self.database_url.removeprefix("sqlite:///") + ".data")
+        return Path("produktlyft-data")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def settings_markdown() -> str:
+    """The settings reference page, generated from the declaration above."""
+    lines = [
+        "# Settings",
+        "",
+        "Generated from `src/produktlyft/kernel/settings.py` by `make docs`; do not edit by hand.",
+        "Set each one as an environment variable or in a `.env` file in the working folder.",
+        "",
+        "| Variable | Default | Meaning |",
+        "|---|---|---|",
+    ]
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        shown = f"`{default}`" if default is not None else "(derived)"
+        lines.append(f"| `PRODUKTLYFT_{name.upper()}` | {shown} | {field.description} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    if "--markdown" in sys.argv:
+        sys.stdout.write(settings_markdown())

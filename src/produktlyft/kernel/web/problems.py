@@ -1,0 +1,77 @@
+"""Errors of the JSON API as RFC 9457 problem details: `application/problem+json`, never HTML."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from produktlyft.accounts.model import TooManyAttempts
+from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseUnavailable
+from produktlyft.kernel.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    ProduktlyftError,
+)
+
+log = logging.getLogger("produktlyft.api")
+MEDIA_TYPE = "application/problem+json"
+
+
+class Unauthenticated(ProduktlyftError):
+    """No valid API token came with the request."""
+
+
+def problem(request: Request, status: int, kind: str, title: str, detail: str | None = None,
+            headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    body: dict[str, Any] = {"type": f"urn:produktlyft:problem:{kind}", "title": title,
+                            "status": status, "instance": request.url.path}
+    if detail:
+        body["detail"] = detail
+    body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+async def _handle(request: Request, error: Exception) -> Response:
+    if isinstance(error, Unauthenticated):
+        return problem(request, 401, "unauthenticated", "Authentication required", str(error),
+                       headers={"WWW-Authenticate": 'Bearer realm="produktlyft"'})
+    if isinstance(error, PermissionDenied):
+        return problem(request, 403, "forbidden", "Forbidden", str(error))
+    if isinstance(error, NotFound):
+        return problem(request, 404, "not-found", "Not found", str(error))
+    if isinstance(error, Conflict):
+        extra = getattr(error, "details", {})
+        return problem(request, 409, "conflict", "Edit conflict", str(error), **extra)
+    if isinstance(error, InvalidInput):
+        issues = [issue.model_dump(exclude_none=True) for issue in error.issues]
+        return problem(request, 422, "invalid-input", "Invalid input", error.summary,
+                       errors=issues)
+    if isinstance(error, TooManyAttempts):
+        return problem(request, 429, "too-many-requests", "Too many requests", str(error),
+                       headers={"Retry-After": str(error.retry_after)})
+    if isinstance(error, DatabaseUnavailable | DatabaseNotInitialised):
+        return problem(request, 503, "unavailable", "Service unavailable", str(error))
+    if isinstance(error, ProduktlyftError):
+        return problem(request, 400, "bad-request", "Bad request", str(error))
+    if isinstance(error, RequestValidationError):
+        issues = [{"location": ".".join(str(part) for part in item["loc"]),
+                   "message": item["msg"]} for item in error.errors()]
+        return problem(request, 422, "invalid-input", "Invalid input",
+                       "the request's parameters or body are not valid", errors=issues)
+    if isinstance(error, HTTPException):
+        return problem(request, error.status_code, "http", str(error.detail))
+    log.exception("internal error on %s %s", request.method, request.url.path, exc_info=error)
+    return problem(request, 500, "internal", "Internal error",
+                   "an unexpected error occurred; it has been logged")
+
+
+def install(api: FastAPI) -> None:
+    for error_type in (ProduktlyftError, RequestValidationError, HTTPException, Exception):
+        api.add_exception_handler(error_type, _handle)

@@ -1,0 +1,278 @@
+"""The whole review over one inventory: facts, a profile, the ranking, duplicates, capabilities.
+
+Pure: the inventory, end-of-life matches, attached evidence and earlier duplicate decisions come
+in; plain results go out, ready to store, export as JSON and render in the report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from produktlyft.inventory.model import Inventory
+from produktlyft.review.analysis import phrases
+from produktlyft.review.analysis.assessment import assessments
+from produktlyft.review.analysis.duplicates import (
+    DuplicateResult,
+    DuplicateSettings,
+    SystemFeatures,
+    find_duplicates,
+)
+from produktlyft.review.analysis.endoflife import EolMatch
+from produktlyft.review.analysis.evidence import evidence_lists, reason_rows
+from produktlyft.review.analysis.facts import FACTS, FactBase, build_fact_base
+from produktlyft.review.analysis.ranking import (
+    CapabilityView,
+    Ranking,
+    capability_views,
+    rank_systems,
+)
+from produktlyft.review.analysis.scoring import ProfileResult, band, score_profile
+
+Progress = Callable[[str], None]
+# Facts every system's evidence lists, whatever the profile (the ranking reads them).
+RANKING_FACTS = ("criticality", "annual_cost", "users", "lock_in", "eol_months",
+                 "eol_unmatched")
+
+
+@dataclass
+class SystemResult:
+    id: str
+    name: str
+    rank: int
+    score: float | None        # priority 1..10: higher means start sooner
+    confidence: float
+    condition: str | None
+    health: float | None       # the profile's 1..10 (higher is better)
+    band: str
+    reason: str
+    evidence: list[dict[str, Any]]
+    rank_min: int
+    rank_max: int
+    stable: bool
+    factors: list[str]
+    annual_cost: float | None
+    # every profile's view and every fact (analytics.assessment), for the evidence page
+    assessment: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class DuplicateOut:
+    a: str
+    b: str
+    a_name: str
+    b_name: str
+    score: float
+    layers: list[str]
+    layer_scores: dict[str, float]
+    reason: str
+    cluster: int
+    confirmed: bool
+    shared_capabilities: list[str]
+    shared_data: list[str]
+
+
+@dataclass
+class ReviewOutcome:
+    reference_date: date
+    profile: str
+    eol_snapshot: date
+    lang: str
+    systems: list[SystemResult]
+    duplicates: list[DuplicateOut]
+    clusters: list[list[str]]
+    capabilities: list[dict[str, Any]]
+    heatmap: list[dict[str, Any]]
+    technologies: list[dict[str, Any]]
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def _none(value: float) -> float | None:
+    return None if math.isnan(value) else round(float(value), 3)
+
+
+def system_results(facts: FactBase, profile: ProfileResult, ranking: Ranking,
+                   lang: str) -> list[SystemResult]:
+    keys = tuple(dict.fromkeys((*profile.inputs, *RANKING_FACTS)))
+    keys = tuple(k for k in keys if k in FACTS)
+    bands = band(profile.health)
+    evidence_per_system = evidence_lists(facts, keys)
+    labels = {key: FACTS[key].label(lang) for key in keys}
+    ids, names = facts.frame["system_id"].to_list(), facts.frame["name"].to_list()
+    results = []
+    for n, (row, evidence) in enumerate(zip(reason_rows(facts, keys), evidence_per_system,
+                                            strict=True)):
+        missing = [labels[e["fact"]] for e in evidence if e["missing"]]
+        confidence = float(ranking.confidence[n])
+        results.append(SystemResult(
+            id=ids[n], name=names[n], rank=int(ranking.rank[n]),
+            score=_none(ranking.priority[n]), confidence=round(confidence, 3),
+            condition=profile.condition[n], health=_none(profile.health[n]), band=bands[n],
+            reason=phrases.system_reason(names[n], ranking.factors[n], row, lang,
+                                         confidence, missing),
+            evidence=evidence, rank_min=int(ranking.rank_min[n]),
+            rank_max=int(ranking.rank_max[n]), stable=bool(ranking.stable[n]),
+            factors=list(ranking.factors[n]), annual_cost=row.get("annual_cost"),
+        ))
+    results.sort(key=lambda r: r.rank)
+    return results
+
+
+def _department_of(inventory: Inventory) -> dict[str, str]:
+    """Each unit's department: its nearest ancestor of kind department (or its root)."""
+    parents = {u.id: u.parent_id for u in inventory.units}
+    kinds = {u.id: (u.kind.value if u.kind else None) for u in inventory.units}
+    result: dict[str, str] = {}
+    for unit in parents:
+        current, seen = unit, set()
+        while kinds.get(current) != "department" and parents.get(current) \
+                and current not in seen:
+            seen.add(current)
+            current = parents[current]  # type: ignore[assignment]
+        result[unit] = current
+    return result
+
+
+def functional_tags(inventory: Inventory, purity: float = 0.9) -> list[list[str]]:
+    """Tags per system, without those that merely restate the owning department (a tag whose
+    systems nearly all sit in one department): overlap ACROSS units is what we look for."""
+    department = _department_of(inventory)
+    owner = [department.get(s.owning_unit_id or "", s.owning_unit_id) for s in inventory.systems]
+    by_tag: dict[str, list[str | None]] = {}
+    for system, dept in zip(inventory.systems, owner, strict=True):
+        for tag in set(system.tags):
+            by_tag.setdefault(tag, []).append(dept)
+    organisational = {
+        tag for tag, depts in by_tag.items()
+        if len(depts) >= 3 and max(depts.count(d) for d in set(depts)) / len(depts) >= purity
+        and any(depts)}
+    return [[t for t in s.tags if t not in organisational] for s in inventory.systems]
+
+
+def duplicate_features(inventory: Inventory) -> SystemFeatures:
+    partners: dict[str, set[str]] = {s.id: set() for s in inventory.systems}
+    for integration in inventory.integrations:
+        partners.setdefault(integration.source_id, set()).add(integration.target_id)
+        partners.setdefault(integration.target_id, set()).add(integration.source_id)
+    systems = inventory.systems
+    return SystemFeatures(
+        ids=[s.id for s in systems],
+        texts=[f"{s.name} {s.description or ''}" for s in systems],
+        capabilities=[[c.capability_id for c in s.capabilities] for s in systems],
+        data_objects=[[d.data_object_id for d in s.data_uses] for s in systems],
+        partners=[sorted(partners.get(s.id, ())) for s in systems],
+        tags=functional_tags(inventory),
+    )
+
+
+def duplicate_outputs(result: DuplicateResult, inventory: Inventory,
+                      lang: str) -> list[DuplicateOut]:
+    names = {s.id: s.name for s in inventory.systems}
+    capability_names = {c.id: c.name for c in inventory.capabilities}
+    data_names = {d.id: d.name for d in inventory.data_objects}
+    out = []
+    for pair in result.pairs:
+        caps = [capability_names.get(c, c) for c in pair.shared_capabilities]
+        data = [data_names.get(d, d) for d in pair.shared_data]
+        out.append(DuplicateOut(
+            pair.a, pair.b, names[pair.a], names[pair.b], pair.score, list(pair.layers),
+            dict(zip(("capabilities", "data_integrations", "text"), pair.layer_scores,
+                     strict=True)),
+            phrases.duplicate_reason(names[pair.a], names[pair.b], pair.layers, caps, data,
+                                     pair.layer_scores[2], lang),
+            pair.cluster, pair.confirmed, caps, data))
+    return out
+
+
+def duplicate_costs(clusters: Sequence[Sequence[str]],
+                    costs: Mapping[str, float | None]) -> dict[str, float]:
+    """Cost of all systems in duplicate clusters, and what keeping only the dearest of each
+    cluster would leave out: a first estimate of what the overlap costs each year."""
+    total = avoidable = 0.0
+    for members in clusters:
+        known = [float(c) for m in members if (c := costs.get(m)) is not None]
+        total += sum(known)
+        avoidable += sum(known) - max(known, default=0.0)
+    return {"total": total, "avoidable": avoidable}
+
+
+def technology_rows(inventory: Inventory, matches: Mapping[str, EolMatch]) -> list[dict[str, Any]]:
+    users: dict[str, int] = {}
+    for system in inventory.systems:
+        for tid in system.technology_ids:
+            users[tid] = users.get(tid, 0) + 1
+    rows = []
+    for tech in inventory.technologies:
+        match = matches.get(tech.id)
+        if match is None:
+            continue
+        rows.append({"id": tech.id, "name": tech.name, "version": tech.version,
+                     "status": match.status.value, "product": match.product,
+                     "cycle": match.cycle.name if match.cycle else None,
+                     "eol": match.eol_date.isoformat() if match.eol_date else None,
+                     "eos": match.eos_date.isoformat() if match.eos_date else None,
+                     "months_to_eol": match.months_to_eol, "eol_passed": match.eol_passed,
+                     "risk": match.risk, "systems": users.get(tech.id, 0)})
+    return rows
+
+
+def run_review(inventory: Inventory, eol_matches: Mapping[str, EolMatch], *, today: date,
+               eol_snapshot: date, profile: str = "custom",
+               custom_weights: Mapping[str, float] | None = None,
+               impact_weights: Mapping[str, float] | None = None,
+               sbom_facts: Mapping[str, Mapping[str, Any]] | None = None,
+               repo_facts: Mapping[str, Mapping[str, Any]] | None = None,
+               rejected: Sequence[tuple[str, str]] = (),
+               confirmed: Sequence[tuple[str, str]] = (),
+               workflow_pain: Mapping[str, float] | None = None,
+               duplicate_settings: DuplicateSettings | None = None,
+               lang: str = "sv", progress: Progress | None = None) -> ReviewOutcome:
+    step = progress or (lambda _: None)
+    step("facts")
+    facts = build_fact_base(inventory, eol_matches, today=today, eol_snapshot=eol_snapshot,
+                            sbom_facts=sbom_facts, repo_facts=repo_facts)
+    step("scoring")
+    scored = score_profile(facts, profile, custom_weights)
+    ranking = rank_systems(facts, scored, impact_weights, workflow_pain, custom_weights)
+    systems = system_results(facts, scored, ranking, lang)
+    sheets = dict(zip(facts.system_ids, assessments(facts, scored, custom_weights), strict=True))
+    for system in systems:
+        system.assessment = sheets[system.id]
+    step("duplicates")
+    found = find_duplicates(duplicate_features(inventory), duplicate_settings, rejected,
+                            confirmed)
+    step("capabilities")
+    links = pl.DataFrame([(s.id, c.capability_id) for s in inventory.systems
+                          for c in s.capabilities],
+                         schema={"system_id": pl.String, "capability_id": pl.String},
+                         orient="row").unique()
+    names = pl.DataFrame({"capability_id": [c.id for c in inventory.capabilities],
+                          "capability": [c.name for c in inventory.capabilities]},
+                         schema={"capability_id": pl.String, "capability": pl.String})
+    view: CapabilityView = capability_views(links, names, facts, scored, ranking)
+    costs = {s.id: s.annual_cost for s in inventory.systems}
+    outcome = ReviewOutcome(
+        reference_date=today, profile=profile, eol_snapshot=eol_snapshot, lang=lang,
+        systems=systems, duplicates=duplicate_outputs(found, inventory, lang),
+        clusters=found.clusters, capabilities=view.frame.to_dicts(),
+        heatmap=view.heatmap.to_dicts(), technologies=technology_rows(inventory, eol_matches),
+    )
+    outcome.summary = {
+        "systems": len(systems),
+        "data_confidence": float(np.mean([s.confidence for s in systems])) if systems else 0.0,
+        "annual_cost": float(sum(c or 0.0 for c in costs.values())),
+        "duplicate_cost": duplicate_costs(found.clusters, costs),
+        "duplicate_candidates_compared": found.candidates_compared,
+        "rejected_pairs_skipped": found.rejected_skipped,
+        "sensitivity_scenarios": ranking.scenarios,
+        "unstable_systems": int(sum(not s.stable for s in systems)),
+        "bands": {b: sum(s.band == b for s in systems)
+                  for b in ("red", "amber", "green", "unknown")},
+    }
+    return outcome

@@ -1,0 +1,1 @@
+"""Files the review reads: endoflife.date release data and git histories."""

@@ -1,0 +1,146 @@
+"""One system's evidence: its place in the ranking and why, every profile's view of it, every
+fact with source, date and value (missing ones shown as missing), the SBOM and repository
+attached to it with forms to attach them, and its rank over past runs."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from produktlyft.inventory.vocabularies import Lifecycle
+from produktlyft.kernel import i18n
+from produktlyft.kernel.access import Permission
+from produktlyft.kernel.errors import InvalidInput, NotFound, PermissionDenied, ProduktlyftError
+from produktlyft.kernel.i18n import N_
+from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.security import needs, page_router
+from produktlyft.review.analysis.facts import FACTS
+from produktlyft.review.services.evidence import attach_repo_url, attach_sbom_upload
+from produktlyft.review.services.views import BAND_LABELS, evidence_of, fact_label, latest_run
+
+router = page_router()
+TIME_LABELS = {"tolerate": N_("Tolerate"), "invest": N_("Invest"), "migrate": N_("Migrate"),
+               "eliminate": N_("Eliminate")}
+RAG_LABELS = {"red": N_("red"), "amber": N_("amber"), "green": N_("green"),
+              "neglect": N_("intentional neglect (retirement planned)"),
+              "unknown": N_("cannot be rated")}
+MOJ_LABELS = {"people": N_("People"), "technology": N_("Technology"), "atrophy": N_("Atrophy")}
+DANISH_LABELS = {"business_support": N_("Business support"),
+                 "technical_condition": N_("Technical condition"),
+                 "documentation_knowledge": N_("Documentation and knowledge"),
+                 "economy": N_("Economy"), "contracts_sourcing": N_("Contracts and sourcing"),
+                 "security": N_("Security")}
+CONDITION_LABELS = {"sufficient": N_("sufficient"), "insufficient": N_("insufficient")}
+SOURCE_LABELS = {"inventory": N_("inventory"), "endoflife": N_("endoflife.date snapshot"),
+                 "sbom": N_("SBOM"), "repo": N_("git repository"),
+                 "contracts": N_("inventory: contracts"),
+                 "integrations": N_("inventory: integrations")}
+YES, NO = N_("yes"), N_("no")
+SHARES = {"libyear_coverage", "top_author_share", "lock_in"}
+UNITS = {"months": N_("%(value)s months"), "days": N_("%(value)s days"),
+         "years": N_("%(value)s years")}
+ATTACHED = {"sbom": N_("The SBOM is attached."), "repo": N_("The repository is measured and "
+                                                              "attached.")}
+
+
+def fact_value(item: dict[str, Any], lang: str) -> str:
+    """A fact's value as a person reads it, in the page's language."""
+    value, key = item["value"], item["fact"]
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return i18n.gettext(YES if value else NO, lang)
+    if key == "lifecycle":
+        member = next((m for m in Lifecycle if m.value == value), None)
+        return member.label(lang) if member else str(value)
+    if key in SHARES:
+        return i18n.format_share(float(value), lang)
+    if key == "annual_cost":
+        return i18n.format_money(float(value), lang)
+    number = float(value)
+    text = i18n.format_number(number, lang, 0 if number.is_integer() else 1)
+    unit = FACTS[key].unit if key in FACTS else ""
+    return i18n.gettext(UNITS[unit], lang) % {"value": text} if unit in UNITS else text
+
+
+def source_label(item: dict[str, Any], lang: str) -> str:
+    """The fact's source, translated, with the file, contract or snapshot it names."""
+    kind = FACTS[item["fact"]].source if item["fact"] in FACTS else "inventory"
+    raw = str(item.get("source") or "")
+    label = i18n.gettext(SOURCE_LABELS.get(kind, kind), lang)
+    named = {"sbom": raw.removeprefix("SBOM").strip(), "repo": raw.removeprefix("git").strip(),
+             "contracts": raw.removeprefix("inventory: contract").strip()
+             if raw.startswith("inventory: contract ") else ""}.get(kind, "")
+    return f"{label}: {named}" if named else label
+
+
+def _page(request: Request, system_id: str, status: int = 200, error: Any = None,
+          attached: str | None = None) -> Response:
+    ctx = service_context(request)
+    run = latest_run(ctx)
+    view = evidence_of(ctx, system_id) if run is not None else None
+    lang = request.state.lang
+    return render(request, "review/evidence.html", status_code=status, view=view,
+                  system_id=system_id, error=error, attached=ATTACHED.get(attached or ""),
+                  fact_label=lambda key: fact_label(key, lang),
+                  fact_value=lambda item: fact_value(item, lang),
+                  source_label=lambda item: source_label(item, lang),
+                  band_labels=BAND_LABELS, time_labels=TIME_LABELS, rag_labels=RAG_LABELS,
+                  moj_labels=MOJ_LABELS, danish_labels=DANISH_LABELS,
+                  condition_labels=CONDITION_LABELS,
+                  can_attach=ctx.actor.can(Permission.IMPORT),
+                  can_analyse=ctx.actor.can(Permission.ANALYSE))
+
+
+@router.get("/review/systems/{system_id:path}")
+@needs(Permission.READ)
+def evidence_page(request: Request, system_id: str) -> Response:
+    return _page(request, system_id, attached=request.query_params.get("attached"))
+
+
+def _attached(system_id: str, kind: str) -> Response:
+    return RedirectResponse(f"/review/systems/{quote(system_id)}?attached={kind}"
+                            "#attachments-heading", status_code=303)
+
+
+def _failed(request: Request, system_id: str, error: ProduktlyftError) -> Response:
+    issues = error.issues if isinstance(error, InvalidInput) else []
+    detail = error.summary if isinstance(error, InvalidInput) else str(error)
+    return _page(request, system_id, status=422,
+                 error={"detail": detail, "issues": [i.message for i in issues]})
+
+
+@router.post("/review/attach/sbom")
+@needs(Permission.IMPORT)
+async def attach_sbom(request: Request, system_id: str = Form(...),
+                      file: UploadFile = File(...)) -> Response:
+    ctx = service_context(request)
+    ctx.actor.require(Permission.IMPORT)  # before looking at what was sent
+    content = await file.read(ctx.settings.max_import_bytes + 1)
+    try:
+        if not content:
+            raise InvalidInput([], "choose an SBOM file (CycloneDX JSON or XML) to attach")
+        attach_sbom_upload(ctx, system_id, file.filename or "sbom.json", content)
+    except (PermissionDenied, NotFound):
+        raise
+    except ProduktlyftError as error:
+        return _failed(request, system_id, error)
+    return _attached(system_id, "sbom")
+
+
+@router.post("/review/attach/repo")
+@needs(Permission.IMPORT)
+def attach_repo(request: Request, system_id: str = Form(...),
+                url: str = Form("")) -> Response:
+    ctx = service_context(request)
+    ctx.actor.require(Permission.IMPORT)
+    try:
+        attach_repo_url(ctx, system_id, url)
+    except (PermissionDenied, NotFound):
+        raise
+    except ProduktlyftError as error:
+        return _failed(request, system_id, error)
+    return _attached(system_id, "repo")

@@ -1,0 +1,1 @@
+"""Surveys: rounds, anonymous answering, disclosure control, the instruments and culture results."""

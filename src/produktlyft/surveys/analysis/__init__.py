@@ -1,0 +1,1 @@
+"""Pure survey statistics and disclosure control."""

@@ -1,0 +1,1 @@
+"""Survey files for other tools: the JSON report and the answer links."""

@@ -1,0 +1,1 @@
+"""Files the surveys read: an organisation's own DiMiOS scores."""

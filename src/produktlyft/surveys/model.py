@@ -1,0 +1,112 @@
+"""Survey rounds, their frozen group hierarchy, and the errors answering can meet.
+
+A round freezes its groups when it is created (as Culture Amp freezes demographics at launch):
+a later reorganisation must not change which respondents a group's result covers, or two
+reports of "the same" group could be subtracted from each other.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from produktlyft.inventory.vocabularies import LabelledEnum
+from produktlyft.kernel.errors import Conflict, NotFound, ProduktlyftError
+from produktlyft.surveys.instruments import Instrument, instrument
+
+ROOT = "org"  # node id of the organisation in every round
+RESPONDENTS = "respondents"  # the family of the group's own count, beside the scale families
+
+
+class RoundMode(LabelledEnum):
+    AGGREGATE = ("aggregate", "aggregering vid inlämning", "aggregate at ingest")
+    ROWS = ("rows", "svar sparas per rad", "rows kept")
+
+
+class NodeKind(LabelledEnum):
+    ORGANISATION = ("organisation", "organisationen", "the organisation")
+    UNIT = ("unit", "enhet", "unit")
+    TEAM = ("team", "team", "team")
+    REMAINDER = ("remainder", "sammanslagen rest", "merged remainder")
+
+
+class RoundStatus(LabelledEnum):
+    SCHEDULED = ("scheduled", "planerad", "scheduled")
+    OPEN = ("open", "öppen", "open")
+    CLOSED = ("closed", "stängd", "closed")
+
+
+class InstrumentRef(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    version: str
+
+    def resolve(self) -> Instrument:
+        return instrument(self.code, self.version)
+
+
+class Round(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    instruments: tuple[InstrumentRef, ...]
+    mode: RoundMode = RoundMode.AGGREGATE
+    legal_basis: str | None = None
+    min_group: int = Field(ge=3)
+    opens_on: date
+    closes_on: date
+    closed_on: date | None = None  # closed by hand before closes_on
+    finalised: bool = False  # aggregates coarsened after closing; results are final
+    created_on: date
+    created_by: str
+
+    def status(self, today: date) -> RoundStatus:
+        if self.closed_on is not None or today > self.closes_on:
+            return RoundStatus.CLOSED
+        if today < self.opens_on:
+            return RoundStatus.SCHEDULED
+        return RoundStatus.OPEN
+
+    def resolved(self) -> list[Instrument]:
+        return [ref.resolve() for ref in self.instruments]
+
+
+class GroupNode(BaseModel):
+    """A group of the round's frozen hierarchy. Leaves are answered through links."""
+
+    model_config = ConfigDict(frozen=True)
+
+    node_id: str
+    name: str
+    kind: NodeKind
+    parent_id: str | None = None
+    source_id: str | None = None  # the inventory team or unit it was made from
+    answerable: bool = False
+    links_issued: int = 0
+    withheld: bool = False  # its data was merged into a remainder when the round closed
+    final_families: tuple[str, ...] | None = None  # frozen at finalisation; RESPONDENTS = itself
+
+    @property
+    def final_shown(self) -> bool | None:
+        return None if self.final_families is None else RESPONDENTS in self.final_families
+
+
+class LinkNotFound(NotFound):
+    pass
+
+
+class AlreadyUsed(Conflict):
+    pass
+
+
+class RoundClosed(ProduktlyftError):
+    pass
+
+
+class RoundNotOpen(ProduktlyftError):
+    def __init__(self, message: str, opens_on: date | None = None) -> None:
+        super().__init__(message)
+        self.opens_on = opens_on

@@ -1,0 +1,1 @@
+"""The web pages of surveys: rounds, results, readiness and answering."""

@@ -1,0 +1,1 @@
+"""The survey use cases: the one API its CLI, pages and report call."""

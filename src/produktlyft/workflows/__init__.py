@@ -1,0 +1,1 @@
+"""Workflows: case-handling event logs, where citizens wait, loops and hand-offs."""

@@ -1,0 +1,1 @@
+"""Event-log readers: XES, CSV and Parquet."""

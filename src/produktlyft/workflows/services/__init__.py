@@ -1,0 +1,1 @@
+"""The workflow use cases: the one API its CLI, pages and report call."""

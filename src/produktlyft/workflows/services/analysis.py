@@ -1,0 +1,206 @@
+"""Analysing a stored event log, and the workflow pain per system.
+
+`analyse_event_log` reads the canonical Parquet (no re-sorting), applies the filters and
+computes every analysis the CLI, web pages and report show. `workflow_pain_by_system` is the
+extension point for the portfolio review's "where to start" ranking.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.errors import InvalidInput, Issue, NotFound
+from produktlyft.workflows.analysis import cases as case_analysis
+from produktlyft.workflows.analysis import dfg as dfg_analysis
+from produktlyft.workflows.analysis import rework as rework_analysis
+from produktlyft.workflows.analysis import waiting as waiting_analysis
+from produktlyft.workflows.analysis.columns import RESOURCE, UNIT, Progress, no_progress
+from produktlyft.workflows.analysis.filters import LogFilter, apply_filter
+from produktlyft.workflows.analysis.findings import Assumptions, Finding, find, pain_by_activity
+from produktlyft.workflows.analysis.process_map import (
+    MapSettings,
+    ProcessMap,
+    activity_ranks,
+    layout,
+)
+from produktlyft.workflows.analysis.view import LogView
+from produktlyft.workflows.model import EventLogInfo
+from produktlyft.workflows.services.logs import activity_systems, event_log_files, get_event_log
+
+
+@dataclass
+class WorkflowAnalysis:
+    """Everything computed for one (filtered) log; frames are polars DataFrames."""
+
+    log: EventLogInfo
+    filter: LogFilter
+    events: int
+    cases: int
+    dfg: pl.DataFrame
+    start_activities: dict[str, int]
+    end_activities: dict[str, int]
+    activity_counts: dict[str, int]
+    variants: pl.DataFrame
+    case_durations: pl.DataFrame
+    throughput: dict[str, float]
+    waiting: pl.DataFrame
+    unit_handoffs: pl.DataFrame
+    resource_handoffs: pl.DataFrame
+    rework: pl.DataFrame
+    loops_back: pl.DataFrame
+    bottlenecks: pl.DataFrame
+    arrivals: pl.DataFrame
+    findings: list[Finding]
+    activity_ranks: dict[str, float] = field(default_factory=dict)
+    systems_by_activity: dict[str, list[str]] = field(default_factory=dict)
+
+    def process_map(self, settings: MapSettings | None = None) -> ProcessMap:
+        """The process map with the user's edge and activity filters (pure, fast)."""
+        return layout(self.activity_ranks, self.dfg, self.activity_counts,
+                      self.start_activities, self.end_activities, self.cases, settings)
+
+    def finding_systems(self, finding: Finding) -> list[str]:
+        return sorted({system for activity in finding.activities
+                       for system in self.systems_by_activity.get(activity, [])})
+
+
+def load_log(ctx: ServiceContext, info: EventLogInfo) -> LogView:
+    """The stored canonical log, read as written (no sorting)."""
+    try:
+        return LogView(*event_log_files(ctx).read(info.stored_file))
+    except FileNotFoundError as error:
+        raise NotFound(f"the stored file of event log '{info.name}' is missing from "
+                       f"{event_log_files(ctx).root}; import the log again") from error
+
+
+def analyse_event_log(ctx: ServiceContext, name: str, log_filter: LogFilter | None = None,
+                      progress: Progress = no_progress,
+                      assumptions: Assumptions | None = None) -> WorkflowAnalysis:
+    ctx.actor.require(Permission.READ)
+    info = get_event_log(ctx, name)
+    log_filter = log_filter or LogFilter()
+    progress("reading the stored log", 0.0)
+    view = load_log(ctx, info)
+    try:
+        view = apply_filter(view, log_filter)
+    except KeyError as error:
+        raise InvalidInput([Issue(message=f"the log has no attribute {error}; it has: "
+                                  f"{', '.join(view.events.columns)}")],
+                           "unknown filter attribute") from error
+    progress("directly-follows graph and variants", 0.2)
+    graph = dfg_analysis.dfg_performance(view)
+    variants = case_analysis.variant_table(view)
+    progress("case times, waiting and hand-offs", 0.5)
+    result = WorkflowAnalysis(
+        log=info, filter=log_filter, events=view.events.height, cases=view.n_cases, dfg=graph,
+        start_activities=dfg_analysis.start_activities(view),
+        end_activities=dfg_analysis.end_activities(view),
+        activity_counts=dfg_analysis.activity_counts(view), variants=variants,
+        case_durations=case_analysis.case_durations(view),
+        throughput=case_analysis.throughput(view),
+        waiting=waiting_analysis.waiting_per_activity(view),
+        unit_handoffs=waiting_analysis.handoffs(view, UNIT),
+        resource_handoffs=waiting_analysis.handoffs(view, RESOURCE),
+        rework=rework_analysis.rework(view), loops_back=rework_analysis.loops_back(view),
+        bottlenecks=waiting_analysis.bottlenecks(view),
+        arrivals=case_analysis.arrivals_and_wip(view, "1w"),
+        findings=[], activity_ranks=activity_ranks(view))
+    progress("findings", 0.8)
+    result.findings = find(view, assumptions)
+    result.systems_by_activity = activity_systems(ctx)
+    progress("done", 1.0)
+    return result
+
+
+def workflow_pain_by_system(ctx: ServiceContext) -> dict[str, float]:
+    """System id -> citizen days per year attributable to the system's activities.
+
+    For every stored log, the findings of the whole log are attributed to the activities they
+    name (a finding's days split evenly over them), and each activity's days split evenly over
+    the systems mapped to it (`produktlyft workflows map`). Activities without a system are
+    left out. Findings can overlap, so this is a ranking signal, not a sum to report as savings.
+    """
+    ctx.actor.require(Permission.READ)
+    from produktlyft.workflows.services.logs import list_event_logs
+
+    systems = activity_systems(ctx)
+    pain: dict[str, float] = {}
+    if not systems:
+        return pain
+    for info in list_event_logs(ctx):
+        for activity, days in _activity_pain(ctx, info).items():
+            supporting = systems.get(activity, [])
+            for system in supporting:
+                pain[system] = pain.get(system, 0.0) + days / len(supporting)
+    return dict(sorted(pain.items(), key=lambda item: -item[1]))
+
+
+def _activity_pain(ctx: ServiceContext, info: EventLogInfo) -> dict[str, float]:
+    """A log's findings as days per activity. A stored file never changes (a new import gets
+    a new file name), so the answer is kept: the weights editor previews the review, pain
+    included, at every change of a weight."""
+    key = (str(event_log_files(ctx).path(info.stored_file)), info.imported_at.isoformat())
+    with _PAIN_LOCK:
+        known = _PAIN_CACHE.get(key)
+    if known is None:
+        known = pain_by_activity(find(load_log(ctx, info)))
+        with _PAIN_LOCK:
+            while len(_PAIN_CACHE) >= _PAIN_CACHE_SIZE:
+                _PAIN_CACHE.pop(next(iter(_PAIN_CACHE)))
+            _PAIN_CACHE[key] = known
+    return dict(known)
+
+
+_PAIN_CACHE: dict[tuple[str, str], dict[str, float]] = {}
+_PAIN_CACHE_SIZE = 32
+_PAIN_LOCK = threading.Lock()
+
+
+def analysis_json(result: WorkflowAnalysis, language: str = "en") -> dict[str, Any]:
+    """The analysis as plain JSON-ready data (the `analyse --json` file)."""
+    def rows(frame: pl.DataFrame) -> list[dict[str, Any]]:
+        return frame.to_dicts()
+
+    return {
+        "log": result.log.model_dump(mode="json"),
+        "filter": {k: v for k, v in result.filter.__dict__.items() if v not in (None, ())},
+        "events": result.events,
+        "cases": result.cases,
+        "dfg": rows(result.dfg),
+        "start_activities": result.start_activities,
+        "end_activities": result.end_activities,
+        "activity_counts": result.activity_counts,
+        "variants": rows(result.variants),
+        "case_durations_seconds": dict(result.case_durations.iter_rows()),
+        "throughput_days": result.throughput,
+        "waiting_per_activity": rows(result.waiting),
+        "unit_handoffs": rows(result.unit_handoffs),
+        "resource_handoffs": rows(result.resource_handoffs.head(100)),
+        "rework": rows(result.rework),
+        "loops_back": rows(result.loops_back),
+        "bottlenecks": rows(result.bottlenecks),
+        "arrivals_and_wip": [{**r, "period": r["period"].isoformat()}
+                             for r in rows(result.arrivals)],
+        "findings": [finding_json(result, f, language) for f in result.findings],
+    }
+
+
+def finding_json(result: WorkflowAnalysis, finding: Finding, language: str) -> dict[str, Any]:
+    return {
+        "title": finding.title(language), "title_en": finding.title_en,
+        "title_sv": finding.title_sv, "kind": finding.kind,
+        "citizen_days_per_year": round(finding.citizen_days_per_year, 1),
+        "cases": finding.cases, "share_of_cases": finding.share_of_cases,
+        "median_days": finding.median_days, "activities": list(finding.activities),
+        "systems": result.finding_systems(finding),
+        "example_cases": list(finding.example_cases),
+        "timelines": {case: [{"activity": e.activity, "at": e.at.isoformat(),
+                              "resource": e.resource, "unit": e.unit} for e in events]
+                      for case, events in finding.timelines.items()},
+    }

@@ -1,0 +1,80 @@
+"""`make demo` before it serves: init, the demo with the real receipt log and culture data,
+the review, the report as PDF and HTML, the demo account. Run through the Makefile itself, on
+SQLite, and read back: the PDF names a finding of the receipt log and has the culture section;
+the review ranks the building-permit system with its workflow pain as the reason."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, missing_component
+
+pytestmark = [pytest.mark.shared]
+WORKFLOW_REASON = "ligger bakom väntan och omtag i de arbetsflöden det stöder"
+
+
+def _make(target: str, tmp_path: Path, eventlog: Path) -> subprocess.CompletedProcess[str]:
+    if shutil.which("make") is None:
+        missing_component("make is not installed")
+    env = {**os.environ, "PRODUKTLYFT_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
+    env.pop("PRODUKTLYFT_DATA_DIR", None)
+    return subprocess.run(
+        ["make", "--no-print-directory", target, f"DEMO_OUT={tmp_path / 'out'}",
+         f"EVENTLOG={eventlog}"], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=600, check=False)
+
+
+def _pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        missing_component("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return " ".join(text.split())  # lines joined: phrases are found across line breaks
+
+
+def test_make_demo_data_tells_the_whole_story(tmp_path: Path, shared_dir: Path) -> None:
+    done = _make("demo-data", tmp_path, shared_dir / "data" / "eventlogs" / "receipt.xes.gz")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    said = " ".join(done.stdout.split())
+    assert "bygglov-mottagning" in said and "Pilot team:" in said
+    assert "Finding: Between «T05 Print and send confirmation of receipt»" in said
+    out = tmp_path / "out"
+    text = _pdf_text(out / "genomlysning.pdf")
+    assert "Föråldrade arbetsflöden" in text
+    assert "Händelseloggen «bygglov-mottagning» innehåller 8 577 händelser i 1 434 ärenden" \
+        in text
+    assert "«T05 Print and send confirmation of receipt»" in text  # a finding on the real log
+    assert "System bakom aktiviteterna: Ärendehanteringssystem för bygglov" in text
+    assert "Kultur, förändringsberedskap och teamens mandat" in text
+    assert "Beredskap för de fyra utmaningarna" in text
+    assert "Teamens mandat: beslutsregistret" in text
+    assert "Kulturenkäten «Kultur och förändringsberedskap, hösten 2026»" in text
+    html = (out / "genomlysning.html").read_text(encoding="utf-8")
+    assert "Kultur, förändringsberedskap och teamens mandat" in html
+    review = json.loads((out / "review.json").read_text(encoding="utf-8"))
+    reasons = {s["name"]: s for s in review["systems"]}
+    case = reasons["Ärendehanteringssystem för bygglov"]
+    assert WORKFLOW_REASON in case["reason"] and case["rank"] >= 1
+    others = [s for s in review["systems"] if WORKFLOW_REASON in s["reason"]]
+    assert {s["name"] for s in others} <= {"Ärendehanteringssystem för bygglov",
+                                           "E-tjänst för bygglov"}
+
+
+def test_without_the_log_the_demo_says_so_and_goes_on(tmp_path: Path) -> None:
+    env = {**os.environ, "PRODUKTLYFT_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
+    cli = [sys.executable, "-m", "produktlyft"]
+    subprocess.run([*cli, "init"], env=env, check=True, capture_output=True)
+    for extra in (["--eventlog", str(tmp_path / "no-such-log.xes.gz")], []):
+        done = subprocess.run([*cli, "demo", "--systems", "40", "--no-culture", "--out",
+                               str(tmp_path / "out"), *extra], env=env, capture_output=True,
+                              text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        said = " ".join(done.stdout.split())
+        assert "Workflow part skipped." in said and "produktlyft demo --eventlog PATH" in said

@@ -1,0 +1,78 @@
+"""Cached inventory pages are never stale: a write in any process gives the inventory a new
+data version in its own transaction, and every read compares versions first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from produktlyft.inventory.queries import SystemQuery
+from produktlyft.inventory.services.browse import find_systems, system_detail
+from produktlyft.inventory.services.edit import EditConflict, open_for_edit, save_edit
+from produktlyft.inventory.services.imports import import_files
+from produktlyft.kernel.cache import forget_cached_pages, inventory_pages
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.db import Database
+from tests.conftest import make_context
+from tests.support.inventory import write_inventory_json
+
+
+@pytest.fixture
+def two_processes(database: Database, tmp_path: Path,
+                  ) -> tuple[ServiceContext, ServiceContext]:
+    """Two contexts on separate engines, as two server processes would have."""
+    forget_cached_pages()
+    import_files(make_context(database), [write_inventory_json(tmp_path / "inv.json", 30)])
+    other = Database.for_tests(database.url)
+    yield make_context(database), make_context(other)
+    other.dispose()
+    forget_cached_pages()
+
+
+def _version(ctx: ServiceContext) -> int:
+    with ctx.database.reading() as uow:
+        return uow.browse.fingerprint().version
+
+
+def test_an_edit_elsewhere_shows_at_once(two_processes: tuple[ServiceContext, ServiceContext],
+                                         ) -> None:
+    reader, editor = two_processes
+    first = find_systems(reader, SystemQuery()).items[0]
+    assert find_systems(reader, SystemQuery()).items[0] == first
+    hits = inventory_pages.hits
+    system_detail(reader, first.id)
+    system_detail(reader, first.id)
+    assert inventory_pages.hits == hits + 1  # the repeat came from the cache
+
+    record = open_for_edit(editor, "systems", first.id)
+    save_edit(editor, "systems", first.id, {"name": "Aaa renamed elsewhere"},
+              record.row_version)
+
+    assert find_systems(reader, SystemQuery()).items[0].name == "Aaa renamed elsewhere"
+    assert system_detail(reader, first.id).system.name == "Aaa renamed elsewhere"
+    assert [change.entity_id for change in system_detail(reader, first.id).history][:1] == \
+        [first.id]
+
+
+def test_each_write_transaction_gives_one_new_version(
+        two_processes: tuple[ServiceContext, ServiceContext], tmp_path: Path) -> None:
+    reader, editor = two_processes
+    before = _version(reader)
+    record = open_for_edit(editor, "systems", find_systems(reader, SystemQuery()).items[0].id)
+    assert _version(reader) == before  # reading changes nothing
+    save_edit(editor, "systems", record.id, {"description": "changed"}, record.row_version)
+    after_edit = _version(reader)
+    assert after_edit != before
+    import_files(editor, [write_inventory_json(tmp_path / "again.json", 30)])
+    assert _version(reader) != after_edit
+
+
+def test_a_failed_write_keeps_the_version(two_processes: tuple[ServiceContext, ServiceContext],
+                                          ) -> None:
+    reader, editor = two_processes
+    before = _version(reader)
+    record = open_for_edit(editor, "systems", find_systems(reader, SystemQuery()).items[0].id)
+    with pytest.raises(EditConflict):
+        save_edit(editor, "systems", record.id, {"name": "late"}, record.row_version - 1)
+    assert _version(reader) == before

@@ -1,0 +1,66 @@
+"""The review commands from the command line: output, JSON file and clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from produktlyft.inventory.exporters.json_export import write_json
+from produktlyft.review import cli as review_cli
+from produktlyft.review.analysis.scoring import PROFILES
+from tests.review_fixtures import organisation
+
+CLI = Path(sys.executable).parent / "produktlyft"
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PRODUKTLYFT_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "PATH": "/usr/bin:/bin",
+           "HOME": str(tmp_path)}
+    return subprocess.run([str(CLI), *args], env=env, capture_output=True, text=True,
+                          check=False, timeout=300)
+
+
+def test_profiles_listed_in_the_cli_match_analytics() -> None:
+    assert review_cli.PROFILES == PROFILES
+
+
+def test_review_attach_decide_and_report_from_the_command_line(tmp_path: Path) -> None:
+    write_json(organisation(), tmp_path / "org.json")
+    assert _run(tmp_path, "init").returncode == 0
+    assert _run(tmp_path, "import", str(tmp_path / "org.json")).returncode == 0
+    done = _run(tmp_path, "review", "--as-of", "2026-09-01", "--json", str(tmp_path / "r.json"))
+    assert done.returncode == 0, done.stderr
+    assert "Raindance" in done.stdout
+    document = json.loads((tmp_path / "r.json").read_text())
+    assert document["systems"][0]["id"] == "sys-ekonomi"
+    rejected = _run(tmp_path, "duplicates", "reject", "sys-skola-a", "sys-skola-b")
+    assert rejected.returncode == 0 and "Rejected" in rejected.stdout
+    missing = _run(tmp_path, "attach", "sbom", "nope", str(tmp_path / "r.json"))
+    assert missing.returncode == 1 and "no system with id 'nope'" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    bad = _run(tmp_path, "weights", "set", "custom.colour=2")
+    assert bad.returncode == 1 and "unknown indicator" in bad.stderr
+    report = _run(tmp_path, "report", "--format", "html", "-o", str(tmp_path / "r.html"))
+    assert report.returncode == 0, report.stderr
+    assert "De tre största hindren" in (tmp_path / "r.html").read_text()
+
+
+def test_eol_update_from_a_folder(tmp_path: Path) -> None:
+    source = tmp_path / "release-data" / "releases"
+    source.mkdir(parents=True)
+    (source / "python.json").write_text(json.dumps(
+        {"releases": {"3.9": {"name": "3.9", "eol": "2025-10-31"}}, "versions": {}}))
+    assert _run(tmp_path, "init").returncode == 0
+    done = _run(tmp_path, "eol", "update", "--from", str(tmp_path / "release-data"),
+                "--date", "2026-10-01")
+    assert done.returncode == 0, done.stderr
+    assert "1 products, snapshot 2026-10-01" in done.stdout
+    shown = _run(tmp_path, "eol", "show")
+    assert "refreshed copy" in shown.stdout
+    broken = tmp_path / "broken" / "releases"
+    broken.mkdir(parents=True)
+    (broken / "x.json").write_text("{not json")
+    failed = _run(tmp_path, "eol", "update", "--from", str(tmp_path / "broken"))
+    assert failed.returncode == 1 and "nothing was changed" in failed.stderr

@@ -1,0 +1,26 @@
+"""The culture report section's words are complete in both languages, with the same
+placeholders in each."""
+
+from __future__ import annotations
+
+import re
+
+from produktlyft.kernel.i18n.extract import extract, read_catalog
+from produktlyft.surveys.report_texts import MESSAGES, t
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"{(\w+)}", text))
+
+
+def test_every_culture_message_has_swedish_and_english() -> None:
+    used = extract("culture")
+    assert set(used) == set(MESSAGES.values())
+    for lang in ("sv", "en"):
+        catalog = read_catalog(lang, "culture")
+        for message in MESSAGES.values():
+            entry = catalog.get(message)
+            assert entry is not None and entry.string, f"{lang}: {message[:40]}"
+            assert _placeholders(str(entry.string)) == _placeholders(message), message
+    assert t("sv", "title") == "Kultur, förändringsberedskap och teamens mandat"
+    assert t("en", "days", days="12") == "12 days"

@@ -59,6 +59,7 @@ serve: install
 
 lint: install
 	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/lint-imports
 
 typecheck: install

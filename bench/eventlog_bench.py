@@ -57,8 +57,9 @@ def make_logs(folder: Path, factors: list[int]) -> dict[int, dict[str, Path]]:
     for factor in factors:
         paths = {"parquet": folder / f"rtf_x{factor}.parquet", "csv": folder / f"rtf_x{factor}.csv"}
         if not all(p.exists() for p in paths.values()):
-            copies = pl.concat([base.with_columns(pl.col("case_id") + f"_{i}")
-                                for i in range(factor)])
+            copies = pl.concat(
+                [base.with_columns(pl.col("case_id") + f"_{i}") for i in range(factor)]
+            )
             copies.write_parquet(paths["parquet"])
             copies.write_csv(paths["csv"])
         made[factor] = paths
@@ -67,24 +68,34 @@ def make_logs(folder: Path, factors: list[int]) -> dict[int, dict[str, Path]]:
 
 # ---------------------------------------------------------------- children (one engine each)
 
+
 def child_scan(path: Path, fmt: str) -> dict[str, Any]:
     import polars as pl
 
     started, cpu = time.perf_counter(), time.process_time()
     frame = pl.read_csv(path, infer_schema=False) if fmt == "csv" else pl.read_parquet(path)
-    return {"seconds": time.perf_counter() - started, "events": frame.height,
-            "cpu_seconds": time.process_time() - cpu}
+    return {
+        "seconds": time.perf_counter() - started,
+        "events": frame.height,
+        "cpu_seconds": time.process_time() - cpu,
+    }
 
 
 def _our_workload(view: Any) -> dict[str, Any]:
     from produktlyft.workflows.analysis.cases import case_durations, variant_table
     from produktlyft.workflows.analysis.dfg import dfg, end_activities, start_activities
+
     graph = dfg(view)  # counts and mean durations in one pass: the frequency and mean DFG
     starts, ends = start_activities(view), end_activities(view)
     variants = variant_table(view, durations=False)
     durations = case_durations(view)
-    return {"edges": graph.height, "variants": variants.height, "cases": durations.height,
-            "starts": sum(starts.values()), "ends": sum(ends.values())}
+    return {
+        "edges": graph.height,
+        "variants": variants.height,
+        "cases": durations.height,
+        "starts": sum(starts.values()),
+        "ends": sum(ends.values()),
+    }
 
 
 def child_ours(path: Path, fmt: str, store: Path) -> dict[str, Any]:
@@ -106,9 +117,14 @@ def child_ours(path: Path, fmt: str, store: Path) -> dict[str, Any]:
     stored = files.new_name("bench")
     files.put_in_place(files.write_temporary(log.events, log.cases), stored)
     stored_at = time.perf_counter() - started
-    return {"seconds": answered, "with_store_seconds": stored_at, "events": log.n_events,
-            "cpu_seconds": time.process_time() - cpu,
-            "stored": str(files.path(stored)), **result}
+    return {
+        "seconds": answered,
+        "with_store_seconds": stored_at,
+        "events": log.n_events,
+        "cpu_seconds": time.process_time() - cpu,
+        "stored": str(files.path(stored)),
+        **result,
+    }
 
 
 def child_ours_repeat(stored: Path) -> dict[str, Any]:
@@ -118,10 +134,15 @@ def child_ours_repeat(stored: Path) -> dict[str, Any]:
 
     started, cpu = time.perf_counter(), time.process_time()
     events, cases = EventLogFiles(stored.parent.parent).read(
-        stored.name, event_columns=[ACTIVITY, TIMESTAMP, CASE_START])
+        stored.name, event_columns=[ACTIVITY, TIMESTAMP, CASE_START]
+    )
     result = _our_workload(LogView(events, cases))
-    return {"seconds": time.perf_counter() - started, "events": events.height,
-            "cpu_seconds": time.process_time() - cpu, **result}
+    return {
+        "seconds": time.perf_counter() - started,
+        "events": events.height,
+        "cpu_seconds": time.process_time() - cpu,
+        **result,
+    }
 
 
 def child_pm4py(path: Path, fmt: str) -> dict[str, Any]:
@@ -133,19 +154,27 @@ def child_pm4py(path: Path, fmt: str) -> dict[str, Any]:
     warnings.simplefilter("ignore")
     started, cpu = time.perf_counter(), time.process_time()
     frame = pd.read_csv(path) if fmt == "csv" else pd.read_parquet(path)
-    frame = pm4py.format_dataframe(frame, case_id="case_id", activity_key="activity",
-                                   timestamp_key="timestamp")
+    frame = pm4py.format_dataframe(
+        frame, case_id="case_id", activity_key="activity", timestamp_key="timestamp"
+    )
     read = time.perf_counter() - started
     dfg, starts, ends = pm4py.discover_dfg(frame)
     performance, _, _ = pm4py.discover_performance_dfg(frame)
     variants = pm4py.get_variants(frame)
     durations = pm4py.get_all_case_durations(frame)
     total = time.perf_counter() - started
-    return {"seconds": total, "analysis_seconds": total - read, "events": len(frame),
-            "cpu_seconds": time.process_time() - cpu,
-            "edges": len(dfg), "variants": len(variants), "cases": len(durations),
-            "starts": sum(starts.values()), "ends": sum(ends.values()),
-            "performance_edges": len(performance)}
+    return {
+        "seconds": total,
+        "analysis_seconds": total - read,
+        "events": len(frame),
+        "cpu_seconds": time.process_time() - cpu,
+        "edges": len(dfg),
+        "variants": len(variants),
+        "cases": len(durations),
+        "starts": sum(starts.values()),
+        "ends": sum(ends.values()),
+        "performance_edges": len(performance),
+    }
 
 
 def best_of(runs: int, *args: str) -> dict[str, Any]:
@@ -182,8 +211,10 @@ def child_main(args: list[str]) -> None:
 
 # ---------------------------------------------------------------- the comparison
 
-def measure(paths: dict[str, Path], store: Path, with_pm4py: bool,
-            runs: int) -> dict[str, dict[str, Any]]:
+
+def measure(
+    paths: dict[str, Path], store: Path, with_pm4py: bool, runs: int
+) -> dict[str, dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for fmt in ("parquet", "csv"):
         scan = best_of(runs, "scan", str(paths[fmt]), fmt)
@@ -194,8 +225,9 @@ def measure(paths: dict[str, Path], store: Path, with_pm4py: bool,
         if theirs is not None:
             for key in ("edges", "variants", "cases", "starts", "ends"):
                 if ours[key] != theirs[key]:
-                    raise SystemExit(f"answers differ on {key}: ours {ours[key]}, "
-                                     f"pm4py {theirs[key]}")
+                    raise SystemExit(
+                        f"answers differ on {key}: ours {ours[key]}, pm4py {theirs[key]}"
+                    )
         rows[fmt] = {"scan": scan, "ours": ours, "repeat": repeat, "pm4py": theirs}
     return rows
 
@@ -211,22 +243,29 @@ def report(events: int, rows: dict[str, dict[str, Any]]) -> dict[str, float]:
         pm_total = theirs["seconds"] if theirs else None
         pm_analysis = theirs["analysis_seconds"] if theirs else None
         pm_rss = theirs["peak_rss_mib"] if theirs else None
-        print(f"{events:>11,} {fmt:<8} scan {scan['seconds']:6.2f}s | ours "
-              f"{ours['seconds']:6.2f}s ({events / ours['seconds'] / 1e6:5.2f}M ev/s; +store "
-              f"{ours['with_store_seconds']:.2f}s, "
-              f"{ratio(pm_total, ours['with_store_seconds']):.1f}x) rss "
-              f"{ours['peak_rss_mib']:6.0f} MiB | repeat "
-              f"{repeat['seconds']:5.2f}s ({events / repeat['seconds'] / 1e6:5.1f}M ev/s) rss "
-              f"{repeat['peak_rss_mib']:5.0f} MiB | pm4py "
-              + (f"{pm_total:6.2f}s ({events / pm_total / 1e6:4.2f}M ev/s; analysis "
-                 f"{pm_analysis:.2f}s) rss {pm_rss:5.0f} MiB" if theirs else "skipped")
-              + f" | speedup {ratio(pm_total, ours['seconds']):5.1f}x, repeat "
-              f"{ratio(pm_analysis, repeat['seconds']):5.1f}x, rss ratio "
-              f"{ratio(ours['peak_rss_mib'], pm_rss):.2f}, ours/scan "
-              f"{ratio(ours['seconds'], scan['seconds']):.1f}x | cpu s: ours "
-              f"{ours['cpu_seconds']:.2f}, repeat {repeat['cpu_seconds']:.2f}, pm4py "
-              + (f"{theirs['cpu_seconds']:.1f}" if theirs else "-")
-              + f" | ours runs {ours['runs']}", flush=True)
+        print(
+            f"{events:>11,} {fmt:<8} scan {scan['seconds']:6.2f}s | ours "
+            f"{ours['seconds']:6.2f}s ({events / ours['seconds'] / 1e6:5.2f}M ev/s; +store "
+            f"{ours['with_store_seconds']:.2f}s, "
+            f"{ratio(pm_total, ours['with_store_seconds']):.1f}x) rss "
+            f"{ours['peak_rss_mib']:6.0f} MiB | repeat "
+            f"{repeat['seconds']:5.2f}s ({events / repeat['seconds'] / 1e6:5.1f}M ev/s) rss "
+            f"{repeat['peak_rss_mib']:5.0f} MiB | pm4py "
+            + (
+                f"{pm_total:6.2f}s ({events / pm_total / 1e6:4.2f}M ev/s; analysis "
+                f"{pm_analysis:.2f}s) rss {pm_rss:5.0f} MiB"
+                if theirs
+                else "skipped"
+            )
+            + f" | speedup {ratio(pm_total, ours['seconds']):5.1f}x, repeat "
+            f"{ratio(pm_analysis, repeat['seconds']):5.1f}x, rss ratio "
+            f"{ratio(ours['peak_rss_mib'], pm_rss):.2f}, ours/scan "
+            f"{ratio(ours['seconds'], scan['seconds']):.1f}x | cpu s: ours "
+            f"{ours['cpu_seconds']:.2f}, repeat {repeat['cpu_seconds']:.2f}, pm4py "
+            + (f"{theirs['cpu_seconds']:.1f}" if theirs else "-")
+            + f" | ours runs {ours['runs']}",
+            flush=True,
+        )
         figures[f"{fmt}_speedup"] = ratio(pm_total, ours["seconds"])
         figures[f"{fmt}_repeat"] = ratio(pm_analysis, repeat["seconds"])
         figures[f"{fmt}_rss"] = ratio(ours["peak_rss_mib"], pm_rss)
@@ -239,11 +278,17 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="4,18", help="replication factors (561,470 each)")
-    parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir())
-                        / "produktlyft-eventlog-bench")
+    parser.add_argument(
+        "--data", type=Path, default=Path(tempfile.gettempdir()) / "produktlyft-eventlog-bench"
+    )
     parser.add_argument("--skip-pm4py", action="store_true")
-    parser.add_argument("--runs", type=int, default=3, help="runs of our engine per figure; "
-                        "the fastest counts (pm4py, at minutes per run, runs once)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help="runs of our engine per figure; "
+        "the fastest counts (pm4py, at minutes per run, runs once)",
+    )
     options = parser.parse_args()
     factors = [int(f) for f in options.sizes.split(",")]
     logs = make_logs(options.data, factors)
@@ -252,14 +297,15 @@ def main() -> None:
     events = 0
     for factor in factors:
         events = 561_470 * factor
-        figures = report(events, measure(logs[factor], store, not options.skip_pm4py,
-                                         options.runs))
+        figures = report(events, measure(logs[factor], store, not options.skip_pm4py, options.runs))
     # the goals are stated at the largest size: the last one measured
     rss = max(figures["parquet_rss"], figures["csv_rss"])
     repeat = min(figures["parquet_repeat"], figures["csv_repeat"])
-    print(f"events={events} parquet_speedup={figures['parquet_speedup']:.1f} "
-          f"csv_speedup={figures['csv_speedup']:.1f} repeat_speedup={repeat:.1f} "
-          f"rss_ratio={rss:.2f}")
+    print(
+        f"events={events} parquet_speedup={figures['parquet_speedup']:.1f} "
+        f"csv_speedup={figures['csv_speedup']:.1f} repeat_speedup={repeat:.1f} "
+        f"rss_ratio={rss:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -48,18 +48,34 @@ def load_demo(folder: Path, systems: int, seed: int) -> tuple[str, dict[str, obj
     env = {"PRODUKTLYFT_DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
     subprocess.run([str(CLI), "init"], check=True, env=env, capture_output=True)
     started = time.perf_counter()
-    subprocess.run([str(CLI), "demo", "--systems", str(systems), "--seed", str(seed), "--out",
-                    str(folder / "demo"), "--no-culture"], check=True, env=env,
-                   capture_output=True)
-    print(f"demo organisation: {systems} systems generated and imported in "
-          f"{time.perf_counter() - started:.1f} s (not part of the review time)")
+    subprocess.run(
+        [
+            str(CLI),
+            "demo",
+            "--systems",
+            str(systems),
+            "--seed",
+            str(seed),
+            "--out",
+            str(folder / "demo"),
+            "--no-culture",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    print(
+        f"demo organisation: {systems} systems generated and imported in "
+        f"{time.perf_counter() - started:.1f} s (not part of the review time)"
+    )
     truth = json.loads((folder / "demo" / "ground_truth.json").read_text())
     return url, truth
 
 
 def bench_review(url: str, truth: dict[str, object], folder: Path) -> tuple[float, list]:
-    ctx = ServiceContext(open_database(url), local_operator(),
-                         Settings(database_url=url, data_dir=folder / "data"))
+    ctx = ServiceContext(
+        open_database(url), local_operator(), Settings(database_url=url, data_dir=folder / "data")
+    )
     today = date.fromisoformat(str(truth["reference_date"]))
     steps: list[tuple[str, float]] = []
     mark = [time.perf_counter()]
@@ -78,16 +94,23 @@ def bench_review(url: str, truth: dict[str, object], folder: Path) -> tuple[floa
     elapsed = time.perf_counter() - started
     labels = ["start"] + [name for name, _ in steps]
     timings = ", ".join(f"{labels[i]} {seconds:.2f}" for i, (_, seconds) in enumerate(steps))
-    print(f"review end to end (load, facts, profiles, ranking with sensitivity, duplicates, "
-          f"store, JSON): {elapsed:.2f} s; goal ≤ 10 s, ratio {elapsed / 10:.2f} of the goal "
-          f"(machine load average {load:.1f} on {os.cpu_count()} cores when it started)")
-    print(f"  step times (s): "
-          f"{timings}")
+    print(
+        f"review end to end (load, facts, profiles, ranking with sensitivity, duplicates, "
+        f"store, JSON): {elapsed:.2f} s; goal ≤ 10 s, ratio {elapsed / 10:.2f} of the goal "
+        f"(machine load average {load:.1f} on {os.cpu_count()} cores when it started)"
+    )
+    print(f"  step times (s): {timings}")
     unsupported = set(map(str, truth["unsupported_technology_systems"]))  # type: ignore[arg-type]
-    found = {s.id for s in outcome.systems for e in s.evidence
-             if e["fact"] == "eol_months" and e["value"] is not None and e["value"] <= 0}
-    print(f"unsupported technology: found {len(found)}, planted {len(unsupported)}, "
-          f"both {len(found & unsupported)}")
+    found = {
+        s.id
+        for s in outcome.systems
+        for e in s.evidence
+        if e["fact"] == "eol_months" and e["value"] is not None and e["value"] <= 0
+    }
+    print(
+        f"unsupported technology: found {len(found)}, planted {len(unsupported)}, "
+        f"both {len(found & unsupported)}"
+    )
     return elapsed, [(d.a, d.b) for d in outcome.duplicates]
 
 
@@ -102,28 +125,33 @@ def bench_duplicates(url: str, truth: dict[str, object]) -> float:
     started = time.perf_counter()
     candidates = candidate_pairs(matrices, settings)
     scores = combine(score_pairs(matrices, candidates, settings), settings)
-    blocked = {tuple(sorted((matrices.ids[i], matrices.ids[j])))
-               for (i, j), s in zip(candidates, scores, strict=True) if s >= settings.threshold}
+    blocked = {
+        tuple(sorted((matrices.ids[i], matrices.ids[j])))
+        for (i, j), s in zip(candidates, scores, strict=True)
+        if s >= settings.threshold
+    }
     blocked_s = time.perf_counter() - started
     started = time.perf_counter()
-    brute = {tuple(sorted((matrices.ids[i], matrices.ids[j])))
-             for i, j in all_pairs(matrices, settings)}
+    brute = {
+        tuple(sorted((matrices.ids[i], matrices.ids[j]))) for i, j in all_pairs(matrices, settings)
+    }
     brute_s = time.perf_counter() - started
     pairs = truth["duplicate_pairs"]
     n = len(matrices.ids)
     _, blocked_recall = precision_recall(blocked, pairs)  # type: ignore[arg-type]
     _, brute_recall = precision_recall(brute, pairs)  # type: ignore[arg-type]
-    print(f"duplicates, same features (built once in {built:.2f} s): blocked compared "
-          f"{len(candidates):,} of {n * (n - 1) // 2:,} pairs in {blocked_s:.2f} s; brute force "
-          f"all pairs in {brute_s:.2f} s; speed-up {brute_s / blocked_s:.1f}x; recall blocked "
-          f"{blocked_recall:.3f} vs brute force {brute_recall:.3f}; pairs found blocked "
-          f"{len(blocked)}, brute force {len(brute)}, brute-force pairs missed by blocking "
-          f"{len(brute - blocked)}")
+    print(
+        f"duplicates, same features (built once in {built:.2f} s): blocked compared "
+        f"{len(candidates):,} of {n * (n - 1) // 2:,} pairs in {blocked_s:.2f} s; brute force "
+        f"all pairs in {brute_s:.2f} s; speed-up {brute_s / blocked_s:.1f}x; recall blocked "
+        f"{blocked_recall:.3f} vs brute force {brute_recall:.3f}; pairs found blocked "
+        f"{len(blocked)}, brute force {len(brute)}, brute-force pairs missed by blocking "
+        f"{len(brute - blocked)}"
+    )
     return brute_s / blocked_s
 
 
-def synthetic_repository(folder: Path, commits: int, files: int = 2000,
-                         authors: int = 40) -> Path:
+def synthetic_repository(folder: Path, commits: int, files: int = 2000, authors: int = 40) -> Path:
     """A git history built with one `git fast-import` stream: many commits, skewed authors
     and a few hot, complex files, as real histories have."""
     repo = folder / "synthetic.git"
@@ -131,25 +159,30 @@ def synthetic_repository(folder: Path, commits: int, files: int = 2000,
     lines: list[bytes] = []
     start = SYNTHETIC_START
     for number in range(commits):
-        author = min(int((number * 7919) % 1000 / 1000 * authors ** 0.5) ** 2, authors - 1)
+        author = min(int((number * 7919) % 1000 / 1000 * authors**0.5) ** 2, authors - 1)
         hot = number % 3 == 0
         index = (number * 31) % 20 if hot else (number * 7) % files
         path = f"src/module_{index:04d}.py"
-        branches = "\n".join(f"    if x == {k}:\n        return {k}" for k in range(
-            40 if index < 20 else 3))
+        branches = "\n".join(
+            f"    if x == {k}:\n        return {k}" for k in range(40 if index < 20 else 3)
+        )
         content = f"def f_{number}(x):\n{branches}\n    return -1\n".encode()
         message = f"change {number}".encode()
         stamp = start + number * SYNTHETIC_STEP
-        lines += [b"commit refs/heads/main", f"mark :{number + 1}".encode(),
-                  f"author Dev{author} <dev{author}@example.se> {stamp} +0000".encode(),
-                  f"committer Dev{author} <dev{author}@example.se> {stamp} +0000".encode(),
-                  f"data {len(message)}".encode(), message]
+        lines += [
+            b"commit refs/heads/main",
+            f"mark :{number + 1}".encode(),
+            f"author Dev{author} <dev{author}@example.se> {stamp} +0000".encode(),
+            f"committer Dev{author} <dev{author}@example.se> {stamp} +0000".encode(),
+            f"data {len(message)}".encode(),
+            message,
+        ]
         if number:
             lines.append(f"from :{number}".encode())
-        lines += [f"M 644 inline {path}".encode(), f"data {len(content)}".encode(), content,
-                  b""]
-    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=b"\n".join(lines) + b"\n",
-                   check=True)
+        lines += [f"M 644 inline {path}".encode(), f"data {len(content)}".encode(), content, b""]
+    subprocess.run(
+        ["git", "fast-import", "--quiet"], cwd=repo, input=b"\n".join(lines) + b"\n", check=True
+    )
     return repo
 
 
@@ -162,18 +195,22 @@ def bench_git(folder: Path, commits: int) -> None:
     health = analyse_repository(str(repo), last_commit, window_days=365)
     elapsed = time.perf_counter() - started
     top = health.hotspots[0] if health.hotspots else None
-    print(f"code health: synthetic history of {health.commits:,} commits by {health.authors} "
-          f"authors (built in {built:.1f} s) analysed in {elapsed:.2f} s; goal well under "
-          f"60 s, ratio {elapsed / 60:.3f}; hottest {top.path if top else '–'} "
-          f"({top.revisions if top else 0} changes, complexity "
-          f"{top.complexity if top else 0:.0f}); top author share "
-          f"{health.top_author_share or 0:.0%}; bus factor {health.bus_factor}")
+    print(
+        f"code health: synthetic history of {health.commits:,} commits by {health.authors} "
+        f"authors (built in {built:.1f} s) analysed in {elapsed:.2f} s; goal well under "
+        f"60 s, ratio {elapsed / 60:.3f}; hottest {top.path if top else '–'} "
+        f"({top.revisions if top else 0} changes, complexity "
+        f"{top.complexity if top else 0:.0f}); top author share "
+        f"{health.top_author_share or 0:.0%}; bus factor {health.bus_factor}"
+    )
     own = HERE.parent
     started = time.perf_counter()
     mine = analyse_repository(str(own), date.today(), window_days=365)
-    print(f"code health of this repository: {mine.commits} commits, {mine.authors} author(s), "
-          f"{len(mine.hotspots)} hotspots, bus factor {mine.bus_factor}, in "
-          f"{time.perf_counter() - started:.2f} s")
+    print(
+        f"code health of this repository: {mine.commits} commits, {mine.authors} author(s), "
+        f"{len(mine.hotspots)} hotspots, bus factor {mine.bus_factor}, in "
+        f"{time.perf_counter() - started:.2f} s"
+    )
 
 
 def main() -> None:
@@ -189,13 +226,17 @@ def main() -> None:
         url, truth = load_demo(folder, args.systems, args.seed)
         review_s, found = bench_review(url, truth, folder)
         precision, recall = precision_recall(found, truth["duplicate_pairs"])  # type: ignore[arg-type]
-        print(f"duplicates against the planted ground truth: {len(found)} suggested, "
-              f"{len(truth['duplicate_pairs'])} planted; precision {precision:.3f}, recall "  # type: ignore[arg-type]
-              f"{recall:.3f} (goal ≥ 0.9 each)")
+        print(
+            f"duplicates against the planted ground truth: {len(found)} suggested, "
+            f"{len(truth['duplicate_pairs'])} planted; precision {precision:.3f}, recall "  # type: ignore[arg-type]
+            f"{recall:.3f} (goal ≥ 0.9 each)"
+        )
         speedup = bench_duplicates(url, truth)
         bench_git(folder, args.commits)
-    print(f"systems={args.systems} review_s={review_s:.2f} dup_precision={precision:.3f} "
-          f"dup_recall={recall:.3f} dup_speedup_vs_bruteforce={speedup:.1f}")
+    print(
+        f"systems={args.systems} review_s={review_s:.2f} dup_precision={precision:.3f} "
+        f"dup_recall={recall:.3f} dup_speedup_vs_bruteforce={speedup:.1f}"
+    )
 
 
 if __name__ == "__main__":

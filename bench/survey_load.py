@@ -42,8 +42,12 @@ def prepare(url: str, answers: int) -> tuple[str, list[str]]:
     database = Database(url)
     database.migrate()
     ctx = ServiceContext(database, Actor("load", Role.ADMIN), Settings(database_url=url))
-    round_id = create_round(ctx, instruments=["westrum", "psych-safety"], groups=TEAMS,
-                            closes_on=date.today() + timedelta(days=2)).round.id
+    round_id = create_round(
+        ctx,
+        instruments=["westrum", "psych-safety"],
+        groups=TEAMS,
+        closes_on=date.today() + timedelta(days=2),
+    ).round.id
     per_team = answers // len(TEAMS) + 1
     tokens = [t for team in TEAMS for t in generate_links(ctx, round_id, team, per_team).tokens]
     random.Random(1).shuffle(tokens)
@@ -60,12 +64,17 @@ def counted(url: str, round_id: str) -> int:
 
 
 def serve(url: str, port: int, folder: Path) -> subprocess.Popen[bytes]:
-    environment = {**os.environ, "PRODUKTLYFT_DATABASE_URL": url,
-                   "PRODUKTLYFT_DATA_DIR": str(folder / "data")}
+    environment = {
+        **os.environ,
+        "PRODUKTLYFT_DATABASE_URL": url,
+        "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "produktlyft", "serve", "--host", "127.0.0.1",
-         "--port", str(port)], env=environment, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE)
+        [sys.executable, "-m", "produktlyft", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     for _ in range(300):
         try:
             if httpx2.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
@@ -102,8 +111,7 @@ def drive(port: int, tokens: list[str], rate: int, seconds: int) -> tuple[Tally,
     def submit(token: str) -> None:
         client = getattr(local, "client", None)
         if client is None:
-            client = local.client = httpx2.Client(base_url=f"http://127.0.0.1:{port}",
-                                                 timeout=30)
+            client = local.client = httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
         answer = {field: str(rng.randint(1, 7)) for field in FIELDS}
         started = time.perf_counter()
         try:
@@ -115,7 +123,7 @@ def drive(port: int, tokens: list[str], rate: int, seconds: int) -> tuple[Tally,
     began = time.perf_counter()
     with ThreadPoolExecutor(max_workers=rate + rate // 10) as pool:
         for second in range(seconds):
-            batch = tokens[second * rate:(second + 1) * rate]
+            batch = tokens[second * rate : (second + 1) * rate]
             again = batch[: max(1, rate // 10)]
             for token in batch + again:  # a tenth are sent twice, at the same moment
                 pool.submit(submit, token)
@@ -138,18 +146,21 @@ def run(name: str, url: str, args: argparse.Namespace, folder: Path) -> bool:
     stored = counted(url, round_id)
     accepted = len(tally.accepted)
     lost = accepted - stored if stored < accepted else 0
-    doubled = stored - accepted + tally.accepted_twice if stored > accepted else \
-        tally.accepted_twice
+    doubled = (
+        stored - accepted + tally.accepted_twice if stored > accepted else tally.accepted_twice
+    )
     latencies = sorted(tally.latencies)
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     errors = sum(n for status, n in tally.status.items() if status not in (200, 409))
     ok = lost == 0 and doubled == 0 and errors == 0 and accepted == answers
-    print(f"{name}: {accepted} answers accepted of {answers} sent once "
-          f"({accepted / elapsed:.1f}/s over {elapsed:.1f} s), {tally.status.get(409, 0)} "
-          f"second sends refused with 409, {errors} errors; stored {stored}: lost {lost}, "
-          f"doubled {doubled}; latency p50 {statistics.median(latencies) * 1000:.0f} ms, "
-          f"p95 {p95 * 1000:.0f} ms; goal {args.rate}/s for {args.seconds} s "
-          f"{'met' if ok else 'NOT met'}")
+    print(
+        f"{name}: {accepted} answers accepted of {answers} sent once "
+        f"({accepted / elapsed:.1f}/s over {elapsed:.1f} s), {tally.status.get(409, 0)} "
+        f"second sends refused with 409, {errors} errors; stored {stored}: lost {lost}, "
+        f"doubled {doubled}; latency p50 {statistics.median(latencies) * 1000:.0f} ms, "
+        f"p95 {p95 * 1000:.0f} ms; goal {args.rate}/s for {args.seconds} s "
+        f"{'met' if ok else 'NOT met'}"
+    )
     return ok
 
 
@@ -158,13 +169,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--rate", type=int, default=50)
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--postgres", help="Admin URL of a PostgreSQL server, e.g. "
-                        "postgresql://postgres@127.0.0.1:5432/test; omit to skip PostgreSQL.")
+    parser.add_argument(
+        "--postgres",
+        help="Admin URL of a PostgreSQL server, e.g. "
+        "postgresql://postgres@127.0.0.1:5432/test; omit to skip PostgreSQL.",
+    )
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as folder:
-        results.append(run("SQLite", f"sqlite:///{Path(folder) / 'load.db'}", args,
-                           Path(folder)))
+        results.append(run("SQLite", f"sqlite:///{Path(folder) / 'load.db'}", args, Path(folder)))
         if args.postgres:
             scratch = f"survey_load_{os.getpid()}"
             url = create_scratch_database(args.postgres, scratch)
@@ -172,9 +185,11 @@ def main() -> None:
                 results.append(run("PostgreSQL", url, args, Path(folder)))
             finally:
                 drop_scratch_database(args.postgres, scratch)
-    print(f"SUMMARY survey_load: {args.rate}/s for {args.seconds} s, zero lost or doubled: "
-          f"{'met' if all(results) else 'NOT met'} on "
-          f"{' and '.join(['SQLite', 'PostgreSQL'][:len(results)])}")
+    print(
+        f"SUMMARY survey_load: {args.rate}/s for {args.seconds} s, zero lost or doubled: "
+        f"{'met' if all(results) else 'NOT met'} on "
+        f"{' and '.join(['SQLite', 'PostgreSQL'][: len(results)])}"
+    )
     sys.exit(0 if all(results) else 1)
 
 

@@ -52,9 +52,16 @@ class Targets:
     system_ids: list[str]
     units: list[str]
     pages: int
-    filters: list[str] = field(default_factory=lambda: [
-        "criticality=critical_to_society", "lifecycle=active&criticality=critical_to_operations",
-        "hosting=saas", "missing=cost", "q=system", "lifecycle=phase_out&sort=cost&dir=desc"])
+    filters: list[str] = field(
+        default_factory=lambda: [
+            "criticality=critical_to_society",
+            "lifecycle=active&criticality=critical_to_operations",
+            "hosting=saas",
+            "missing=cost",
+            "q=system",
+            "lifecycle=phase_out&sort=cost&dir=desc",
+        ]
+    )
 
     def path(self, kind: str, rng: random.Random) -> str:
         if kind == "list":
@@ -69,11 +76,16 @@ class Targets:
         return "/"
 
 
-def cli(database: str, *args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-        ) -> subprocess.CompletedProcess[str]:
+def cli(
+    database: str,
+    *args: str,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "produktlyft", "--database", database, *args]
-    result = subprocess.run(command, input=stdin, capture_output=True, text=True, env=env,
-                            check=False)
+    result = subprocess.run(
+        command, input=stdin, capture_output=True, text=True, env=env, check=False
+    )
     if result.returncode != 0:
         raise SystemExit(f"`produktlyft {' '.join(args)}` failed:\n{result.stderr}")
     return result
@@ -114,18 +126,27 @@ class Client:
         token = re.search(r'name="csrf_token" value="([^"]+)"', page)
         if status != 200 or token is None:
             raise SystemExit("the login page did not answer")
-        form = urllib.parse.urlencode({"name": name, "password": PASSWORD,
-                                       "csrf_token": token.group(1), "next": "/"})
-        status, _ = self.request("POST", "/login", form,
-                                 {"Content-Type": "application/x-www-form-urlencoded"})
+        form = urllib.parse.urlencode(
+            {"name": name, "password": PASSWORD, "csrf_token": token.group(1), "next": "/"}
+        )
+        status, _ = self.request(
+            "POST", "/login", form, {"Content-Type": "application/x-www-form-urlencoded"}
+        )
         if status != 303:
             raise SystemExit(f"signing in as {name} failed with {status}")
 
-    def request(self, method: str, path: str, body: str | None = None,
-                headers: dict[str, str] | None = None, retry: bool = True) -> tuple[int, str]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: str | None = None,
+        headers: dict[str, str] | None = None,
+        retry: bool = True,
+    ) -> tuple[int, str]:
         try:
-            self.connection.request(method, path, body=body,
-                                    headers={"Cookie": self.cookie, **(headers or {})})
+            self.connection.request(
+                method, path, body=body, headers={"Cookie": self.cookie, **(headers or {})}
+            )
             response = self.connection.getresponse()
         except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
             # the server closes idle keep-alive connections; during setup, connect again
@@ -148,8 +169,12 @@ def find_targets(client: Client, systems: int) -> Targets:
     ids: list[str] = []
     for page in random.Random(1).sample(range(1, pages + 1), min(20, pages)):
         _, text = client.get(f"/systems?page={page}")
-        ids += [urllib.parse.unquote(found) for found in
-                re.findall(r'<th scope="row"><a class="ds-link" href="/systems/([^"?]+)"', text)]
+        ids += [
+            urllib.parse.unquote(found)
+            for found in re.findall(
+                r'<th scope="row"><a class="ds-link" href="/systems/([^"?]+)"', text
+            )
+        ]
     _, text = client.get("/systems")
     unit_select = text.split('id="unit"', 1)[1].split("</select>", 1)[0]
     units = [value for value in re.findall(r'<option value="([^"]+)"', unit_select)]
@@ -158,8 +183,9 @@ def find_targets(client: Client, systems: int) -> Targets:
     return Targets(system_ids=ids, units=units, pages=pages)
 
 
-def run_clients(port: int, clients: list[Client], targets: Targets, seconds: float,
-                think: float = 0.0) -> dict[str, list[tuple[float, bool]]]:
+def run_clients(
+    port: int, clients: list[Client], targets: Targets, seconds: float, think: float = 0.0
+) -> dict[str, list[tuple[float, bool]]]:
     results: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
@@ -234,24 +260,41 @@ end
 """
 
 
-def run_wrk(port: int, cookie: str, targets: Targets, clients: int, seconds: float,
-            folder: Path) -> dict[str, float]:
+def run_wrk(
+    port: int, cookie: str, targets: Targets, clients: int, seconds: float, folder: Path
+) -> dict[str, float]:
     """The same mix of pages as the Python clients, requested by wrk over `clients`
     keep-alive connections; returns requests, errors and latency percentiles."""
     rng = random.Random(7)
     paths = [targets.path(KINDS[turn % len(KINDS)], rng) for turn in range(40_000)]
     (folder / "paths.txt").write_text("\n".join(paths) + "\n", encoding="utf-8")
     (folder / "load.lua").write_text(WRK_SCRIPT + WRK_REPORT, encoding="utf-8")
-    command = ["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{seconds:.0f}s",
-               "--timeout", "30s", "-s", str(folder / "load.lua"),
-               f"http://127.0.0.1:{port}", "--", str(folder / "paths.txt")]
-    finished = subprocess.run(command, capture_output=True, text=True, check=False,
-                              env={**os.environ, "BENCH_COOKIE": cookie})
+    command = [
+        "wrk",
+        f"-t{min(2, clients)}",
+        f"-c{clients}",
+        f"-d{seconds:.0f}s",
+        "--timeout",
+        "30s",
+        "-s",
+        str(folder / "load.lua"),
+        f"http://127.0.0.1:{port}",
+        "--",
+        str(folder / "paths.txt"),
+    ]
+    finished = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "BENCH_COOKIE": cookie},
+    )
     found = re.search(r"RESULT (.*)", finished.stdout)
     if finished.returncode != 0 or found is None:
         raise SystemExit(f"wrk failed:\n{finished.stdout}\n{finished.stderr}")
-    return {key: float(value) for key, value in
-            (pair.split("=") for pair in found.group(1).split())}
+    return {
+        key: float(value) for key, value in (pair.split("=") for pair in found.group(1).split())
+    }
 
 
 def one_at_a_time(client: Client, targets: Targets, rounds: int = 30) -> dict[str, float]:
@@ -269,61 +312,126 @@ def one_at_a_time(client: Client, targets: Targets, rounds: int = 30) -> dict[st
     return medians
 
 
-def report(backend: str, results: dict[str, list[tuple[float, bool]]], seconds: float,
-           alone: dict[str, float], load: tuple[float, float]) -> tuple[float, int]:
+def report(
+    backend: str,
+    results: dict[str, list[tuple[float, bool]]],
+    seconds: float,
+    alone: dict[str, float],
+    load: tuple[float, float],
+) -> tuple[float, int]:
     everything = [millis for kind in KINDS for millis, _ in results[kind]]
     errors = sum(1 for kind in KINDS for _, ok in results[kind] if not ok)
-    print(f"\n{backend}: {len(everything)} requests in {seconds:.0f} s "
-          f"({len(everything) / seconds:.0f}/s); machine load average {load[0]:.1f} before, "
-          f"{load[1]:.1f} after (2 cores)")
-    print(f"  {'page':10} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
-          f"{'alone p50 ms':>13}")
+    print(
+        f"\n{backend}: {len(everything)} requests in {seconds:.0f} s "
+        f"({len(everything) / seconds:.0f}/s); machine load average {load[0]:.1f} before, "
+        f"{load[1]:.1f} after (2 cores)"
+    )
+    print(
+        f"  {'page':10} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+        f"{'alone p50 ms':>13}"
+    )
     for kind in KINDS:
         times = [millis for millis, _ in results[kind]]
         failed = sum(1 for _, ok in results[kind] if not ok)
-        print(f"  {kind:10} {len(times):9d} {percentile(times, 0.5):8.1f} "
-              f"{percentile(times, 0.95):8.1f} {failed:7d} {alone[kind]:13.1f}")
+        print(
+            f"  {kind:10} {len(times):9d} {percentile(times, 0.5):8.1f} "
+            f"{percentile(times, 0.95):8.1f} {failed:7d} {alone[kind]:13.1f}"
+        )
     p95 = percentile(everything, 0.95)
-    print(f"  {'all':10} {len(everything):9d} {percentile(everything, 0.5):8.1f} {p95:8.1f} "
-          f"{errors:7d}   p95 is {p95 / GOAL_P95_MS:.2f}x the {GOAL_P95_MS:.0f} ms goal")
+    print(
+        f"  {'all':10} {len(everything):9d} {percentile(everything, 0.5):8.1f} {p95:8.1f} "
+        f"{errors:7d}   p95 is {p95 / GOAL_P95_MS:.2f}x the {GOAL_P95_MS:.0f} ms goal"
+    )
     return p95, errors
 
 
-def report_wrk(backend: str, figures: dict[str, float], args: argparse.Namespace,
-               alone: dict[str, float], load: tuple[float, float]) -> tuple[float, int]:
+def report_wrk(
+    backend: str,
+    figures: dict[str, float],
+    args: argparse.Namespace,
+    alone: dict[str, float],
+    load: tuple[float, float],
+) -> tuple[float, int]:
     requests, seconds = figures["requests"], args.seconds
-    print(f"\n{backend}: {requests:.0f} requests from wrk over {args.clients} connections in "
-          f"{seconds:.0f} s ({requests / seconds:.0f}/s); machine load average {load[0]:.1f} "
-          f"before, {load[1]:.1f} after (2 cores)")
-    print("  one client alone, median ms: " + ", ".join(
-        f"{kind} {alone[kind]:.1f}" for kind in KINDS))
+    print(
+        f"\n{backend}: {requests:.0f} requests from wrk over {args.clients} connections in "
+        f"{seconds:.0f} s ({requests / seconds:.0f}/s); machine load average {load[0]:.1f} "
+        f"before, {load[1]:.1f} after (2 cores)"
+    )
+    print(
+        "  one client alone, median ms: " + ", ".join(f"{kind} {alone[kind]:.1f}" for kind in KINDS)
+    )
     p95 = figures["p95_ms"]
-    print(f"  all pages: p50 {figures['p50_ms']:.1f} ms, p95 {p95:.1f} ms, p99 "
-          f"{figures['p99_ms']:.1f} ms, errors {figures['errors']:.0f}; p95 is "
-          f"{p95 / GOAL_P95_MS:.2f}x the {GOAL_P95_MS:.0f} ms goal")
+    print(
+        f"  all pages: p50 {figures['p50_ms']:.1f} ms, p95 {p95:.1f} ms, p99 "
+        f"{figures['p99_ms']:.1f} ms, errors {figures['errors']:.0f}; p95 is "
+        f"{p95 / GOAL_P95_MS:.2f}x the {GOAL_P95_MS:.0f} ms goal"
+    )
     return p95, int(figures["errors"])
 
 
-def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
-            ) -> tuple[float, int]:
-    env = {**os.environ, "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
-           "PRODUKTLYFT_SECRET_KEY": uuid.uuid4().hex}
+def measure(
+    backend: str,
+    database: str,
+    args: argparse.Namespace,
+    folder: Path,
+) -> tuple[float, int]:
+    env = {
+        **os.environ,
+        "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
+        "PRODUKTLYFT_SECRET_KEY": uuid.uuid4().hex,
+    }
     if args.page_cache_entries is not None:
         env["PRODUKTLYFT_PAGE_CACHE_ENTRIES"] = str(args.page_cache_entries)
     started = time.perf_counter()
     cli(database, "init", env=env)
-    cli(database, "demo", "--systems", str(args.systems), "--seed", str(args.seed),
-        "--out", str(folder / "demo"), env=env)
-    print(f"{backend}: created the {args.systems:,}-system demo in "
-          f"{time.perf_counter() - started:.0f} s")
+    cli(
+        database,
+        "demo",
+        "--systems",
+        str(args.systems),
+        "--seed",
+        str(args.seed),
+        "--out",
+        str(folder / "demo"),
+        env=env,
+    )
+    print(
+        f"{backend}: created the {args.systems:,}-system demo in "
+        f"{time.perf_counter() - started:.0f} s"
+    )
     analyse(database)
-    cli(database, "user", "add", "bench", "--role", "viewer", "--password-stdin",
-        stdin=PASSWORD + "\n", env=env)
+    cli(
+        database,
+        "user",
+        "add",
+        "bench",
+        "--role",
+        "viewer",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+        env=env,
+    )
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "produktlyft", "--database", database, "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "produktlyft",
+            "--database",
+            database,
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(300):
             try:
@@ -331,8 +439,9 @@ def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
                     break
             except OSError:
                 time.sleep(0.1)
-        use_wrk = not args.think_ms and (args.client == "wrk" or (
-            args.client == "auto" and shutil.which("wrk") is not None))
+        use_wrk = not args.think_ms and (
+            args.client == "wrk" or (args.client == "auto" and shutil.which("wrk") is not None)
+        )
         clients = [Client(port, "bench") for _ in range(1 if use_wrk else args.clients)]
         targets = find_targets(clients[0], args.systems)
         for client in clients:  # fill every worker's caches
@@ -343,8 +452,7 @@ def measure(backend: str, database: str, args: argparse.Namespace, folder: Path,
             client.get("/healthz")
         before = os.getloadavg()[0]
         if use_wrk:
-            figures = run_wrk(port, clients[0].cookie, targets, args.clients, args.seconds,
-                              folder)
+            figures = run_wrk(port, clients[0].cookie, targets, args.clients, args.seconds, folder)
             return report_wrk(backend, figures, args, alone, (before, os.getloadavg()[0]))
         results = run_clients(port, clients, targets, args.seconds, args.think_ms / 1000)
         return report(backend, results, args.seconds, alone, (before, os.getloadavg()[0]))
@@ -360,17 +468,32 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
-                        help="what makes the load: wrk when installed (auto), or Python threads")
-    parser.add_argument("--page-cache-entries", type=int, default=None,
-                        help="the server's page cache size (default: the setting's default; "
-                        "0 turns it off)")
-    parser.add_argument("--think-ms", type=float, default=0.0,
-                        help="average pause of each client between requests (default none: "
-                        "each client asks again as soon as it has its answer)")
-    parser.add_argument("--postgres-url", default=os.environ.get(
-        "PRODUKTLYFT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
-        help="a server where a scratch database may be created and dropped")
+    parser.add_argument(
+        "--client",
+        choices=("auto", "wrk", "python"),
+        default="auto",
+        help="what makes the load: wrk when installed (auto), or Python threads",
+    )
+    parser.add_argument(
+        "--page-cache-entries",
+        type=int,
+        default=None,
+        help="the server's page cache size (default: the setting's default; 0 turns it off)",
+    )
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=0.0,
+        help="average pause of each client between requests (default none: "
+        "each client asks again as soon as it has its answer)",
+    )
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get(
+            "PRODUKTLYFT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+        ),
+        help="a server where a scratch database may be created and dropped",
+    )
     args = parser.parse_args()
     from produktlyft.kernel.db.testing import create_scratch_database, drop_scratch_database
 
@@ -378,8 +501,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="web-load-") as temporary:
         folder = Path(temporary)
         (folder / "sqlite").mkdir()
-        figures["sqlite"] = measure("sqlite", f"sqlite:///{folder / 'sqlite' / 'load.db'}",
-                                    args, folder / "sqlite")
+        figures["sqlite"] = measure(
+            "sqlite", f"sqlite:///{folder / 'sqlite' / 'load.db'}", args, folder / "sqlite"
+        )
         name = f"produktlyft_load_{uuid.uuid4().hex[:8]}"
         url = create_scratch_database(args.postgres_url, name)
         try:
@@ -388,8 +512,12 @@ def main() -> int:
         finally:
             drop_scratch_database(args.postgres_url, name)
     print()
-    print(" ".join(f"{backend} p95_ms={p95:.1f} errors={errors}"
-                   for backend, (p95, errors) in figures.items()))
+    print(
+        " ".join(
+            f"{backend} p95_ms={p95:.1f} errors={errors}"
+            for backend, (p95, errors) in figures.items()
+        )
+    )
     return 0
 
 

@@ -20,8 +20,9 @@ from produktlyft.kernel.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-POSTGRES_URL = os.environ.get("PRODUKTLYFT_TEST_POSTGRES_URL",
-                              "postgresql://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "PRODUKTLYFT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
 
 
 def missing_component(reason: str) -> None:
@@ -90,10 +91,12 @@ def sqlite_database(tmp_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
-def make_context(database: Database, role: Role = Role.ADMIN, name: str = "tester",
-                 **settings: object) -> ServiceContext:
-    return ServiceContext(database, Actor(name, role),
-                          Settings(database_url=database.url, **settings))  # type: ignore[arg-type]
+def make_context(
+    database: Database, role: Role = Role.ADMIN, name: str = "tester", **settings: object
+) -> ServiceContext:
+    return ServiceContext(
+        database, Actor(name, role), Settings(database_url=database.url, **settings)
+    )  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -55,7 +55,8 @@ def _fonts() -> None:
             rules.append(
                 "@font-face{font-family:'Inter';font-style:normal;font-display:swap;"
                 f"font-weight:{weight};src:url(./{name}) format('woff2');"
-                f"unicode-range:{unicode_range}}}")
+                f"unicode-range:{unicode_range}}}"
+            )
     (folder / "inter.css").write_text("\n".join(rules) + "\n", encoding="utf-8")
     _copy_licence("@fontsource/inter", folder)
 
@@ -76,8 +77,7 @@ def main() -> int:
         versions[package] = _version(package)
     _fonts()
     versions["@fontsource/inter"] = _version("@fontsource/inter")
-    (TARGET / "versions.json").write_text(json.dumps(versions, indent=2) + "\n",
-                                          encoding="utf-8")
+    (TARGET / "versions.json").write_text(json.dumps(versions, indent=2) + "\n", encoding="utf-8")
     print(f"copied {len(versions)} packages into {TARGET.relative_to(ROOT)}")
     return 0
 

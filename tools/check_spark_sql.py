@@ -44,9 +44,13 @@ def main(path: Path) -> int:
     with tempfile.TemporaryDirectory() as folder:
         table = Path(folder) / "events.parquet"
         sql_table(view).write_parquet(table)
-        spark = (SparkSession.builder.master("local[1]").appName("produktlyft-check")
-                 .config("spark.sql.session.timeZone", "UTC").config("spark.ui.enabled", "false")
-                 .getOrCreate())
+        spark = (
+            SparkSession.builder.master("local[1]")
+            .appName("produktlyft-check")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.ui.enabled", "false")
+            .getOrCreate()
+        )
         failures = 0
         try:
             spark.read.parquet(str(table)).createOrReplaceTempView("events")

@@ -26,8 +26,15 @@ from tests.web.conftest import seed
 
 CHROMIUM = Path(os.environ.get("PRODUKTLYFT_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 # ids of records the server fixture made, for tests that visit their pages
@@ -41,8 +48,12 @@ def _survey_round(database: Database, instrument: str = "westrum") -> str:
     from produktlyft.surveys.services.rounds import create_round
     from tests.conftest import make_context
 
-    return create_round(make_context(database), instruments=[instrument], groups=["Alfa"],
-                        closes_on=date.today() + timedelta(days=5)).round.id
+    return create_round(
+        make_context(database),
+        instruments=[instrument],
+        groups=["Alfa"],
+        closes_on=date.today() + timedelta(days=5),
+    ).round.id
 
 
 def _free_port() -> int:
@@ -55,12 +66,29 @@ def _free_port() -> int:
 def running_server(url: str, folder: Path) -> Iterator[str]:
     """`produktlyft serve` on a free port over the database at `url`; yields its address."""
     port = _free_port()
-    env = {**os.environ, "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
-           "PRODUKTLYFT_SECRET_KEY": "browser-tests", "PRODUKTLYFT_PAGE_SIZE": "25"}
+    env = {
+        **os.environ,
+        "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
+        "PRODUKTLYFT_SECRET_KEY": "browser-tests",
+        "PRODUKTLYFT_PAGE_SIZE": "25",
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "produktlyft", "--database", url, "serve", "--host",
-         "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "produktlyft",
+            "--database",
+            url,
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):

@@ -18,21 +18,50 @@ from produktlyft.kernel.web.security import iter_routes
 from tests.browser.conftest import AXE, SEEDED, sign_in
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = ["/", "/systems", "/systems?missing=cost&sort=cost&dir=desc&page=2",
-         "/systems/sys-00001", "/capabilities", "/integrations",
-         "/integrations?kind=manual_rekeying", "/contracts", "/import", "/admin",
-         "/edit/systems/sys-00002", "/edit/capabilities/cap-case", "/edit/integrations/int-00001",
-         "/edit/contracts/avtal-0001", "/accessibility", "/no-such-page",
-         # other areas' pages
-         "/workflows", "/surveys", "/surveys/new", "/decisions", "/decisions/rights",
-         "/surveys/{round}", "/surveys/{round}/groups/org", "/surveys/{readiness}/readiness",
-         # the review's pages before any review has run (test_review_browser.py checks them
-         # with a review, in both languages, and in the forms' states)
-         "/review", "/review/run", "/review/ranking", "/review/heatmap", "/review/duplicates",
-         "/review/weights", "/review/systems/sys-00001"]
+PAGES = [
+    "/",
+    "/systems",
+    "/systems?missing=cost&sort=cost&dir=desc&page=2",
+    "/systems/sys-00001",
+    "/capabilities",
+    "/integrations",
+    "/integrations?kind=manual_rekeying",
+    "/contracts",
+    "/import",
+    "/admin",
+    "/edit/systems/sys-00002",
+    "/edit/capabilities/cap-case",
+    "/edit/integrations/int-00001",
+    "/edit/contracts/avtal-0001",
+    "/accessibility",
+    "/no-such-page",
+    # other areas' pages
+    "/workflows",
+    "/surveys",
+    "/surveys/new",
+    "/decisions",
+    "/decisions/rights",
+    "/surveys/{round}",
+    "/surveys/{round}/groups/org",
+    "/surveys/{readiness}/readiness",
+    # the review's pages before any review has run (test_review_browser.py checks them
+    # with a review, in both languages, and in the forms' states)
+    "/review",
+    "/review/run",
+    "/review/ranking",
+    "/review/heatmap",
+    "/review/duplicates",
+    "/review/weights",
+    "/review/systems/sys-00001",
+]
 # GET routes that answer with a redirect or a provider round trip rather than a page
-NOT_PAGES = {"/language/{code}", "/login/oidc", "/auth/oidc/callback", "/healthz",
-             "/review/report"}  # a file download
+NOT_PAGES = {
+    "/language/{code}",
+    "/login/oidc",
+    "/auth/oidc/callback",
+    "/healthz",
+    "/review/report",
+}  # a file download
 # Pages another test module checks with axe, in the state it sets up.
 COVERED_ELSEWHERE = {"/s/{token}": "tests/browser/surveys/test_survey_accessibility.py"}
 # Pages reached only through an action (an event-log upload makes the job and the log), which
@@ -41,17 +70,23 @@ MADE_BY_AN_ACTION = {"/workflows/imports/{job_id}", "/workflows/logs/{name}"}
 
 
 def _pages() -> list[str]:
-    return [path.format(round=SEEDED.get("round", "none"),
-                        readiness=SEEDED.get("readiness_round", "none")) for path in PAGES]
+    return [
+        path.format(
+            round=SEEDED.get("round", "none"), readiness=SEEDED.get("readiness_round", "none")
+        )
+        for path in PAGES
+    ]
 
 
 def violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [{"id": v["id"], "help": v["help"],
-             "nodes": [node["target"] for node in v["nodes"]][:5]}
-            for v in result["violations"]]
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [node["target"] for node in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
 
 
 def assert_clean(page, label: str) -> None:  # type: ignore[no-untyped-def]
@@ -60,10 +95,14 @@ def assert_clean(page, label: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_page_list_covers_every_page_route(tmp_path: Path) -> None:
-    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}",
-                              data_dir=tmp_path, secret_key="x"))
-    templates = {route.path_format for prefix, route in iter_routes(app.routes)
-                 if not prefix and "GET" in route.methods}
+    app = create_app(
+        Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", data_dir=tmp_path, secret_key="x")
+    )
+    templates = {
+        route.path_format
+        for prefix, route in iter_routes(app.routes)
+        if not prefix and "GET" in route.methods
+    }
     templates -= NOT_PAGES | set(COVERED_ELSEWHERE) | MADE_BY_AN_ACTION
     visited = {re.sub(r"\?.*", "", path) for path in PAGES} | {"/login"}
     for template in templates:
@@ -136,8 +175,11 @@ c3;Beslut;2026-02-10 15:00;Bo
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_pages_made_by_an_upload_have_no_violations(page, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                    lang: str) -> None:
+def test_pages_made_by_an_upload_have_no_violations(
+    page,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    lang: str,
+) -> None:
     """A failed import leaves its job page showing the problem; a good one leads through the
     job page to the stored log's analysis."""
     sign_in(page, "analyst")
@@ -159,8 +201,12 @@ def test_pages_made_by_an_upload_have_no_violations(page, tmp_path: Path,  # typ
     page.goto("/workflows")
     page.set_input_files("#file", str(log))
     page.fill("#name", f"bygglov-{lang}")
-    for field, column in (("case", "case"), ("activity", "activity"), ("timestamp", "time"),
-                          ("resource", "resource")):
+    for field, column in (
+        ("case", "case"),
+        ("activity", "activity"),
+        ("timestamp", "time"),
+        ("resource", "resource"),
+    ):
         page.fill(f"#{field}", column)
     page.click("main form[enctype] button[type=submit]")
     page.wait_for_url(re.compile(r"/workflows/logs/"), timeout=60_000)
@@ -171,6 +217,8 @@ def test_pages_made_by_an_upload_have_no_violations(page, tmp_path: Path,  # typ
 def test_axe_finds_a_planted_violation(page) -> None:  # type: ignore[no-untyped-def]
     """The harness itself works: a page with a known violation is caught."""
     page.goto("/accessibility")
-    page.evaluate("() => document.querySelector('main').insertAdjacentHTML('beforeend', "
-                  "'<img src=\"/static/vendor/inter/inter.css\">')")
+    page.evaluate(
+        "() => document.querySelector('main').insertAdjacentHTML('beforeend', "
+        "'<img src=\"/static/vendor/inter/inter.css\">')"
+    )
     assert [v["id"] for v in violations(page)] == ["image-alt"]

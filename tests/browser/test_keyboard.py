@@ -69,8 +69,9 @@ def test_sign_in_find_edit_and_import_with_the_keyboard(page, tmp_path: Path) ->
     assert "Tangentbords-Tina" in page.content()
 
     upload = tmp_path / "nya-system.json"
-    upload.write_text(json.dumps({"systems": [{"id": "sys-kbd", "name": "Tangentsystem"}]}),
-                      encoding="utf-8")
+    upload.write_text(
+        json.dumps({"systems": [{"id": "sys-kbd", "name": "Tangentsystem"}]}), encoding="utf-8"
+    )
     # the editor may not import: the menu offers no Import; sign out and in as an analyst
     assert page.locator("nav a[href='/import']").count() == 0
     tab_to(page, "Logga ut")

@@ -31,16 +31,44 @@ from produktlyft.inventory.vocabularies import (
     UnitKind,
 )
 
-UNITS = ["Socialförvaltningen", "Utbildningsförvaltningen", "Stadsbyggnadsförvaltningen",
-         "Kommunledningskontoret", "Kultur- och fritidsförvaltningen", "Miljöförvaltningen"]
+UNITS = [
+    "Socialförvaltningen",
+    "Utbildningsförvaltningen",
+    "Stadsbyggnadsförvaltningen",
+    "Kommunledningskontoret",
+    "Kultur- och fritidsförvaltningen",
+    "Miljöförvaltningen",
+]
 CAPABILITIES = {
-    "cap-case": ("Ärendehantering", None), "cap-case-reg": ("Registrering", "cap-case"),
-    "cap-case-dec": ("Beslut", "cap-case"), "cap-finance": ("Ekonomi", None),
-    "cap-pay": ("Lön", "cap-finance"), "cap-inv": ("Fakturahantering", "cap-finance"),
-    "cap-school": ("Skoladministration", None), "cap-doc": ("Dokumenthantering", None),
+    "cap-case": ("Ärendehantering", None),
+    "cap-case-reg": ("Registrering", "cap-case"),
+    "cap-case-dec": ("Beslut", "cap-case"),
+    "cap-finance": ("Ekonomi", None),
+    "cap-pay": ("Lön", "cap-finance"),
+    "cap-inv": ("Fakturahantering", "cap-finance"),
+    "cap-school": ("Skoladministration", None),
+    "cap-doc": ("Dokumenthantering", None),
 }
-WORDS = ["Ärende", "Lön", "Skol", "Bygglov", "Faktura", "Diarie", "Portal", "Karta", "Bok",
-         "Elev", "Omsorg", "Miljö", "Park", "Vatten", "Kassa", "Avtal", "Personal", "Arkiv"]
+WORDS = [
+    "Ärende",
+    "Lön",
+    "Skol",
+    "Bygglov",
+    "Faktura",
+    "Diarie",
+    "Portal",
+    "Karta",
+    "Bok",
+    "Elev",
+    "Omsorg",
+    "Miljö",
+    "Park",
+    "Vatten",
+    "Kassa",
+    "Avtal",
+    "Personal",
+    "Arkiv",
+]
 SUFFIXES = ["system", "stöd", "tjänst", "portal", "plattform", "register"]
 VENDORS = ["Tieto", "CGI", "Visma", "Evry", "Sokigo", "Microsoft", None]
 
@@ -48,11 +76,11 @@ VENDORS = ["Tieto", "CGI", "Visma", "Evry", "Sokigo", "Microsoft", None]
 def synthetic_inventory(systems: int = 12, seed: int = 7) -> Inventory:
     rng = random.Random(seed)
     inventory = Inventory()
-    inventory.units.append(Unit(id="org", name="Exempelstad kommun",
-                                kind=UnitKind.ORGANISATION))
+    inventory.units.append(Unit(id="org", name="Exempelstad kommun", kind=UnitKind.ORGANISATION))
     for index, name in enumerate(UNITS, start=1):
-        inventory.units.append(Unit(id=f"unit-{index}", name=name, kind=UnitKind.DEPARTMENT,
-                                    parent_id="org"))
+        inventory.units.append(
+            Unit(id=f"unit-{index}", name=name, kind=UnitKind.DEPARTMENT, parent_id="org")
+        )
     for cap_id, (name, parent) in CAPABILITIES.items():
         inventory.capabilities.append(Capability(id=cap_id, name=name, parent_id=parent))
     inventory.technologies.append(Technology(id="tech-java", name="Java", version="8"))
@@ -62,25 +90,41 @@ def synthetic_inventory(systems: int = 12, seed: int = 7) -> Inventory:
     for number in range(1, max(2, systems * 2) + 1):
         source, target = rng.sample(range(1, systems + 1), 2) if systems > 1 else (1, 1)
         kind = rng.choice(list(IntegrationKind))
-        inventory.integrations.append(Integration(
-            id=f"int-{number:05d}", source_id=f"sys-{source:05d}", target_id=f"sys-{target:05d}",
-            name=f"Flöde {number}", kind=kind, direction=rng.choice(list(Direction)),
-            open_standard=kind in (IntegrationKind.REST, IntegrationKind.MESSAGING)))
+        inventory.integrations.append(
+            Integration(
+                id=f"int-{number:05d}",
+                source_id=f"sys-{source:05d}",
+                target_id=f"sys-{target:05d}",
+                name=f"Flöde {number}",
+                kind=kind,
+                direction=rng.choice(list(Direction)),
+                open_standard=kind in (IntegrationKind.REST, IntegrationKind.MESSAGING),
+            )
+        )
     start = date(2022, 1, 1)
     for number in range(1, max(1, systems // 4) + 1):
         end = start + timedelta(days=rng.randint(200, 2500))
-        inventory.contracts.append(Contract(
-            id=f"avtal-{number:04d}", name=f"Avtal {number}", supplier=rng.choice(VENDORS[:-1]),
-            start_date=start, end_date=end if number % 5 else None,
-            value=float(rng.randint(1, 90) * 100_000), notice_period_months=rng.choice([3, 6]),
-            system_ids=[f"sys-{rng.randint(1, systems):05d}"]))
+        inventory.contracts.append(
+            Contract(
+                id=f"avtal-{number:04d}",
+                name=f"Avtal {number}",
+                supplier=rng.choice(VENDORS[:-1]),
+                start_date=start,
+                end_date=end if number % 5 else None,
+                value=float(rng.randint(1, 90) * 100_000),
+                notice_period_months=rng.choice([3, 6]),
+                system_ids=[f"sys-{rng.randint(1, systems):05d}"],
+            )
+        )
     return inventory
 
 
 def _system(rng: random.Random, number: int) -> System:
     gaps = rng.random()
-    capabilities = [CapabilityFit(capability_id=cap, fit=rng.choice(list(FunctionalFit)))
-                    for cap in rng.sample(sorted(CAPABILITIES), rng.randint(0, 2))]
+    capabilities = [
+        CapabilityFit(capability_id=cap, fit=rng.choice(list(FunctionalFit)))
+        for cap in rng.sample(sorted(CAPABILITIES), rng.randint(0, 2))
+    ]
     return System(
         id=f"sys-{number:05d}",
         name=f"{rng.choice(WORDS)}{rng.choice(SUFFIXES)} {number}",

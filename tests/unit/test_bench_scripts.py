@@ -15,13 +15,24 @@ SCRIPTS = sorted((ROOT / "bench").glob("*.py"))
 
 def test_the_benchmarks_are_all_here() -> None:
     names = {script.name for script in SCRIPTS}
-    assert {"web_load.py", "review_bench.py", "eventlog_bench.py", "survey_bench.py",
-            "survey_load.py"} <= names
+    assert {
+        "web_load.py",
+        "review_bench.py",
+        "eventlog_bench.py",
+        "survey_bench.py",
+        "survey_load.py",
+    } <= names
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda script: script.name)
 def test_a_benchmark_starts(script) -> None:  # type: ignore[no-untyped-def]
-    done = subprocess.run([sys.executable, str(script), "--help"], capture_output=True,
-                          text=True, check=False, cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(script), "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "usage" in done.stdout.lower()

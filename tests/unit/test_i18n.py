@@ -29,8 +29,11 @@ def test_every_message_in_the_code_is_translated(domain: str, lang: str) -> None
     missing = []
     for key in used:
         message = catalog.get(key[0] if isinstance(key, tuple) else key)
-        strings = [] if message is None else (
-            list(message.string) if isinstance(message.string, tuple) else [message.string])
+        strings = (
+            []
+            if message is None
+            else (list(message.string) if isinstance(message.string, tuple) else [message.string])
+        )
         if not strings or not all(strings):
             missing.append(key)
     assert not missing, f"{lang}/{domain}.po lacks translations for {missing[:10]}"
@@ -41,8 +44,7 @@ def test_every_catalogue_entry_is_translated(lang: str) -> None:
     for domain in i18n.domains(lang):
         for message in read_catalog(lang, domain):
             if message.id:
-                strings = message.string if isinstance(message.string, tuple) else (
-                    message.string,)
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
                 assert all(strings), f"{lang}/{domain}.po: {message.id!r} is empty"
 
 
@@ -68,9 +70,11 @@ class _TextFinder(HTMLParser):
             self.found.append(data.strip())
 
 
-@pytest.mark.parametrize("template",
-                         sorted(path for root in TEMPLATES for path in root.rglob("*.html")),
-                         ids=lambda path: str(path.relative_to(PACKAGE)))
+@pytest.mark.parametrize(
+    "template",
+    sorted(path for root in TEMPLATES for path in root.rglob("*.html")),
+    ids=lambda path: str(path.relative_to(PACKAGE)),
+)
 def test_templates_hold_no_hard_coded_text(template: Path) -> None:
     finder = _TextFinder()
     source = SET_BLOCK.sub(" ", template.read_text(encoding="utf-8"))

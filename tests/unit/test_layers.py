@@ -8,21 +8,24 @@ import sys
 
 def _modules_loaded_by(statement: str) -> set[str]:
     code = f"import sys; {statement}; print('\\n'.join(sorted(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     return set(result.stdout.split())
 
 
 def test_analytics_loads_no_storage_or_web_stack() -> None:
     loaded = _modules_loaded_by(
-        "import produktlyft.review.analysis, produktlyft.inventory.analysis.data_quality")
+        "import produktlyft.review.analysis, produktlyft.inventory.analysis.data_quality"
+    )
     forbidden = {"sqlalchemy", "fastapi", "starlette", "typer", "alembic"}
     assert not forbidden & {name.split(".")[0] for name in loaded}
 
 
 def test_domain_loads_no_storage_or_web_stack() -> None:
     loaded = _modules_loaded_by(
-        "import produktlyft.inventory.model, produktlyft.inventory.template")
+        "import produktlyft.inventory.model, produktlyft.inventory.template"
+    )
     assert not {"sqlalchemy", "fastapi", "polars"} & {name.split(".")[0] for name in loaded}
 
 

@@ -36,12 +36,19 @@ def test_cell_and_choice_errors_are_worded() -> None:
 
 def test_every_translation_keeps_the_templates_placeholders() -> None:
     """A Swedish sentence that dropped or renamed a {value} would fail when shown."""
-    templates = [message for domain in DOMAINS for message in extract(domain)
-                 if isinstance(message, str) and PLACEHOLDER.search(message)]
+    templates = [
+        message
+        for domain in DOMAINS
+        for message in extract(domain)
+        if isinstance(message, str) and PLACEHOLDER.search(message)
+    ]
     assert any("{value}" in message for message in templates)
     assert any("{floor}" in message for message in templates)  # the surveys domain too
     for message in templates:
         for lang in i18n.LANGUAGES:
             translated = i18n.gettext(message, lang)
-            assert set(PLACEHOLDER.findall(translated)) == set(PLACEHOLDER.findall(message)), \
-                (lang, message, translated)
+            assert set(PLACEHOLDER.findall(translated)) == set(PLACEHOLDER.findall(message)), (
+                lang,
+                message,
+                translated,
+            )

@@ -57,8 +57,12 @@ def web_database(seeded_file: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def settings(web_database: Database, tmp_path: Path) -> Settings:
-    return Settings(database_url=web_database.url, cookie_secure=False,
-                    data_dir=tmp_path / "data", secret_key="test-secret-key")
+    return Settings(
+        database_url=web_database.url,
+        cookie_secure=False,
+        data_dir=tmp_path / "data",
+        secret_key="test-secret-key",
+    )
 
 
 @pytest.fixture
@@ -73,9 +77,11 @@ def csrf_of(client: TestClient, path: str = "/login") -> str:
 
 
 def sign_in(client: TestClient, name: str, password: str = PASSWORD) -> TestClient:
-    response = client.post("/login", data={"name": name, "password": password,
-                                           "csrf_token": csrf_of(client), "next": "/"},
-                           follow_redirects=False)
+    response = client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf_token": csrf_of(client), "next": "/"},
+        follow_redirects=False,
+    )
     assert response.status_code == 303, response.text[:500]
     return client
 

@@ -29,10 +29,15 @@ def create_provider(claims: dict[str, Any]) -> FastAPI:
 
     @provider.get("/.well-known/openid-configuration")
     def discovery() -> dict[str, Any]:
-        return {"issuer": ISSUER, "authorization_endpoint": f"{ISSUER}/authorize",
-                "token_endpoint": f"{ISSUER}/token", "jwks_uri": f"{ISSUER}/jwks",
-                "response_types_supported": ["code"], "subject_types_supported": ["public"],
-                "id_token_signing_alg_values_supported": ["RS256"]}
+        return {
+            "issuer": ISSUER,
+            "authorization_endpoint": f"{ISSUER}/authorize",
+            "token_endpoint": f"{ISSUER}/token",
+            "jwks_uri": f"{ISSUER}/jwks",
+            "response_types_supported": ["code"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+        }
 
     @provider.get("/jwks")
     def jwks() -> dict[str, Any]:
@@ -53,10 +58,22 @@ def create_provider(claims: dict[str, Any]) -> FastAPI:
         if grant is None or grant_type != "authorization_code":
             return JSONResponse({"error": "invalid_grant"}, status_code=400)
         now = int(time.time())
-        payload = {"iss": ISSUER, "aud": CLIENT_ID, "iat": now, "exp": now + 300,
-                   "nonce": grant["nonce"], **claims}
+        payload = {
+            "iss": ISSUER,
+            "aud": CLIENT_ID,
+            "iat": now,
+            "exp": now + 300,
+            "nonce": grant["nonce"],
+            **claims,
+        }
         id_token = jwt.encode({"alg": "RS256", "kid": "test"}, payload, key)
-        return JSONResponse({"access_token": secrets.token_urlsafe(16), "token_type": "Bearer",
-                             "expires_in": 300, "id_token": id_token})
+        return JSONResponse(
+            {
+                "access_token": secrets.token_urlsafe(16),
+                "token_type": "Bearer",
+                "expires_in": 300,
+                "id_token": id_token,
+            }
+        )
 
     return provider

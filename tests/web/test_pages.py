@@ -10,9 +10,21 @@ from produktlyft.inventory.analysis.data_quality import assess_data_quality
 from produktlyft.kernel.access import Role
 from tests.support.inventory import synthetic_inventory
 
-PAGES = ["/", "/systems", "/capabilities", "/integrations", "/contracts", "/import", "/admin",
-         "/systems/sys-00001", "/edit/systems/sys-00001", "/edit/capabilities/cap-case",
-         "/edit/integrations/int-00001", "/edit/contracts/avtal-0001", "/accessibility"]
+PAGES = [
+    "/",
+    "/systems",
+    "/capabilities",
+    "/integrations",
+    "/contracts",
+    "/import",
+    "/admin",
+    "/systems/sys-00001",
+    "/edit/systems/sys-00001",
+    "/edit/capabilities/cap-case",
+    "/edit/integrations/int-00001",
+    "/edit/contracts/avtal-0001",
+    "/accessibility",
+]
 
 
 def test_every_page_renders_for_an_administrator(admin: TestClient) -> None:
@@ -39,8 +51,7 @@ def test_dates_and_numbers_are_localised(admin: TestClient) -> None:
     assert re.search(r"\d{1,2} (jan|feb|mars|apr|maj|juni|juli|aug|sep|okt|nov|dec)", swedish)
     admin.get("/language/en")
     english = admin.get("/contracts").text
-    assert re.search(r"\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec) \d{4}",
-                     english)
+    assert re.search(r"\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec) \d{4}", english)
     assert "SEK" in admin.get("/systems?sort=cost&dir=desc").text
 
 
@@ -79,8 +90,16 @@ def test_paging_in_the_database(client_for, app) -> None:  # type: ignore[no-unt
 
 def test_system_detail_shows_every_part(admin: TestClient) -> None:
     page = admin.get("/systems/sys-00001").text
-    for heading in ("Uppgifter", "Förmågor som systemet stödjer", "Integrationer", "Avtal",
-                    "Teknik", "Ursprung och historik", "demo.json", "skapad"):
+    for heading in (
+        "Uppgifter",
+        "Förmågor som systemet stödjer",
+        "Integrationer",
+        "Avtal",
+        "Teknik",
+        "Ursprung och historik",
+        "demo.json",
+        "skapad",
+    ):
         assert heading in page
 
 

@@ -23,8 +23,12 @@ from produktlyft.kernel.web.security import declared_permission, iter_routes
 from tests.conftest import make_context
 
 PATH_VALUES = {"system_id": "sys-00001", "code": "en", "entity": "systems"}
-RECORDS = {"systems": "sys-00001", "capabilities": "cap-case", "integrations": "int-00001",
-           "contracts": "avtal-0001"}
+RECORDS = {
+    "systems": "sys-00001",
+    "capabilities": "cap-case",
+    "integrations": "int-00001",
+    "contracts": "avtal-0001",
+}
 # Bodies for routes that need one to get past validation (so the permission check is reached).
 BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("POST", "/login"): {"data": {"name": "x", "password": "y"}},
@@ -34,23 +38,35 @@ BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("POST", "/admin/roles"): {"data": {"name": "viewer", "role": "viewer"}},
     ("POST", "/admin/tokens"): {"data": {"name": "robot", "role": "viewer"}},
     ("POST", "/admin/tokens/revoke"): {"data": {"pk": "999999"}},
-    ("POST", "/api/v1/imports"): {"files": {"file": ("a.json", b'{"systems": []}',
-                                                     "text/plain")}},
+    ("POST", "/api/v1/imports"): {"files": {"file": ("a.json", b'{"systems": []}', "text/plain")}},
     # the review's forms, each refused after the permission check so nothing runs for real
     ("POST", "/review/run"): {"data": {"profile": "no-such-profile"}},
-    ("POST", "/review/duplicates"): {"data": {"a": "sys-00001", "b": "sys-00001",
-                                              "decision": "confirm"}},
-    ("POST", "/review/attach/sbom"): {"data": {"system_id": "sys-00001"},
-                                      "files": {"file": ("bom.json", b"{}", "text/plain")}},
+    ("POST", "/review/duplicates"): {
+        "data": {"a": "sys-00001", "b": "sys-00001", "decision": "confirm"}
+    },
+    ("POST", "/review/attach/sbom"): {
+        "data": {"system_id": "sys-00001"},
+        "files": {"file": ("bom.json", b"{}", "text/plain")},
+    },
     ("POST", "/review/attach/repo"): {"data": {"system_id": "sys-00001", "url": "/srv"}},
     ("POST", "/review/weights/preview"): {"data": {"custom.technical_fit": "many"}},
     ("POST", "/review/weights"): {"data": {"custom.technical_fit": "many"}},
 }
-BODIES.update({("PATCH", f"/api/v1/{entity}/{{record_id}}"): {
-    "json": {"name": "X"},
-    "params": {"row_version": "1"}} for entity in RECORDS})
-BODIES.update({("POST", f"/edit/{entity}/{{record_id}}"): {"data": {"row_version": "1"}}
-               for entity in RECORDS})
+BODIES.update(
+    {
+        ("PATCH", f"/api/v1/{entity}/{{record_id}}"): {
+            "json": {"name": "X"},
+            "params": {"row_version": "1"},
+        }
+        for entity in RECORDS
+    }
+)
+BODIES.update(
+    {
+        ("POST", f"/edit/{entity}/{{record_id}}"): {"data": {"row_version": "1"}}
+        for entity in RECORDS
+    }
+)
 
 
 def _url(prefix: str, route: APIRoute) -> str:
@@ -78,13 +94,29 @@ def test_every_route_declares_a_permission(app: FastAPI) -> None:
     assert len(requests) > 25
     paths = {path for _, path, _, _ in requests}
     assert {"/", "/systems", "/api/v1/systems", "/admin", "/import"} <= paths
-    assert {"/review", "/review/run", "/review/report", "/review/heatmap", "/review/ranking",
-            "/review/duplicates", "/review/systems/{system_id}", "/review/attach/sbom",
-            "/review/attach/repo", "/review/weights", "/review/weights/preview"} <= paths
+    assert {
+        "/review",
+        "/review/run",
+        "/review/report",
+        "/review/heatmap",
+        "/review/ranking",
+        "/review/duplicates",
+        "/review/systems/{system_id}",
+        "/review/attach/sbom",
+        "/review/attach/repo",
+        "/review/weights",
+        "/review/weights/preview",
+    } <= paths
 
 
-def _send(client: TestClient, method: str, template: str, url: str, headers: dict[str, str],
-          csrf: str | None) -> int:
+def _send(
+    client: TestClient,
+    method: str,
+    template: str,
+    url: str,
+    headers: dict[str, str],
+    csrf: str | None,
+) -> int:
     extra = dict(BODIES.get((method, template), {}))
     if csrf is not None and method != "GET":
         data = dict(extra.pop("data", {}))  # type: ignore[call-overload]
@@ -92,18 +124,21 @@ def _send(client: TestClient, method: str, template: str, url: str, headers: dic
         extra["data"] = data
     files = extra.pop("files", None)
     if files:
-        extra["files"] = {key: (name, io.BytesIO(content), kind)
-                          for key, (name, content, kind) in files.items()}  # type: ignore[attr-defined]
-    response = client.request(method, url, headers=headers, follow_redirects=False,
-                              **extra)  # type: ignore[arg-type]
+        extra["files"] = {
+            key: (name, io.BytesIO(content), kind) for key, (name, content, kind) in files.items()
+        }  # type: ignore[attr-defined]
+    response = client.request(method, url, headers=headers, follow_redirects=False, **extra)  # type: ignore[arg-type]
     assert response.status_code < 500, (method, url, response.text[:500])
     return response.status_code
 
 
 @pytest.mark.parametrize("role", [None, *Role])
 def test_every_route_refuses_roles_without_its_permission(
-        app: FastAPI, client_for: Callable[[Role | None], TestClient], web_database,  # type: ignore[no-untyped-def]
-        role: Role | None) -> None:
+    app: FastAPI,
+    client_for: Callable[[Role | None], TestClient],
+    web_database,  # type: ignore[no-untyped-def]
+    role: Role | None,
+) -> None:
     client = client_for(role)
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)
     headers = {}
@@ -118,8 +153,9 @@ def test_every_route_refuses_roles_without_its_permission(
         allowed = role is not None and _grants(role, permission)
         if allowed and method != "GET" and (method, template) not in BODIES:
             continue  # no valid body known: only the refusals are checked
-        status = _send(client, method, template, url, headers if is_api else {},
-                       None if is_api else csrf)
+        status = _send(
+            client, method, template, url, headers if is_api else {}, None if is_api else csrf
+        )
         if role is None:
             expected = 401 if is_api else 303
             assert status == expected, (method, url, status)

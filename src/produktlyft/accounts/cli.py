@@ -31,8 +31,9 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     workers: int = typer.Option(1, "--workers", min=1, help="Server processes."),
-    migrate: bool = typer.Option(True, "--migrate/--no-migrate",
-                                 help="Create or upgrade the database schema first."),
+    migrate: bool = typer.Option(
+        True, "--migrate/--no-migrate", help="Create or upgrade the database schema first."
+    ),
 ) -> None:
     """Serve the web app and the API until stopped (Ctrl+C)."""
     import uvicorn
@@ -45,19 +46,30 @@ def serve(
         # plain http works for a trial on this machine only; anywhere else, use HTTPS
         settings = settings.model_copy(update={"cookie_secure": not _is_loopback(host)})
     session_secret(settings)  # made once here, before the worker processes read it
-    console.print(f"Serving produktlyft at http://{host}:{port} "
-                  f"(database {ctx.database.display_url}). Stop with Ctrl+C.")
+    console.print(
+        f"Serving produktlyft at http://{host}:{port} "
+        f"(database {ctx.database.display_url}). Stop with Ctrl+C."
+    )
     os.environ["PRODUKTLYFT_DATABASE_URL"] = settings.database_url
     os.environ["PRODUKTLYFT_COOKIE_SECURE"] = "true" if settings.cookie_secure else "false"
-    uvicorn.run("produktlyft.kernel.web.server:app", host=host, port=port, workers=workers,
-                factory=True, proxy_headers=True, log_level="warning", access_log=False)
+    uvicorn.run(
+        "produktlyft.kernel.web.server:app",
+        host=host,
+        port=port,
+        workers=workers,
+        factory=True,
+        proxy_headers=True,
+        log_level="warning",
+        access_log=False,
+    )
 
 
 def user_add(
     name: str = typer.Argument(..., help="The account name people sign in with."),
     role: Role = typer.Option(Role.VIEWER, "--role", help="viewer, editor, analyst or admin."),
-    password_stdin: bool = typer.Option(False, "--password-stdin",
-                                        help="Read the password from standard input."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from standard input."
+    ),
     display_name: str | None = typer.Option(None, "--display-name", help="Name shown in the app."),
 ) -> None:
     """Create a local account, such as the first administrator."""
@@ -73,14 +85,19 @@ def user_add(
 
 def token_create(
     name: str = typer.Argument(..., help="An account to act as, or a name for a machine client."),
-    role: Role | None = typer.Option(None, "--role",
-                                     help="Role of a machine client (default viewer); an "
-                                     "account's token has the account's role."),
+    role: Role | None = typer.Option(
+        None,
+        "--role",
+        help="Role of a machine client (default viewer); an "
+        "account's token has the account's role.",
+    ),
 ) -> None:
     """Create an API token and print it on standard output (shown only once)."""
     created = create_token(STATE.context(), name, role)
-    console.print(f"Token {created.token.prefix}… for '{name}' with role "
-                  f"{created.token.role.value}. Keep it secret; it is not shown again.")
+    console.print(
+        f"Token {created.token.prefix}… for '{name}' with role "
+        f"{created.token.role.value}. Keep it secret; it is not shown again."
+    )
     sys.stdout.write(created.secret + "\n")
 
 

@@ -14,10 +14,15 @@ from produktlyft.kernel.access import Role
 
 def _account(row: Any) -> Account:
     return Account(
-        name=row["name"], role=Role(row["role"]), display_name=row["display_name"],
-        has_password=row["password_hash"] is not None, oidc_subject=row["oidc_subject"],
-        disabled=bool(row["disabled"]), created_at=row["created_at"],
-        last_login_at=row["last_login_at"])
+        name=row["name"],
+        role=Role(row["role"]),
+        display_name=row["display_name"],
+        has_password=row["password_hash"] is not None,
+        oidc_subject=row["oidc_subject"],
+        disabled=bool(row["disabled"]),
+        created_at=row["created_at"],
+        last_login_at=row["last_login_at"],
+    )
 
 
 def _token(row: Any) -> ApiToken:
@@ -29,76 +34,127 @@ class AccountRepository:
         self.connection = connection
 
     def get(self, name: str) -> Account | None:
-        row = self.connection.execute(
-            select(w.users).where(w.users.c.name == name)).mappings().first()
+        row = (
+            self.connection.execute(select(w.users).where(w.users.c.name == name))
+            .mappings()
+            .first()
+        )
         return _account(row) if row else None
 
     def password_hash(self, name: str) -> str | None:
-        return self.connection.scalar(
-            select(w.users.c.password_hash).where(w.users.c.name == name))
+        return self.connection.scalar(select(w.users.c.password_hash).where(w.users.c.name == name))
 
     def by_oidc_subject(self, subject: str) -> Account | None:
-        row = self.connection.execute(
-            select(w.users).where(w.users.c.oidc_subject == subject)).mappings().first()
+        row = (
+            self.connection.execute(select(w.users).where(w.users.c.oidc_subject == subject))
+            .mappings()
+            .first()
+        )
         return _account(row) if row else None
 
     def all(self) -> list[Account]:
         rows = self.connection.execute(select(w.users).order_by(w.users.c.name)).mappings()
         return [_account(row) for row in rows]
 
-    def add(self, account: Account, password_hash: str | None, oidc_issuer: str | None = None,
-            ) -> None:
-        self.connection.execute(insert(w.users).values(
-            name=account.name, display_name=account.display_name, role=account.role.value,
-            password_hash=password_hash, oidc_issuer=oidc_issuer,
-            oidc_subject=account.oidc_subject, disabled=account.disabled,
-            created_at=account.created_at))
+    def add(
+        self,
+        account: Account,
+        password_hash: str | None,
+        oidc_issuer: str | None = None,
+    ) -> None:
+        self.connection.execute(
+            insert(w.users).values(
+                name=account.name,
+                display_name=account.display_name,
+                role=account.role.value,
+                password_hash=password_hash,
+                oidc_issuer=oidc_issuer,
+                oidc_subject=account.oidc_subject,
+                disabled=account.disabled,
+                created_at=account.created_at,
+            )
+        )
 
     def set_password(self, name: str, password_hash: str) -> None:
         self.connection.execute(
-            update(w.users).where(w.users.c.name == name).values(password_hash=password_hash))
+            update(w.users).where(w.users.c.name == name).values(password_hash=password_hash)
+        )
 
     def set_role(self, name: str, role: Role) -> None:
         self.connection.execute(
-            update(w.users).where(w.users.c.name == name).values(role=role.value))
+            update(w.users).where(w.users.c.name == name).values(role=role.value)
+        )
 
     def touch_login(self, name: str, at: datetime) -> None:
         self.connection.execute(
-            update(w.users).where(w.users.c.name == name).values(last_login_at=at))
+            update(w.users).where(w.users.c.name == name).values(last_login_at=at)
+        )
 
-    def add_token(self, *, name: str, token_hash: str, prefix: str, role: Role,
-                  user_name: str | None, created_at: datetime, created_by: str) -> ApiToken:
-        pk = self.connection.execute(insert(w.api_tokens).values(
-            name=name, token_hash=token_hash, prefix=prefix, role=role.value,
-            user_name=user_name, created_at=created_at, created_by=created_by,
-        ).returning(w.api_tokens.c.pk)).scalar_one()
+    def add_token(
+        self,
+        *,
+        name: str,
+        token_hash: str,
+        prefix: str,
+        role: Role,
+        user_name: str | None,
+        created_at: datetime,
+        created_by: str,
+    ) -> ApiToken:
+        pk = self.connection.execute(
+            insert(w.api_tokens)
+            .values(
+                name=name,
+                token_hash=token_hash,
+                prefix=prefix,
+                role=role.value,
+                user_name=user_name,
+                created_at=created_at,
+                created_by=created_by,
+            )
+            .returning(w.api_tokens.c.pk)
+        ).scalar_one()
         found = self.token_by_pk(pk)
         assert found is not None
         return found
 
     def token_by_pk(self, pk: int) -> ApiToken | None:
-        row = self.connection.execute(
-            select(w.api_tokens).where(w.api_tokens.c.pk == pk)).mappings().first()
+        row = (
+            self.connection.execute(select(w.api_tokens).where(w.api_tokens.c.pk == pk))
+            .mappings()
+            .first()
+        )
         return _token(row) if row else None
 
     def token_by_hash(self, token_hash: str) -> ApiToken | None:
-        row = self.connection.execute(select(w.api_tokens).where(
-            w.api_tokens.c.token_hash == token_hash,
-            w.api_tokens.c.revoked_at.is_(None))).mappings().first()
+        row = (
+            self.connection.execute(
+                select(w.api_tokens).where(
+                    w.api_tokens.c.token_hash == token_hash, w.api_tokens.c.revoked_at.is_(None)
+                )
+            )
+            .mappings()
+            .first()
+        )
         return _token(row) if row else None
 
     def tokens(self) -> list[ApiToken]:
         rows = self.connection.execute(
-            select(w.api_tokens).order_by(w.api_tokens.c.created_at.desc())).mappings()
+            select(w.api_tokens).order_by(w.api_tokens.c.created_at.desc())
+        ).mappings()
         return [_token(row) for row in rows]
 
     def touch_token(self, pk: int, at: datetime) -> None:
         self.connection.execute(
-            update(w.api_tokens).where(w.api_tokens.c.pk == pk).values(last_used_at=at))
+            update(w.api_tokens).where(w.api_tokens.c.pk == pk).values(last_used_at=at)
+        )
 
     def revoke_token(self, pk: int, at: datetime) -> bool:
-        result = self.connection.execute(update(w.api_tokens).where(
-            w.api_tokens.c.pk == pk, w.api_tokens.c.revoked_at.is_(None)).values(revoked_at=at))
+        result = self.connection.execute(
+            update(w.api_tokens)
+            .where(w.api_tokens.c.pk == pk, w.api_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
         return result.rowcount == 1
 
     def record_failure(self, keys: list[str], at: datetime) -> None:
@@ -108,8 +164,10 @@ class AccountRepository:
         """How many failures a key has had since a moment, and the oldest of them."""
         table = w.login_failures
         count, oldest = self.connection.execute(
-            select(func.count(), func.min(table.c.at))
-            .where(table.c.key == key, table.c.at >= since)).one()
+            select(func.count(), func.min(table.c.at)).where(
+                table.c.key == key, table.c.at >= since
+            )
+        ).one()
         return int(count), oldest
 
     def clear_failures(self, keys: list[str]) -> None:

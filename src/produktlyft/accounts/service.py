@@ -26,7 +26,7 @@ from produktlyft.accounts.model import (
 from produktlyft.inventory.changes import Action, Change
 from produktlyft.kernel.access import Actor, Permission, Role
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.db import Database
+from produktlyft.kernel.db import Database, UnitOfWork
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, ProduktlyftError, wording
 from produktlyft.kernel.settings import Settings
 
@@ -67,19 +67,35 @@ def session_secret(settings: Settings) -> str:
 
 def check_password_policy(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput([Issue(message=f"the password must be at least "
-                                  f"{MIN_PASSWORD_LENGTH} characters long", column="password")])
+        raise InvalidInput(
+            [
+                Issue(
+                    message=f"the password must be at least {MIN_PASSWORD_LENGTH} characters long",
+                    column="password",
+                )
+            ]
+        )
 
 
-def add_user(ctx: ServiceContext, name: str, role: Role, password: str | None = None,
-             display_name: str | None = None) -> Account:
+def add_user(
+    ctx: ServiceContext,
+    name: str,
+    role: Role,
+    password: str | None = None,
+    display_name: str | None = None,
+) -> Account:
     """Create a local account; the first administrator is made this way from the CLI."""
     ctx.actor.require(Permission.ADMINISTER)
     if password is not None:
         check_password_policy(password)
     try:
-        account = Account(name=name, role=role, display_name=display_name,
-                          has_password=password is not None, created_at=ctx.now())
+        account = Account(
+            name=name,
+            role=role,
+            display_name=display_name,
+            has_password=password is not None,
+            created_at=ctx.now(),
+        )
     except ValueError as error:
         raise InvalidInput([Issue(message=str(error), column="name")]) from None
     ctx.database.require_current()
@@ -87,9 +103,18 @@ def add_user(ctx: ServiceContext, name: str, role: Role, password: str | None = 
         if uow.accounts.get(name) is not None:
             raise ProduktlyftError(f"an account named '{name}' already exists")
         uow.accounts.add(account, _hasher.hash(password) if password else None)
-        uow.changes.append([Change(at=account.created_at, actor=ctx.actor.name, entity="users",
-                                   entity_id=name, action=Action.CREATE,
-                                   changes={"role": [None, role.value]})])
+        uow.changes.append(
+            [
+                Change(
+                    at=account.created_at,
+                    actor=ctx.actor.name,
+                    entity="users",
+                    entity_id=name,
+                    action=Action.CREATE,
+                    changes={"role": [None, role.value]},
+                )
+            ]
+        )
     return account
 
 
@@ -101,9 +126,18 @@ def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
             raise NotFound(f"no account named '{name}'")
         uow.accounts.set_role(name, role)
         forget_cached_accounts()
-        uow.changes.append([Change(at=ctx.now(), actor=ctx.actor.name, entity="users",
-                                   entity_id=name, action=Action.UPDATE,
-                                   changes={"role": [account.role.value, role.value]})])
+        uow.changes.append(
+            [
+                Change(
+                    at=ctx.now(),
+                    actor=ctx.actor.name,
+                    entity="users",
+                    entity_id=name,
+                    action=Action.UPDATE,
+                    changes={"role": [account.role.value, role.value]},
+                )
+            ]
+        )
     return account.model_copy(update={"role": role})
 
 
@@ -139,7 +173,8 @@ def sign_in(ctx: ServiceContext, name: str, password: str, client: str) -> Accou
             uow.changes.append([_event(now, name, Action.SIGN_IN, client)])
             return account
         uow.accounts.forget_failures_before(
-            now - timedelta(seconds=ctx.settings.login_window_seconds))
+            now - timedelta(seconds=ctx.settings.login_window_seconds)
+        )
         uow.accounts.record_failure(keys, now)
         uow.changes.append([_event(now, name[:200] or "?", Action.SIGN_IN_FAILED, client)])
     raise LoginRefused("wrong name or password")
@@ -153,8 +188,9 @@ def _verify(stored: str | None, password: str) -> bool:
 
 
 def _event(now: datetime, name: str, action: Action, client: str) -> Change:
-    return Change(at=now, actor=name, entity="sessions", entity_id=name, action=action,
-                  source=client[:200])
+    return Change(
+        at=now, actor=name, entity="sessions", entity_id=name, action=action, source=client[:200]
+    )
 
 
 def record_sign_out(ctx: ServiceContext, client: str) -> None:
@@ -185,8 +221,9 @@ def forget_cached_accounts() -> None:
     _session_accounts.clear()
 
 
-def oidc_sign_in(ctx: ServiceContext, issuer: str, claims: dict[str, object],
-                 client: str) -> Account:
+def oidc_sign_in(
+    ctx: ServiceContext, issuer: str, claims: dict[str, object], client: str
+) -> Account:
     """Sign in someone the identity provider vouched for; their first visit creates an account
     with the configured default role."""
     subject = str(claims.get("sub") or "")
@@ -204,21 +241,41 @@ def oidc_sign_in(ctx: ServiceContext, issuer: str, claims: dict[str, object],
     return account
 
 
-def _new_oidc_account(ctx: ServiceContext, uow, issuer: str, subject: str,  # type: ignore[no-untyped-def]
-                      claims: dict[str, object], now: datetime) -> Account:
+def _new_oidc_account(
+    ctx: ServiceContext,
+    uow: UnitOfWork,
+    issuer: str,
+    subject: str,
+    claims: dict[str, object],
+    now: datetime,
+) -> Account:
     wanted = str(claims.get("preferred_username") or claims.get("email") or subject)
     wanted = "".join(ch if ch.isalnum() or ch in "._@+-" else "-" for ch in wanted)[:180]
     name, suffix = wanted or "user", 1
     while uow.accounts.get(name) is not None:
         suffix += 1
         name = f"{wanted}-{suffix}"
-    account = Account(name=name, role=Role(ctx.settings.oidc_default_role),
-                      display_name=str(claims.get("name") or "") or None,
-                      oidc_subject=f"{issuer}|{subject}", created_at=now)
+    account = Account(
+        name=name,
+        role=Role(ctx.settings.oidc_default_role),
+        display_name=str(claims.get("name") or "") or None,
+        oidc_subject=f"{issuer}|{subject}",
+        created_at=now,
+    )
     uow.accounts.add(account, None, oidc_issuer=issuer)
-    uow.changes.append([Change(at=now, actor=name, entity="users", entity_id=name,
-                               action=Action.CREATE, source=issuer,
-                               changes={"role": [None, account.role.value]})])
+    uow.changes.append(
+        [
+            Change(
+                at=now,
+                actor=name,
+                entity="users",
+                entity_id=name,
+                action=Action.CREATE,
+                source=issuer,
+                changes={"role": [None, account.role.value]},
+            )
+        ]
+    )
     return account
 
 
@@ -231,24 +288,39 @@ def create_token(ctx: ServiceContext, name: str, role: Role | None = None) -> Ne
     current role); otherwise it is a machine client with `role` (viewer unless given)."""
     ctx.actor.require(Permission.ADMINISTER)
     if not name.strip() or len(name) > 200:
-        raise InvalidInput([Issue.worded(wording("give the token a name of 1-200 characters"),
-                                         column="name")])
+        raise InvalidInput(
+            [Issue.worded(wording("give the token a name of 1-200 characters"), column="name")]
+        )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = ctx.now()
     with ctx.database.unit_of_work() as uow:
         account = uow.accounts.get(name)
         if account is not None and role is not None and role != account.role:
-            raise ProduktlyftError(f"'{name}' is an account with role {account.role.value}; "
-                                   "its tokens act with that role")
+            raise ProduktlyftError(
+                f"'{name}' is an account with role {account.role.value}; "
+                "its tokens act with that role"
+            )
         token = uow.accounts.add_token(
-            name=name, token_hash=_hash_token(secret), prefix=secret[:10],
+            name=name,
+            token_hash=_hash_token(secret),
+            prefix=secret[:10],
             role=account.role if account else (role or Role.VIEWER),
-            user_name=account.name if account else None, created_at=now,
-            created_by=ctx.actor.name)
-        uow.changes.append([Change(at=now, actor=ctx.actor.name, entity="api_tokens",
-                                   entity_id=str(token.pk), action=Action.CREATE,
-                                   changes={"name": [None, name],
-                                            "role": [None, token.role.value]})])
+            user_name=account.name if account else None,
+            created_at=now,
+            created_by=ctx.actor.name,
+        )
+        uow.changes.append(
+            [
+                Change(
+                    at=now,
+                    actor=ctx.actor.name,
+                    entity="api_tokens",
+                    entity_id=str(token.pk),
+                    action=Action.CREATE,
+                    changes={"name": [None, name], "role": [None, token.role.value]},
+                )
+            ]
+        )
     return NewToken(token=token, secret=secret)
 
 
@@ -264,8 +336,17 @@ def revoke_token(ctx: ServiceContext, pk: int) -> None:
     with ctx.database.unit_of_work() as uow:
         if not uow.accounts.revoke_token(pk, now):
             raise NotFound(f"no active token number {pk}")
-        uow.changes.append([Change(at=now, actor=ctx.actor.name, entity="api_tokens",
-                                   entity_id=str(pk), action=Action.DELETE)])
+        uow.changes.append(
+            [
+                Change(
+                    at=now,
+                    actor=ctx.actor.name,
+                    entity="api_tokens",
+                    entity_id=str(pk),
+                    action=Action.DELETE,
+                )
+            ]
+        )
 
 
 def actor_for_token(database: Database, secret: str) -> Actor | None:

@@ -7,7 +7,8 @@ from sqlalchemy import Boolean, Column, DateTime, Index, Integer, String, Table,
 from produktlyft.inventory.tables import metadata, systems
 
 users = Table(
-    "users", metadata,
+    "users",
+    metadata,
     Column("name", String(200), primary_key=True),
     Column("display_name", Text),
     Column("role", String(20), nullable=False),
@@ -21,7 +22,8 @@ users = Table(
 )
 
 api_tokens = Table(
-    "api_tokens", metadata,
+    "api_tokens",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("name", String(200), nullable=False),
     # SHA-256 of the token: tokens are 256 random bits, so a slow hash adds nothing
@@ -36,7 +38,8 @@ api_tokens = Table(
 )
 
 login_failures = Table(
-    "login_failures", metadata,
+    "login_failures",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     # "user:<name>" or "addr:<client address>"
     Column("key", String(255), nullable=False),
@@ -50,5 +53,6 @@ Index("ix_login_failures_at", login_failures.c.at)
 # common filters is set.
 Index("ix_systems_lower_name_id", func.lower(systems.c.name), systems.c.id)
 for _column in ("owning_unit_id", "criticality", "lifecycle", "hosting"):
-    Index(f"ix_systems_{_column}_name", systems.c[_column], func.lower(systems.c.name),
-          systems.c.id)
+    Index(
+        f"ix_systems_{_column}_name", systems.c[_column], func.lower(systems.c.name), systems.c.id
+    )

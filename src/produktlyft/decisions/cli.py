@@ -25,22 +25,29 @@ from produktlyft.kernel.cli.state import STATE
 
 out = Console(highlight=False, soft_wrap=True)
 notes = Console(highlight=False, stderr=True, soft_wrap=True)
-decisions_app = typer.Typer(help="The decision register: recommendations, who decides, and "
-                            "how long it takes.", no_args_is_help=True)
-rights_app = typer.Typer(help="The decision-rights matrix: what each team may decide itself.",
-                         no_args_is_help=True)
+decisions_app = typer.Typer(
+    help="The decision register: recommendations, who decides, and how long it takes.",
+    no_args_is_help=True,
+)
+rights_app = typer.Typer(
+    help="The decision-rights matrix: what each team may decide itself.", no_args_is_help=True
+)
 decisions_app.add_typer(rights_app, name="rights")
 
 
 @decisions_app.command("import")
-def import_(path: Path = typer.Argument(..., help="CSV or .xlsx: id, title, team, kind, "
-                                        "level, proposed_on, decided_on, outcome …")) -> None:
+def import_(
+    path: Path = typer.Argument(
+        ..., help="CSV or .xlsx: id, title, team, kind, level, proposed_on, decided_on, outcome …"
+    ),
+) -> None:
     """Import recommendations and decisions (all rows or none; known ids are updated)."""
     result = import_decisions(STATE.context(), path)
     notes.print(f"Imported {path.name}: {result.created} new, {result.updated} updated.")
     if result.unknown_teams:
-        notes.print("[yellow]note[/] teams not in the inventory: "
-                    + ", ".join(result.unknown_teams))
+        notes.print(
+            "[yellow]note[/] teams not in the inventory: " + ", ".join(result.unknown_teams)
+        )
 
 
 def _days(value: float | None) -> str:
@@ -52,62 +59,99 @@ def _share(value: float | None) -> str:
 
 
 def _measures_json(m: Measures) -> dict[str, Any]:
-    return {"proposed": m.proposed, "decided": m.decided, "pending": m.pending,
-            "withdrawn": m.withdrawn, "median_days_to_decision": m.median_days,
-            "km_median_days_to_decision": m.km_median_days,
-            "share_decided_in_team": m.share_decided_in_team,
-            "older_than_n_days": m.old_enough, "undecided_after_n_days": m.vanished,
-            "share_undecided_after_n_days": m.share_vanished}
+    return {
+        "proposed": m.proposed,
+        "decided": m.decided,
+        "pending": m.pending,
+        "withdrawn": m.withdrawn,
+        "median_days_to_decision": m.median_days,
+        "km_median_days_to_decision": m.km_median_days,
+        "share_decided_in_team": m.share_decided_in_team,
+        "older_than_n_days": m.old_enough,
+        "undecided_after_n_days": m.vanished,
+        "share_undecided_after_n_days": m.share_vanished,
+    }
 
 
 def report_json(result: DecisionReport) -> dict[str, Any]:
     return {
-        "as_of": result.as_of.isoformat(), "n_days": result.undecided_after_days,
-        "team": result.team, "overall": _measures_json(result.overall),
+        "as_of": result.as_of.isoformat(),
+        "n_days": result.undecided_after_days,
+        "team": result.team,
+        "overall": _measures_json(result.overall),
         "levels": {level.value: _measures_json(m) for level, m in result.levels.items()},
         "quarters": {q: _measures_json(m) for q, m in result.quarters.items()},
         "escalated_within_mandate": result.gap.escalated_within_mandate,
         "decided_beyond_mandate": result.gap.decided_beyond_mandate,
-        "undecided": [{"id": d.id, "title": d.title, "team": d.team, "level": d.level.value,
-                       "proposed_on": d.proposed_on.isoformat()} for d in result.vanished],
+        "undecided": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "team": d.team,
+                "level": d.level.value,
+                "proposed_on": d.proposed_on.isoformat(),
+            }
+            for d in result.vanished
+        ],
     }
 
 
 @decisions_app.command()
 def report(
-    days: int = typer.Option(DEFAULT_UNDECIDED_DAYS, "--days", help="Count a recommendation "
-                             "as vanished when still undecided after this many days."),
+    days: int = typer.Option(
+        DEFAULT_UNDECIDED_DAYS,
+        "--days",
+        help="Count a recommendation as vanished when still undecided after this many days.",
+    ),
     team: str | None = typer.Option(None, "--team", help="Only this team's register."),
     json_path: Path | None = typer.Option(None, "--json", help="Also write the report as JSON."),
 ) -> None:
     """Time to decision, share decided in the team, and what vanished in the hierarchy."""
     result = decision_report(STATE.context(), undecided_after_days=days, team=team)
-    table = Table(title=f"Decisions as of {result.as_of}"
-                  + (f", team {result.team}" if result.team else ""))
-    for header in ("who decides", "proposed", "decided", "median days", "median days (KM)",
-                   f"undecided after {days} d"):
+    table = Table(
+        title=f"Decisions as of {result.as_of}" + (f", team {result.team}" if result.team else "")
+    )
+    for header in (
+        "who decides",
+        "proposed",
+        "decided",
+        "median days",
+        "median days (KM)",
+        f"undecided after {days} d",
+    ):
         table.add_column(header, justify="left" if header == "who decides" else "right")
     rows = [("all", result.overall), *((lvl.en, m) for lvl, m in result.levels.items())]
     for label, m in rows:
-        table.add_row(label, str(m.proposed), str(m.decided), _days(m.median_days),
-                      _days(m.km_median_days), f"{m.vanished} of {m.old_enough} "
-                      f"({_share(m.share_vanished)})")
+        table.add_row(
+            label,
+            str(m.proposed),
+            str(m.decided),
+            _days(m.median_days),
+            _days(m.km_median_days),
+            f"{m.vanished} of {m.old_enough} ({_share(m.share_vanished)})",
+        )
     out.print(table)
     out.print(f"Decided within the team: {_share(result.overall.share_decided_in_team)}.")
     if result.gap.escalated_within_mandate:
-        out.print(f"Escalated although the team may decide: "
-                  f"{', '.join(result.gap.escalated_within_mandate)}")
+        out.print(
+            f"Escalated although the team may decide: "
+            f"{', '.join(result.gap.escalated_within_mandate)}"
+        )
     for decision in result.vanished:
-        out.print(f"  undecided since {decision.proposed_on}: {decision.title} "
-                  f"({decision.team}, {decision.level.en})")
+        out.print(
+            f"  undecided since {decision.proposed_on}: {decision.title} "
+            f"({decision.team}, {decision.level.en})"
+        )
     if json_path:
-        json_path.write_text(json.dumps(report_json(result), ensure_ascii=False, indent=2)
-                             + "\n", encoding="utf-8")
+        json_path.write_text(
+            json.dumps(report_json(result), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
 
 
 @rights_app.command("import")
-def rights_import(path: Path = typer.Argument(..., help="CSV or .xlsx: team, kind, level.")
-                  ) -> None:
+def rights_import(
+    path: Path = typer.Argument(..., help="CSV or .xlsx: team, kind, level."),
+) -> None:
     """Set matrix cells from a file."""
     count = import_rights(STATE.context(), path)
     notes.print(f"Set {count} cell(s) of the decision-rights matrix.")
@@ -116,14 +160,16 @@ def rights_import(path: Path = typer.Argument(..., help="CSV or .xlsx: team, kin
 @rights_app.command("set")
 def rights_set(
     team: str = typer.Option(..., "--team", help="The team."),
-    kind: str = typer.Option(..., "--kind", help="Kind of decision: "
-                             + ", ".join(k.value for k in DecisionKind) + "."),
+    kind: str = typer.Option(
+        ..., "--kind", help="Kind of decision: " + ", ".join(k.value for k in DecisionKind) + "."
+    ),
     level: str = typer.Option(..., "--level", help="Who decides: team, management or board."),
 ) -> None:
     """Set one cell: for this team and kind of decision, who decides."""
     try:
-        right = DecisionRight(team=team, kind=DecisionKind.parse(kind),
-                              level=DecisionLevel.parse(level))
+        right = DecisionRight(
+            team=team, kind=DecisionKind.parse(kind), level=DecisionLevel.parse(level)
+        )
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
     set_rights(STATE.context(), [right])
@@ -140,8 +186,13 @@ def rights_show() -> None:
         table.add_column(kind.value)
     short = {DecisionLevel.TEAM: "T", DecisionLevel.MANAGEMENT: "M", DecisionLevel.BOARD: "B"}
     for team in matrix.teams:
-        table.add_row(team, *[short.get(matrix.level(team, kind), "·")  # type: ignore[arg-type]
-                              for kind in DecisionKind])
+        table.add_row(
+            team,
+            *[
+                short.get(matrix.level(team, kind), "·")  # type: ignore[arg-type]
+                for kind in DecisionKind
+            ],
+        )
     out.print(table)
 
 

@@ -27,20 +27,47 @@ from produktlyft.kernel.files.cells import is_blank
 from produktlyft.kernel.files.simple_table import fold, read_table
 
 _DECISION_HEADERS = {
-    "id": "id", "title": "title", "rubrik": "title", "förslag": "title",
-    "recommendation": "title", "rekommendation": "title",
-    "description": "description", "beskrivning": "description",
-    "team": "team", "kind": "kind", "typ": "kind", "beslutstyp": "kind",
-    "level": "level", "who decides": "level", "decided by": "level", "beslutsnivå": "level",
-    "vem beslutar": "level", "proposed on": "proposed_on", "proposed": "proposed_on",
-    "föreslagen": "proposed_on", "föreslaget": "proposed_on", "decided on": "decided_on",
-    "decided": "decided_on", "beslutad": "decided_on", "beslutsdatum": "decided_on",
-    "outcome": "outcome", "utfall": "outcome", "beslut": "outcome", "notes": "notes",
+    "id": "id",
+    "title": "title",
+    "rubrik": "title",
+    "förslag": "title",
+    "recommendation": "title",
+    "rekommendation": "title",
+    "description": "description",
+    "beskrivning": "description",
+    "team": "team",
+    "kind": "kind",
+    "typ": "kind",
+    "beslutstyp": "kind",
+    "level": "level",
+    "who decides": "level",
+    "decided by": "level",
+    "beslutsnivå": "level",
+    "vem beslutar": "level",
+    "proposed on": "proposed_on",
+    "proposed": "proposed_on",
+    "föreslagen": "proposed_on",
+    "föreslaget": "proposed_on",
+    "decided on": "decided_on",
+    "decided": "decided_on",
+    "beslutad": "decided_on",
+    "beslutsdatum": "decided_on",
+    "outcome": "outcome",
+    "utfall": "outcome",
+    "beslut": "outcome",
+    "notes": "notes",
     "anteckningar": "notes",
 }
-_RIGHT_HEADERS = {"team": "team", "kind": "kind", "typ": "kind", "beslutstyp": "kind",
-                  "level": "level", "who decides": "level", "beslutsnivå": "level",
-                  "vem beslutar": "level"}
+_RIGHT_HEADERS = {
+    "team": "team",
+    "kind": "kind",
+    "typ": "kind",
+    "beslutstyp": "kind",
+    "level": "level",
+    "who decides": "level",
+    "beslutsnivå": "level",
+    "vem beslutar": "level",
+}
 _ENUMS: dict[str, Any] = {"kind": DecisionKind, "level": DecisionLevel, "outcome": Outcome}
 
 
@@ -59,8 +86,9 @@ def _cells(path: Path, number: int, row: dict[str, Any], issues: list[Issue]) ->
             try:
                 value = _ENUMS[field].parse(str(value).strip())
             except ValueError as error:
-                issues.append(Issue.worded(error_wording(error), file=path.name, row=number,
-                                           column=field))
+                issues.append(
+                    Issue.worded(error_wording(error), file=path.name, row=number, column=field)
+                )
                 continue
         data[field] = value.strip() if isinstance(value, str) else value
     return data
@@ -72,9 +100,15 @@ def _stable_id(data: dict[str, Any]) -> str:
 
 
 def _validation_issues(path: Path, number: int, error: ValidationError) -> list[Issue]:
-    return [Issue.worded(validation_wording(e), file=path.name, row=number,
-                         column=".".join(str(p) for p in e["loc"]) or None)
-            for e in error.errors()]
+    return [
+        Issue.worded(
+            validation_wording(e),
+            file=path.name,
+            row=number,
+            column=".".join(str(p) for p in e["loc"]) or None,
+        )
+        for e in error.errors()
+    ]
 
 
 def read_decisions(path: Path, limits: ImportLimits | None = None) -> list[Decision]:
@@ -87,8 +121,14 @@ def read_decisions(path: Path, limits: ImportLimits | None = None) -> list[Decis
         data.setdefault("id", _stable_id(data))
         data["id"] = str(data["id"])
         if data.get("decided_on") and "outcome" not in data:
-            issues.append(Issue.worded(wording("a decided recommendation needs its outcome"),
-                                       file=path.name, row=number, column="outcome"))
+            issues.append(
+                Issue.worded(
+                    wording("a decided recommendation needs its outcome"),
+                    file=path.name,
+                    row=number,
+                    column="outcome",
+                )
+            )
             continue
         try:
             decision = Decision.model_validate({**data, "source": path.name})
@@ -96,9 +136,16 @@ def read_decisions(path: Path, limits: ImportLimits | None = None) -> list[Decis
             issues.extend(_validation_issues(path, number, error))
             continue
         if decision.id in seen:
-            issues.append(Issue.worded(wording("the id '{id}' is also on row {row}",
-                                               id=decision.id, row=seen[decision.id]),
-                                       file=path.name, row=number, column="id"))
+            issues.append(
+                Issue.worded(
+                    wording(
+                        "the id '{id}' is also on row {row}", id=decision.id, row=seen[decision.id]
+                    ),
+                    file=path.name,
+                    row=number,
+                    column="id",
+                )
+            )
             continue
         seen[decision.id] = number
         decisions.append(decision)
@@ -110,8 +157,9 @@ def read_decisions(path: Path, limits: ImportLimits | None = None) -> list[Decis
 def read_rights(path: Path, limits: ImportLimits | None = None) -> list[DecisionRight]:
     issues: list[Issue] = []
     rights: list[DecisionRight] = []
-    for number, row in read_table(path, _headers(_RIGHT_HEADERS), {"team", "kind", "level"},
-                                  limits):
+    for number, row in read_table(
+        path, _headers(_RIGHT_HEADERS), {"team", "kind", "level"}, limits
+    ):
         data = _cells(path, number, row, issues)
         try:
             rights.append(DecisionRight.model_validate(data))

@@ -26,8 +26,11 @@ class DecisionKind(LabelledEnum):
     RELEASE = ("release", "driftsättning", "release to production")
     TOOLS = ("tools", "verktyg och teknik", "tools and technology")
     ARCHITECTURE = ("architecture", "arkitektur", "architecture")
-    SERVICE_CHANGE = ("service_change", "ändring av tjänst eller process",
-                      "change to a service or process")
+    SERVICE_CHANGE = (
+        "service_change",
+        "ändring av tjänst eller process",
+        "change to a service or process",
+    )
     PROCUREMENT = ("procurement", "upphandling och inköp", "procurement and purchasing")
     BUDGET = ("budget", "budget", "budget")
     STAFFING = ("staffing", "bemanning", "staffing")
@@ -69,8 +72,9 @@ class Decision(BaseModel):
         if self.outcome.is_decision and self.decided_on is None:
             raise ValueError(f"an outcome '{self.outcome.en}' needs the date it was decided")
         if self.outcome is Outcome.PENDING and self.decided_on is not None:
-            raise ValueError("a decision date needs an outcome (approved, amended, rejected "
-                             "or withdrawn)")
+            raise ValueError(
+                "a decision date needs an outcome (approved, amended, rejected or withdrawn)"
+            )
         return self
 
     @property

@@ -32,22 +32,36 @@ nav = (NavEntry(N_("Decisions"), "/decisions", Permission.READ, order=75),)
 def register_page(request: Request, days: int = 90, team: str | None = None) -> Response:
     ctx = service_context(request)
     report = decision_report(ctx, undecided_after_days=max(days, 1), team=team or None)
-    return render(request, "decisions/register.html", report=report, levels=list(DecisionLevel),
-                  can_organise=ctx.actor.can(Permission.ORGANISE), issues=[])
+    return render(
+        request,
+        "decisions/register.html",
+        report=report,
+        levels=list(DecisionLevel),
+        can_organise=ctx.actor.can(Permission.ORGANISE),
+        issues=[],
+    )
 
 
 @router.get("/decisions/rights")
 @needs(Permission.READ)
 def rights_page(request: Request) -> Response:
     ctx = service_context(request)
-    return render(request, "decisions/rights.html", matrix=rights_matrix(ctx),
-                  kinds=list(DecisionKind), can_organise=ctx.actor.can(Permission.ORGANISE))
+    return render(
+        request,
+        "decisions/rights.html",
+        matrix=rights_matrix(ctx),
+        kinds=list(DecisionKind),
+        can_organise=ctx.actor.can(Permission.ORGANISE),
+    )
 
 
 @router.post("/decisions/import")
 @needs(Permission.ORGANISE)
-async def upload(request: Request, file: UploadFile = File(...), what: str = "register",
-                 ) -> Response:
+async def upload(
+    request: Request,
+    file: UploadFile = File(...),
+    what: str = "register",
+) -> Response:
     ctx = service_context(request)
     ctx.actor.require(Permission.ORGANISE)
     content = await file.read(ctx.settings.max_import_bytes + 1)
@@ -64,7 +78,15 @@ async def upload(request: Request, file: UploadFile = File(...), what: str = "re
                 await run_in_threadpool(import_decisions, ctx, path)
         except InvalidInput as invalid:
             report = decision_report(ctx)
-            return render(request, "decisions/register.html", status_code=400, report=report,
-                          levels=list(DecisionLevel), can_organise=True, issues=invalid.issues)
-    return RedirectResponse("/decisions/rights" if what == "rights" else "/decisions",
-                            status_code=303)
+            return render(
+                request,
+                "decisions/register.html",
+                status_code=400,
+                report=report,
+                levels=list(DecisionLevel),
+                can_organise=True,
+                issues=invalid.issues,
+            )
+    return RedirectResponse(
+        "/decisions/rights" if what == "rights" else "/decisions", status_code=303
+    )

@@ -29,8 +29,11 @@ DEFAULT_UNDECIDED_DAYS = 90
 
 
 def _limits(ctx: ServiceContext) -> ImportLimits:
-    return ImportLimits(ctx.settings.max_import_bytes, ctx.settings.max_unpacked_bytes,
-                        ctx.settings.max_issues_per_file)
+    return ImportLimits(
+        ctx.settings.max_import_bytes,
+        ctx.settings.max_unpacked_bytes,
+        ctx.settings.max_issues_per_file,
+    )
 
 
 def _team_ids(uow: UnitOfWork) -> dict[str, str]:
@@ -61,8 +64,9 @@ def import_decisions(ctx: ServiceContext, path: Path) -> DecisionImport:
     decisions = read_decisions(path, _limits(ctx))
     with ctx.database.unit_of_work() as uow:
         teams = _team_ids(uow)
-        canonical = [d.model_copy(update={"team": teams.get(d.team.casefold(), d.team)})
-                     for d in decisions]
+        canonical = [
+            d.model_copy(update={"team": teams.get(d.team.casefold(), d.team)}) for d in decisions
+        ]
         created, updated = uow.decisions.upsert(canonical, ctx.actor.name, today(ctx))
     unknown = sorted({d.team for d in decisions if d.team.casefold() not in teams})
     return DecisionImport(created, updated, unknown)
@@ -82,8 +86,11 @@ def set_rights(ctx: ServiceContext, rights: list[DecisionRight]) -> None:
     ctx.actor.require(Permission.ORGANISE)
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
-        uow.decisions.set_rights([r.model_copy(update={"team": _canonical(uow, r.team)})
-                                  for r in rights], ctx.actor.name, today(ctx))
+        uow.decisions.set_rights(
+            [r.model_copy(update={"team": _canonical(uow, r.team)}) for r in rights],
+            ctx.actor.name,
+            today(ctx),
+        )
 
 
 def import_rights(ctx: ServiceContext, path: Path) -> int:
@@ -106,8 +113,9 @@ def rights_matrix(ctx: ServiceContext) -> RightsMatrix:
     ctx.database.require_current()
     with ctx.database.reading() as uow:
         rights = uow.decisions.rights()
-    return RightsMatrix(sorted({r.team for r in rights}),
-                        {(r.team, r.kind): r.level for r in rights})
+    return RightsMatrix(
+        sorted({r.team for r in rights}), {(r.team, r.kind): r.level for r in rights}
+    )
 
 
 @dataclass
@@ -123,16 +131,20 @@ class DecisionReport:
     decisions: list[Decision]
 
 
-def decision_report(ctx: ServiceContext, *, undecided_after_days: int = DEFAULT_UNDECIDED_DAYS,
-                    team: str | None = None, as_of: date | None = None) -> DecisionReport:
+def decision_report(
+    ctx: ServiceContext,
+    *,
+    undecided_after_days: int = DEFAULT_UNDECIDED_DAYS,
+    team: str | None = None,
+    as_of: date | None = None,
+) -> DecisionReport:
     """Measures per level and per quarter: median time to decision, the share decided within
     the team, the share still undecided after N days. A team may look at its own register;
     teams are never ranked against each other."""
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     if undecided_after_days < 1:
-        raise InvalidInput([Issue(message="the number of days must be at least 1",
-                                  column="days")])
+        raise InvalidInput([Issue(message="the number of days must be at least 1", column="days")])
     day = as_of or today(ctx)
     with ctx.database.reading() as uow:
         decisions = uow.decisions.all()
@@ -140,12 +152,19 @@ def decision_report(ctx: ServiceContext, *, undecided_after_days: int = DEFAULT_
         wanted = _canonical(uow, team) if team else None
     if wanted is not None:
         decisions = [d for d in decisions if d.team == wanted]
-    vanished = [d for d in decisions if d.outcome.value == "pending"
-                and (day - d.proposed_on).days >= undecided_after_days]
+    vanished = [
+        d
+        for d in decisions
+        if d.outcome.value == "pending" and (day - d.proposed_on).days >= undecided_after_days
+    ]
     return DecisionReport(
-        as_of=day, undecided_after_days=undecided_after_days, team=wanted,
+        as_of=day,
+        undecided_after_days=undecided_after_days,
+        team=wanted,
         overall=measure(decisions, day, undecided_after_days),
         levels=by_level(decisions, day, undecided_after_days),
         quarters=by_quarter(decisions, day, undecided_after_days),
         gap=mandate_gap(decisions, {(r.team, r.kind): r.level for r in rights}),
-        vanished=sorted(vanished, key=lambda d: d.proposed_on), decisions=decisions)
+        vanished=sorted(vanished, key=lambda d: d.proposed_on),
+        decisions=decisions,
+    )

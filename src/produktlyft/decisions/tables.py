@@ -7,7 +7,8 @@ from sqlalchemy import Column, Date, String, Table, Text
 from produktlyft.inventory.tables import ID, metadata
 
 decisions = Table(
-    "decisions", metadata,
+    "decisions",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("title", Text, nullable=False),
     Column("description", Text),
@@ -24,7 +25,8 @@ decisions = Table(
 )
 
 decision_rights = Table(
-    "decision_rights", metadata,
+    "decision_rights",
+    metadata,
     Column("team", String(ID), primary_key=True),
     Column("kind", String(40), primary_key=True),
     Column("level", String(20), nullable=False),

@@ -21,12 +21,15 @@ def print_workflows(result: DemoWorkflows) -> None:
         return
     info = result.log
     done = "already stored" if result.reused else "imported"
-    console.print(f"Workflow: event log «{info.name}» {done}: {info.events:,} events in "
-                  f"{info.cases:,} cases, {len(info.activities)} activities.")
+    console.print(
+        f"Workflow: event log «{info.name}» {done}: {info.events:,} events in "
+        f"{info.cases:,} cases, {len(info.activities)} activities."
+    )
     for system, activities in result.mapped.items():
         count = len(activities)
-        console.print(f"  {count} {'activity' if count == 1 else 'activities'} mapped to "
-                      f"«{system}».")
+        console.print(
+            f"  {count} {'activity' if count == 1 else 'activities'} mapped to «{system}»."
+        )
     for title, days in result.findings:
         console.print(f"  Finding: {title} (about {days:,.0f} citizen days a year).")
     console.print(f"  All findings: `produktlyft workflows analyse {DEMO_LOG_NAME}`.")
@@ -36,35 +39,51 @@ def print_culture(result: DemoCulture) -> None:
     for title in result.reused_rounds:
         console.print(f"Survey round «{title}» is already there; kept as it is.")
     for made in result.rounds:
-        console.print(f"Survey round «{made.title}» ({made.round_id}): {made.answers} answers "
-                      f"from {made.teams} teams through {made.links} single-use links, closed; "
-                      f"{made.hidden_teams} team(s) below the minimum group size are hidden.")
+        console.print(
+            f"Survey round «{made.title}» ({made.round_id}): {made.answers} answers "
+            f"from {made.teams} teams through {made.links} single-use links, closed; "
+            f"{made.hidden_teams} team(s) below the minimum group size are hidden."
+        )
     if result.pilot_team:
-        console.print(f"Pilot team: {result.pilot_team}. Decision register: "
-                      f"{result.decisions} recommendations; rights matrix: {result.rights} "
-                      "cells. See `produktlyft survey report ROUND` and "
-                      "`produktlyft decisions report`.")
+        console.print(
+            f"Pilot team: {result.pilot_team}. Decision register: "
+            f"{result.decisions} recommendations; rights matrix: {result.rights} "
+            "cells. See `produktlyft survey report ROUND` and "
+            "`produktlyft decisions report`."
+        )
 
 
 def demo(
-    systems: int = typer.Option(DEFAULT_SYSTEMS, "--systems", min=20,
-                                help="How many systems; 10000 for benchmarks."),
-    seed: int = typer.Option(DEFAULT_SEED, "--seed", help="The same seed gives the same "
-                             "organisation."),
-    out: Path = typer.Option(Path("demo-output"), "--out", help="Folder for the ground truth "
-                             "and the organisation as a workbook."),
+    systems: int = typer.Option(
+        DEFAULT_SYSTEMS, "--systems", min=20, help="How many systems; 10000 for benchmarks."
+    ),
+    seed: int = typer.Option(
+        DEFAULT_SEED, "--seed", help="The same seed gives the same organisation."
+    ),
+    out: Path = typer.Option(
+        Path("demo-output"),
+        "--out",
+        help="Folder for the ground truth and the organisation as a workbook.",
+    ),
     eventlog: Path | None = typer.Option(
-        None, "--eventlog", help="The 4TU receipt log (receipt.xes.gz, in "
+        None,
+        "--eventlog",
+        help="The 4TU receipt log (receipt.xes.gz, in "
         "../shared/data/eventlogs/): imported as «bygglov-mottagning» and linked to the "
-        "building-permit systems. Left out (with a note) when absent."),
-    culture: bool = typer.Option(True, "--culture/--no-culture", help="Simulate two survey "
-                                 "rounds and a decision register (a few seconds)."),
+        "building-permit systems. Left out (with a note) when absent.",
+    ),
+    culture: bool = typer.Option(
+        True,
+        "--culture/--no-culture",
+        help="Simulate two survey rounds and a decision register (a few seconds).",
+    ),
 ) -> None:
     """Generate "Exempelstad kommun", a realistic fictional municipality, and load it."""
     ctx = STATE.context()
     with console.status(f"Loading the demo organisation ({systems} systems)…"):
-        result = load_demo(ctx, systems, seed, out, eventlog=eventlog, workflows=True,
-                           culture=culture)
+        result = load_demo(
+            ctx, systems, seed, out, eventlog=eventlog, workflows=True, culture=culture
+        )
     print_import_report(result.report)
     print_summary(summarise_inventory(ctx))
     if result.workflows is not None:

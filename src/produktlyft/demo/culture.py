@@ -72,32 +72,53 @@ class DemoCulture:
 def _teams_and_pilot_system(ctx: ServiceContext) -> tuple[list[Team], str | None]:
     with ctx.database.reading() as uow:
         teams = [t for t in uow.inventory.load("teams") if isinstance(t, Team)]
-        case = next((s.id for s in sorted(
-            (s for s in uow.inventory.load("systems") if isinstance(s, System)),
-            key=lambda s: s.id) if s.name == ANCHORS[("bygglov", "case")]), None)
+        case = next(
+            (
+                s.id
+                for s in sorted(
+                    (s for s in uow.inventory.load("systems") if isinstance(s, System)),
+                    key=lambda s: s.id,
+                )
+                if s.name == ANCHORS[("bygglov", "case")]
+            ),
+            None,
+        )
     return teams, case
 
 
-def _run_round(ctx: ServiceContext, survey: SurveyRound, plans: list[TeamPlan],
-               seed: int) -> DemoRound:
+def _run_round(
+    ctx: ServiceContext, survey: SurveyRound, plans: list[TeamPlan], seed: int
+) -> DemoRound:
     opening = SimulatedDay(ctx, survey.opens_on)
-    created = create_round(opening, instruments=list(INSTRUMENTS),
-                           groups=[p.team.id for p in plans], opens_on=survey.opens_on,
-                           closes_on=survey.closes_on, title=survey.title)
+    created = create_round(
+        opening,
+        instruments=list(INSTRUMENTS),
+        groups=[p.team.id for p in plans],
+        opens_on=survey.opens_on,
+        closes_on=survey.closes_on,
+        title=survey.title,
+    )
     round_id = created.round.id
     answered: list[tuple[date, str, dict[str, str]]] = []
     for plan in plans:
         tokens = generate_links(opening, round_id, plan.team.id, plan.links).tokens
-        for token, (day, answer) in zip(tokens, simulated_answers(plan, survey, seed),
-                                        strict=False):
+        for token, (day, answer) in zip(
+            tokens, simulated_answers(plan, survey, seed), strict=False
+        ):
             answered.append((day, token, answer))
     clocks: dict[date, SimulatedDay] = {}
     for day, token, answer in sorted(answered, key=lambda item: item[0]):
         submit_answer(clocks.setdefault(day, SimulatedDay(ctx, day)), token, answer)
     close_round(SimulatedDay(ctx, survey.closes_on), round_id)
     minimum = created.round.min_group
-    return DemoRound(round_id, survey.title, len(answered), sum(p.links for p in plans),
-                     len(plans), sum(p.answers[survey.key] < minimum for p in plans))
+    return DemoRound(
+        round_id,
+        survey.title,
+        len(answered),
+        sum(p.links for p in plans),
+        len(plans),
+        sum(p.answers[survey.key] < minimum for p in plans),
+    )
 
 
 def load_demo_culture(ctx: ServiceContext, seed: int) -> DemoCulture:
@@ -122,7 +143,6 @@ def load_demo_culture(ctx: ServiceContext, seed: int) -> DemoCulture:
     set_rights(as_of, rights)
     register = decision_register(chosen, pilot, seed, REFERENCE_DATE)
     for decision in register:  # each recorded on the day it was last changed
-        record_decision(SimulatedDay(ctx, decision.decided_on or decision.proposed_on),
-                        decision)
+        record_decision(SimulatedDay(ctx, decision.decided_on or decision.proposed_on), decision)
     result.decisions, result.rights = len(register), len(rights)
     return result

@@ -34,9 +34,16 @@ class DemoResult:
     culture: DemoCulture | None = None
 
 
-def load_demo(ctx: ServiceContext, systems: int, seed: int, out_dir: Path, *,
-              eventlog: Path | None = None, workflows: bool = False,
-              culture: bool = False) -> DemoResult:
+def load_demo(
+    ctx: ServiceContext,
+    systems: int,
+    seed: int,
+    out_dir: Path,
+    *,
+    eventlog: Path | None = None,
+    workflows: bool = False,
+    culture: bool = False,
+) -> DemoResult:
     """Generate the organisation, import it through the ordinary import path, and write the
     ground truth and the organisation as a workbook beside each other. With `workflows`, the
     event log (when the file is there) becomes the building-permit workflow; with `culture`,
@@ -47,21 +54,25 @@ def load_demo(ctx: ServiceContext, systems: int, seed: int, out_dir: Path, *,
     source = ParsedSource(path=Path(source_name), format="demo")
     for entity in ENTITY_TYPES:
         for number, record in enumerate(demo.inventory.records(entity), start=1):
-            located = record.model_copy(update={"provenance": Provenance(
-                source=source_name, location=f"{entity} #{number}")})
+            located = record.model_copy(
+                update={
+                    "provenance": Provenance(source=source_name, location=f"{entity} #{number}")
+                }
+            )
             source.inventory.records(entity).append(located)
     report = import_sources(ctx, [source])
     flows = load_demo_workflows(ctx, eventlog) if workflows else None
     surveys = load_demo_culture(ctx, seed) if culture else None
     truth = dict(demo.ground_truth)
     if surveys is not None and surveys.pilot_team:
-        truth["culture"] = {"pilot_team": surveys.pilot_team,
-                            "pilot_psychological_safety": dict(PILOT_PSYCH_SAFETY),
-                            "decisions": surveys.decisions}
+        truth["culture"] = {
+            "pilot_team": surveys.pilot_team,
+            "pilot_psychological_safety": dict(PILOT_PSYCH_SAFETY),
+            "decisions": surveys.decisions,
+        }
     out_dir.mkdir(parents=True, exist_ok=True)
     truth_path = out_dir / GROUND_TRUTH_FILE
-    truth_path.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
+    truth_path.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     workbook_path = None
     if systems <= WORKBOOK_MAX_SYSTEMS:
         workbook_path = out_dir / WORKBOOK_FILE

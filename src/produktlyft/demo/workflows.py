@@ -34,9 +34,11 @@ CASE_SYSTEM = ANCHORS[("bygglov", "case")]
 BYGGLOV_CAPABILITY = "CAP-SBF-BYGGLOV"
 # The application arrives through the e-service; the rest of the receipt is case handling.
 E_SERVICE_ACTIVITIES = frozenset({"Confirmation of receipt"})
-HOW_TO_ADD = ("Add it with `produktlyft demo --eventlog PATH` (the 4TU receipt log, "
-              "receipt.xes.gz, from ../shared/data/eventlogs/), or `make demo "
-              "EVENTLOG=PATH`; or import any log later with `produktlyft workflows import`")
+HOW_TO_ADD = (
+    "Add it with `produktlyft demo --eventlog PATH` (the 4TU receipt log, "
+    "receipt.xes.gz, from ../shared/data/eventlogs/), or `make demo "
+    "EVENTLOG=PATH`; or import any log later with `produktlyft workflows import`"
+)
 
 
 @dataclass
@@ -54,9 +56,15 @@ def _bygglov_systems(ctx: ServiceContext) -> tuple[System | None, System | None]
     with ctx.database.reading() as uow:
         systems = [s for s in uow.inventory.load("systems") if isinstance(s, System)]
     case = next((s for s in sorted(systems, key=lambda s: s.id) if s.name == CASE_SYSTEM), None)
-    services = sorted((s for s in systems if "eservice" in s.tags
-                       and any(c.capability_id == BYGGLOV_CAPABILITY for c in s.capabilities)),
-                      key=lambda s: (" – " in s.name, s.id))
+    services = sorted(
+        (
+            s
+            for s in systems
+            if "eservice" in s.tags
+            and any(c.capability_id == BYGGLOV_CAPABILITY for c in s.capabilities)
+        ),
+        key=lambda s: (" – " in s.name, s.id),
+    )
     return case, (services[0] if services else None)
 
 
@@ -71,19 +79,27 @@ def load_demo_workflows(ctx: ServiceContext, eventlog: Path | None) -> DemoWorkf
         return DemoWorkflows(skipped=f"The event log {eventlog} was not found. {HOW_TO_ADD}")
     case, e_service = _bygglov_systems(ctx)
     if case is None:
-        return DemoWorkflows(skipped=f"The inventory has no system named «{CASE_SYSTEM}»; "
-                             "load the demo organisation first.")
+        return DemoWorkflows(
+            skipped=f"The inventory has no system named «{CASE_SYSTEM}»; "
+            "load the demo organisation first."
+        )
     stored = {info.name: info for info in list_event_logs(ctx)}
     reused = DEMO_LOG_NAME in stored
-    info = stored[DEMO_LOG_NAME] if reused else import_event_log(
-        ctx, eventlog, ImportOptions(name=DEMO_LOG_NAME))
+    info = (
+        stored[DEMO_LOG_NAME]
+        if reused
+        else import_event_log(ctx, eventlog, ImportOptions(name=DEMO_LOG_NAME))
+    )
     mapped: dict[str, list[str]] = {}
     for activity in info.activities:
-        targets = [case] + ([e_service] if e_service and activity in E_SERVICE_ACTIVITIES
-                            else [])
+        targets = [case] + ([e_service] if e_service and activity in E_SERVICE_ACTIVITIES else [])
         for system in targets:
             map_activity(ctx, activity, system.id)
             mapped.setdefault(system.name, []).append(activity)
     found = analyse_event_log(ctx, DEMO_LOG_NAME).findings[:TOP_FINDINGS]
-    return DemoWorkflows(log=info, reused=reused, mapped=mapped,
-                         findings=[(f.title_en, f.citizen_days_per_year) for f in found])
+    return DemoWorkflows(
+        log=info,
+        reused=reused,
+        mapped=mapped,
+        findings=[(f.title_en, f.citizen_days_per_year) for f in found],
+    )

@@ -36,10 +36,12 @@ from produktlyft.inventory.queries import (
 )
 from produktlyft.inventory.repository import INVENTORY_AREA, read_data_version
 
-_COST = (func.coalesce(t.systems.c.annual_operating_cost, 0)
-         + func.coalesce(t.systems.c.annual_licence_cost, 0))
-_NO_COST = and_(t.systems.c.annual_operating_cost.is_(None),
-                t.systems.c.annual_licence_cost.is_(None))
+_COST = func.coalesce(t.systems.c.annual_operating_cost, 0) + func.coalesce(
+    t.systems.c.annual_licence_cost, 0
+)
+_NO_COST = and_(
+    t.systems.c.annual_operating_cost.is_(None), t.systems.c.annual_licence_cost.is_(None)
+)
 
 
 # Built once, so SQLAlchemy compiles the integration queries once and reuses them.
@@ -55,8 +57,9 @@ def _like(text: str) -> str:
 def _missing(fact: MissingFact) -> Any:
     s = t.systems.c
     return {
-        MissingFact.OWNER: and_(or_(s.system_owner.is_(None), s.system_owner == ""),
-                                s.owning_unit_id.is_(None)),
+        MissingFact.OWNER: and_(
+            or_(s.system_owner.is_(None), s.system_owner == ""), s.owning_unit_id.is_(None)
+        ),
         MissingFact.CRITICALITY: s.criticality.is_(None),
         MissingFact.LIFECYCLE: s.lifecycle.is_(None),
         MissingFact.COST: _NO_COST,
@@ -68,16 +71,27 @@ def _system_filters(query: SystemQuery) -> list[Any]:
     conditions: list[Any] = []
     if query.text:
         pattern = _like(query.text.strip())
-        conditions.append(or_(*(func.lower(column).like(pattern, escape="\\") for column in
-                                (s.name, s.id, s.description, s.vendor, s.system_owner))))
-    for column, value in ((s.owning_unit_id, query.unit_id), (s.criticality, query.criticality),
-                          (s.lifecycle, query.lifecycle), (s.hosting, query.hosting)):
+        conditions.append(
+            or_(
+                *(
+                    func.lower(column).like(pattern, escape="\\")
+                    for column in (s.name, s.id, s.description, s.vendor, s.system_owner)
+                )
+            )
+        )
+    for column, value in (
+        (s.owning_unit_id, query.unit_id),
+        (s.criticality, query.criticality),
+        (s.lifecycle, query.lifecycle),
+        (s.hosting, query.hosting),
+    ):
         if value:
             conditions.append(column == str(value))
     if query.capability_id:
         link = t.system_capabilities
-        conditions.append(exists().where(link.c.system_id == s.id,
-                                         link.c.capability_id == query.capability_id))
+        conditions.append(
+            exists().where(link.c.system_id == s.id, link.c.capability_id == query.capability_id)
+        )
     if query.missing:
         conditions.append(_missing(query.missing))
     return conditions
@@ -86,10 +100,16 @@ def _system_filters(query: SystemQuery) -> list[Any]:
 def _order(query: SystemQuery) -> list[Any]:
     s = t.systems.c
     # Codes sort alphabetically; give the ordinal scales their real order instead.
-    criticality = case({"critical_to_society": 1, "critical_to_operations": 2,
-                        "not_critical": 3}, value=s.criticality, else_=4)
-    lifecycle = case({"plan": 1, "phase_in": 2, "active": 3, "phase_out": 4,
-                      "end_of_life": 5}, value=s.lifecycle, else_=6)
+    criticality = case(
+        {"critical_to_society": 1, "critical_to_operations": 2, "not_critical": 3},
+        value=s.criticality,
+        else_=4,
+    )
+    lifecycle = case(
+        {"plan": 1, "phase_in": 2, "active": 3, "phase_out": 4, "end_of_life": 5},
+        value=s.lifecycle,
+        else_=6,
+    )
     keys = {
         SystemSort.NAME: func.lower(s.name),
         SystemSort.UNIT: func.lower(t.units.c.name),
@@ -113,75 +133,116 @@ class BrowseRepository:
     def search_systems(self, query: SystemQuery) -> tuple[int, list[SystemRow]]:
         s, u = t.systems, t.units
         conditions = _system_filters(query)
-        total = self.connection.scalar(
-            select(func.count()).select_from(s).where(*conditions)) or 0
+        total = self.connection.scalar(select(func.count()).select_from(s).where(*conditions)) or 0
         statement = (
-            select(s.c.id, s.c.name, s.c.owning_unit_id.label("unit_id"),
-                   u.c.name.label("unit_name"), s.c.system_owner, s.c.vendor, s.c.criticality,
-                   s.c.lifecycle, s.c.hosting,
-                   case((_NO_COST, None), else_=_COST).label("annual_cost"))
+            select(
+                s.c.id,
+                s.c.name,
+                s.c.owning_unit_id.label("unit_id"),
+                u.c.name.label("unit_name"),
+                s.c.system_owner,
+                s.c.vendor,
+                s.c.criticality,
+                s.c.lifecycle,
+                s.c.hosting,
+                case((_NO_COST, None), else_=_COST).label("annual_cost"),
+            )
             .select_from(s.outerjoin(u, u.c.id == s.c.owning_unit_id))
-            .where(*conditions).order_by(*_order(query))
-            .limit(query.per_page).offset((query.page - 1) * query.per_page))
-        rows = [SystemRow.model_validate(dict(row))
-                for row in self.connection.execute(statement).mappings()]
+            .where(*conditions)
+            .order_by(*_order(query))
+            .limit(query.per_page)
+            .offset((query.page - 1) * query.per_page)
+        )
+        rows = [
+            SystemRow.model_validate(dict(row))
+            for row in self.connection.execute(statement).mappings()
+        ]
         return int(total), rows
 
     def options(self, entity: str) -> list[Option]:
-        table = {"units": t.units, "capabilities": t.capabilities, "systems": t.systems,
-                 "technologies": t.technologies, "data_objects": t.data_objects}[entity]
-        statement = select(table.c.id, table.c.name).order_by(func.lower(table.c.name),
-                                                               table.c.id)
+        table = {
+            "units": t.units,
+            "capabilities": t.capabilities,
+            "systems": t.systems,
+            "technologies": t.technologies,
+            "data_objects": t.data_objects,
+        }[entity]
+        statement = select(table.c.id, table.c.name).order_by(func.lower(table.c.name), table.c.id)
         return [Option(id=row.id, name=row.name) for row in self.connection.execute(statement)]
 
     def names(self, entity: str, ids: list[str]) -> dict[str, str]:
-        table = {"units": t.units, "capabilities": t.capabilities, "systems": t.systems,
-                 "technologies": t.technologies, "data_objects": t.data_objects,
-                 "contracts": t.contracts}[entity]
+        table = {
+            "units": t.units,
+            "capabilities": t.capabilities,
+            "systems": t.systems,
+            "technologies": t.technologies,
+            "data_objects": t.data_objects,
+            "contracts": t.contracts,
+        }[entity]
         if not ids:
             return {}
         found: dict[str, str] = {}
         unique = sorted(set(ids))
         for start in range(0, len(unique), 500):
             statement = select(table.c.id, table.c.name).where(
-                table.c.id.in_(unique[start:start + 500]))
+                table.c.id.in_(unique[start : start + 500])
+            )
             found.update({row.id: row.name for row in self.connection.execute(statement)})
         return found
 
     def _integration_select(self) -> Select[Any]:
         i = t.integrations
         source, target = _SOURCE, _TARGET
-        return (select(i.c.id, i.c.name, i.c.source_id, source.c.name.label("source_name"),
-                       i.c.target_id, target.c.name.label("target_name"), i.c.kind,
-                       i.c.direction, i.c.open_standard)
-                .select_from(i.join(source, source.c.id == i.c.source_id)
-                             .join(target, target.c.id == i.c.target_id)))
+        return select(
+            i.c.id,
+            i.c.name,
+            i.c.source_id,
+            source.c.name.label("source_name"),
+            i.c.target_id,
+            target.c.name.label("target_name"),
+            i.c.kind,
+            i.c.direction,
+            i.c.open_standard,
+        ).select_from(
+            i.join(source, source.c.id == i.c.source_id).join(target, target.c.id == i.c.target_id)
+        )
 
     def integrations_of(self, system_id: str) -> list[IntegrationRow]:
         """Every integration a system takes part in, without counting (for its page)."""
         i = t.integrations
-        statement = (self._integration_select()
-                     .where(or_(i.c.source_id == system_id, i.c.target_id == system_id))
-                     .order_by(case((i.c.kind == "manual_rekeying", 0), else_=1), i.c.id))
-        return [IntegrationRow.model_validate(dict(row))
-                for row in self.connection.execute(statement).mappings()]
+        statement = (
+            self._integration_select()
+            .where(or_(i.c.source_id == system_id, i.c.target_id == system_id))
+            .order_by(case((i.c.kind == "manual_rekeying", 0), else_=1), i.c.id)
+        )
+        return [
+            IntegrationRow.model_validate(dict(row))
+            for row in self.connection.execute(statement).mappings()
+        ]
 
     def integrations(self, query: IntegrationQuery) -> tuple[int, list[IntegrationRow]]:
         i = t.integrations
         conditions: list[Any] = []
         if query.system_id:
-            conditions.append(or_(i.c.source_id == query.system_id,
-                                  i.c.target_id == query.system_id))
+            conditions.append(
+                or_(i.c.source_id == query.system_id, i.c.target_id == query.system_id)
+            )
         if query.kind:
             conditions.append(i.c.kind == query.kind.value)
         total = self.connection.scalar(select(func.count()).select_from(i).where(*conditions))
         # Manual re-keying first: it is what the view is there to show.
         manual_first = case((i.c.kind == "manual_rekeying", 0), else_=1)
-        statement = (self._integration_select().where(*conditions)
-                     .order_by(manual_first, i.c.source_id, i.c.target_id, i.c.id)
-                     .limit(query.per_page).offset((query.page - 1) * query.per_page))
-        rows = [IntegrationRow.model_validate(dict(row))
-                for row in self.connection.execute(statement).mappings()]
+        statement = (
+            self._integration_select()
+            .where(*conditions)
+            .order_by(manual_first, i.c.source_id, i.c.target_id, i.c.id)
+            .limit(query.per_page)
+            .offset((query.page - 1) * query.per_page)
+        )
+        rows = [
+            IntegrationRow.model_validate(dict(row))
+            for row in self.connection.execute(statement).mappings()
+        ]
         return int(total or 0), rows
 
     def integration_kinds(self) -> dict[str | None, int]:
@@ -192,47 +253,76 @@ class BrowseRepository:
     def contract_count(self) -> int:
         return int(self.connection.scalar(select(func.count()).select_from(t.contracts)) or 0)
 
-    def contracts(self, system_id: str | None = None, page: int = 1,
-                  per_page: int | None = None) -> list[ContractRow]:
+    def contracts(
+        self, system_id: str | None = None, page: int = 1, per_page: int | None = None
+    ) -> list[ContractRow]:
         """Contracts by end date (soonest first, none last), all or one page of them."""
         c, link = t.contracts, t.contract_systems
-        statement = select(c.c.id, c.c.name, c.c.supplier, c.c.start_date, c.c.end_date,
-                           c.c.latest_end_date, c.c.notice_period_months, c.c.value)
+        statement = select(
+            c.c.id,
+            c.c.name,
+            c.c.supplier,
+            c.c.start_date,
+            c.c.end_date,
+            c.c.latest_end_date,
+            c.c.notice_period_months,
+            c.c.value,
+        )
         if system_id:
-            statement = statement.where(c.c.id.in_(
-                select(link.c.contract_id).where(link.c.system_id == system_id)))
-        statement = statement.order_by(c.c.end_date.asc().nulls_last(), func.lower(c.c.name),
-                                       c.c.id)
+            statement = statement.where(
+                c.c.id.in_(select(link.c.contract_id).where(link.c.system_id == system_id))
+            )
+        statement = statement.order_by(
+            c.c.end_date.asc().nulls_last(), func.lower(c.c.name), c.c.id
+        )
         if per_page is not None:
             statement = statement.limit(per_page).offset((page - 1) * per_page)
         rows = [dict(row) for row in self.connection.execute(statement).mappings()]
         systems: dict[str, list[Option]] = defaultdict(list)
         ids = [row["id"] for row in rows]
         for start in range(0, len(ids), 500):
-            linked = (select(link.c.contract_id, t.systems.c.id, t.systems.c.name)
-                      .join(t.systems, t.systems.c.id == link.c.system_id)
-                      .where(link.c.contract_id.in_(ids[start:start + 500]))
-                      .order_by(link.c.contract_id, link.c.position))
+            linked = (
+                select(link.c.contract_id, t.systems.c.id, t.systems.c.name)
+                .join(t.systems, t.systems.c.id == link.c.system_id)
+                .where(link.c.contract_id.in_(ids[start : start + 500]))
+                .order_by(link.c.contract_id, link.c.position)
+            )
             for contract_id, sid, name in self.connection.execute(linked):
                 systems[contract_id].append(Option(id=sid, name=name))
         return [ContractRow(**row, systems=systems.get(row["id"], [])) for row in rows]
 
-    def capability_systems(self, per_capability: int) -> tuple[dict[str, int],
-                                                               dict[str, list[Option]]]:
+    def capability_systems(
+        self, per_capability: int
+    ) -> tuple[dict[str, int], dict[str, list[Option]]]:
         """How many systems support each capability, and the first few of them by name."""
         link, s = t.system_capabilities, t.systems
-        counts = {cap: int(n) for cap, n in self.connection.execute(
-            select(link.c.capability_id, func.count(func.distinct(link.c.system_id)))
-            .group_by(link.c.capability_id))}
-        ranked = (select(link.c.capability_id, s.c.id, s.c.name,
-                         func.row_number().over(partition_by=link.c.capability_id,
-                                                order_by=(func.lower(s.c.name), s.c.id))
-                         .label("rank"))
-                  .join(s, s.c.id == link.c.system_id).distinct().subquery())
+        counts = {
+            cap: int(n)
+            for cap, n in self.connection.execute(
+                select(link.c.capability_id, func.count(func.distinct(link.c.system_id))).group_by(
+                    link.c.capability_id
+                )
+            )
+        }
+        ranked = (
+            select(
+                link.c.capability_id,
+                s.c.id,
+                s.c.name,
+                func.row_number()
+                .over(partition_by=link.c.capability_id, order_by=(func.lower(s.c.name), s.c.id))
+                .label("rank"),
+            )
+            .join(s, s.c.id == link.c.system_id)
+            .distinct()
+            .subquery()
+        )
         sample: dict[str, list[Option]] = defaultdict(list)
-        statement = (select(ranked.c.capability_id, ranked.c.id, ranked.c.name)
-                     .where(ranked.c.rank <= per_capability)
-                     .order_by(ranked.c.capability_id, ranked.c.rank))
+        statement = (
+            select(ranked.c.capability_id, ranked.c.id, ranked.c.name)
+            .where(ranked.c.rank <= per_capability)
+            .order_by(ranked.c.capability_id, ranked.c.rank)
+        )
         for cap, sid, name in self.connection.execute(statement):
             if not sample[cap] or sample[cap][-1].id != sid:
                 sample[cap].append(Option(id=sid, name=name))
@@ -245,8 +335,12 @@ class BrowseRepository:
 
     def teams_of(self, system_id: str) -> list[Option]:
         link, teams = t.team_systems, t.teams
-        statement = (select(teams.c.id, teams.c.name).join(link, link.c.team_id == teams.c.id)
-                     .where(link.c.system_id == system_id).order_by(teams.c.name))
+        statement = (
+            select(teams.c.id, teams.c.name)
+            .join(link, link.c.team_id == teams.c.id)
+            .where(link.c.system_id == system_id)
+            .order_by(teams.c.name)
+        )
         return [Option(id=row.id, name=row.name) for row in self.connection.execute(statement)]
 
     def data_quality(self, examples: int = 5) -> DataQuality:
@@ -261,16 +355,27 @@ class BrowseRepository:
         for fact, count in zip(MissingFact, missing, strict=True):
             if count:
                 quality.missing[fact.value] = int(count)
-                quality.examples[fact.value] = list(self.connection.scalars(
-                    select(s.c.id).where(_missing(fact)).order_by(s.c.id).limit(examples)))
+                quality.examples[fact.value] = list(
+                    self.connection.scalars(
+                        select(s.c.id).where(_missing(fact)).order_by(s.c.id).limit(examples)
+                    )
+                )
         return quality
 
     def system_profile(self) -> tuple[float, dict[str | None, int], dict[str | None, int]]:
         """Total annual cost, and the number of systems per lifecycle phase and criticality."""
         s = t.systems.c
         cost = self.connection.scalar(select(func.coalesce(func.sum(_COST), 0)))
-        lifecycle = {key: int(n) for key, n in self.connection.execute(
-            select(s.lifecycle, func.count()).group_by(s.lifecycle))}
-        criticality = {key: int(n) for key, n in self.connection.execute(
-            select(s.criticality, func.count()).group_by(s.criticality))}
+        lifecycle = {
+            key: int(n)
+            for key, n in self.connection.execute(
+                select(s.lifecycle, func.count()).group_by(s.lifecycle)
+            )
+        }
+        criticality = {
+            key: int(n)
+            for key, n in self.connection.execute(
+                select(s.criticality, func.count()).group_by(s.criticality)
+            )
+        }
         return float(cost or 0.0), lifecycle, criticality

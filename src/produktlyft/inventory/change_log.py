@@ -19,12 +19,16 @@ class ChangeLogRepository:
     def append(self, changes: Sequence[Change]) -> None:
         rows = [change.model_dump(mode="python") for change in changes]
         for start in range(0, len(rows), 500):
-            self.connection.execute(insert(t.change_log), rows[start:start + 500])
+            self.connection.execute(insert(t.change_log), rows[start : start + 500])
 
     def history(self, entity: str, entity_id: str, limit: int = 100) -> list[Change]:
         log = t.change_log
-        query = (select(log).where(log.c.entity == entity, log.c.entity_id == entity_id)
-                 .order_by(log.c.at.desc(), log.c.pk.desc()).limit(limit))
+        query = (
+            select(log)
+            .where(log.c.entity == entity, log.c.entity_id == entity_id)
+            .order_by(log.c.at.desc(), log.c.pk.desc())
+            .limit(limit)
+        )
         return [_change(row) for row in self.connection.execute(query).mappings()]
 
     def recent(self, limit: int = 100, since: datetime | None = None) -> list[Change]:

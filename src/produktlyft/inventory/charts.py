@@ -30,25 +30,30 @@ class ChartData:
 
 
 def _config() -> dict[str, Any]:
-    return {"font": FONT, "view": {"stroke": None},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 220}}
+    return {
+        "font": FONT,
+        "view": {"stroke": None},
+        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 220},
+    }
 
 
-def bar_chart(title: str, rows: list[tuple[str, float]], value_title: str, lang: str,
-              colour: str = ACCENT) -> ChartData:
+def bar_chart(
+    title: str, rows: list[tuple[str, float]], value_title: str, lang: str, colour: str = ACCENT
+) -> ChartData:
     """A horizontal bar chart: one bar per row, in the order given."""
     import altair as alt
 
     values = [{"label": label, "value": value} for label, value in rows]
     chart = (
-        alt.Chart({"values": values}, title=title, width=360,
-                  height=max(60, 28 * len(rows)))
+        alt.Chart({"values": values}, title=title, width=360, height=max(60, 28 * len(rows)))
         .mark_bar(color=colour)
         .encode(
             y=alt.Y("label:N", sort=None, title=None),
             x=alt.X("value:Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
-            tooltip=[alt.Tooltip("label:N", title=i18n.gettext("Category", lang)),
-                     alt.Tooltip("value:Q", title=value_title)],
+            tooltip=[
+                alt.Tooltip("label:N", title=i18n.gettext("Category", lang)),
+                alt.Tooltip("value:Q", title=value_title),
+            ],
         )
     )
     spec = chart.to_dict(validate=False)
@@ -63,47 +68,85 @@ class GraphEdge:
     manual: bool
 
 
-def graph_chart(title: str, nodes: list[str], edges: list[GraphEdge], lang: str,
-                labels: dict[str, str]) -> ChartData:
+def graph_chart(
+    title: str, nodes: list[str], edges: list[GraphEdge], lang: str, labels: dict[str, str]
+) -> ChartData:
     """Systems on a circle, integrations as lines; manual re-keying drawn red and dashed."""
     import altair as alt
 
     count = max(len(nodes), 1)
-    position = {node: (math.cos(2 * math.pi * k / count), math.sin(2 * math.pi * k / count))
-                for k, node in enumerate(nodes)}
+    position = {
+        node: (math.cos(2 * math.pi * k / count), math.sin(2 * math.pi * k / count))
+        for k, node in enumerate(nodes)
+    }
     manual_word = i18n.gettext("manual re-keying", lang)
     automatic_word = i18n.gettext("automated", lang)
-    lines = [{"x": position[e.source][0], "y": position[e.source][1],
-              "x2": position[e.target][0], "y2": position[e.target][1],
-              "kind": manual_word if e.manual else automatic_word,
-              "pair": f"{labels.get(e.source, e.source)} → {labels.get(e.target, e.target)}"}
-             for e in edges if e.source in position and e.target in position]
-    points = [{"x": x, "y": y, "name": labels.get(node, node),
-               "align": "left" if x >= 0 else "right"} for node, (x, y) in position.items()]
+    lines = [
+        {
+            "x": position[e.source][0],
+            "y": position[e.source][1],
+            "x2": position[e.target][0],
+            "y2": position[e.target][1],
+            "kind": manual_word if e.manual else automatic_word,
+            "pair": f"{labels.get(e.source, e.source)} → {labels.get(e.target, e.target)}",
+        }
+        for e in edges
+        if e.source in position and e.target in position
+    ]
+    points = [
+        {"x": x, "y": y, "name": labels.get(node, node), "align": "left" if x >= 0 else "right"}
+        for node, (x, y) in position.items()
+    ]
     scale = alt.Scale(domain=[-1.9, 1.9])
     hidden = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
-    colour = alt.Color("kind:N", title=i18n.gettext("Integration", lang),
-                       scale=alt.Scale(domain=[automatic_word, manual_word],
-                                       range=[NEUTRAL, DANGER]))
-    dash = alt.StrokeDash("kind:N", legend=None,
-                          scale=alt.Scale(domain=[automatic_word, manual_word],
-                                          range=[[1, 0], [6, 3]]))
-    edge_layer = alt.Chart({"values": lines}).mark_rule(strokeWidth=1.6).encode(
-        x=alt.X("x:Q", scale=scale, axis=hidden), y=alt.Y("y:Q", scale=scale, axis=hidden),
-        x2="x2:Q", y2="y2:Q", color=colour, strokeDash=dash,
-        tooltip=[alt.Tooltip("pair:N", title=i18n.gettext("Systems", lang)),
-                 alt.Tooltip("kind:N", title=i18n.gettext("Kind", lang))])
-    node_layer = alt.Chart({"values": points}).mark_circle(size=90, color=ACCENT).encode(
-        x=alt.X("x:Q", scale=scale, axis=hidden), y=alt.Y("y:Q", scale=scale, axis=hidden),
-        tooltip=[alt.Tooltip("name:N", title=i18n.gettext("System", lang))])
+    colour = alt.Color(
+        "kind:N",
+        title=i18n.gettext("Integration", lang),
+        scale=alt.Scale(domain=[automatic_word, manual_word], range=[NEUTRAL, DANGER]),
+    )
+    dash = alt.StrokeDash(
+        "kind:N",
+        legend=None,
+        scale=alt.Scale(domain=[automatic_word, manual_word], range=[[1, 0], [6, 3]]),
+    )
+    edge_layer = (
+        alt.Chart({"values": lines})
+        .mark_rule(strokeWidth=1.6)
+        .encode(
+            x=alt.X("x:Q", scale=scale, axis=hidden),
+            y=alt.Y("y:Q", scale=scale, axis=hidden),
+            x2="x2:Q",
+            y2="y2:Q",
+            color=colour,
+            strokeDash=dash,
+            tooltip=[
+                alt.Tooltip("pair:N", title=i18n.gettext("Systems", lang)),
+                alt.Tooltip("kind:N", title=i18n.gettext("Kind", lang)),
+            ],
+        )
+    )
+    node_layer = (
+        alt.Chart({"values": points})
+        .mark_circle(size=90, color=ACCENT)
+        .encode(
+            x=alt.X("x:Q", scale=scale, axis=hidden),
+            y=alt.Y("y:Q", scale=scale, axis=hidden),
+            tooltip=[alt.Tooltip("name:N", title=i18n.gettext("System", lang))],
+        )
+    )
     text_layers = [
         alt.Chart({"values": [p for p in points if p["align"] == side]})
         .mark_text(dx=8 if side == "left" else -8, fontSize=11, align=side)
-        .encode(x=alt.X("x:Q", scale=scale, axis=hidden),
-                y=alt.Y("y:Q", scale=scale, axis=hidden), text="name:N")
-        for side in ("left", "right")]
+        .encode(
+            x=alt.X("x:Q", scale=scale, axis=hidden),
+            y=alt.Y("y:Q", scale=scale, axis=hidden),
+            text="name:N",
+        )
+        for side in ("left", "right")
+    ]
     chart = alt.layer(edge_layer, node_layer, *text_layers).properties(
-        title=title, width=560, height=560)
+        title=title, width=560, height=560
+    )
     spec = chart.to_dict(validate=False)
     spec["config"] = _config()
     rows = [(str(line["pair"]), 1.0) for line in lines]

@@ -33,8 +33,11 @@ def init() -> None:
     """Create the database, or upgrade it to the newest schema."""
     ctx = STATE.context()
     before, after = initialise_database(ctx)
-    state = "created" if before is None else ("already up to date" if before == after
-                                              else f"upgraded from {before}")
+    state = (
+        "created"
+        if before is None
+        else ("already up to date" if before == after else f"upgraded from {before}")
+    )
     console.print(f"Database {ctx.database.display_url}: {state} (schema {after}).")
 
 
@@ -44,18 +47,27 @@ def template(
     lang: str = typer.Option("sv", "--lang", help="Header language: sv or en."),
 ) -> None:
     """Write the empty import template, one sheet (or CSV file) per entity."""
-    write_template(_choice(fmt, TEMPLATE_FORMATS, "--format"), output,
-                   _choice(lang, ("sv", "en"), "--lang"))
+    write_template(
+        _choice(fmt, TEMPLATE_FORMATS, "--format"), output, _choice(lang, ("sv", "en"), "--lang")
+    )
     console.print(f"Template written to {output}.")
 
 
 def import_(
-    paths: list[Path] = typer.Argument(..., help="Files or folders: .xlsx, .csv, ArchiMate "
-                                       ".xml/.archimate, Backstage .yaml, or our JSON export."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Validate and show what would change; "
-                                 "write nothing."),
-    prune: bool = typer.Option(False, "--prune", help="Delete records an earlier import of the "
-                               "same file brought but this one no longer has."),
+    paths: list[Path] = typer.Argument(
+        ...,
+        help="Files or folders: .xlsx, .csv, ArchiMate "
+        ".xml/.archimate, Backstage .yaml, or our JSON export.",
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Validate and show what would change; write nothing."
+    ),
+    prune: bool = typer.Option(
+        False,
+        "--prune",
+        help="Delete records an earlier import of the "
+        "same file brought but this one no longer has.",
+    ),
 ) -> None:
     """Validate files, then import them in one transaction (all or nothing)."""
     report = import_files(STATE.context(), paths, dry_run=dry_run, prune=prune)
@@ -67,15 +79,21 @@ def print_import_report(report: ImportReport) -> None:
         skipped = report.skipped.get(name)
         note = ""
         if skipped:
-            note = "; skipped " + ", ".join(f"{count} {kind}" for kind, count in
-                                            sorted(skipped.items()))
+            note = "; skipped " + ", ".join(
+                f"{count} {kind}" for kind, count in sorted(skipped.items())
+            )
         console.print(f"Read {name} ({fmt}){note}.")
     table = Table(title="Dry run: nothing was written" if report.dry_run else "Imported")
     for header in ("entity", "created", "updated", "unchanged", "removed from source"):
         table.add_column(header, justify="left" if header == "entity" else "right")
     for entity, counts in report.counts.items():
-        table.add_row(entity, str(counts.created), str(counts.updated), str(counts.unchanged),
-                      str(counts.removed_from_source))
+        table.add_row(
+            entity,
+            str(counts.created),
+            str(counts.updated),
+            str(counts.unchanged),
+            str(counts.removed_from_source),
+        )
     console.print(table)
     if report.warnings:
         console.print(f"[yellow]{len(report.warnings)} warning(s):[/]")
@@ -83,8 +101,10 @@ def print_import_report(report: ImportReport) -> None:
             console.print(f"  [yellow]warning[/] {warning}")
     removed = sum(c.removed_from_source for c in report.counts.values())
     if removed and not report.pruned:
-        console.print(f"{removed} record(s) are no longer in their source file; they were kept. "
-                      "Import again with --prune to delete them.")
+        console.print(
+            f"{removed} record(s) are no longer in their source file; they were kept. "
+            "Import again with --prune to delete them."
+        )
 
 
 def export(
@@ -93,8 +113,12 @@ def export(
     lang: str = typer.Option("sv", "--lang", help="Language of headers and labels: sv or en."),
 ) -> None:
     """Export the whole inventory."""
-    inventory = export_inventory(STATE.context(), _choice(fmt, EXPORT_FORMATS, "--format"),
-                                 output, _choice(lang, ("sv", "en"), "--lang"))
+    inventory = export_inventory(
+        STATE.context(),
+        _choice(fmt, EXPORT_FORMATS, "--format"),
+        output,
+        _choice(lang, ("sv", "en"), "--lang"),
+    )
     counts = ", ".join(f"{n} {entity}" for entity, n in inventory.count().items())
     console.print(f"Exported {counts} to {output}.")
 
@@ -113,12 +137,15 @@ def print_summary(result: InventorySummary) -> None:
     console.print(table)
     console.print(f"Annual cost of the systems: {result.annual_cost:,.0f} SEK")
     quality = result.quality
-    console.print(f"Data completeness: {quality.completeness:.0%} "
-                  f"({quality.complete} of {quality.systems} systems have owner, criticality, "
-                  "lifecycle and cost)")
+    console.print(
+        f"Data completeness: {quality.completeness:.0%} "
+        f"({quality.complete} of {quality.systems} systems have owner, criticality, "
+        "lifecycle and cost)"
+    )
     for fact, count in sorted(quality.missing.items()):
-        console.print(f"  missing {fact}: {count} systems (e.g. "
-                      f"{', '.join(quality.examples.get(fact, []))})")
+        console.print(
+            f"  missing {fact}: {count} systems (e.g. {', '.join(quality.examples.get(fact, []))})"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -55,19 +55,18 @@ class LinkTable:
 
 LINKS: dict[str, tuple[LinkTable, ...]] = {
     "systems": (
-        LinkTable("capabilities", t.system_capabilities, "system_id",
-                  ("capability_id", "unit_id", "fit")),
-        LinkTable("technology_ids", t.system_technologies, "system_id", ("technology_id",),
-                  plain_ids=True),
+        LinkTable(
+            "capabilities", t.system_capabilities, "system_id", ("capability_id", "unit_id", "fit")
+        ),
+        LinkTable(
+            "technology_ids", t.system_technologies, "system_id", ("technology_id",), plain_ids=True
+        ),
         LinkTable("data_uses", t.data_uses, "system_id", ("data_object_id", "access")),
     ),
     "contracts": (
-        LinkTable("system_ids", t.contract_systems, "contract_id", ("system_id",),
-                  plain_ids=True),
+        LinkTable("system_ids", t.contract_systems, "contract_id", ("system_id",), plain_ids=True),
     ),
-    "teams": (
-        LinkTable("system_ids", t.team_systems, "team_id", ("system_id",), plain_ids=True),
-    ),
+    "teams": (LinkTable("system_ids", t.team_systems, "team_id", ("system_id",), plain_ids=True),),
 }
 
 
@@ -131,6 +130,5 @@ def row_to_record(
         if link.plain_ids:
             data[link.field] = [item[link.columns[0]] for item in items]
         else:
-            data[link.field] = [{column: item[column] for column in link.columns}
-                                for item in items]
+            data[link.field] = [{column: item[column] for column in link.columns} for item in items]
     return model.model_validate(data)

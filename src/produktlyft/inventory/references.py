@@ -32,16 +32,26 @@ class DanglingReference:
 
 # one sentence per kind of target, so that each can be translated whole
 _DANGLING = {
-    "units": N_("{field} refers to unit '{id}', which is neither in this import nor in the "
-                "database; add it or correct the id"),
-    "capabilities": N_("{field} refers to capability '{id}', which is neither in this import "
-                       "nor in the database; add it or correct the id"),
-    "systems": N_("{field} refers to system '{id}', which is neither in this import nor in "
-                  "the database; add it or correct the id"),
-    "technologies": N_("{field} refers to technology '{id}', which is neither in this import "
-                       "nor in the database; add it or correct the id"),
-    "data_objects": N_("{field} refers to data object '{id}', which is neither in this import "
-                       "nor in the database; add it or correct the id"),
+    "units": N_(
+        "{field} refers to unit '{id}', which is neither in this import nor in the "
+        "database; add it or correct the id"
+    ),
+    "capabilities": N_(
+        "{field} refers to capability '{id}', which is neither in this import "
+        "nor in the database; add it or correct the id"
+    ),
+    "systems": N_(
+        "{field} refers to system '{id}', which is neither in this import nor in "
+        "the database; add it or correct the id"
+    ),
+    "technologies": N_(
+        "{field} refers to technology '{id}', which is neither in this import "
+        "nor in the database; add it or correct the id"
+    ),
+    "data_objects": N_(
+        "{field} refers to data object '{id}', which is neither in this import "
+        "nor in the database; add it or correct the id"
+    ),
 }
 
 
@@ -78,8 +88,7 @@ def find_dangling(
 ) -> list[DanglingReference]:
     """References to ids found neither in the inventory nor among `known` ids per entity."""
     present: dict[str, set[str]] = {
-        entity: {record.id for record in inventory.records(entity)}
-        for entity in inventory.count()
+        entity: {record.id for record in inventory.records(entity)} for entity in inventory.count()
     }
     dangling = []
     for entity in present:

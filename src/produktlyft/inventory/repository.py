@@ -26,7 +26,7 @@ _CHUNK = 500
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 INVENTORY_AREA = "inventory"
@@ -39,8 +39,9 @@ def raise_data_version(connection: Connection, area: str) -> None:
     never repeats a version that a cache has already seen."""
     versions = t.data_versions
     version = 1 + secrets.randbits(62)
-    result = connection.execute(update(versions).where(versions.c.area == area)
-                                .values(version=version))
+    result = connection.execute(
+        update(versions).where(versions.c.area == area).values(version=version)
+    )
     if result.rowcount == 0:
         connection.execute(insert(versions).values(area=area, version=version))
 
@@ -81,12 +82,18 @@ class InventoryRepository:
         table = ENTITY_TABLES[entity]
         rows: list[dict[str, Any]] = []
         if ids is None:
-            rows = [dict(r) for r in self.connection.execute(
-                select(table).order_by(table.c.id)).mappings()]
+            rows = [
+                dict(r)
+                for r in self.connection.execute(select(table).order_by(table.c.id)).mappings()
+            ]
         else:
             for chunk in _chunks(sorted(set(ids))):
-                rows.extend(dict(r) for r in self.connection.execute(
-                    select(table).where(table.c.id.in_(chunk))).mappings())
+                rows.extend(
+                    dict(r)
+                    for r in self.connection.execute(
+                        select(table).where(table.c.id.in_(chunk))
+                    ).mappings()
+                )
             rows.sort(key=lambda row: row["id"])
         links = self._load_links(entity, None if ids is None else [r["id"] for r in rows])
         return [row_to_record(entity, row, links.get(row["id"])) for row in rows]
@@ -103,7 +110,8 @@ class InventoryRepository:
                 statement = query if chunk is None else query.where(owner.in_(chunk))
                 for row in self.connection.execute(statement).mappings():
                     grouped[row[link.owner_column]].setdefault(link.table.name, []).append(
-                        dict(row))
+                        dict(row)
+                    )
         return grouped
 
     def systems(self, ids: Iterable[str] | None = None) -> list[System]:
@@ -136,8 +144,10 @@ class InventoryRepository:
             row = record_to_row(entity, record)
             row.pop("id")
             self.connection.execute(
-                update(table).where(table.c.id == record.id)
-                .values(**row, row_version=table.c.row_version + 1))
+                update(table)
+                .where(table.c.id == record.id)
+                .values(**row, row_version=table.c.row_version + 1)
+            )
         self._delete_links(entity, [record.id for record in records])
         self._write_links(entity, records)
 
@@ -150,7 +160,8 @@ class InventoryRepository:
         result = self.connection.execute(
             update(table)
             .where(table.c.id == record.id, table.c.row_version == expected_version)
-            .values(**row, row_version=expected_version + 1))
+            .values(**row, row_version=expected_version + 1)
+        )
         if result.rowcount != 1:
             if record.id not in self.ids_among(entity, [record.id]):
                 raise NotFound(f"no {entity.removesuffix('s')} with id '{record.id}'")

@@ -66,21 +66,27 @@ def _dates(prefix: str) -> list[Column[object]]:
 
 
 units = Table(
-    "units", metadata, *_record_columns(),
+    "units",
+    metadata,
+    *_record_columns(),
     Column("name", Text, nullable=False),
     Column("kind", String(40)),
     Column("parent_id", String(ID), _fk("units.id")),
 )
 
 capabilities = Table(
-    "capabilities", metadata, *_record_columns(),
+    "capabilities",
+    metadata,
+    *_record_columns(),
     Column("name", Text, nullable=False),
     Column("description", Text),
     Column("parent_id", String(ID), _fk("capabilities.id")),
 )
 
 technologies = Table(
-    "technologies", metadata, *_record_columns(),
+    "technologies",
+    metadata,
+    *_record_columns(),
     Column("name", Text, nullable=False),
     Column("version", String(100)),
     Column("vendor", Text),
@@ -88,7 +94,9 @@ technologies = Table(
 )
 
 data_objects = Table(
-    "data_objects", metadata, *_record_columns(),
+    "data_objects",
+    metadata,
+    *_record_columns(),
     Column("name", Text, nullable=False),
     Column("description", Text),
     Column("classification", String(40)),
@@ -96,7 +104,9 @@ data_objects = Table(
 )
 
 systems = Table(
-    "systems", metadata, *_record_columns(),
+    "systems",
+    metadata,
+    *_record_columns(),
     Column("name", Text, nullable=False),
     Column("description", Text),
     Column("tags", JSON, nullable=False, default=list),
@@ -122,37 +132,57 @@ systems = Table(
 Index("ix_systems_name", systems.c.name)
 
 system_capabilities = Table(
-    "system_capabilities", metadata,
+    "system_capabilities",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("system_id", String(ID), _fk("systems.id", cascade=True), nullable=False, index=True),
-    Column("capability_id", String(ID), _fk("capabilities.id", cascade=True), nullable=False,
-           index=True),
+    Column(
+        "capability_id",
+        String(ID),
+        _fk("capabilities.id", cascade=True),
+        nullable=False,
+        index=True,
+    ),
     Column("unit_id", String(ID), _fk("units.id", cascade=True)),
     Column("fit", String(40)),
     Column("position", Integer, nullable=False, default=0),
 )
 
 system_technologies = Table(
-    "system_technologies", metadata,
+    "system_technologies",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("system_id", String(ID), _fk("systems.id", cascade=True), nullable=False, index=True),
-    Column("technology_id", String(ID), _fk("technologies.id", cascade=True), nullable=False,
-           index=True),
+    Column(
+        "technology_id",
+        String(ID),
+        _fk("technologies.id", cascade=True),
+        nullable=False,
+        index=True,
+    ),
     Column("position", Integer, nullable=False, default=0),
 )
 
 data_uses = Table(
-    "data_uses", metadata,
+    "data_uses",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("system_id", String(ID), _fk("systems.id", cascade=True), nullable=False, index=True),
-    Column("data_object_id", String(ID), _fk("data_objects.id", cascade=True), nullable=False,
-           index=True),
+    Column(
+        "data_object_id",
+        String(ID),
+        _fk("data_objects.id", cascade=True),
+        nullable=False,
+        index=True,
+    ),
     Column("access", String(40)),
     Column("position", Integer, nullable=False, default=0),
 )
 
 integrations = Table(
-    "integrations", metadata, *_record_columns(),
+    "integrations",
+    metadata,
+    *_record_columns(),
     Column("source_id", String(ID), _fk("systems.id", cascade=True), nullable=False, index=True),
     Column("target_id", String(ID), _fk("systems.id", cascade=True), nullable=False, index=True),
     Column("name", Text),
@@ -163,7 +193,9 @@ integrations = Table(
 )
 
 contracts = Table(
-    "contracts", metadata, *_record_columns(),
+    "contracts",
+    metadata,
+    *_record_columns(),
     Column("name", Text, nullable=False),
     Column("supplier", Text),
     Column("scope", Text),
@@ -179,16 +211,20 @@ contracts = Table(
 )
 
 contract_systems = Table(
-    "contract_systems", metadata,
+    "contract_systems",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("contract_id", String(ID), _fk("contracts.id", cascade=True), nullable=False,
-           index=True),
+    Column(
+        "contract_id", String(ID), _fk("contracts.id", cascade=True), nullable=False, index=True
+    ),
     Column("system_id", String(ID), _fk("systems.id", cascade=True), nullable=False, index=True),
     Column("position", Integer, nullable=False, default=0),
 )
 
 teams = Table(
-    "teams", metadata, *_record_columns(),
+    "teams",
+    metadata,
+    *_record_columns(),
     Column("name", Text, nullable=False),
     Column("unit_id", String(ID), _fk("units.id")),
     Column("description", Text),
@@ -196,7 +232,8 @@ teams = Table(
 )
 
 team_systems = Table(
-    "team_systems", metadata,
+    "team_systems",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("team_id", String(ID), _fk("teams.id", cascade=True), nullable=False, index=True),
     Column("system_id", String(ID), _fk("systems.id", cascade=True), nullable=False, index=True),
@@ -204,7 +241,8 @@ team_systems = Table(
 )
 
 change_log = Table(
-    "change_log", metadata,
+    "change_log",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("at", DateTime(timezone=True), nullable=False, index=True),
     Column("actor", String(200), nullable=False),
@@ -220,7 +258,8 @@ Index("ix_change_log_entity", change_log.c.entity, change_log.c.entity_id)
 # tables (InventoryRepository does it for the inventory). Readers compare it with the version
 # their cached pages were built at: one primary-key read instead of the queries behind a page.
 data_versions = Table(
-    "data_versions", metadata,
+    "data_versions",
+    metadata,
     Column("area", String(40), primary_key=True),
     Column("version", BigInteger, nullable=False, default=0),
 )

@@ -43,14 +43,22 @@ class LabelledEnum(StrEnum):
         for member in cls:
             if wanted in (_fold(member.value), _fold(member.sv), _fold(member.en)):
                 return member
-        raise WordedError(wording("'{value}' is not one of {choices}", value=text,
-                                  choices=", ".join(cls.choices("sv"))))
+        raise WordedError(
+            wording(
+                "'{value}' is not one of {choices}",
+                value=text,
+                choices=", ".join(cls.choices("sv")),
+            )
+        )
 
 
 class Criticality(LabelledEnum):
     CRITICAL_TO_SOCIETY = ("critical_to_society", "samhällskritisk", "critical to society")
     CRITICAL_TO_OPERATIONS = (
-        "critical_to_operations", "verksamhetskritisk", "critical to operations")
+        "critical_to_operations",
+        "verksamhetskritisk",
+        "critical to operations",
+    )
     NOT_CRITICAL = ("not_critical", "ej kritisk", "not critical")
 
 
@@ -102,7 +110,6 @@ class FunctionalFit(LabelledEnum):
     INSUFFICIENT = ("insufficient", "otillräcklig", "insufficient")
     UNREASONABLE = ("unreasonable", "orimlig", "unreasonable")
 
-
     @property
     def is_high(self) -> bool:
         return self in (FunctionalFit.PERFECT, FunctionalFit.APPROPRIATE)
@@ -115,7 +122,6 @@ class TechnicalFit(LabelledEnum):
     ADEQUATE = ("adequate", "tillräcklig", "adequate")
     UNREASONABLE = ("unreasonable", "orimlig", "unreasonable")
     INAPPROPRIATE = ("inappropriate", "olämplig", "inappropriate")
-
 
     @property
     def is_high(self) -> bool:
@@ -166,4 +172,3 @@ class TechnologyKind(LabelledEnum):
     PLATFORM = ("platform", "plattform", "platform")
     HARDWARE = ("hardware", "hårdvara", "hardware")
     OTHER = ("other", "övrigt", "other")
-

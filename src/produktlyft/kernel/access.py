@@ -16,19 +16,26 @@ class Role(StrEnum):
 
 
 class Permission(StrEnum):
-    READ = "read"                # see the inventory, review results and reports
-    EDIT = "edit"                # change single records through forms or the API
-    IMPORT = "import"            # bulk imports, evidence attachments, demo data
-    ANALYSE = "analyse"          # run reviews, decide duplicates, change profile weights
-    ORGANISE = "organise"        # create survey rounds, links, and manage decisions
-    ADMINISTER = "administer"    # users, tokens and settings
+    READ = "read"  # see the inventory, review results and reports
+    EDIT = "edit"  # change single records through forms or the API
+    IMPORT = "import"  # bulk imports, evidence attachments, demo data
+    ANALYSE = "analyse"  # run reviews, decide duplicates, change profile weights
+    ORGANISE = "organise"  # create survey rounds, links, and manage decisions
+    ADMINISTER = "administer"  # users, tokens and settings
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.VIEWER: frozenset({Permission.READ}),
     Role.EDITOR: frozenset({Permission.READ, Permission.EDIT}),
-    Role.ANALYST: frozenset({Permission.READ, Permission.EDIT, Permission.IMPORT,
-                             Permission.ANALYSE, Permission.ORGANISE}),
+    Role.ANALYST: frozenset(
+        {
+            Permission.READ,
+            Permission.EDIT,
+            Permission.IMPORT,
+            Permission.ANALYSE,
+            Permission.ORGANISE,
+        }
+    ),
     Role.ADMIN: frozenset(Permission),
 }
 

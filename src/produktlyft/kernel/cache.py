@@ -29,8 +29,7 @@ class VersionedCache:
         self.hits = 0
         self.misses = 0
 
-    def get_or_build(self, database: str, version: int, key: Hashable,
-                     build: Callable[[], T]) -> T:
+    def get_or_build(self, database: str, version: int, key: Hashable, build: Callable[[], T]) -> T:
         entry = (database, key)
         with self._lock:
             if self._versions.get(database) != version:

@@ -23,49 +23,87 @@ FONT = "DejaVu Sans"
 
 def _base(rows: Rows, title: str, description: str, width: int, height: int) -> alt.Chart:
     data = alt.Data(values=[dict(r) for r in rows])  # type: ignore[no-untyped-call]
-    return alt.Chart(data, title=title,
-                     description=description, width=width, height=height)
+    return alt.Chart(data, title=title, description=description, width=width, height=height)
 
 
-def bar_chart(rows: Rows, *, category: str, value: str, title: str, description: str,
-              category_title: str, value_title: str, colour: str | None = None,
-              colour_scale: Mapping[str, str] | None = None, width: int = 420,
-              height: int | None = None, sort_descending: bool = True) -> dict[str, Any]:
+def bar_chart(
+    rows: Rows,
+    *,
+    category: str,
+    value: str,
+    title: str,
+    description: str,
+    category_title: str,
+    value_title: str,
+    colour: str | None = None,
+    colour_scale: Mapping[str, str] | None = None,
+    width: int = 420,
+    height: int | None = None,
+    sort_descending: bool = True,
+) -> dict[str, Any]:
     """Horizontal bars, one per category, longest first."""
     height = height or max(60, 18 * len(rows))
     encoding: dict[str, Any] = {
-        "y": alt.Y(f"{category}:N", title=category_title,
-                   sort="-x" if sort_descending else None, axis=alt.Axis(labelLimit=260)),
+        "y": alt.Y(
+            f"{category}:N",
+            title=category_title,
+            sort="-x" if sort_descending else None,
+            axis=alt.Axis(labelLimit=260),
+        ),
         "x": alt.X(f"{value}:Q", title=value_title),
         "tooltip": [alt.Tooltip(f"{category}:N"), alt.Tooltip(f"{value}:Q")],
     }
     if colour and colour_scale:
-        encoding["color"] = alt.Color(f"{colour}:N", legend=None, scale=alt.Scale(
-            domain=list(colour_scale), range=list(colour_scale.values())))
+        encoding["color"] = alt.Color(
+            f"{colour}:N",
+            legend=None,
+            scale=alt.Scale(domain=list(colour_scale), range=list(colour_scale.values())),
+        )
     chart = _base(rows, title, description, width, height).mark_bar().encode(**encoding)
     return _spec(chart)
 
 
-def stacked_bar_chart(rows: Rows, *, category: str, value: str, stack: str, title: str,
-                      description: str, category_title: str, value_title: str,
-                      stack_title: str, colour_scale: Mapping[str, str],
-                      stack_labels: Mapping[str, str] | None = None, width: int = 420,
-                      height: int | None = None) -> dict[str, Any]:
+def stacked_bar_chart(
+    rows: Rows,
+    *,
+    category: str,
+    value: str,
+    stack: str,
+    title: str,
+    description: str,
+    category_title: str,
+    value_title: str,
+    stack_title: str,
+    colour_scale: Mapping[str, str],
+    stack_labels: Mapping[str, str] | None = None,
+    width: int = 420,
+    height: int | None = None,
+) -> dict[str, Any]:
     """Horizontal bars split by a stack field, e.g. systems per capability by condition band."""
     categories = len({r[category] for r in rows})
     height = height or max(60, 16 * categories)
     labels = stack_labels or {k: k for k in colour_scale}
-    chart = _base(rows, title, description, width, height).mark_bar(
-        stroke="#ffffff", strokeWidth=1).encode(
-        y=alt.Y(f"{category}:N", title=category_title, sort="-x",
-                axis=alt.Axis(labelLimit=260)),
-        x=alt.X(f"sum({value}):Q", title=value_title),
-        color=alt.Color(f"{stack}:N", title=stack_title, scale=alt.Scale(
-            domain=list(colour_scale), range=list(colour_scale.values())),
-            legend=alt.Legend(orient="bottom", labelExpr=_label_expression(labels))),
-        order=alt.Order(f"{stack}:N"),
-        tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip(f"{stack}:N"),
-                 alt.Tooltip(f"{value}:Q")],
+    chart = (
+        _base(rows, title, description, width, height)
+        .mark_bar(stroke="#ffffff", strokeWidth=1)
+        .encode(
+            y=alt.Y(
+                f"{category}:N", title=category_title, sort="-x", axis=alt.Axis(labelLimit=260)
+            ),
+            x=alt.X(f"sum({value}):Q", title=value_title),
+            color=alt.Color(
+                f"{stack}:N",
+                title=stack_title,
+                scale=alt.Scale(domain=list(colour_scale), range=list(colour_scale.values())),
+                legend=alt.Legend(orient="bottom", labelExpr=_label_expression(labels)),
+            ),
+            order=alt.Order(f"{stack}:N"),
+            tooltip=[
+                alt.Tooltip(f"{category}:N"),
+                alt.Tooltip(f"{stack}:N"),
+                alt.Tooltip(f"{value}:Q"),
+            ],
+        )
     )
     return _spec(chart)
 
@@ -79,11 +117,24 @@ def _js(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
-def heatmap(rows: Rows, *, x: str, y: str, value: str, title: str, description: str,
-            x_title: str, y_title: str, x_order: Sequence[str] | None = None,
-            y_order: Sequence[str] | None = None, shade: str | None = None,
-            shades: Sequence[str] | None = None, light_text_from: int | None = None,
-            width: int = 260, height: int | None = None) -> dict[str, Any]:
+def heatmap(
+    rows: Rows,
+    *,
+    x: str,
+    y: str,
+    value: str,
+    title: str,
+    description: str,
+    x_title: str,
+    y_title: str,
+    x_order: Sequence[str] | None = None,
+    y_order: Sequence[str] | None = None,
+    shade: str | None = None,
+    shades: Sequence[str] | None = None,
+    light_text_from: int | None = None,
+    width: int = 260,
+    height: int | None = None,
+) -> dict[str, Any]:
     """A grid of cells coloured by value, with the value written in each cell.
 
     With `shade` (a field of whole numbers indexing `shades`) the cells take those fixed
@@ -92,34 +143,59 @@ def heatmap(rows: Rows, *, x: str, y: str, value: str, title: str, description: 
     rows_count = len({r[y] for r in rows})
     height = height or max(60, 22 * rows_count)
     base = _base(rows, title, description, width, height).encode(
-        x=alt.X(f"{x}:N", title=x_title, sort=list(x_order) if x_order else None,
-                axis=alt.Axis(labelAngle=0, labelLimit=120, orient="top")),
-        y=alt.Y(f"{y}:N", title=y_title, sort=list(y_order) if y_order else None,
-                axis=alt.Axis(labelLimit=260)),
+        x=alt.X(
+            f"{x}:N",
+            title=x_title,
+            sort=list(x_order) if x_order else None,
+            axis=alt.Axis(labelAngle=0, labelLimit=120, orient="top"),
+        ),
+        y=alt.Y(
+            f"{y}:N",
+            title=y_title,
+            sort=list(y_order) if y_order else None,
+            axis=alt.Axis(labelLimit=260),
+        ),
     )
     if shade and shades:
-        colour = alt.Color(f"{shade}:O", legend=None, scale=alt.Scale(
-            domain=list(range(len(shades))), range=list(shades)))
+        colour = alt.Color(
+            f"{shade}:O",
+            legend=None,
+            scale=alt.Scale(domain=list(range(len(shades))), range=list(shades)),
+        )
         cells = base.mark_rect(stroke="#68707c", strokeWidth=0.5).encode(color=colour)
         dark = len(shades) if light_text_from is None else light_text_from
-        text_colour: Any = alt.condition(f"datum['{shade}'] >= {dark}", alt.value("#ffffff"),
-                                    alt.value("#000000"))
+        text_colour: Any = alt.condition(
+            f"datum['{shade}'] >= {dark}", alt.value("#ffffff"), alt.value("#000000")
+        )
     else:
-        cells = base.mark_rect().encode(color=alt.Color(f"{value}:Q", legend=None,
-                                                        scale=alt.Scale(scheme="oranges")))
+        cells = base.mark_rect().encode(
+            color=alt.Color(f"{value}:Q", legend=None, scale=alt.Scale(scheme="oranges"))
+        )
         text_colour = alt.value("#000000")
-    labels = base.mark_text(fontSize=11).encode(text=alt.Text(f"{value}:Q"),
-                                                color=text_colour)
+    labels = base.mark_text(fontSize=11).encode(text=alt.Text(f"{value}:Q"), color=text_colour)
     # title and description on the layer, where `to_svg` finds them for the accessible name
     return _spec(alt.layer(cells, labels).properties(title=title, description=description))
 
 
-def histogram(rows: Rows, *, field: str, title: str, description: str, x_title: str,
-              y_title: str, bins: int = 10, width: int = 420,
-              height: int = 160) -> dict[str, Any]:
-    chart = _base(rows, title, description, width, height).mark_bar().encode(
-        x=alt.X(f"{field}:Q", bin=alt.Bin(maxbins=bins), title=x_title),
-        y=alt.Y("count():Q", title=y_title),
+def histogram(
+    rows: Rows,
+    *,
+    field: str,
+    title: str,
+    description: str,
+    x_title: str,
+    y_title: str,
+    bins: int = 10,
+    width: int = 420,
+    height: int = 160,
+) -> dict[str, Any]:
+    chart = (
+        _base(rows, title, description, width, height)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{field}:Q", bin=alt.Bin(maxbins=bins), title=x_title),
+            y=alt.Y("count():Q", title=y_title),
+        )
     )
     return _spec(chart)
 
@@ -134,8 +210,11 @@ def to_svg(spec: Mapping[str, Any]) -> str:
     svg: str = vl_convert.vegalite_to_svg(dict(spec))
     title = spec.get("title")
     description = spec.get("description")
-    return with_accessible_name(svg, title if isinstance(title, str) else None,
-                                description if isinstance(description, str) else None)
+    return with_accessible_name(
+        svg,
+        title if isinstance(title, str) else None,
+        description if isinstance(description, str) else None,
+    )
 
 
 def with_accessible_name(svg: str, title: str | None, description: str | None = None) -> str:

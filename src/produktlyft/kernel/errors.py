@@ -89,8 +89,14 @@ class Issue(BaseModel):
     def worded(cls, message: str | Wording, **fields: object) -> Issue:
         """An issue from plain text or from a Wording, keeping the template if there is one."""
         if isinstance(message, Wording):
-            return cls.model_validate({"message": str(message), "template": message.template,
-                                       "params": message.params, **fields})
+            return cls.model_validate(
+                {
+                    "message": str(message),
+                    "template": message.template,
+                    "params": message.params,
+                    **fields,
+                }
+            )
         return cls.model_validate({"message": message, **fields})
 
     def __str__(self) -> str:

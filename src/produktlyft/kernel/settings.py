@@ -26,13 +26,16 @@ class Settings(BaseSettings):
         "`postgresql://` URL for the multi-user deployment.",
     )
     database_pool_size: int = Field(
-        20, ge=1, le=200,
+        20,
+        ge=1,
+        le=200,
         description="Database connections each server process keeps open. The web server "
         "answers up to this many requests at once per process without opening a connection "
         "per request; more wait briefly for a free one.",
     )
     page_cache_entries: int = Field(
-        4000, ge=0,
+        4000,
+        ge=0,
         description="Inventory pages (list pages, system details) each server process keeps "
         "until the data changes; 0 turns the cache off. Every page still checks the data "
         "version first, so nobody is shown an outdated page.",
@@ -61,7 +64,8 @@ class Settings(BaseSettings):
         200, description="How many problems an import reports per file before it stops listing."
     )
     survey_min_group: int = Field(
-        5, ge=3,
+        5,
+        ge=3,
         description="The organisation's minimum group size k for survey results: a group with "
         "fewer respondents is hidden, n included. Never below 3; a round may set its own.",
     )
@@ -92,26 +96,28 @@ class Settings(BaseSettings):
         8, ge=1, description="How long a login lasts, in hours, before signing in again."
     )
     login_max_failures: int = Field(
-        5, ge=1, description="Failed logins allowed per account and per client address within "
-        "the login window before further attempts are refused."
+        5,
+        ge=1,
+        description="Failed logins allowed per account and per client address within "
+        "the login window before further attempts are refused.",
     )
     login_window_seconds: int = Field(
         900, ge=10, description="The login rate-limit window, in seconds."
     )
     oidc_issuer: str | None = Field(
-        None, description="OpenID Connect issuer URL (its `/.well-known/openid-configuration` "
-        "is read). Leave unset to offer local accounts only."
+        None,
+        description="OpenID Connect issuer URL (its `/.well-known/openid-configuration` "
+        "is read). Leave unset to offer local accounts only.",
     )
     oidc_client_id: str | None = Field(None, description="OpenID Connect client id.")
     oidc_client_secret: str | None = Field(None, description="OpenID Connect client secret.")
     oidc_default_role: str = Field(
-        "viewer", pattern="^(viewer|editor|analyst|admin)$",
+        "viewer",
+        pattern="^(viewer|editor|analyst|admin)$",
         description="Role given to a person the first time they sign in through OpenID "
         "Connect; an administrator can change it later.",
     )
-    page_size: int = Field(
-        50, ge=10, le=500, description="Rows per page in the web app's lists."
-    )
+    page_size: int = Field(50, ge=10, le=500, description="Rows per page in the web app's lists.")
 
     def resolved_data_dir(self) -> Path:
         if self.data_dir is not None:

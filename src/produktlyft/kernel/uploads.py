@@ -29,8 +29,9 @@ def stage_upload(ctx: ServiceContext, filename: str, content: bytes) -> tuple[st
     """Keep an uploaded file under a new key; return the key and the file's path."""
     ctx.actor.require(Permission.IMPORT)
     if len(content) > ctx.settings.max_import_bytes:
-        raise ProduktlyftError(f"the file is larger than the limit of "
-                               f"{ctx.settings.max_import_bytes:,} bytes")
+        raise ProduktlyftError(
+            f"the file is larger than the limit of {ctx.settings.max_import_bytes:,} bytes"
+        )
     root = _root(ctx)
     _remove_old(root)
     key = secrets.token_urlsafe(24)

@@ -23,24 +23,37 @@ from produktlyft.review.model import Decision
 PROFILES = ("custom", "time", "moj", "danish")  # checked against analytics.scoring in a test
 
 console = Console(highlight=False)
-attach_app = typer.Typer(help="Attach evidence to a system: an SBOM or a git repository.",
-                         no_args_is_help=True)
-duplicates_app = typer.Typer(help="List suggested duplicates; confirm or reject them.",
-                             no_args_is_help=True)
+attach_app = typer.Typer(
+    help="Attach evidence to a system: an SBOM or a git repository.", no_args_is_help=True
+)
+duplicates_app = typer.Typer(
+    help="List suggested duplicates; confirm or reject them.", no_args_is_help=True
+)
 weights_app = typer.Typer(help="Show or change the profile weights.", no_args_is_help=True)
-eol_app = typer.Typer(help="The endoflife.date snapshot used for end-of-life facts.",
-                      no_args_is_help=True)
+eol_app = typer.Typer(
+    help="The endoflife.date snapshot used for end-of-life facts.", no_args_is_help=True
+)
 
-STEPS = {"loading": "Reading the inventory", "end of life": "Matching end-of-life data",
-         "facts": "Building the fact base", "scoring": "Scoring and ranking",
-         "duplicates": "Looking for duplicates", "capabilities": "Summarising capabilities",
-         "saving": "Saving the review"}
+STEPS = {
+    "loading": "Reading the inventory",
+    "end of life": "Matching end-of-life data",
+    "facts": "Building the fact base",
+    "scoring": "Scoring and ranking",
+    "duplicates": "Looking for duplicates",
+    "capabilities": "Summarising capabilities",
+    "saving": "Saving the review",
+}
 
 
 @contextmanager
 def progress_steps() -> Iterator[Any]:
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
         task = progress.add_task("Starting", total=None)
         yield lambda step: progress.update(task, description=STEPS.get(step, step))
 
@@ -52,12 +65,14 @@ def _lang(lang: str | None) -> str | None:
 
 
 def review_command(
-    profile: str = typer.Option("custom", "--profile", "-p",
-                                help=f"Scoring profile: {', '.join(PROFILES)}."),
+    profile: str = typer.Option(
+        "custom", "--profile", "-p", help=f"Scoring profile: {', '.join(PROFILES)}."
+    ),
     json_path: Path | None = typer.Option(None, "--json", help="Also write the results as JSON."),
     lang: str | None = typer.Option(None, "--lang", help="Language of reasons: sv or en."),
-    as_of: str | None = typer.Option(None, "--as-of", help="Review as of this date "
-                                     "(YYYY-MM-DD); default today."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Review as of this date (YYYY-MM-DD); default today."
+    ),
     top: int = typer.Option(10, "--top", help="How many systems to show."),
 ) -> None:
     """Run the review (genomlysning): facts, scores, ranking and duplicates, stored as a run."""
@@ -71,72 +86,87 @@ def review_command(
 
     ctx = STATE.context()
     with progress_steps() as step:
-        run, outcome = review_with_run(ctx, profile, lang=_lang(lang), today=today,
-                                       progress=step)
+        run, outcome = review_with_run(ctx, profile, lang=_lang(lang), today=today, progress=step)
     run_id = run.id
     table = Table(title=f"Where to start (profile {profile}, review {run_id})")
     for header in ("rank", "system", "score", "confidence", "reason"):
         table.add_column(header, justify="right" if header in ("rank", "score") else "left")
     for system in outcome.systems[:top]:
-        table.add_row(str(system.rank), system.name,
-                      "–" if system.score is None else f"{system.score:.1f}",
-                      f"{system.confidence:.0%}", system.reason)
+        table.add_row(
+            str(system.rank),
+            system.name,
+            "–" if system.score is None else f"{system.score:.1f}",
+            f"{system.confidence:.0%}",
+            system.reason,
+        )
     console.print(table)
     summary = outcome.summary
-    console.print(f"{summary['systems']} systems, data confidence "
-                  f"{summary['data_confidence']:.0%}, {len(outcome.duplicates)} duplicate "
-                  f"pair(s) in {len(outcome.clusters)} cluster(s).")
+    console.print(
+        f"{summary['systems']} systems, data confidence "
+        f"{summary['data_confidence']:.0%}, {len(outcome.duplicates)} duplicate "
+        f"pair(s) in {len(outcome.clusters)} cluster(s)."
+    )
     statuses: dict[str, int] = {}
     for tech in outcome.technologies:
         statuses[tech["status"]] = statuses.get(tech["status"], 0) + 1
     if outcome.technologies:
-        console.print(f"Technology components: {len(outcome.technologies)}, matched to "
-                      f"endoflife.date {statuses.get('matched', 0)} (snapshot "
-                      f"{outcome.eol_snapshot}), past end of life "
-                      f"{sum(1 for t in outcome.technologies if t['eol_passed'])}, unmatched "
-                      f"{len(outcome.technologies) - statuses.get('matched', 0)}.")
+        console.print(
+            f"Technology components: {len(outcome.technologies)}, matched to "
+            f"endoflife.date {statuses.get('matched', 0)} (snapshot "
+            f"{outcome.eol_snapshot}), past end of life "
+            f"{sum(1 for t in outcome.technologies if t['eol_passed'])}, unmatched "
+            f"{len(outcome.technologies) - statuses.get('matched', 0)}."
+        )
     if json_path is not None:
         document = review_document(run)
-        json_path.write_text(json.dumps(document, ensure_ascii=False, indent=1, default=str),
-                             encoding="utf-8")
+        json_path.write_text(
+            json.dumps(document, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+        )
         console.print(f"Results written to {json_path}.")
 
 
 @attach_app.command("sbom")
-def attach_sbom(system_id: str = typer.Argument(..., help="The system's id."),
-                path: Path = typer.Argument(..., help="A CycloneDX SBOM, JSON or XML.")) -> None:
+def attach_sbom(
+    system_id: str = typer.Argument(..., help="The system's id."),
+    path: Path = typer.Argument(..., help="A CycloneDX SBOM, JSON or XML."),
+) -> None:
     """Attach a CycloneDX SBOM: dependency count and libyear become evidence."""
     from produktlyft.review.services import evidence as evidence_service
 
     evidence = evidence_service.attach_sbom(STATE.context(), system_id, path)
     facts = evidence.facts
-    console.print(f"Attached {path.name} to {system_id}: {facts['components']} components, "
-                  f"{facts['dated']} with release dates ({facts['coverage']:.0%}), "
-                  f"libyear {facts['libyear']:.1f} over the dated ones.")
+    console.print(
+        f"Attached {path.name} to {system_id}: {facts['components']} components, "
+        f"{facts['dated']} with release dates ({facts['coverage']:.0%}), "
+        f"libyear {facts['libyear']:.1f} over the dated ones."
+    )
 
 
 @attach_app.command("repo")
-def attach_repo(system_id: str = typer.Argument(..., help="The system's id."),
-                location: str = typer.Argument(..., help="A local repository path or a clone "
-                                               "URL."),
-                window_days: int = typer.Option(365, "--window-days",
-                                                help="Hotspot window in days.")) -> None:
+def attach_repo(
+    system_id: str = typer.Argument(..., help="The system's id."),
+    location: str = typer.Argument(..., help="A local repository path or a clone URL."),
+    window_days: int = typer.Option(365, "--window-days", help="Hotspot window in days."),
+) -> None:
     """Measure a git repository: hotspots, top author's share and bus factor."""
     from produktlyft.review.services import evidence as evidence_service
 
     with progress_steps() as step:
         step("Reading the history and measuring complexity")
-        evidence = evidence_service.attach_repo(STATE.context(), system_id, location,
-                                                window_days)
+        evidence = evidence_service.attach_repo(STATE.context(), system_id, location, window_days)
     facts = evidence.facts
     share = facts["top_author_share"]
-    console.print(f"Attached {location} to {system_id}: {facts['commits']} commits by "
-                  f"{facts['authors']} authors; {facts['commits_in_window']} in the window; "
-                  f"top author {'–' if share is None else f'{share:.0%}'} of changes; "
-                  f"bus factor {facts['bus_factor']}.")
+    console.print(
+        f"Attached {location} to {system_id}: {facts['commits']} commits by "
+        f"{facts['authors']} authors; {facts['commits_in_window']} in the window; "
+        f"top author {'–' if share is None else f'{share:.0%}'} of changes; "
+        f"bus factor {facts['bus_factor']}."
+    )
     for hotspot in facts["hotspots"][:5]:
-        console.print(f"  hotspot {hotspot['path']}: {hotspot['revisions']} changes × "
-                      f"complexity {hotspot['complexity']:.0f}")
+        console.print(
+            f"  hotspot {hotspot['path']}: {hotspot['revisions']} changes × "
+            f"complexity {hotspot['complexity']:.0f}"
+        )
 
 
 @duplicates_app.command("list")
@@ -150,34 +180,47 @@ def list_duplicates() -> None:
     for header in ("a", "b", "score", "layers", "reason"):
         table.add_column(header)
     for pair in run.duplicates:
-        table.add_row(pair["system_a"], pair["system_b"], f"{pair['score']:.2f}",
-                      ", ".join(pair["layers"]), pair["reason"])
+        table.add_row(
+            pair["system_a"],
+            pair["system_b"],
+            f"{pair['score']:.2f}",
+            ", ".join(pair["layers"]),
+            pair["reason"],
+        )
     console.print(table)
     for made in duplicate_service.list_decisions(STATE.context()):
-        console.print(f"  {made.decision.value}: {made.system_a} + {made.system_b} "
-                      f"({made.decided_by}, {made.decided_at:%Y-%m-%d})")
+        console.print(
+            f"  {made.decision.value}: {made.system_a} + {made.system_b} "
+            f"({made.decided_by}, {made.decided_at:%Y-%m-%d})"
+        )
 
 
 def _decide(a: str, b: str, decision: Decision, note: str | None) -> None:
     from produktlyft.review.services import duplicates as duplicate_service
 
     made = duplicate_service.decide_duplicate(STATE.context(), a, b, decision, note)
-    console.print(f"{made.decision.value.capitalize()}ed: {made.system_a} and {made.system_b}; "
-                  "kept across re-runs and re-imports.")
+    console.print(
+        f"{made.decision.value.capitalize()}ed: {made.system_a} and {made.system_b}; "
+        "kept across re-runs and re-imports."
+    )
 
 
 @duplicates_app.command("confirm")
-def confirm(a: str = typer.Argument(..., help="One system id."),
-            b: str = typer.Argument(..., help="The other system id."),
-            note: str | None = typer.Option(None, "--note", help="Why.")) -> None:
+def confirm(
+    a: str = typer.Argument(..., help="One system id."),
+    b: str = typer.Argument(..., help="The other system id."),
+    note: str | None = typer.Option(None, "--note", help="Why."),
+) -> None:
     """Confirm that two systems overlap."""
     _decide(a, b, Decision.CONFIRM, note)
 
 
 @duplicates_app.command("reject")
-def reject(a: str = typer.Argument(..., help="One system id."),
-           b: str = typer.Argument(..., help="The other system id."),
-           note: str | None = typer.Option(None, "--note", help="Why.")) -> None:
+def reject(
+    a: str = typer.Argument(..., help="One system id."),
+    b: str = typer.Argument(..., help="The other system id."),
+    note: str | None = typer.Option(None, "--note", help="Why."),
+) -> None:
     """Reject a suggested pair: it is never suggested again."""
     _decide(a, b, Decision.REJECT, note)
 
@@ -198,10 +241,12 @@ def show_weights() -> None:
 
 @weights_app.command("set")
 def set_weights(
-    assignments: list[str] = typer.Argument(None, help="profile.indicator=weight, e.g. "
-                                            "custom.lifecycle_risk=4 impact.cost=2"),
-    file: Path | None = typer.Option(None, "--file", "-f", help="A YAML or JSON file "
-                                     "{custom: {...}, impact: {...}}."),
+    assignments: list[str] = typer.Argument(
+        None, help="profile.indicator=weight, e.g. custom.lifecycle_risk=4 impact.cost=2"
+    ),
+    file: Path | None = typer.Option(
+        None, "--file", "-f", help="A YAML or JSON file {custom: {...}, impact: {...}}."
+    ),
 ) -> None:
     """Change weights from a file or from assignments; unnamed weights keep their value."""
     from produktlyft.review.services import weights as weight_service
@@ -239,20 +284,25 @@ def reset_weights(profile: str = typer.Argument(..., help="custom or impact.")) 
 
 @eol_app.command("update")
 def eol_update(
-    from_path: Path | None = typer.Option(None, "--from", help="A local copy of the "
-                                          "endoflife.date release-data folder."),
+    from_path: Path | None = typer.Option(
+        None, "--from", help="A local copy of the endoflife.date release-data folder."
+    ),
     url: str | None = typer.Option(None, "--url", help="A .zip or .tar.gz of release-data."),
-    snapshot_date: str | None = typer.Option(None, "--date", help="Date the data was taken "
-                                             "(YYYY-MM-DD); default today."),
+    snapshot_date: str | None = typer.Option(
+        None, "--date", help="Date the data was taken (YYYY-MM-DD); default today."
+    ),
 ) -> None:
     """Refresh the end-of-life data; the shipped snapshot stays as the fallback."""
     from produktlyft.review.services import eol as eol_service
 
     when = date.fromisoformat(snapshot_date) if snapshot_date else None
-    info = eol_service.update_snapshot(STATE.context(), from_path=from_path, url=url,
-                                       snapshot_date=when)
-    console.print(f"End-of-life data: {info.products} products, snapshot {info.snapshot_date}, "
-                  f"in {info.folder}.")
+    info = eol_service.update_snapshot(
+        STATE.context(), from_path=from_path, url=url, snapshot_date=when
+    )
+    console.print(
+        f"End-of-life data: {info.products} products, snapshot {info.snapshot_date}, "
+        f"in {info.folder}."
+    )
 
 
 @eol_app.command("show")
@@ -262,16 +312,26 @@ def eol_show() -> None:
 
     info = eol_service.snapshot_info(STATE.context())
     kind = "shipped with produktlyft" if info.shipped else "refreshed copy"
-    console.print(f"{info.products} products, snapshot {info.snapshot_date} ({kind}), "
-                  f"{info.folder}. Data: endoflife.date, MIT licence.")
+    console.print(
+        f"{info.products} products, snapshot {info.snapshot_date} ({kind}), "
+        f"{info.folder}. Data: endoflife.date, MIT licence."
+    )
 
 
 def report_command(
     lang: str = typer.Option("sv", "--lang", help="sv or en."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="html or pdf; by default each "
-                                   "file's suffix decides (.html or .htm: html, else pdf)."),
-    outputs: list[Path] = typer.Option(..., "--output", "-o", help="Where to write the "
-                                       "report; give it twice for a PDF and its HTML."),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="html or pdf; by default each file's suffix decides (.html or .htm: html, else pdf).",
+    ),
+    outputs: list[Path] = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        help="Where to write the report; give it twice for a PDF and its HTML.",
+    ),
 ) -> None:
     """Write the leadership report from the latest review (running one if there is none)."""
     from produktlyft.kernel.report.build import format_of, write_reports
@@ -279,8 +339,12 @@ def report_command(
     if fmt is not None and fmt not in ("html", "pdf"):
         raise typer.BadParameter("choose html or pdf", param_hint="--format")
     with progress_steps() as step:
-        written = write_reports(STATE.context(), [(o, fmt or format_of(o)) for o in outputs],
-                                lang=_lang(lang) or "sv", progress=step)
+        written = write_reports(
+            STATE.context(),
+            [(o, fmt or format_of(o)) for o in outputs],
+            lang=_lang(lang) or "sv",
+            progress=step,
+        )
     for output in written:
         console.print(f"Report written to {output}.")
 

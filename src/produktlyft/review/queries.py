@@ -15,16 +15,16 @@ class RankingSort(StrEnum):
     NAME = "name"
     SCORE = "score"
     CONFIDENCE = "confidence"
-    SPREAD = "spread"      # how far the rank moves under ±20 % weights
+    SPREAD = "spread"  # how far the rank moves under ±20 % weights
     COST = "cost"
 
 
 class RankingQuery(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    text: str | None = Field(default=None, max_length=200)   # in the name or the reason
-    band: str | None = None                                    # one of BANDS
-    stable: bool | None = None                                 # only stable / only unstable
+    text: str | None = Field(default=None, max_length=200)  # in the name or the reason
+    band: str | None = None  # one of BANDS
+    stable: bool | None = None  # only stable / only unstable
     max_confidence: float | None = Field(default=None, ge=0, le=1)  # uncertain ones
     sort: RankingSort = RankingSort.RANK
     descending: bool = False

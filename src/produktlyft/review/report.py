@@ -30,36 +30,63 @@ def _money(value: float | None, lang: str) -> str:
 def _example(key: str, item: dict[str, Any], lang: str) -> str:
     if key == "lock_in":
         systems = item["systems"][:2] + (["…"] if len(item["systems"]) > 2 else [])
-        return t(lang, "example.lock_in", name=item["name"], supplier=item["supplier"] or "?",
-                 end=item["end"] or "?", systems=", ".join(systems))
+        return t(
+            lang,
+            "example.lock_in",
+            name=item["name"],
+            supplier=item["supplier"] or "?",
+            end=item["end"] or "?",
+            systems=", ".join(systems),
+        )
     return t(lang, f"example.{key}", **{k: ("?" if v is None else v) for k, v in item.items()})
 
 
 def summary(rc: ReportContext) -> SectionContent:
     data, lang = rc.data, rc.lang
     content = SectionContent(t(lang, "summary"), first_page=True)
-    content.paragraphs.append(t(lang, "intro", systems=number(data.systems, lang),
-                                cost=_money(data.annual_cost, lang),
-                                confidence=percent(data.data_confidence, lang)))
+    content.paragraphs.append(
+        t(
+            lang,
+            "intro",
+            systems=number(data.systems, lang),
+            cost=_money(data.annual_cost, lang),
+            confidence=percent(data.data_confidence, lang),
+        )
+    )
     content.paragraphs.extend(story_lines(rc))
     for obstacle in data.obstacles:
         cost_key = f"obstacle.{obstacle.key}.cost"
-        content.blocks.append({
-            "kind": "obstacle",
-            "headline": t(lang, f"obstacle.{obstacle.key}", count=number(obstacle.count, lang)),
-            "cost": t(lang, cost_key, cost=_money(obstacle.annual_cost, lang)),
-            "examples": [_example(obstacle.key, e, lang) for e in obstacle.examples],
-        })
-    content.blocks.append({"kind": "start", "intro": t(lang, "start.intro"),
-                           "items": [s["reason"] for s in data.start_here],
-                           "uncertain": t(lang, "start.uncertain",
-                                          count=number(len(data.uncertain), lang))
-                           if data.uncertain else None})
+        content.blocks.append(
+            {
+                "kind": "obstacle",
+                "headline": t(lang, f"obstacle.{obstacle.key}", count=number(obstacle.count, lang)),
+                "cost": t(lang, cost_key, cost=_money(obstacle.annual_cost, lang)),
+                "examples": [_example(obstacle.key, e, lang) for e in obstacle.examples],
+            }
+        )
+    content.blocks.append(
+        {
+            "kind": "start",
+            "intro": t(lang, "start.intro"),
+            "items": [s["reason"] for s in data.start_here],
+            "uncertain": t(lang, "start.uncertain", count=number(len(data.uncertain), lang))
+            if data.uncertain
+            else None,
+        }
+    )
     unsupported = sum(r["annual_cost"] or 0.0 for r in data.unsupported)
-    content.blocks.append({"kind": "costs", "text": t(
-        lang, "costs.text", total=_money(data.annual_cost, lang),
-        unsupported=_money(unsupported, lang),
-        duplicates=_money(data.duplicate_cost.get("avoidable"), lang))})
+    content.blocks.append(
+        {
+            "kind": "costs",
+            "text": t(
+                lang,
+                "costs.text",
+                total=_money(data.annual_cost, lang),
+                unsupported=_money(unsupported, lang),
+                duplicates=_money(data.duplicate_cost.get("avoidable"), lang),
+            ),
+        }
+    )
     content.method = method_notes(rc, "summary")
     return content
 
@@ -67,44 +94,74 @@ def summary(rc: ReportContext) -> SectionContent:
 def ranking(rc: ReportContext) -> SectionContent:
     lang = rc.lang
     top = [s for s in rc.data.run.systems if s["score"] is not None][:15]
-    rows = [{"system": s["name"], "priority": round(s["score"], 2), "band": s["band"]}
-            for s in top]
-    spec = charts.bar_chart(rows, category="system", value="priority",
-                            title=t(lang, "ranking"), description=t(lang, "ranking.text"),
-                            category_title=t(lang, "col.system"),
-                            value_title=t(lang, "col.score"), colour="band",
-                            colour_scale=charts.BAND_COLOURS)
-    table = Table(t(lang, "ranking"), [t(lang, f"col.{c}") for c in
-                                       ("rank", "system", "score", "confidence", "range",
-                                        "reason")],
-                  [[s["rank"], s["name"], number(s["score"], lang, 1),
-                    percent(s["confidence"], lang), f"{s['rank_min']}–{s['rank_max']}",
-                    s["reason"]] for s in top], numeric={0, 2, 3})
-    return SectionContent(t(lang, "ranking"), [t(lang, "ranking.text")],
-                          figures=[Figure(charts.to_svg(spec), table)],
-                          method=method_notes(rc, "ranking"))
+    rows = [{"system": s["name"], "priority": round(s["score"], 2), "band": s["band"]} for s in top]
+    spec = charts.bar_chart(
+        rows,
+        category="system",
+        value="priority",
+        title=t(lang, "ranking"),
+        description=t(lang, "ranking.text"),
+        category_title=t(lang, "col.system"),
+        value_title=t(lang, "col.score"),
+        colour="band",
+        colour_scale=charts.BAND_COLOURS,
+    )
+    table = Table(
+        t(lang, "ranking"),
+        [t(lang, f"col.{c}") for c in ("rank", "system", "score", "confidence", "range", "reason")],
+        [
+            [
+                s["rank"],
+                s["name"],
+                number(s["score"], lang, 1),
+                percent(s["confidence"], lang),
+                f"{s['rank_min']}–{s['rank_max']}",
+                s["reason"],
+            ]
+            for s in top
+        ],
+        numeric={0, 2, 3},
+    )
+    return SectionContent(
+        t(lang, "ranking"),
+        [t(lang, "ranking.text")],
+        figures=[Figure(charts.to_svg(spec), table)],
+        method=method_notes(rc, "ranking"),
+    )
 
 
 def condition(rc: ReportContext) -> SectionContent:
     lang = rc.lang
     counts: Counter[str] = Counter(str(s["band"]) for s in rc.data.run.systems)
-    rows = [{"band": b, "label": t(lang, f"band.{b}"), "systems": counts.get(b, 0)}
-            for b in BANDS]
-    spec = charts.bar_chart(rows, category="label", value="systems", colour="band",
-                            colour_scale=charts.BAND_COLOURS, title=t(lang, "condition"),
-                            description=t(lang, "condition.text", profile=rc.data.run.profile),
-                            category_title=t(lang, "col.band"),
-                            value_title=t(lang, "col.count"), sort_descending=False)
+    rows = [{"band": b, "label": t(lang, f"band.{b}"), "systems": counts.get(b, 0)} for b in BANDS]
+    spec = charts.bar_chart(
+        rows,
+        category="label",
+        value="systems",
+        colour="band",
+        colour_scale=charts.BAND_COLOURS,
+        title=t(lang, "condition"),
+        description=t(lang, "condition.text", profile=rc.data.run.profile),
+        category_title=t(lang, "col.band"),
+        value_title=t(lang, "col.count"),
+        sort_descending=False,
+    )
     total = max(1, len(rc.data.run.systems))
-    table = Table(t(lang, "condition"), [t(lang, "col.band"), t(lang, "col.count"),
-                                         t(lang, "col.share")],
-                  [[t(lang, f"band.{b}"), counts.get(b, 0), percent(counts.get(b, 0) / total,
-                                                                    lang)]
-                   for b in BANDS], numeric={1, 2})
-    return SectionContent(t(lang, "condition"),
-                          [t(lang, "condition.text", profile=rc.data.run.profile)],
-                          figures=[Figure(charts.to_svg(spec), table)],
-                          method=method_notes(rc, "condition"))
+    table = Table(
+        t(lang, "condition"),
+        [t(lang, "col.band"), t(lang, "col.count"), t(lang, "col.share")],
+        [
+            [t(lang, f"band.{b}"), counts.get(b, 0), percent(counts.get(b, 0) / total, lang)]
+            for b in BANDS
+        ],
+        numeric={1, 2},
+    )
+    return SectionContent(
+        t(lang, "condition"),
+        [t(lang, "condition.text", profile=rc.data.run.profile)],
+        figures=[Figure(charts.to_svg(spec), table)],
+        method=method_notes(rc, "condition"),
+    )
 
 
 def technology(rc: ReportContext) -> SectionContent | None:
@@ -112,34 +169,69 @@ def technology(rc: ReportContext) -> SectionContent | None:
     techs = rc.data.run.details.get("technologies", [])
     if not techs:
         return None
-    dated = sorted((r for r in techs if r["months_to_eol"] is not None and r["systems"]),
-                   key=lambda r: r["months_to_eol"])[:20]
-    rows = [{"component": f"{r['name']} {r['version'] or ''}".strip(),
-             "months": round(r["months_to_eol"], 1),
-             "band": "red" if r["months_to_eol"] <= 0 else
-             ("amber" if r["months_to_eol"] <= 18 else "green")} for r in dated]
-    spec = charts.bar_chart(rows, category="component", value="months", colour="band",
-                            colour_scale=charts.BAND_COLOURS, sort_descending=False,
-                            title=t(lang, "technology"),
-                            description=t(lang, "col.months"),
-                            category_title=t(lang, "col.component"),
-                            value_title=t(lang, "col.months"))
-    ordered = sorted(techs, key=lambda r: (r["months_to_eol"] is None,
-                                           r["months_to_eol"] or 0.0, r["name"]))
-    table = Table(t(lang, "technology"), [t(lang, f"col.{c}") for c in
-                                          ("component", "version", "status", "eol", "months",
-                                           "systems")],
-                  [[r["name"], r["version"] or "–", t(lang, f"status.{r['status']}"),
-                    r["eol"] or "–", "–" if r["months_to_eol"] is None
-                    else number(r["months_to_eol"], lang, 0), r["systems"]]
-                   for r in ordered], numeric={4, 5})
+    dated = sorted(
+        (r for r in techs if r["months_to_eol"] is not None and r["systems"]),
+        key=lambda r: r["months_to_eol"],
+    )[:20]
+    rows = [
+        {
+            "component": f"{r['name']} {r['version'] or ''}".strip(),
+            "months": round(r["months_to_eol"], 1),
+            "band": "red"
+            if r["months_to_eol"] <= 0
+            else ("amber" if r["months_to_eol"] <= 18 else "green"),
+        }
+        for r in dated
+    ]
+    spec = charts.bar_chart(
+        rows,
+        category="component",
+        value="months",
+        colour="band",
+        colour_scale=charts.BAND_COLOURS,
+        sort_descending=False,
+        title=t(lang, "technology"),
+        description=t(lang, "col.months"),
+        category_title=t(lang, "col.component"),
+        value_title=t(lang, "col.months"),
+    )
+    ordered = sorted(
+        techs, key=lambda r: (r["months_to_eol"] is None, r["months_to_eol"] or 0.0, r["name"])
+    )
+    table = Table(
+        t(lang, "technology"),
+        [
+            t(lang, f"col.{c}")
+            for c in ("component", "version", "status", "eol", "months", "systems")
+        ],
+        [
+            [
+                r["name"],
+                r["version"] or "–",
+                t(lang, f"status.{r['status']}"),
+                r["eol"] or "–",
+                "–" if r["months_to_eol"] is None else number(r["months_to_eol"], lang, 0),
+                r["systems"],
+            ]
+            for r in ordered
+        ],
+        numeric={4, 5},
+    )
     statuses = Counter(r["status"] for r in techs)
-    intro = t(lang, "technology.text", matched=statuses.get("matched", 0),
-              components=len(techs), snapshot=rc.data.eol_snapshot.isoformat(),
-              past=sum(1 for r in techs if r["eol_passed"]))
-    return SectionContent(t(lang, "technology"), [intro],
-                          figures=[Figure(charts.to_svg(spec), table)],
-                          method=method_notes(rc, "technology"))
+    intro = t(
+        lang,
+        "technology.text",
+        matched=statuses.get("matched", 0),
+        components=len(techs),
+        snapshot=rc.data.eol_snapshot.isoformat(),
+        past=sum(1 for r in techs if r["eol_passed"]),
+    )
+    return SectionContent(
+        t(lang, "technology"),
+        [intro],
+        figures=[Figure(charts.to_svg(spec), table)],
+        method=method_notes(rc, "technology"),
+    )
 
 
 def _cluster_costs(rc: ReportContext) -> list[dict[str, Any]]:
@@ -149,9 +241,13 @@ def _cluster_costs(rc: ReportContext) -> list[dict[str, Any]]:
     for members in rc.data.run.details.get("clusters", []):
         known = [by_id[m] for m in members if m in by_id]
         costs = [s["annual_cost"] for s in known if s["annual_cost"] is not None]
-        rows.append({"group": " + ".join(s["name"] for s in known),
-                     "cost": round(sum(costs)), "freed": round(sum(costs) - max(costs,
-                                                                                 default=0))})
+        rows.append(
+            {
+                "group": " + ".join(s["name"] for s in known),
+                "cost": round(sum(costs)),
+                "freed": round(sum(costs) - max(costs, default=0)),
+            }
+        )
     return sorted(rows, key=lambda r: (-r["cost"], r["group"]))
 
 
@@ -160,56 +256,97 @@ def duplicates(rc: ReportContext) -> SectionContent | None:
     if not data.duplicates:
         return None
     groups = _cluster_costs(rc)
-    spec = charts.bar_chart(groups[:15], category="group", value="cost",
-                            title=t(lang, "duplicates.chart"),
-                            description=t(lang, "duplicates.chart"),
-                            category_title=t(lang, "col.pair"),
-                            value_title=t(lang, "col.cost"))
-    chart_table = Table(t(lang, "duplicates.chart"),
-                        [t(lang, "col.pair"), t(lang, "col.cost"), t(lang, "col.freed")],
-                        [[g["group"], _money(g["cost"], lang), _money(g["freed"], lang)]
-                         for g in groups], numeric={1, 2})
-    table = Table(t(lang, "duplicates"), [t(lang, "col.pair"), t(lang, "col.score"),
-                                          t(lang, "col.reason")],
-                  [[f"{d['a']} – {d['b']}", number(d["score"], lang, 2), d["reason"]]
-                   for d in data.duplicates], numeric={1})
-    return SectionContent(t(lang, "duplicates"), [
-        t(lang, "duplicates.text", pairs=len(data.duplicates), clusters=len(groups)),
-        t(lang, "obstacle.duplicates.cost",
-          cost=_money(data.duplicate_cost.get("avoidable"), lang))],
-        figures=[Figure(charts.to_svg(spec), chart_table)], tables=[table],
-        method=method_notes(rc, "duplicates"))
+    spec = charts.bar_chart(
+        groups[:15],
+        category="group",
+        value="cost",
+        title=t(lang, "duplicates.chart"),
+        description=t(lang, "duplicates.chart"),
+        category_title=t(lang, "col.pair"),
+        value_title=t(lang, "col.cost"),
+    )
+    chart_table = Table(
+        t(lang, "duplicates.chart"),
+        [t(lang, "col.pair"), t(lang, "col.cost"), t(lang, "col.freed")],
+        [[g["group"], _money(g["cost"], lang), _money(g["freed"], lang)] for g in groups],
+        numeric={1, 2},
+    )
+    table = Table(
+        t(lang, "duplicates"),
+        [t(lang, "col.pair"), t(lang, "col.score"), t(lang, "col.reason")],
+        [
+            [f"{d['a']} – {d['b']}", number(d["score"], lang, 2), d["reason"]]
+            for d in data.duplicates
+        ],
+        numeric={1},
+    )
+    return SectionContent(
+        t(lang, "duplicates"),
+        [
+            t(lang, "duplicates.text", pairs=len(data.duplicates), clusters=len(groups)),
+            t(
+                lang,
+                "obstacle.duplicates.cost",
+                cost=_money(data.duplicate_cost.get("avoidable"), lang),
+            ),
+        ],
+        figures=[Figure(charts.to_svg(spec), chart_table)],
+        tables=[table],
+        method=method_notes(rc, "duplicates"),
+    )
 
 
 def lock_in(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
     if not rc.data.lock_in:
         return None
-    table = Table(t(lang, "lock_in"), [t(lang, f"col.{c}") for c in
-                                       ("contract", "supplier", "end", "systems", "cost",
-                                        "signals")],
-                  [[c["name"], c["supplier"] or "–", c["end"] or "–", ", ".join(c["systems"]),
-                    _money(c["annual_cost"], lang),
-                    ", ".join(phrase(lang, s) for s in c["signals"])]
-                   for c in rc.data.lock_in], numeric={4})
+    table = Table(
+        t(lang, "lock_in"),
+        [
+            t(lang, f"col.{c}")
+            for c in ("contract", "supplier", "end", "systems", "cost", "signals")
+        ],
+        [
+            [
+                c["name"],
+                c["supplier"] or "–",
+                c["end"] or "–",
+                ", ".join(c["systems"]),
+                _money(c["annual_cost"], lang),
+                ", ".join(phrase(lang, s) for s in c["signals"]),
+            ]
+            for c in rc.data.lock_in
+        ],
+        numeric={4},
+    )
     rows = [{"contract": c["name"], "cost": round(c["annual_cost"])} for c in rc.data.lock_in]
-    spec = charts.bar_chart(rows[:15], category="contract", value="cost",
-                            title=t(lang, "lock_in"), description=t(lang, "lock_in.chart"),
-                            category_title=t(lang, "col.contract"),
-                            value_title=t(lang, "col.cost"))
-    return SectionContent(t(lang, "lock_in"), [t(lang, "lock_in.chart")],
-                          figures=[Figure(charts.to_svg(spec), table)],
-                          method=method_notes(rc, "lock_in"))
+    spec = charts.bar_chart(
+        rows[:15],
+        category="contract",
+        value="cost",
+        title=t(lang, "lock_in"),
+        description=t(lang, "lock_in.chart"),
+        category_title=t(lang, "col.contract"),
+        value_title=t(lang, "col.cost"),
+    )
+    return SectionContent(
+        t(lang, "lock_in"),
+        [t(lang, "lock_in.chart")],
+        figures=[Figure(charts.to_svg(spec), table)],
+        method=method_notes(rc, "lock_in"),
+    )
 
 
 def manual(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
     if not rc.data.manual_rekeying:
         return None
-    table = Table(t(lang, "manual"), [t(lang, "col.from"), t(lang, "col.to")],
-                  [[m["source"], m["target"]] for m in rc.data.manual_rekeying])
-    return SectionContent(t(lang, "manual"), tables=[table],
-                          method=method_notes(rc, "manual"))
+    table = Table(
+        t(lang, "manual"),
+        [t(lang, "col.from"), t(lang, "col.to")],
+        [[m["source"], m["target"]] for m in rc.data.manual_rekeying],
+    )
+    return SectionContent(t(lang, "manual"), tables=[table], method=method_notes(rc, "manual"))
 
 
 def heatmap(rc: ReportContext) -> SectionContent | None:
@@ -218,50 +355,90 @@ def heatmap(rc: ReportContext) -> SectionContent | None:
     if not capabilities:
         return None
     chosen = {c["capability_id"]: c["capability"] or c["capability_id"] for c in capabilities}
-    cells = [{"capability": chosen[h["capability_id"]], "band": h["band"],
-              "systems": h["systems"]}
-             for h in rc.data.run.details.get("heatmap", []) if h["capability_id"] in chosen]
+    cells = [
+        {"capability": chosen[h["capability_id"]], "band": h["band"], "systems": h["systems"]}
+        for h in rc.data.run.details.get("heatmap", [])
+        if h["capability_id"] in chosen
+    ]
     spec = charts.stacked_bar_chart(
-        cells, category="capability", value="systems", stack="band",
-        title=t(lang, "heatmap"), description=t(lang, "heatmap.text"),
-        category_title=t(lang, "col.capability"), value_title=t(lang, "col.count"),
-        stack_title=t(lang, "col.band"), colour_scale=charts.BAND_COLOURS,
-        stack_labels={b: t(lang, f"band.{b}") for b in BANDS})
+        cells,
+        category="capability",
+        value="systems",
+        stack="band",
+        title=t(lang, "heatmap"),
+        description=t(lang, "heatmap.text"),
+        category_title=t(lang, "col.capability"),
+        value_title=t(lang, "col.count"),
+        stack_title=t(lang, "col.band"),
+        colour_scale=charts.BAND_COLOURS,
+        stack_labels={b: t(lang, f"band.{b}") for b in BANDS},
+    )
     per = {(c["capability"], c["band"]): c["systems"] for c in cells}
-    table = Table(t(lang, "heatmap"),
-                  [t(lang, "col.capability"), *(t(lang, f"band.{b}") for b in BANDS),
-                   t(lang, "col.score"), t(lang, "col.cost")],
-                  [[name, *(per.get((name, b), 0) for b in BANDS),
-                    "–" if c["priority"] is None else number(c["priority"], lang, 1),
-                    _money(c["cost"], lang)]
-                   for c in capabilities for name in [chosen[c["capability_id"]]]],
-                  numeric={1, 2, 3, 4, 5, 6})
-    return SectionContent(t(lang, "heatmap"), [t(lang, "heatmap.text")],
-                          figures=[Figure(charts.to_svg(spec), table)],
-                          method=method_notes(rc, "heatmap"))
+    table = Table(
+        t(lang, "heatmap"),
+        [
+            t(lang, "col.capability"),
+            *(t(lang, f"band.{b}") for b in BANDS),
+            t(lang, "col.score"),
+            t(lang, "col.cost"),
+        ],
+        [
+            [
+                name,
+                *(per.get((name, b), 0) for b in BANDS),
+                "–" if c["priority"] is None else number(c["priority"], lang, 1),
+                _money(c["cost"], lang),
+            ]
+            for c in capabilities
+            for name in [chosen[c["capability_id"]]]
+        ],
+        numeric={1, 2, 3, 4, 5, 6},
+    )
+    return SectionContent(
+        t(lang, "heatmap"),
+        [t(lang, "heatmap.text")],
+        figures=[Figure(charts.to_svg(spec), table)],
+        method=method_notes(rc, "heatmap"),
+    )
 
 
 def confidence(rc: ReportContext) -> SectionContent:
     lang = rc.lang
     values = [{"confidence": s["confidence"]} for s in rc.data.run.systems]
-    spec = charts.histogram(values, field="confidence", title=t(lang, "confidence"),
-                            description=t(lang, "confidence.text", confidence=percent(
-                                rc.data.data_confidence, lang)),
-                            x_title=t(lang, "col.confidence"), y_title=t(lang, "col.count"))
+    spec = charts.histogram(
+        values,
+        field="confidence",
+        title=t(lang, "confidence"),
+        description=t(lang, "confidence.text", confidence=percent(rc.data.data_confidence, lang)),
+        x_title=t(lang, "col.confidence"),
+        y_title=t(lang, "col.count"),
+    )
     bins = Counter(min(int(v["confidence"] * 10), 9) for v in values)
-    table = Table(t(lang, "confidence"), [t(lang, "col.confidence"), t(lang, "col.count")],
-                  [[f"{b * 10}–{b * 10 + 10} %", bins.get(b, 0)] for b in range(10)],
-                  numeric={1})
-    content = SectionContent(t(lang, "confidence"), [t(
-        lang, "confidence.text", confidence=percent(rc.data.data_confidence, lang))],
-        figures=[Figure(charts.to_svg(spec), table)], method=method_notes(rc, "confidence"))
+    table = Table(
+        t(lang, "confidence"),
+        [t(lang, "col.confidence"), t(lang, "col.count")],
+        [[f"{b * 10}–{b * 10 + 10} %", bins.get(b, 0)] for b in range(10)],
+        numeric={1},
+    )
+    content = SectionContent(
+        t(lang, "confidence"),
+        [t(lang, "confidence.text", confidence=percent(rc.data.data_confidence, lang))],
+        figures=[Figure(charts.to_svg(spec), table)],
+        method=method_notes(rc, "confidence"),
+    )
     content.items = [s["reason"] for s in rc.data.uncertain[:10]]
     return content
 
 
 for _key, _order, _render in [
-    ("summary", 0, summary), ("ranking", 10, ranking), ("condition", 20, condition),
-    ("technology", 30, technology), ("duplicates", 40, duplicates), ("lock_in", 50, lock_in),
-    ("manual", 55, manual), ("heatmap", 60, heatmap), ("confidence", 70, confidence),
+    ("summary", 0, summary),
+    ("ranking", 10, ranking),
+    ("condition", 20, condition),
+    ("technology", 30, technology),
+    ("duplicates", 40, duplicates),
+    ("lock_in", 50, lock_in),
+    ("manual", 55, manual),
+    ("heatmap", 60, heatmap),
+    ("confidence", 70, confidence),
 ]:
     register_section(Section(_key, _order, _render))

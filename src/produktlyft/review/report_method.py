@@ -9,54 +9,84 @@ from produktlyft.review.analysis.endoflife import EOS_RISK_WEIGHT, RISK_HORIZON_
 
 NOTES: dict[str, list[str]] = {  # English ids; Swedish in review.po
     "summary": [
-        N_("Annual cost = operating + licence cost per system from the inventory; systems "
-           "without a cost are not counted and show as missing facts."),
-        N_("Obstacles are ordered by the yearly cost at stake: the cost of systems on "
-           "unsupported technology and under locked-in contracts, the cost duplicates could "
-           "free; obstacles without a known cost come last."),
-        N_("A locked-in contract shows every known sign of lock-in (no exit clause, the "
-           "supplier owns the code, no data-return format, notice of 12 months or more, a "
-           "term of five years or more), with at least four of them known."),
+        N_(
+            "Annual cost = operating + licence cost per system from the inventory; systems "
+            "without a cost are not counted and show as missing facts."
+        ),
+        N_(
+            "Obstacles are ordered by the yearly cost at stake: the cost of systems on "
+            "unsupported technology and under locked-in contracts, the cost duplicates could "
+            "free; obstacles without a known cost come last."
+        ),
+        N_(
+            "A locked-in contract shows every known sign of lock-in (no exit clause, the "
+            "supplier owns the code, no data-return format, notice of 12 months or more, a "
+            "term of five years or more), with at least four of them known."
+        ),
     ],
     "ranking": [
-        N_("Each input is scaled to 1–10 as in ServiceNow: n = (x − min)/(max − min)·9 + 1. "
-           "Priority = Σ n·w / Σ w over known inputs; weights: {impact}."),
-        N_("Confidence = the share of the weight that rests on known facts; the condition's "
-           "weight counts only as far as the profile's own confidence goes."),
-        N_("Sensitivity: each weight is moved −20 % and +20 % one at a time ({scenarios} "
-           "scenarios); stable if the rank varies by at most max(2, 5 % of the systems)."),
-        N_("Workflow pain, where event-log activities are mapped to systems: the citizen days "
-           "a year of the logs' findings, split over their activities and systems, on a log "
-           "scale from no pain. Systems no log covers are neither helped nor penalised."),
+        N_(
+            "Each input is scaled to 1–10 as in ServiceNow: n = (x − min)/(max − min)·9 + 1. "
+            "Priority = Σ n·w / Σ w over known inputs; weights: {impact}."
+        ),
+        N_(
+            "Confidence = the share of the weight that rests on known facts; the condition's "
+            "weight counts only as far as the profile's own confidence goes."
+        ),
+        N_(
+            "Sensitivity: each weight is moved −20 % and +20 % one at a time ({scenarios} "
+            "scenarios); stable if the rank varies by at most max(2, 5 % of the systems)."
+        ),
+        N_(
+            "Workflow pain, where event-log activities are mapped to systems: the citizen days "
+            "a year of the logs' findings, split over their activities and systems, on a log "
+            "scale from no pain. Systems no log covers are neither helped nor penalised."
+        ),
     ],
     "condition": [
-        N_("Profile {profile}. Custom profile: weighted mean of indicators scaled 1–10 "
-           "(weights: {custom}); missing indicators are left out and lower the confidence."),
-        N_("TIME: functional fit high = mean ≥ 1.5 on 0–3; technical condition high = "
-           "assessed fit ≥ 2 and no component past end of life. MoJ: "
-           "People/Technology/Atrophy with the MoJ thresholds. Danish model: six dimensions, "
-           "insufficient if the mean is under 5.5 or any dimension under 4."),
+        N_(
+            "Profile {profile}. Custom profile: weighted mean of indicators scaled 1–10 "
+            "(weights: {custom}); missing indicators are left out and lower the confidence."
+        ),
+        N_(
+            "TIME: functional fit high = mean ≥ 1.5 on 0–3; technical condition high = "
+            "assessed fit ≥ 2 and no component past end of life. MoJ: "
+            "People/Technology/Atrophy with the MoJ thresholds. Danish model: six dimensions, "
+            "insufficient if the mean is under 5.5 or any dimension under 4."
+        ),
     ],
     "technology": [
-        N_("Components are matched to endoflife.date (snapshot {snapshot}) by product name, "
-           "alias and version prefix (the longest release cycle that prefixes the version)."),
-        N_("Lifecycle risk 0–100: 100 once the milestone has passed, 0 when it is more than "
-           "{horizon} months away, linear between; end of support weighs {eos} of end of "
-           "life. Unmatched components count as unknown, never as supported."),
-        N_("libyear from an SBOM = the sum of years between the release used and the newest "
-           "release, for components with dates (from the SBOM or the snapshot); coverage is "
-           "stated."),
+        N_(
+            "Components are matched to endoflife.date (snapshot {snapshot}) by product name, "
+            "alias and version prefix (the longest release cycle that prefixes the version)."
+        ),
+        N_(
+            "Lifecycle risk 0–100: 100 once the milestone has passed, 0 when it is more than "
+            "{horizon} months away, linear between; end of support weighs {eos} of end of "
+            "life. Unmatched components count as unknown, never as supported."
+        ),
+        N_(
+            "libyear from an SBOM = the sum of years between the release used and the newest "
+            "release, for components with dates (from the SBOM or the snapshot); coverage is "
+            "stated."
+        ),
     ],
     "duplicates": [
-        N_("Three layers: (1) cosine of capabilities and functional tags weighted by IDF, "
-           "(2) shared data objects (0.8) and integration partners (0.2), (3) cosine of "
-           "TF-IDF on character 3–5-grams of name and description."),
-        N_("Score = {weights} · the layers; suggested from {threshold}. Candidates are "
-           "compared only within blocks (shared rare n-grams, capabilities, data or "
-           "partners, at most {block} systems per block). Rejected pairs are never suggested "
-           "again."),
-        N_("Cost that could be freed = per group of overlapping systems, their total cost "
-           "minus the dearest system's."),
+        N_(
+            "Three layers: (1) cosine of capabilities and functional tags weighted by IDF, "
+            "(2) shared data objects (0.8) and integration partners (0.2), (3) cosine of "
+            "TF-IDF on character 3–5-grams of name and description."
+        ),
+        N_(
+            "Score = {weights} · the layers; suggested from {threshold}. Candidates are "
+            "compared only within blocks (shared rare n-grams, capabilities, data or "
+            "partners, at most {block} systems per block). Rejected pairs are never suggested "
+            "again."
+        ),
+        N_(
+            "Cost that could be freed = per group of overlapping systems, their total cost "
+            "minus the dearest system's."
+        ),
     ],
     "lock_in": [
         N_("See the summary: every known sign of lock-in, with at least four known."),
@@ -65,13 +95,17 @@ NOTES: dict[str, list[str]] = {  # English ids; Swedish in review.po
         N_("Integrations of kind manual re-keying in the inventory."),
     ],
     "heatmap": [
-        N_("Capabilities are ordered by the mean priority of their systems; systems without "
-           "an assessment count in the unknown column and are left out of means (as in "
-           "ServiceNow)."),
+        N_(
+            "Capabilities are ordered by the mean priority of their systems; systems without "
+            "an assessment count in the unknown column and are left out of means (as in "
+            "ServiceNow)."
+        ),
     ],
     "confidence": [
-        N_("Confidence per system = the share of the profile's and the ranking's weight that "
-           "rests on known facts. Missing facts never count as good."),
+        N_(
+            "Confidence per system = the share of the profile's and the ranking's weight that "
+            "rests on known facts. Missing facts never count as good."
+        ),
     ],
 }
 
@@ -91,8 +125,10 @@ def method_notes(rc: ReportContext, section: str) -> list[str]:
         "profile": run.profile,
         "scenarios": run.summary.get("sensitivity_scenarios", "?"),
         "snapshot": run.eol_snapshot.isoformat(),
-        "horizon": f"{RISK_HORIZON_MONTHS:g}", "eos": f"{EOS_RISK_WEIGHT:g}",
+        "horizon": f"{RISK_HORIZON_MONTHS:g}",
+        "eos": f"{EOS_RISK_WEIGHT:g}",
         "weights": "(" + ", ".join(f"{w:g}" for w in settings.weights) + ")",
-        "threshold": f"{settings.threshold:g}", "block": settings.max_block,
+        "threshold": f"{settings.threshold:g}",
+        "block": settings.max_block,
     }
     return [gettext(note, rc.lang).format(**values) for note in NOTES.get(section, [])]

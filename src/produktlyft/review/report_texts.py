@@ -12,16 +12,20 @@ MESSAGES: dict[str, str] = {  # English ids; Swedish in review.po
     "title": N_("Review of the IT landscape"),
     "subtitle": N_("{organisation} – for the leadership, {date}"),
     "summary": N_("Summary"),
-    "intro": N_("The review covers {systems} systems that together cost {cost} a year. The "
-                "facts are {confidence} complete; where something is missing it shows, and "
-                "no judgement rests on guesses."),
+    "intro": N_(
+        "The review covers {systems} systems that together cost {cost} a year. The "
+        "facts are {confidence} complete; where something is missing it shows, and "
+        "no judgement rests on guesses."
+    ),
     "obstacles": N_("The three biggest obstacles"),
-    "obstacle.unsupported_technology": N_("{count} systems run technology that no longer "
-                                          "gets security updates"),
+    "obstacle.unsupported_technology": N_(
+        "{count} systems run technology that no longer gets security updates"
+    ),
     "obstacle.unsupported_technology.cost": N_("Together they cost {cost} a year."),
     "obstacle.duplicates": N_("{count} pairs of systems do the same job"),
-    "obstacle.duplicates.cost": N_("Keeping one system per group would free an estimated "
-                                   "{cost} a year."),
+    "obstacle.duplicates.cost": N_(
+        "Keeping one system per group would free an estimated {cost} a year."
+    ),
     "obstacle.lock_in": N_("{count} contracts lock the organisation in with its supplier"),
     "obstacle.lock_in.cost": N_("The systems they cover cost {cost} a year."),
     "obstacle.manual_rekeying": N_("{count} integrations are staff re-typing data by hand"),
@@ -32,39 +36,56 @@ MESSAGES: dict[str, str] = {  # English ids; Swedish in review.po
     "example.manual_rekeying": N_("from {source} to {target}"),
     "for_example": N_("For example:"),
     "start": N_("Where to start"),
-    "start.intro": N_("The ranking weighs technical condition, criticality, cost, users and "
-                      "lock-in together. First:"),
-    "start.uncertain": N_("{count} systems have too few facts for a sure judgement; "
-                          "completing them is a first step in itself."),
+    "start.intro": N_(
+        "The ranking weighs technical condition, criticality, cost, users and "
+        "lock-in together. First:"
+    ),
+    "start.uncertain": N_(
+        "{count} systems have too few facts for a sure judgement; "
+        "completing them is a first step in itself."
+    ),
     "costs": N_("What the current state costs"),
-    "costs.text": N_("The systems cost {total} a year. Of that, {unsupported} goes to "
-                     "systems on unsupported technology, and overlapping systems cost an "
-                     "estimated {duplicates} a year that could be freed."),
+    "costs.text": N_(
+        "The systems cost {total} a year. Of that, {unsupported} goes to "
+        "systems on unsupported technology, and overlapping systems cost an "
+        "estimated {duplicates} a year that could be freed."
+    ),
     "ranking": N_("Ranking: where change makes the biggest difference"),
-    "ranking.text": N_("The 15 systems to act on first. The sensitivity analysis moves every "
-                       "weight by ±20 %; the range shows the places a system can take."),
+    "ranking.text": N_(
+        "The 15 systems to act on first. The sensitivity analysis moves every "
+        "weight by ±20 %; the range shows the places a system can take."
+    ),
     "condition": N_("Technical condition"),
-    "condition.text": N_("Systems by condition under the {profile} profile (green 7–10, "
-                         "amber 4–7, red under 4, grey = cannot be assessed)."),
+    "condition.text": N_(
+        "Systems by condition under the {profile} profile (green 7–10, "
+        "amber 4–7, red under 4, grey = cannot be assessed)."
+    ),
     "technology": N_("Technology and lifecycle"),
-    "technology.text": N_("{matched} of {components} technology components matched "
-                          "endoflife.date (snapshot {snapshot}); {past} are past end of "
-                          "life. Components without a match are shown as unmatched."),
+    "technology.text": N_(
+        "{matched} of {components} technology components matched "
+        "endoflife.date (snapshot {snapshot}); {past} are past end of "
+        "life. Components without a match are shown as unmatched."
+    ),
     "duplicates": N_("Overlapping systems"),
-    "duplicates.text": N_("{pairs} pairs in {clusters} groups, suggested from shared "
-                          "capabilities, shared data and integrations, and similar names and "
-                          "descriptions."),
+    "duplicates.text": N_(
+        "{pairs} pairs in {clusters} groups, suggested from shared "
+        "capabilities, shared data and integrations, and similar names and "
+        "descriptions."
+    ),
     "lock_in": N_("Contract lock-in"),
     "lock_in.chart": N_("Yearly cost of the systems each locked-in contract covers."),
     "duplicates.chart": N_("Yearly cost per group of overlapping systems"),
     "col.freed": N_("Could be freed"),
     "manual": N_("Manual re-keying"),
     "heatmap": N_("Capabilities and condition"),
-    "heatmap.text": N_("Systems per capability and condition, for the 25 capabilities to "
-                       "prioritise."),
+    "heatmap.text": N_(
+        "Systems per capability and condition, for the 25 capabilities to prioritise."
+    ),
     "confidence": N_("Data quality and confidence"),
-    "confidence.text": N_("Confidence is the share of the facts an assessment needs that are "
-                          "known. The average is {confidence}."),
+    "confidence.text": N_(
+        "Confidence is the share of the facts an assessment needs that are "
+        "known. The average is {confidence}."
+    ),
     "method": N_("Method appendix"),
     "method.intro": N_("How every figure in this report was computed."),
     "table": N_("Table"),
@@ -102,8 +123,9 @@ MESSAGES: dict[str, str] = {  # English ids; Swedish in review.po
     "status.unmatched_cycle": N_("version unknown"),
     "status.unmatched_product": N_("unmatched"),
     "status.no_version": N_("no version"),
-    "source": N_("Source: produktlyft, review {run} ({date}). Lifecycle data: endoflife.date "
-                 "(MIT)."),
+    "source": N_(
+        "Source: produktlyft, review {run} ({date}). Lifecycle data: endoflife.date (MIT)."
+    ),
     "page": N_("Page"),
 }
 

@@ -36,54 +36,85 @@ class ReviewRepository:
         self.connection = connection
 
     # --- runs -----------------------------------------------------------------------------
-    def save_run(self, run: Mapping[str, Any], systems: Sequence[Mapping[str, Any]],
-                 duplicates: Sequence[Mapping[str, Any]]) -> int:
-        run_id = int(self.connection.execute(
-            insert(review_runs).values(**run).returning(review_runs.c.id)).scalar_one())
+    def save_run(
+        self,
+        run: Mapping[str, Any],
+        systems: Sequence[Mapping[str, Any]],
+        duplicates: Sequence[Mapping[str, Any]],
+    ) -> int:
+        run_id = int(
+            self.connection.execute(
+                insert(review_runs).values(**run).returning(review_runs.c.id)
+            ).scalar_one()
+        )
         for table, rows in ((review_results, systems), (review_duplicates, duplicates)):
             for start in range(0, len(rows), _CHUNK):
-                chunk = [{**row, "run_id": run_id} for row in rows[start:start + _CHUNK]]
+                chunk = [{**row, "run_id": run_id} for row in rows[start : start + _CHUNK]]
                 self.connection.execute(insert(table), chunk)
         self._prune_runs()
         return run_id
 
     def _prune_runs(self) -> None:
         kept = select(review_runs.c.id).order_by(review_runs.c.id.desc()).limit(KEEP_RUNS)
-        old = [r for r in self.connection.scalars(
-            select(review_runs.c.id).where(review_runs.c.id.not_in(kept)))]
+        old = [
+            r
+            for r in self.connection.scalars(
+                select(review_runs.c.id).where(review_runs.c.id.not_in(kept))
+            )
+        ]
         for table in (review_results, review_duplicates):
             self.connection.execute(delete(table).where(table.c.run_id.in_(old)))
         self.connection.execute(delete(review_runs).where(review_runs.c.id.in_(old)))
 
     def latest_run_id(self) -> int | None:
-        return self.connection.scalar(select(review_runs.c.id).order_by(
-            review_runs.c.id.desc()).limit(1))
+        return self.connection.scalar(
+            select(review_runs.c.id).order_by(review_runs.c.id.desc()).limit(1)
+        )
 
     def run(self, run_id: int, *, with_results: bool = True) -> ReviewRun | None:
-        row = self.connection.execute(
-            select(review_runs).where(review_runs.c.id == run_id)).mappings().first()
+        row = (
+            self.connection.execute(select(review_runs).where(review_runs.c.id == run_id))
+            .mappings()
+            .first()
+        )
         if row is None:
             return None
         run = ReviewRun(**dict(row))
         if with_results:
             # the per-system assessment is read one system at a time (`result`), not here
             columns = [c for c in review_results.c if c.name != "assessment"]
-            run.systems = [self._result(dict(r)) for r in self.connection.execute(
-                select(*columns).where(review_results.c.run_id == run_id)
-                .order_by(review_results.c.rank)).mappings()]
+            run.systems = [
+                self._result(dict(r))
+                for r in self.connection.execute(
+                    select(*columns)
+                    .where(review_results.c.run_id == run_id)
+                    .order_by(review_results.c.rank)
+                ).mappings()
+            ]
             run.duplicates = self.duplicates(run_id)
         return run
 
     def duplicates(self, run_id: int) -> list[dict[str, Any]]:
-        return [self._result(dict(r)) for r in self.connection.execute(
-            select(review_duplicates).where(review_duplicates.c.run_id == run_id)
-            .order_by(review_duplicates.c.score.desc(), review_duplicates.c.pk)).mappings()]
+        return [
+            self._result(dict(r))
+            for r in self.connection.execute(
+                select(review_duplicates)
+                .where(review_duplicates.c.run_id == run_id)
+                .order_by(review_duplicates.c.score.desc(), review_duplicates.c.pk)
+            ).mappings()
+        ]
 
     def result(self, run_id: int, system_id: str) -> dict[str, Any] | None:
         """One system's result in a run, with its evidence and assessment."""
-        row = self.connection.execute(select(review_results).where(
-            review_results.c.run_id == run_id, review_results.c.system_id == system_id)
-        ).mappings().first()
+        row = (
+            self.connection.execute(
+                select(review_results).where(
+                    review_results.c.run_id == run_id, review_results.c.system_id == system_id
+                )
+            )
+            .mappings()
+            .first()
+        )
         return self._result(dict(row)) if row is not None else None
 
     def brief(self, run_id: int, system_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -93,8 +124,10 @@ class ReviewRepository:
         ids = list(dict.fromkeys(system_ids))
         for start in range(0, len(ids), _CHUNK):
             rows = self.connection.execute(
-                select(r.c.system_id, r.c.name, r.c.rank, r.c.score, r.c.annual_cost)
-                .where(r.c.run_id == run_id, r.c.system_id.in_(ids[start:start + _CHUNK])))
+                select(r.c.system_id, r.c.name, r.c.rank, r.c.score, r.c.annual_cost).where(
+                    r.c.run_id == run_id, r.c.system_id.in_(ids[start : start + _CHUNK])
+                )
+            )
             found.update({row.system_id: dict(row._mapping) for row in rows})
         return found
 
@@ -104,10 +137,17 @@ class ReviewRepository:
         conditions = [r.c.run_id == run_id, *_ranking_filters(query)]
         total = self.connection.scalar(select(func.count()).select_from(r).where(*conditions))
         columns = [r.c[name] for name in RankingRow.model_fields]
-        statement = (select(*columns).where(*conditions).order_by(*_ranking_order(query))
-                     .limit(query.per_page).offset((query.page - 1) * query.per_page))
-        rows = [RankingRow.model_validate(dict(row))
-                for row in self.connection.execute(statement).mappings()]
+        statement = (
+            select(*columns)
+            .where(*conditions)
+            .order_by(*_ranking_order(query))
+            .limit(query.per_page)
+            .offset((query.page - 1) * query.per_page)
+        )
+        rows = [
+            RankingRow.model_validate(dict(row))
+            for row in self.connection.execute(statement).mappings()
+        ]
         return int(total or 0), rows
 
     @staticmethod
@@ -115,68 +155,115 @@ class ReviewRepository:
         return {k: v for k, v in row.items() if k not in ("pk", "run_id")}
 
     def system_history(self, system_id: str) -> list[dict[str, Any]]:
-        query = (select(review_runs.c.id, review_runs.c.started_at, review_runs.c.profile,
-                        review_results.c.rank, review_results.c.score,
-                        review_results.c.confidence)
-                 .join(review_results, review_results.c.run_id == review_runs.c.id)
-                 .where(review_results.c.system_id == system_id)
-                 .order_by(review_runs.c.id))
+        query = (
+            select(
+                review_runs.c.id,
+                review_runs.c.started_at,
+                review_runs.c.profile,
+                review_results.c.rank,
+                review_results.c.score,
+                review_results.c.confidence,
+            )
+            .join(review_results, review_results.c.run_id == review_runs.c.id)
+            .where(review_results.c.system_id == system_id)
+            .order_by(review_runs.c.id)
+        )
         return [dict(r) for r in self.connection.execute(query).mappings()]
 
     # --- duplicate decisions ---------------------------------------------------------------
     def decisions(self) -> list[DuplicateDecision]:
-        rows = self.connection.execute(select(duplicate_decisions).order_by(
-            duplicate_decisions.c.system_a, duplicate_decisions.c.system_b)).mappings()
-        return [DuplicateDecision(**{**dict(r), "decision": Decision(r["decision"])})
-                for r in rows]
+        rows = self.connection.execute(
+            select(duplicate_decisions).order_by(
+                duplicate_decisions.c.system_a, duplicate_decisions.c.system_b
+            )
+        ).mappings()
+        return [DuplicateDecision(**{**dict(r), "decision": Decision(r["decision"])}) for r in rows]
 
     def decide(self, decision: DuplicateDecision) -> None:
         a, b = pair_key(decision.system_a, decision.system_b)
         table = duplicate_decisions
-        self.connection.execute(delete(table).where(table.c.system_a == a,
-                                                    table.c.system_b == b))
-        self.connection.execute(insert(table).values(
-            system_a=a, system_b=b, decision=decision.decision.value,
-            decided_by=decision.decided_by, decided_at=decision.decided_at, note=decision.note))
+        self.connection.execute(delete(table).where(table.c.system_a == a, table.c.system_b == b))
+        self.connection.execute(
+            insert(table).values(
+                system_a=a,
+                system_b=b,
+                decision=decision.decision.value,
+                decided_by=decision.decided_by,
+                decided_at=decision.decided_at,
+                note=decision.note,
+            )
+        )
 
     # --- evidence --------------------------------------------------------------------------
     def attach(self, evidence: Evidence) -> None:
         """One piece of evidence per system and kind: attaching again replaces it."""
         table = review_evidence
-        self.connection.execute(delete(table).where(table.c.system_id == evidence.system_id,
-                                                    table.c.kind == evidence.kind.value))
-        self.connection.execute(insert(table).values(
-            system_id=evidence.system_id, kind=evidence.kind.value, location=evidence.location,
-            stored_path=evidence.stored_path, label=evidence.label,
-            attached_at=evidence.attached_at, attached_by=evidence.attached_by,
-            facts=evidence.facts))
+        self.connection.execute(
+            delete(table).where(
+                table.c.system_id == evidence.system_id, table.c.kind == evidence.kind.value
+            )
+        )
+        self.connection.execute(
+            insert(table).values(
+                system_id=evidence.system_id,
+                kind=evidence.kind.value,
+                location=evidence.location,
+                stored_path=evidence.stored_path,
+                label=evidence.label,
+                attached_at=evidence.attached_at,
+                attached_by=evidence.attached_by,
+                facts=evidence.facts,
+            )
+        )
 
     def evidence(self, system_id: str | None = None) -> list[Evidence]:
-        query = select(review_evidence).order_by(review_evidence.c.system_id,
-                                                 review_evidence.c.kind)
+        query = select(review_evidence).order_by(
+            review_evidence.c.system_id, review_evidence.c.kind
+        )
         if system_id is not None:
             query = query.where(review_evidence.c.system_id == system_id)
-        return [Evidence(
-            system_id=r["system_id"], kind=EvidenceKind(r["kind"]), location=r["location"],
-            label=r["label"], attached_at=r["attached_at"], attached_by=r["attached_by"],
-            facts=dict(r["facts"] or {}), stored_path=r["stored_path"],
-        ) for r in self.connection.execute(query).mappings()]
+        return [
+            Evidence(
+                system_id=r["system_id"],
+                kind=EvidenceKind(r["kind"]),
+                location=r["location"],
+                label=r["label"],
+                attached_at=r["attached_at"],
+                attached_by=r["attached_by"],
+                facts=dict(r["facts"] or {}),
+                stored_path=r["stored_path"],
+            )
+            for r in self.connection.execute(query).mappings()
+        ]
 
     # --- weights ---------------------------------------------------------------------------
     def weights(self, profile: str) -> dict[str, float]:
-        rows = self.connection.execute(select(profile_weights.c.indicator,
-                                              profile_weights.c.weight)
-                                       .where(profile_weights.c.profile == profile))
+        rows = self.connection.execute(
+            select(profile_weights.c.indicator, profile_weights.c.weight).where(
+                profile_weights.c.profile == profile
+            )
+        )
         return {indicator: float(weight) for indicator, weight in rows}
 
-    def set_weights(self, profile: str, weights: Mapping[str, float], actor: str,
-                    at: datetime) -> None:
+    def set_weights(
+        self, profile: str, weights: Mapping[str, float], actor: str, at: datetime
+    ) -> None:
         table = profile_weights
         self.connection.execute(delete(table).where(table.c.profile == profile))
         if weights:
-            self.connection.execute(insert(table), [
-                {"profile": profile, "indicator": k, "weight": float(v), "changed_by": actor,
-                 "changed_at": at} for k, v in weights.items()])
+            self.connection.execute(
+                insert(table),
+                [
+                    {
+                        "profile": profile,
+                        "indicator": k,
+                        "weight": float(v),
+                        "changed_by": actor,
+                        "changed_at": at,
+                    }
+                    for k, v in weights.items()
+                ],
+            )
 
 
 def _ranking_filters(query: RankingQuery) -> list[ColumnElement[bool]]:
@@ -184,9 +271,13 @@ def _ranking_filters(query: RankingQuery) -> list[ColumnElement[bool]]:
     found: list[ColumnElement[bool]] = []
     if query.text:
         text = query.text.lower()
-        found.append(or_(func.lower(r.c.name).contains(text, autoescape=True),
-                         func.lower(r.c.reason).contains(text, autoescape=True),
-                         r.c.system_id == query.text))
+        found.append(
+            or_(
+                func.lower(r.c.name).contains(text, autoescape=True),
+                func.lower(r.c.reason).contains(text, autoescape=True),
+                r.c.system_id == query.text,
+            )
+        )
     if query.band:
         found.append(r.c.band == query.band)
     if query.stable is not None:
@@ -199,9 +290,13 @@ def _ranking_filters(query: RankingQuery) -> list[ColumnElement[bool]]:
 def _ranking_order(query: RankingQuery) -> list[Any]:
     r = review_results
     keys: dict[RankingSort, Any] = {
-        RankingSort.RANK: r.c.rank, RankingSort.NAME: func.lower(r.c.name),
-        RankingSort.SCORE: r.c.score, RankingSort.CONFIDENCE: r.c.confidence,
-        RankingSort.SPREAD: r.c.rank_max - r.c.rank_min, RankingSort.COST: r.c.annual_cost}
+        RankingSort.RANK: r.c.rank,
+        RankingSort.NAME: func.lower(r.c.name),
+        RankingSort.SCORE: r.c.score,
+        RankingSort.CONFIDENCE: r.c.confidence,
+        RankingSort.SPREAD: r.c.rank_max - r.c.rank_min,
+        RankingSort.COST: r.c.annual_cost,
+    }
     key = keys[query.sort]
     primary = key.desc().nulls_last() if query.descending else key.asc().nulls_last()
     return [primary, r.c.rank]

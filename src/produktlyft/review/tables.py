@@ -28,7 +28,8 @@ from sqlalchemy import (
 from produktlyft.inventory.tables import ID, metadata
 
 review_runs = Table(
-    "review_runs", metadata,
+    "review_runs",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("started_at", DateTime(timezone=True), nullable=False, index=True),
     Column("actor", String(200), nullable=False),
@@ -43,7 +44,8 @@ review_runs = Table(
 )
 
 review_results = Table(
-    "review_results", metadata,
+    "review_results",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("run_id", Integer, ForeignKey("review_runs.id", ondelete="CASCADE"), nullable=False),
     Column("system_id", String(ID), nullable=False),
@@ -69,10 +71,16 @@ Index("ix_review_results_run_rank", review_results.c.run_id, review_results.c.ra
 Index("ix_review_results_system", review_results.c.system_id)
 
 review_duplicates = Table(
-    "review_duplicates", metadata,
+    "review_duplicates",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("run_id", Integer, ForeignKey("review_runs.id", ondelete="CASCADE"), nullable=False,
-           index=True),
+    Column(
+        "run_id",
+        Integer,
+        ForeignKey("review_runs.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("system_a", String(ID), nullable=False),
     Column("system_b", String(ID), nullable=False),
     Column("name_a", Text, nullable=False),
@@ -87,7 +95,8 @@ review_duplicates = Table(
 
 # Keyed by the unordered pair, stored with system_a < system_b.
 duplicate_decisions = Table(
-    "duplicate_decisions", metadata,
+    "duplicate_decisions",
+    metadata,
     Column("system_a", String(ID), nullable=False),
     Column("system_b", String(ID), nullable=False),
     Column("decision", String(10), nullable=False),
@@ -98,7 +107,8 @@ duplicate_decisions = Table(
 )
 
 review_evidence = Table(
-    "review_evidence", metadata,
+    "review_evidence",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("system_id", String(ID), nullable=False, index=True),
     Column("kind", String(10), nullable=False),
@@ -112,7 +122,8 @@ review_evidence = Table(
 )
 
 profile_weights = Table(
-    "profile_weights", metadata,
+    "profile_weights",
+    metadata,
     Column("profile", String(40), nullable=False),
     Column("indicator", String(60), nullable=False),
     Column("weight", Float, nullable=False),

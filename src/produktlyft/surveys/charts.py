@@ -28,23 +28,34 @@ class IntervalChart:
     svg: str = ""
 
 
-def interval_chart(title: str, rows: list[IntervalRow], points: int, value_title: str,
-                   label_limit: int = 220) -> IntervalChart:
+def interval_chart(
+    title: str, rows: list[IntervalRow], points: int, value_title: str, label_limit: int = 220
+) -> IntervalChart:
     """Means as points with their 95 % intervals as lines, on the whole answer scale."""
     import altair as alt
 
-    values = [{"label": r.label, "mean": round(r.mean, 2),
-               "low": round(r.low if r.low is not None else r.mean, 2),
-               "high": round(r.high if r.high is not None else r.mean, 2)} for r in rows]
-    base = alt.Chart({"values": values}, title=title, width=340,
-                     height=max(50, 30 * len(rows)))
+    values = [
+        {
+            "label": r.label,
+            "mean": round(r.mean, 2),
+            "low": round(r.low if r.low is not None else r.mean, 2),
+            "high": round(r.high if r.high is not None else r.mean, 2),
+        }
+        for r in rows
+    ]
+    base = alt.Chart({"values": values}, title=title, width=340, height=max(50, 30 * len(rows)))
     scale = alt.Scale(domain=[1, points])
     y = alt.Y("label:N", sort=None, title=None)
     rule = base.mark_rule(color=NEUTRAL, strokeWidth=2).encode(
-        y=y, x=alt.X("low:Q", scale=scale, title=value_title), x2="high:Q")
+        y=y, x=alt.X("low:Q", scale=scale, title=value_title), x2="high:Q"
+    )
     dot = base.mark_point(filled=True, size=90, color=ACCENT).encode(
-        y=y, x=alt.X("mean:Q", scale=scale), tooltip=["label:N", "mean:Q", "low:Q", "high:Q"])
+        y=y, x=alt.X("mean:Q", scale=scale), tooltip=["label:N", "mean:Q", "low:Q", "high:Q"]
+    )
     spec = (rule + dot).to_dict()
-    spec["config"] = {"font": FONT, "view": {"stroke": None},
-                      "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": label_limit}}
+    spec["config"] = {
+        "font": FONT,
+        "view": {"stroke": None},
+        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": label_limit},
+    }
     return IntervalChart(title, spec, rows, to_svg(spec))

@@ -34,8 +34,9 @@ from produktlyft.surveys.services.rounds import (
 
 out = Console(highlight=False, soft_wrap=True)
 notes = Console(highlight=False, stderr=True, soft_wrap=True)
-survey_app = typer.Typer(help="Anonymous culture, readiness and team surveys.",
-                         no_args_is_help=True)
+survey_app = typer.Typer(
+    help="Anonymous culture, readiness and team surveys.", no_args_is_help=True
+)
 
 
 def _day(text: str | None, option: str) -> date | None:
@@ -44,39 +45,61 @@ def _day(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"'{text}' is not a date written YYYY-MM-DD",
-                                 param_hint=option) from None
+        raise typer.BadParameter(
+            f"'{text}' is not a date written YYYY-MM-DD", param_hint=option
+        ) from None
 
 
 @survey_app.command()
 def create(
-    instrument: str = typer.Option(..., "--instrument", "-i", help="Comma-separated: "
-                                   + ", ".join(CURRENT) + "."),
-    team: list[str] = typer.Option(..., "--team", "-t", help="A team or unit (inventory id or "
-                                   "name); repeat for more. Unknown names are created."),
+    instrument: str = typer.Option(
+        ..., "--instrument", "-i", help="Comma-separated: " + ", ".join(CURRENT) + "."
+    ),
+    team: list[str] = typer.Option(
+        ...,
+        "--team",
+        "-t",
+        help="A team or unit (inventory id or name); repeat for more. Unknown names are created.",
+    ),
     close: str = typer.Option(..., "--close", help="Closing day, YYYY-MM-DD."),
     opens: str | None = typer.Option(None, "--opens", help="Opening day (default today)."),
-    min_group: int | None = typer.Option(None, "--min-group", help="Minimum group size k "
-                                         "(default the organisation's, never below 3)."),
+    min_group: int | None = typer.Option(
+        None,
+        "--min-group",
+        help="Minimum group size k (default the organisation's, never below 3).",
+    ),
     title: str | None = typer.Option(None, "--title", help="The round's title."),
-    mode: RoundMode = typer.Option(RoundMode.AGGREGATE, "--mode", help="aggregate (default: no "
-                                   "answer rows kept) or rows (needs --legal-basis)."),
-    legal_basis: str | None = typer.Option(None, "--legal-basis",
-                                           help="The legal basis for keeping answer rows."),
+    mode: RoundMode = typer.Option(
+        RoundMode.AGGREGATE,
+        "--mode",
+        help="aggregate (default: no answer rows kept) or rows (needs --legal-basis).",
+    ),
+    legal_basis: str | None = typer.Option(
+        None, "--legal-basis", help="The legal basis for keeping answer rows."
+    ),
 ) -> None:
     """Create a survey round and print its id."""
     closes = _day(close, "--close")
     assert closes is not None
     created = create_round(
-        STATE.context(), instruments=[p for p in instrument.split(",") if p.strip()],
-        groups=team, closes_on=closes, opens_on=_day(opens, "--opens"), min_group=min_group,
-        title=title, mode=mode, legal_basis=legal_basis)
+        STATE.context(),
+        instruments=[p for p in instrument.split(",") if p.strip()],
+        groups=team,
+        closes_on=closes,
+        opens_on=_day(opens, "--opens"),
+        min_group=min_group,
+        title=title,
+        mode=mode,
+        legal_basis=legal_basis,
+    )
     for note in created.notes:
         notes.print(f"[yellow]note[/] {note}")
     answering = [g.name for g in created.groups if g.answerable]
-    notes.print(f"Round '{created.round.title}' opens {created.round.opens_on}, closes "
-                f"{created.round.closes_on}, k = {created.round.min_group}; groups: "
-                f"{', '.join(answering)}.")
+    notes.print(
+        f"Round '{created.round.title}' opens {created.round.opens_on}, closes "
+        f"{created.round.closes_on}, k = {created.round.min_group}; groups: "
+        f"{', '.join(answering)}."
+    )
     print(created.round.id)
 
 
@@ -86,8 +109,9 @@ def links(
     team: str = typer.Option(..., "--team", "-t", help="The answering team or unit."),
     count: int = typer.Option(..., "--count", "-n", help="How many links."),
     csv_path: Path | None = typer.Option(None, "--csv", help="Also write a CSV for mail merge."),
-    sheet: Path | None = typer.Option(None, "--sheet", help="Also write a printable HTML "
-                                      "sheet of slips with QR codes."),
+    sheet: Path | None = typer.Option(
+        None, "--sheet", help="Also write a printable HTML sheet of slips with QR codes."
+    ),
     lang: str = typer.Option("sv", "--lang", help="Language of the sheet: sv or en."),
 ) -> None:
     """Make single-use answer links and print them, one per line, relative to the server."""
@@ -97,8 +121,15 @@ def links(
     if csv_path:
         write_links_csv(csv_path, batch.group.name, batch.paths, base)
     if sheet:
-        write_links_sheet(sheet, batch.round.title, batch.group.name, batch.paths, base,
-                          batch.round.closes_on, lang)
+        write_links_sheet(
+            sheet,
+            batch.round.title,
+            batch.group.name,
+            batch.paths,
+            base,
+            batch.round.closes_on,
+            lang,
+        )
     for note in batch.notes:
         notes.print(f"[yellow]note[/] {note}")
     print("\n".join(batch.paths))
@@ -118,9 +149,15 @@ def list_() -> None:
     for header in ("id", "title", "status", "opens", "closes", "k", "instruments"):
         table.add_column(header)
     for round_, status in list_rounds(STATE.context()):
-        table.add_row(round_.id, round_.title, status.value, str(round_.opens_on),
-                      str(round_.closes_on), str(round_.min_group),
-                      ", ".join(r.code for r in round_.instruments))
+        table.add_row(
+            round_.id,
+            round_.title,
+            status.value,
+            str(round_.opens_on),
+            str(round_.closes_on),
+            str(round_.min_group),
+            ", ".join(r.code for r in round_.instruments),
+        )
     out.print(table)
 
 
@@ -128,8 +165,12 @@ def list_() -> None:
 def report(
     round_id: str = typer.Argument(..., help="The round id."),
     json_path: Path | None = typer.Option(None, "--json", help="Write the report as JSON."),
-    group: list[str] = typer.Option([], "--group", "-g", help="Show one combined result for "
-                                    "these groups instead (a filter); repeat for more."),
+    group: list[str] = typer.Option(
+        [],
+        "--group",
+        "-g",
+        help="Show one combined result for these groups instead (a filter); repeat for more.",
+    ),
     lang: str | None = typer.Option(None, "--lang", help="sv or en."),
 ) -> None:
     """Show the round's results with every anonymity rule applied."""
@@ -146,18 +187,22 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 
 def print_report(result: SurveyReport) -> None:
     codes = sorted({code for g in result.groups for code in g.scales})
-    table = Table(title=f"{result.round.title} ({result.status.value}, k = "
-                  f"{result.round.min_group})")
+    table = Table(
+        title=f"{result.round.title} ({result.status.value}, k = {result.round.min_group})"
+    )
     table.add_column("group")
     table.add_column("n", justify="right")
     for code in codes:
         table.add_column(f"{code}\nmean [95 % CI] α", justify="right")
     for group in result.groups:
-        table.add_row("  " * group.depth + group.name, _n(group),
-                      *[_cell(group, code) for code in codes])
+        table.add_row(
+            "  " * group.depth + group.name, _n(group), *[_cell(group, code) for code in codes]
+        )
     out.print(table)
-    out.print("Hidden: fewer than k answers, or showing it would let someone work out a "
-              "hidden group or a few answers. α below .70 is marked !.")
+    out.print(
+        "Hidden: fewer than k answers, or showing it would let someone work out a "
+        "hidden group or a few answers. α below .70 is marked !."
+    )
 
 
 def _n(group: GroupResult) -> str:
@@ -176,15 +221,17 @@ def _cell(group: GroupResult, code: str) -> str:
 @survey_app.command()
 def answer(
     token: str = typer.Argument(..., help="The link's token, or the link itself."),
-    answers: Path = typer.Option(..., "--answers", help="A JSON object: field name -> answer "
-                                 "('1'…'7' or 'skip')."),
+    answers: Path = typer.Option(
+        ..., "--answers", help="A JSON object: field name -> answer ('1'…'7' or 'skip')."
+    ),
 ) -> None:
     """Answer through a link from a file (for tests and load checks)."""
     try:
         fields = json.loads(answers.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise InvalidInput([Issue(file=answers.name, message=f"not a readable JSON object: "
-                                  f"{error}")]) from None
+        raise InvalidInput(
+            [Issue(file=answers.name, message=f"not a readable JSON object: {error}")]
+        ) from None
     if not isinstance(fields, dict):
         raise InvalidInput([Issue(file=answers.name, message="expected a JSON object")])
     receipt = submit_answer(STATE.context(), token, {str(k): str(v) for k, v in fields.items()})
@@ -199,17 +246,21 @@ def trend(
     """A team's results round by round beside the organisation's (its own history)."""
     result = group_trend(STATE.context(), team, lang=lang)
     table = Table(title=f"{result.group_name}: its own history and the organisation")
-    for header in ("round", "closes", "group n", "scale", "group mean", "organisation",
-                   "change"):
+    for header in ("round", "closes", "group n", "scale", "group mean", "organisation", "change"):
         table.add_column(header)
     for point in result.points:
         for code, scale in point.group.scales.items() or {"–": None}.items():
             org = point.organisation.scales.get(code)
             change = point.changes.get(code)
-            table.add_row(point.round_title, str(point.closes_on), _n(point.group), code,
-                          "hidden" if scale is None or scale.suppressed else _fmt(scale.mean),
-                          "hidden" if org is None or org.suppressed else _fmt(org.mean),
-                          "" if change is None else f"{change[0]:+.2f} (p {_fmt(change[1], 3)})")
+            table.add_row(
+                point.round_title,
+                str(point.closes_on),
+                _n(point.group),
+                code,
+                "hidden" if scale is None or scale.suppressed else _fmt(scale.mean),
+                "hidden" if org is None or org.suppressed else _fmt(org.mean),
+                "" if change is None else f"{change[0]:+.2f} (p {_fmt(change[1], 3)})",
+            )
     out.print(table)
 
 
@@ -224,15 +275,23 @@ def readiness(
         out.print("The organisation's result is hidden: too few answers so far.")
     for result in view.challenges:
         scale = result.scale
-        out.print(f"{result.label}: " + ("hidden" if scale.suppressed else
-                  f"{_fmt(scale.mean)} of 5 [{_fmt(scale.ci_low)}–{_fmt(scale.ci_high)}]"))
+        out.print(
+            f"{result.label}: "
+            + (
+                "hidden"
+                if scale.suppressed
+                else f"{_fmt(scale.mean)} of 5 [{_fmt(scale.ci_low)}–{_fmt(scale.ci_high)}]"
+            )
+        )
     for step in view.next_steps:
         out.print(f"\n[bold]{step.label}[/]: {step.advice}")
         for item in step.because:
             out.print(f"  because {_fmt(item.mean)}: {item.text}")
     for score in view.dimios:
-        out.print(f"DiMiOS {score.scope} {score.dimension}: {score.score:g}"
-                  + (f" ({score.quadrant})" if score.quadrant else ""))
+        out.print(
+            f"DiMiOS {score.scope} {score.dimension}: {score.score:g}"
+            + (f" ({score.quadrant})" if score.quadrant else "")
+        )
 
 
 @survey_app.command()
@@ -251,8 +310,9 @@ def evidence(
 @survey_app.command("import-dimios")
 def import_dimios_(
     path: Path = typer.Argument(..., help="CSV or .xlsx with dimension and score columns."),
-    scope: str | None = typer.Option(None, "--scope", help="Whom the scores are for, when the "
-                                     "file has no scope column."),
+    scope: str | None = typer.Option(
+        None, "--scope", help="Whom the scores are for, when the file has no scope column."
+    ),
 ) -> None:
     """Import your organisation's own DiMiOS dimension scores, to show beside readiness."""
     count = import_dimios(STATE.context(), path, scope)

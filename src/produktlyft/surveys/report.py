@@ -73,8 +73,11 @@ def _culture_figure(summary: CultureSummary, lang: str) -> Figure | None:
     """Each culture scale (not readiness) in each round, oldest round first."""
     trend = summary.organisation_trend
     points = trend.points if trend else ()
-    codes = [s.code for s in summary.scales if challenge_of(s.code) is None
-             and s.points == CULTURE_POINTS]
+    codes = [
+        s.code
+        for s in summary.scales
+        if challenge_of(s.code) is None and s.points == CULTURE_POINTS
+    ]
     rows, chart_rows = [], []
     for code in codes:
         for point in points:
@@ -83,16 +86,25 @@ def _culture_figure(summary: CultureSummary, lang: str) -> Figure | None:
                 continue
             assert scale.mean is not None
             when = point.closes_on.isoformat()
-            chart_rows.append(IntervalRow(f"{scale.name}, {when}", scale.mean, scale.ci_low,
-                                          scale.ci_high))
-            rows.append([scale.name, when, scale.n, _decimal(scale.mean, lang),
-                         _interval(scale, lang), _alpha(scale, lang)])
+            chart_rows.append(
+                IntervalRow(f"{scale.name}, {when}", scale.mean, scale.ci_low, scale.ci_high)
+            )
+            rows.append(
+                [
+                    scale.name,
+                    when,
+                    scale.n,
+                    _decimal(scale.mean, lang),
+                    _interval(scale, lang),
+                    _alpha(scale, lang),
+                ]
+            )
     if not rows:
         return None
-    chart = interval_chart(t(lang, "scales"), chart_rows, CULTURE_POINTS,
-                           t(lang, "col.mean"), label_limit=320)
-    headers = [t(lang, f"col.{c}") for c in ("scale", "round", "n", "mean", "interval",
-                                              "alpha")]
+    chart = interval_chart(
+        t(lang, "scales"), chart_rows, CULTURE_POINTS, t(lang, "col.mean"), label_limit=320
+    )
+    headers = [t(lang, f"col.{c}") for c in ("scale", "round", "n", "mean", "interval", "alpha")]
     svg = charts.with_accessible_name(chart.svg, chart.title, t(lang, "scales.text"))
     return Figure(svg, Table(t(lang, "scales"), headers, rows, numeric={2, 3, 4, 5}))
 
@@ -108,8 +120,9 @@ def _changes(summary: CultureSummary, lang: str) -> list[str]:
         if p_value is None:
             sentences.append(f"{what}.")
             continue
-        judgement = t(lang, "change.real" if p_value < SIGNIFICANT else "change.chance",
-                      p=_p(p_value, lang))
+        judgement = t(
+            lang, "change.real" if p_value < SIGNIFICANT else "change.chance", p=_p(p_value, lang)
+        )
         sentences.append(t(lang, "change.sentence", what=what, judgement=judgement))
     return sentences
 
@@ -123,68 +136,130 @@ def _readiness_figure(summary: CultureSummary, lang: str) -> Figure | None:
         assert scale.mean is not None
         label = challenge.label(lang).capitalize()
         chart_rows.append(IntervalRow(label, scale.mean, scale.ci_low, scale.ci_high))
-        weakest = min((i for i in scale.items if i.mean is not None),
-                      key=lambda i: i.mean or 0.0, default=None)
-        rows.append([label, scale.n, _decimal(scale.mean, lang), _interval(scale, lang),
-                     f"{weakest.text} ({_decimal(weakest.mean, lang)})" if weakest else "–"])
+        weakest = min(
+            (i for i in scale.items if i.mean is not None),
+            key=lambda i: i.mean or 0.0,
+            default=None,
+        )
+        rows.append(
+            [
+                label,
+                scale.n,
+                _decimal(scale.mean, lang),
+                _interval(scale, lang),
+                f"{weakest.text} ({_decimal(weakest.mean, lang)})" if weakest else "–",
+            ]
+        )
     if not rows:
         return None
     points = next(s.points for s in summary.scales if challenge_of(s.code) is not None)
-    chart = interval_chart(t(lang, "readiness"), chart_rows, points, t(lang, "col.mean"),
-                           label_limit=320)
+    chart = interval_chart(
+        t(lang, "readiness"), chart_rows, points, t(lang, "col.mean"), label_limit=320
+    )
     headers = [t(lang, f"col.{c}") for c in ("challenge", "n", "mean", "interval", "weakest")]
     svg = charts.with_accessible_name(chart.svg, chart.title, t(lang, "readiness.text"))
     return Figure(svg, Table(t(lang, "readiness"), headers, rows, numeric={1, 2, 3}))
 
 
 def _steps(summary: CultureSummary, lang: str) -> list[str]:
-    return [t(lang, "step", advice=step.advice,
-              because=join([f"«{item.text}» ({_decimal(item.mean, lang)})"
-                            for item in step.because], lang))
-            for step in summary.next_steps]
+    return [
+        t(
+            lang,
+            "step",
+            advice=step.advice,
+            because=join(
+                [f"«{item.text}» ({_decimal(item.mean, lang)})" for item in step.because], lang
+            ),
+        )
+        for step in summary.next_steps
+    ]
 
 
 def _days(value: float | None, lang: str) -> str:
-    return t(lang, "not_reached") if value is None else t(lang, "days",
-                                                           days=_decimal(value, lang, 0))
+    return (
+        t(lang, "not_reached") if value is None else t(lang, "days", days=_decimal(value, lang, 0))
+    )
 
 
 def _decision_paragraphs(report: DecisionReport, lang: str) -> list[str]:
     overall = report.overall
-    paragraphs = [t(lang, "decisions.text", proposed=overall.proposed, decided=overall.decided,
-                    median=_days(overall.median_days, lang),
-                    km=_days(overall.km_median_days, lang),
-                    in_team=percent(overall.share_decided_in_team or 0.0, lang))]
+    paragraphs = [
+        t(
+            lang,
+            "decisions.text",
+            proposed=overall.proposed,
+            decided=overall.decided,
+            median=_days(overall.median_days, lang),
+            km=_days(overall.km_median_days, lang),
+            in_team=percent(overall.share_decided_in_team or 0.0, lang),
+        )
+    ]
     if overall.old_enough:
-        paragraphs.append(t(lang, "decisions.vanished", vanished=overall.vanished,
-                            old=overall.old_enough, days=report.undecided_after_days,
-                            share=percent(overall.share_vanished or 0.0, lang)))
+        paragraphs.append(
+            t(
+                lang,
+                "decisions.vanished",
+                vanished=overall.vanished,
+                old=overall.old_enough,
+                days=report.undecided_after_days,
+                share=percent(overall.share_vanished or 0.0, lang),
+            )
+        )
     if report.gap.escalated_within_mandate:
-        paragraphs.append(t(lang, "decisions.gap",
-                            count=len(report.gap.escalated_within_mandate)))
+        paragraphs.append(t(lang, "decisions.gap", count=len(report.gap.escalated_within_mandate)))
     if report.vanished:
-        oldest = [t(lang, "decisions.item", title=d.title, level=d.level.label(lang),
-                    date=d.proposed_on.isoformat()) for d in report.vanished[:OLDEST_SHOWN]]
+        oldest = [
+            t(
+                lang,
+                "decisions.item",
+                title=d.title,
+                level=d.level.label(lang),
+                date=d.proposed_on.isoformat(),
+            )
+            for d in report.vanished[:OLDEST_SHOWN]
+        ]
         paragraphs.append(t(lang, "decisions.oldest", items="; ".join(oldest)))
     return paragraphs
 
 
 def _decision_figure(report: DecisionReport, lang: str) -> Figure:
     levels = [(level, report.levels[level]) for level in DecisionLevel if level in report.levels]
-    chart_rows = [{"level": level.label(lang), "days": round(m.median_days, 1)}
-                  for level, m in levels if m.median_days is not None]
-    spec = charts.bar_chart(chart_rows, category="level", value="days",
-                            title=t(lang, "decisions.chart"),
-                            description=t(lang, "decisions.chart.text"),
-                            category_title=t(lang, "col.level"), value_title=t(lang, "col.days"),
-                            sort_descending=False)
+    chart_rows = [
+        {"level": level.label(lang), "days": round(m.median_days, 1)}
+        for level, m in levels
+        if m.median_days is not None
+    ]
+    spec = charts.bar_chart(
+        chart_rows,
+        category="level",
+        value="days",
+        title=t(lang, "decisions.chart"),
+        description=t(lang, "decisions.chart.text"),
+        category_title=t(lang, "col.level"),
+        value_title=t(lang, "col.days"),
+        sort_descending=False,
+    )
     days = report.undecided_after_days
-    rows = [[level.label(lang), m.proposed, m.decided, _decimal(m.median_days, lang, 0),
-             f"{m.vanished} / {m.old_enough}" if m.old_enough else "–"] for level, m in levels]
-    headers = [t(lang, "col.level"), t(lang, "col.proposed"), t(lang, "col.decided"),
-               t(lang, "col.median"), t(lang, "col.vanished", days=days)]
-    return Figure(charts.to_svg(spec), Table(t(lang, "decisions.chart"), headers, rows,
-                                             numeric={1, 2, 3, 4}))
+    rows = [
+        [
+            level.label(lang),
+            m.proposed,
+            m.decided,
+            _decimal(m.median_days, lang, 0),
+            f"{m.vanished} / {m.old_enough}" if m.old_enough else "–",
+        ]
+        for level, m in levels
+    ]
+    headers = [
+        t(lang, "col.level"),
+        t(lang, "col.proposed"),
+        t(lang, "col.decided"),
+        t(lang, "col.median"),
+        t(lang, "col.vanished", days=days),
+    ]
+    return Figure(
+        charts.to_svg(spec), Table(t(lang, "decisions.chart"), headers, rows, numeric={1, 2, 3, 4})
+    )
 
 
 def _survey_parts(summary: CultureSummary, lang: str) -> tuple[list[str], list[Part]]:
@@ -192,23 +267,40 @@ def _survey_parts(summary: CultureSummary, lang: str) -> tuple[list[str], list[P
     assert summary.round is not None
     if summary.respondents is None:
         return [t(lang, "intro.hidden", round=summary.round_title)], []
-    opening = [t(lang, "intro", round=summary.round_title,
-                 date=summary.round.closes_on.isoformat(), answers=summary.respondents)]
+    opening = [
+        t(
+            lang,
+            "intro",
+            round=summary.round_title,
+            date=summary.round.closes_on.isoformat(),
+            answers=summary.respondents,
+        )
+    ]
     if summary.status is RoundStatus.OPEN:
         opening.append(t(lang, "intro.open", round=summary.round_title))
     parts = []
     figure = _culture_figure(summary, lang)
     if figure:
         changes = _changes(summary, lang)
-        parts.append(Part(t(lang, "part.culture"),
-                          [t(lang, "scales.text"),
-                           " ".join(changes) if changes else t(lang, "no_change")], [figure]))
+        parts.append(
+            Part(
+                t(lang, "part.culture"),
+                [t(lang, "scales.text"), " ".join(changes) if changes else t(lang, "no_change")],
+                [figure],
+            )
+        )
     readiness = _readiness_figure(summary, lang)
     if readiness:
         steps = _steps(summary, lang)
-        parts.append(Part(t(lang, "readiness"), [t(lang, "readiness.text")], [readiness],
-                          after=[t(lang, "steps") if steps else t(lang, "no_steps")],
-                          items=steps))
+        parts.append(
+            Part(
+                t(lang, "readiness"),
+                [t(lang, "readiness.text")],
+                [readiness],
+                after=[t(lang, "steps") if steps else t(lang, "no_steps")],
+                items=steps,
+            )
+        )
     return opening, parts
 
 
@@ -222,14 +314,22 @@ def culture(rc: ReportContext) -> SectionContent | None:
     parts: list[Part] = []
     if summary.round is not None:
         content.paragraphs, parts = _survey_parts(summary, lang)
-        content.method.extend([t(lang, "method.instruments"), t(lang, "method.scales"),
-                               t(lang, "method.anonymity", k=summary.round.min_group)])
+        content.method.extend(
+            [
+                t(lang, "method.instruments"),
+                t(lang, "method.scales"),
+                t(lang, "method.anonymity", k=summary.round.min_group),
+            ]
+        )
     if summary.decisions is not None:
-        parts.append(Part(t(lang, "decisions"),
-                          _decision_paragraphs(summary.decisions, lang),
-                          [_decision_figure(summary.decisions, lang)]))
-        content.method.append(t(lang, "method.decisions",
-                                date=summary.decisions.as_of.isoformat()))
+        parts.append(
+            Part(
+                t(lang, "decisions"),
+                _decision_paragraphs(summary.decisions, lang),
+                [_decision_figure(summary.decisions, lang)],
+            )
+        )
+        content.method.append(t(lang, "method.decisions", date=summary.decisions.as_of.isoformat()))
     content.blocks.extend(part.block() for part in parts)
     return content
 
@@ -248,9 +348,15 @@ def culture_story(rc: ReportContext) -> str | None:
     lowest = min(readiness, key=lambda s: s.mean or 0.0)
     challenge = challenge_of(lowest.code)
     assert challenge is not None
-    return t(rc.lang, "story", round=summary.round_title, answers=summary.respondents,
-             westrum=_decimal(westrum.mean, rc.lang), safety=_decimal(safety.mean, rc.lang),
-             challenge=challenge.label(rc.lang))
+    return t(
+        rc.lang,
+        "story",
+        round=summary.round_title,
+        answers=summary.respondents,
+        westrum=_decimal(westrum.mean, rc.lang),
+        safety=_decimal(safety.mean, rc.lang),
+        challenge=challenge.label(rc.lang),
+    )
 
 
 register_section(Section("culture", 200, culture))

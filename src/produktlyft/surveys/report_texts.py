@@ -9,16 +9,22 @@ from produktlyft.kernel.i18n import N_, gettext
 
 MESSAGES: dict[str, str] = {
     "title": N_("Culture, readiness and team mandate"),
-    "intro": N_("The latest survey, «{round}», closed on {date} with {answers} answers. The "
-                "report shows the organisation as a whole only: a team compares itself with "
-                "its own history and with the organisation, never with other teams."),
-    "intro.hidden": N_("The latest survey, «{round}», had too few answers to show the "
-                       "organisation's results without risking someone's anonymity."),
+    "intro": N_(
+        "The latest survey, «{round}», closed on {date} with {answers} answers. The "
+        "report shows the organisation as a whole only: a team compares itself with "
+        "its own history and with the organisation, never with other teams."
+    ),
+    "intro.hidden": N_(
+        "The latest survey, «{round}», had too few answers to show the "
+        "organisation's results without risking someone's anonymity."
+    ),
     "intro.open": N_("The survey «{round}» is still open; these are preliminary figures."),
     "part.culture": N_("Culture and well-being"),
     "scales": N_("The organisation over the survey rounds"),
-    "scales.text": N_("Mean on the answer scale (1–7) with its 95 % interval, per scale and "
-                      "round. Higher is better, except for burnout."),
+    "scales.text": N_(
+        "Mean on the answer scale (1–7) with its 95 % interval, per scale and "
+        "round. Higher is better, except for burnout."
+    ),
     "change.up": N_("{scale} rose by {diff} points since the round before"),
     "change.down": N_("{scale} fell by {diff} points since the round before"),
     "change.real": N_("more than chance alone would give (p = {p})"),
@@ -26,25 +32,34 @@ MESSAGES: dict[str, str] = {
     "change.sentence": N_("{what}, {judgement}."),
     "no_change": N_("Only one round has results so far; measure again to see a trend."),
     "readiness": N_("Readiness for the four challenges"),
-    "readiness.text": N_("The organisation's own assessment per challenge, mean on the "
-                         "5-point scale (1 = disagree, 5 = agree) with its 95 % interval."),
+    "readiness.text": N_(
+        "The organisation's own assessment per challenge, mean on the "
+        "5-point scale (1 = disagree, 5 = agree) with its 95 % interval."
+    ),
     "steps": N_("Recommended next steps, from the weakest readiness items:"),
     "step": N_("{advice} Because: {because}."),
     "no_steps": N_("No readiness item scores below 3.5 of 5; keep measuring."),
     "decisions": N_("Team mandate: the decision register"),
-    "decisions.text": N_("{proposed} recommendations are recorded. {decided} have been decided, "
-                         "in a median of {median} (counting those still waiting as well: "
-                         "{km}). {in_team} of the decisions were taken by the team itself."),
-    "decisions.vanished": N_("{vanished} of the {old} recommendations made more than {days} "
-                             "days ago are still undecided ({share}): they risk vanishing in "
-                             "the hierarchy."),
-    "decisions.gap": N_("{count} recommendations were escalated although the decision-rights "
-                        "matrix lets the team decide them itself."),
+    "decisions.text": N_(
+        "{proposed} recommendations are recorded. {decided} have been decided, "
+        "in a median of {median} (counting those still waiting as well: "
+        "{km}). {in_team} of the decisions were taken by the team itself."
+    ),
+    "decisions.vanished": N_(
+        "{vanished} of the {old} recommendations made more than {days} "
+        "days ago are still undecided ({share}): they risk vanishing in "
+        "the hierarchy."
+    ),
+    "decisions.gap": N_(
+        "{count} recommendations were escalated although the decision-rights "
+        "matrix lets the team decide them itself."
+    ),
     "decisions.oldest": N_("Waiting longest: {items}."),
     "decisions.item": N_("«{title}» ({level}, proposed {date})"),
     "decisions.chart": N_("Median days to decision, by who decides"),
-    "decisions.chart.text": N_("Among decided recommendations; the table also shows how many "
-                               "are still waiting."),
+    "decisions.chart.text": N_(
+        "Among decided recommendations; the table also shows how many are still waiting."
+    ),
     "col.scale": N_("Scale"),
     "col.round": N_("Round closed"),
     "col.n": N_("Answers"),
@@ -62,30 +77,40 @@ MESSAGES: dict[str, str] = {
     "low_alpha": N_("(below .70)"),
     "days": N_("{days} days"),
     "not_reached": N_("not yet reached"),
-    "story": N_("The culture survey «{round}» ({answers} answers) puts the organisation at "
-                "{westrum} of 7 for a generative culture and {safety} of 7 for psychological "
-                "safety; readiness is lowest for {challenge}."),
-    "method.anonymity": N_("Survey answers come through single-use links and are added to "
-                           "group totals as they arrive; no answer is stored on its own. A "
-                           "group's results are shown only with at least {k} answers, "
-                           "neighbouring groups are hidden too where a hidden one could be "
-                           "worked out by subtraction, and this report shows only the "
-                           "organisation as a whole."),
-    "method.scales": N_("A scale score is the mean of its items after reverse-scoring (items "
-                        "1, 3 and 5 of psychological safety are worded negatively). Intervals "
-                        "are 95 % t-intervals; Cronbach's α below .70 is marked. Changes "
-                        "between rounds are tested with Welch's t-test."),
-    "method.instruments": N_("Instruments: Westrum's organisational culture (6 items, DORA's "
-                             "wording), Edmondson's team psychological safety (7 items), "
-                             "DORA's burnout and job-satisfaction items, and produktlyft's "
-                             "own readiness self-assessment (5 items for each of four "
-                             "challenges, each tied to a remedy). Swedish wordings are "
-                             "preliminary translations."),
-    "method.decisions": N_("Time to decision is counted from the day proposed to the day "
-                           "decided. The median among decided recommendations is shown beside "
-                           "the Kaplan–Meier median, which counts recommendations still "
-                           "waiting for as long as they have waited. Withdrawn ones are left "
-                           "out of the undecided share, reckoned on {date}."),
+    "story": N_(
+        "The culture survey «{round}» ({answers} answers) puts the organisation at "
+        "{westrum} of 7 for a generative culture and {safety} of 7 for psychological "
+        "safety; readiness is lowest for {challenge}."
+    ),
+    "method.anonymity": N_(
+        "Survey answers come through single-use links and are added to "
+        "group totals as they arrive; no answer is stored on its own. A "
+        "group's results are shown only with at least {k} answers, "
+        "neighbouring groups are hidden too where a hidden one could be "
+        "worked out by subtraction, and this report shows only the "
+        "organisation as a whole."
+    ),
+    "method.scales": N_(
+        "A scale score is the mean of its items after reverse-scoring (items "
+        "1, 3 and 5 of psychological safety are worded negatively). Intervals "
+        "are 95 % t-intervals; Cronbach's α below .70 is marked. Changes "
+        "between rounds are tested with Welch's t-test."
+    ),
+    "method.instruments": N_(
+        "Instruments: Westrum's organisational culture (6 items, DORA's "
+        "wording), Edmondson's team psychological safety (7 items), "
+        "DORA's burnout and job-satisfaction items, and produktlyft's "
+        "own readiness self-assessment (5 items for each of four "
+        "challenges, each tied to a remedy). Swedish wordings are "
+        "preliminary translations."
+    ),
+    "method.decisions": N_(
+        "Time to decision is counted from the day proposed to the day "
+        "decided. The median among decided recommendations is shown beside "
+        "the Kaplan–Meier median, which counts recommendations still "
+        "waiting for as long as they have waited. Withdrawn ones are left "
+        "out of the undecided share, reckoned on {date}."
+    ),
 }
 
 

@@ -97,8 +97,9 @@ class SurveyReport(BaseModel):
 
     def group(self, name: str) -> GroupResult | None:
         wanted = name.casefold()
-        return next((g for g in self.groups
-                     if wanted in (g.node_id.casefold(), g.name.casefold())), None)
+        return next(
+            (g for g in self.groups if wanted in (g.node_id.casefold(), g.name.casefold())), None
+        )
 
 
 class TrendPoint(BaseModel):

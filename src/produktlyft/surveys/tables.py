@@ -39,7 +39,8 @@ def _node_columns() -> list[Column[object]]:
 
 
 survey_rounds = Table(
-    "survey_rounds", metadata,
+    "survey_rounds",
+    metadata,
     Column("id", String(ROUND_ID), primary_key=True),
     Column("number", Integer, nullable=False, unique=True),  # creation order, for trends
     Column("title", Text, nullable=False),
@@ -58,7 +59,9 @@ survey_rounds = Table(
 )
 
 survey_groups = Table(
-    "survey_groups", metadata, *_node_columns(),
+    "survey_groups",
+    metadata,
+    *_node_columns(),
     Column("position", Integer, nullable=False),
     Column("name", Text, nullable=False),
     Column("kind", String(20), nullable=False),
@@ -74,7 +77,8 @@ survey_groups = Table(
 )
 
 survey_links = Table(
-    "survey_links", metadata,
+    "survey_links",
+    metadata,
     Column("token_hash", String(64), primary_key=True),  # SHA-256 of the token, never the token
     Column("round_id", String(ROUND_ID), _round_fk(), nullable=False, index=True),
     Column("node_id", String(ID), nullable=False),
@@ -84,9 +88,14 @@ survey_links = Table(
 
 def _aggregate(name: str, *columns: Column[object]) -> Table:
     table = Table(name, metadata, *_node_columns(), *columns)
-    table.append_constraint(ForeignKeyConstraint(
-        ["round_id", "node_id"], ["survey_groups.round_id", "survey_groups.node_id"],
-        ondelete="CASCADE", name=f"fk_{name}_group"))
+    table.append_constraint(
+        ForeignKeyConstraint(
+            ["round_id", "node_id"],
+            ["survey_groups.round_id", "survey_groups.node_id"],
+            ondelete="CASCADE",
+            name=f"fk_{name}_group",
+        )
+    )
     return table
 
 
@@ -112,7 +121,8 @@ survey_item_counts = _aggregate(
 )
 
 survey_releases = Table(
-    "survey_releases", metadata,
+    "survey_releases",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("round_id", String(ROUND_ID), _round_fk(), nullable=False),
     Column("family", String(CODE), nullable=False),
@@ -123,7 +133,8 @@ Index("ix_survey_releases_round_family", survey_releases.c.round_id, survey_rele
 
 # Row mode only, where the organisation has stated a legal basis: dates, never times.
 survey_rows = Table(
-    "survey_rows", metadata,
+    "survey_rows",
+    metadata,
     Column("id", String(32), primary_key=True),  # random, so row order says nothing
     Column("round_id", String(ROUND_ID), _round_fk(), nullable=False, index=True),
     Column("node_id", String(ID), nullable=False),
@@ -134,7 +145,8 @@ survey_rows = Table(
 
 # Evidence for the Service Standard points: recorded openly by a named person, not anonymous.
 survey_evidence = Table(
-    "survey_evidence", metadata,
+    "survey_evidence",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("round_id", String(ROUND_ID), _round_fk(), nullable=False, index=True),
     Column("node_id", String(ID), nullable=False),
@@ -146,7 +158,8 @@ survey_evidence = Table(
 )
 
 dimios_scores = Table(
-    "dimios_scores", metadata,
+    "dimios_scores",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("scope", Text, nullable=False),  # the organisation or unit the scores are for
     Column("unit_id", String(ID)),

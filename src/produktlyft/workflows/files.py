@@ -43,8 +43,12 @@ class EventLogFiles:
             # smaller files); row groups of 1M events let
             # readers (ours, DuckDB, Spark) split the work
             for frame, name in ((events, EVENTS), (cases, CASES)):
-                frame.write_parquet(temporary / name, compression="snappy",
-                                    row_group_size=1_000_000, statistics=False)
+                frame.write_parquet(
+                    temporary / name,
+                    compression="snappy",
+                    row_group_size=1_000_000,
+                    statistics=False,
+                )
         except BaseException:
             self.discard(temporary)
             raise
@@ -55,13 +59,18 @@ class EventLogFiles:
         os.replace(temporary, final)
         return final
 
-    def read(self, stored_file: str, event_columns: list[str] | None = None,
-             ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    def read(
+        self,
+        stored_file: str,
+        event_columns: list[str] | None = None,
+    ) -> tuple[pl.DataFrame, pl.DataFrame]:
         folder = self.path(stored_file)
         if not (folder / EVENTS).exists():
             raise FileNotFoundError(folder)
-        return (pl.read_parquet(folder / EVENTS, columns=event_columns),
-                pl.read_parquet(folder / CASES))
+        return (
+            pl.read_parquet(folder / EVENTS, columns=event_columns),
+            pl.read_parquet(folder / CASES),
+        )
 
     def size(self, stored: Path) -> int:
         return sum(child.stat().st_size for child in stored.iterdir())

@@ -21,10 +21,10 @@ class EventLogInfo(BaseModel):
     first_event: datetime | None = None
     last_event: datetime | None = None
     column_mapping: dict[str, str] = Field(default_factory=dict)  # canonical field -> column
-    timezone: str = "UTC"           # applied to timestamps without an offset
-    timestamp_note: str = ""        # how timestamps were read, in words
-    dropped: dict[str, Any] = Field(default_factory=dict)    # events missing a required value
-    bad_rows: dict[str, Any] = Field(default_factory=dict)   # rows skipped as unparseable
+    timezone: str = "UTC"  # applied to timestamps without an offset
+    timestamp_note: str = ""  # how timestamps were read, in words
+    dropped: dict[str, Any] = Field(default_factory=dict)  # events missing a required value
+    bad_rows: dict[str, Any] = Field(default_factory=dict)  # rows skipped as unparseable
     sorted_on_import: bool = False
     imported_at: datetime
     imported_by: str

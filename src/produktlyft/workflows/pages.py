@@ -26,9 +26,12 @@ from produktlyft.workflows.services.logs import ImportOptions, list_event_logs
 
 router = page_router()
 nav = (NavEntry(N_("Workflows"), "/workflows", Permission.READ, order=45),)
-KIND_LABELS = {"loop": N_("Loop back"), "wait": N_("Waiting"),
-               "unit_handoff": N_("Hand-off between units"),
-               "person_handoff": N_("Hand-off between people")}
+KIND_LABELS = {
+    "loop": N_("Loop back"),
+    "wait": N_("Waiting"),
+    "unit_handoff": N_("Hand-off between units"),
+    "person_handoff": N_("Hand-off between people"),
+}
 TIME_MODES = ("intersecting", "contained", "started", "trim")
 
 
@@ -36,16 +39,29 @@ TIME_MODES = ("intersecting", "contained", "started", "trim")
 @needs(Permission.READ)
 def index(request: Request) -> Response:
     ctx = service_context(request)
-    return render(request, "workflows/index.html", logs=list_event_logs(ctx),
-                  can_import=ctx.actor.can(Permission.IMPORT), error=None)
+    return render(
+        request,
+        "workflows/index.html",
+        logs=list_event_logs(ctx),
+        can_import=ctx.actor.can(Permission.IMPORT),
+        error=None,
+    )
 
 
 @router.post("/workflows")
 @needs(Permission.IMPORT)
-def upload(request: Request, file: UploadFile = File(...), name: str = Form(""),
-           case: str = Form(""), activity: str = Form(""), timestamp: str = Form(""),
-           resource: str = Form(""), unit: str = Form(""), timezone: str = Form("UTC"),
-           skip_bad_rows: bool = Form(False)) -> Response:
+def upload(
+    request: Request,
+    file: UploadFile = File(...),
+    name: str = Form(""),
+    case: str = Form(""),
+    activity: str = Form(""),
+    timestamp: str = Form(""),
+    resource: str = Form(""),
+    unit: str = Form(""),
+    timezone: str = Form("UTC"),
+    skip_bad_rows: bool = Form(False),
+) -> Response:
     ctx = service_context(request)
     try:
         if not file.filename:
@@ -53,16 +69,28 @@ def upload(request: Request, file: UploadFile = File(...), name: str = Form(""),
         path = stage_eventlog_upload(ctx, file.filename, file.file)
     except InvalidInput as error:
         file.file.close()
-        return render(request, "workflows/index.html", status_code=422,
-                      logs=list_event_logs(ctx), can_import=True,
-                      error=error.summary_wording or error.summary)
+        return render(
+            request,
+            "workflows/index.html",
+            status_code=422,
+            logs=list_event_logs(ctx),
+            can_import=True,
+            error=error.summary_wording or error.summary,
+        )
     file.file.close()
-    mapping = ColumnMapping(case=case.strip() or None, activity=activity.strip() or None,
-                            timestamp=timestamp.strip() or None,
-                            resource=resource.strip() or None, unit=unit.strip() or None,
-                            timezone=timezone.strip() or "UTC")
-    job = start_import(ctx, path, ImportOptions(name=name.strip() or None, mapping=mapping,
-                                                skip_bad_rows=skip_bad_rows))
+    mapping = ColumnMapping(
+        case=case.strip() or None,
+        activity=activity.strip() or None,
+        timestamp=timestamp.strip() or None,
+        resource=resource.strip() or None,
+        unit=unit.strip() or None,
+        timezone=timezone.strip() or "UTC",
+    )
+    job = start_import(
+        ctx,
+        path,
+        ImportOptions(name=name.strip() or None, mapping=mapping, skip_bad_rows=skip_bad_rows),
+    )
     return RedirectResponse(f"/workflows/imports/{job.id}", status_code=303)
 
 
@@ -72,8 +100,9 @@ def progress(request: Request, job_id: str) -> Response:
     job = import_job(service_context(request), job_id)
     if job.done and job.log_name:
         return RedirectResponse(f"/workflows/logs/{job.log_name}", status_code=303)
-    return render(request, "workflows/progress.html", job=job,
-                  headers=None if job.done else {"Refresh": "1"})
+    return render(
+        request, "workflows/progress.html", job=job, headers=None if job.done else {"Refresh": "1"}
+    )
 
 
 def _instant(value: str | None) -> datetime | None:
@@ -96,19 +125,24 @@ def log_filter(request: Request) -> LogFilter:
     params = request.query_params
     mode = params.get("mode") if params.get("mode") in TIME_MODES else "intersecting"
     top = params.get("top", "")
-    return LogFilter(start=_instant(params.get("from")), end=_instant(params.get("to")),
-                     time_mode=mode,  # type: ignore[arg-type]
-                     top_variants=int(top) if top.isdigit() and int(top) > 0 else None,
-                     attribute=params.get("attribute") or None,
-                     values=tuple(v for v in params.getlist("value") if v))
+    return LogFilter(
+        start=_instant(params.get("from")),
+        end=_instant(params.get("to")),
+        time_mode=mode,  # type: ignore[arg-type]
+        top_variants=int(top) if top.isdigit() and int(top) > 0 else None,
+        attribute=params.get("attribute") or None,
+        values=tuple(v for v in params.getlist("value") if v),
+    )
 
 
 def map_settings(request: Request) -> MapSettings:
     params = request.query_params
-    return MapSettings(min_activity_share=_number(params.get("acts"), 0.0) / 100,
-                       min_edge_share=_number(params.get("edges"), 5.0) / 100,
-                       min_median_seconds=_number(params.get("slow"), 0.0) * 86_400,
-                       label="duration" if params.get("label") == "duration" else "frequency")
+    return MapSettings(
+        min_activity_share=_number(params.get("acts"), 0.0) / 100,
+        min_edge_share=_number(params.get("edges"), 5.0) / 100,
+        min_median_seconds=_number(params.get("slow"), 0.0) * 86_400,
+        label="duration" if params.get("label") == "duration" else "frequency",
+    )
 
 
 @router.get("/workflows/logs/{name}")
@@ -123,11 +157,23 @@ def analysis(request: Request, name: str) -> Response:
         request.state.filter_error = error.summary
     lang = request.state.lang
     process_map = result.process_map(settings)
-    svg = render_svg(process_map, label=settings.label, language=lang,
-                     title=f"{result.log.name}: {len(process_map.nodes)} / "
-                           f"{len(process_map.edges)}")
-    return render(request, "workflows/analysis.html", result=result, filter=the_filter,
-                  settings=settings, process_map=process_map, svg=svg, kinds=KIND_LABELS,
-                  duration=lambda seconds: duration_text(seconds, lang),
-                  params=request.query_params, modes=TIME_MODES,
-                  filter_error=getattr(request.state, "filter_error", None))
+    svg = render_svg(
+        process_map,
+        label=settings.label,
+        language=lang,
+        title=f"{result.log.name}: {len(process_map.nodes)} / {len(process_map.edges)}",
+    )
+    return render(
+        request,
+        "workflows/analysis.html",
+        result=result,
+        filter=the_filter,
+        settings=settings,
+        process_map=process_map,
+        svg=svg,
+        kinds=KIND_LABELS,
+        duration=lambda seconds: duration_text(seconds, lang),
+        params=request.query_params,
+        modes=TIME_MODES,
+        filter_error=getattr(request.state, "filter_error", None),
+    )

@@ -27,9 +27,13 @@ DAY = 86_400
 def _findings(result: WorkflowAnalysis, lang: str, names: dict[str, str]) -> list[str]:
     items = []
     for finding in result.findings[:TOP_FINDINGS]:
-        text = t(lang, "finding", title=finding.title(lang),
-                 days=number(finding.citizen_days_per_year, lang),
-                 examples=", ".join(finding.example_cases))
+        text = t(
+            lang,
+            "finding",
+            title=finding.title(lang),
+            days=number(finding.citizen_days_per_year, lang),
+            examples=", ".join(finding.example_cases),
+        )
         systems = [names.get(s, s) for s in result.finding_systems(finding)]
         if systems:
             text += " " + t(lang, "systems", systems=", ".join(systems))
@@ -40,12 +44,24 @@ def _findings(result: WorkflowAnalysis, lang: str, names: dict[str, str]) -> lis
 def _map(result: WorkflowAnalysis, lang: str) -> Figure:
     process_map = result.process_map(MAP)
     shown = {(e.source, e.target) for e in process_map.edges}
-    rows = [[r["source"], r["target"], number(r["count"], lang),
-             duration_text(r["median_seconds"], lang), duration_text(r["p90_seconds"], lang)]
-            for r in result.dfg.to_dicts() if (r["source"], r["target"]) in shown]
+    rows = [
+        [
+            r["source"],
+            r["target"],
+            number(r["count"], lang),
+            duration_text(r["median_seconds"], lang),
+            duration_text(r["p90_seconds"], lang),
+        ]
+        for r in result.dfg.to_dicts()
+        if (r["source"], r["target"]) in shown
+    ]
     caption = t(lang, "map", name=result.log.name, share=f"{MAP.min_edge_share:.0%}")
-    table = Table(caption, [t(lang, f"col.{c}") for c in ("from", "to", "cases", "median",
-                                                           "p90")], rows, numeric={2, 3, 4})
+    table = Table(
+        caption,
+        [t(lang, f"col.{c}") for c in ("from", "to", "cases", "median", "p90")],
+        rows,
+        numeric={2, 3, 4},
+    )
     return Figure(render_svg(process_map, language=lang, title=caption), table)
 
 
@@ -61,13 +77,19 @@ def workflows(rc: ReportContext) -> SectionContent | None:
     names = {s["system_id"]: s["name"] for s in rc.data.run.systems}  # readers know names
     for info in logs:
         result = analyse_event_log(rc.service, info.name)
-        content.paragraphs.append(t(
-            lang, "intro", name=info.name, events=number(result.events, lang),
-            cases=number(result.cases, lang),
-            first=info.first_event.date().isoformat() if info.first_event else "?",
-            last=info.last_event.date().isoformat() if info.last_event else "?",
-            median=duration_text(result.throughput["median_days"] * DAY, lang),
-            p90=duration_text(result.throughput["p90_days"] * DAY, lang)))
+        content.paragraphs.append(
+            t(
+                lang,
+                "intro",
+                name=info.name,
+                events=number(result.events, lang),
+                cases=number(result.cases, lang),
+                first=info.first_event.date().isoformat() if info.first_event else "?",
+                last=info.last_event.date().isoformat() if info.last_event else "?",
+                median=duration_text(result.throughput["median_days"] * DAY, lang),
+                p90=duration_text(result.throughput["p90_days"] * DAY, lang),
+            )
+        )
         found = _findings(result, lang, names)
         content.paragraphs.append(t(lang, "findings") if found else t(lang, "none"))
         content.items.extend(found)

@@ -9,8 +9,10 @@ from produktlyft.kernel.i18n import N_, gettext
 
 MESSAGES: dict[str, str] = {
     "title": N_("Outdated workflows"),
-    "intro": N_("The event log «{name}» holds {events} events in {cases} cases from {first} to "
-                "{last}. Half the cases take at most {median}, nine in ten at most {p90}."),
+    "intro": N_(
+        "The event log «{name}» holds {events} events in {cases} cases from {first} to "
+        "{last}. Half the cases take at most {median}, nine in ten at most {p90}."
+    ),
     "findings": N_("Where citizens wait, and what fixing it would save:"),
     "finding": N_("{title}. About {days} citizen days a year; for example cases {examples}."),
     "systems": N_("Systems behind these activities: {systems}."),
@@ -21,15 +23,19 @@ MESSAGES: dict[str, str] = {
     "col.cases": N_("Times"),
     "col.median": N_("Median time"),
     "col.p90": N_("90th percentile"),
-    "method.engine": N_("Event logs are ordered by case and time, with the file order breaking "
-                        "ties; events missing a case id, activity or timestamp are left out. "
-                        "The directly-follows graph, variants and case durations equal those "
-                        "of the process-mining library pm4py on the same log."),
-    "method.savings": N_("Citizen days a year: a loop fixed removes the time from the first to "
-                         "the last pass of the repeated activity; a wait or hand-off fixed "
-                         "halves the waiting of the cases held up more than a day; the log's "
-                         "cases are scaled to a year by its time span. Findings overlap, so "
-                         "their days are not added up."),
+    "method.engine": N_(
+        "Event logs are ordered by case and time, with the file order breaking "
+        "ties; events missing a case id, activity or timestamp are left out. "
+        "The directly-follows graph, variants and case durations equal those "
+        "of the process-mining library pm4py on the same log."
+    ),
+    "method.savings": N_(
+        "Citizen days a year: a loop fixed removes the time from the first to "
+        "the last pass of the repeated activity; a wait or hand-off fixed "
+        "halves the waiting of the cases held up more than a day; the log's "
+        "cases are scaled to a year by its time span. Findings overlap, so "
+        "their days are not added up."
+    ),
 }
 
 

@@ -19,7 +19,8 @@ from sqlalchemy import (
 from produktlyft.inventory.tables import ID, _fk, metadata
 
 event_logs = Table(
-    "event_logs", metadata,
+    "event_logs",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("name", String(200), nullable=False, unique=True),
     Column("source_file", Text, nullable=False),
@@ -42,7 +43,8 @@ event_logs = Table(
 )
 
 activity_systems = Table(
-    "activity_systems", metadata,
+    "activity_systems",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("activity", String(400), nullable=False, index=True),
     Column("system_id", String(ID), _fk("systems.id", cascade=True), nullable=False, index=True),

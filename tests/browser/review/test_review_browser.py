@@ -17,9 +17,17 @@ from tests.browser.test_keyboard import FOCUSED, tab_to
 from tests.web.conftest import PASSWORD
 from tests.web.review.conftest import seed_review
 
-PAGES = ["/review", "/review/ranking", "/review/ranking?band=amber&sort=score&dir=desc",
-         "/review/heatmap", "/review/duplicates", "/review/systems/sys-ekonomi",
-         "/review/systems/sys-arkiv", "/review/weights", "/review/run"]
+PAGES = [
+    "/review",
+    "/review/ranking",
+    "/review/ranking?band=amber&sort=score&dir=desc",
+    "/review/heatmap",
+    "/review/duplicates",
+    "/review/systems/sys-ekonomi",
+    "/review/systems/sys-arkiv",
+    "/review/weights",
+    "/review/run",
+]
 SBOM = Path(__file__).parents[2] / "fixtures" / "sbom" / "fastapi-uvicorn.bom.xml"
 
 
@@ -120,8 +128,9 @@ def test_confirm_a_duplicate_with_the_keyboard(page) -> None:  # type: ignore[no
     page.wait_for_url(at("/review/duplicates"))
     tab_to(page, "Bekräfta som dubbletter")
     name = page.evaluate("document.activeElement.textContent")
-    assert "Elevregistret och Elevadministrationen" in name or \
-        "ByggR och Bygglovsportalen" in name  # the button names its pair
+    assert (
+        "Elevregistret och Elevadministrationen" in name or "ByggR och Bygglovsportalen" in name
+    )  # the button names its pair
     page.keyboard.press("Enter")
     page.wait_for_url(at("/review/duplicates", "page=1"))
     status = page.locator("[role=status]").first.inner_text()

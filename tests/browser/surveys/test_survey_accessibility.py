@@ -20,8 +20,15 @@ from tests.conftest import ROOT, make_context, missing_component
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _free_port() -> int:
@@ -42,9 +49,12 @@ def server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
     database = Database.for_tests(url)
     database.migrate()
     ctx = make_context(database)
-    round_id = create_round(ctx, instruments=["westrum", "psych-safety", "dora-wellbeing"],
-                            groups=["Alfa"], closes_on=date.today() + timedelta(days=5),
-                            ).round.id
+    round_id = create_round(
+        ctx,
+        instruments=["westrum", "psych-safety", "dora-wellbeing"],
+        groups=["Alfa"],
+        closes_on=date.today() + timedelta(days=5),
+    ).round.id
     tokens = generate_links(ctx, round_id, "Alfa", 3).tokens
     app = create_app(Settings(database_url=url, cookie_secure=False, data_dir=tmp_path / "d"))
     port = _free_port()
@@ -64,21 +74,27 @@ def server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
 
 def _violations(page) -> list[str]:  # type: ignore[no-untyped-def]
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run({runOnly: {type: 'tag', values: "
-                           "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    result = page.evaluate(
+        "() => axe.run({runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]]
 
 
 @pytest.mark.parametrize(("width", "lang"), [(390, "sv"), (1280, "en")])
-def test_the_answer_form_passes_axe_and_works_by_keyboard(server, width: int, lang: str,
-                                                           ) -> None:  # type: ignore[no-untyped-def]
+def test_the_answer_form_passes_axe_and_works_by_keyboard(
+    server,
+    width: int,
+    lang: str,
+) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
 
     base, tokens = server
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_context(viewport={"width": width, "height": 900},
-                                   bypass_csp=True).new_page()  # to inject axe
+        page = browser.new_context(
+            viewport={"width": width, "height": 900}, bypass_csp=True
+        ).new_page()  # to inject axe
         page.goto(f"{base}/s/{tokens[0]}?lang={lang}")
         assert _violations(page) == []
         scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
@@ -86,7 +102,6 @@ def test_the_answer_form_passes_axe_and_works_by_keyboard(server, width: int, la
         page.get_by_label("Instämmer helt" if lang == "sv" else "Strongly agree").first.check()
         page.keyboard.press("Tab")
         page.locator("button[type=submit]").click()
-        assert page.locator("h1").inner_text() in ("Tack för dina svar",
-                                                   "Thank you for answering")
+        assert page.locator("h1").inner_text() in ("Tack för dina svar", "Thank you for answering")
         assert _violations(page) == []
         browser.close()

@@ -14,9 +14,14 @@ import pytest
 
 
 def _run(args: list[str], database: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "produktlyft", "--database", database,
-                           *args], input=stdin, capture_output=True, text=True, timeout=120,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "produktlyft", "--database", database, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def _free_port() -> int:
@@ -28,11 +33,17 @@ def _free_port() -> int:
 def test_user_add_token_create_and_serve(tmp_path: Path) -> None:
     database = f"sqlite:///{tmp_path / 'cli.db'}"
     assert _run(["init"], database).returncode == 0
-    added = _run(["user", "add", "chef", "--role", "admin", "--password-stdin"], database,
-                 "ett-långt-lösenord\n")
+    added = _run(
+        ["user", "add", "chef", "--role", "admin", "--password-stdin"],
+        database,
+        "ett-långt-lösenord\n",
+    )
     assert added.returncode == 0, added.stderr
-    again = _run(["user", "add", "chef", "--role", "admin", "--password-stdin"], database,
-                 "ett-långt-lösenord\n")
+    again = _run(
+        ["user", "add", "chef", "--role", "admin", "--password-stdin"],
+        database,
+        "ett-långt-lösenord\n",
+    )
     assert again.returncode == 1 and "already exists" in again.stderr
     short = _run(["user", "add", "kort", "--password-stdin"], database, "kort\n")
     assert short.returncode == 1 and "at least 10" in short.stderr
@@ -43,9 +54,23 @@ def test_user_add_token_create_and_serve(tmp_path: Path) -> None:
 
     port = _free_port()
     env = {**os.environ, "PRODUKTLYFT_DATA_DIR": str(tmp_path / "data")}
-    server = subprocess.Popen([sys.executable, "-m", "produktlyft", "--database",
-                               database, "serve", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "produktlyft",
+            "--database",
+            database,
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
@@ -57,8 +82,9 @@ def test_user_add_token_create_and_serve(tmp_path: Path) -> None:
                 time.sleep(0.1)
         else:
             pytest.fail("the server did not answer /healthz")
-        request = urllib.request.Request(f"{base}/api/v1/systems?limit=3",
-                                         headers={"Authorization": f"Bearer {token}"})
+        request = urllib.request.Request(
+            f"{base}/api/v1/systems?limit=3", headers={"Authorization": f"Bearer {token}"}
+        )
         with urllib.request.urlopen(request, timeout=5) as response:
             assert response.headers["content-type"] == "application/json"
             assert b'"items"' in response.read()

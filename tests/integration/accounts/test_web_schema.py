@@ -14,6 +14,10 @@ def test_the_list_indexes_exist(database: Database) -> None:
     from produktlyft.kernel.db.testing import index_names
 
     names = index_names(database, "systems")
-    assert {"ix_systems_lower_name_id", "ix_systems_criticality_name",
-            "ix_systems_lifecycle_name", "ix_systems_hosting_name",
-            "ix_systems_owning_unit_id_name"} <= names
+    assert {
+        "ix_systems_lower_name_id",
+        "ix_systems_criticality_name",
+        "ix_systems_lifecycle_name",
+        "ix_systems_hosting_name",
+        "ix_systems_owning_unit_id_name",
+    } <= names

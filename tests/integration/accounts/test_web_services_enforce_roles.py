@@ -35,7 +35,8 @@ CALLS: list[tuple[Role | None, Callable[[ServiceContext], Any]]] = [
 
 @pytest.mark.parametrize(("role", "call"), CALLS)
 def test_services_refuse_a_role_without_the_permission(
-        ctx: ServiceContext, role: Role | None, call: Callable[[ServiceContext], Any]) -> None:
+    ctx: ServiceContext, role: Role | None, call: Callable[[ServiceContext], Any]
+) -> None:
     actor = ANONYMOUS if role is None else Actor("someone", role)
     with pytest.raises(PermissionDenied):
         call(ctx.as_actor(actor))

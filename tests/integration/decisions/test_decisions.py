@@ -22,16 +22,21 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, PermissionDenied
 from tests.conftest import make_context
 
-REGISTER = "\n".join([
-    "id;rubrik;team;typ;beslutsnivå;föreslagen;beslutad;utfall",
-    "d1;Byt till öppen källkod för formulär;Team Bygglov;verktyg och teknik;teamet självt;"
-    "2025-09-01;2025-09-03;bifallen",
-    "d2;Ny e-tjänst för bygglov;Team Bygglov;ändring av tjänst eller process;ledningen;"
-    "2025-09-10;2025-10-20;bifallen med ändringar",
-    "d3;Upphandla ny plattform;Team Bygglov;upphandling och inköp;"
-    "politisk nämnd eller styrelse;2025-09-15;;",
-    "d4;Släpp varje vecka;t2;driftsättning;ledningen;2025-12-20;;",
-]) + "\n"
+REGISTER = (
+    "\n".join(
+        [
+            "id;rubrik;team;typ;beslutsnivå;föreslagen;beslutad;utfall",
+            "d1;Byt till öppen källkod för formulär;Team Bygglov;verktyg och teknik;teamet självt;"
+            "2025-09-01;2025-09-03;bifallen",
+            "d2;Ny e-tjänst för bygglov;Team Bygglov;ändring av tjänst eller process;ledningen;"
+            "2025-09-10;2025-10-20;bifallen med ändringar",
+            "d3;Upphandla ny plattform;Team Bygglov;upphandling och inköp;"
+            "politisk nämnd eller styrelse;2025-09-15;;",
+            "d4;Släpp varje vecka;t2;driftsättning;ledningen;2025-12-20;;",
+        ]
+    )
+    + "\n"
+)
 
 
 @pytest.fixture
@@ -43,8 +48,9 @@ def register(tmp_path: Path) -> Path:
 
 def test_import_and_measure(ctx: ServiceContext, register: Path) -> None:
     with ctx.database.unit_of_work() as uow:
-        uow.inventory.insert("teams", [Team(id="t1", name="Team Bygglov"),
-                                       Team(id="t2", name="Team Skola")])
+        uow.inventory.insert(
+            "teams", [Team(id="t1", name="Team Bygglov"), Team(id="t2", name="Team Skola")]
+        )
     result = import_decisions(ctx, register)
     assert (result.created, result.updated, result.unknown_teams) == (4, 0, [])
     again = import_decisions(ctx, register)
@@ -58,8 +64,9 @@ def test_import_and_measure(ctx: ServiceContext, register: Path) -> None:
     assert own.team == "t2" and [d.id for d in own.decisions] == ["d4"]
 
 
-def test_the_rights_matrix_shows_escalation_within_mandate(ctx: ServiceContext,
-                                                           register: Path, tmp_path: Path) -> None:
+def test_the_rights_matrix_shows_escalation_within_mandate(
+    ctx: ServiceContext, register: Path, tmp_path: Path
+) -> None:
     import_decisions(ctx, register)
     workbook = Workbook()
     sheet = workbook.active
@@ -69,8 +76,9 @@ def test_the_rights_matrix_shows_escalation_within_mandate(ctx: ServiceContext,
     sheet.append(["Team Bygglov", "procurement", "board"])
     workbook.save(tmp_path / "rights.xlsx")
     assert import_rights(ctx, tmp_path / "rights.xlsx") == 2
-    set_rights(ctx, [DecisionRight(team="Team Bygglov", kind=DecisionKind.TOOLS,
-                                   level=DecisionLevel.TEAM)])
+    set_rights(
+        ctx, [DecisionRight(team="Team Bygglov", kind=DecisionKind.TOOLS, level=DecisionLevel.TEAM)]
+    )
     matrix = rights_matrix(ctx)
     assert matrix.level("Team Bygglov", DecisionKind.PROCUREMENT) is DecisionLevel.BOARD
     report = decision_report(ctx, as_of=date(2026, 1, 1))
@@ -79,11 +87,14 @@ def test_the_rights_matrix_shows_escalation_within_mandate(ctx: ServiceContext,
 
 def test_bad_registers_name_row_and_column(ctx: ServiceContext, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
-    path.write_text("id,title,team,level,proposed_on,decided_on,outcome\n"
-                    "x1,Ok,T,team,2025-01-01,,\n"
-                    "x2,Wrong level,T,the king,2025-01-01,,\n"
-                    "x3,Backwards,T,team,2025-02-01,2025-01-01,approved\n"
-                    "x4,No outcome,T,team,2025-02-01,2025-03-01,\n", encoding="utf-8")
+    path.write_text(
+        "id,title,team,level,proposed_on,decided_on,outcome\n"
+        "x1,Ok,T,team,2025-01-01,,\n"
+        "x2,Wrong level,T,the king,2025-01-01,,\n"
+        "x3,Backwards,T,team,2025-02-01,2025-01-01,approved\n"
+        "x4,No outcome,T,team,2025-02-01,2025-03-01,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InvalidInput) as caught:
         import_decisions(ctx, path)
     text = str(caught.value)

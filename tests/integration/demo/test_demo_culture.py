@@ -15,8 +15,7 @@ from produktlyft.surveys.services.rounds import list_rounds
 from tests.conftest import make_context
 
 
-def test_two_closed_rounds_a_small_win_and_a_register(ctx: ServiceContext,
-                                                      tmp_path: Path) -> None:
+def test_two_closed_rounds_a_small_win_and_a_register(ctx: ServiceContext, tmp_path: Path) -> None:
     ctx = make_context(ctx.database, data_dir=tmp_path / "data")
     result = load_demo(ctx, 60, 42, tmp_path / "out", culture=True)
     culture = result.culture

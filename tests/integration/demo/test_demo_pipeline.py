@@ -26,16 +26,28 @@ def _make(target: str, tmp_path: Path, eventlog: Path) -> subprocess.CompletedPr
     env = {**os.environ, "PRODUKTLYFT_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
     env.pop("PRODUKTLYFT_DATA_DIR", None)
     return subprocess.run(
-        ["make", "--no-print-directory", target, f"DEMO_OUT={tmp_path / 'out'}",
-         f"EVENTLOG={eventlog}"], cwd=ROOT, env=env, capture_output=True, text=True,
-        timeout=600, check=False)
+        [
+            "make",
+            "--no-print-directory",
+            target,
+            f"DEMO_OUT={tmp_path / 'out'}",
+            f"EVENTLOG={eventlog}",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def _pdf_text(path: Path) -> str:
     if shutil.which("pdftotext") is None:
         missing_component("pdftotext (poppler-utils) is not installed")
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return " ".join(text.split())  # lines joined: phrases are found across line breaks
 
 
@@ -48,8 +60,7 @@ def test_make_demo_data_tells_the_whole_story(tmp_path: Path, shared_dir: Path) 
     out = tmp_path / "out"
     text = _pdf_text(out / "genomlysning.pdf")
     assert "Föråldrade arbetsflöden" in text
-    assert "Händelseloggen «bygglov-mottagning» innehåller 8 577 händelser i 1 434 ärenden" \
-        in text
+    assert "Händelseloggen «bygglov-mottagning» innehåller 8 577 händelser i 1 434 ärenden" in text
     assert "«T05 Print and send confirmation of receipt»" in text  # a finding on the real log
     assert "System bakom aktiviteterna: Ärendehanteringssystem för bygglov" in text
     assert "Kultur, förändringsberedskap och teamens mandat" in text
@@ -63,8 +74,10 @@ def test_make_demo_data_tells_the_whole_story(tmp_path: Path, shared_dir: Path) 
     case = reasons["Ärendehanteringssystem för bygglov"]
     assert WORKFLOW_REASON in case["reason"] and case["rank"] >= 1
     others = [s for s in review["systems"] if WORKFLOW_REASON in s["reason"]]
-    assert {s["name"] for s in others} <= {"Ärendehanteringssystem för bygglov",
-                                           "E-tjänst för bygglov"}
+    assert {s["name"] for s in others} <= {
+        "Ärendehanteringssystem för bygglov",
+        "E-tjänst för bygglov",
+    }
 
 
 def test_without_the_log_the_demo_says_so_and_goes_on(tmp_path: Path) -> None:
@@ -72,9 +85,22 @@ def test_without_the_log_the_demo_says_so_and_goes_on(tmp_path: Path) -> None:
     cli = [sys.executable, "-m", "produktlyft"]
     subprocess.run([*cli, "init"], env=env, check=True, capture_output=True)
     for extra in (["--eventlog", str(tmp_path / "no-such-log.xes.gz")], []):
-        done = subprocess.run([*cli, "demo", "--systems", "40", "--no-culture", "--out",
-                               str(tmp_path / "out"), *extra], env=env, capture_output=True,
-                              text=True, check=False)
+        done = subprocess.run(
+            [
+                *cli,
+                "demo",
+                "--systems",
+                "40",
+                "--no-culture",
+                "--out",
+                str(tmp_path / "out"),
+                *extra,
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         said = " ".join(done.stdout.split())
         assert "Workflow part skipped." in said and "produktlyft demo --eventlog PATH" in said

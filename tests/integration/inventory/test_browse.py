@@ -19,8 +19,9 @@ def _load(ctx: ServiceContext, tmp_path: Path) -> None:
     import_files(ctx, [write_inventory_json(tmp_path / "inv.json", systems=40, seed=3)])
 
 
-def test_sql_data_quality_matches_the_analytics_definition(ctx: ServiceContext,
-                                                           tmp_path: Path) -> None:
+def test_sql_data_quality_matches_the_analytics_definition(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
     _load(ctx, tmp_path)
     expected = assess_data_quality(synthetic_inventory(40, 3).systems)
     fast, slow = summarise(ctx), summarise_inventory(ctx)
@@ -36,17 +37,25 @@ def test_filters_sorting_and_paging(ctx: ServiceContext, tmp_path: Path) -> None
     systems = synthetic_inventory(40, 3).systems
     every = find_systems(ctx, SystemQuery(per_page=500))
     assert [row.id for row in every.items] == [
-        s.id for s in sorted(systems, key=lambda s: (s.name.lower(), s.id))]
-    critical = find_systems(ctx, SystemQuery(criticality=Criticality.CRITICAL_TO_SOCIETY,
-                                             lifecycle=Lifecycle.ACTIVE, per_page=500))
+        s.id for s in sorted(systems, key=lambda s: (s.name.lower(), s.id))
+    ]
+    critical = find_systems(
+        ctx,
+        SystemQuery(
+            criticality=Criticality.CRITICAL_TO_SOCIETY, lifecycle=Lifecycle.ACTIVE, per_page=500
+        ),
+    )
     assert {row.id for row in critical.items} == {
-        s.id for s in systems if s.criticality is Criticality.CRITICAL_TO_SOCIETY
-        and s.lifecycle is Lifecycle.ACTIVE}
+        s.id
+        for s in systems
+        if s.criticality is Criticality.CRITICAL_TO_SOCIETY and s.lifecycle is Lifecycle.ACTIVE
+    }
     no_cost = find_systems(ctx, SystemQuery(missing=MissingFact.COST, per_page=500))
     assert {row.id for row in no_cost.items} == {s.id for s in systems if s.annual_cost is None}
     with_capability = find_systems(ctx, SystemQuery(capability_id="cap-pay", per_page=500))
     assert {row.id for row in with_capability.items} == {
-        s.id for s in systems if any(c.capability_id == "cap-pay" for c in s.capabilities)}
+        s.id for s in systems if any(c.capability_id == "cap-pay" for c in s.capabilities)
+    }
     costly = find_systems(ctx, SystemQuery(sort=SystemSort.COST, descending=True, per_page=5))
     known = sorted((s.annual_cost for s in systems if s.annual_cost is not None), reverse=True)
     assert [row.annual_cost for row in costly.items] == known[:5]

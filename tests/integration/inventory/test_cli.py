@@ -15,7 +15,12 @@ COMMANDS = ["init", "template", "import", "export", "summary", "demo"]
 def run(*args: str, db: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "produktlyft", "--database", f"sqlite:///{db}", *args],
-        capture_output=True, text=True, input=stdin, timeout=300, check=False)
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -38,8 +43,16 @@ def test_demo_export_and_reimport(db: Path, tmp_path: Path) -> None:
     exported = run("export", "--format", "json", "-o", str(tmp_path / "inv.json"), db=db)
     assert exported.returncode == 0
     document = json.loads((tmp_path / "inv.json").read_text())
-    for key in ("systems", "capabilities", "integrations", "contracts", "technologies",
-                "teams", "units", "data_objects"):
+    for key in (
+        "systems",
+        "capabilities",
+        "integrations",
+        "contracts",
+        "technologies",
+        "teams",
+        "units",
+        "data_objects",
+    ):
         assert isinstance(document[key], list)
     assert len(document["systems"]) == 40
     again = run("import", str(tmp_path / "inv.json"), db=db)
@@ -69,9 +82,24 @@ def test_bad_option_value(db: Path, tmp_path: Path) -> None:
 
 
 def test_template_writes_both_formats(tmp_path: Path) -> None:
-    assert run("template", "--format", "xlsx", "-o", str(tmp_path / "t.xlsx"),
-               db=tmp_path / "x.db").returncode == 0
-    assert run("template", "--format", "csv", "--lang", "en", "-o", str(tmp_path / "t"),
-               db=tmp_path / "x.db").returncode == 0
+    assert (
+        run(
+            "template", "--format", "xlsx", "-o", str(tmp_path / "t.xlsx"), db=tmp_path / "x.db"
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "template",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+            "-o",
+            str(tmp_path / "t"),
+            db=tmp_path / "x.db",
+        ).returncode
+        == 0
+    )
     header = (tmp_path / "t/systems.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("ID;Name;Description;Tags")

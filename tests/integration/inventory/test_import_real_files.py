@@ -19,8 +19,14 @@ def _created(report) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 def test_archisurance_exchange_format(ctx: ServiceContext, shared_dir: Path) -> None:
     report = import_files(ctx, [shared_dir / "data/archimate/archisurance.xml"])
-    assert _created(report) == {"units": 17, "technologies": 13, "data_objects": 4,
-                                "systems": 10, "integrations": 7, "contracts": 1}
+    assert _created(report) == {
+        "units": 17,
+        "technologies": 13,
+        "data_objects": 4,
+        "systems": 10,
+        "integrations": 7,
+        "contracts": 1,
+    }
     skipped = report.skipped["archisurance.xml"]
     assert skipped["BusinessProcess"] == 9 and skipped["views"] == 18
     inventory = load_inventory(ctx)
@@ -29,7 +35,8 @@ def test_archisurance_exchange_format(ctx: ServiceContext, shared_dir: Path) -> 
     # technology reaches applications through a TechnologyService
     assert systems["id-861"].technology_ids == ["id-986", "id-1065"]
     assert [(u.data_object_id, u.access) for u in systems["id-861"].data_uses] == [
-        ("id-838", "write")]
+        ("id-838", "write")
+    ]
     integration = inventory.integrations[0]
     assert {integration.source_id, integration.target_id} <= {s.id for s in inventory.systems}
 
@@ -52,7 +59,8 @@ def test_small_exchange_files(ctx: ServiceContext, shared_dir: Path) -> None:
     report = import_files(ctx, [folder / "sample1.xml", folder / "bendpoint.test.xml"])
     assert not report.warnings
     assert sum(c.created for c in report.counts.values()) == sum(
-        c.created for c in report.counts.values())  # imports without error
+        c.created for c in report.counts.values()
+    )  # imports without error
     assert report.skipped["sample1.xml"]["BusinessRole"] == 1
 
 
@@ -71,7 +79,8 @@ def test_backstage_catalog(ctx: ServiceContext, shared_dir: Path) -> None:
     assert lookup.lifecycle == "phase_in"
     assert lookup.tags == ["java", "data"]
     assert [c.capability_id for c in lookup.capabilities] == [
-        "system:default/artist-engagement-portal"]
+        "system:default/artist-engagement-portal"
+    ]
     team_a = next(t for t in inventory.teams if t.id == "group:default/team-a")
     assert "component:default/artist-lookup" in team_a.system_ids
 

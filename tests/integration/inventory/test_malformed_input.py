@@ -33,35 +33,48 @@ def _systems_row(**values: object) -> list[object]:
 @pytest.fixture
 def seeded(ctx: ServiceContext, tmp_path: Path) -> ServiceContext:
     """A database with one system, so we can see that failures leave it alone."""
-    path = write_workbook(tmp_path / "seed.xlsx", {"systems": [
-        None, _systems_row(id="S1", name="Ekonomisystem")]})
+    path = write_workbook(
+        tmp_path / "seed.xlsx", {"systems": [None, _systems_row(id="S1", name="Ekonomisystem")]}
+    )
     import_files(ctx, [path])
     return ctx
 
 
-def test_wrong_types_are_all_reported_with_row_and_column(seeded: ServiceContext,
-                                                          tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "bad.xlsx", {"systems": [
-        None,
-        _systems_row(id="S2", name="Elevregister", criticality="hög"),
-        _systems_row(id="S3", name="Bygglovssystem", users="många"),
-        _systems_row(id="S4", name="Vård", **{"internal_dates.end_of_life": "snart"}),
-        _systems_row(id="S1", name="Ändrat namn"),
-    ]})
+def test_wrong_types_are_all_reported_with_row_and_column(
+    seeded: ServiceContext, tmp_path: Path
+) -> None:
+    path = write_workbook(
+        tmp_path / "bad.xlsx",
+        {
+            "systems": [
+                None,
+                _systems_row(id="S2", name="Elevregister", criticality="hög"),
+                _systems_row(id="S3", name="Bygglovssystem", users="många"),
+                _systems_row(id="S4", name="Vård", **{"internal_dates.end_of_life": "snart"}),
+                _systems_row(id="S1", name="Ändrat namn"),
+            ]
+        },
+    )
     errors = _fail(seeded, path)
-    assert "bad.xlsx, sheet 'System', row 2, column 'Kritikalitet': 'hög' is not one of " \
-           "samhällskritisk, verksamhetskritisk, ej kritisk" in errors
+    assert (
+        "bad.xlsx, sheet 'System', row 2, column 'Kritikalitet': 'hög' is not one of "
+        "samhällskritisk, verksamhetskritisk, ej kritisk" in errors
+    )
     assert any("row 3, column 'Antal användare'" in e and "whole number" in e for e in errors)
     assert any("row 4, column 'Internt: avvecklad'" in e and "YYYY-MM-DD" in e for e in errors)
     assert len(errors) == 3  # all of them at once, and the valid S1 change is not written
 
 
 def test_duplicate_ids_in_a_sheet(seeded: ServiceContext, tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "dup.xlsx", {"systems": [
-        None, _systems_row(id="S7", name="A"), _systems_row(id="S7", name="B")]})
+    path = write_workbook(
+        tmp_path / "dup.xlsx",
+        {"systems": [None, _systems_row(id="S7", name="A"), _systems_row(id="S7", name="B")]},
+    )
     errors = _fail(seeded, path)
-    assert errors == ["dup.xlsx, sheet 'System', row 3, column 'ID': the id 'S7' is used again "
-                      "(first on row 2); ids must be unique within a sheet"]
+    assert errors == [
+        "dup.xlsx, sheet 'System', row 3, column 'ID': the id 'S7' is used again "
+        "(first on row 2); ids must be unique within a sheet"
+    ]
 
 
 def test_dangling_references_are_errors(seeded: ServiceContext, tmp_path: Path) -> None:
@@ -70,8 +83,9 @@ def test_dangling_references_are_errors(seeded: ServiceContext, tmp_path: Path) 
     columns = [c.field for c in SHEETS_BY_KEY["integrations"].columns]
     row = dict.fromkeys(columns)
     row.update(id="I1", source_id="S1", target_id="NOPE")
-    path = write_workbook(tmp_path / "dangling.xlsx", {"integrations": [
-        None, [row[c] for c in columns]]})
+    path = write_workbook(
+        tmp_path / "dangling.xlsx", {"integrations": [None, [row[c] for c in columns]]}
+    )
     errors = _fail(seeded, path)
     assert len(errors) == 1
     assert "sheet 'Integrationer', row 2" in errors[0]
@@ -79,15 +93,17 @@ def test_dangling_references_are_errors(seeded: ServiceContext, tmp_path: Path) 
 
 
 def test_missing_required_column(seeded: ServiceContext, tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "nohead.xlsx", {"systems": [["ID", "Beskrivning"],
-                                                                 ["S9", "x"]]})
+    path = write_workbook(
+        tmp_path / "nohead.xlsx", {"systems": [["ID", "Beskrivning"], ["S9", "x"]]}
+    )
     errors = _fail(seeded, path)
     assert "required column(s) 'Namn' (or 'Name') missing" in errors[0]
 
 
 def test_truncated_xlsx(seeded: ServiceContext, tmp_path: Path) -> None:
-    good = write_workbook(tmp_path / "good.xlsx", {"systems": [None, _systems_row(
-        id="S5", name="X")]})
+    good = write_workbook(
+        tmp_path / "good.xlsx", {"systems": [None, _systems_row(id="S5", name="X")]}
+    )
     data = good.read_bytes()
     truncated = tmp_path / "truncated.xlsx"
     truncated.write_bytes(data[: len(data) // 2])
@@ -97,21 +113,26 @@ def test_truncated_xlsx(seeded: ServiceContext, tmp_path: Path) -> None:
 
 def test_billion_laughs_is_refused(seeded: ServiceContext, tmp_path: Path) -> None:
     lol = ['<!ENTITY lol0 "lol">'] + [
-        f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" * 1}' + f'&lol{i - 1};' * 9 + '">'
-        for i in range(1, 10)]
+        f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" * 1}' + f"&lol{i - 1};" * 9 + '">'
+        for i in range(1, 10)
+    ]
     path = tmp_path / "laughs.xml"
-    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE model [' + "".join(lol) + ']>\n'
-                    '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/">'
-                    '<name>&lol9;</name></model>')
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE model [' + "".join(lol) + "]>\n"
+        '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/">'
+        "<name>&lol9;</name></model>"
+    )
     errors = _fail(seeded, path)
     assert "laughs.xml" in errors[0] and "DTD or entities" in errors[0]
 
 
 def test_external_entity_is_refused(seeded: ServiceContext, tmp_path: Path) -> None:
     path = tmp_path / "xxe.xml"
-    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY xxe SYSTEM '
-                    '"file:///etc/passwd">]>\n<model xmlns="http://www.opengroup.org/xsd/'
-                    'archimate/3.0/"><name>&xxe;</name></model>')
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY xxe SYSTEM '
+        '"file:///etc/passwd">]>\n<model xmlns="http://www.opengroup.org/xsd/'
+        'archimate/3.0/"><name>&xxe;</name></model>'
+    )
     errors = _fail(seeded, path)
     assert "xxe.xml" in errors[0] and "refused" in errors[0]
 
@@ -153,18 +174,21 @@ def test_unknown_format(seeded: ServiceContext, tmp_path: Path) -> None:
     assert "cannot tell the format" in errors[0]
 
 
-def test_dangling_backstage_dependency_is_an_error(seeded: ServiceContext,
-                                                   tmp_path: Path) -> None:
+def test_dangling_backstage_dependency_is_an_error(seeded: ServiceContext, tmp_path: Path) -> None:
     path = tmp_path / "catalog-info.yaml"
-    path.write_text("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n"
-                    "spec:\n  type: service\n  owner: team-x\n  lifecycle: production\n"
-                    "  dependsOn: ['component:b']\n")
+    path.write_text(
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n"
+        "spec:\n  type: service\n  owner: team-x\n  lifecycle: production\n"
+        "  dependsOn: ['component:b']\n"
+    )
     errors = _fail(seeded, path)
     assert any("spec.dependsOn 'component:b' is not in the catalog" in e for e in errors)
 
 
 def test_parent_cycles_are_errors(seeded: ServiceContext, tmp_path: Path) -> None:
-    path = write_workbook(tmp_path / "cycle.xlsx", {"capabilities": [
-        None, ["C1", "Ett", None, "C2"], ["C2", "Två", None, "C1"]]})
+    path = write_workbook(
+        tmp_path / "cycle.xlsx",
+        {"capabilities": [None, ["C1", "Ett", None, "C2"], ["C2", "Två", None, "C1"]]},
+    )
     errors = _fail(seeded, path)
     assert len(errors) == 2 and all("loops back" in e for e in errors)

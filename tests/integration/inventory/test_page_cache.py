@@ -19,8 +19,10 @@ from tests.support.inventory import write_inventory_json
 
 
 @pytest.fixture
-def two_processes(database: Database, tmp_path: Path,
-                  ) -> tuple[ServiceContext, ServiceContext]:
+def two_processes(
+    database: Database,
+    tmp_path: Path,
+) -> tuple[ServiceContext, ServiceContext]:
     """Two contexts on separate engines, as two server processes would have."""
     forget_cached_pages()
     import_files(make_context(database), [write_inventory_json(tmp_path / "inv.json", 30)])
@@ -35,8 +37,9 @@ def _version(ctx: ServiceContext) -> int:
         return uow.browse.fingerprint().version
 
 
-def test_an_edit_elsewhere_shows_at_once(two_processes: tuple[ServiceContext, ServiceContext],
-                                         ) -> None:
+def test_an_edit_elsewhere_shows_at_once(
+    two_processes: tuple[ServiceContext, ServiceContext],
+) -> None:
     reader, editor = two_processes
     first = find_systems(reader, SystemQuery()).items[0]
     assert find_systems(reader, SystemQuery()).items[0] == first
@@ -46,17 +49,18 @@ def test_an_edit_elsewhere_shows_at_once(two_processes: tuple[ServiceContext, Se
     assert inventory_pages.hits == hits + 1  # the repeat came from the cache
 
     record = open_for_edit(editor, "systems", first.id)
-    save_edit(editor, "systems", first.id, {"name": "Aaa renamed elsewhere"},
-              record.row_version)
+    save_edit(editor, "systems", first.id, {"name": "Aaa renamed elsewhere"}, record.row_version)
 
     assert find_systems(reader, SystemQuery()).items[0].name == "Aaa renamed elsewhere"
     assert system_detail(reader, first.id).system.name == "Aaa renamed elsewhere"
-    assert [change.entity_id for change in system_detail(reader, first.id).history][:1] == \
-        [first.id]
+    assert [change.entity_id for change in system_detail(reader, first.id).history][:1] == [
+        first.id
+    ]
 
 
 def test_each_write_transaction_gives_one_new_version(
-        two_processes: tuple[ServiceContext, ServiceContext], tmp_path: Path) -> None:
+    two_processes: tuple[ServiceContext, ServiceContext], tmp_path: Path
+) -> None:
     reader, editor = two_processes
     before = _version(reader)
     record = open_for_edit(editor, "systems", find_systems(reader, SystemQuery()).items[0].id)
@@ -68,8 +72,9 @@ def test_each_write_transaction_gives_one_new_version(
     assert _version(reader) != after_edit
 
 
-def test_a_failed_write_keeps_the_version(two_processes: tuple[ServiceContext, ServiceContext],
-                                          ) -> None:
+def test_a_failed_write_keeps_the_version(
+    two_processes: tuple[ServiceContext, ServiceContext],
+) -> None:
     reader, editor = two_processes
     before = _version(reader)
     record = open_for_edit(editor, "systems", find_systems(reader, SystemQuery()).items[0].id)

@@ -15,19 +15,31 @@ pytestmark = pytest.mark.shared
 
 @pytest.fixture
 def loaded(ctx: ServiceContext, shared_dir: Path) -> ServiceContext:
-    import_files(ctx, [shared_dir / "data/archimate/archisurance.xml",
-                       shared_dir / "data/archimate/archisurance.archimate"])
+    import_files(
+        ctx,
+        [
+            shared_dir / "data/archimate/archisurance.xml",
+            shared_dir / "data/archimate/archisurance.archimate",
+        ],
+    )
     import_files(ctx, [shared_dir / "data/backstage"])
     return ctx
 
 
-@pytest.mark.parametrize(("fmt", "name"), [
-    ("xlsx", "out.xlsx"), ("csv", "out.zip"), ("csv", "out-folder"), ("json", "out.json"),
-    ("archimate", "out.xml"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [
+        ("xlsx", "out.xlsx"),
+        ("csv", "out.zip"),
+        ("csv", "out-folder"),
+        ("json", "out.json"),
+        ("archimate", "out.xml"),
+    ],
+)
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_export_then_import_changes_nothing(loaded: ServiceContext, tmp_path: Path, fmt: str,
-                                            name: str, lang: str) -> None:
+def test_export_then_import_changes_nothing(
+    loaded: ServiceContext, tmp_path: Path, fmt: str, name: str, lang: str
+) -> None:
     before = load_inventory(loaded)
     export_inventory(loaded, fmt, tmp_path / name, lang)
     report = import_files(loaded, [tmp_path / name])
@@ -36,7 +48,8 @@ def test_export_then_import_changes_nothing(loaded: ServiceContext, tmp_path: Pa
 
 
 def test_archimate_export_into_an_empty_database_reproduces_everything(
-        loaded: ServiceContext, tmp_path: Path, sqlite_database) -> None:  # type: ignore[no-untyped-def]
+    loaded: ServiceContext, tmp_path: Path, sqlite_database
+) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import make_context
 
     export_inventory(loaded, "archimate", tmp_path / "model.xml")
@@ -44,5 +57,6 @@ def test_archimate_export_into_an_empty_database_reproduces_everything(
     import_files(fresh, [tmp_path / "model.xml"])
     source, copy = load_inventory(loaded), load_inventory(fresh)
     for entity in source.count():
-        assert [r.content() for r in source.records(entity)] == \
-            [r.content() for r in copy.records(entity)], entity
+        assert [r.content() for r in source.records(entity)] == [
+            r.content() for r in copy.records(entity)
+        ], entity

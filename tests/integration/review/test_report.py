@@ -32,51 +32,61 @@ def reviewed(sqlite_database, tmp_path: Path) -> ServiceContext:  # type: ignore
 def _pdf_text(path: Path) -> str:
     if shutil.which("pdftotext") is None:
         missing_component("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_swedish_pdf_first_page_names_obstacles_and_where_to_start(
-        reviewed: ServiceContext, tmp_path: Path) -> None:
+    reviewed: ServiceContext, tmp_path: Path
+) -> None:
     pdf = write_report(reviewed, tmp_path / "rapport.pdf", lang="sv", fmt="pdf")
     text = _pdf_text(pdf)
     first_page = text.split("\f")[0]
     assert "Genomlysning av IT-landskapet" in first_page
     assert "De tre största hindren" in first_page
     assert "Raindance kör Python 3.9.18 (end of life 2025-10-31)" in " ".join(first_page.split())
-    assert "Ekonomisystemavtalet 2015" in first_page          # the lock-in contract
+    assert "Ekonomisystemavtalet 2015" in first_page  # the lock-in contract
     assert "Elevregistret och Elevadministrationen" in " ".join(first_page.split())
     assert "Här börjar vi" in first_page and "Vad dagens läge kostar" in first_page
-    assert "6,9 mnkr" in first_page                             # the yearly cost
-    assert "Metodbilaga" in text and "ServiceNow" in text      # how numbers were computed
-    assert "Tabell: Rangordning" in text                       # each chart has its table
+    assert "6,9 mnkr" in first_page  # the yearly cost
+    assert "Metodbilaga" in text and "ServiceNow" in text  # how numbers were computed
+    assert "Tabell: Rangordning" in text  # each chart has its table
 
 
-def test_english_html_has_charts_with_tables_and_accessible_names(
-        reviewed: ServiceContext) -> None:
+def test_english_html_has_charts_with_tables_and_accessible_names(reviewed: ServiceContext) -> None:
     html = render_html(reviewed, "en")
     assert '<html lang="en">' in html
     assert html.count("<svg") >= 4
-    assert html.count('role="img"><title>') >= 4               # charts have accessible names
+    assert html.count('role="img"><title>') >= 4  # charts have accessible names
     assert html.count("<table>") >= html.count("<svg")
     assert "The three biggest obstacles" in html and "Method appendix" in html
-    assert "Gamla diariet" in html                             # uncertain systems are listed
+    assert "Gamla diariet" in html  # uncertain systems are listed
 
 
-def test_sections_are_registered_in_one_place_and_extensible(
-        reviewed: ServiceContext) -> None:
+def test_sections_are_registered_in_one_place_and_extensible(reviewed: ServiceContext) -> None:
     keys = [s.key for s in sections()]
     assert keys[0] == "summary" and "ranking" in keys and "duplicates" in keys
-    register_section(Section("workflow_demo", 150, lambda rc: SectionContent(
-        "Workflow pain (test)", [f"{rc.data.systems} systems"], method=["counted"])))
+    register_section(
+        Section(
+            "workflow_demo",
+            150,
+            lambda rc: SectionContent(
+                "Workflow pain (test)", [f"{rc.data.systems} systems"], method=["counted"]
+            ),
+        )
+    )
     try:
         html = render_html(reviewed, "en")
     finally:
         from produktlyft.kernel.report import sections as registry
 
         registry._SECTIONS.pop("workflow_demo")
-    assert html.index("Overlapping systems") < html.index("Workflow pain (test)") \
+    assert (
+        html.index("Overlapping systems")
+        < html.index("Workflow pain (test)")
         < html.index("Method appendix")
+    )
 
 
 def test_a_viewer_needs_a_review_to_exist(sqlite_database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

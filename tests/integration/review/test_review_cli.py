@@ -16,10 +16,14 @@ CLI = Path(sys.executable).parent / "produktlyft"
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {"PRODUKTLYFT_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "PATH": "/usr/bin:/bin",
-           "HOME": str(tmp_path)}
-    return subprocess.run([str(CLI), *args], env=env, capture_output=True, text=True,
-                          check=False, timeout=300)
+    env = {
+        "PRODUKTLYFT_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
+    return subprocess.run(
+        [str(CLI), *args], env=env, capture_output=True, text=True, check=False, timeout=300
+    )
 
 
 def test_profiles_listed_in_the_cli_match_analytics() -> None:
@@ -50,11 +54,13 @@ def test_review_attach_decide_and_report_from_the_command_line(tmp_path: Path) -
 def test_eol_update_from_a_folder(tmp_path: Path) -> None:
     source = tmp_path / "release-data" / "releases"
     source.mkdir(parents=True)
-    (source / "python.json").write_text(json.dumps(
-        {"releases": {"3.9": {"name": "3.9", "eol": "2025-10-31"}}, "versions": {}}))
+    (source / "python.json").write_text(
+        json.dumps({"releases": {"3.9": {"name": "3.9", "eol": "2025-10-31"}}, "versions": {}})
+    )
     assert _run(tmp_path, "init").returncode == 0
-    done = _run(tmp_path, "eol", "update", "--from", str(tmp_path / "release-data"),
-                "--date", "2026-10-01")
+    done = _run(
+        tmp_path, "eol", "update", "--from", str(tmp_path / "release-data"), "--date", "2026-10-01"
+    )
     assert done.returncode == 0, done.stderr
     assert "1 products, snapshot 2026-10-01" in done.stdout
     shown = _run(tmp_path, "eol", "show")

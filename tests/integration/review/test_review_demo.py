@@ -21,8 +21,9 @@ def test_demo_review_finds_the_planted_ground_truth(sqlite_database, tmp_path: P
     load_demo(ctx, 300, 42, tmp_path / "demo")
     truth = json.loads((tmp_path / "demo" / "ground_truth.json").read_text())
     _, outcome = review(ctx, today=date.fromisoformat(truth["reference_date"]))
-    precision, recall = precision_recall([(d.a, d.b) for d in outcome.duplicates],
-                                         truth["duplicate_pairs"])
+    precision, recall = precision_recall(
+        [(d.a, d.b) for d in outcome.duplicates], truth["duplicate_pairs"]
+    )
     assert precision >= 0.9 and recall >= 0.9
     data = gather_report_data(ctx)
     assert {r["id"] for r in data.unsupported} == set(truth["unsupported_technology_systems"])

@@ -54,12 +54,13 @@ def test_review_is_stored_and_exported_as_json(loaded: ServiceContext) -> None:
 
 
 def test_rejected_pair_stays_rejected_across_reruns_and_reimports(
-        loaded: ServiceContext, tmp_path: Path) -> None:
+    loaded: ServiceContext, tmp_path: Path
+) -> None:
     decide_duplicate(loaded, "sys-bygglov-b", "sys-bygglov-a", Decision.REJECT, "olika syften")
     review(loaded, today=REFERENCE_DATE)
     write_json(organisation(), tmp_path / "again.json")
-    import_files(loaded, [tmp_path / "again.json"])            # a re-import
-    review(loaded, today=REFERENCE_DATE)                          # and a re-run
+    import_files(loaded, [tmp_path / "again.json"])  # a re-import
+    review(loaded, today=REFERENCE_DATE)  # and a re-run
     run = latest_review(loaded)
     pairs = {(d["system_a"], d["system_b"]) for d in run.duplicates}
     assert ("sys-bygglov-a", "sys-bygglov-b") not in pairs
@@ -67,7 +68,10 @@ def test_rejected_pair_stays_rejected_across_reruns_and_reimports(
     assert run.summary["rejected_pairs_skipped"] == 1
     [decision] = list_decisions(loaded)
     assert (decision.system_a, decision.system_b, decision.note) == (
-        "sys-bygglov-a", "sys-bygglov-b", "olika syften")
+        "sys-bygglov-a",
+        "sys-bygglov-b",
+        "olika syften",
+    )
     with pytest.raises(NotFound):
         decide_duplicate(loaded, "sys-bygglov-a", "nope", Decision.CONFIRM)
 
@@ -79,7 +83,7 @@ def test_permissions(loaded: ServiceContext) -> None:
     with pytest.raises(NotFound, match="no review has been run"):
         latest_review(viewer)
     review(loaded, today=REFERENCE_DATE)
-    assert latest_review(viewer).systems                       # reading is allowed
+    assert latest_review(viewer).systems  # reading is allowed
     with pytest.raises(PermissionDenied):
         decide_duplicate(viewer, "sys-skola-a", "sys-skola-b", Decision.CONFIRM)
     with pytest.raises(PermissionDenied):
@@ -92,7 +96,7 @@ def test_permissions(loaded: ServiceContext) -> None:
 def test_sbom_evidence_reaches_the_review(loaded: ServiceContext) -> None:
     evidence = attach_sbom(loaded, "sys-webb", FIXTURES / "fastapi-uvicorn.bom.xml")
     assert evidence.facts["components"] == 15 and evidence.facts["dated"] == 3
-    assert Path(str(evidence.stored_path)).is_file()            # a copy is kept
+    assert Path(str(evidence.stored_path)).is_file()  # a copy is kept
     review(loaded, today=REFERENCE_DATE, profile="danish")
     detail = system_evidence(loaded, "sys-webb")
     facts = {e["fact"]: e for e in detail["result"]["evidence"]}
@@ -122,7 +126,7 @@ def test_weights_change_the_ranking_and_are_validated(loaded: ServiceContext) ->
     assert show_weights(loaded)["impact"]["users"] == 10
     review(loaded, today=REFERENCE_DATE)
     after = {s["system_id"]: s["rank"] for s in latest_review(loaded).systems}
-    assert after != before and after["sys-skola-a"] == 1       # most users
+    assert after != before and after["sys-skola-a"] == 1  # most users
     with pytest.raises(InvalidInput, match="unknown indicator"):
         set_weights(loaded, {"custom": {"colour": 1}})
     with pytest.raises(InvalidInput, match="not a weight"):
@@ -142,14 +146,14 @@ def test_workflow_pain_provider_is_used(loaded: ServiceContext) -> None:
     assert "workflow_pain" in lon.factors
 
 
-def test_preview_with_trial_weights_changes_ranks_without_storing(
-        loaded: ServiceContext) -> None:
+def test_preview_with_trial_weights_changes_ranks_without_storing(loaded: ServiceContext) -> None:
     review(loaded, today=REFERENCE_DATE)
     stored = latest_review(loaded)
-    preview = preview_review(loaded, impact_weights={"condition": 0.1, "users": 10},
-                             today=REFERENCE_DATE)
-    assert preview.systems[0].id == "sys-skola-a"              # most users first
-    assert latest_review(loaded).id == stored.id                # nothing stored
-    assert show_weights(loaded)["impact"]["users"] == 1.0       # nothing saved
+    preview = preview_review(
+        loaded, impact_weights={"condition": 0.1, "users": 10}, today=REFERENCE_DATE
+    )
+    assert preview.systems[0].id == "sys-skola-a"  # most users first
+    assert latest_review(loaded).id == stored.id  # nothing stored
+    assert show_weights(loaded)["impact"]["users"] == 1.0  # nothing saved
     with pytest.raises(InvalidInput):
         preview_review(loaded, impact_weights={"colour": 1})

@@ -55,8 +55,9 @@ def test_ranking_is_filtered_sorted_and_paged_in_sql(loaded: ServiceContext) -> 
     costs = [r.annual_cost for r in by_cost.items if r.annual_cost is not None]
     assert costs == sorted(costs, reverse=True) and by_cost.items[-1].annual_cost is None
     _, red = ranking(loaded, RankingQuery(band="red"))
-    assert {r.system_id for r in red.items} == {s["system_id"] for s in run.systems
-                                                if s["band"] == "red"}
+    assert {r.system_id for r in red.items} == {
+        s["system_id"] for s in run.systems if s["band"] == "red"
+    }
     _, found = ranking(loaded, RankingQuery(text="RAINDANCE"))
     assert [r.system_id for r in found.items] == ["sys-ekonomi"]
     _, literal = ranking(loaded, RankingQuery(text="100%_"))  # LIKE wildcards are literal
@@ -106,7 +107,8 @@ def test_overview_and_heatmap_come_from_the_latest_run(loaded: ServiceContext) -
     view = heatmap(loaded, "sv")
     assert view is not None and view.chart is not None
     assert sum(sum(r.counts.values()) for r in view.rows) == sum(
-        c["systems"] for c in latest_review(loaded).details["heatmap"])
+        c["systems"] for c in latest_review(loaded).details["heatmap"]
+    )
 
 
 def test_reading_needs_a_role(loaded: ServiceContext) -> None:
@@ -114,8 +116,12 @@ def test_reading_needs_a_role(loaded: ServiceContext) -> None:
     assert ranking(nobody, RankingQuery())[1].total == 9
     outsider = make_context(loaded.database)
     outsider = outsider.as_actor(type(outsider.actor)("x", None))
-    for call in (lambda: ranking(outsider, RankingQuery()), lambda: heatmap(outsider, "sv"),
-                 lambda: evidence_of(outsider, "sys-lon"), lambda: report_version(outsider)):
+    for call in (
+        lambda: ranking(outsider, RankingQuery()),
+        lambda: heatmap(outsider, "sv"),
+        lambda: evidence_of(outsider, "sys-lon"),
+        lambda: report_version(outsider),
+    ):
         with pytest.raises(PermissionDenied):
             call()
     with pytest.raises(PermissionDenied):
@@ -145,9 +151,21 @@ def test_a_run_whose_process_died_shows_as_interrupted(loaded: ServiceContext) -
     path = loaded.settings.resolved_data_dir() / "review-run.json"
     old = (loaded.now() - timedelta(hours=1)).isoformat()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"state": "running", "profile": "custom", "lang": "sv",
-                                "actor": "x", "started_at": old, "updated_at": old,
-                                "step": "facts", "done": ["loading"]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "state": "running",
+                "profile": "custom",
+                "lang": "sv",
+                "actor": "x",
+                "started_at": old,
+                "updated_at": old,
+                "step": "facts",
+                "done": ["loading"],
+            }
+        ),
+        encoding="utf-8",
+    )
     status = review_job(loaded)
     assert status is not None and status.state == "failed" and status.error == "interrupted"
     fresh = start_review(loaded)  # may be started again

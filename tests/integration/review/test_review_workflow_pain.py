@@ -37,8 +37,11 @@ def _painful_log(path: Path) -> Path:
         at = start + timedelta(days=6 * number)
         steps = [("Ansökan inkommer", 0.0), ("Granskning", 1.0)]
         if number % 5 in (0, 2):
-            steps += [("Komplettering begärs", 0.2), ("Komplettering inkommer", 14.0 + number % 3),
-                      ("Granskning", 0.5)]
+            steps += [
+                ("Komplettering begärs", 0.2),
+                ("Komplettering inkommer", 14.0 + number % 3),
+                ("Granskning", 0.5),
+            ]
         steps.append(("Beslut", 2.0))
         for activity, days in steps:
             at += timedelta(days=days)
@@ -52,10 +55,10 @@ def _ranked(ctx: ServiceContext) -> dict[str, tuple[int, str]]:
     return {s["system_id"]: (s["rank"], s["reason"]) for s in latest_review(ctx).systems}
 
 
-def test_a_system_behind_a_painful_activity_rises_and_says_why(loaded: ServiceContext,
-                                                               tmp_path: Path) -> None:
-    import_event_log(loaded, _painful_log(tmp_path / "bygglov.csv"),
-                     ImportOptions(name="bygglov"))
+def test_a_system_behind_a_painful_activity_rises_and_says_why(
+    loaded: ServiceContext, tmp_path: Path
+) -> None:
+    import_event_log(loaded, _painful_log(tmp_path / "bygglov.csv"), ImportOptions(name="bygglov"))
     before = _ranked(loaded)  # a log is stored, but no activity is mapped to a system yet
     assert "workflow" not in before[BYGGR][1]
     map_activity(loaded, "Komplettering inkommer", BYGGR)
@@ -66,14 +69,15 @@ def test_a_system_behind_a_painful_activity_rises_and_says_why(loaded: ServiceCo
     assert "waits and rework in the workflows it supports" in after[BYGGR][1]
 
 
-def test_systems_without_workflows_keep_their_confidence(loaded: ServiceContext,
-                                                         tmp_path: Path) -> None:
+def test_systems_without_workflows_keep_their_confidence(
+    loaded: ServiceContext, tmp_path: Path
+) -> None:
     review(loaded, today=REFERENCE_DATE)
     before = {s["system_id"]: s["confidence"] for s in latest_review(loaded).systems}
-    import_event_log(loaded, _painful_log(tmp_path / "bygglov.csv"),
-                     ImportOptions(name="bygglov"))
+    import_event_log(loaded, _painful_log(tmp_path / "bygglov.csv"), ImportOptions(name="bygglov"))
     map_activity(loaded, "Komplettering inkommer", BYGGR)
     review(loaded, today=REFERENCE_DATE)
     after = {s["system_id"]: s["confidence"] for s in latest_review(loaded).systems}
-    assert {k: v for k, v in after.items() if k != BYGGR} == \
-        {k: v for k, v in before.items() if k != BYGGR}
+    assert {k: v for k, v in after.items() if k != BYGGR} == {
+        k: v for k, v in before.items() if k != BYGGR
+    }

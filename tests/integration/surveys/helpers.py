@@ -22,21 +22,37 @@ def at_day(ctx: ServiceContext, day: date) -> ServiceContext:
     return ctx
 
 
-def new_round(ctx: ServiceContext, teams: Sequence[str] = ("Alpha", "Beta", "Gamma"),
-              instruments: Sequence[str] = ("westrum", "psych-safety"), k: int = 5,
-              mode: RoundMode = RoundMode.AGGREGATE, days: int = 14, **extra: Any,
-              ) -> CreatedRound:
-    return create_round(ctx, instruments=list(instruments), groups=list(teams),
-                        closes_on=TODAY + timedelta(days=days), opens_on=TODAY, min_group=k,
-                        mode=mode, **extra)
+def new_round(
+    ctx: ServiceContext,
+    teams: Sequence[str] = ("Alpha", "Beta", "Gamma"),
+    instruments: Sequence[str] = ("westrum", "psych-safety"),
+    k: int = 5,
+    mode: RoundMode = RoundMode.AGGREGATE,
+    days: int = 14,
+    **extra: Any,
+) -> CreatedRound:
+    return create_round(
+        ctx,
+        instruments=list(instruments),
+        groups=list(teams),
+        closes_on=TODAY + timedelta(days=days),
+        opens_on=TODAY,
+        min_group=k,
+        mode=mode,
+        **extra,
+    )
 
 
 def all_fields(ctx: ServiceContext, token: str) -> list[str]:
     return open_answer_form(ctx, token, "en").fields
 
 
-def answer_with(ctx: ServiceContext, round_id: str, team: str, rows: Iterable[dict[str, str]],
-                ) -> list[str]:
+def answer_with(
+    ctx: ServiceContext,
+    round_id: str,
+    team: str,
+    rows: Iterable[dict[str, str]],
+) -> list[str]:
     """Answer once per row through fresh links; return the tokens used."""
     rows = list(rows)
     batch = generate_links(ctx, round_id, team, len(rows))
@@ -45,18 +61,23 @@ def answer_with(ctx: ServiceContext, round_id: str, team: str, rows: Iterable[di
     return batch.tokens
 
 
-def random_rows(ctx: ServiceContext, round_id: str, team: str, count: int, seed: int = 1,
-                ) -> list[dict[str, str]]:
+def random_rows(
+    ctx: ServiceContext,
+    round_id: str,
+    team: str,
+    count: int,
+    seed: int = 1,
+) -> list[dict[str, str]]:
     """`count` complete random answers to every item of the round, each on its own scale."""
     probe = generate_links(ctx, round_id, team, 1).tokens[0]
     questions = [q for s in open_answer_form(ctx, probe, "en").sections for q in s.questions]
     rng = random.Random(seed)
-    return [{q.field: str(rng.randint(1, len(q.options))) for q in questions}
-            for _ in range(count)]
+    return [{q.field: str(rng.randint(1, len(q.options))) for q in questions} for _ in range(count)]
 
 
-def answer_randomly(ctx: ServiceContext, round_id: str, team: str, count: int,
-                    seed: int = 1) -> list[dict[str, str]]:
+def answer_randomly(
+    ctx: ServiceContext, round_id: str, team: str, count: int, seed: int = 1
+) -> list[dict[str, str]]:
     rows = random_rows(ctx, round_id, team, count, seed)
     answer_with(ctx, round_id, team, rows)
     return rows

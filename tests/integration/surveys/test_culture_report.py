@@ -30,7 +30,7 @@ def demo(sqlite_database, tmp_path: Path) -> ServiceContext:  # type: ignore[no-
 
 def _section(html: str, title: str) -> str:
     start = html.index(f"<h2>{title}</h2>")
-    return html[start:html.index("</section>", start)]
+    return html[start : html.index("</section>", start)]
 
 
 def test_swedish_section_tells_culture_readiness_and_mandate(demo: ServiceContext) -> None:
@@ -43,14 +43,13 @@ def test_swedish_section_tells_culture_readiness_and_mandate(demo: ServiceContex
     assert "Beredskap för de fyra utmaningarna" in section
     assert "Rekommenderade nästa steg" in section and "Därför att:" in section
     assert "Teamens mandat: beslutsregistret" in section
-    assert re.search(r"\d+ av de \d+ rekommendationer som lämnades för mer än 90 dagar",
-                     section)
+    assert re.search(r"\d+ av de \d+ rekommendationer som lämnades för mer än 90 dagar", section)
     assert section.count("<svg") == 3 and section.count('role="img"><title>') == 3
-    assert section.count("<table>") == 3                 # every chart with its data table
+    assert section.count("<table>") == 3  # every chart with its data table
     with demo.database.reading() as uow:
         teams = [t.name for t in uow.inventory.load("teams") if isinstance(t, Team)]
     assert not [name for name in teams if name in section]  # the organisation only
-    appendix = html[html.index("<h2>Metodbilaga</h2>"):]
+    appendix = html[html.index("<h2>Metodbilaga</h2>") :]
     assert "Welchs t-test" in appendix and "Kaplan–Meier" in appendix
     assert "minst 5 svar" in appendix
 
@@ -63,8 +62,10 @@ def test_english_section(demo: ServiceContext) -> None:
     assert "generative culture" in _section(html, "Summary")
 
 
-def test_a_hidden_organisation_shows_no_numbers(sqlite_database, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                ) -> None:
+def test_a_hidden_organisation_shows_no_numbers(
+    sqlite_database,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
     ctx = at_day(make_context(sqlite_database, data_dir=tmp_path / "data"), TODAY)
     load_demo(ctx, 40, 1, tmp_path / "out")
     created = new_round(ctx, teams=("Lilla teamet",), instruments=("psych-safety",))
@@ -78,8 +79,10 @@ def test_a_hidden_organisation_shows_no_numbers(sqlite_database, tmp_path: Path,
     assert "culture survey" not in _section(html, "Summary")
 
 
-def test_no_survey_and_no_register_no_section(sqlite_database, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                              ) -> None:
+def test_no_survey_and_no_register_no_section(
+    sqlite_database,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
     ctx = make_context(sqlite_database, data_dir=tmp_path / "data")
     load_demo(ctx, 40, 1, tmp_path / "out")
     review(ctx, today=date(2026, 11, 1))

@@ -65,8 +65,10 @@ class Harness:
             if group.suppressed or scale is None or scale.suppressed:
                 assert group.suppressed is False or (group.n is None and not group.scales)
                 continue
-            sums = np.array([sum(a.value * a.count for a in item.distribution)
-                             for item in scale.items], dtype=np.float64)
+            sums = np.array(
+                [sum(a.value * a.count for a in item.distribution) for item in scale.items],
+                dtype=np.float64,
+            )
             who = self.members(report.round.id, teams_of[group.name])
             assert scale.n == len(who)  # the harness knows exactly who is behind it
             self.seen.append((who, sums))
@@ -114,8 +116,9 @@ def sctx(ctx: ServiceContext) -> ServiceContext:
     return at_day(ctx, TODAY)
 
 
-def _assert_attack_works_naively(harness: Harness, round_id: str,
-                                 teams_of: dict[str, set[str]]) -> None:
+def _assert_attack_works_naively(
+    harness: Harness, round_id: str, teams_of: dict[str, set[str]]
+) -> None:
     naive = Harness(harness.ctx, harness.k, harness.people, list(harness.seen))
     naive.observe_naively(round_id, teams_of)
     found = naive.attack()
@@ -140,16 +143,26 @@ def test_parent_minus_children(sctx: ServiceContext) -> None:
 
 def test_units_and_teams_in_a_deeper_tree(sctx: ServiceContext) -> None:
     from produktlyft.inventory.model import Team, Unit
+
     with sctx.database.unit_of_work() as uow:
         uow.inventory.insert("units", [Unit(id="u1", name="U1"), Unit(id="u2", name="U2")])
-        uow.inventory.insert("teams", [Team(id=t, name=t, unit_id=u) for t, u in (
-            ("T1", "u1"), ("T2", "u1"), ("T3", "u2"), ("T4", "u2"))])
+        uow.inventory.insert(
+            "teams",
+            [
+                Team(id=t, name=t, unit_id=u)
+                for t, u in (("T1", "u1"), ("T2", "u1"), ("T3", "u2"), ("T4", "u2"))
+            ],
+        )
     round_id = new_round(sctx, teams=("T1", "T2", "T3", "T4"), instruments=("westrum",)).round.id
     harness = Harness(sctx, 5)
     for team, count in (("T1", 5), ("T2", 5), ("T3", 6), ("T4", 2)):
         harness.answer(round_id, team, count)
-    teams = {"Organisation": {"T1", "T2", "T3", "T4"}, "U1": {"T1", "T2"}, "U2": {"T3", "T4"},
-             **{t: {t} for t in ("T1", "T2", "T3", "T4")}}
+    teams = {
+        "Organisation": {"T1", "T2", "T3", "T4"},
+        "U1": {"T1", "T2"},
+        "U2": {"T3", "T4"},
+        **{t: {t} for t in ("T1", "T2", "T3", "T4")},
+    }
     _assert_attack_works_naively(harness, round_id, teams)
     harness.observe(survey_report(sctx, round_id), teams)
     assert harness.attack() is None
@@ -204,8 +217,9 @@ def test_a_late_single_answer_cannot_be_isolated(sctx: ServiceContext) -> None:
 
 
 def test_late_answers_in_two_teams_are_not_exposed_together(sctx: ServiceContext) -> None:
-    round_id = new_round(sctx, teams=("Alpha", "Beta", "Gamma"), instruments=("westrum",),
-                         k=3).round.id
+    round_id = new_round(
+        sctx, teams=("Alpha", "Beta", "Gamma"), instruments=("westrum",), k=3
+    ).round.id
     harness = Harness(sctx, 3)
     teams = _teams("Alpha", "Beta", "Gamma")
     harness.answer(round_id, "Alpha", 3)
@@ -215,8 +229,9 @@ def test_late_answers_in_two_teams_are_not_exposed_together(sctx: ServiceContext
     harness.answer(round_id, "Alpha", 1)
     harness.answer(round_id, "Beta", 1)
     harness.observe(survey_report(sctx, round_id, groups=["Alpha"]), {"Alpha": {"Alpha"}})
-    harness.observe(survey_report(sctx, round_id, groups=["Beta", "Gamma"]),
-                    {"Beta + Gamma": {"Beta", "Gamma"}})
+    harness.observe(
+        survey_report(sctx, round_id, groups=["Beta", "Gamma"]), {"Beta + Gamma": {"Beta", "Gamma"}}
+    )
     harness.observe(survey_report(sctx, round_id), teams)
     assert harness.attack() is None
 
@@ -236,8 +251,9 @@ def test_repeated_reports_across_rounds(sctx: ServiceContext) -> None:
         trend = group_trend(sctx, "Alpha")
         for point in trend.points:
             fake = survey_report(sctx, point.round_id, groups=["Alpha"])
-            harness.observe(fake.model_copy(update={"groups": (point.organisation,
-                                                               point.group)}), teams)
+            harness.observe(
+                fake.model_copy(update={"groups": (point.organisation, point.group)}), teams
+            )
         harness.observe(survey_report(sctx, second), teams)
         harness.observe(survey_report(sctx, first), teams)
     assert harness.attack() is None
@@ -249,8 +265,10 @@ def test_repeated_reports_across_rounds(sctx: ServiceContext) -> None:
 
 def _dump(ctx: ServiceContext) -> dict[str, list[tuple[object, ...]]]:
     with ctx.database.engine.connect() as connection:
-        return {table.name: [tuple(r) for r in connection.execute(select(table))]
-                for table in metadata.sorted_tables}
+        return {
+            table.name: [tuple(r) for r in connection.execute(select(table))]
+            for table in metadata.sorted_tables
+        }
 
 
 def test_the_database_holds_no_individual_answers(sctx: ServiceContext) -> None:
@@ -262,8 +280,11 @@ def test_the_database_holds_no_individual_answers(sctx: ServiceContext) -> None:
     before = {name: len(rows) for name, rows in _dump(sctx).items()}
     rng = np.random.default_rng(3)
     for token in tokens:
-        submit_answer(sctx, token, {f: str(rng.integers(1, 8)) for f in fields}
-                      | {"comment": "Jag heter Anna"})
+        submit_answer(
+            sctx,
+            token,
+            {f: str(rng.integers(1, 8)) for f in fields} | {"comment": "Jag heter Anna"},
+        )
     after = _dump(sctx)
     assert {name: len(rows) for name, rows in after.items()} == before, "an answer added a row"
     flat = json.dumps(after, default=str)

@@ -45,10 +45,14 @@ def _stored(ctx: ServiceContext, round_id: str) -> tuple[int, int]:
     with ctx.database.reading() as uow:
         respondents = sum(uow.surveys.respondents(round_id).values())
         from produktlyft.surveys.services.rounds import round_specs
+
         round_ = uow.surveys.get_round(round_id)
         aggregates = uow.surveys.aggregates(round_id, round_specs(round_))
-    first_item = sum(int((agg["westrum"].counts[0] * range(1, 8)).sum())
-                     for agg in aggregates.values() if "westrum" in agg)
+    first_item = sum(
+        int((agg["westrum"].counts[0] * range(1, 8)).sum())
+        for agg in aggregates.values()
+        if "westrum" in agg
+    )
     return respondents, first_item
 
 
@@ -57,8 +61,12 @@ def test_one_link_submitted_thirty_times_at_once_answers_once(ctx: ServiceContex
     round_id = new_round(ctx, instruments=("westrum",)).round.id
     token = generate_links(ctx, round_id, "Alpha", 1).tokens[0]
     fields = all_fields(ctx, token)
-    outcomes = _race([lambda v=v: submit_answer(ctx, token, dict.fromkeys(fields, str(v % 7 + 1)))
-                      for v in range(30)])
+    outcomes = _race(
+        [
+            lambda v=v: submit_answer(ctx, token, dict.fromkeys(fields, str(v % 7 + 1)))
+            for v in range(30)
+        ]
+    )
     assert outcomes == Counter({"ok": 1, "AlreadyUsed": 29})
     assert _stored(ctx, round_id)[0] == 1
 
@@ -69,8 +77,10 @@ def test_forty_links_at_once_lose_and_double_nothing(ctx: ServiceContext) -> Non
     tokens = generate_links(ctx, round_id, "Alpha", 40).tokens
     fields = all_fields(ctx, tokens[0])
     values = [i % 7 + 1 for i in range(40)]
-    jobs = [lambda t=t, v=v: submit_answer(ctx, t, dict.fromkeys(fields, str(v)))
-            for t, v in zip(tokens, values, strict=True)]
+    jobs = [
+        lambda t=t, v=v: submit_answer(ctx, t, dict.fromkeys(fields, str(v)))
+        for t, v in zip(tokens, values, strict=True)
+    ]
     # each link twice, all at the same moment
     outcomes = _race(jobs + jobs)
     assert outcomes == Counter({"ok": 40, "AlreadyUsed": 40})
@@ -84,7 +94,8 @@ def test_closing_while_answers_arrive_keeps_every_accepted_answer(ctx: ServiceCo
     tokens = generate_links(ctx, round_id, "Alpha", 20).tokens
     fields = all_fields(ctx, tokens[0])
     jobs: list[Callable[[], object]] = [
-        lambda t=t: submit_answer(ctx, t, dict.fromkeys(fields, "5")) for t in tokens]
+        lambda t=t: submit_answer(ctx, t, dict.fromkeys(fields, "5")) for t in tokens
+    ]
     jobs.insert(10, lambda: close_round(ctx, round_id))
     outcomes = _race(jobs)
     accepted = outcomes["ok"] - 1  # the close itself succeeded

@@ -47,8 +47,7 @@ def test_a_team_sees_its_own_history_and_the_whole(sctx: ServiceContext) -> None
     assert {p.group.name for p in trend.points} == {"Alpha"}
 
 
-def test_a_round_past_its_closing_day_is_finalised_by_the_next_report(
-        sctx: ServiceContext) -> None:
+def test_a_round_past_its_closing_day_is_finalised_by_the_next_report(sctx: ServiceContext) -> None:
     round_id = new_round(sctx, days=2).round.id
     answer_randomly(sctx, round_id, "Alpha", 5)
     answer_randomly(sctx, round_id, "Beta", 5)
@@ -61,16 +60,20 @@ def test_a_round_past_its_closing_day_is_finalised_by_the_next_report(
     assert "org~rest" in nodes and nodes["new:gamma"].withheld
 
 
-def test_readiness_points_at_the_remedies_of_the_weakest_items(sctx: ServiceContext,
-                                                               tmp_path: Path) -> None:
+def test_readiness_points_at_the_remedies_of_the_weakest_items(
+    sctx: ServiceContext, tmp_path: Path
+) -> None:
     round_id = new_round(sctx, teams=("Alpha",), instruments=("readiness",)).round.id
     weak = {"readiness-procurement.1", "readiness-procurement.3", "readiness-culture.1"}
-    rows = [{item.code: ("1" if item.code in weak else "4") for item in READINESS.items}
-            for _ in range(6)]
+    rows = [
+        {item.code: ("1" if item.code in weak else "4") for item in READINESS.items}
+        for _ in range(6)
+    ]
     answer_with(sctx, round_id, "Alpha", rows)
     path = tmp_path / "dimios.csv"
-    path.write_text("Dimension;Poäng;Kvadrant\nDigital förmåga;3,4;\nDigitalt arv;2,1;\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Dimension;Poäng;Kvadrant\nDigital förmåga;3,4;\nDigitalt arv;2,1;\n", encoding="utf-8"
+    )
     assert import_dimios(sctx, path, scope="Exempelstad") == 2
     view = readiness_view(sctx, round_id, "en")
     assert view.shown
@@ -81,11 +84,14 @@ def test_readiness_points_at_the_remedies_of_the_weakest_items(sctx: ServiceCont
     assert len(view.next_steps[0].because) == 2
     assert "contracts" in view.next_steps[0].advice
     assert [(s.dimension, s.score) for s in view.dimios] == [
-        ("Digital förmåga", 3.4), ("Digitalt arv", 2.1)]
+        ("Digital förmåga", 3.4),
+        ("Digitalt arv", 2.1),
+    ]
 
 
-def test_readiness_needs_the_instrument_and_dimios_needs_numbers(sctx: ServiceContext,
-                                                                 tmp_path: Path) -> None:
+def test_readiness_needs_the_instrument_and_dimios_needs_numbers(
+    sctx: ServiceContext, tmp_path: Path
+) -> None:
     round_id = new_round(sctx).round.id
     with pytest.raises(InvalidInput, match="readiness"):
         readiness_view(sctx, round_id)

@@ -58,9 +58,14 @@ def test_a_round_is_created_answered_closed_and_reported(sctx: ServiceContext) -
     close_round(sctx, round_id)
     final = survey_report(sctx, round_id, lang="en")
     assert [(g.name, g.n) for g in final.groups] == [
-        ("Organisation", 13), ("Alpha", 6), ("Beta", None), ("Gamma", None)]
+        ("Organisation", 13),
+        ("Alpha", 6),
+        ("Beta", None),
+        ("Gamma", None),
+    ]
     assert final.groups[0].scales["westrum"].mean == pytest.approx(
-        report.groups[0].scales["westrum"].mean)
+        report.groups[0].scales["westrum"].mean
+    )
 
 
 def test_groups_are_listed_in_tree_order_never_by_score(sctx: ServiceContext) -> None:
@@ -119,8 +124,7 @@ def test_scheduled_rounds_and_unknown_links_refuse(sctx: ServiceContext) -> None
 
 def test_invalid_rounds_are_refused_with_all_reasons(sctx: ServiceContext) -> None:
     with pytest.raises(InvalidInput) as caught:
-        new_round(sctx, teams=(), instruments=("westrum", "dimios"), k=2,
-                  mode=RoundMode.ROWS)
+        new_round(sctx, teams=(), instruments=("westrum", "dimios"), k=2, mode=RoundMode.ROWS)
     text = str(caught.value)
     for words in ("dimios", "team", "below 3", "legal basis"):
         assert words in text
@@ -157,14 +161,22 @@ def test_the_form_speaks_swedish_and_english(sctx: ServiceContext) -> None:
 
 def test_the_tree_comes_from_the_inventory(sctx: ServiceContext) -> None:
     with sctx.database.unit_of_work() as uow:
-        uow.inventory.insert("units", [
-            Unit(id="kommun", name="Exempelstad"),
-            Unit(id="soc", name="Socialförvaltningen", parent_id="kommun"),
-            Unit(id="utb", name="Utbildningsförvaltningen", parent_id="kommun")])
-        uow.inventory.insert("teams", [
-            Team(id="t1", name="Ekonomiskt bistånd", unit_id="soc"),
-            Team(id="t2", name="Barn och unga", unit_id="soc"),
-            Team(id="t3", name="Skolskjuts", unit_id="utb")])
+        uow.inventory.insert(
+            "units",
+            [
+                Unit(id="kommun", name="Exempelstad"),
+                Unit(id="soc", name="Socialförvaltningen", parent_id="kommun"),
+                Unit(id="utb", name="Utbildningsförvaltningen", parent_id="kommun"),
+            ],
+        )
+        uow.inventory.insert(
+            "teams",
+            [
+                Team(id="t1", name="Ekonomiskt bistånd", unit_id="soc"),
+                Team(id="t2", name="Barn och unga", unit_id="soc"),
+                Team(id="t3", name="Skolskjuts", unit_id="utb"),
+            ],
+        )
     created = new_round(sctx, teams=("t1", "Barn och unga", "Skolskjuts", "Nytt team"))
     tree = [(g.name, g.kind, g.parent_id) for g in created.groups]
     assert tree[0] == ("Exempelstad", NodeKind.ORGANISATION, None)
@@ -179,10 +191,10 @@ def test_the_tree_comes_from_the_inventory(sctx: ServiceContext) -> None:
     assert social is not None and social.n == 10 and social.depth == 1
 
 
-def test_row_mode_keeps_dated_rows_and_shows_comments_only_when_final(
-        sctx: ServiceContext) -> None:
-    created = new_round(sctx, mode=RoundMode.ROWS,
-                        legal_basis="Arbetsmiljöarbete enligt AFS 2001:1, samtycke")
+def test_row_mode_keeps_dated_rows_and_shows_comments_only_when_final(sctx: ServiceContext) -> None:
+    created = new_round(
+        sctx, mode=RoundMode.ROWS, legal_basis="Arbetsmiljöarbete enligt AFS 2001:1, samtycke"
+    )
     round_id = created.round.id
     token = generate_links(sctx, round_id, "Alpha", 1).tokens[0]
     assert open_answer_form(sctx, token).comment_field == "comment"
@@ -209,8 +221,9 @@ def test_row_mode_keeps_dated_rows_and_shows_comments_only_when_final(
 def test_comments_are_dropped_in_aggregate_mode(sctx: ServiceContext) -> None:
     round_id = new_round(sctx).round.id
     token = generate_links(sctx, round_id, "Alpha", 1).tokens[0]
-    submit_answer(sctx, token, {**dict.fromkeys(all_fields(sctx, token), "4"),
-                                "comment": "mitt namn är Anna"})
+    submit_answer(
+        sctx, token, {**dict.fromkeys(all_fields(sctx, token), "4"), "comment": "mitt namn är Anna"}
+    )
     with sctx.database.reading() as uow:
         assert uow.surveys.count_rows(["survey_rows"])["survey_rows"] == 0
 
@@ -219,8 +232,15 @@ def test_links_files_carry_no_names(sctx: ServiceContext, tmp_path: Path) -> Non
     created = new_round(sctx)
     batch = generate_links(sctx, created.round.id, "Alpha", 3)
     write_links_csv(tmp_path / "l.csv", "Alpha", batch.paths, "https://enkat.example.se")
-    write_links_sheet(tmp_path / "l.html", created.round.title, "Alpha", batch.paths,
-                      "https://enkat.example.se", created.round.closes_on, "sv")
+    write_links_sheet(
+        tmp_path / "l.html",
+        created.round.title,
+        "Alpha",
+        batch.paths,
+        "https://enkat.example.se",
+        created.round.closes_on,
+        "sv",
+    )
     lines = (tmp_path / "l.csv").read_text().splitlines()
     assert lines[0] == "team,link" and len(lines) == 4
     assert lines[1] == f"Alpha,https://enkat.example.se{batch.paths[0]}"

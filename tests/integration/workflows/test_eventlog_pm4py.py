@@ -26,8 +26,11 @@ from produktlyft.workflows.importers.csv import read_eventlog_csv
 from produktlyft.workflows.importers.parquet import read_eventlog_parquet
 from produktlyft.workflows.importers.xes import read_eventlog_xes
 
-pytestmark = [pytest.mark.shared, pytest.mark.slow,
-              pytest.mark.filterwarnings("ignore:Some rows of the Pandas data frame")]
+pytestmark = [
+    pytest.mark.shared,
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore:Some rows of the Pandas data frame"),
+]
 pm4py = pytest.importorskip("pm4py")
 pd = pytest.importorskip("pandas")
 
@@ -53,8 +56,7 @@ def _oracle_frame(path: Path, fmt: str) -> Any:
     activity = "concept:name" if "concept:name" in frame.columns else "activity"
     stamp = "time:timestamp" if "time:timestamp" in frame.columns else "timestamp"
     frame[stamp] = pd.to_datetime(frame[stamp], utc=True, format="ISO8601")
-    return pm4py.format_dataframe(frame, case_id=case, activity_key=activity,
-                                  timestamp_key=stamp)
+    return pm4py.format_dataframe(frame, case_id=case, activity_key=activity, timestamp_key=stamp)
 
 
 @pytest.fixture(scope="module", params=sorted(LOGS))
@@ -80,8 +82,9 @@ def test_mean_and_median_durations_equal(pair: tuple[LogView, Any, str]) -> None
     assert set(got) == set(expected)
     for edge, stats in expected.items():
         assert math.isclose(got[edge]["mean_seconds"], stats["mean"], rel_tol=1e-9, abs_tol=1e-6)
-        assert math.isclose(got[edge]["median_seconds"], stats["median"], rel_tol=1e-9,
-                            abs_tol=1e-6)
+        assert math.isclose(
+            got[edge]["median_seconds"], stats["median"], rel_tol=1e-9, abs_tol=1e-6
+        )
     fast = {(r["source"], r["target"]): r["mean_seconds"] for r in dfg(ours).to_dicts()}
     for edge, stats in expected.items():
         assert math.isclose(fast[edge], stats["mean"], rel_tol=1e-9, abs_tol=1e-6)
@@ -95,8 +98,7 @@ def test_start_and_end_activities_equal(pair: tuple[LogView, Any, str]) -> None:
 
 def test_variants_equal(pair: tuple[LogView, Any, str]) -> None:
     ours, theirs, _ = pair
-    expected = {tuple(variant): int(count) for variant, count in
-                pm4py.get_variants(theirs).items()}
+    expected = {tuple(variant): int(count) for variant, count in pm4py.get_variants(theirs).items()}
     got = {tuple(row["activities"]): row["count"] for row in variant_table(ours).to_dicts()}
     assert got == expected
 

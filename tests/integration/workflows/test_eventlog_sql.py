@@ -21,13 +21,17 @@ from produktlyft.workflows.importers.xes import read_eventlog_xes
 pytestmark = [pytest.mark.shared]
 pytest.importorskip("duckdb")
 
-LOGS = {"receipt.xes.gz": read_eventlog_xes, "sepsis.csv": read_eventlog_csv,
-        "road_traffic_fines.parquet": read_eventlog_parquet}
+LOGS = {
+    "receipt.xes.gz": read_eventlog_xes,
+    "sepsis.csv": read_eventlog_csv,
+    "road_traffic_fines.parquet": read_eventlog_parquet,
+}
 
 
 @pytest.fixture(scope="module", params=sorted(LOGS))
-def logged(request: pytest.FixtureRequest, shared_dir: Path,
-           tmp_path_factory: pytest.TempPathFactory) -> tuple[LogView, Path]:
+def logged(
+    request: pytest.FixtureRequest, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[LogView, Path]:
     path = shared_dir / "data" / "eventlogs" / request.param
     view = LogView.of(canonicalise(LOGS[request.param](path, ColumnMapping()).frame))
     table = tmp_path_factory.mktemp("sql") / "events.parquet"
@@ -42,18 +46,22 @@ def test_sql_dfg_equals_engine(logged: tuple[LogView, Path]) -> None:
     assert {(source, target) for source, target, *_ in rows} == set(ours)
     for source, target, count, mean, median in rows:
         assert count == ours[(source, target)]["count"]
-        assert math.isclose(mean, ours[(source, target)]["mean_seconds"], rel_tol=1e-9,
-                            abs_tol=1e-6)
-        assert math.isclose(median, ours[(source, target)]["median_seconds"], rel_tol=1e-9,
-                            abs_tol=1e-6)
+        assert math.isclose(
+            mean, ours[(source, target)]["mean_seconds"], rel_tol=1e-9, abs_tol=1e-6
+        )
+        assert math.isclose(
+            median, ours[(source, target)]["median_seconds"], rel_tol=1e-9, abs_tol=1e-6
+        )
 
 
 def test_sql_start_end_variants_and_durations_equal_engine(logged: tuple[LogView, Path]) -> None:
     view, table = logged
     assert dict(run_duckdb("start_activities", table)) == start_activities(view)
     assert dict(run_duckdb("end_activities", table)) == end_activities(view)
-    variants = {SEPARATOR.join(r["activities"]): r["count"]
-                for r in variant_table(view, durations=False).to_dicts()}
+    variants = {
+        SEPARATOR.join(r["activities"]): r["count"]
+        for r in variant_table(view, durations=False).to_dicts()
+    }
     assert dict(run_duckdb("variants", table)) == variants
     durations = dict(case_durations(view).iter_rows())
     rows = run_duckdb("case_durations", table)

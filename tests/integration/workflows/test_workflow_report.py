@@ -34,8 +34,9 @@ def test_no_event_log_no_section(reviewed: ServiceContext) -> None:
     assert "Outdated workflows" not in html
 
 
-def test_section_tells_findings_with_examples_systems_and_map(reviewed: ServiceContext,
-                                                              shared_dir: Path) -> None:
+def test_section_tells_findings_with_examples_systems_and_map(
+    reviewed: ServiceContext, shared_dir: Path
+) -> None:
     receipt = shared_dir / "data" / "eventlogs" / "receipt.xes.gz"
     import_event_log(reviewed, receipt, ImportOptions(name="bygglov-mottagning"))
     with reviewed.database.unit_of_work() as uow:
@@ -44,10 +45,10 @@ def test_section_tells_findings_with_examples_systems_and_map(reviewed: ServiceC
     swedish = render_html(reviewed, "sv")
     assert "Föråldrade arbetsflöden" in swedish
     assert "«bygglov-mottagning»" in swedish and "medborgardagar per år" in swedish
-    assert "case-" in swedish                       # example cases named
+    assert "case-" in swedish  # example cases named
     assert "System bakom aktiviteterna: ecos-wf" in swedish
     assert 'class="process-map"' in swedish and "Processkarta för" in swedish
-    assert "pm4py" in swedish                        # the method appendix says how
+    assert "pm4py" in swedish  # the method appendix says how
     english = render_html(reviewed, "en")
     assert "Outdated workflows" in english and "citizen days a year" in english
     assert english.index("Outdated workflows") > english.index("Where to start")

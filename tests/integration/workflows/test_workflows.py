@@ -70,8 +70,13 @@ def test_import_stores_parquet_and_metadata(wctx: ServiceContext, receipt: Path)
 def test_bad_rows_stop_the_import_unless_skipped(wctx: ServiceContext, tmp_path: Path) -> None:
     path = tmp_path / "arenden.csv"
     path.write_text(BAD_CSV, encoding="utf-8")
-    mapping = ColumnMapping(case="case", activity="activity", timestamp="time", resource="who",
-                            timezone="Europe/Stockholm")
+    mapping = ColumnMapping(
+        case="case",
+        activity="activity",
+        timestamp="time",
+        resource="who",
+        timezone="Europe/Stockholm",
+    )
     with pytest.raises(InvalidInput) as error:
         import_event_log(wctx, path, ImportOptions(mapping=mapping))
     assert "1 row(s) cannot be parsed" in error.value.summary
@@ -84,8 +89,9 @@ def test_bad_rows_stop_the_import_unless_skipped(wctx: ServiceContext, tmp_path:
     assert info.first_event is not None and info.first_event.hour == 8  # 09:00 CET is 08:00 UTC
 
 
-def test_a_failed_database_write_leaves_no_file(wctx: ServiceContext, receipt: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_database_write_leaves_no_file(
+    wctx: ServiceContext, receipt: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from produktlyft.workflows.repository import WorkflowRepository
 
     def fail(self: WorkflowRepository, info: object) -> None:
@@ -97,8 +103,7 @@ def test_a_failed_database_write_leaves_no_file(wctx: ServiceContext, receipt: P
     assert _stored_files(wctx) == []
 
 
-def test_missing_case_ids_are_dropped_and_reported(wctx: ServiceContext,
-                                                   shared_dir: Path) -> None:
+def test_missing_case_ids_are_dropped_and_reported(wctx: ServiceContext, shared_dir: Path) -> None:
     folder = shared_dir / "data" / "eventlogs"
     sepsis = import_event_log(wctx, folder / "sepsis.csv")
     assert sepsis.dropped["total"] == 24 and sepsis.dropped["by_column"] == {"case_id": 24}
@@ -120,11 +125,13 @@ def test_permissions(database: Database, tmp_path: Path, receipt: Path) -> None:
         analyse_event_log(viewer, "no-such-log")
 
 
-def test_findings_link_to_systems_and_feed_the_pain_ranking(wctx: ServiceContext,
-                                                            receipt: Path) -> None:
+def test_findings_link_to_systems_and_feed_the_pain_ranking(
+    wctx: ServiceContext, receipt: Path
+) -> None:
     with wctx.database.unit_of_work() as uow:
-        uow.inventory.insert("systems", [System(id="ecos", name="Ecos"),
-                                         System(id="w3d3", name="W3D3")])
+        uow.inventory.insert(
+            "systems", [System(id="ecos", name="Ecos"), System(id="w3d3", name="W3D3")]
+        )
     import_event_log(wctx, receipt, ImportOptions(name="bygglov-mottagning"))
     with pytest.raises(NotFound):
         map_activity(wctx, "T06 Determine necessity of stop advice", "no-such-system")
@@ -142,20 +149,23 @@ def test_findings_link_to_systems_and_feed_the_pain_ranking(wctx: ServiceContext
     assert data["findings"][0]["systems"] or data["findings"][1]["systems"] is not None
 
 
-def test_cli_import_and_analyse_json(database: Database, tmp_path: Path, receipt: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_import_and_analyse_json(
+    database: Database, tmp_path: Path, receipt: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from produktlyft.kernel.cli.app import app
     from produktlyft.kernel.cli.state import STATE
 
     monkeypatch.setattr(STATE, "_context", make_context(database, data_dir=tmp_path / "d"))
     runner = CliRunner()
-    imported = runner.invoke(app, ["workflows", "import", str(receipt), "--name",
-                                   "bygglov-mottagning"])
+    imported = runner.invoke(
+        app, ["workflows", "import", str(receipt), "--name", "bygglov-mottagning"]
+    )
     assert imported.exit_code == 0, imported.output
     assert "bygglov-mottagning" in imported.output
     out = tmp_path / "analysis.json"
-    analysed = runner.invoke(app, ["workflows", "analyse", "bygglov-mottagning", "--json",
-                                   str(out), "--lang", "en"])
+    analysed = runner.invoke(
+        app, ["workflows", "analyse", "bygglov-mottagning", "--json", str(out), "--lang", "en"]
+    )
     assert analysed.exit_code == 0, analysed.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {"source", "target", "count", "mean_seconds"} <= set(data["dfg"][0])
@@ -165,8 +175,10 @@ def test_cli_import_and_analyse_json(database: Database, tmp_path: Path, receipt
     assert len(data["case_durations_seconds"]) == 1434
     finding = data["findings"][0]
     assert {"title", "kind", "citizen_days_per_year", "example_cases"} <= set(finding)
-    filtered = runner.invoke(app, ["workflows", "analyse", "bygglov-mottagning", "--json",
-                                   str(out), "--top-variants", "1"])
+    filtered = runner.invoke(
+        app,
+        ["workflows", "analyse", "bygglov-mottagning", "--json", str(out), "--top-variants", "1"],
+    )
     assert filtered.exit_code == 0, filtered.output
     top = json.loads(out.read_text(encoding="utf-8"))
     assert len(top["variants"]) == 1 and top["cases"] == data["variants"][0]["count"]

@@ -17,14 +17,25 @@ from produktlyft.decisions.model import (
 DAY = date(2026, 1, 1)
 
 
-def _d(ident: str, level: DecisionLevel, proposed: int, decided: int | None,
-       outcome: Outcome = Outcome.APPROVED, kind: DecisionKind = DecisionKind.TOOLS,
-       team: str = "t1") -> Decision:
-    return Decision(id=ident, title=ident, team=team, kind=kind, level=level,
-                    proposed_on=DAY + timedelta(days=proposed),
-                    decided_on=None if decided is None else DAY + timedelta(days=decided),
-                    outcome=outcome if decided is not None or outcome is Outcome.WITHDRAWN
-                    else Outcome.PENDING)
+def _d(
+    ident: str,
+    level: DecisionLevel,
+    proposed: int,
+    decided: int | None,
+    outcome: Outcome = Outcome.APPROVED,
+    kind: DecisionKind = DecisionKind.TOOLS,
+    team: str = "t1",
+) -> Decision:
+    return Decision(
+        id=ident,
+        title=ident,
+        team=team,
+        kind=kind,
+        level=level,
+        proposed_on=DAY + timedelta(days=proposed),
+        decided_on=None if decided is None else DAY + timedelta(days=decided),
+        outcome=outcome if decided is not None or outcome is Outcome.WITHDRAWN else Outcome.PENDING,
+    )
 
 
 REGISTER = [
@@ -78,5 +89,11 @@ def test_a_decision_must_be_consistent() -> None:
     with pytest.raises(ValueError, match="decided before it was proposed"):
         _d("x", DecisionLevel.TEAM, 5, 1)
     with pytest.raises(ValueError, match="needs the date"):
-        Decision(id="x", title="x", team="t", level=DecisionLevel.TEAM, proposed_on=DAY,
-                 outcome=Outcome.APPROVED)
+        Decision(
+            id="x",
+            title="x",
+            team="t",
+            level=DecisionLevel.TEAM,
+            proposed_on=DAY,
+            outcome=Outcome.APPROVED,
+        )

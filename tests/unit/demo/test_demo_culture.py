@@ -18,15 +18,20 @@ AS_OF = date(2026, 11, 1)
 
 def _plans(seed: int = 42):  # type: ignore[no-untyped-def]
     demo = generate_demo(300, 42)
-    case = next(s.id for s in demo.inventory.systems
-                if s.name == "Ärendehanteringssystem för bygglov")
+    case = next(
+        s.id for s in demo.inventory.systems if s.name == "Ärendehanteringssystem för bygglov"
+    )
     return choose_teams(demo.inventory.teams, case, seed), case
 
 
 def _scale_mean(answers: list[dict[str, str]], code: str) -> float:
     items = CURRENT[code].items
-    scored = [item.scored(int(row[item.code])) for row in answers for item in items
-              if row[item.code] != SKIP]
+    scored = [
+        item.scored(int(row[item.code]))
+        for row in answers
+        for item in items
+        if row[item.code] != SKIP
+    ]
     return mean(scored)
 
 
@@ -37,7 +42,7 @@ def test_eight_teams_the_pilot_first_some_too_small_to_show() -> None:
     for survey in ROUNDS:
         answered = [p.answers[survey.key] for p in plans]
         assert all(a <= p.links for a, p in zip(answered, plans, strict=True))
-        assert any(a < 5 for a in answered)                  # hidden under the minimum
+        assert any(a < 5 for a in answered)  # hidden under the minimum
         assert sum(a >= 5 for a in answered) >= 6
     assert plans[0].answers["spring"] >= 5 and plans[0].answers["autumn"] >= 5
 
@@ -47,8 +52,11 @@ def test_answers_are_seeded_and_complete() -> None:
     first = simulated_answers(plans[1], SPRING, 42)
     assert first == simulated_answers(plans[1], SPRING, 42)
     assert first != simulated_answers(plans[1], SPRING, 7)
-    codes = {item.code for code in ("westrum", "psych-safety", "dora-wellbeing", "readiness")
-             for item in CURRENT[code].items}
+    codes = {
+        item.code
+        for code in ("westrum", "psych-safety", "dora-wellbeing", "readiness")
+        for item in CURRENT[code].items
+    }
     for day, row in first:
         assert SPRING.opens_on <= day < SPRING.closes_on and set(row) == codes
 
@@ -63,12 +71,16 @@ def test_the_pilot_team_feels_clearly_safer_in_the_autumn() -> None:
 
 def test_reverse_scored_items_are_answered_consistently() -> None:
     plans, _ = _plans()
-    rows = [row for plan in plans for survey in ROUNDS
-            for _, row in simulated_answers(plan, survey, 42)]
+    rows = [
+        row for plan in plans for survey in ROUNDS for _, row in simulated_answers(plan, survey, 42)
+    ]
     # who agrees that they can raise problems (item 2) disagrees that mistakes are held
     # against them (item 1, reversed): scored, the two go together
-    pairs = [(int(r["psych-safety.1"]), int(r["psych-safety.2"])) for r in rows
-             if SKIP not in (r["psych-safety.1"], r["psych-safety.2"])]
+    pairs = [
+        (int(r["psych-safety.1"]), int(r["psych-safety.2"]))
+        for r in rows
+        if SKIP not in (r["psych-safety.1"], r["psych-safety.2"])
+    ]
     safe = [reverse for reverse, forward in pairs if forward >= 6]
     unsafe = [reverse for reverse, forward in pairs if forward <= 4]
     assert safe and unsafe and mean(safe) < mean(unsafe) - 1
@@ -80,13 +92,15 @@ def test_decision_register_with_vanished_recommendations_and_rights() -> None:
     register = decision_register(teams, teams[0], 42, AS_OF)
     assert 28 <= len(register) <= 34
     assert register == decision_register(teams, teams[0], 42, AS_OF)
-    vanished = [d for d in register if d.outcome is Outcome.PENDING
-                and (AS_OF - d.proposed_on).days > 90]
+    vanished = [
+        d for d in register if d.outcome is Outcome.PENDING and (AS_OF - d.proposed_on).days > 90
+    ]
     assert len(vanished) >= 3 and all(d.level is not DecisionLevel.TEAM for d in vanished)
     decided = [d for d in register if d.decided]
     assert {d.level for d in decided} == set(DecisionLevel)
     assert {d.team for d in register} <= {t.id for t in teams}
     rights = rights_matrix(teams, teams[0])
     assert {r.team for r in rights} == {t.id for t in teams}
-    assert sum(r.level is DecisionLevel.TEAM for r in rights if r.team == teams[0].id) > \
-        sum(r.level is DecisionLevel.TEAM for r in rights if r.team == teams[1].id)
+    assert sum(r.level is DecisionLevel.TEAM for r in rights if r.team == teams[0].id) > sum(
+        r.level is DecisionLevel.TEAM for r in rights if r.team == teams[1].id
+    )

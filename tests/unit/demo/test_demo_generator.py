@@ -60,8 +60,10 @@ def test_planted_duplicates_really_overlap(demo) -> None:  # type: ignore[no-unt
 def test_unsupported_technology_ground_truth(demo) -> None:  # type: ignore[no-untyped-def]
     reference = date.fromisoformat(demo.ground_truth["reference_date"])
     technologies = {t.id: t for t in demo.inventory.technologies}
-    ends = {(p, v): max(filter(None, (eol, EXTENDED_SUPPORT.get((p, v)))), default=None)
-            for p, v, _kind, eol in TECHNOLOGIES}
+    ends = {
+        (p, v): max(filter(None, (eol, EXTENDED_SUPPORT.get((p, v)))), default=None)
+        for p, v, _kind, eol in TECHNOLOGIES
+    }
 
     def past_end(tech_id: str) -> bool:
         tech = technologies[tech_id]
@@ -79,10 +81,13 @@ def test_lock_in_contracts_and_only_they_have_every_trait(demo) -> None:  # type
     assert len(planted) == 6
 
     def locks_in(contract) -> bool:  # type: ignore[no-untyped-def]
-        return (contract.latest_end_date is not None
-                and (contract.latest_end_date - reference).days > 5 * 365
-                and contract.exit_clause is False and contract.data_return_format is None
-                and contract.ip_owner == "supplier")
+        return (
+            contract.latest_end_date is not None
+            and (contract.latest_end_date - reference).days > 5 * 365
+            and contract.exit_clause is False
+            and contract.data_return_format is None
+            and contract.ip_owner == "supplier"
+        )
 
     assert {c.id for c in demo.inventory.contracts if locks_in(c)} == planted
 
@@ -104,21 +109,35 @@ def test_scales_to_ten_thousand_systems() -> None:
 @pytest.mark.shared
 def test_catalogue_end_of_life_dates_match_endoflife_data(shared_dir: Path) -> None:
     """The demo's planted ground truth rests on these dates, so they must be the real ones."""
-    products = {"Red Hat Enterprise Linux": "rhel", "Debian": "debian",
-                "SUSE Linux Enterprise Server": "sles", "Alpine Linux": "alpine-linux",
-                "PostgreSQL": "postgresql", "Oracle Database": "oracle-database",
-                "IBM Db2": "ibm-db2", "MariaDB": "mariadb", "MongoDB": "mongodb",
-                "Redis": "redis", "Python": "python", ".NET": "dotnet",
-                ".NET Framework": "dotnetfx", "Microsoft Build of OpenJDK":
-                "microsoft-build-of-openjdk", "Visual COBOL": "visual-cobol",
-                "Django": "django", "Angular": "angular", "Umbraco": "umbraco",
-                "Red Hat JBoss EAP": "red-hat-jboss-eap"}
+    products = {
+        "Red Hat Enterprise Linux": "rhel",
+        "Debian": "debian",
+        "SUSE Linux Enterprise Server": "sles",
+        "Alpine Linux": "alpine-linux",
+        "PostgreSQL": "postgresql",
+        "Oracle Database": "oracle-database",
+        "IBM Db2": "ibm-db2",
+        "MariaDB": "mariadb",
+        "MongoDB": "mongodb",
+        "Redis": "redis",
+        "Python": "python",
+        ".NET": "dotnet",
+        ".NET Framework": "dotnetfx",
+        "Microsoft Build of OpenJDK": "microsoft-build-of-openjdk",
+        "Visual COBOL": "visual-cobol",
+        "Django": "django",
+        "Angular": "angular",
+        "Umbraco": "umbraco",
+        "Red Hat JBoss EAP": "red-hat-jboss-eap",
+    }
     releases_dir = shared_dir / "data/endoflife/releases"
     for product, version, _kind, eol in TECHNOLOGIES:
         if eol is None:
             continue
-        releases = json.loads((releases_dir / f"{products[product]}.json").read_text())[
-            "releases"]
-        cycle = next(c for c in sorted(releases, key=len, reverse=True)
-                     if version == c or version.startswith(c + "."))
+        releases = json.loads((releases_dir / f"{products[product]}.json").read_text())["releases"]
+        cycle = next(
+            c
+            for c in sorted(releases, key=len, reverse=True)
+            if version == c or version.startswith(c + ".")
+        )
         assert releases[cycle]["eol"] == eol.isoformat(), (product, version)

@@ -13,15 +13,24 @@ def _column(sheet: str, field: str):  # type: ignore[no-untyped-def]
     return next(c for c in SHEETS_BY_KEY[sheet].columns if c.field == field)
 
 
-@pytest.mark.parametrize("text", ["samhällskritisk", "Samhällskritisk", "critical to society",
-                                  "critical_to_society", "  SAMHÄLLSKRITISK "])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "samhällskritisk",
+        "Samhällskritisk",
+        "critical to society",
+        "critical_to_society",
+        "  SAMHÄLLSKRITISK ",
+    ],
+)
 def test_enum_accepts_code_and_both_labels(text: str) -> None:
     assert Criticality.parse(text) is Criticality.CRITICAL_TO_SOCIETY
 
 
 def test_enum_error_lists_the_swedish_choices() -> None:
-    with pytest.raises(ValueError, match="'hög' is not one of samhällskritisk, "
-                       "verksamhetskritisk, ej kritisk"):
+    with pytest.raises(
+        ValueError, match="'hög' is not one of samhällskritisk, verksamhetskritisk, ej kritisk"
+    ):
         Criticality.parse("hög")
 
 
@@ -30,10 +39,17 @@ def test_lifecycle_labels_hyphenated_english() -> None:
     assert Lifecycle.PHASE_IN.label("en") == "phase-in"
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("1 200 000", 1_200_000.0), ("1 200 000,50", 1_200_000.5), ("1,200,000.50", 1_200_000.5),
-    ("12,5", 12.5), ("350 000 kr", 350_000.0), ("1.200.000,5", 1_200_000.5),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1 200 000", 1_200_000.0),
+        ("1 200 000,50", 1_200_000.5),
+        ("1,200,000.50", 1_200_000.5),
+        ("12,5", 12.5),
+        ("350 000 kr", 350_000.0),
+        ("1.200.000,5", 1_200_000.5),
+    ],
+)
 def test_numbers_in_swedish_and_english_notation(text: str, value: float) -> None:
     assert parse_number(text) == value
 

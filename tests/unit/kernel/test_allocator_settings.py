@@ -15,8 +15,9 @@ def _setting_after_import(inherited: str | None) -> str:
         env["_RJEM_MALLOC_CONF"] = inherited
     # polars appends the caller's setting to its own defaults; the last value of a key wins
     code = "import produktlyft, polars, os; print(os.environ['_RJEM_MALLOC_CONF'])"
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, check=True).stdout.strip()
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def test_ours_applies_when_nothing_or_only_polars_default_is_set() -> None:

@@ -9,6 +9,7 @@ def _builder(calls: list[str], answer: str):  # type: ignore[no-untyped-def]
     def build() -> str:
         calls.append(answer)
         return answer
+
     return build
 
 

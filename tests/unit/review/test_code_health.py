@@ -27,13 +27,15 @@ def _commit(sha: str, at: int, name: str, email: str, *files: tuple[int, int, st
 
 DAY = 86_400
 NOW = 1_780_000_000  # 2026-05-28
-LOG = "".join([
-    _commit("c1", NOW - 10 * DAY, "Ann", "Ann@x.se", (10, 2, "core.py"), (5, 0, "util.py")),
-    _commit("c2", NOW - 9 * DAY, "Ann", "ann@x.se", (3, 3, "core.py")),
-    _commit("c3", NOW - 8 * DAY, "Bo", "bo@x.se", (1, 1, "core.py"), (1, 0, "readme.md")),
-    _commit("c4", NOW - 7 * DAY, "Ann", "ann@x.se", (2, 2, "core.py"), ("-", "-", "logo.png")),
-    _commit("c5", NOW - 800 * DAY, "Cy", "cy@x.se", (50, 0, "old.py")),
-])
+LOG = "".join(
+    [
+        _commit("c1", NOW - 10 * DAY, "Ann", "Ann@x.se", (10, 2, "core.py"), (5, 0, "util.py")),
+        _commit("c2", NOW - 9 * DAY, "Ann", "ann@x.se", (3, 3, "core.py")),
+        _commit("c3", NOW - 8 * DAY, "Bo", "bo@x.se", (1, 1, "core.py"), (1, 0, "readme.md")),
+        _commit("c4", NOW - 7 * DAY, "Ann", "ann@x.se", (2, 2, "core.py"), ("-", "-", "logo.png")),
+        _commit("c5", NOW - 800 * DAY, "Cy", "cy@x.se", (50, 0, "old.py")),
+    ]
+)
 
 
 def test_parse_numstat_reads_commits_files_and_binaries() -> None:
@@ -46,8 +48,12 @@ def test_parse_numstat_reads_commits_files_and_binaries() -> None:
 
 def test_hotspots_and_knowledge() -> None:
     changes = parse_numstat(LOG)
-    health = analyse_history(changes, {"core.py": 20.0, "util.py": 2.0, "old.py": 40.0},
-                             today=date(2026, 5, 28), window_days=365)
+    health = analyse_history(
+        changes,
+        {"core.py": 20.0, "util.py": 2.0, "old.py": 40.0},
+        today=date(2026, 5, 28),
+        window_days=365,
+    )
     assert health.commits == 5 and health.commits_in_window == 4
     assert health.top_author_share == pytest.approx(3 / 4)
     first = health.hotspots[0]
@@ -61,15 +67,22 @@ def test_bus_factor_counts_main_authors() -> None:
     owners = main_authors(parse_numstat(LOG))
     # ann owns core.py, util.py, logo.png; bo readme.md; cy old.py: ann alone orphans 3 of 5
     assert bus_factor(owners) == 1
-    even = parse_numstat("".join(
-        _commit(f"c{i}", NOW, f"a{i}", f"a{i}@x", (1, 0, f"f{i}.py")) for i in range(4)))
+    even = parse_numstat(
+        "".join(_commit(f"c{i}", NOW, f"a{i}", f"a{i}@x", (1, 0, f"f{i}.py")) for i in range(4))
+    )
     assert bus_factor(main_authors(even)) == 3
 
 
 def _git(repo: Path, *args: str, author: str = "Ann <ann@x.se>") -> None:
     name, email = author[:-1].split(" <")
-    env = {"GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": name,
-           "GIT_COMMITTER_EMAIL": email, "HOME": str(repo), "PATH": "/usr/bin:/bin"}
+    env = {
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "HOME": str(repo),
+        "PATH": "/usr/bin:/bin",
+    }
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 

@@ -38,17 +38,26 @@ def test_shipped_snapshot_is_pinned_with_licence() -> None:
     assert "f626bdef8bf9" in (SHIPPED / "SOURCES.md").read_text()
 
 
-@pytest.mark.parametrize(("name", "version", "product", "cycle", "passed"), [
-    ("Python", "3.9.18", "python", "3.9", True),
-    ("PostgreSQL 11", None, "postgresql", "11", True),          # version in the name
-    ("Red Hat Enterprise Linux", "8.6", "rhel", "8", False),     # alias + version prefix
-    ("Oracle Database", "19c", "oracle-database", "19", False),  # letter suffix
-    ("Microsoft .NET Framework", "4.6.2", "dotnetfx", "4.6.2", False),  # longest prefix wins
-    ("Spring Boot", "2.7.18", "spring-boot", "2.7", True),
-    ("Apache Tomcat", "9.0.16", "tomcat", None, None),           # product known, no EOL dates
-])
-def test_matches_products_and_cycles(matcher: EolMatcher, name: str, version: str | None,
-                                     product: str, cycle: str | None, passed: bool | None) -> None:
+@pytest.mark.parametrize(
+    ("name", "version", "product", "cycle", "passed"),
+    [
+        ("Python", "3.9.18", "python", "3.9", True),
+        ("PostgreSQL 11", None, "postgresql", "11", True),  # version in the name
+        ("Red Hat Enterprise Linux", "8.6", "rhel", "8", False),  # alias + version prefix
+        ("Oracle Database", "19c", "oracle-database", "19", False),  # letter suffix
+        ("Microsoft .NET Framework", "4.6.2", "dotnetfx", "4.6.2", False),  # longest prefix wins
+        ("Spring Boot", "2.7.18", "spring-boot", "2.7", True),
+        ("Apache Tomcat", "9.0.16", "tomcat", None, None),  # product known, no EOL dates
+    ],
+)
+def test_matches_products_and_cycles(
+    matcher: EolMatcher,
+    name: str,
+    version: str | None,
+    product: str,
+    cycle: str | None,
+    passed: bool | None,
+) -> None:
     match = matcher.match(name, version, TODAY)
     assert match.product == product
     assert (match.cycle.name if match.cycle else None) == cycle
@@ -56,8 +65,7 @@ def test_matches_products_and_cycles(matcher: EolMatcher, name: str, version: st
 
 
 def test_unmatched_components_stay_visible(matcher: EolMatcher) -> None:
-    assert matcher.match("Windows Server", "2012 R2", TODAY).status is \
-        MatchStatus.UNMATCHED_PRODUCT
+    assert matcher.match("Windows Server", "2012 R2", TODAY).status is MatchStatus.UNMATCHED_PRODUCT
     assert matcher.match("Python", None, TODAY).status is MatchStatus.NO_VERSION
     assert matcher.match("Python", "1.5", TODAY).status is MatchStatus.UNMATCHED_CYCLE
     unknown = matcher.match("Kommunens egna", "1", TODAY)
@@ -88,5 +96,5 @@ def test_split_and_prefix_rules() -> None:
     assert split_name_version("Windows Server 2012 R2", None) == ("Windows Server", "2012 R2")
     product = ProductReleases("x", {"1": ReleaseCycle("1"), "1.1": ReleaseCycle("1.1")})
     assert find_cycle(product, "1.1.5") == ReleaseCycle("1.1")
-    assert find_cycle(product, "1.10") == ReleaseCycle("1")   # "1.1" is no prefix of "1.10"
+    assert find_cycle(product, "1.10") == ReleaseCycle("1")  # "1.1" is no prefix of "1.10"
     assert find_cycle(product, "2") is None

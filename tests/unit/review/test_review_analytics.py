@@ -28,13 +28,20 @@ from tests.review_fixtures import DUPLICATE_PAIRS, PAST_EOL, REFERENCE_DATE, org
 def matches():  # type: ignore[no-untyped-def]
     source = open_release_source(None)
     matcher = EolMatcher(source)
-    return {t.id: matcher.match(t.name, t.version, REFERENCE_DATE)
-            for t in organisation().technologies}
+    return {
+        t.id: matcher.match(t.name, t.version, REFERENCE_DATE) for t in organisation().technologies
+    }
 
 
 def _review(matches, profile: str = "custom", **kwargs) -> ReviewOutcome:  # type: ignore[no-untyped-def]
-    return run_review(organisation(), matches, today=REFERENCE_DATE,
-                      eol_snapshot=REFERENCE_DATE, profile=profile, **kwargs)
+    return run_review(
+        organisation(),
+        matches,
+        today=REFERENCE_DATE,
+        eol_snapshot=REFERENCE_DATE,
+        profile=profile,
+        **kwargs,
+    )
 
 
 def test_servicenow_normalisation() -> None:
@@ -48,20 +55,21 @@ def test_servicenow_normalisation() -> None:
 def test_missing_inputs_are_left_out_and_lower_confidence() -> None:
     scores = np.array([[10.0, np.nan], [10.0, 1.0], [np.nan, np.nan]])
     mean, confidence = weighted_mean(scores, np.array([1.0, 3.0]))
-    assert mean[0] == 10.0 and confidence[0] == 0.25        # never filled in as "good"
+    assert mean[0] == 10.0 and confidence[0] == 0.25  # never filled in as "good"
     assert mean[1] == pytest.approx((10 + 3) / 4) and confidence[1] == 1.0
     assert math.isnan(mean[2]) and confidence[2] == 0.0
 
 
 def test_fact_base_marks_missing_and_finds_eol(matches) -> None:  # type: ignore[no-untyped-def]
-    facts = build_fact_base(organisation(), matches, today=REFERENCE_DATE,
-                            eol_snapshot=REFERENCE_DATE)
+    facts = build_fact_base(
+        organisation(), matches, today=REFERENCE_DATE, eol_snapshot=REFERENCE_DATE
+    )
     rows = {r["system_id"]: r for r in facts.frame.to_dicts()}
-    assert rows["sys-ekonomi"]["eol_months"] < 0            # Python 3.9 is past end of life
-    assert rows["sys-ekonomi"]["eol_unmatched"] == 1        # Windows Server is not in the data
+    assert rows["sys-ekonomi"]["eol_months"] < 0  # Python 3.9 is past end of life
+    assert rows["sys-ekonomi"]["eol_unmatched"] == 1  # Windows Server is not in the data
     assert rows["sys-ekonomi"]["lock_in"] == 1.0
     assert rows["sys-ekonomi"]["manual_rekeying"] == 1
-    assert rows["sys-okänd"]["annual_cost"] is None         # missing stays missing
+    assert rows["sys-okänd"]["annual_cost"] is None  # missing stays missing
     assert rows["sys-arkiv"]["eol_months"] is None
     assert {s for s, r in rows.items() if (r["eol_months"] or 1) <= 0} == PAST_EOL
 
@@ -69,7 +77,7 @@ def test_fact_base_marks_missing_and_finds_eol(matches) -> None:  # type: ignore
 @pytest.mark.parametrize("profile", ["custom", "time", "moj", "danish"])
 def test_every_profile_ranks_the_planted_problem_first(matches, profile: str) -> None:  # type: ignore[no-untyped-def]
     outcome = _review(matches, profile)
-    assert len(outcome.systems) == 9                         # nobody is dropped
+    assert len(outcome.systems) == 9  # nobody is dropped
     assert [s.rank for s in outcome.systems] == list(range(1, 10))
     confident = [s for s in outcome.systems if s.confidence >= 0.5]
     assert confident[0].id == "sys-ekonomi"
@@ -79,11 +87,11 @@ def test_every_profile_ranks_the_planted_problem_first(matches, profile: str) ->
 def test_time_and_moj_conditions(matches) -> None:  # type: ignore[no-untyped-def]
     time = {s.id: s.condition for s in _review(matches, "time").systems}
     assert time["sys-ekonomi"] == "migrate" and time["sys-skola-a"] == "invest"
-    assert time["sys-okänd"] is None                         # unknown, not "invest"
+    assert time["sys-okänd"] is None  # unknown, not "invest"
     moj = {s.id: s.condition for s in _review(matches, "moj").systems}
     people, _, atrophy = moj["sys-ekonomi"].split("/")
     assert (people, atrophy) == ("amber", "red")
-    assert moj["sys-skola-a"].startswith("green")            # two civil servants
+    assert moj["sys-skola-a"].startswith("green")  # two civil servants
 
 
 def test_evidence_lists_source_date_and_missing(matches) -> None:  # type: ignore[no-untyped-def]
@@ -97,17 +105,19 @@ def test_evidence_lists_source_date_and_missing(matches) -> None:  # type: ignor
 
 
 def test_sensitivity_reports_rank_ranges(matches) -> None:  # type: ignore[no-untyped-def]
-    outcome = _review(matches, custom_weights={"technical_fit": 3.0, "lifecycle_risk": 3.0,
-                                               "functional_fit": 2.0})
-    assert outcome.summary["sensitivity_scenarios"] == 11 + 7   # impact ±20 %, custom ±20 %
+    outcome = _review(
+        matches, custom_weights={"technical_fit": 3.0, "lifecycle_risk": 3.0, "functional_fit": 2.0}
+    )
+    assert outcome.summary["sensitivity_scenarios"] == 11 + 7  # impact ±20 %, custom ±20 %
     for system in outcome.systems:
         assert system.rank_min <= system.rank <= system.rank_max
 
 
 def test_workflow_pain_extension_point_moves_a_system(matches) -> None:  # type: ignore[no-untyped-def]
     before = {s.id: s.rank for s in _review(matches).systems}
-    after = {s.id: s for s in _review(matches, workflow_pain={"sys-lon": 50.0, "sys-webb": 0.0})
-             .systems}
+    after = {
+        s.id: s for s in _review(matches, workflow_pain={"sys-lon": 50.0, "sys-webb": 0.0}).systems
+    }
     assert after["sys-lon"].rank < before["sys-lon"]
     assert "workflow_pain" in after["sys-lon"].factors
 
@@ -126,8 +136,9 @@ def test_planted_duplicates_found_with_reasons(matches) -> None:  # type: ignore
 
 
 def test_rejected_pairs_are_never_suggested_and_confirmed_always(matches) -> None:  # type: ignore[no-untyped-def]
-    outcome = _review(matches, rejected=[("sys-bygglov-b", "sys-bygglov-a")],
-                      confirmed=[("sys-webb", "sys-lon")])
+    outcome = _review(
+        matches, rejected=[("sys-bygglov-b", "sys-bygglov-a")], confirmed=[("sys-webb", "sys-lon")]
+    )
     pairs = {(d.a, d.b): d for d in outcome.duplicates}
     assert ("sys-bygglov-a", "sys-bygglov-b") not in pairs
     assert pairs[("sys-lon", "sys-webb")].confirmed
@@ -139,25 +150,35 @@ def test_blocking_finds_what_brute_force_finds() -> None:
     settings = DuplicateSettings()
     blocked = {(d.a, d.b) for d in find_duplicates(features, settings).pairs}
     matrices = build_features(features, settings)
-    brute = {tuple(sorted((features.ids[i], features.ids[j])))
-             for i, j in all_pairs(matrices, settings)}
+    brute = {
+        tuple(sorted((features.ids[i], features.ids[j]))) for i, j in all_pairs(matrices, settings)
+    }
     assert blocked == brute
 
 
 def test_text_layer_matches_swedish_compounds_and_english() -> None:
     features = SystemFeatures(
         ids=["a", "b", "c", "d", "e"],
-        texts=["Bygglovshantering", "Bygglov hantering", "Lönesystem",
-               "Case management for permits", "Permit case management"],
-        capabilities=[[]] * 5, data_objects=[[]] * 5, partners=[[]] * 5)
+        texts=[
+            "Bygglovshantering",
+            "Bygglov hantering",
+            "Lönesystem",
+            "Case management for permits",
+            "Permit case management",
+        ],
+        capabilities=[[]] * 5,
+        data_objects=[[]] * 5,
+        partners=[[]] * 5,
+    )
     settings = DuplicateSettings(weights=(0.0, 0.0, 1.0), threshold=0.5)
     found = {(p.a, p.b) for p in find_duplicates(features, settings).pairs}
     assert found == {("a", "b"), ("d", "e")}
 
 
 def test_profile_scoring_rejects_unknown_profile(matches) -> None:  # type: ignore[no-untyped-def]
-    facts = build_fact_base(organisation(), matches, today=REFERENCE_DATE,
-                            eol_snapshot=REFERENCE_DATE)
+    facts = build_fact_base(
+        organisation(), matches, today=REFERENCE_DATE, eol_snapshot=REFERENCE_DATE
+    )
     with pytest.raises(ValueError, match="unknown profile"):
         score_profile(facts, "nope")
     assert rank_systems(facts, score_profile(facts, "custom")).scenarios == 11

@@ -20,38 +20,47 @@ from produktlyft.review.importers.endoflife import open_release_source
 from produktlyft.review.services.views import HEATMAP_SHADES, LIGHT_TEXT_FROM, shade
 from tests.review_fixtures import REFERENCE_DATE, organisation
 
-CSS = Path(__file__).parents[3] / "src" / "produktlyft" / "kernel" / "web" / "static" / \
-    "review.css"
+CSS = Path(__file__).parents[3] / "src" / "produktlyft" / "kernel" / "web" / "static" / "review.css"
 
 
 @pytest.fixture(scope="module")
 def matches():  # type: ignore[no-untyped-def]
     matcher = EolMatcher(open_release_source(None))
-    return {t.id: matcher.match(t.name, t.version, REFERENCE_DATE)
-            for t in organisation().technologies}
+    return {
+        t.id: matcher.match(t.name, t.version, REFERENCE_DATE) for t in organisation().technologies
+    }
 
 
 @pytest.fixture(scope="module")
 def outcome(matches) -> ReviewOutcome:  # type: ignore[no-untyped-def]
-    return run_review(organisation(), matches, today=REFERENCE_DATE,
-                      eol_snapshot=REFERENCE_DATE, profile="time")
+    return run_review(
+        organisation(), matches, today=REFERENCE_DATE, eol_snapshot=REFERENCE_DATE, profile="time"
+    )
 
 
 def test_each_system_carries_all_four_profiles(outcome: ReviewOutcome, matches) -> None:  # type: ignore[no-untyped-def]
-    facts = build_fact_base(organisation(), matches, today=REFERENCE_DATE,
-                            eol_snapshot=REFERENCE_DATE)
+    facts = build_fact_base(
+        organisation(), matches, today=REFERENCE_DATE, eol_snapshot=REFERENCE_DATE
+    )
     order = facts.system_ids
     scored = {p: score_profile(facts, p) for p in ("custom", "time", "moj", "danish")}
     for system in outcome.systems:
         n = order.index(system.id)
         views = system.assessment["profiles"]
         assert views["time"]["quadrant"] == scored["time"].condition[n]
-        assert "/".join(views["moj"][m] for m in ("people", "technology", "atrophy")) == \
-            scored["moj"].condition[n]
+        assert (
+            "/".join(views["moj"][m] for m in ("people", "technology", "atrophy"))
+            == scored["moj"].condition[n]
+        )
         assert views["danish"]["condition"] == scored["danish"].condition[n]
         assert set(views["danish"]["dimensions"]) == {
-            "business_support", "technical_condition", "documentation_knowledge", "economy",
-            "contracts_sourcing", "security"}
+            "business_support",
+            "technical_condition",
+            "documentation_knowledge",
+            "economy",
+            "contracts_sourcing",
+            "security",
+        }
         health = scored["custom"].health[n]
         assert views["custom"]["health"] == (None if math.isnan(health) else round(health, 2))
     ekonomi = next(s for s in outcome.systems if s.id == "sys-ekonomi").assessment
@@ -61,8 +70,9 @@ def test_each_system_carries_all_four_profiles(outcome: ReviewOutcome, matches) 
 
 def test_fact_items_match_the_evidence_lists(outcome: ReviewOutcome, matches) -> None:  # type: ignore[no-untyped-def]
     """The compact sheet expands to the same items the review's own evidence lists hold."""
-    facts = build_fact_base(organisation(), matches, today=REFERENCE_DATE,
-                            eol_snapshot=REFERENCE_DATE)
+    facts = build_fact_base(
+        organisation(), matches, today=REFERENCE_DATE, eol_snapshot=REFERENCE_DATE
+    )
     keys = tuple(FACTS)
     expected = dict(zip(facts.system_ids, evidence_lists(facts, keys), strict=True))
     for system in outcome.systems:
@@ -93,7 +103,7 @@ def test_fact_items_can_be_limited_and_name_their_component(outcome: ReviewOutco
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -129,9 +139,19 @@ def test_shades_grow_with_the_count() -> None:
 
 
 def test_heatmap_spec_names_itself_and_writes_its_numbers() -> None:
-    spec = charts.heatmap([{"cap": "A", "band": "red", "n": 3, "s": 4}], x="band", y="cap",
-                          value="n", title="T", description="D", x_title="X", y_title="Y",
-                          shade="s", shades=HEATMAP_SHADES, light_text_from=LIGHT_TEXT_FROM)
+    spec = charts.heatmap(
+        [{"cap": "A", "band": "red", "n": 3, "s": 4}],
+        x="band",
+        y="cap",
+        value="n",
+        title="T",
+        description="D",
+        x_title="X",
+        y_title="Y",
+        shade="s",
+        shades=HEATMAP_SHADES,
+        light_text_from=LIGHT_TEXT_FROM,
+    )
     assert spec["title"] == "T" and spec["description"] == "D"
     text = spec["layer"][1]
     assert text["mark"]["type"] == "text" and text["encoding"]["text"]["field"] == "n"

@@ -59,8 +59,7 @@ def test_a_late_single_answer_is_never_shown_as_a_difference() -> None:
     later = _plan({"org": {"a": 6, "b": 5}, "a": {"a": 6}, "b": {"b": 5}}, first.new_releases)
     assert later.shown == ["b"]  # unchanged, so it reveals nothing new
     assert later.suppressed == {"org": Reason.DIFFERENCING, "a": Reason.DIFFERENCING}
-    enough = _plan({"org": {"a": 10, "b": 5}, "a": {"a": 10}, "b": {"b": 5}},
-                   first.new_releases)
+    enough = _plan({"org": {"a": 10, "b": 5}, "a": {"a": 10}, "b": {"b": 5}}, first.new_releases)
     assert enough.shown == ["org", "a", "b"]
 
 
@@ -105,10 +104,12 @@ def test_storage_targets_merge_hidden_leaves_into_the_nearest_shown_group() -> N
 
 # --- an independent adversary: linear algebra over individual respondents -----------------
 
+
 def _matrix(releases: list[dict[str, int]], leaves: list[str], sizes: dict[str, int]):  # type: ignore[no-untyped-def]
     people = [(leaf, i) for leaf in leaves for i in range(sizes[leaf])]
-    rows = [[1.0 if i < release.get(leaf, 0) else 0.0 for leaf, i in people]
-            for release in releases]
+    rows = [
+        [1.0 if i < release.get(leaf, 0) else 0.0 for leaf, i in people] for release in releases
+    ]
     return np.array(rows), len(people)
 
 
@@ -117,8 +118,9 @@ def _derivable(matrix: np.ndarray, target: np.ndarray) -> bool:
     return bool(np.abs(matrix.T @ coefficients - target).max() < 1e-8)
 
 
-def _smallest_derivable_set(releases: list[dict[str, int]], leaves: list[str],
-                            sizes: dict[str, int], below: int) -> int | None:
+def _smallest_derivable_set(
+    releases: list[dict[str, int]], leaves: list[str], sizes: dict[str, int], below: int
+) -> int | None:
     """Brute force: the smallest set of people whose total the releases reveal."""
     if not releases:
         return None
@@ -134,7 +136,7 @@ def _smallest_derivable_set(releases: list[dict[str, int]], leaves: list[str],
 
 @st.composite
 def histories(draw):  # type: ignore[no-untyped-def]
-    leaves = ["a", "b", "c"][:draw(st.integers(2, 3))]
+    leaves = ["a", "b", "c"][: draw(st.integers(2, 3))]
     k = draw(st.sampled_from([3, 4]))
     steps = draw(st.integers(1, 4))
     counts = dict.fromkeys(leaves, 0)

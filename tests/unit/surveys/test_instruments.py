@@ -42,7 +42,8 @@ def test_psychological_safety_reverses_items_one_three_and_five() -> None:
     reversed_numbers = [n for n, item in enumerate(PSYCH_SAFETY.items, 1) if item.reverse]
     assert reversed_numbers == [1, 3, 5]
     assert PSYCH_SAFETY.items[0].text.en == (
-        "If you make a mistake on this team, it is often held against you.")
+        "If you make a mistake on this team, it is often held against you."
+    )
     assert PSYCH_SAFETY.items[0].scored(7) == 1 and PSYCH_SAFETY.items[1].scored(7) == 7
 
 
@@ -60,14 +61,22 @@ def test_readiness_covers_four_challenges_with_remedies_the_product_offers() -> 
     assert all(4 <= len(items) <= 6 for items in families.values())
     assert all(item.remedy in Remedy for item in READINESS.items)
     used = {item.remedy for item in READINESS.items}
-    assert {Remedy.RUN_REVIEW, Remedy.START_PILOT, Remedy.CHECK_CONTRACT_SLICES,
-            Remedy.PUBLISH_WIN, Remedy.MEASURE_AGAIN} <= used
+    assert {
+        Remedy.RUN_REVIEW,
+        Remedy.START_PILOT,
+        Remedy.CHECK_CONTRACT_SLICES,
+        Remedy.PUBLISH_WIN,
+        Remedy.MEASURE_AGAIN,
+    } <= used
 
 
 def test_service_standard_has_fourteen_points_met_partly_not_met() -> None:
     assert len(SERVICE_STANDARD.items) == 14
     assert [label.en for label in SERVICE_STANDARD.items[0].answers.labels] == [
-        "Not met", "Partly met", "Met"]
+        "Not met",
+        "Partly met",
+        "Met",
+    ]
     assert SERVICE_STANDARD.items[11].text.en == "12. Make new source code open"
 
 

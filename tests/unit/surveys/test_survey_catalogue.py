@@ -11,9 +11,12 @@ def test_every_survey_message_is_translated() -> None:
     assert len(used) > 100
     for lang in ("sv", "en"):
         catalog = read_catalog(lang, "surveys")
-        missing = [key for key in used
-                   if not (message := catalog.get(key if isinstance(key, str) else key[0]))
-                   or not message.string]
+        missing = [
+            key
+            for key in used
+            if not (message := catalog.get(key if isinstance(key, str) else key[0]))
+            or not message.string
+        ]
         assert missing == [], f"{lang}: {missing[:5]}"
 
 

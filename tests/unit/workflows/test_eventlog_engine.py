@@ -26,12 +26,20 @@ T0 = datetime(2024, 1, 1, tzinfo=UTC)
 
 def frame(rows: list[tuple[str | None, str | None, float | None, str | None]]) -> pl.DataFrame:
     """(case, activity, days after T0, unit) rows, in file order."""
-    return pl.DataFrame({
-        "case_id": [r[0] for r in rows], "activity": [r[1] for r in rows],
-        "timestamp": [None if r[2] is None else T0 + timedelta(days=r[2]) for r in rows],
-        "unit": [r[3] for r in rows],
-    }, schema={"case_id": pl.String, "activity": pl.String,
-               "timestamp": pl.Datetime("us", "UTC"), "unit": pl.String})
+    return pl.DataFrame(
+        {
+            "case_id": [r[0] for r in rows],
+            "activity": [r[1] for r in rows],
+            "timestamp": [None if r[2] is None else T0 + timedelta(days=r[2]) for r in rows],
+            "unit": [r[3] for r in rows],
+        },
+        schema={
+            "case_id": pl.String,
+            "activity": pl.String,
+            "timestamp": pl.Datetime("us", "UTC"),
+            "unit": pl.String,
+        },
+    )
 
 
 def view_of(rows: list[tuple[str | None, str | None, float | None, str | None]]) -> LogView:
@@ -40,20 +48,27 @@ def view_of(rows: list[tuple[str | None, str | None, float | None, str | None]])
 
 def sequences(view: LogView) -> dict[str, list[str]]:
     table = view.events.select(pl.col("activity").cast(pl.String)).with_columns(
-        case=view.case_ids.gather(pl.Series(view.cases)))
-    return {case: list(group["activity"]) for (case,), group in
-            table.group_by("case", maintain_order=True)}
+        case=view.case_ids.gather(pl.Series(view.cases))
+    )
+    return {
+        case: list(group["activity"])
+        for (case,), group in table.group_by("case", maintain_order=True)
+    }
 
 
 def test_ties_keep_file_order_and_unsorted_input_is_sorted() -> None:
-    rows = [("b", "Z", 1, None), ("a", "B", 5, None), ("a", "A", 5, None),
-            ("b", "Y", 0, None), ("a", "C", 2, None)]
+    rows = [
+        ("b", "Z", 1, None),
+        ("a", "B", 5, None),
+        ("a", "A", 5, None),
+        ("b", "Y", 0, None),
+        ("a", "C", 2, None),
+    ]
     log = canonicalise(frame(rows))
     assert log.sorted_on_import
     view = LogView.of(log)
     assert sequences(view) == {"a": ["C", "B", "A"], "b": ["Y", "Z"]}
-    grouped = canonicalise(frame([("x", "A", 0, None), ("x", "B", 0, None),
-                                  ("y", "B", 1, None)]))
+    grouped = canonicalise(frame([("x", "A", 0, None), ("x", "B", 0, None), ("y", "B", 1, None)]))
     assert not grouped.sorted_on_import
 
 
@@ -63,8 +78,17 @@ def test_a_case_split_in_the_file_is_regrouped() -> None:
 
 
 def test_events_missing_required_values_are_dropped_and_reported() -> None:
-    log = canonicalise(frame([("a", "A", 0, None), (None, "B", 1, None), ("a", None, 2, None),
-                              ("a", "C", None, None), ("a", "D", 3, None)]))
+    log = canonicalise(
+        frame(
+            [
+                ("a", "A", 0, None),
+                (None, "B", 1, None),
+                ("a", None, 2, None),
+                ("a", "C", None, None),
+                ("a", "D", 3, None),
+            ]
+        )
+    )
     assert log.n_events == 2
     assert log.dropped.total == 3
     assert log.dropped.by_column == {"case_id": 1, "activity": 1, "timestamp": 1}
@@ -72,8 +96,15 @@ def test_events_missing_required_values_are_dropped_and_reported() -> None:
 
 
 def test_dfg_counts_and_durations() -> None:
-    view = view_of([("a", "A", 0, None), ("a", "B", 2, None), ("b", "A", 0, None),
-                    ("b", "B", 4, None), ("b", "A", 5, None)])
+    view = view_of(
+        [
+            ("a", "A", 0, None),
+            ("a", "B", 2, None),
+            ("b", "A", 0, None),
+            ("b", "B", 4, None),
+            ("b", "A", 5, None),
+        ]
+    )
     edges = {(r["source"], r["target"]): r for r in dfg(view).to_dicts()}
     assert edges[("A", "B")]["count"] == 2
     assert edges[("A", "B")]["mean_seconds"] == pytest.approx(3 * 86400)
@@ -108,16 +139,25 @@ def test_variants_with_many_activity_names_use_more_bits() -> None:
 
 
 def test_filters() -> None:
-    rows = [("a", "A", 0, "U1"), ("a", "B", 1, "U2"), ("b", "A", 10, "U1"),
-            ("b", "C", 11, "U1"), ("c", "A", 20, "U3"), ("c", "B", 21, "U3")]
+    rows = [
+        ("a", "A", 0, "U1"),
+        ("a", "B", 1, "U2"),
+        ("b", "A", 10, "U1"),
+        ("b", "C", 11, "U1"),
+        ("c", "A", 20, "U3"),
+        ("c", "B", 21, "U3"),
+    ]
     view = view_of(rows)
-    window = LogFilter(start=T0 + timedelta(days=9), end=T0 + timedelta(days=30),
-                       time_mode="contained")
+    window = LogFilter(
+        start=T0 + timedelta(days=9), end=T0 + timedelta(days=30), time_mode="contained"
+    )
     assert list(apply_filter(view, window).case_ids) == ["b", "c"]
     started = LogFilter(start=T0 + timedelta(days=0.5), time_mode="started")
     assert list(apply_filter(view, started).case_ids) == ["b", "c"]
-    trimmed = apply_filter(view, LogFilter(start=T0 + timedelta(days=0.5),
-                                           end=T0 + timedelta(days=10.5), time_mode="trim"))
+    trimmed = apply_filter(
+        view,
+        LogFilter(start=T0 + timedelta(days=0.5), end=T0 + timedelta(days=10.5), time_mode="trim"),
+    )
     assert sequences(trimmed) == {"a": ["B"], "b": ["A"]}
     top = apply_filter(view, LogFilter(top_variants=1))
     assert list(top.case_ids) == ["a", "c"]
@@ -131,9 +171,14 @@ def test_filters() -> None:
 
 
 def test_rework_loops_and_handoffs() -> None:
-    rows = [("a", "Granska", 0, "Bygglov"), ("a", "Komplettera", 1, "Bygglov"),
-            ("a", "Granska", 13, "Miljö"), ("a", "Beslut", 14, "Miljö"),
-            ("b", "Granska", 0, "Bygglov"), ("b", "Beslut", 2, "Bygglov")]
+    rows = [
+        ("a", "Granska", 0, "Bygglov"),
+        ("a", "Komplettera", 1, "Bygglov"),
+        ("a", "Granska", 13, "Miljö"),
+        ("a", "Beslut", 14, "Miljö"),
+        ("b", "Granska", 0, "Bygglov"),
+        ("b", "Beslut", 2, "Bygglov"),
+    ]
     view = view_of(rows)
     repeated = rework(view).to_dicts()
     assert repeated[0]["activity"] == "Granska" and repeated[0]["cases"] == 1
@@ -180,7 +225,13 @@ def test_case_table_and_wip() -> None:
 
 def test_src_never_imports_pm4py() -> None:
     source = Path(__file__).resolve().parents[3] / "src"
-    offenders = [p for p in source.rglob("*.py") if "pm4py" in p.read_text(encoding="utf-8")
-                 and ("import pm4py" in p.read_text(encoding="utf-8")
-                      or "from pm4py" in p.read_text(encoding="utf-8"))]
+    offenders = [
+        p
+        for p in source.rglob("*.py")
+        if "pm4py" in p.read_text(encoding="utf-8")
+        and (
+            "import pm4py" in p.read_text(encoding="utf-8")
+            or "from pm4py" in p.read_text(encoding="utf-8")
+        )
+    ]
     assert offenders == []

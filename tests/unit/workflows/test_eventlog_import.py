@@ -33,13 +33,16 @@ BOMB = """<?xml version="1.0"?>
 
 
 def test_offsets_are_converted_and_naive_times_use_the_named_zone() -> None:
-    values = pl.Series(["2024-03-01T09:00:00+01:00", "2024-07-01 09:00", "2024-03-01",
-                        "2024-03-01T08:00:00Z"])
+    values = pl.Series(
+        ["2024-03-01T09:00:00+01:00", "2024-07-01 09:00", "2024-03-01", "2024-03-01T08:00:00Z"]
+    )
     result, bad, report = to_utc(values, timezone="Europe/Stockholm")
-    assert result.to_list() == [datetime(2024, 3, 1, 8, tzinfo=UTC),
-                                datetime(2024, 7, 1, 7, tzinfo=UTC),
-                                datetime(2024, 2, 29, 23, tzinfo=UTC),
-                                datetime(2024, 3, 1, 8, tzinfo=UTC)]
+    assert result.to_list() == [
+        datetime(2024, 3, 1, 8, tzinfo=UTC),
+        datetime(2024, 7, 1, 7, tzinfo=UTC),
+        datetime(2024, 2, 29, 23, tzinfo=UTC),
+        datetime(2024, 3, 1, 8, tzinfo=UTC),
+    ]
     assert (report.with_offset, report.naive, report.unparseable) == (2, 2, 0)
     assert "Europe/Stockholm" in report.describe()
     assert not bad.any()
@@ -80,8 +83,9 @@ def test_csv_mapping_errors_name_the_columns(tmp_path: Path) -> None:
 
 def test_bad_costs_are_bad_rows(tmp_path: Path) -> None:
     path = tmp_path / "log.csv"
-    path.write_text("case,activity,timestamp,cost\n1,A,2024-01-01,12.5\n1,B,2024-01-02,lots\n",
-                    encoding="utf-8")
+    path.write_text(
+        "case,activity,timestamp,cost\n1,A,2024-01-01,12.5\n1,B,2024-01-02,lots\n", encoding="utf-8"
+    )
     with pytest.raises(InvalidInput) as error:
         read_eventlog_csv(path, ColumnMapping())
     assert "'lots' is not a number" in str(error.value) and "line 3" in str(error.value)
@@ -98,8 +102,10 @@ def test_xes_both_readers(tmp_path: Path, engine: str) -> None:
     parsed = read_eventlog_xes(path, ColumnMapping(), engine=engine)
     frame = parsed.frame
     assert frame["activity"].to_list() == ["Ansökan", "Beslut"]
-    assert frame["timestamp"].to_list() == [datetime(2024, 3, 1, 8, tzinfo=UTC),
-                                            datetime(2024, 3, 4, 9, 30, tzinfo=UTC)]
+    assert frame["timestamp"].to_list() == [
+        datetime(2024, 3, 1, 8, tzinfo=UTC),
+        datetime(2024, 3, 4, 9, 30, tzinfo=UTC),
+    ]
     assert frame["case_id"].to_list() == ["c1", "c1"]
     assert frame["case:channel"].to_list() == ["web", "web"]
     assert frame["cost"].to_list()[0] == 5.0
@@ -129,6 +135,9 @@ def test_streaming_and_r4pm_agree_on_the_receipt_log(shared_dir: Path) -> None:
     ours, theirs = read_xes_streaming(path), read_xes_r4pm(path)
     assert theirs is not None and sorted(ours.columns) == sorted(theirs.columns)
     assert ours["concept:name"].equals(theirs["concept:name"])
-    stamps = ours["time:timestamp"].str.to_datetime("%Y-%m-%dT%H:%M:%S%.f%#z",
-                                                    time_unit="us").dt.convert_time_zone("UTC")
+    stamps = (
+        ours["time:timestamp"]
+        .str.to_datetime("%Y-%m-%dT%H:%M:%S%.f%#z", time_unit="us")
+        .dt.convert_time_zone("UTC")
+    )
     assert (stamps == theirs["time:timestamp"]).all()

@@ -59,22 +59,30 @@ def test_errors_are_problem_documents(api: TestClient, app) -> None:  # type: ig
     _problem(api.get("/api/v1/systems?limit=100000"), 422)
     _problem(api.get("/api/v1/no-such-endpoint"), 404)
     _problem(TestClient(app).get("/api/v1/systems"), 401)
-    _problem(TestClient(app, headers={"Authorization": "Bearer pl_bad"}).get(
-        "/api/v1/systems"), 401)
+    _problem(
+        TestClient(app, headers={"Authorization": "Bearer pl_bad"}).get("/api/v1/systems"), 401
+    )
     _problem(api.get("/api/v1/changes"), 403)  # the audit log is for administrators
 
 
 def test_edit_with_optimistic_locking(api: TestClient) -> None:
     version = api.get("/api/v1/systems/sys-00005").json()["row_version"]
-    saved = api.patch(f"/api/v1/systems/sys-00005?row_version={version}",
-                      json={"vendor": "API AB", "users": 42})
+    saved = api.patch(
+        f"/api/v1/systems/sys-00005?row_version={version}", json={"vendor": "API AB", "users": 42}
+    )
     assert saved.status_code == 200 and saved.json()["vendor"] == "API AB"
-    stale = api.patch(f"/api/v1/systems/sys-00005?row_version={version}",
-                      json={"vendor": "Late AB"})
+    stale = api.patch(
+        f"/api/v1/systems/sys-00005?row_version={version}", json={"vendor": "Late AB"}
+    )
     body = _problem(stale, 409)
     assert body["current"]["vendor"] == "API AB" and body["yours"]["vendor"] == "Late AB"
-    invalid = _problem(api.patch(f"/api/v1/systems/sys-00005?row_version={version + 1}",
-                                 json={"users": "many", "criticality": "extreme"}), 422)
+    invalid = _problem(
+        api.patch(
+            f"/api/v1/systems/sys-00005?row_version={version + 1}",
+            json={"users": "many", "criticality": "extreme"},
+        ),
+        422,
+    )
     assert {e["column"] for e in invalid["errors"]} == {"users", "criticality"}  # type: ignore[union-attr]
 
 

@@ -16,15 +16,25 @@ from tests.web.conftest import csrf_of
 def _form(client: TestClient, path: str) -> dict[str, str]:
     """The fields of the edit form at `path`, as the browser would send them."""
     page = client.get(path).text
-    values = dict(re.findall(r'<input class="ds-input" type="[a-z]+" value="([^"]*)" id="[^"]+" '
-                             r'name="([^"]+)"', page))
+    values = dict(
+        re.findall(
+            r'<input class="ds-input" type="[a-z]+" value="([^"]*)" id="[^"]+" '
+            r'name="([^"]+)"',
+            page,
+        )
+    )
     fields = {name: value for value, name in values.items()}
-    for name, body in re.findall(r'<select class="ds-input" id="[^"]+" name="([^"]+)"[^>]*>(.*?)'
-                                 r'</select>', page, re.S):
+    for name, body in re.findall(
+        r'<select class="ds-input" id="[^"]+" name="([^"]+)"[^>]*>(.*?)'
+        r"</select>",
+        page,
+        re.S,
+    ):
         selected = re.search(r'<option value="([^"]*)" selected>', body)
         fields[name] = selected.group(1) if selected else ""
-    for name, text in re.findall(r'<textarea[^>]* name="([^"]+)"[^>]*>(.*?)</textarea>', page,
-                                 re.S):
+    for name, text in re.findall(
+        r'<textarea[^>]* name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S
+    ):
         fields[name] = text
     fields["csrf_token"] = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     fields["row_version"] = re.search(r'name="row_version" value="(\d+)"', page).group(1)
@@ -46,15 +56,25 @@ def test_an_edit_is_saved_and_logged(admin: TestClient) -> None:
 def test_invalid_input_is_shown_next_to_each_field(admin: TestClient) -> None:
     form = _form(admin, "/edit/systems/sys-00002")
     original_name = form["name"]
-    form.update({"name": "", "users": "many", "annual_licence_cost": "-5",
-                 "internal_dates.plan": "31/12/2026", "owning_unit_id": "no-such-unit"})
+    form.update(
+        {
+            "name": "",
+            "users": "many",
+            "annual_licence_cost": "-5",
+            "internal_dates.plan": "31/12/2026",
+            "owning_unit_id": "no-such-unit",
+        }
+    )
     response = admin.post("/edit/systems/sys-00002", data=form)
     assert response.status_code == 422
     page = response.text
     assert 'id="error-summary"' in page
-    for field, message in (("name", "Fyll i fältet."), ("users", "Skriv ett heltal"),
-                           ("internal_dates-plan", "Skriv ett datum"),
-                           ("owning_unit_id", "Det finns ingen post med id no-such-unit")):
+    for field, message in (
+        ("name", "Fyll i fältet."),
+        ("users", "Skriv ett heltal"),
+        ("internal_dates-plan", "Skriv ett datum"),
+        ("owning_unit_id", "Det finns ingen post med id no-such-unit"),
+    ):
         assert f'id="f-{field}" name=' in page
         block = page.split(f'id="f-{field}"', 1)[1][:2500]
         assert 'aria-invalid="true"' in page.split(f'id="f-{field}"', 1)[1][:200]
@@ -75,8 +95,10 @@ def test_second_editor_gets_a_conflict_page_with_both_versions(client_for) -> No
     first_form = _form(first, "/edit/systems/sys-00004")
     second_form = _form(second, "/edit/systems/sys-00004")
     first_form["vendor"] = "Första leverantören"
-    assert first.post("/edit/systems/sys-00004", data=first_form,
-                      follow_redirects=False).status_code == 303
+    assert (
+        first.post("/edit/systems/sys-00004", data=first_form, follow_redirects=False).status_code
+        == 303
+    )
     second_form["vendor"] = "Andra leverantören"
     conflict = second.post("/edit/systems/sys-00004", data=second_form)
     assert conflict.status_code == 409
@@ -86,17 +108,25 @@ def test_second_editor_gets_a_conflict_page_with_both_versions(client_for) -> No
     assert "editor" in page  # who saved first
     assert "Andra leverantören" not in second.get("/systems/sys-00004").text
     # choosing "save mine over theirs" posts the newer version and wins
-    overwrite = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">',
-                                page.split('action="/edit/systems/sys-00004"', 1)[1]))
-    assert second.post("/edit/systems/sys-00004", data=overwrite,
-                       follow_redirects=False).status_code == 303
+    overwrite = dict(
+        re.findall(
+            r'<input type="hidden" name="([^"]+)" value="([^"]*)">',
+            page.split('action="/edit/systems/sys-00004"', 1)[1],
+        )
+    )
+    assert (
+        second.post("/edit/systems/sys-00004", data=overwrite, follow_redirects=False).status_code
+        == 303
+    )
     assert "Andra leverantören" in second.get("/systems/sys-00004").text
 
 
 def test_capability_integration_and_contract_forms_save(admin: TestClient) -> None:
-    for path, field, value in (("/edit/capabilities/cap-pay", "description", "Löneutbetalning"),
-                               ("/edit/integrations/int-00002", "name", "Nattlig export"),
-                               ("/edit/contracts/avtal-0001", "supplier", "Ny leverantör AB")):
+    for path, field, value in (
+        ("/edit/capabilities/cap-pay", "description", "Löneutbetalning"),
+        ("/edit/integrations/int-00002", "name", "Nattlig export"),
+        ("/edit/contracts/avtal-0001", "supplier", "Ny leverantör AB"),
+    ):
         form = _form(admin, path)
         form[field] = value
         assert admin.post(path, data=form, follow_redirects=False).status_code == 303, path
@@ -126,8 +156,11 @@ def test_forms_without_the_csrf_token_are_refused(admin: TestClient) -> None:
 def test_import_previews_then_writes_only_on_confirm(admin: TestClient, tmp_path: Path) -> None:
     document = {"systems": [{"id": "sys-new", "name": "Nytt system"}]}
     token = csrf_of(admin, "/import")
-    preview = admin.post("/import", data={"csrf_token": token},
-                         files={"file": ("nytt.json", json.dumps(document), "application/json")})
+    preview = admin.post(
+        "/import",
+        data={"csrf_token": token},
+        files={"file": ("nytt.json", json.dumps(document), "application/json")},
+    )
     assert preview.status_code == 200 and "provkörning" in preview.text
     assert admin.get("/systems/sys-new").status_code == 404  # nothing written yet
     key = re.search(r'name="key" value="([^"]+)"', preview.text).group(1)
@@ -141,8 +174,11 @@ def test_import_previews_then_writes_only_on_confirm(admin: TestClient, tmp_path
 def test_import_lists_every_error_by_row(admin: TestClient) -> None:
     csv = "ID;Namn;Antal användare\nsys-a;A;många\nsys-b;;12\nsys-c;C;-3\n"
     token = csrf_of(admin, "/import")
-    response = admin.post("/import", data={"csrf_token": token},
-                          files={"file": ("System.csv", csv.encode(), "text/csv")})
+    response = admin.post(
+        "/import",
+        data={"csrf_token": token},
+        files={"file": ("System.csv", csv.encode(), "text/csv")},
+    )
     assert response.status_code == 422
     page = html.unescape(response.text)
     assert "Ingenting skrevs" in page
@@ -155,16 +191,24 @@ def test_import_lists_every_error_by_row(admin: TestClient) -> None:
     assert "is not a whole number" not in page
     assert admin.get("/systems/sys-a").status_code == 404
     admin.get("/language/en?next=/import")
-    english = html.unescape(admin.post(
-        "/import", data={"csrf_token": token},
-        files={"file": ("System.csv", csv.encode(), "text/csv")}).text)
+    english = html.unescape(
+        admin.post(
+            "/import",
+            data={"csrf_token": token},
+            files={"file": ("System.csv", csv.encode(), "text/csv")},
+        ).text
+    )
     assert "'många' is not a whole number, such as 1200" in english
     assert "a value is required here" in english
-    empty = admin.post("/import", data={"csrf_token": token},
-                       files={"file": ("tom.json", b"", "application/json")})
+    empty = admin.post(
+        "/import", data={"csrf_token": token}, files={"file": ("tom.json", b"", "application/json")}
+    )
     assert empty.status_code == 422
     admin.get("/language/sv?next=/import")
-    broken = admin.post("/import", data={"csrf_token": token},
-                        files={"file": ("trasig.json", b'{"systems": [', "application/json")})
+    broken = admin.post(
+        "/import",
+        data={"csrf_token": token},
+        files={"file": ("trasig.json", b'{"systems": [', "application/json")},
+    )
     assert broken.status_code == 422
     assert "ogiltig JSON" in html.unescape(broken.text)

@@ -60,8 +60,12 @@ def review_db(review_seeded: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def review_settings(review_db: Database, tmp_path: Path) -> Settings:
-    return Settings(database_url=review_db.url, cookie_secure=False,
-                    data_dir=tmp_path / "data", secret_key="test-secret-key")
+    return Settings(
+        database_url=review_db.url,
+        cookie_secure=False,
+        data_dir=tmp_path / "data",
+        secret_key="test-secret-key",
+    )
 
 
 @pytest.fixture

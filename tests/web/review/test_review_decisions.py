@@ -20,8 +20,9 @@ from tests.web.review.conftest import csrf
 Client = Callable[[Role], TestClient]
 
 
-def test_pairs_show_layers_reason_score_and_yearly_cost(as_role: Client,
-                                                        review_ctx: ServiceContext) -> None:
+def test_pairs_show_layers_reason_score_and_yearly_cost(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
     page = as_role(Role.VIEWER).get("/review/duplicates").text
     run = latest_review(review_ctx)
     for pair in run.duplicates:
@@ -40,25 +41,43 @@ def test_pairs_show_layers_reason_score_and_yearly_cost(as_role: Client,
 
 
 def _decide(client: TestClient, a: str, b: str, decision: str, **extra: str):  # type: ignore[no-untyped-def]
-    return client.post("/review/duplicates", data={
-        "csrf_token": csrf(client, "/review/duplicates"), "a": a, "b": b,
-        "decision": decision, "page": "1", **extra}, follow_redirects=False)
+    return client.post(
+        "/review/duplicates",
+        data={
+            "csrf_token": csrf(client, "/review/duplicates"),
+            "a": a,
+            "b": b,
+            "decision": decision,
+            "page": "1",
+            **extra,
+        },
+        follow_redirects=False,
+    )
 
 
-def test_confirm_persists_and_shows_on_the_pair(as_role: Client,
-                                                review_ctx: ServiceContext) -> None:
+def test_confirm_persists_and_shows_on_the_pair(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
     client = as_role(Role.ANALYST)
-    response = _decide(client, "sys-skola-b", "sys-skola-a", "confirm", anchor="pair-1-1",
-                       note="samma elevregister")
+    response = _decide(
+        client,
+        "sys-skola-b",
+        "sys-skola-a",
+        "confirm",
+        anchor="pair-1-1",
+        note="samma elevregister",
+    )
     assert response.status_code == 303
     assert response.headers["location"] == "/review/duplicates?page=1#pair-1-1"
     made = list_decisions(review_ctx)
     assert [(d.system_a, d.system_b, d.decision, d.decided_by, d.note) for d in made] == [
-        ("sys-skola-a", "sys-skola-b", Decision.CONFIRM, "analyst", "samma elevregister")]
+        ("sys-skola-a", "sys-skola-b", Decision.CONFIRM, "analyst", "samma elevregister")
+    ]
     page = client.get(response.headers["location"]).text
     assert "Bekräftat: Elevregistret och Elevadministrationen överlappar" in page
-    pairs = re.findall(r'<li class="pair" id="(pair-\d+-\d+)" tabindex="-1">(.*?)</li>\n',
-                       page, re.S)
+    pairs = re.findall(
+        r'<li class="pair" id="(pair-\d+-\d+)" tabindex="-1">(.*?)</li>\n', page, re.S
+    )
     decided = {anchor: body for anchor, body in pairs if "Bekräftade som dubbletter" in body}
     assert len(decided) == 1 and len(pairs) == 2
     assert "Elevregistret – Elevadministrationen" in next(iter(decided.values()))
@@ -70,8 +89,7 @@ def test_confirm_persists_and_shows_on_the_pair(as_role: Client,
     assert "Bekräftat: Elevregistret" not in again and "Bekräftade som dubbletter" in again
 
 
-def test_rejected_pair_is_not_suggested_again(as_role: Client,
-                                              review_ctx: ServiceContext) -> None:
+def test_rejected_pair_is_not_suggested_again(as_role: Client, review_ctx: ServiceContext) -> None:
     client = as_role(Role.ANALYST)
     assert _decide(client, "sys-bygglov-a", "sys-bygglov-b", "reject").status_code == 303
     page = client.get("/review/duplicates").text
@@ -89,15 +107,17 @@ def test_rejected_pair_is_not_suggested_again(as_role: Client,
     assert list_decisions(review_ctx)[0].decision is Decision.CONFIRM
 
 
-def test_deciding_needs_analyse_and_the_form_token(as_role: Client,
-                                                   review_ctx: ServiceContext) -> None:
+def test_deciding_needs_analyse_and_the_form_token(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
     viewer = as_role(Role.VIEWER)
     assert _decide(viewer, "sys-skola-a", "sys-skola-b", "confirm").status_code == 403
     editor = as_role(Role.EDITOR)
     assert _decide(editor, "sys-skola-a", "sys-skola-b", "reject").status_code == 403
     analyst = as_role(Role.ANALYST)
-    forged = analyst.post("/review/duplicates", data={"a": "sys-skola-a", "b": "sys-skola-b",
-                                                      "decision": "confirm"})
+    forged = analyst.post(
+        "/review/duplicates", data={"a": "sys-skola-a", "b": "sys-skola-b", "decision": "confirm"}
+    )
     assert forged.status_code == 403
     assert _decide(analyst, "sys-skola-a", "sys-ingen", "confirm").status_code == 404
     assert _decide(analyst, "sys-skola-a", "sys-skola-b", "maybe").status_code == 422
@@ -106,8 +126,14 @@ def test_deciding_needs_analyse_and_the_form_token(as_role: Client,
 
 def test_anchor_is_only_followed_when_it_names_a_pair(as_role: Client) -> None:
     client = as_role(Role.ANALYST)
-    response = _decide(client, "sys-skola-a", "sys-skola-b", "confirm",
-                       anchor="x\" onfocus=alert(1)", page="https://evil.example")
+    response = _decide(
+        client,
+        "sys-skola-a",
+        "sys-skola-b",
+        "confirm",
+        anchor='x" onfocus=alert(1)',
+        page="https://evil.example",
+    )
     assert response.headers["location"] == "/review/duplicates?page=1"
 
 

@@ -23,14 +23,18 @@ def text_of(html: str) -> str:
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
-def test_overview_tells_the_reports_story_with_its_figures(as_role: Client,
-                                                           review_ctx: ServiceContext) -> None:
+def test_overview_tells_the_reports_story_with_its_figures(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
     page = as_role(Role.VIEWER).get("/review")
     assert page.status_code == 200
     body = text_of(page.text)
     data = gather_report_data(review_ctx, lang="sv")
-    assert [o.key for o in data.obstacles][:3] == ["unsupported_technology", "lock_in",
-                                                   "duplicates"]
+    assert [o.key for o in data.obstacles][:3] == [
+        "unsupported_technology",
+        "lock_in",
+        "duplicates",
+    ]
     for obstacle in data.obstacles:  # the same headlines as the report's first page
         assert texts.t("sv", f"obstacle.{obstacle.key}", count=obstacle.count) in body
     assert "Raindance" in body and "Ekonomisystemavtalet 2015" in body  # named examples
@@ -57,14 +61,16 @@ def test_overview_in_english(as_role: Client) -> None:
     assert "9 systems reviewed" in body
 
 
-def test_analyst_runs_the_review_and_sees_its_progress(as_role: Client,
-                                                       review_ctx: ServiceContext) -> None:
+def test_analyst_runs_the_review_and_sees_its_progress(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
     client = as_role(Role.ANALYST)
     before = latest_review(review_ctx, with_results=False).id
     overview = client.get("/review").text
     assert 'action="/review/run"' in overview and 'value="moj"' in overview
-    started = client.post("/review/run", data={"csrf_token": csrf(client), "profile": "moj"},
-                          follow_redirects=False)
+    started = client.post(
+        "/review/run", data={"csrf_token": csrf(client), "profile": "moj"}, follow_redirects=False
+    )
     assert started.status_code == 303 and started.headers["location"] == "/review/run"
     page = wait_for_review(client)
     assert "Genomlysningen är klar" in page
@@ -74,9 +80,9 @@ def test_analyst_runs_the_review_and_sees_its_progress(as_role: Client,
     assert "MoJ: personal, teknik, förfall" in client.get("/review").text
 
 
-def test_running_needs_the_analyse_permission_and_the_form_token(as_role: Client,
-                                                                 review_ctx: ServiceContext
-                                                                 ) -> None:
+def test_running_needs_the_analyse_permission_and_the_form_token(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
     before = latest_review(review_ctx, with_results=False).id
     viewer = as_role(Role.VIEWER)
     refused = viewer.post("/review/run", data={"csrf_token": csrf(viewer)})
@@ -90,14 +96,15 @@ def test_running_needs_the_analyse_permission_and_the_form_token(as_role: Client
     assert "Ingen genomlysning har startats" in viewer.get("/review/run").text
 
 
-def test_report_downloads_in_both_languages_and_formats(as_role: Client,
-                                                        review_settings) -> None:  # type: ignore[no-untyped-def]
+def test_report_downloads_in_both_languages_and_formats(as_role: Client, review_settings) -> None:  # type: ignore[no-untyped-def]
     client = as_role(Role.VIEWER)
     pdf = client.get("/review/report?format=pdf&lang=sv")
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
-    assert pdf.headers["content-disposition"] == \
-        'attachment; filename="genomlysning-2026-09-01-sv.pdf"'
+    assert (
+        pdf.headers["content-disposition"]
+        == 'attachment; filename="genomlysning-2026-09-01-sv.pdf"'
+    )
     html = client.get("/review/report?format=html&lang=en")
     assert html.status_code == 200 and "The three biggest obstacles" in html.text
     assert '<html lang="en">' in html.text
@@ -108,40 +115,48 @@ def test_report_downloads_in_both_languages_and_formats(as_role: Client,
     assert client.get("/review/report?format=pdf&lang=fi").status_code == 404
 
 
-def test_heatmap_shows_every_capability_with_a_table(as_role: Client,
-                                                     review_ctx: ServiceContext) -> None:
+def test_heatmap_shows_every_capability_with_a_table(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
     page = as_role(Role.VIEWER).get("/review/heatmap").text
     run = latest_review(review_ctx, with_results=False)
     table = page.split('id="heatmap-table"', 1)[1]
     for capability in run.details["capabilities"]:
-        counts = {c["band"]: c["systems"] for c in run.details["heatmap"]
-                  if c["capability_id"] == capability["capability_id"]}
-        row = re.search(r">" + re.escape(capability["capability"]) + r"</a></th>(.*?)</tr>",
-                        table, re.S)
+        counts = {
+            c["band"]: c["systems"]
+            for c in run.details["heatmap"]
+            if c["capability_id"] == capability["capability_id"]
+        }
+        row = re.search(
+            r">" + re.escape(capability["capability"]) + r"</a></th>(.*?)</tr>", table, re.S
+        )
         assert row, capability["capability"]
         cells = re.findall(r'<td class="number">(\d+)</td>', row.group(1))[:4]
-        assert [int(c) for c in cells] == [counts.get(b, 0)
-                                           for b in ("red", "amber", "green", "unknown")]
+        assert [int(c) for c in cells] == [
+            counts.get(b, 0) for b in ("red", "amber", "green", "unknown")
+        ]
     assert "röd (hälsa under 4)" in table and "kan inte bedömas" in table  # bands as text
     svg = page.split('<div class="chart__image">', 1)[1]
     assert "<title>Förmågor efter systemens skick</title>" in svg
 
 
-def test_ranking_sorts_filters_and_links_to_the_evidence(as_role: Client,
-                                                         review_ctx: ServiceContext) -> None:
+def test_ranking_sorts_filters_and_links_to_the_evidence(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
     client = as_role(Role.VIEWER)
     run = latest_review(review_ctx)
     page = client.get("/review/ranking").text
-    names = re.findall(r'<th scope="row"><a class="ds-link" href="/review/systems/([^"]+)">',
-                       page)
+    names = re.findall(r'<th scope="row"><a class="ds-link" href="/review/systems/([^"]+)">', page)
     assert [unquote(n) for n in names] == [s["system_id"] for s in run.systems]
     first = run.systems[0]
     assert first["reason"] in unescape(page)
     assert f"{first['rank_min']}–{first['rank_max']}" in page
     assert 'aria-sort="ascending"' in page  # by rank
     by_score = client.get("/review/ranking?sort=score&dir=desc").text
-    scores = [float(s.replace(",", ".")) for s in re.findall(
-        r'<td class="number">(\d+,\d)</td>\s*<td><span class="band', by_score)]
+    scores = [
+        float(s.replace(",", "."))
+        for s in re.findall(r'<td class="number">(\d+,\d)</td>\s*<td><span class="band', by_score)
+    ]
     assert scores == sorted(scores, reverse=True) and 'aria-sort="descending"' in by_score
     red = client.get("/review/ranking?band=red").text
     assert red.count('class="band band--') == sum(s["band"] == "red" for s in run.systems)
@@ -160,9 +175,13 @@ def test_review_pages_are_in_the_menu_for_everyone_signed_in(as_role: Client) ->
     assert '<a href="/review" aria-current="page">Genomlysning</a>' in main
     assert "/review/ranking" not in main  # the review's own pages are in its own menu
     sub = page.split('class="sub-nav"', 1)[1].split("</nav>", 1)[0]
-    assert re.findall(r'href="([^"]+)"', sub) == ["/review", "/review/ranking",
-                                                  "/review/heatmap", "/review/duplicates",
-                                                  "/review/weights"]
+    assert re.findall(r'href="([^"]+)"', sub) == [
+        "/review",
+        "/review/ranking",
+        "/review/heatmap",
+        "/review/duplicates",
+        "/review/weights",
+    ]
     assert '<a href="/review/ranking" aria-current="page">' in sub
 
 

@@ -37,8 +37,9 @@ def ctx(tmp_path: Path) -> Iterator[ServiceContext]:
 
 @pytest.fixture
 def app_client(ctx: ServiceContext, tmp_path: Path) -> TestClient:
-    settings = Settings(database_url=ctx.database.url, cookie_secure=False,
-                        data_dir=tmp_path / "data")
+    settings = Settings(
+        database_url=ctx.database.url, cookie_secure=False, data_dir=tmp_path / "data"
+    )
     return TestClient(create_app(settings))
 
 
@@ -50,14 +51,22 @@ def _csrf(text: str) -> str:
 
 def sign_in(client: TestClient, name: str) -> None:
     token = _csrf(client.get("/login").text)
-    response = client.post("/login", data={"name": name, "password": PASSWORD,
-                                           "csrf_token": token}, follow_redirects=False)
+    response = client.post(
+        "/login",
+        data={"name": name, "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
 
 
 def _round(ctx: ServiceContext, **extra: object) -> str:
-    created = create_round(ctx, instruments=["westrum"], groups=["Alfa", "Beta"],
-                           closes_on=date.today() + timedelta(days=7), **extra)  # type: ignore[arg-type]
+    created = create_round(
+        ctx,
+        instruments=["westrum"],
+        groups=["Alfa", "Beta"],
+        closes_on=date.today() + timedelta(days=7),
+        **extra,
+    )  # type: ignore[arg-type]
     return created.round.id
 
 
@@ -85,18 +94,23 @@ def test_the_answering_contract(ctx: ServiceContext, app_client: TestClient) -> 
     assert fresh.post(f"/s/{tokens[1]}", data=WESTRUM).status_code == 410
 
 
-def test_a_round_that_has_not_opened_says_when(ctx: ServiceContext,
-                                               app_client: TestClient) -> None:
+def test_a_round_that_has_not_opened_says_when(ctx: ServiceContext, app_client: TestClient) -> None:
     later = date.today() + timedelta(days=3)
-    round_id = create_round(ctx, instruments=["westrum"], groups=["Alfa"], opens_on=later,
-                            closes_on=later + timedelta(days=5)).round.id
+    round_id = create_round(
+        ctx,
+        instruments=["westrum"],
+        groups=["Alfa"],
+        opens_on=later,
+        closes_on=later + timedelta(days=5),
+    ).round.id
     token = generate_links(ctx, round_id, "Alfa", 1).tokens[0]
     page = app_client.get(f"/s/{token}?lang=en")
     assert page.status_code == 403 and "opens on" in page.text
 
 
-def test_results_pages_hide_small_groups_and_rank_nothing(ctx: ServiceContext,
-                                                          app_client: TestClient) -> None:
+def test_results_pages_hide_small_groups_and_rank_nothing(
+    ctx: ServiceContext, app_client: TestClient
+) -> None:
     round_id = _round(ctx)
     for team, count in (("Alfa", 6), ("Beta", 2)):
         for token in generate_links(ctx, round_id, team, count).tokens:
@@ -111,42 +125,57 @@ def test_results_pages_hide_small_groups_and_rank_nothing(ctx: ServiceContext,
     assert "Make the links" not in page.text and "Skapa länkarna" not in page.text
     group = app_client.get(f"/surveys/{round_id}/groups/org")
     assert group.status_code == 200 and "Historik per omgång" in group.text
-    denied = app_client.post(f"/surveys/{round_id}/close",
-                             data={"csrf_token": _csrf(page.text)})
+    denied = app_client.post(f"/surveys/{round_id}/close", data={"csrf_token": _csrf(page.text)})
     assert denied.status_code == 403
 
 
-def test_an_organiser_creates_a_round_makes_links_and_closes(ctx: ServiceContext,
-                                                             app_client: TestClient) -> None:
+def test_an_organiser_creates_a_round_makes_links_and_closes(
+    ctx: ServiceContext, app_client: TestClient
+) -> None:
     sign_in(app_client, "organiser")
     form = app_client.get("/surveys/new")
     token = _csrf(form.text)
     closes = (date.today() + timedelta(days=10)).isoformat()
-    bad = app_client.post("/surveys/new", data={"csrf_token": token, "instruments": "westrum",
-                                                "teams": "", "closes": closes})
+    bad = app_client.post(
+        "/surveys/new",
+        data={"csrf_token": token, "instruments": "westrum", "teams": "", "closes": closes},
+    )
     assert bad.status_code == 400 and "Omgången skapades inte" in bad.text
     assert "ange minst ett team eller en enhet" in bad.text  # the problem in Swedish too
-    created = app_client.post("/surveys/new", data={
-        "csrf_token": token, "instruments": ["westrum", "readiness"], "teams": "Alfa\nBeta",
-        "closes": closes, "min_group": "3"}, follow_redirects=False)
+    created = app_client.post(
+        "/surveys/new",
+        data={
+            "csrf_token": token,
+            "instruments": ["westrum", "readiness"],
+            "teams": "Alfa\nBeta",
+            "closes": closes,
+            "min_group": "3",
+        },
+        follow_redirects=False,
+    )
     assert created.status_code == 303
     round_page = app_client.get(created.headers["location"])
     round_id = created.headers["location"].rsplit("/", 1)[-1]
     assert "Beredskap och nästa steg" in round_page.text
-    csv = app_client.post(f"/surveys/{round_id}/links", data={
-        "csrf_token": token, "group": "Alfa", "count": "4", "kind": "csv"})
+    csv = app_client.post(
+        f"/surveys/{round_id}/links",
+        data={"csrf_token": token, "group": "Alfa", "count": "4", "kind": "csv"},
+    )
     lines = csv.text.splitlines()
     assert csv.status_code == 200 and lines[0] == "team,link" and len(lines) == 5
     assert lines[1].startswith(f"Alfa,http://testserver/s/{round_id}-")
-    sheet = app_client.post(f"/surveys/{round_id}/links", data={
-        "csrf_token": token, "group": "Beta", "count": "2", "kind": "sheet"})
+    sheet = app_client.post(
+        f"/surveys/{round_id}/links",
+        data={"csrf_token": token, "group": "Beta", "count": "2", "kind": "sheet"},
+    )
     assert sheet.text.count("<svg") == 2
     link = lines[1].split(",", 1)[1].removeprefix("http://testserver")
     assert app_client.get(link).status_code == 200
     readiness = app_client.get(f"/surveys/{round_id}/readiness")
     assert readiness.status_code == 200 and "Nästa steg" in readiness.text
-    closed = app_client.post(f"/surveys/{round_id}/close", data={"csrf_token": token},
-                             follow_redirects=False)
+    closed = app_client.post(
+        f"/surveys/{round_id}/close", data={"csrf_token": token}, follow_redirects=False
+    )
     assert closed.status_code == 303
     assert "slutliga" in app_client.get(f"/surveys/{round_id}").text
     assert app_client.get(link).status_code == 410
@@ -155,22 +184,33 @@ def test_an_organiser_creates_a_round_makes_links_and_closes(ctx: ServiceContext
 def test_the_decision_register_pages(ctx: ServiceContext, app_client: TestClient) -> None:
     sign_in(app_client, "organiser")
     token = _csrf(app_client.get("/decisions").text)
-    register = ("title,team,level,proposed_on,decided_on,outcome\n"
-                "Släpp varje vecka,Alfa,team,2025-01-10,2025-01-12,approved\n"
-                "Ny plattform,Alfa,board,2025-01-10,,\n")
-    uploaded = app_client.post("/decisions/import", data={"csrf_token": token},
-                               files={"file": ("beslut.csv", register.encode(), "text/csv")},
-                               follow_redirects=False)
+    register = (
+        "title,team,level,proposed_on,decided_on,outcome\n"
+        "Släpp varje vecka,Alfa,team,2025-01-10,2025-01-12,approved\n"
+        "Ny plattform,Alfa,board,2025-01-10,,\n"
+    )
+    uploaded = app_client.post(
+        "/decisions/import",
+        data={"csrf_token": token},
+        files={"file": ("beslut.csv", register.encode(), "text/csv")},
+        follow_redirects=False,
+    )
     assert uploaded.status_code == 303
     page = app_client.get("/decisions")
     assert "Släpp varje vecka" in page.text and "Ny plattform" in page.text
     assert "politisk nämnd eller styrelse" in page.text
-    broken = app_client.post("/decisions/import", data={"csrf_token": token},
-                             files={"file": ("b.csv", b"title,team\nA,B\n", "text/csv")})
+    broken = app_client.post(
+        "/decisions/import",
+        data={"csrf_token": token},
+        files={"file": ("b.csv", b"title,team\nA,B\n", "text/csv")},
+    )
     assert broken.status_code == 400 and "Inget importerades" in broken.text
     assert "kolumner saknas: " in broken.text and "rad 1" in broken.text  # in Swedish
-    rights = (b"team,kind,level\nAlfa,release,team\n")
-    app_client.post("/decisions/import?what=rights", data={"csrf_token": token},
-                    files={"file": ("r.csv", rights, "text/csv")})
+    rights = b"team,kind,level\nAlfa,release,team\n"
+    app_client.post(
+        "/decisions/import?what=rights",
+        data={"csrf_token": token},
+        files={"file": ("r.csv", rights, "text/csv")},
+    )
     matrix = app_client.get("/decisions/rights")
     assert "teamet självt" in matrix.text

@@ -31,8 +31,9 @@ B-2;Beslut;2024-03-04 11:00;cia;Miljö
 
 @pytest.fixture
 def client(sqlite_database: Database, tmp_path: Path) -> TestClient:
-    settings = Settings(database_url=sqlite_database.url, data_dir=tmp_path / "data",
-                        cookie_secure=False)  # type: ignore[call-arg]
+    settings = Settings(
+        database_url=sqlite_database.url, data_dir=tmp_path / "data", cookie_secure=False
+    )  # type: ignore[call-arg]
     ctx = make_context(sqlite_database, data_dir=tmp_path / "data")
     add_user(ctx, "ada", Role.ANALYST, PASSWORD)
     add_user(ctx, "vic", Role.VIEWER, PASSWORD)
@@ -43,8 +44,10 @@ def sign_in(client: TestClient, name: str) -> str:
     page = client.get("/login")
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
     assert token is not None
-    response = client.post("/login", data={"name": name, "password": PASSWORD,
-                                           "csrf_token": token.group(1), "next": "/"})
+    response = client.post(
+        "/login",
+        data={"name": name, "password": PASSWORD, "csrf_token": token.group(1), "next": "/"},
+    )
     assert response.status_code in (200, 303), response.text[:500]
     fresh = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/workflows").text)
     assert fresh is not None  # signing in starts a new session, with a new token
@@ -52,9 +55,12 @@ def sign_in(client: TestClient, name: str) -> str:
 
 
 def upload(client: TestClient, token: str, content: str, **fields: str) -> str:
-    response = client.post("/workflows", data={"csrf_token": token, **fields},
-                           files={"file": ("arenden.csv", content.encode(), "text/csv")},
-                           follow_redirects=False)
+    response = client.post(
+        "/workflows",
+        data={"csrf_token": token, **fields},
+        files={"file": ("arenden.csv", content.encode(), "text/csv")},
+        follow_redirects=False,
+    )
     assert response.status_code == 303, response.text[:800]
     return response.headers["location"]
 
@@ -75,9 +81,18 @@ def test_upload_progress_and_analysis(client: TestClient) -> None:
     token = sign_in(client, "ada")
     start = client.get("/workflows")
     assert start.status_code == 200 and 'type="file"' in start.text
-    location = upload(client, token, CSV, name="bygglov", case="Ärende", activity="Händelse",
-                      timestamp="Tidpunkt", resource="Handläggare", unit="Enhet",
-                      timezone="Europe/Stockholm")
+    location = upload(
+        client,
+        token,
+        CSV,
+        name="bygglov",
+        case="Ärende",
+        activity="Händelse",
+        timestamp="Tidpunkt",
+        resource="Handläggare",
+        unit="Enhet",
+        timezone="Europe/Stockholm",
+    )
     assert location.startswith("/workflows/imports/")
     done = follow(client, location)
     assert done == "/workflows/logs/bygglov"
@@ -85,7 +100,7 @@ def test_upload_progress_and_analysis(client: TestClient) -> None:
     assert page.status_code == 200
     assert "<svg" in page.text and "Ansökan inkommer" in page.text
     assert "B-1" in page.text  # an example case with its timeline
-    assert "class=\"finding\"" in page.text
+    assert 'class="finding"' in page.text
     listing = client.get("/workflows")
     assert "bygglov" in listing.text
 
@@ -111,8 +126,18 @@ def test_edge_filters_change_the_map_and_bad_files_report_rows(client: TestClien
     filtered = client.get("/workflows/logs/b?top=1")
     assert filtered.status_code == 200
     broken = CSV.replace("2024-03-04 11:00", "next week")
-    stopped = follow(client, upload(client, token, broken, name="c", case="Ärende",
-                                    activity="Händelse", timestamp="Tidpunkt"))
+    stopped = follow(
+        client,
+        upload(
+            client,
+            token,
+            broken,
+            name="c",
+            case="Ärende",
+            activity="Händelse",
+            timestamp="Tidpunkt",
+        ),
+    )
     page = client.get(stopped)
     text = html.unescape(page.text)
     assert "rad 7" in text and "'next week' är ingen tidpunkt" in text  # in the reader's language
@@ -121,14 +146,21 @@ def test_edge_filters_change_the_map_and_bad_files_report_rows(client: TestClien
 
 def test_viewers_see_analyses_but_cannot_upload(client: TestClient) -> None:
     token = sign_in(client, "ada")
-    follow(client, upload(client, token, CSV, name="b", case="Ärende", activity="Händelse",
-                          timestamp="Tidpunkt"))
+    follow(
+        client,
+        upload(
+            client, token, CSV, name="b", case="Ärende", activity="Händelse", timestamp="Tidpunkt"
+        ),
+    )
     client.post("/logout", data={"csrf_token": token})
     viewer = sign_in(client, "vic")
     page = client.get("/workflows")
     assert page.status_code == 200 and 'type="file"' not in page.text
     assert client.get("/workflows/logs/b").status_code == 200
-    refused = client.post("/workflows", data={"csrf_token": viewer},
-                          files={"file": ("x.csv", CSV.encode(), "text/csv")},
-                          follow_redirects=False)
+    refused = client.post(
+        "/workflows",
+        data={"csrf_token": viewer},
+        files={"file": ("x.csv", CSV.encode(), "text/csv")},
+        follow_redirects=False,
+    )
     assert refused.status_code in (403, 303)

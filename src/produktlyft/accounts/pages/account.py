@@ -44,20 +44,34 @@ def _start_session(request: Request, account: Account) -> None:
 @router.get("/login")
 @public
 def login_form(request: Request, next: str | None = None) -> Response:
-    return render(request, "account/login.html", next=safe_next(next), error=None, name="",
-                  oidc=web_state(request).oidc is not None)
+    return render(
+        request,
+        "account/login.html",
+        next=safe_next(next),
+        error=None,
+        name="",
+        oidc=web_state(request).oidc is not None,
+    )
 
 
 @router.post("/login")
 @public
-def login(request: Request, name: str = Form(""), password: str = Form(""),
-          next: str = Form("/")) -> Response:
+def login(
+    request: Request, name: str = Form(""), password: str = Form(""), next: str = Form("/")
+) -> Response:
     ctx = public_context(request)
     try:
         account = sign_in(ctx, name.strip(), password, _client(request))
     except LoginRefused:
-        return render(request, "account/login.html", status_code=400, next=safe_next(next),
-                      error="refused", name=name, oidc=web_state(request).oidc is not None)
+        return render(
+            request,
+            "account/login.html",
+            status_code=400,
+            next=safe_next(next),
+            error="refused",
+            name=name,
+            oidc=web_state(request).oidc is not None,
+        )
     _start_session(request, account)
     return RedirectResponse(safe_next(next), status_code=303)
 
@@ -91,11 +105,12 @@ def configure_oidc(state: WebState, client_kwargs: dict[str, Any] | None) -> Non
 
     oauth = OAuth()
     state.oidc = oauth.register(
-        name="oidc", client_id=settings.oidc_client_id,
+        name="oidc",
+        client_id=settings.oidc_client_id,
         client_secret=settings.oidc_client_secret,
-        server_metadata_url=settings.oidc_issuer.rstrip("/")
-        + "/.well-known/openid-configuration",
-        client_kwargs={"scope": "openid email profile", **(client_kwargs or {})})
+        server_metadata_url=settings.oidc_issuer.rstrip("/") + "/.well-known/openid-configuration",
+        client_kwargs={"scope": "openid email profile", **(client_kwargs or {})},
+    )
 
 
 @router.get("/login/oidc")
@@ -106,7 +121,8 @@ async def oidc_start(request: Request, next: str | None = None) -> Response:
         return RedirectResponse("/login", status_code=303)
     request.session["oidc_next"] = safe_next(next)
     redirect: Response = await client.authorize_redirect(
-        request, str(request.url_for("oidc_callback")))
+        request, str(request.url_for("oidc_callback"))
+    )
     return redirect
 
 
@@ -121,15 +137,30 @@ async def oidc_callback(request: Request) -> Response:
     try:
         token = await state.oidc.authorize_access_token(request)
     except OAuthError:
-        return render(request, "account/login.html", status_code=400, next="/",
-                      error="oidc", name="", oidc=True)
+        return render(
+            request,
+            "account/login.html",
+            status_code=400,
+            next="/",
+            error="oidc",
+            name="",
+            oidc=True,
+        )
     claims = dict(token.get("userinfo") or {})
     try:
-        account = oidc_sign_in(public_context(request), state.settings.oidc_issuer or "",
-                               claims, _client(request))
+        account = oidc_sign_in(
+            public_context(request), state.settings.oidc_issuer or "", claims, _client(request)
+        )
     except LoginRefused:
-        return render(request, "account/login.html", status_code=400, next="/",
-                      error="oidc", name="", oidc=True)
+        return render(
+            request,
+            "account/login.html",
+            status_code=400,
+            next="/",
+            error="oidc",
+            name="",
+            oidc=True,
+        )
     target = request.session.get("oidc_next", "/")
     _start_session(request, account)
     return RedirectResponse(safe_next(target), status_code=303)

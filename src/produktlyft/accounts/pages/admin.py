@@ -27,9 +27,15 @@ nav = (NavEntry(N_("Administration"), "/admin", Permission.ADMINISTER, order=90)
 @needs(Permission.ADMINISTER)
 def admin_page(request: Request) -> Response:
     ctx = service_context(request)
-    return render(request, "admin/overview.html", accounts=list_accounts(ctx),
-                  tokens=list_tokens(ctx), changes=audit_log(ctx, 200), roles=list(Role),
-                  new_token=request.session.pop("new_token", None))
+    return render(
+        request,
+        "admin/overview.html",
+        accounts=list_accounts(ctx),
+        tokens=list_tokens(ctx),
+        changes=audit_log(ctx, 200),
+        roles=list(Role),
+        new_token=request.session.pop("new_token", None),
+    )
 
 
 @router.post("/admin/roles")
@@ -41,8 +47,11 @@ def change_role(request: Request, name: str = Form(...), role: Role = Form(...))
 
 @router.post("/admin/tokens")
 @needs(Permission.ADMINISTER)
-def new_token(request: Request, name: str = Form(...), role: Role = Form(Role.VIEWER),
-              ) -> Response:
+def new_token(
+    request: Request,
+    name: str = Form(...),
+    role: Role = Form(Role.VIEWER),
+) -> Response:
     created = create_token(service_context(request), name.strip(), role)
     # shown once, on the next page, then forgotten
     request.session["new_token"] = created.secret

@@ -60,26 +60,38 @@ def measure(decisions: Iterable[Decision], as_of: date, undecided_after_days: in
     withdrawn = [d for d in items if d.outcome is Outcome.WITHDRAWN]
     days = [(d.decided_on - d.proposed_on).days for d in decided if d.decided_on]
     open_days = [(as_of - d.proposed_on).days for d in pending]
-    old = [d for d in items if (as_of - d.proposed_on).days >= undecided_after_days
-           and d.outcome is not Outcome.WITHDRAWN]
+    old = [
+        d
+        for d in items
+        if (as_of - d.proposed_on).days >= undecided_after_days
+        and d.outcome is not Outcome.WITHDRAWN
+    ]
     vanished = [d for d in old if d.outcome is Outcome.PENDING]
     in_team = [d for d in decided if d.level is DecisionLevel.TEAM]
     return Measures(
-        proposed=len(items), decided=len(decided), pending=len(pending),
+        proposed=len(items),
+        decided=len(decided),
+        pending=len(pending),
         withdrawn=len(withdrawn),
         median_days=float(statistics.median(days)) if days else None,
         km_median_days=_km_median(days + open_days, [True] * len(days) + [False] * len(open_days)),
         share_decided_in_team=len(in_team) / len(decided) if decided else None,
-        old_enough=len(old), vanished=len(vanished),
+        old_enough=len(old),
+        vanished=len(vanished),
         share_vanished=len(vanished) / len(old) if old else None,
     )
 
 
-def by_level(decisions: Iterable[Decision], as_of: date, days: int,
-             ) -> dict[DecisionLevel, Measures]:
+def by_level(
+    decisions: Iterable[Decision],
+    as_of: date,
+    days: int,
+) -> dict[DecisionLevel, Measures]:
     items = list(decisions)
-    return {level: measure([d for d in items if d.level is level], as_of, days)
-            for level in DecisionLevel}
+    return {
+        level: measure([d for d in items if d.level is level], as_of, days)
+        for level in DecisionLevel
+    }
 
 
 def quarter(day: date) -> str:
@@ -94,8 +106,9 @@ def by_quarter(decisions: Iterable[Decision], as_of: date, days: int) -> dict[st
     return {key: measure(grouped[key], as_of, days) for key in sorted(grouped)}
 
 
-def mandate_gap(decisions: Iterable[Decision],
-                rights: Mapping[tuple[str, DecisionKind], DecisionLevel]) -> MandateGap:
+def mandate_gap(
+    decisions: Iterable[Decision], rights: Mapping[tuple[str, DecisionKind], DecisionLevel]
+) -> MandateGap:
     """Compare where each recommendation went with where the matrix says it belongs."""
     gap = MandateGap()
     for decision in decisions:

@@ -29,14 +29,22 @@ def generate_demo(systems: int = DEFAULT_SYSTEMS, seed: int = DEFAULT_SEED) -> D
     duplicates = max(2, round(systems * 20 / 300))
     landscape = build_landscape(rng, systems, duplicates)
     integrations, manual = relations.integrations(rng, landscape.systems)
-    contracts, lock_in = relations.contracts(rng, landscape.systems, REFERENCE_DATE,
-                                             max(2, round(systems * 6 / 300)))
-    teams = relations.teams(rng, landscape.systems, landscape.units_by_department,
-                            max(12, systems // 12))
+    contracts, lock_in = relations.contracts(
+        rng, landscape.systems, REFERENCE_DATE, max(2, round(systems * 6 / 300))
+    )
+    teams = relations.teams(
+        rng, landscape.systems, landscape.units_by_department, max(12, systems // 12)
+    )
     inventory = Inventory(
-        units=landscape.units, capabilities=landscape.capabilities,
-        technologies=landscape.technologies, data_objects=landscape.data_objects,
-        systems=landscape.systems, integrations=integrations, contracts=contracts, teams=teams)
+        units=landscape.units,
+        capabilities=landscape.capabilities,
+        technologies=landscape.technologies,
+        data_objects=landscape.data_objects,
+        systems=landscape.systems,
+        integrations=integrations,
+        contracts=contracts,
+        teams=teams,
+    )
     truth = {
         "seed": seed,
         "systems": len(landscape.systems),

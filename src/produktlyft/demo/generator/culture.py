@@ -33,16 +33,25 @@ class SurveyRound:
 
 
 ROUNDS = (
-    SurveyRound("spring", "Kultur och förändringsberedskap, våren 2026",
-                date(2026, 3, 2), date(2026, 3, 20)),
-    SurveyRound("autumn", "Kultur och förändringsberedskap, hösten 2026",
-                date(2026, 9, 14), date(2026, 10, 2)),
+    SurveyRound(
+        "spring", "Kultur och förändringsberedskap, våren 2026", date(2026, 3, 2), date(2026, 3, 20)
+    ),
+    SurveyRound(
+        "autumn",
+        "Kultur och förändringsberedskap, hösten 2026",
+        date(2026, 9, 14),
+        date(2026, 10, 2),
+    ),
 )
 
 # Where teams stand on each 7-point scale (before their own variation), and the spread of
 # team levels around it. Burnout is worded so that higher is worse.
-TEAM_LEVEL = {"westrum": (4.3, 0.5), "psych-safety": (5.0, 0.35), "burnout": (3.7, 0.45),
-              "job-satisfaction": (4.9, 0.4)}
+TEAM_LEVEL = {
+    "westrum": (4.3, 0.5),
+    "psych-safety": (5.0, 0.35),
+    "burnout": (3.7, 0.45),
+    "job-satisfaction": (4.9, 0.4),
+}
 PILOT_PSYCH_SAFETY = {"spring": 3.9, "autumn": 5.6}
 PILOT_WESTRUM_GAIN = 0.5
 # The organisation's readiness, item by item on the 5-point scale, in the spring; the autumn
@@ -54,8 +63,12 @@ READINESS_LEVEL = {
     "readiness-procurement": (2.0, 2.4, 2.7, 2.3, 2.1),
     "readiness-culture": (2.8, 2.0, 3.2, 2.9, 2.3),
 }
-AUTUMN_READINESS_GAIN = {"readiness-resistance.2": 0.9, "readiness-resistance.3": 0.5,
-                         "readiness-legacy.4": 1.0, "readiness-culture.5": 0.6}
+AUTUMN_READINESS_GAIN = {
+    "readiness-resistance.2": 0.9,
+    "readiness-resistance.3": 0.5,
+    "readiness-legacy.4": 1.0,
+    "readiness-culture.5": 0.6,
+}
 SKIP_SHARE = {"readiness": 0.04}  # "don't know" is common on the organisation's readiness
 OTHER_SKIP_SHARE = 0.01
 
@@ -74,18 +87,25 @@ def choose_teams(teams: Sequence[Team], pilot_system: str | None, seed: int) -> 
     one round each, below any sensible minimum group size."""
     rng = random.Random(f"{seed}-survey-teams")
     ordered = sorted(teams, key=lambda t: t.id)
-    pilot = next((t for t in ordered if pilot_system in t.system_ids), ordered[0] if ordered
-                 else None)
+    pilot = next(
+        (t for t in ordered if pilot_system in t.system_ids), ordered[0] if ordered else None
+    )
     if pilot is None:
         return []
     others = [t for t in ordered if t.id != pilot.id and len(t.system_ids) > 1]
-    chosen = [pilot, *sorted(rng.sample(others, min(SURVEY_TEAMS - 1, len(others))),
-                             key=lambda t: t.id)]
+    chosen = [
+        pilot,
+        *sorted(rng.sample(others, min(SURVEY_TEAMS - 1, len(others))), key=lambda t: t.id),
+    ]
     plans = []
     for number, team in enumerate(chosen):
         links = rng.randint(MIN_LINKS, MAX_LINKS) if number else MAX_LINKS - 2
-        plan = TeamPlan(team, links, pilot=number == 0, levels={
-            scale: rng.gauss(mean, spread) for scale, (mean, spread) in TEAM_LEVEL.items()})
+        plan = TeamPlan(
+            team,
+            links,
+            pilot=number == 0,
+            levels={scale: rng.gauss(mean, spread) for scale, (mean, spread) in TEAM_LEVEL.items()},
+        )
         for survey in ROUNDS:
             plan.answers[survey.key] = max(MIN_LINKS - 1, links - rng.randint(0, 3))
         plans.append(plan)
@@ -124,8 +144,13 @@ def _answer(item: Item, position: float, rng: random.Random, skip_share: float) 
     return str(points + 1 - value if item.reverse else value)
 
 
-def _respondent(plan: TeamPlan, survey: SurveyRound, instruments: Sequence[Instrument],
-                rng: random.Random, levels: dict[str, float]) -> dict[str, str]:
+def _respondent(
+    plan: TeamPlan,
+    survey: SurveyRound,
+    instruments: Sequence[Instrument],
+    rng: random.Random,
+    levels: dict[str, float],
+) -> dict[str, str]:
     offset = {scale: rng.gauss(0.0, 0.6) for scale in levels}
     # who feels unsafe in the team is likelier to feel burned out and less satisfied
     offset["burnout"] -= 0.4 * offset["psych-safety"]
@@ -138,8 +163,11 @@ def _respondent(plan: TeamPlan, survey: SurveyRound, instruments: Sequence[Instr
         skip_share = SKIP_SHARE.get(inst.code, OTHER_SKIP_SHARE)
         for item in inst.items:
             if inst.code == "readiness":
-                position = (_readiness_level(item, survey, plan.pilot) + overall
-                            + readiness_offset[item.code.split(".")[0]])
+                position = (
+                    _readiness_level(item, survey, plan.pilot)
+                    + overall
+                    + readiness_offset[item.code.split(".")[0]]
+                )
             else:
                 scale = item.scale or inst.code
                 position = levels[scale] + offset[scale]
@@ -147,8 +175,11 @@ def _respondent(plan: TeamPlan, survey: SurveyRound, instruments: Sequence[Instr
     return answers
 
 
-def simulated_answers(plan: TeamPlan, survey: SurveyRound, seed: int,
-                      ) -> list[tuple[date, dict[str, str]]]:
+def simulated_answers(
+    plan: TeamPlan,
+    survey: SurveyRound,
+    seed: int,
+) -> list[tuple[date, dict[str, str]]]:
     """The team's answers in one round, each with the day it was given (within the round)."""
     rng = random.Random(f"{seed}-{survey.key}-{plan.team.id}")
     instruments = [CURRENT[code] for code in INSTRUMENTS]

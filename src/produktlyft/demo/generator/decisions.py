@@ -27,33 +27,55 @@ FIRST_PROPOSAL = date(2025, 9, 1)
 LAST_PROPOSAL = date(2026, 10, 20)
 # (title, kind, who decides, pilot team's): the pilot team's come from the bygglov work
 RECOMMENDATIONS: tuple[tuple[str, DecisionKind, DecisionLevel, bool], ...] = (
-    ("Skicka mottagningsbekräftelsen digitalt i stället för som brev", K.SERVICE_CHANGE,
-     TEAM, True),
+    (
+        "Skicka mottagningsbekräftelsen digitalt i stället för som brev",
+        K.SERVICE_CHANGE,
+        TEAM,
+        True,
+    ),
     ("Begär komplettering direkt i e-tjänsten för bygglov", K.SERVICE_CHANGE, MANAGEMENT, True),
-    ("Mät handläggningstiden för bygglov ur ärendesystemets händelselogg", K.PRIORITIES,
-     TEAM, True),
+    (
+        "Mät handläggningstiden för bygglov ur ärendesystemets händelselogg",
+        K.PRIORITIES,
+        TEAM,
+        True,
+    ),
     ("Driftsätt ändringar i e-tjänsten varje vecka", K.RELEASE, TEAM, True),
     ("Låt bygglovsteamet prioritera sin egen backlogg", K.PRIORITIES, MANAGEMENT, True),
-    ("Förhandla om avtalet för ärendesystemet i kortare etapper", K.PROCUREMENT, MANAGEMENT,
-     True),
-    ("Finansiera bygglovsteamet som ett långlivat team i stället för ett projekt", K.BUDGET,
-     BOARD, True),
+    ("Förhandla om avtalet för ärendesystemet i kortare etapper", K.PROCUREMENT, MANAGEMENT, True),
+    (
+        "Finansiera bygglovsteamet som ett långlivat team i stället för ett projekt",
+        K.BUDGET,
+        BOARD,
+        True,
+    ),
     ("Anställ en tjänstedesigner i bygglovsteamet", K.STAFFING, MANAGEMENT, True),
     ("Byt testverktyg till ett med öppen källkod", K.TOOLS, TEAM, False),
     ("Flytta testmiljön till kommunens privata moln", K.ARCHITECTURE, MANAGEMENT, False),
-    ("Avveckla det gamla diariet och flytta ärendena till det nya", K.ARCHITECTURE,
-     MANAGEMENT, False),
-    ("Inför gemensam inloggning med BankID i alla e-tjänster", K.ARCHITECTURE, MANAGEMENT,
-     False),
+    (
+        "Avveckla det gamla diariet och flytta ärendena till det nya",
+        K.ARCHITECTURE,
+        MANAGEMENT,
+        False,
+    ),
+    ("Inför gemensam inloggning med BankID i alla e-tjänster", K.ARCHITECTURE, MANAGEMENT, False),
     ("Säg upp avtalet för dubbla schemaläggningssystem", K.PROCUREMENT, MANAGEMENT, False),
     ("Upphandla nytt lönesystem i delar med exitklausul", K.PROCUREMENT, BOARD, False),
     ("Ta fram riktlinje för öppen källkod", K.POLICY, BOARD, False),
     ("Riktlinje: data ska kunna lämnas ut i öppna format", K.POLICY, MANAGEMENT, False),
-    ("Ersätt manuell överföring av fakturor med en integration", K.SERVICE_CHANGE,
-     MANAGEMENT, False),
+    (
+        "Ersätt manuell överföring av fakturor med en integration",
+        K.SERVICE_CHANGE,
+        MANAGEMENT,
+        False,
+    ),
     ("Inför automatisk påminnelse om kompletteringar", K.SERVICE_CHANGE, TEAM, False),
-    ("Prioritera tillgänglighetsbrister i e-tjänsterna före nya funktioner", K.PRIORITIES,
-     TEAM, False),
+    (
+        "Prioritera tillgänglighetsbrister i e-tjänsterna före nya funktioner",
+        K.PRIORITIES,
+        TEAM,
+        False,
+    ),
     ("Ändra sprintlängden till två veckor", K.PRIORITIES, TEAM, False),
     ("Driftsätt utan att vänta på förvaltningens ändringsråd", K.RELEASE, MANAGEMENT, False),
     ("Automatisera driftsättningen av verksamhetssystemet", K.RELEASE, TEAM, False),
@@ -61,8 +83,12 @@ RECOMMENDATIONS: tuple[tuple[str, DecisionKind, DecisionLevel, bool], ...] = (
     ("Köp licenser för ett verktyg för användartester", K.TOOLS, MANAGEMENT, False),
     ("Flytta budget för systemförvaltning till teamen", K.BUDGET, BOARD, False),
     ("Avsätt tid varje vecka för att minska teknisk skuld", K.PRIORITIES, TEAM, False),
-    ("Rekrytera en utvecklare i stället för att förlänga konsultavtalet", K.STAFFING,
-     MANAGEMENT, False),
+    (
+        "Rekrytera en utvecklare i stället för att förlänga konsultavtalet",
+        K.STAFFING,
+        MANAGEMENT,
+        False,
+    ),
     ("Samla vård och omsorgs planeringsverktyg i ett system", K.ARCHITECTURE, BOARD, False),
     ("Låt teamet ändra blanketterna i e-tjänsten själv", K.SERVICE_CHANGE, MANAGEMENT, False),
     ("Publicera teamets resultat på intranätet varje kvartal", K.OTHER, TEAM, False),
@@ -80,19 +106,23 @@ PILOT_ALSO_DECIDES = (K.SERVICE_CHANGE,)
 def rights_matrix(teams: Sequence[Team], pilot: Team | None) -> list[DecisionRight]:
     rights = []
     for team in teams:
-        own = TEAM_DECIDES + (PILOT_ALSO_DECIDES if pilot is not None and team.id == pilot.id
-                              else ())
+        own = TEAM_DECIDES + (
+            PILOT_ALSO_DECIDES if pilot is not None and team.id == pilot.id else ()
+        )
         for kind in DecisionKind:
             if kind is K.OTHER:
                 continue
-            level = TEAM if kind in own else BOARD if kind in (K.BUDGET, K.POLICY) \
-                else MANAGEMENT
+            level = TEAM if kind in own else BOARD if kind in (K.BUDGET, K.POLICY) else MANAGEMENT
             rights.append(DecisionRight(team=team.id, kind=kind, level=level))
     return rights
 
 
-def _outcome(rng: random.Random, level: DecisionLevel, proposed: date, as_of: date,
-             ) -> tuple[Outcome, date | None]:
+def _outcome(
+    rng: random.Random,
+    level: DecisionLevel,
+    proposed: date,
+    as_of: date,
+) -> tuple[Outcome, date | None]:
     low, high = DAYS_TO_DECIDE[level]
     waited = (as_of - proposed).days
     if level is not TEAM and waited > 120 and rng.random() < VANISH_SHARE:
@@ -100,13 +130,15 @@ def _outcome(rng: random.Random, level: DecisionLevel, proposed: date, as_of: da
     decided = proposed + timedelta(days=rng.randint(low, high))
     if decided > as_of:
         return Outcome.PENDING, None
-    outcome = rng.choices([Outcome.APPROVED, Outcome.AMENDED, Outcome.REJECTED,
-                           Outcome.WITHDRAWN], [11, 4, 3, 1])[0]
+    outcome = rng.choices(
+        [Outcome.APPROVED, Outcome.AMENDED, Outcome.REJECTED, Outcome.WITHDRAWN], [11, 4, 3, 1]
+    )[0]
     return outcome, decided
 
 
-def decision_register(teams: Sequence[Team], pilot: Team | None, seed: int,
-                      as_of: date) -> list[Decision]:
+def decision_register(
+    teams: Sequence[Team], pilot: Team | None, seed: int, as_of: date
+) -> list[Decision]:
     """The recommendations, spread over the teams (the pilot's from the pilot team), with
     outcomes as they stood on `as_of`."""
     rng = random.Random(f"{seed}-decisions")
@@ -119,7 +151,17 @@ def decision_register(teams: Sequence[Team], pilot: Team | None, seed: int,
         outcome, decided = _outcome(rng, level, proposed, as_of)
         if outcome is Outcome.WITHDRAWN:
             decided = None
-        register.append(Decision(
-            id=f"EX-{number:03d}", title=title, team=team.id, kind=kind, level=level,
-            proposed_on=proposed, decided_on=decided, outcome=outcome, source="demo"))
+        register.append(
+            Decision(
+                id=f"EX-{number:03d}",
+                title=title,
+                team=team.id,
+                kind=kind,
+                level=level,
+                proposed_on=proposed,
+                decided_on=decided,
+                outcome=outcome,
+                source="demo",
+            )
+        )
     return sorted(register, key=lambda d: (d.proposed_on, d.id))

@@ -45,8 +45,20 @@ ANCHORS: dict[tuple[str, str], str] = {
 }
 # The day the demo describes; fixed so the same seed always gives the same organisation.
 REFERENCE_DATE = date(2026, 11, 1)
-DISTRICTS = ("Norr", "Söder", "Öster", "Väster", "Centrum", "Hamnen", "Skogsby", "Åby",
-             "Berga", "Ekdalen", "Strandbo", "Kyrkbyn")
+DISTRICTS = (
+    "Norr",
+    "Söder",
+    "Öster",
+    "Väster",
+    "Centrum",
+    "Hamnen",
+    "Skogsby",
+    "Åby",
+    "Berga",
+    "Ekdalen",
+    "Strandbo",
+    "Kyrkbyn",
+)
 
 
 @dataclass
@@ -78,17 +90,20 @@ def person(rng: random.Random) -> str:
 
 
 def _units(landscape: Landscape) -> None:
-    landscape.units.append(Unit(id=ORGANISATION_ID, name="Exempelstad kommun",
-                                kind="organisation"))
+    landscape.units.append(Unit(id=ORGANISATION_ID, name="Exempelstad kommun", kind="organisation"))
     for department in DEPARTMENTS:
         department_id = f"ENH-{department.key.upper()}"
-        landscape.units.append(Unit(id=department_id, name=department.name, kind="department",
-                                    parent_id=ORGANISATION_ID))
+        landscape.units.append(
+            Unit(
+                id=department_id, name=department.name, kind="department", parent_id=ORGANISATION_ID
+            )
+        )
         ids = []
         for number, name in enumerate(department.units, start=1):
             unit_id = f"{department_id}-{number}"
-            landscape.units.append(Unit(id=unit_id, name=name, kind="unit",
-                                        parent_id=department_id))
+            landscape.units.append(
+                Unit(id=unit_id, name=name, kind="unit", parent_id=department_id)
+            )
             ids.append(unit_id)
         landscape.units_by_department[department.key] = ids
 
@@ -115,8 +130,9 @@ def _blueprints(rng: random.Random, count: int, duplicates: int) -> list[Bluepri
             chosen.append(Blueprint(obj, kind, district + suffix))
         district_round += 1
     originals = rng.sample(range(len(chosen)), min(duplicates, len(chosen)))
-    chosen.extend(Blueprint(chosen[i].obj, chosen[i].kind, chosen[i].district, twin_of=i)
-                  for i in originals)
+    chosen.extend(
+        Blueprint(chosen[i].obj, chosen[i].kind, chosen[i].district, twin_of=i) for i in originals
+    )
     return chosen
 
 
@@ -131,14 +147,20 @@ def _capabilities(landscape: Landscape, objects: set[str]) -> dict[str, str]:
         landscape.capabilities.append(Capability(id=parent, name=department.domain))
         for obj in used:
             ids[obj.key] = f"{parent}-{obj.key.upper()}"
-            landscape.capabilities.append(Capability(
-                id=ids[obj.key], name=obj.capability, parent_id=parent,
-                description=f"Förmågan att hantera {obj.phrase}."))
+            landscape.capabilities.append(
+                Capability(
+                    id=ids[obj.key],
+                    name=obj.capability,
+                    parent_id=parent,
+                    description=f"Förmågan att hantera {obj.phrase}.",
+                )
+            )
     return ids
 
 
-def _data_objects(landscape: Landscape, blueprints: list[Blueprint]) -> dict[tuple[str, str | None],
-                                                                            str]:
+def _data_objects(
+    landscape: Landscape, blueprints: list[Blueprint]
+) -> dict[tuple[str, str | None], str]:
     ids: dict[tuple[str, str | None], str] = {}
     for blueprint in blueprints:
         key = (blueprint.obj.key, blueprint.district)
@@ -147,11 +169,17 @@ def _data_objects(landscape: Landscape, blueprints: list[Blueprint]) -> dict[tup
         ids[key] = f"INF-{len(ids) + 1:04d}"
         suffix = f" ({blueprint.district})" if blueprint.district else ""
         classification = {"sensitive": "confidential", "personal": "internal"}.get(
-            blueprint.obj.personal_data, "open")
-        landscape.data_objects.append(DataObject(
-            id=ids[key], name=blueprint.obj.data_object + suffix,
-            description=f"Uppgifter om {blueprint.obj.phrase}{suffix}.",
-            classification=classification, personal_data=blueprint.obj.personal_data))
+            blueprint.obj.personal_data, "open"
+        )
+        landscape.data_objects.append(
+            DataObject(
+                id=ids[key],
+                name=blueprint.obj.data_object + suffix,
+                description=f"Uppgifter om {blueprint.obj.phrase}{suffix}.",
+                classification=classification,
+                personal_data=blueprint.obj.personal_data,
+            )
+        )
     return ids
 
 
@@ -160,97 +188,132 @@ def _technologies(landscape: Landscape) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
     for number, (product, version, kind, eol) in enumerate(TECHNOLOGIES, start=1):
         tech_id = f"TEK-{number:03d}"
-        landscape.technologies.append(Technology(id=tech_id, name=product, version=version,
-                                                 kind=kind))
+        landscape.technologies.append(
+            Technology(id=tech_id, name=product, version=version, kind=kind)
+        )
         last = max(filter(None, (eol, EXTENDED_SUPPORT.get((product, version)))), default=None)
-        status = "unknown" if last is None else ("unsupported" if last < REFERENCE_DATE
-                                                 else "supported")
+        status = (
+            "unknown" if last is None else ("unsupported" if last < REFERENCE_DATE else "supported")
+        )
         groups.setdefault(f"{kind}:{status}", []).append(tech_id)
     return groups
 
 
-def _stack(rng: random.Random, groups: dict[str, list[str]], hosting: str,
-           outdated: bool) -> list[str]:
+def _stack(
+    rng: random.Random, groups: dict[str, list[str]], hosting: str, outdated: bool
+) -> list[str]:
     def pick(kind: str, unsupported: bool = False) -> str | None:
-        pools = [f"{kind}:unsupported"] if unsupported else [f"{kind}:supported",
-                                                             f"{kind}:unknown"]
+        pools = [f"{kind}:unsupported"] if unsupported else [f"{kind}:supported", f"{kind}:unknown"]
         options = [t for p in pools for t in groups.get(p, [])]
         return rng.choice(options) if options else None
 
     if hosting == "saas":
         return []
-    layers = ["operating_system", "database", rng.choice(["runtime", "framework",
-                                                          "middleware"])]
+    layers = ["operating_system", "database", rng.choice(["runtime", "framework", "middleware"])]
     old_layer = rng.randrange(len(layers)) if outdated else -1
-    return [t for index, layer in enumerate(layers)
-            if (t := pick(layer, unsupported=index == old_layer)) is not None]
+    return [
+        t
+        for index, layer in enumerate(layers)
+        if (t := pick(layer, unsupported=index == old_layer)) is not None
+    ]
 
 
-def _system(rng: random.Random, index: int, blueprint: Blueprint, landscape: Landscape,
-            capability_ids: dict[str, str], data_ids: dict[tuple[str, str | None], str],
-            tech_groups: dict[str, list[str]], outdated: bool) -> System:
+def _system(
+    rng: random.Random,
+    index: int,
+    blueprint: Blueprint,
+    landscape: Landscape,
+    capability_ids: dict[str, str],
+    data_ids: dict[tuple[str, str | None], str],
+    tech_groups: dict[str, list[str]],
+    outdated: bool,
+) -> System:
     obj, kind = blueprint.obj, blueprint.kind
     variant = rng.randrange(1, len(kind.names)) if blueprint.twin_of is not None else 0
     name = ANCHORS.get((obj.key, kind.key)) if variant == 0 and not blueprint.district else None
     name = name or kind.names[variant].format(o=obj.phrase)
     if blueprint.district:
         name += f" – {blueprint.district}"
-    description = kind.descriptions[min(variant, len(kind.descriptions) - 1)].format(
-        o=obj.phrase)
+    description = kind.descriptions[min(variant, len(kind.descriptions) - 1)].format(o=obj.phrase)
     department = obj.department
     if blueprint.twin_of is not None and rng.random() < 0.5:
         department = rng.choice([d.key for d in DEPARTMENTS if d.key != department])
     unit = rng.choice(landscape.units_by_department[department])
     citizen = kind.citizen_facing or obj.citizen_facing
-    hosting = rng.choices(["on_premises", "private_cloud", "public_cloud", "saas"],
-                          [4, 2, 1, 5 if citizen else 3])[0]
+    hosting = rng.choices(
+        ["on_premises", "private_cloud", "public_cloud", "saas"], [4, 2, 1, 5 if citizen else 3]
+    )[0]
     if outdated and hosting == "saas":
         hosting = "on_premises"
     stack = _stack(rng, tech_groups, hosting, outdated)
     vendor = None if rng.random() < 0.15 and hosting != "saas" else rng.choice(VENDORS)
-    criticality = obj.criticality if rng.random() < 0.8 else rng.choice(
-        ["critical_to_society", "critical_to_operations", "not_critical"])
+    criticality = (
+        obj.criticality
+        if rng.random() < 0.8
+        else rng.choice(["critical_to_society", "critical_to_operations", "not_critical"])
+    )
     users = int(rng.lognormvariate(4.0 if not citizen else 4.6, 1.0)) + 3
-    operating = round(rng.lognormvariate(12.2, 0.8) * (1.6 if criticality !=
-                                                       "not_critical" else 1.0), -3)
+    operating = round(
+        rng.lognormvariate(12.2, 0.8) * (1.6 if criticality != "not_critical" else 1.0), -3
+    )
     licence = round(rng.lognormvariate(11.6, 0.9), -3) if vendor else 0.0
     access = {"reporting": "read", "map": "read", "archive": "read", "eservice": "write"}.get(
-        kind.key, "read_write")
+        kind.key, "read_write"
+    )
     since = REFERENCE_DATE - timedelta(days=rng.randint(200, 5500))
-    lifecycle = rng.choices(["active", "phase_out", "phase_in", "plan", "end_of_life", None],
-                            [70, 10, 8, 4, 2, 6])[0]
-    unsupported_tech = any(t in tech_groups.get(f"{k}:unsupported", []) for t in stack
-                           for k in ("operating_system", "database", "runtime", "framework",
-                                     "middleware"))
+    lifecycle = rng.choices(
+        ["active", "phase_out", "phase_in", "plan", "end_of_life", None], [70, 10, 8, 4, 2, 6]
+    )[0]
+    unsupported_tech = any(
+        t in tech_groups.get(f"{k}:unsupported", [])
+        for t in stack
+        for k in ("operating_system", "database", "runtime", "framework", "middleware")
+    )
     system = System(
-        id=f"SYS-{index:04d}", name=name, description=description,
+        id=f"SYS-{index:04d}",
+        name=name,
+        description=description,
         tags=[department, kind.key] + (["invånartjänst"] if citizen else []),
         owning_unit_id=None if rng.random() < 0.05 else unit,
         system_owner=None if rng.random() < 0.1 else person(rng),
         technical_owner=person(rng) if rng.random() < 0.85 else None,
-        vendor=vendor, lifecycle=lifecycle,
+        vendor=vendor,
+        lifecycle=lifecycle,
         internal_dates=LifecycleDates(
             active=since,
             phase_out=REFERENCE_DATE + timedelta(days=rng.randint(90, 720))
-            if lifecycle == "phase_out" else None),
+            if lifecycle == "phase_out"
+            else None,
+        ),
         criticality=None if rng.random() < 0.07 else criticality,
-        users=users, hosting=hosting,
+        users=users,
+        hosting=hosting,
         annual_operating_cost=None if rng.random() < 0.1 else operating,
         annual_licence_cost=licence,
-        data_classification=None if rng.random() < 0.05 else {
-            "sensitive": "confidential", "personal": "internal"}.get(obj.personal_data, "open"),
+        data_classification=None
+        if rng.random() < 0.05
+        else {"sensitive": "confidential", "personal": "internal"}.get(obj.personal_data, "open"),
         personal_data=obj.personal_data,
         accessibility=_accessibility(rng, citizen),
         civil_servants=rng.choice([0, 0.5, 1, 1, 1.5, 2, 3]),
         contractors=rng.choice([0, 0, 0.5, 1, 2]),
-        technical_fit=None if rng.random() < 0.2 else (
-            rng.choice(["unreasonable", "inappropriate"]) if unsupported_tech
-            else rng.choice(["fully_appropriate", "adequate", "adequate", "unreasonable"])),
-        capabilities=[CapabilityFit(capability_id=capability_ids[obj.key], fit=rng.choices(
-            ["perfect", "appropriate", "insufficient", "unreasonable"], [2, 5, 2, 1])[0])],
+        technical_fit=None
+        if rng.random() < 0.2
+        else (
+            rng.choice(["unreasonable", "inappropriate"])
+            if unsupported_tech
+            else rng.choice(["fully_appropriate", "adequate", "adequate", "unreasonable"])
+        ),
+        capabilities=[
+            CapabilityFit(
+                capability_id=capability_ids[obj.key],
+                fit=rng.choices(
+                    ["perfect", "appropriate", "insufficient", "unreasonable"], [2, 5, 2, 1]
+                )[0],
+            )
+        ],
         technology_ids=stack,
-        data_uses=[DataUse(data_object_id=data_ids[(obj.key, blueprint.district)],
-                           access=access)],
+        data_uses=[DataUse(data_object_id=data_ids[(obj.key, blueprint.district)], access=access)],
     )
     if system.annual_operating_cost is None:
         system = system.model_copy(update={"annual_licence_cost": None})
@@ -279,14 +342,25 @@ def build_landscape(rng: random.Random, count: int, duplicates: int) -> Landscap
     systems: dict[int, System] = {}
     for blueprint_index in order:
         systems[blueprint_index] = _system(
-            rng, number_of[blueprint_index], blueprints[blueprint_index], landscape,
-            capability_ids, data_ids, tech_groups, blueprint_index in outdated)
+            rng,
+            number_of[blueprint_index],
+            blueprints[blueprint_index],
+            landscape,
+            capability_ids,
+            data_ids,
+            tech_groups,
+            blueprint_index in outdated,
+        )
     landscape.systems = [systems[i] for i in order]
-    unsupported = {t for key, ids in tech_groups.items() if key.endswith(":unsupported")
-                   for t in ids}
-    landscape.unsupported_systems = [s.id for s in landscape.systems
-                                     if unsupported & set(s.technology_ids)]
+    unsupported = {
+        t for key, ids in tech_groups.items() if key.endswith(":unsupported") for t in ids
+    }
+    landscape.unsupported_systems = [
+        s.id for s in landscape.systems if unsupported & set(s.technology_ids)
+    ]
     landscape.duplicate_pairs = [
-        (systems[b.twin_of].id, systems[i].id) for i, b in enumerate(blueprints)
-        if b.twin_of is not None]
+        (systems[b.twin_of].id, systems[i].id)
+        for i, b in enumerate(blueprints)
+        if b.twin_of is not None
+    ]
     return landscape

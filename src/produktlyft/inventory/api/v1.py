@@ -66,10 +66,14 @@ Ctx = Depends(_context)
 
 def create_api(state: WebState) -> FastAPI:
     api = FastAPI(
-        title="produktlyft API", version="1", openapi_url="/openapi.json", docs_url=None,
+        title="produktlyft API",
+        version="1",
+        openapi_url="/openapi.json",
+        docs_url=None,
         redoc_url=None,
         description="The inventory of an organisation's IT landscape. Authenticate with "
-        "`Authorization: Bearer <token>`; errors are RFC 9457 problem documents.")
+        "`Authorization: Bearer <token>`; errors are RFC 9457 problem documents.",
+    )
     api.state.web = state
     install(api)
     _routes(api)
@@ -87,16 +91,32 @@ def _routes(api: FastAPI) -> None:
         limit: int = Query(50, ge=1, le=500, description="Systems per page."),
         page: int = Query(1, ge=1),
         q: str | None = Query(None, max_length=200, description="Search text."),
-        unit: str | None = None, capability: str | None = None,
-        criticality: Criticality | None = None, lifecycle: Lifecycle | None = None,
-        hosting: Hosting | None = None, missing: MissingFact | None = None,
-        sort: SystemSort = SystemSort.NAME, descending: bool = False,
+        unit: str | None = None,
+        capability: str | None = None,
+        criticality: Criticality | None = None,
+        lifecycle: Lifecycle | None = None,
+        hosting: Hosting | None = None,
+        missing: MissingFact | None = None,
+        sort: SystemSort = SystemSort.NAME,
+        descending: bool = False,
     ) -> Page[SystemRow]:
         """Systems, filtered, sorted and paged in the database."""
-        return find_systems(ctx, SystemQuery(
-            text=q, unit_id=unit, capability_id=capability, criticality=criticality,
-            lifecycle=lifecycle, hosting=hosting, missing=missing, sort=sort,
-            descending=descending, page=page, per_page=limit))
+        return find_systems(
+            ctx,
+            SystemQuery(
+                text=q,
+                unit_id=unit,
+                capability_id=capability,
+                criticality=criticality,
+                lifecycle=lifecycle,
+                hosting=hosting,
+                missing=missing,
+                sort=sort,
+                descending=descending,
+                page=page,
+                per_page=limit,
+            ),
+        )
 
     @api.get("/systems/{system_id:path}", response_model=System, tags=["systems"])
     @needs(Permission.READ)
@@ -107,8 +127,7 @@ def _routes(api: FastAPI) -> None:
     for entity in EDITABLE:
         _edit_route(api, entity)
 
-    @api.get("/history/{entity}/{record_id:path}", response_model=list[Change],
-             tags=["inventory"])
+    @api.get("/history/{entity}/{record_id:path}", response_model=list[Change], tags=["inventory"])
     @needs(Permission.READ)
     def history(entity: str, record_id: str, ctx: ServiceContext = Ctx) -> list[Change]:
         """The change history of one record, newest first."""
@@ -122,19 +141,24 @@ def _routes(api: FastAPI) -> None:
 
     @api.get("/integrations", response_model=Page[IntegrationRow], tags=["integrations"])
     @needs(Permission.READ)
-    def integrations(ctx: ServiceContext = Ctx, system: str | None = None,
-                     kind: IntegrationKind | None = None,
-                     limit: int = Query(50, ge=1, le=1000), page: int = Query(1, ge=1),
-                     ) -> Page[IntegrationRow]:
+    def integrations(
+        ctx: ServiceContext = Ctx,
+        system: str | None = None,
+        kind: IntegrationKind | None = None,
+        limit: int = Query(50, ge=1, le=1000),
+        page: int = Query(1, ge=1),
+    ) -> Page[IntegrationRow]:
         from produktlyft.inventory.services.browse import find_integrations
 
-        return find_integrations(ctx, IntegrationQuery(system_id=system, kind=kind,
-                                                       page=page, per_page=limit))
+        return find_integrations(
+            ctx, IntegrationQuery(system_id=system, kind=kind, page=page, per_page=limit)
+        )
 
     @api.get("/contracts", response_model=Page[ContractRow], tags=["contracts"])
     @needs(Permission.READ)
-    def contracts(ctx: ServiceContext = Ctx, limit: int = Query(50, ge=1, le=1000),
-                  page: int = Query(1, ge=1)) -> Page[ContractRow]:
+    def contracts(
+        ctx: ServiceContext = Ctx, limit: int = Query(50, ge=1, le=1000), page: int = Query(1, ge=1)
+    ) -> Page[ContractRow]:
         """Contracts ordered by end date, soonest first (those without one last)."""
         return contracts_by_end_date(ctx, page, limit)
 
@@ -144,16 +168,25 @@ def _routes(api: FastAPI) -> None:
         """Counts, annual cost and data quality (what is missing, never hidden)."""
         result = summarise_inventory(ctx)
         quality = result.quality
-        return {"counts": result.counts, "annual_cost": result.annual_cost,
-                "data_quality": {"systems": quality.systems, "complete": quality.complete,
-                                 "completeness": quality.completeness,
-                                 "missing": dict(quality.missing),
-                                 "examples": quality.examples}}
+        return {
+            "counts": result.counts,
+            "annual_cost": result.annual_cost,
+            "data_quality": {
+                "systems": quality.systems,
+                "complete": quality.complete,
+                "completeness": quality.completeness,
+                "missing": dict(quality.missing),
+                "examples": quality.examples,
+            },
+        }
 
     @api.post("/imports", tags=["inventory"])
     @needs(Permission.IMPORT)
-    async def import_file(ctx: ServiceContext = Ctx, file: UploadFile = File(...),
-                          dry_run: bool = Query(True, description="Validate only.")) -> Any:
+    async def import_file(
+        ctx: ServiceContext = Ctx,
+        file: UploadFile = File(...),
+        dry_run: bool = Query(True, description="Validate only."),
+    ) -> Any:
         """Import one file (any supported format). With dry_run (the default) nothing is
         written; errors come back as a 422 problem listing every located issue."""
         ctx.actor.require(Permission.IMPORT)
@@ -161,14 +194,19 @@ def _routes(api: FastAPI) -> None:
             path = Path(folder) / Path(file.filename or "upload").name
             path.write_bytes(await file.read(ctx.settings.max_import_bytes + 1))
             report = import_files(ctx, [path], dry_run=dry_run)
-        return {"dry_run": report.dry_run, "sources": report.sources,
-                "counts": {entity: vars(counts) for entity, counts in report.counts.items()},
-                "warnings": [issue.model_dump(exclude_none=True) for issue in report.warnings]}
+        return {
+            "dry_run": report.dry_run,
+            "sources": report.sources,
+            "counts": {entity: vars(counts) for entity, counts in report.counts.items()},
+            "warnings": [issue.model_dump(exclude_none=True) for issue in report.warnings],
+        }
 
     @api.get("/changes", response_model=list[Change], tags=["audit"])
     @needs(Permission.ADMINISTER)
-    def changes(ctx: ServiceContext = Ctx, limit: int = Query(200, ge=1, le=5000),
-                ) -> list[Change]:
+    def changes(
+        ctx: ServiceContext = Ctx,
+        limit: int = Query(200, ge=1, le=5000),
+    ) -> list[Change]:
         """The audit log: every change and sign-in, newest first."""
         return audit_log(ctx, limit)
 
@@ -176,10 +214,12 @@ def _routes(api: FastAPI) -> None:
 def _edit_route(api: FastAPI, entity: str) -> None:
     @api.patch(f"/{entity}/{{record_id:path}}", tags=["editing"], name=f"edit_{entity}")
     @needs(Permission.EDIT)
-    def edit_record(record_id: str, ctx: ServiceContext = Ctx,
-                    row_version: int = Query(..., description="The version you read."),
-                    changes: dict[str, Any] = Body(..., examples=[{"system_owner": "Ann"}]),
-                    ) -> Any:
+    def edit_record(
+        record_id: str,
+        ctx: ServiceContext = Ctx,
+        row_version: int = Query(..., description="The version you read."),
+        changes: dict[str, Any] = Body(..., examples=[{"system_owner": "Ann"}]),
+    ) -> Any:
         """Change fields of one record, named as in the import template. A stale
         `row_version` gives 409 with both versions; invalid fields give 422."""
         return save_edit(ctx, entity, record_id, changes, row_version, source="api")

@@ -33,8 +33,20 @@ ELEMENT_TYPES = {
     "contracts": "Contract",
 }
 # Fields carried by the model's structure (relationships, name, documentation), not properties.
-STRUCTURAL = {"id", "name", "description", "parent_id", "owning_unit_id", "capabilities",
-              "technology_ids", "data_uses", "source_id", "target_id", "system_ids", "unit_id"}
+STRUCTURAL = {
+    "id",
+    "name",
+    "description",
+    "parent_id",
+    "owning_unit_id",
+    "capabilities",
+    "technology_ids",
+    "data_uses",
+    "source_id",
+    "target_id",
+    "system_ids",
+    "unit_id",
+}
 ACCESS_TYPES = {"read": "Read", "write": "Write", "read_write": "ReadWrite", None: "Access"}
 
 
@@ -54,8 +66,9 @@ def _property_text(value: Any) -> str | None:
 
 class _Writer:
     def __init__(self, name: str) -> None:
-        self.root = Element("model", {"xmlns": NS, "xmlns:xsi": XSI,
-                                      "identifier": "id-" + _digest(name)})
+        self.root = Element(
+            "model", {"xmlns": NS, "xmlns:xsi": XSI, "identifier": "id-" + _digest(name)}
+        )
         SubElement(self.root, "name", {XML_LANG: "sv"}).text = name
         self.elements = SubElement(self.root, "elements")
         self.relationships = SubElement(self.root, "relationships")
@@ -64,8 +77,9 @@ class _Writer:
 
     def xml_id(self, record_id: str) -> str:
         if record_id not in self.xml_ids:
-            self.xml_ids[record_id] = record_id if _NCNAME.match(record_id) \
-                else "id-" + _digest(record_id)
+            self.xml_ids[record_id] = (
+                record_id if _NCNAME.match(record_id) else "id-" + _digest(record_id)
+            )
         return self.xml_ids[record_id]
 
     def _definition(self, key: str) -> str:
@@ -73,8 +87,9 @@ class _Writer:
             self.definitions[key] = f"propid-{len(self.definitions) + 1}"
         return self.definitions[key]
 
-    def _texts(self, node: Element, tag: str, primary: str | None,
-               properties: dict[str, str]) -> None:
+    def _texts(
+        self, node: Element, tag: str, primary: str | None, properties: dict[str, str]
+    ) -> None:
         if primary:
             SubElement(node, tag).text = primary
         for key, text in properties.items():
@@ -87,31 +102,58 @@ class _Writer:
             return
         container = SubElement(node, "properties")
         for key, text in values.items():
-            prop = SubElement(container, "property", {"propertyDefinitionRef": self._definition(
-                key)})
+            prop = SubElement(
+                container, "property", {"propertyDefinitionRef": self._definition(key)}
+            )
             SubElement(prop, "value").text = text
 
-    def item(self, parent: Element, tag: str, record_id: str, xsi_type: str,
-             name: str | None, documentation: str | None, properties: dict[str, str],
-             attributes: dict[str, str] | None = None) -> None:
-        node = SubElement(parent, tag, {"identifier": self.xml_id(record_id),
-                                        "xsi:type": xsi_type, **(attributes or {})})
+    def item(
+        self,
+        parent: Element,
+        tag: str,
+        record_id: str,
+        xsi_type: str,
+        name: str | None,
+        documentation: str | None,
+        properties: dict[str, str],
+        attributes: dict[str, str] | None = None,
+    ) -> None:
+        node = SubElement(
+            parent,
+            tag,
+            {"identifier": self.xml_id(record_id), "xsi:type": xsi_type, **(attributes or {})},
+        )
         self._texts(node, "name", name, properties)
         self._texts(node, "documentation", documentation, properties)
-        kept = {k: v for k, v in properties.items()
-                if not k.startswith(("name@", "documentation@"))}
+        kept = {
+            k: v for k, v in properties.items() if not k.startswith(("name@", "documentation@"))
+        }
         if self.xml_ids[record_id] != record_id:
             kept[ID_PROPERTY] = record_id
         self._properties(node, kept)
 
-    def relationship(self, xsi_type: str, source: str, target: str, *,
-                     properties: dict[str, str] | None = None,
-                     attributes: dict[str, str] | None = None) -> None:
+    def relationship(
+        self,
+        xsi_type: str,
+        source: str,
+        target: str,
+        *,
+        properties: dict[str, str] | None = None,
+        attributes: dict[str, str] | None = None,
+    ) -> None:
         key = f"{xsi_type}|{source}|{target}|{sorted((properties or {}).items())}"
         identifier = "rel-" + _digest(key)
-        SubElement(self.relationships, "relationship", {
-            "identifier": identifier, "source": self.xml_id(source),
-            "target": self.xml_id(target), "xsi:type": xsi_type, **(attributes or {})})
+        SubElement(
+            self.relationships,
+            "relationship",
+            {
+                "identifier": identifier,
+                "source": self.xml_id(source),
+                "target": self.xml_id(target),
+                "xsi:type": xsi_type,
+                **(attributes or {}),
+            },
+        )
         if properties:
             self._properties(self.relationships[-1], properties)
 
@@ -119,8 +161,9 @@ class _Writer:
         if self.definitions:
             container = SubElement(self.root, "propertyDefinitions")
             for key, identifier in self.definitions.items():
-                definition = SubElement(container, "propertyDefinition",
-                                        {"identifier": identifier, "type": "string"})
+                definition = SubElement(
+                    container, "propertyDefinition", {"identifier": identifier, "type": "string"}
+                )
                 SubElement(definition, "name").text = key
         indent(self.root)
         ElementTree(self.root).write(path, encoding="UTF-8", xml_declaration=True)
@@ -145,14 +188,26 @@ def _field_properties(entity: str, record: Record) -> dict[str, str]:
 
 
 def _technology_type(kind: TechnologyKind | None) -> str:
-    return {TechnologyKind.HARDWARE: "Device", TechnologyKind.PLATFORM: "Node"}.get(
-        kind, "SystemSoftware") if kind else "SystemSoftware"
+    return (
+        {TechnologyKind.HARDWARE: "Device", TechnologyKind.PLATFORM: "Node"}.get(
+            kind, "SystemSoftware"
+        )
+        if kind
+        else "SystemSoftware"
+    )
 
 
 def write_archimate(inventory: Inventory, path: Path, model_name: str = "produktlyft") -> None:
     writer = _Writer(model_name)
-    for entity in ("units", "teams", "capabilities", "technologies", "data_objects", "systems",
-                   "contracts"):
+    for entity in (
+        "units",
+        "teams",
+        "capabilities",
+        "technologies",
+        "data_objects",
+        "systems",
+        "contracts",
+    ):
         for record in inventory.records(entity):
             _element(writer, entity, record)
     _relationships(writer, inventory)
@@ -167,8 +222,15 @@ def _element(writer: _Writer, entity: str, record: Record) -> None:
     xsi_type = ELEMENT_TYPES.get(entity) or _technology_type(getattr(record, "kind", None))
     if entity == "teams":
         properties["produktlyft:entity"] = "team"
-    writer.item(writer.elements, "element", record.id, xsi_type, getattr(record, "name", None),
-                documentation, properties)
+    writer.item(
+        writer.elements,
+        "element",
+        record.id,
+        xsi_type,
+        getattr(record, "name", None),
+        documentation,
+        properties,
+    )
 
 
 def _relationships(writer: _Writer, inventory: Inventory) -> None:
@@ -185,10 +247,19 @@ def _relationships(writer: _Writer, inventory: Inventory) -> None:
     for integration in inventory.integrations:
         properties = _field_properties("integrations", integration)
         xsi_type = properties.pop("archimate:relationship", "Serving")
-        writer.item(writer.relationships, "relationship", integration.id, xsi_type,
-                    integration.name, integration.description, properties,
-                    {"source": writer.xml_id(integration.source_id),
-                     "target": writer.xml_id(integration.target_id)})
+        writer.item(
+            writer.relationships,
+            "relationship",
+            integration.id,
+            xsi_type,
+            integration.name,
+            integration.description,
+            properties,
+            {
+                "source": writer.xml_id(integration.source_id),
+                "target": writer.xml_id(integration.target_id),
+            },
+        )
     owners: list[tuple[str, list[str]]] = [(c.id, c.system_ids) for c in inventory.contracts]
     owners += [(t.id, t.system_ids) for t in inventory.teams]
     for owner_id, system_ids in owners:
@@ -198,8 +269,12 @@ def _relationships(writer: _Writer, inventory: Inventory) -> None:
 
 def _system_relationships(writer: _Writer, system: System) -> None:
     if system.owning_unit_id:
-        writer.relationship("Association", system.owning_unit_id, system.id,
-                            properties={"produktlyft:relation": "owns"})
+        writer.relationship(
+            "Association",
+            system.owning_unit_id,
+            system.id,
+            properties={"produktlyft:relation": "owns"},
+        )
     for fit in system.capabilities:
         properties = {}
         if fit.fit:
@@ -210,5 +285,9 @@ def _system_relationships(writer: _Writer, system: System) -> None:
     for technology_id in system.technology_ids:
         writer.relationship("Serving", technology_id, system.id)
     for use in system.data_uses:
-        writer.relationship("Access", system.id, use.data_object_id,
-                            attributes={"accessType": ACCESS_TYPES[use.access]})
+        writer.relationship(
+            "Access",
+            system.id,
+            use.data_object_id,
+            attributes={"accessType": ACCESS_TYPES[use.access]},
+        )

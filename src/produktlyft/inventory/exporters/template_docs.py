@@ -25,12 +25,18 @@ def _describe(column: Column) -> str:
 def template_markdown() -> str:
     lines = [BEGIN]
     for sheet in SHEETS:
-        lines += ["", f"### {sheet.sv} / {sheet.en} (`{sheet.key}.csv`)", "",
-                  "| Svensk rubrik | English header | Field | Values | Required |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"### {sheet.sv} / {sheet.en} (`{sheet.key}.csv`)",
+            "",
+            "| Svensk rubrik | English header | Field | Values | Required |",
+            "|---|---|---|---|---|",
+        ]
         for column in sheet.columns:
-            lines.append(f"| {column.sv} | {column.en} | `{column.field}` | {_describe(column)} "
-                         f"| {'yes' if column.required else ''} |")
+            lines.append(
+                f"| {column.sv} | {column.en} | `{column.field}` | {_describe(column)} "
+                f"| {'yes' if column.required else ''} |"
+            )
     lines += ["", END]
     return "\n".join(lines)
 

@@ -15,8 +15,10 @@ from produktlyft.kernel.files.safety import UnsafeInput, check_size
 
 __all__ = ["ImportLimits", "ParsedSource", "read_sources"]
 
-FORMATS_HELP = (".xlsx, CSV files (or a folder or zip of them), ArchiMate exchange .xml, "
-                "Archi .archimate, Backstage catalog-info.yaml, or our JSON export")
+FORMATS_HELP = (
+    ".xlsx, CSV files (or a folder or zip of them), ArchiMate exchange .xml, "
+    "Archi .archimate, Backstage catalog-info.yaml, or our JSON export"
+)
 
 
 def _failed(path: Path, fmt: str, issue: Issue) -> ParsedSource:
@@ -32,8 +34,11 @@ def read_sources(paths: list[Path], limits: ImportLimits | None = None) -> list[
     backstage_paths: list[Path] = []
     for path in paths:
         if not path.exists():
-            sources.append(_failed(path, "missing", Issue.worded(
-                wording("no such file or folder"), file=str(path))))
+            sources.append(
+                _failed(
+                    path, "missing", Issue.worded(wording("no such file or folder"), file=str(path))
+                )
+            )
             continue
         if path.is_dir():
             has_yaml = any(path.rglob("*.yaml")) or any(path.rglob("*.yml"))
@@ -53,9 +58,18 @@ def read_sources(paths: list[Path], limits: ImportLimits | None = None) -> list[
             elif fmt == detect.BACKSTAGE:
                 backstage_paths.append(path)
             else:
-                sources.append(_failed(path, "unknown", Issue.worded(
-                    wording("cannot tell the format; expected {formats}", formats=FORMATS_HELP),
-                    file=path.name)))
+                sources.append(
+                    _failed(
+                        path,
+                        "unknown",
+                        Issue.worded(
+                            wording(
+                                "cannot tell the format; expected {formats}", formats=FORMATS_HELP
+                            ),
+                            file=path.name,
+                        ),
+                    )
+                )
         except UnsafeInput as error:
             sources.append(_failed(path, "refused", error.issue))
     try:
@@ -63,8 +77,11 @@ def read_sources(paths: list[Path], limits: ImportLimits | None = None) -> list[
             name = csv_paths[0] if len(csv_paths) == 1 else csv_paths[0].parent
             sources.append(read_csv_source(csv_paths, name, limits))
         if backstage_paths:
-            name = backstage_paths[0] if len(backstage_paths) == 1 else \
-                Path(backstage_paths[0].parent.name or "catalog")
+            name = (
+                backstage_paths[0]
+                if len(backstage_paths) == 1
+                else Path(backstage_paths[0].parent.name or "catalog")
+            )
             sources.append(read_backstage(backstage_paths, name, limits))
     except UnsafeInput as error:
         sources.append(_failed(Path(error.issue.file or "input"), "refused", error.issue))

@@ -123,9 +123,10 @@ class _Mapper:
         data: dict[str, Any] = {"id": element.id, "properties": {}}
         name, other_names = _split(element.names)
         if not name:
-            self.collector.warn(wording("the {kind} has no name; its id is used as the name",
-                                        kind=element.type),
-                                element=element.id)
+            self.collector.warn(
+                wording("the {kind} has no name; its id is used as the name", kind=element.type),
+                element=element.id,
+            )
         data["name"] = name or element.id
         _keep_languages(data["properties"], "name", other_names)
         self._documentation(entity, element.documentation, data)
@@ -170,9 +171,15 @@ class _Mapper:
     def _relationship(self, rel: ArchiRelationship) -> None:
         missing = [end for end in (rel.source, rel.target) if end not in self.types]
         if missing:
-            self.collector.add(wording("the {kind} relationship points at '{id}', which is not "
-                                       "an element of this model", kind=rel.type,
-                                       id=missing[0]), element=rel.id)
+            self.collector.add(
+                wording(
+                    "the {kind} relationship points at '{id}', which is not "
+                    "an element of this model",
+                    kind=rel.type,
+                    id=missing[0],
+                ),
+                element=rel.id,
+            )
             return
         source = self.records.get(rel.source, (None, {}))[0]
         target = self.records.get(rel.target, (None, {}))[0]
@@ -180,8 +187,9 @@ class _Mapper:
         if not handled:
             self.source.skipped[f"{rel.type} relationship"] += 1
 
-    def _map_relationship(self, rel: ArchiRelationship, source: str | None,
-                          target: str | None) -> bool:
+    def _map_relationship(
+        self, rel: ArchiRelationship, source: str | None, target: str | None
+    ) -> bool:
         pair = (source, target)
         marker = next(iter(rel.properties.get(RELATION_MARKER, {}).values()), "")
         if pair == ("systems", "systems") and rel.type in INTEGRATION_TYPES:
@@ -189,15 +197,19 @@ class _Mapper:
         elif pair == ("systems", "capabilities") and rel.type == "Realization":
             self._capability_fit(rel)
         elif pair == ("systems", "data_objects") and rel.type == "Access":
-            self._data(rel.source)["data_uses"] = [*self._data(rel.source).get("data_uses", []),
-                                                  {"data_object_id": rel.target,
-                                                   "access": ACCESS.get(rel.access_type or "")}]
+            self._data(rel.source)["data_uses"] = [
+                *self._data(rel.source).get("data_uses", []),
+                {"data_object_id": rel.target, "access": ACCESS.get(rel.access_type or "")},
+            ]
         elif "technologies" in pair and "systems" in pair:
-            system, technology = (rel.target, rel.source) if source == "technologies" \
-                else (rel.source, rel.target)
+            system, technology = (
+                (rel.target, rel.source) if source == "technologies" else (rel.source, rel.target)
+            )
             self._append_unique(system, "technology_ids", technology)
-        elif pair in (("capabilities", "capabilities"), ("units", "units")) \
-                and rel.type in ("Composition", "Aggregation"):
+        elif pair in (("capabilities", "capabilities"), ("units", "units")) and rel.type in (
+            "Composition",
+            "Aggregation",
+        ):
             self._data(rel.target).setdefault("parent_id", rel.source)
         elif pair == ("units", "teams") and rel.type in ("Composition", "Aggregation"):
             self._data(rel.target).setdefault("unit_id", rel.source)
@@ -218,8 +230,12 @@ class _Mapper:
             values.append(value)
 
     def _integration(self, rel: ArchiRelationship) -> None:
-        data: dict[str, Any] = {"id": rel.id, "source_id": rel.source, "target_id": rel.target,
-                                "properties": {}}
+        data: dict[str, Any] = {
+            "id": rel.id,
+            "source_id": rel.source,
+            "target_id": rel.target,
+            "properties": {},
+        }
         if rel.type != "Serving":  # Serving is what the exporter writes when nothing is said
             data["properties"][RELATIONSHIP_TYPE] = rel.type
         name, others = _split(rel.names)
@@ -232,9 +248,11 @@ class _Mapper:
 
     def _capability_fit(self, rel: ArchiRelationship) -> None:
         item: dict[str, Any] = {"capability_id": rel.target}
-        columns = {fold_header(name): column.field
-                   for column in SHEETS_BY_KEY["system_capabilities"].columns
-                   for name in (column.field, column.sv, column.en)}
+        columns = {
+            fold_header(name): column.field
+            for column in SHEETS_BY_KEY["system_capabilities"].columns
+            for name in (column.field, column.sv, column.en)
+        }
         for key, texts in rel.properties.items():
             field = columns.get(fold_header(key))
             value = next(iter(texts.values()), None)
@@ -251,20 +269,28 @@ class _Mapper:
         """Technology -> TechnologyService -> application: the usual ArchiMate 3 path."""
         realises: dict[str, list[str]] = {}
         for rel in self.model.relationships:
-            if self.types.get(rel.target) == "TechnologyService" and rel.source in self.records \
-                    and self.records[rel.source][0] == "technologies":
+            if (
+                self.types.get(rel.target) == "TechnologyService"
+                and rel.source in self.records
+                and self.records[rel.source][0] == "technologies"
+            ):
                 realises.setdefault(rel.target, []).append(rel.source)
         for rel in self.model.relationships:
-            if rel.type == "Serving" and rel.source in realises and rel.target in self.records \
-                    and self.records[rel.target][0] == "systems":
+            if (
+                rel.type == "Serving"
+                and rel.source in realises
+                and rel.target in self.records
+                and self.records[rel.target][0] == "systems"
+            ):
                 for technology in realises[rel.source]:
                     self._append_unique(rel.target, "technology_ids", technology)
 
     def _emit(self) -> None:
         inventory = Inventory()
         for element_id, (entity, data) in self.records.items():
-            data["provenance"] = Provenance(source=self.collector.file,
-                                            location=f"element {element_id}")
+            data["provenance"] = Provenance(
+                source=self.collector.file, location=f"element {element_id}"
+            )
             record = self._validate(entity, data)
             if record is not None:
                 inventory.records(entity).append(record)
@@ -273,15 +299,16 @@ class _Mapper:
     def _validate(self, entity: str, data: dict[str, Any]) -> Record | None:
         model = ENTITY_TYPES[entity]
         if entity == "systems":
-            data["capabilities"] = [CapabilityFit.model_validate(item)
-                                    for item in data.get("capabilities", [])]
-            data["data_uses"] = [DataUse.model_validate(item)
-                                 for item in data.get("data_uses", [])]
+            data["capabilities"] = [
+                CapabilityFit.model_validate(item) for item in data.get("capabilities", [])
+            ]
+            data["data_uses"] = [DataUse.model_validate(item) for item in data.get("data_uses", [])]
         try:
             return model.model_validate(data)
         except (ValidationError, ValueError) as error:
-            self.collector.add(wording("cannot be imported: {error}", error=error),
-                               element=data["id"])
+            self.collector.add(
+                wording("cannot be imported: {error}", error=error), element=data["id"]
+            )
             return None
 
 

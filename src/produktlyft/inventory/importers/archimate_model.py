@@ -62,8 +62,9 @@ def read_exchange_format(path: Path) -> ArchiModel:
     for node in root.iter():
         if _local(node.tag) == "propertyDefinition":
             names = _texts(node, "name")
-            definitions[node.get("identifier", "")] = next(iter(names.values()), node.get(
-                "identifier", ""))
+            definitions[node.get("identifier", "")] = next(
+                iter(names.values()), node.get("identifier", "")
+            )
     model = ArchiModel(name=next(iter(_texts(root, "name").values()), path.stem))
     for section in root:
         kind = _local(section.tag)
@@ -72,9 +73,14 @@ def read_exchange_format(path: Path) -> ArchiModel:
         elif kind == "relationships":
             for node in section:
                 base = _exchange_item(node, definitions)
-                model.relationships.append(ArchiRelationship(
-                    **vars(base), source=node.get("source", ""), target=node.get("target", ""),
-                    access_type=node.get("accessType")))
+                model.relationships.append(
+                    ArchiRelationship(
+                        **vars(base),
+                        source=node.get("source", ""),
+                        target=node.get("target", ""),
+                        access_type=node.get("accessType"),
+                    )
+                )
         elif kind == "views":
             model.views += sum(1 for node in section.iter() if _local(node.tag) == "view")
     return model
@@ -109,22 +115,42 @@ def read_archi_native(path: Path) -> ArchiModel:
         if _local(node.tag) != "element":
             continue
         kind = node.get(XSI_TYPE, "").removeprefix("archimate:")
-        properties = {prop.get("key", ""): {"": prop.get("value", "").strip()}
-                      for prop in node if _local(prop.tag) == "property"}
-        documentation = {"": node.findtext("documentation", "").strip()} \
-            if node.find("documentation") is not None else {}
+        properties = {
+            prop.get("key", ""): {"": prop.get("value", "").strip()}
+            for prop in node
+            if _local(prop.tag) == "property"
+        }
+        documentation = (
+            {"": node.findtext("documentation", "").strip()}
+            if node.find("documentation") is not None
+            else {}
+        )
         names = {"": node.get("name", "").strip()} if node.get("name", "").strip() else {}
         if "DiagramModel" in kind or "Sketch" in kind or "Canvas" in kind:
             model.views += 1
         elif kind.endswith("Relationship"):
-            model.relationships.append(ArchiRelationship(
-                id=node.get("id", ""), type=kind.removesuffix("Relationship"), names=names,
-                documentation=documentation, properties=properties,
-                source=node.get("source", ""), target=node.get("target", ""),
-                access_type=_ARCHI_ACCESS.get(node.get("accessType"), "Write")
-                if kind == "AccessRelationship" else None))
+            model.relationships.append(
+                ArchiRelationship(
+                    id=node.get("id", ""),
+                    type=kind.removesuffix("Relationship"),
+                    names=names,
+                    documentation=documentation,
+                    properties=properties,
+                    source=node.get("source", ""),
+                    target=node.get("target", ""),
+                    access_type=_ARCHI_ACCESS.get(node.get("accessType"), "Write")
+                    if kind == "AccessRelationship"
+                    else None,
+                )
+            )
         else:
-            model.elements.append(ArchiElement(
-                id=node.get("id", ""), type=kind, names=names, documentation=documentation,
-                properties=properties))
+            model.elements.append(
+                ArchiElement(
+                    id=node.get("id", ""),
+                    type=kind,
+                    names=names,
+                    documentation=documentation,
+                    properties=properties,
+                )
+            )
     return model

@@ -33,9 +33,13 @@ from produktlyft.kernel.files.base import ImportLimits, IssueCollector, ParsedSo
 from produktlyft.kernel.files.safety import check_size
 
 LIFECYCLE = {"experimental": "phase_in", "production": "active", "deprecated": "phase_out"}
-UNIT_GROUP_TYPES = {"organization": "organisation", "organisation": "organisation",
-                    "department": "department", "division": "department",
-                    "business-unit": "unit"}
+UNIT_GROUP_TYPES = {
+    "organization": "organisation",
+    "organisation": "organisation",
+    "department": "department",
+    "division": "department",
+    "business-unit": "unit",
+}
 API_KIND = {"openapi": "rest", "asyncapi": "messaging", "graphql": "rest", "grpc": "rest"}
 OPEN_API_TYPES = {"openapi", "asyncapi", "graphql", "grpc"}
 SKIPPED_KINDS = {"Location", "Template"}  # Users are read, to name owners, not imported
@@ -100,8 +104,9 @@ def _files(paths: list[Path]) -> Iterable[Path]:
             yield path
 
 
-def _load(paths: list[Path], limits: ImportLimits, collector: IssueCollector,
-          source: ParsedSource) -> Iterable[Entity]:
+def _load(
+    paths: list[Path], limits: ImportLimits, collector: IssueCollector, source: ParsedSource
+) -> Iterable[Entity]:
     for path in _files(paths):
         check_size(path, limits.max_bytes)
         label = path.name
@@ -109,23 +114,37 @@ def _load(paths: list[Path], limits: ImportLimits, collector: IssueCollector,
             documents = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            collector.add(wording("{file} is not valid YAML: {error}", file=label,
-                                  error=getattr(error, "problem", error)),
-                          row=mark.line + 1 if mark else None)
+            collector.add(
+                wording(
+                    "{file} is not valid YAML: {error}",
+                    file=label,
+                    error=getattr(error, "problem", error),
+                ),
+                row=mark.line + 1 if mark else None,
+            )
             continue
         for index, doc in enumerate(documents, start=1):
             if doc is None:
                 continue
             if not isinstance(doc, dict) or "kind" not in doc or "metadata" not in doc:
-                collector.add(wording("{file} document {index} is not a catalog entity (it needs "
-                                      "apiVersion, kind and metadata)", file=label,
-                                      index=index), row=None)
+                collector.add(
+                    wording(
+                        "{file} document {index} is not a catalog entity (it needs "
+                        "apiVersion, kind and metadata)",
+                        file=label,
+                        index=index,
+                    ),
+                    row=None,
+                )
                 continue
             kind = str(doc["kind"])
             name = str((doc.get("metadata") or {}).get("name", "")).strip()
             if not name:
-                collector.add(wording("{file} document {index}: metadata.name is missing",
-                                      file=label, index=index))
+                collector.add(
+                    wording(
+                        "{file} document {index}: metadata.name is missing", file=label, index=index
+                    )
+                )
                 continue
             if kind in SKIPPED_KINDS:
                 source.skipped[kind] += 1
@@ -145,10 +164,16 @@ class _Catalog:
         for entity in self.entities:
             if entity.ref in self.by_ref:
                 first = self.by_ref[entity.ref]
-                self.collector.add(wording("{file} {where} repeats {ref}, first defined in "
-                                           "{first}", file=entity.file, where=entity.where,
-                                           ref=entity.ref, first=first.file),
-                                   element=entity.ref)
+                self.collector.add(
+                    wording(
+                        "{file} {where} repeats {ref}, first defined in {first}",
+                        file=entity.file,
+                        where=entity.where,
+                        ref=entity.ref,
+                        first=first.file,
+                    ),
+                    element=entity.ref,
+                )
                 continue
             self.by_ref[entity.ref] = entity
         inventory = Inventory()
@@ -157,8 +182,9 @@ class _Catalog:
         inventory.technologies = [self._technology(e) for e in self._of("Resource")]
         inventory.systems = [self._system(e) for e in self._of("Component")]
         inventory.integrations = self._integrations()
-        inventory.teams = [self._team(e, inventory.systems) for e in self._of("Group")
-                           if not self._is_unit(e)]
+        inventory.teams = [
+            self._team(e, inventory.systems) for e in self._of("Group") if not self._is_unit(e)
+        ]
         for entity in self.entities:
             if entity.kind not in ("Group", "Domain", "System", "Resource", "Component", "API"):
                 self.source.skipped[entity.kind] += 1
@@ -174,9 +200,16 @@ class _Catalog:
         ref = entity_ref(text, kind)
         if ref in self.by_ref:
             return ref
-        self.collector.warn(wording("{field} '{text}' is not in the catalog ({ref}); the link is "
-                                    "left out", field=field_name, text=text, ref=ref),
-                            element=entity.ref, column=field_name)
+        self.collector.warn(
+            wording(
+                "{field} '{text}' is not in the catalog ({ref}); the link is left out",
+                field=field_name,
+                text=text,
+                ref=ref,
+            ),
+            element=entity.ref,
+            column=field_name,
+        )
         return None
 
     def _common(self, entity: Entity) -> dict[str, Any]:
@@ -189,8 +222,7 @@ class _Catalog:
         for number, link in enumerate(meta.get("links") or [], start=1):
             if isinstance(link, dict) and link.get("url"):
                 properties[f"link:{link.get('title') or number}"] = str(link["url"])
-        return {"id": entity.ref, "properties": properties,
-                "provenance": self._provenance(entity)}
+        return {"id": entity.ref, "properties": properties, "provenance": self._provenance(entity)}
 
     def _is_unit(self, entity: Entity) -> bool:
         return str(entity.spec.get("type", "")).lower() in UNIT_GROUP_TYPES
@@ -201,10 +233,12 @@ class _Catalog:
         if parent_ref and not self._is_unit(self.by_ref[parent_ref]):
             parent_ref = None
         profile = entity.spec.get("profile") or {}
-        return Unit(**self._common(entity),
-                    name=str(profile.get("displayName") or entity.metadata["name"]),
-                    kind=UNIT_GROUP_TYPES[str(entity.spec.get("type")).lower()],
-                    parent_id=parent_ref)
+        return Unit(
+            **self._common(entity),
+            name=str(profile.get("displayName") or entity.metadata["name"]),
+            kind=UNIT_GROUP_TYPES[str(entity.spec.get("type")).lower()],
+            parent_id=parent_ref,
+        )
 
     def _capability(self, entity: Entity) -> Capability:
         parent_field = "subdomainOf" if entity.kind == "Domain" else "domain"
@@ -214,7 +248,9 @@ class _Catalog:
             name=str(entity.metadata.get("title") or entity.metadata["name"]),
             description=_text(entity.metadata.get("description")),
             parent_id=self._resolve(entity, str(parent), "domain", f"spec.{parent_field}")
-            if parent else None)
+            if parent
+            else None,
+        )
 
     def _technology(self, entity: Entity) -> Technology:
         kind = {"database": "database"}.get(str(entity.spec.get("type", "")).lower(), "other")
@@ -234,20 +270,26 @@ class _Catalog:
         technologies = []
         for dependency in _strings(spec.get("dependsOn")):
             ref = entity_ref(dependency, "component")
-            if ref.startswith("resource:") and self._resolve(entity, dependency, "resource",
-                                                             "spec.dependsOn"):
+            if ref.startswith("resource:") and self._resolve(
+                entity, dependency, "resource", "spec.dependsOn"
+            ):
                 technologies.append(ref)
         owner = spec.get("owner")
         owner_ref = self._resolve(entity, str(owner), "group", "spec.owner") if owner else None
         if owner_ref and owner_ref.startswith("user:"):
             profile = self.by_ref[owner_ref].spec.get("profile") or {}
-            data["system_owner"] = str(profile.get("displayName")
-                                       or self.by_ref[owner_ref].metadata["name"])
-        return System(**data, name=str(entity.metadata.get("title") or entity.metadata["name"]),
-                      description=_text(entity.metadata.get("description")),
-                      tags=_strings(entity.metadata.get("tags")),
-                      lifecycle=LIFECYCLE.get(lifecycle), capabilities=capabilities,
-                      technology_ids=technologies)
+            data["system_owner"] = str(
+                profile.get("displayName") or self.by_ref[owner_ref].metadata["name"]
+            )
+        return System(
+            **data,
+            name=str(entity.metadata.get("title") or entity.metadata["name"]),
+            description=_text(entity.metadata.get("description")),
+            tags=_strings(entity.metadata.get("tags")),
+            lifecycle=LIFECYCLE.get(lifecycle),
+            capabilities=capabilities,
+            technology_ids=technologies,
+        )
 
     def _integrations(self) -> list[Integration]:
         providers: dict[str, list[str]] = {}
@@ -258,21 +300,30 @@ class _Catalog:
                     ref = self._resolve(component, api_name, "api", f"spec.{field_name}")
                     if ref:
                         table.setdefault(ref, []).append(component.ref)
-        integrations = [self._dependency(c, d) for c in self._of("Component")
-                        for d in _strings(c.spec.get("dependsOn"))
-                        if entity_ref(d, "component").startswith("component:")]
+        integrations = [
+            self._dependency(c, d)
+            for c in self._of("Component")
+            for d in _strings(c.spec.get("dependsOn"))
+            if entity_ref(d, "component").startswith("component:")
+        ]
         for api in self._of("API"):
             api_type = str(api.spec.get("type", "")).lower()
             for provider in providers.get(api.ref, []):
                 for consumer in consumers.get(api.ref, []):
-                    integrations.append(Integration(
-                        id=f"{api.ref}|{provider}|{consumer}", source_id=provider,
-                        target_id=consumer, name=str(api.metadata["name"]),
-                        description=_text(api.metadata.get("description")),
-                        direction="one_way", kind=API_KIND.get(api_type),
-                        open_standard=api_type in OPEN_API_TYPES or None,
-                        properties={"backstage.api": api.ref, "backstage.type": api_type},
-                        provenance=self._provenance(api)))
+                    integrations.append(
+                        Integration(
+                            id=f"{api.ref}|{provider}|{consumer}",
+                            source_id=provider,
+                            target_id=consumer,
+                            name=str(api.metadata["name"]),
+                            description=_text(api.metadata.get("description")),
+                            direction="one_way",
+                            kind=API_KIND.get(api_type),
+                            open_standard=api_type in OPEN_API_TYPES or None,
+                            properties={"backstage.api": api.ref, "backstage.type": api_type},
+                            provenance=self._provenance(api),
+                        )
+                    )
             if not consumers.get(api.ref):
                 self.source.skipped["API without a consuming component"] += 1
         return [i for i in integrations if i is not None]
@@ -280,29 +331,46 @@ class _Catalog:
     def _dependency(self, component: Entity, dependency: str) -> Integration | None:
         ref = entity_ref(dependency, "component")
         if ref not in self.by_ref:
-            self.collector.add(wording("spec.dependsOn '{id}' is not in the catalog; an "
-                                       "integration cannot point at an unknown system",
-                                       id=dependency),
-                               element=component.ref, column="spec.dependsOn")
+            self.collector.add(
+                wording(
+                    "spec.dependsOn '{id}' is not in the catalog; an "
+                    "integration cannot point at an unknown system",
+                    id=dependency,
+                ),
+                element=component.ref,
+                column="spec.dependsOn",
+            )
             return None
-        return Integration(id=f"{component.ref}|dependsOn|{ref}", source_id=ref,
-                           target_id=component.ref, name=f"dependsOn {ref}",
-                           provenance=self._provenance(component))
+        return Integration(
+            id=f"{component.ref}|dependsOn|{ref}",
+            source_id=ref,
+            target_id=component.ref,
+            name=f"dependsOn {ref}",
+            provenance=self._provenance(component),
+        )
 
     def _team(self, entity: Entity, systems: list[System]) -> Team:
-        owned = [e.ref for e in self._of("Component")
-                 if e.spec.get("owner") and entity_ref(str(e.spec["owner"]), "group") == entity.ref]
+        owned = [
+            e.ref
+            for e in self._of("Component")
+            if e.spec.get("owner") and entity_ref(str(e.spec["owner"]), "group") == entity.ref
+        ]
         unit_id = self._nearest_unit(entity)
         profile = entity.spec.get("profile") or {}
-        products = [e.metadata["name"] for e in self._of("System")
-                    if e.spec.get("owner") and entity_ref(str(e.spec["owner"]), "group")
-                    == entity.ref]
+        products = [
+            e.metadata["name"]
+            for e in self._of("System")
+            if e.spec.get("owner") and entity_ref(str(e.spec["owner"]), "group") == entity.ref
+        ]
         known_systems = {system.id for system in systems}
-        return Team(**self._common(entity),
-                    name=str(profile.get("displayName") or entity.metadata["name"]),
-                    description=_text(entity.metadata.get("description")), unit_id=unit_id,
-                    products=[str(p) for p in products],
-                    system_ids=[ref for ref in owned if ref in known_systems])
+        return Team(
+            **self._common(entity),
+            name=str(profile.get("displayName") or entity.metadata["name"]),
+            description=_text(entity.metadata.get("description")),
+            unit_id=unit_id,
+            products=[str(p) for p in products],
+            system_ids=[ref for ref in owned if ref in known_systems],
+        )
 
     def _nearest_unit(self, entity: Entity) -> str | None:
         seen = {entity.ref}

@@ -38,8 +38,11 @@ def read_json(path: Path, limits: ImportLimits) -> ParsedSource:
                 if not isinstance(item, dict):
                     collector.add(wording("expected an object"), element=where)
                     continue
-                item = {**item, "provenance": Provenance(source=path.name, location=where),
-                        "row_version": None}
+                item = {
+                    **item,
+                    "provenance": Provenance(source=path.name, location=where),
+                    "row_version": None,
+                }
                 try:
                     source.inventory.records(entity).append(model.model_validate(item))
                 except ValidationError as error:

@@ -56,7 +56,8 @@ class RawTable:
 class _Parsed:
     records: dict[str, list[tuple[Record, frozenset[str]]]] = field(default_factory=dict)
     relations: dict[str, list[tuple[str, dict[str, Any], int, str | None]]] = field(
-        default_factory=dict)
+        default_factory=dict
+    )
 
 
 def read_xlsx(path: Path, limits: ImportLimits) -> ParsedSource:
@@ -67,8 +68,13 @@ def read_xlsx(path: Path, limits: ImportLimits) -> ParsedSource:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for damaged files
         cause = f"{type(error).__name__}: {error}"
-        collector.add(wording("the workbook cannot be read ({error}); it may be truncated or "
-                              "damaged: save it again from Excel", error=cause))
+        collector.add(
+            wording(
+                "the workbook cannot be read ({error}); it may be truncated or "
+                "damaged: save it again from Excel",
+                error=cause,
+            )
+        )
         source.issues = collector.issues
         return source
     try:
@@ -81,8 +87,11 @@ def read_xlsx(path: Path, limits: ImportLimits) -> ParsedSource:
             rows = worksheet.iter_rows(values_only=True)
             header = next(rows, None)
             numbered = ((number, list(row)) for number, row in enumerate(rows, start=2))
-            tables.append(RawTable(worksheet.title, sheet, list(header or []), numbered,
-                                   label=worksheet.title))
+            tables.append(
+                RawTable(
+                    worksheet.title, sheet, list(header or []), numbered, label=worksheet.title
+                )
+            )
         _parse_tables(tables, source, collector)
     except TooManyIssues:
         source.truncated = True
@@ -101,9 +110,14 @@ def read_csv_source(paths: list[Path], name: Path, limits: ImportLimits) -> Pars
         sheet = find_sheet(Path(file_name).stem)
         if sheet is None:
             collector.add(
-                wording("'{file}' does not name a template sheet; name CSV files after the "
-                        "sheet, such as {examples}", file=file_name,
-                        examples=", ".join(s.key + ".csv" for s in SHEETS[:3])), element=None)
+                wording(
+                    "'{file}' does not name a template sheet; name CSV files after the "
+                    "sheet, such as {examples}",
+                    file=file_name,
+                    examples=", ".join(s.key + ".csv" for s in SHEETS[:3]),
+                ),
+                element=None,
+            )
             continue
         header, rows = _csv_rows(text)
         tables.append(RawTable(file_name, sheet, header, rows, label=file_name))
@@ -172,10 +186,17 @@ def _map_headers(table: RawTable, collector: IssueCollector) -> HeaderMap | None
             continue
         folded = fold_header(str(header))
         if folded in seen:
-            collector.add(wording("the header '{header}' appears twice (columns {first} and "
-                                  "{second}); remove one", header=header,
-                                  first=seen[folded] + 1, second=index + 1),
-                          sheet=table.label, row=1)
+            collector.add(
+                wording(
+                    "the header '{header}' appears twice (columns {first} and "
+                    "{second}); remove one",
+                    header=header,
+                    first=seen[folded] + 1,
+                    second=index + 1,
+                ),
+                sheet=table.label,
+                row=1,
+            )
             continue
         seen[folded] = index
         mapping[index] = (known.get(folded), str(header).strip())
@@ -183,8 +204,11 @@ def _map_headers(table: RawTable, collector: IssueCollector) -> HeaderMap | None
     missing = [c for c in table.sheet.columns if c.required and c.field not in present]
     if missing:
         names = ", ".join(f"'{c.sv}' (or '{c.en}')" for c in missing)
-        collector.add(wording("required column(s) {names} missing from the header row",
-                              names=names), sheet=table.label, row=1)
+        collector.add(
+            wording("required column(s) {names} missing from the header row", names=names),
+            sheet=table.label,
+            row=1,
+        )
         return None
     return mapping
 
@@ -204,14 +228,22 @@ def _parse_table(table: RawTable, parsed: _Parsed, collector: IssueCollector) ->
         if table.sheet.is_relation:
             system_id = data.pop("system_id")
             parsed.relations.setdefault(table.sheet.parent_field or "", []).append(
-                (system_id, data, number, table.label))
+                (system_id, data, number, table.label)
+            )
             continue
         record_id = data["id"]
         if record_id in first_row:
-            collector.add(wording("the id '{id}' is used again (first on row {first}); ids "
-                                  "must be unique within a sheet", id=record_id,
-                                  first=first_row[record_id]),
-                          sheet=table.label, row=number, column=table.sheet.columns[0].sv)
+            collector.add(
+                wording(
+                    "the id '{id}' is used again (first on row {first}); ids "
+                    "must be unique within a sheet",
+                    id=record_id,
+                    first=first_row[record_id],
+                ),
+                sheet=table.label,
+                row=number,
+                column=table.sheet.columns[0].sv,
+            )
             continue
         first_row[record_id] = number
         record = _build_record(table, data, number, collector)
@@ -227,7 +259,10 @@ def _supplied_fields(mapping: HeaderMap) -> frozenset[str]:
 
 
 def _row_data(
-    table: RawTable, mapping: HeaderMap, number: int, cells: list[Any],
+    table: RawTable,
+    mapping: HeaderMap,
+    number: int,
+    cells: list[Any],
     collector: IssueCollector,
 ) -> dict[str, Any] | None:
     data: dict[str, Any] = {}
@@ -246,8 +281,9 @@ def _row_data(
             ok = False
             continue
         if target.required and converted is None:
-            collector.add(wording("a value is required here"), sheet=table.label, row=number,
-                          column=header)
+            collector.add(
+                wording("a value is required here"), sheet=table.label, row=number, column=header
+            )
             ok = False
             continue
         _set_nested(data, target.field, converted)
@@ -277,28 +313,43 @@ def _build_record(
         for problem in error.errors():
             dotted = ".".join(str(part) for part in problem["loc"])
             column = by_field.get(dotted)
-            collector.add(validation_wording(problem), sheet=table.label, row=number,
-                          column=column.sv if column else dotted)
+            collector.add(
+                validation_wording(problem),
+                sheet=table.label,
+                row=number,
+                column=column.sv if column else dotted,
+            )
         return None
 
 
 def _attach_relations(parsed: _Parsed, source: ParsedSource, collector: IssueCollector) -> None:
-    systems = {record.id: (record, supplied)
-               for record, supplied in parsed.records.get("systems", [])}
+    systems = {
+        record.id: (record, supplied) for record, supplied in parsed.records.get("systems", [])
+    }
     for parent_field, rows in parsed.relations.items():
         grouped: dict[str, list[dict[str, Any]]] = {}
         for system_id, item, number, label in rows:
             if system_id not in systems:
                 collector.add(
-                    wording("system '{id}' is not in the systems sheet of this import; relation "
-                            "rows are imported together with their systems", id=system_id),
-                    sheet=label, row=number, column="System")
+                    wording(
+                        "system '{id}' is not in the systems sheet of this import; relation "
+                        "rows are imported together with their systems",
+                        id=system_id,
+                    ),
+                    sheet=label,
+                    row=number,
+                    column="System",
+                )
                 continue
             grouped.setdefault(system_id, []).append(item)
         for system_id, items in grouped.items():
             record, supplied = systems[system_id]
-            systems[system_id] = (record.model_copy(update={parent_field: [
-                _relation_item(parent_field, item) for item in items]}), supplied)
+            systems[system_id] = (
+                record.model_copy(
+                    update={parent_field: [_relation_item(parent_field, item) for item in items]}
+                ),
+                supplied,
+            )
         for system_id, (record, supplied) in systems.items():
             systems[system_id] = (record, supplied | {parent_field})
     if systems:

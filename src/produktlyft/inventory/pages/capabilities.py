@@ -20,5 +20,10 @@ nav = (NavEntry(N_("Capabilities"), "/capabilities", Permission.READ, order=30),
 @needs(Permission.READ)
 def capabilities_page(request: Request) -> Response:
     ctx = service_context(request)
-    return render(request, "capabilities/map.html", roots=capability_map(ctx),
-                  sample=SYSTEMS_PER_CAPABILITY, can_edit=ctx.actor.can(Permission.EDIT))
+    return render(
+        request,
+        "capabilities/map.html",
+        roots=capability_map(ctx),
+        sample=SYSTEMS_PER_CAPABILITY,
+        can_edit=ctx.actor.can(Permission.EDIT),
+    )

@@ -25,5 +25,10 @@ def contracts_page(request: Request) -> Response:
     ctx = service_context(request)
     page = page_param(request.query_params.get("page"))
     contracts = contracts_by_end_date(ctx, page, web_state(request).settings.page_size)
-    return render(request, "contracts/list.html", contracts=contracts, today=date.today(),
-                  can_edit=ctx.actor.can(Permission.EDIT))
+    return render(
+        request,
+        "contracts/list.html",
+        contracts=contracts,
+        today=date.today(),
+        can_edit=ctx.actor.can(Permission.EDIT),
+    )

@@ -28,8 +28,12 @@ from produktlyft.kernel.web.security import needs, page_router
 
 router = page_router()
 nav = ()
-TITLES = {"systems": N_("Edit system"), "capabilities": N_("Edit capability"),
-          "integrations": N_("Edit integration"), "contracts": N_("Edit contract")}
+TITLES = {
+    "systems": N_("Edit system"),
+    "capabilities": N_("Edit capability"),
+    "integrations": N_("Edit integration"),
+    "contracts": N_("Edit contract"),
+}
 PROBLEMS = {
     "required": N_("Fill in this field."),
     "integer": N_("Write a whole number, such as 1200."),
@@ -46,21 +50,41 @@ PROBLEMS = {
 
 def view_path(entity: str, record_id: str) -> str:
     """Where a record is shown after saving."""
-    return {"systems": f"/systems/{record_id}", "capabilities": "/capabilities",
-            "integrations": "/integrations", "contracts": "/contracts"}[entity]
+    return {
+        "systems": f"/systems/{record_id}",
+        "capabilities": "/capabilities",
+        "integrations": "/integrations",
+        "contracts": "/contracts",
+    }[entity]
 
 
-def _form(request: Request, entity: str, record: Record, values: dict[str, str],
-          problems: dict[str, FieldProblem], status: int = 200,
-          version: int | None = None) -> Response:
+def _form(
+    request: Request,
+    entity: str,
+    record: Record,
+    values: dict[str, str],
+    problems: dict[str, FieldProblem],
+    status: int = 200,
+    version: int | None = None,
+) -> Response:
     ctx = service_context(request)
     options = filter_options(ctx)
     choices = {"units": options.units, "capabilities": options.capabilities}
-    return render(request, "edit/form.html", status_code=status, entity=entity, record=record,
-                  fields=form_fields(entity), values=values, problems=problems,
-                  problem_texts=PROBLEMS, title=TITLES[entity], choices=choices,
-                  version=version if version is not None else record.row_version,
-                  cancel=view_path(entity, record.id))
+    return render(
+        request,
+        "edit/form.html",
+        status_code=status,
+        entity=entity,
+        record=record,
+        fields=form_fields(entity),
+        values=values,
+        problems=problems,
+        problem_texts=PROBLEMS,
+        title=TITLES[entity],
+        choices=choices,
+        version=version if version is not None else record.row_version,
+        cancel=view_path(entity, record.id),
+    )
 
 
 def _register(entity: str) -> None:
@@ -76,8 +100,11 @@ def _register(entity: str) -> None:
     @needs(Permission.EDIT)
     async def save(request: Request, record_id: str) -> Response:
         form = await request.form()
-        data = {key: str(value) for key, value in form.items()
-                if key not in ("csrf_token", "row_version")}
+        data = {
+            key: str(value)
+            for key, value in form.items()
+            if key not in ("csrf_token", "row_version")
+        }
         version_text = str(form.get("row_version", ""))
         version = int(version_text) if version_text.isdigit() else -1
         ctx = service_context(request)
@@ -85,18 +112,24 @@ def _register(entity: str) -> None:
             save_edit(ctx, entity, record_id, data, version)
         except FormInvalid as invalid:
             record = open_for_edit(ctx, entity, record_id)
-            return _form(request, entity, record, data, invalid.problems, status=422,
-                         version=version)
+            return _form(
+                request, entity, record, data, invalid.problems, status=422, version=version
+            )
         except EditConflict as conflict:
-            return render(request, "edit/conflict.html", status_code=409, entity=entity,
-                          conflict=conflict, fields=form_fields(entity),
-                          mine=form_values(conflict.mine, entity),
-                          theirs=form_values(conflict.theirs, entity),
-                          title=TITLES[entity], cancel=view_path(entity, record_id))
+            return render(
+                request,
+                "edit/conflict.html",
+                status_code=409,
+                entity=entity,
+                conflict=conflict,
+                fields=form_fields(entity),
+                mine=form_values(conflict.mine, entity),
+                theirs=form_values(conflict.theirs, entity),
+                title=TITLES[entity],
+                cancel=view_path(entity, record_id),
+            )
         return RedirectResponse(view_path(entity, record_id) + "?saved=1", status_code=303)
 
 
 for _entity in EDITABLE:
     _register(_entity)
-
-

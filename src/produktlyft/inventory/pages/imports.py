@@ -16,10 +16,16 @@ from produktlyft.kernel.web.security import needs, page_router
 
 router = page_router()
 nav = (NavEntry(N_("Import"), "/import", Permission.IMPORT, order=60),)
-ENTITY_LABELS = {"units": N_("Units"), "capabilities": N_("Capabilities"),
-                 "technologies": N_("Technologies"), "data_objects": N_("Data objects"),
-                 "systems": N_("Systems"), "integrations": N_("Integrations"),
-                 "contracts": N_("Contracts"), "teams": N_("Teams")}
+ENTITY_LABELS = {
+    "units": N_("Units"),
+    "capabilities": N_("Capabilities"),
+    "technologies": N_("Technologies"),
+    "data_objects": N_("Data objects"),
+    "systems": N_("Systems"),
+    "integrations": N_("Integrations"),
+    "contracts": N_("Contracts"),
+    "teams": N_("Teams"),
+}
 
 
 @router.get("/import")
@@ -44,13 +50,30 @@ async def preview(request: Request, file: UploadFile = File(...)) -> Response:
         discard(ctx, key)
         errors = [i for i in invalid.issues if i.severity is Severity.ERROR]
         warnings = [i for i in invalid.issues if i.severity is Severity.WARNING]
-        return render(request, "imports/preview.html", status_code=422, report=None,
-                      errors=errors, warnings=warnings, summary=invalid.summary,
-                      filename=path.name, key=None, labels=ENTITY_LABELS)
+        return render(
+            request,
+            "imports/preview.html",
+            status_code=422,
+            report=None,
+            errors=errors,
+            warnings=warnings,
+            summary=invalid.summary,
+            filename=path.name,
+            key=None,
+            labels=ENTITY_LABELS,
+        )
     request.session["import_key"] = key
-    return render(request, "imports/preview.html", report=report, errors=[],
-                  warnings=report.warnings, summary=None, filename=path.name, key=key,
-                  labels=ENTITY_LABELS)
+    return render(
+        request,
+        "imports/preview.html",
+        report=report,
+        errors=[],
+        warnings=report.warnings,
+        summary=None,
+        filename=path.name,
+        key=key,
+        labels=ENTITY_LABELS,
+    )
 
 
 @router.post("/import/confirm")
@@ -63,5 +86,6 @@ def confirm(request: Request, key: str = Form(...)) -> Response:
     report = import_files(ctx, [path], dry_run=False)
     discard(ctx, key)
     request.session.pop("import_key", None)
-    return render(request, "imports/done.html", report=report, filename=path.name,
-                  labels=ENTITY_LABELS)
+    return render(
+        request, "imports/done.html", report=report, filename=path.name, labels=ENTITY_LABELS
+    )

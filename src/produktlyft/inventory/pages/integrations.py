@@ -26,15 +26,28 @@ nav = (NavEntry(N_("Integrations"), "/integrations", Permission.READ, order=40),
 def integrations_page(request: Request) -> Response:
     ctx = service_context(request)
     params = request.query_params
-    query = IntegrationQuery(system_id=params.get("system") or None,
-                             kind=enum_param(IntegrationKind, params.get("kind")),
-                             page=page_param(params.get("page")),
-                             per_page=web_state(request).settings.page_size)
+    query = IntegrationQuery(
+        system_id=params.get("system") or None,
+        kind=enum_param(IntegrationKind, params.get("kind")),
+        page=page_param(params.get("page")),
+        per_page=web_state(request).settings.page_size,
+    )
     overview = integration_overview(ctx, query, request.state.lang)
-    pairs = [(key, value) for key, value in (("system", query.system_id),
-                                             ("kind", query.kind.value if query.kind else None))
-             if value]
-    return render(request, "integrations/overview.html", query=query, overview=overview,
-                  kinds=list(IntegrationKind), systems=filter_options(ctx),
-                  base_query=urlencode(pairs) + "&" if pairs else "",
-                  can_edit=ctx.actor.can(Permission.EDIT))
+    pairs = [
+        (key, value)
+        for key, value in (
+            ("system", query.system_id),
+            ("kind", query.kind.value if query.kind else None),
+        )
+        if value
+    ]
+    return render(
+        request,
+        "integrations/overview.html",
+        query=query,
+        overview=overview,
+        kinds=list(IntegrationKind),
+        systems=filter_options(ctx),
+        base_query=urlencode(pairs) + "&" if pairs else "",
+        can_edit=ctx.actor.can(Permission.EDIT),
+    )

@@ -19,8 +19,12 @@ from produktlyft.kernel.web.security import needs, page_router
 
 router = page_router()
 nav = (NavEntry(N_("Systems"), "/systems", Permission.READ, order=20),)
-FACT_LABELS = {"owner": N_("No owner"), "criticality": N_("No criticality"),
-               "lifecycle": N_("No lifecycle phase"), "cost": N_("No cost")}
+FACT_LABELS = {
+    "owner": N_("No owner"),
+    "criticality": N_("No criticality"),
+    "lifecycle": N_("No lifecycle phase"),
+    "cost": N_("No cost"),
+}
 
 
 def system_query(request: Request) -> SystemQuery:
@@ -37,17 +41,23 @@ def system_query(request: Request) -> SystemQuery:
         sort=enum_param(SystemSort, params.get("sort")) or SystemSort.NAME,
         descending=params.get("dir") == "desc",
         page=page_param(params.get("page")),
-        per_page=web_state(request).settings.page_size)
+        per_page=web_state(request).settings.page_size,
+    )
 
 
 def query_string(query: SystemQuery, **changes: object) -> str:
     """The address part for a query, with some settings changed; ends with '&' if not empty."""
     values: dict[str, object] = {
-        "q": query.text, "unit": query.unit_id, "criticality": query.criticality,
-        "lifecycle": query.lifecycle, "hosting": query.hosting,
-        "capability": query.capability_id, "missing": query.missing,
+        "q": query.text,
+        "unit": query.unit_id,
+        "criticality": query.criticality,
+        "lifecycle": query.lifecycle,
+        "hosting": query.hosting,
+        "capability": query.capability_id,
+        "missing": query.missing,
         "sort": query.sort if query.sort is not SystemSort.NAME else None,
-        "dir": "desc" if query.descending else None}
+        "dir": "desc" if query.descending else None,
+    }
     values.update(changes)
     pairs = [(key, str(value)) for key, value in values.items() if value]
     return urlencode(pairs) + "&" if pairs else ""
@@ -59,12 +69,21 @@ def systems_list(request: Request) -> Response:
     ctx = service_context(request)
     query = system_query(request)
     results = find_systems(ctx, query)
-    return render(request, "systems/list.html", query=query, results=results,
-                  options=filter_options(ctx), criticalities=list(Criticality),
-                  lifecycles=list(Lifecycle), hostings=list(Hosting), sorts=SystemSort,
-                  missing_facts=list(MissingFact), fact_labels=FACT_LABELS,
-                  query_string=query_string,
-                  can_edit=ctx.actor.can(Permission.EDIT))
+    return render(
+        request,
+        "systems/list.html",
+        query=query,
+        results=results,
+        options=filter_options(ctx),
+        criticalities=list(Criticality),
+        lifecycles=list(Lifecycle),
+        hostings=list(Hosting),
+        sorts=SystemSort,
+        missing_facts=list(MissingFact),
+        fact_labels=FACT_LABELS,
+        query_string=query_string,
+        can_edit=ctx.actor.can(Permission.EDIT),
+    )
 
 
 @router.get("/systems/{system_id:path}")
@@ -72,5 +91,10 @@ def systems_list(request: Request) -> Response:
 def system_page(request: Request, system_id: str) -> Response:
     ctx = service_context(request)
     detail = system_detail(ctx, system_id)
-    return render(request, "systems/detail.html", detail=detail, s=detail.system,
-                  can_edit=ctx.actor.can(Permission.EDIT))
+    return render(
+        request,
+        "systems/detail.html",
+        detail=detail,
+        s=detail.system,
+        can_edit=ctx.actor.can(Permission.EDIT),
+    )

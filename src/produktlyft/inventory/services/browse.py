@@ -42,14 +42,12 @@ def _cached(ctx: ServiceContext, key: Hashable, build: Callable[[UnitOfWork], T]
     process's page cache, or built in the same read (see services.page_cache)."""
     with ctx.database.reading() as uow:
         version = uow.browse.fingerprint().version
-        return inventory_pages.get_or_build(ctx.database.url, version, key,
-                                            lambda: build(uow))
+        return inventory_pages.get_or_build(ctx.database.url, version, key, lambda: build(uow))
 
 
 def find_systems(ctx: ServiceContext, query: SystemQuery) -> Page[SystemRow]:
     ctx.actor.require(Permission.READ)
-    total, rows = _cached(ctx, ("systems", query),
-                          lambda uow: uow.browse.search_systems(query))
+    total, rows = _cached(ctx, ("systems", query), lambda uow: uow.browse.search_systems(query))
     return Page[SystemRow](items=rows, total=total, page=query.page, per_page=query.per_page)
 
 
@@ -63,9 +61,11 @@ def filter_options(ctx: ServiceContext) -> FilterOptions:
     """Units and capabilities for the filters: every list page shows them, and they change
     only when someone imports or edits the structure, so they are kept until the data does."""
     ctx.actor.require(Permission.READ)
-    return _cached(ctx, ("filter options",),
-                   lambda uow: FilterOptions(uow.browse.options("units"),
-                                             uow.browse.options("capabilities")))
+    return _cached(
+        ctx,
+        ("filter options",),
+        lambda uow: FilterOptions(uow.browse.options("units"), uow.browse.options("capabilities")),
+    )
 
 
 @dataclass
@@ -92,11 +92,15 @@ def _read_system_detail(uow: UnitOfWork, system_id: str) -> SystemDetail:
     unit_ids += [fit.unit_id for fit in system.capabilities if fit.unit_id]
     units = uow.browse.names("units", unit_ids)
     capability_names = uow.browse.names(
-        "capabilities", [fit.capability_id for fit in system.capabilities])
-    technologies = cast(list[Technology],
-                        uow.inventory.load("technologies", system.technology_ids))
-    data_objects = {record.id: cast(DataObject, record) for record in uow.inventory.load(
-        "data_objects", [use.data_object_id for use in system.data_uses])}
+        "capabilities", [fit.capability_id for fit in system.capabilities]
+    )
+    technologies = cast(list[Technology], uow.inventory.load("technologies", system.technology_ids))
+    data_objects = {
+        record.id: cast(DataObject, record)
+        for record in uow.inventory.load(
+            "data_objects", [use.data_object_id for use in system.data_uses]
+        )
+    }
     integrations = uow.browse.integrations_of(system_id)
     contracts = uow.browse.contracts(system_id=system_id)
     teams = uow.browse.teams_of(system_id)
@@ -105,14 +109,28 @@ def _read_system_detail(uow: UnitOfWork, system_id: str) -> SystemDetail:
     return SystemDetail(
         system=system,
         unit=Option(id=owning, name=units.get(owning, owning)) if owning else None,
-        capabilities=[(Option(id=fit.capability_id,
-                              name=capability_names.get(fit.capability_id, fit.capability_id)),
-                       units.get(fit.unit_id) if fit.unit_id else None, fit.fit)
-                      for fit in system.capabilities],
+        capabilities=[
+            (
+                Option(
+                    id=fit.capability_id,
+                    name=capability_names.get(fit.capability_id, fit.capability_id),
+                ),
+                units.get(fit.unit_id) if fit.unit_id else None,
+                fit.fit,
+            )
+            for fit in system.capabilities
+        ],
         technologies=technologies,
-        data=[(data_objects[use.data_object_id], use.access) for use in system.data_uses
-              if use.data_object_id in data_objects],
-        integrations=integrations, contracts=contracts, teams=teams, history=history)
+        data=[
+            (data_objects[use.data_object_id], use.access)
+            for use in system.data_uses
+            if use.data_object_id in data_objects
+        ],
+        integrations=integrations,
+        contracts=contracts,
+        teams=teams,
+        history=history,
+    )
 
 
 def capability_map(ctx: ServiceContext) -> list[CapabilityNode]:
@@ -121,9 +139,16 @@ def capability_map(ctx: ServiceContext) -> list[CapabilityNode]:
     with ctx.database.reading() as uow:
         capabilities = cast(list[Capability], uow.inventory.load("capabilities"))
         counts, samples = uow.browse.capability_systems(SYSTEMS_PER_CAPABILITY)
-    nodes = {c.id: CapabilityNode(id=c.id, name=c.name, description=c.description,
-                                  system_count=counts.get(c.id, 0),
-                                  systems=samples.get(c.id, [])) for c in capabilities}
+    nodes = {
+        c.id: CapabilityNode(
+            id=c.id,
+            name=c.name,
+            description=c.description,
+            system_count=counts.get(c.id, 0),
+            systems=samples.get(c.id, []),
+        )
+        for c in capabilities
+    }
     roots: list[CapabilityNode] = []
     for capability in sorted(capabilities, key=lambda c: (c.name.casefold(), c.id)):
         parent = nodes.get(capability.parent_id) if capability.parent_id else None
@@ -146,20 +171,26 @@ GRAPH_LIMIT = 150  # more lines than this make an unreadable picture; the table 
 _graphs: dict[tuple[object, ...], tuple[str, str]] = {}
 
 
-def integration_overview(ctx: ServiceContext, query: IntegrationQuery,
-                         lang: str) -> IntegrationOverview:
+def integration_overview(
+    ctx: ServiceContext, query: IntegrationQuery, lang: str
+) -> IntegrationOverview:
     """A page of integrations for the table, and a graph of (at most GRAPH_LIMIT of) them."""
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
         total, rows = uow.browse.integrations(query)
         kinds = uow.browse.integration_kinds()
         graph_total, graph_rows = uow.browse.integrations(
-            query.model_copy(update={"page": 1, "per_page": GRAPH_LIMIT}))
+            query.model_copy(update={"page": 1, "per_page": GRAPH_LIMIT})
+        )
         fingerprint = uow.browse.fingerprint()
     overview = IntegrationOverview(
-        page=Page[IntegrationRow](items=rows, total=total, page=query.page,
-                                  per_page=query.per_page),
-        kinds=kinds, graph_rows=graph_rows, graph_truncated=graph_total > GRAPH_LIMIT)
+        page=Page[IntegrationRow](
+            items=rows, total=total, page=query.page, per_page=query.per_page
+        ),
+        kinds=kinds,
+        graph_rows=graph_rows,
+        graph_truncated=graph_total > GRAPH_LIMIT,
+    )
     key = (ctx.database.url, fingerprint, query.system_id, query.kind, lang)
     if key in _graphs:
         overview.graph_title, overview.graph_svg = _graphs[key]
@@ -169,8 +200,9 @@ def integration_overview(ctx: ServiceContext, query: IntegrationQuery,
         nodes = sorted(labels, key=lambda node: (labels[node].casefold(), node))
         edges = [GraphEdge(row.source_id, row.target_id, row.manual) for row in graph_rows]
         overview.graph_title = i18n.gettext("Which systems exchange data", lang)
-        overview.graph_svg = to_svg(graph_chart(overview.graph_title, nodes, edges, lang,
-                                                labels).spec)
+        overview.graph_svg = to_svg(
+            graph_chart(overview.graph_title, nodes, edges, lang, labels).spec
+        )
         if len(_graphs) > 200:
             _graphs.clear()
         _graphs[key] = (overview.graph_title, overview.graph_svg)
@@ -181,12 +213,12 @@ def find_integrations(ctx: ServiceContext, query: IntegrationQuery) -> Page[Inte
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
         total, rows = uow.browse.integrations(query)
-    return Page[IntegrationRow](items=rows, total=total, page=query.page,
-                                per_page=query.per_page)
+    return Page[IntegrationRow](items=rows, total=total, page=query.page, per_page=query.per_page)
 
 
-def contracts_by_end_date(ctx: ServiceContext, page: int = 1,
-                          per_page: int = 50) -> Page[ContractRow]:
+def contracts_by_end_date(
+    ctx: ServiceContext, page: int = 1, per_page: int = 50
+) -> Page[ContractRow]:
     """One page of the contracts, the soonest to end first."""
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
@@ -195,8 +227,9 @@ def contracts_by_end_date(ctx: ServiceContext, page: int = 1,
     return Page[ContractRow](items=rows, total=total, page=page, per_page=per_page)
 
 
-def get_record(ctx: ServiceContext, entity: str, record_id: str) -> Capability | Integration | \
-        Contract | System:
+def get_record(
+    ctx: ServiceContext, entity: str, record_id: str
+) -> Capability | Integration | Contract | System:
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
         return cast(System, uow.inventory.get(entity, record_id))

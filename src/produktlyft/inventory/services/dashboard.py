@@ -73,32 +73,52 @@ def summarise(ctx: ServiceContext) -> InventorySummary:
         cost, lifecycle, criticality = uow.browse.system_profile()
         quality = uow.browse.data_quality()
     return InventorySummary(
-        counts=counts, annual_cost=cost,
+        counts=counts,
+        annual_cost=cost,
         systems_by_lifecycle=Counter({key or "unknown": n for key, n in lifecycle.items()}),
         systems_by_criticality=Counter({key or "unknown": n for key, n in criticality.items()}),
-        quality=quality)
+        quality=quality,
+    )
 
 
 def _build(ctx: ServiceContext, lang: str, fingerprint: Fingerprint) -> Dashboard:
     summary = summarise(ctx)
     systems_word = i18n.gettext("Systems", lang)
-    missing_rows = [(labels[0] if lang == "sv" else labels[1],
-                     float(summary.quality.missing.get(fact, 0)))
-                    for fact, labels in REQUIRED_FACTS.items()]
+    missing_rows = [
+        (labels[0] if lang == "sv" else labels[1], float(summary.quality.missing.get(fact, 0)))
+        for fact, labels in REQUIRED_FACTS.items()
+    ]
     unknown = i18n.gettext("not recorded", lang)
-    lifecycle_rows = [(member.label(lang), float(summary.systems_by_lifecycle.get(member, 0)))
-                      for member in Lifecycle]
+    lifecycle_rows = [
+        (member.label(lang), float(summary.systems_by_lifecycle.get(member, 0)))
+        for member in Lifecycle
+    ]
     lifecycle_rows.append((unknown, float(summary.systems_by_lifecycle.get("unknown", 0))))
-    criticality_rows = [(member.label(lang),
-                         float(summary.systems_by_criticality.get(member, 0)))
-                        for member in Criticality]
+    criticality_rows = [
+        (member.label(lang), float(summary.systems_by_criticality.get(member, 0)))
+        for member in Criticality
+    ]
     criticality_rows.append((unknown, float(summary.systems_by_criticality.get("unknown", 0))))
     return Dashboard(
         summary=summary,
-        missing_chart=_chart(bar_chart(i18n.gettext("Systems missing each fact", lang),
-                                       missing_rows, systems_word, lang, colour="#c01b1b")),
-        lifecycle_chart=_chart(bar_chart(i18n.gettext("Systems by lifecycle phase", lang),
-                                         lifecycle_rows, systems_word, lang)),
-        criticality_chart=_chart(bar_chart(i18n.gettext("Systems by criticality", lang),
-                                           criticality_rows, systems_word, lang)),
-        fingerprint=fingerprint)
+        missing_chart=_chart(
+            bar_chart(
+                i18n.gettext("Systems missing each fact", lang),
+                missing_rows,
+                systems_word,
+                lang,
+                colour="#c01b1b",
+            )
+        ),
+        lifecycle_chart=_chart(
+            bar_chart(
+                i18n.gettext("Systems by lifecycle phase", lang), lifecycle_rows, systems_word, lang
+            )
+        ),
+        criticality_chart=_chart(
+            bar_chart(
+                i18n.gettext("Systems by criticality", lang), criticality_rows, systems_word, lang
+            )
+        ),
+        fingerprint=fingerprint,
+    )

@@ -28,8 +28,13 @@ from produktlyft.kernel.files.cells import convert_cell
 
 EDITABLE = ("systems", "capabilities", "integrations", "contracts")
 # Fields holding ids of other records, and the entity they point at.
-REFERENCES = {"owning_unit_id": "units", "source_id": "systems", "target_id": "systems",
-              "system_ids": "systems", "technology_ids": "technologies"}
+REFERENCES = {
+    "owning_unit_id": "units",
+    "source_id": "systems",
+    "target_id": "systems",
+    "system_ids": "systems",
+    "technology_ids": "technologies",
+}
 LONG_TEXT = frozenset({"description", "scope", "extension_options"})
 
 
@@ -102,10 +107,14 @@ class EditConflict(Conflict):
         self.mine = mine
         self.theirs = theirs
         changed_by = theirs.provenance.changed_by if theirs.provenance else None
-        super().__init__(f"'{theirs.id}' was changed by {changed_by or 'someone else'} since "
-                         "you opened it; nothing was saved")
-        self.details = {"yours": mine.model_dump(mode="json"),
-                        "current": theirs.model_dump(mode="json")}
+        super().__init__(
+            f"'{theirs.id}' was changed by {changed_by or 'someone else'} since "
+            "you opened it; nothing was saved"
+        )
+        self.details = {
+            "yours": mine.model_dump(mode="json"),
+            "current": theirs.model_dump(mode="json"),
+        }
 
 
 def form_values(record: Record, entity: str) -> dict[str, str]:
@@ -177,14 +186,18 @@ def _validate(entity: str, data: dict[str, Any]) -> tuple[Record | None, list[Fi
         problems = []
         for item in error.errors():
             location = ".".join(str(part) for part in item["loc"] if not isinstance(part, int))
-            code = "negative" if item["type"] == "greater_than_equal" else (
-                "required" if item["type"] in ("string_too_short", "missing") else "invalid")
+            code = (
+                "negative"
+                if item["type"] == "greater_than_equal"
+                else ("required" if item["type"] in ("string_too_short", "missing") else "invalid")
+            )
             problems.append(FieldProblem(location, code, detail=item["msg"]))
         return None, problems
 
 
-def _reference_problems(uow: UnitOfWork, entity: str, edited: Record | None,
-                        values: dict[str, Any]) -> list[FieldProblem]:
+def _reference_problems(
+    uow: UnitOfWork, entity: str, edited: Record | None, values: dict[str, Any]
+) -> list[FieldProblem]:
     problems = []
     for field in form_fields(entity):
         if field.reference is None or not values.get(field.name):
@@ -210,8 +223,14 @@ def open_for_edit(ctx: ServiceContext, entity: str, record_id: str) -> Record:
         return uow.inventory.get(entity, record_id)
 
 
-def save_edit(ctx: ServiceContext, entity: str, record_id: str, data: Mapping[str, Any],
-              expected_version: int, source: str = "web") -> Record:
+def save_edit(
+    ctx: ServiceContext,
+    entity: str,
+    record_id: str,
+    data: Mapping[str, Any],
+    expected_version: int,
+    source: str = "web",
+) -> Record:
     """Check and save an edit of one record; raise FormInvalid or EditConflict."""
     ctx.actor.require(Permission.EDIT)
     values, problems = parse_input(entity, data)
@@ -229,13 +248,28 @@ def save_edit(ctx: ServiceContext, entity: str, record_id: str, data: Mapping[st
             return current
         now = ctx.now()
         old = current.provenance or Provenance()
-        stamped = edited.model_copy(update={"provenance": old.model_copy(
-            update={"changed_by": ctx.actor.name, "changed_at": now})})
+        stamped = edited.model_copy(
+            update={
+                "provenance": old.model_copy(
+                    update={"changed_by": ctx.actor.name, "changed_at": now}
+                )
+            }
+        )
         try:
             saved = uow.inventory.update_checked(entity, stamped, expected_version)
         except Conflict:
             raise EditConflict(mine=edited, theirs=uow.inventory.get(entity, record_id)) from None
-        uow.changes.append([Change(at=now, actor=ctx.actor.name, entity=entity,
-                                   entity_id=record_id, action=Action.UPDATE, source=source,
-                                   changes=diff(current, stamped))])
+        uow.changes.append(
+            [
+                Change(
+                    at=now,
+                    actor=ctx.actor.name,
+                    entity=entity,
+                    entity_id=record_id,
+                    action=Action.UPDATE,
+                    source=source,
+                    changes=diff(current, stamped),
+                )
+            ]
+        )
     return saved

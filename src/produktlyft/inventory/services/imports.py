@@ -28,7 +28,8 @@ class EntityCounts:
 class ImportReport:
     dry_run: bool
     counts: dict[str, EntityCounts] = field(
-        default_factory=lambda: {entity: EntityCounts() for entity in ENTITY_TYPES})
+        default_factory=lambda: {entity: EntityCounts() for entity in ENTITY_TYPES}
+    )
     sources: list[tuple[str, str]] = field(default_factory=list)  # (name, format)
     skipped: dict[str, Counter[str]] = field(default_factory=dict)
     warnings: list[Issue] = field(default_factory=list)
@@ -54,9 +55,17 @@ def _combine(sources: list[ParsedSource]) -> tuple[Inventory, list[Issue]]:
             for record in source.inventory.records(entity):
                 key = (entity, record.id)
                 if key in seen:
-                    issues.append(_locate(record, wording(
-                        "the id '{id}' also comes from {other}; each record may come from one "
-                        "file", id=record.id, other=seen[key])))
+                    issues.append(
+                        _locate(
+                            record,
+                            wording(
+                                "the id '{id}' also comes from {other}; each record may come "
+                                "from one file",
+                                id=record.id,
+                                other=seen[key],
+                            ),
+                        )
+                    )
                     continue
                 seen[key] = source.name
                 batch.records(entity).append(record)
@@ -64,15 +73,18 @@ def _combine(sources: list[ParsedSource]) -> tuple[Inventory, list[Issue]]:
 
 
 def _integrity_issues(batch: Inventory, uow: UnitOfWork) -> list[Issue]:
-    issues = [_locate(d.record, d.message()) for d in
-              find_dangling(batch, known=uow.inventory.all_ids())]
+    issues = [
+        _locate(d.record, d.message()) for d in find_dangling(batch, known=uow.inventory.all_ids())
+    ]
     for entity in ("units", "capabilities"):
         merged = {r.id: r for r in uow.inventory.load(entity)}
         merged.update({r.id: r for r in batch.records(entity)})
         looping = set(find_cycles(list(merged.values())))  # type: ignore[arg-type]
-        issues.extend(_locate(record, wording("its parent chain loops back to itself; break "
-                                              "the loop"))
-                      for record in batch.records(entity) if record.id in looping)
+        issues.extend(
+            _locate(record, wording("its parent chain loops back to itself; break the loop"))
+            for record in batch.records(entity)
+            if record.id in looping
+        )
     return issues
 
 
@@ -81,13 +93,19 @@ def import_files(
 ) -> ImportReport:
     """Read, validate and import files in one transaction; raise InvalidInput on any error."""
     ctx.actor.require(Permission.IMPORT)
-    limits = ImportLimits(ctx.settings.max_import_bytes, ctx.settings.max_unpacked_bytes,
-                          ctx.settings.max_issues_per_file)
+    limits = ImportLimits(
+        ctx.settings.max_import_bytes,
+        ctx.settings.max_unpacked_bytes,
+        ctx.settings.max_issues_per_file,
+    )
     return import_sources(ctx, read_sources(paths, limits), dry_run=dry_run, prune=prune)
 
 
 def import_sources(
-    ctx: ServiceContext, sources: list[ParsedSource], *, dry_run: bool = False,
+    ctx: ServiceContext,
+    sources: list[ParsedSource],
+    *,
+    dry_run: bool = False,
     prune: bool = False,
 ) -> ImportReport:
     """Validate already-parsed sources against each other and the database, then write."""
@@ -130,8 +148,11 @@ def _merge(existing: Record | None, incoming: Record, fields: frozenset[str] | N
 
 
 def _apply(
-    ctx: ServiceContext, uow: UnitOfWork, batch: Inventory,
-    supplied: dict[tuple[str, str], frozenset[str]], sources: list[ParsedSource],
+    ctx: ServiceContext,
+    uow: UnitOfWork,
+    batch: Inventory,
+    supplied: dict[tuple[str, str], frozenset[str]],
+    sources: list[ParsedSource],
     report: ImportReport,
 ) -> list[Change]:
     now = ctx.now()
@@ -148,16 +169,29 @@ def _apply(
             if before is not None and before.same_content(merged):
                 counts.unchanged += 1
                 continue
-            stamped = merged.model_copy(update={"provenance": Provenance(
-                source=record.provenance.source if record.provenance else None,
-                location=record.provenance.location if record.provenance else None,
-                imported_at=now, changed_by=ctx.actor.name, changed_at=now)})
+            stamped = merged.model_copy(
+                update={
+                    "provenance": Provenance(
+                        source=record.provenance.source if record.provenance else None,
+                        location=record.provenance.location if record.provenance else None,
+                        imported_at=now,
+                        changed_by=ctx.actor.name,
+                        changed_at=now,
+                    )
+                }
+            )
             (updated if before else created).append(stamped)
-            changes.append(Change(
-                at=now, actor=ctx.actor.name, entity=entity, entity_id=record.id,
-                action=Action.UPDATE if before else Action.CREATE,
-                source=stamped.provenance.source if stamped.provenance else None,
-                changes=diff(before, stamped)))
+            changes.append(
+                Change(
+                    at=now,
+                    actor=ctx.actor.name,
+                    entity=entity,
+                    entity_id=record.id,
+                    action=Action.UPDATE if before else Action.CREATE,
+                    source=stamped.provenance.source if stamped.provenance else None,
+                    changes=diff(before, stamped),
+                )
+            )
         counts.created, counts.updated = len(created), len(updated)
         uow.inventory.insert(entity, created)
         uow.inventory.replace(entity, updated)
@@ -166,8 +200,13 @@ def _apply(
 
 
 def _removed(
-    ctx: ServiceContext, uow: UnitOfWork, entity: str, incoming: list[Record],
-    sources: list[ParsedSource], counts: EntityCounts, prune: bool,
+    ctx: ServiceContext,
+    uow: UnitOfWork,
+    entity: str,
+    incoming: list[Record],
+    sources: list[ParsedSource],
+    counts: EntityCounts,
+    prune: bool,
 ) -> list[Change]:
     """Records an earlier import of the same file brought that this import no longer has."""
     present = {record.id for record in incoming}
@@ -179,5 +218,14 @@ def _removed(
         return []
     uow.inventory.delete(entity, sorted(gone))
     now = ctx.now()
-    return [Change(at=now, actor=ctx.actor.name, entity=entity, entity_id=record_id,
-                   action=Action.DELETE, source="prune") for record_id in sorted(gone)]
+    return [
+        Change(
+            at=now,
+            actor=ctx.actor.name,
+            entity=entity,
+            entity_id=record_id,
+            action=Action.DELETE,
+            source="prune",
+        )
+        for record_id in sorted(gone)
+    ]

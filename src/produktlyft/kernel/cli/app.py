@@ -37,7 +37,10 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True)
 @app.callback()
 def options(
     database: str | None = typer.Option(
-        None, "--database", envvar="PRODUKTLYFT_DATABASE_URL", show_envvar=True,
+        None,
+        "--database",
+        envvar="PRODUKTLYFT_DATABASE_URL",
+        show_envvar=True,
         help="Database URL: sqlite:///path.db (default sqlite:///produktlyft.db) or "
         "postgresql://user@host/db.",
     ),
@@ -86,9 +89,11 @@ def main() -> None:
     except Exception as error:
         if STATE.debug:
             raise
-        errors.print(f"[bold red]Internal error:[/] {type(error).__name__}: {error}\n"
-                     "This is a bug in produktlyft. Run again with --debug for the details "
-                     "and report it.")
+        errors.print(
+            f"[bold red]Internal error:[/] {type(error).__name__}: {error}\n"
+            "This is a bug in produktlyft. Run again with --debug for the details "
+            "and report it."
+        )
         sys.exit(2)
     sys.exit(0)
 

@@ -20,8 +20,9 @@ class CliState:
             settings = get_settings()
             if self.database_url:
                 settings = settings.model_copy(update={"database_url": self.database_url})
-            self._context = ServiceContext(open_database(settings.database_url),
-                                           local_operator(), settings)
+            self._context = ServiceContext(
+                open_database(settings.database_url), local_operator(), settings
+            )
         return self._context
 
 

@@ -65,8 +65,12 @@ class Database:
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         # A connection opened beyond the pool is closed again after one use; for PostgreSQL
         # that is a new server process per request, so the pool is sized to the concurrency.
-        kwargs: dict[str, Any] = {"echo": echo, "future": True, "pool_size": pool_size,
-                                  "max_overflow": pool_size}
+        kwargs: dict[str, Any] = {
+            "echo": echo,
+            "future": True,
+            "pool_size": pool_size,
+            "max_overflow": pool_size,
+        }
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
             if parsed.database in (None, "", ":memory:"):

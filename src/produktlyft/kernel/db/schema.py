@@ -15,6 +15,11 @@ from produktlyft.surveys import tables as survey_tables
 from produktlyft.workflows import tables as workflow_tables
 
 __all__ = [
-    "decision_tables", "metadata", "review_tables", "survey_tables", "tables", "web_tables",
+    "decision_tables",
+    "metadata",
+    "review_tables",
+    "survey_tables",
+    "tables",
+    "web_tables",
     "workflow_tables",
 ]

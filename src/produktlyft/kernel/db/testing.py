@@ -18,8 +18,9 @@ def create_scratch_database(admin_url: str, name: str) -> str:
     with engine.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
-    return make_url(normalise_url(admin_url)).set(database=name).render_as_string(
-        hide_password=False)
+    return (
+        make_url(normalise_url(admin_url)).set(database=name).render_as_string(hide_password=False)
+    )
 
 
 def drop_scratch_database(admin_url: str, name: str) -> None:
@@ -60,8 +61,10 @@ def _is_expression_index(item: object) -> bool:
 
 def index_names(database: Database, table: str) -> set[str]:
     """Names of a table's indexes, expression indexes included (reflection skips those)."""
-    query = ("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :table"
-             if database.is_sqlite else
-             "SELECT indexname FROM pg_indexes WHERE tablename = :table")
+    query = (
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :table"
+        if database.is_sqlite
+        else "SELECT indexname FROM pg_indexes WHERE tablename = :table"
+    )
     with database.engine.connect() as connection:
         return {str(name) for name in connection.scalars(text(query), {"table": table})}

@@ -38,8 +38,7 @@ def validation_wording(problem: Mapping[str, Any]) -> Wording | str:
     template = _PYDANTIC.get(str(problem.get("type")))
     if template is None:
         return str(problem["msg"]).removeprefix("Value error, ")
-    return wording(template, **{key: value for key, value in
-                                (problem.get("ctx") or {}).items()})
+    return wording(template, **{key: value for key, value in (problem.get("ctx") or {}).items()})
 
 
 def error_wording(error: ValueError) -> Wording | str:
@@ -58,8 +57,9 @@ class IssueCollector:
     issues: list[Issue] = field(default_factory=list)
     truncated: bool = False
 
-    def add(self, message: str | Wording, *, severity: Severity = Severity.ERROR,
-            **where: object) -> None:
+    def add(
+        self, message: str | Wording, *, severity: Severity = Severity.ERROR, **where: object
+    ) -> None:
         errors = sum(1 for issue in self.issues if issue.severity is Severity.ERROR)
         if severity is Severity.ERROR and errors >= self.cap:
             self.truncated = True

@@ -22,8 +22,9 @@ from produktlyft.kernel.files.safety import check_size, check_zip
 Row = tuple[int, dict[str, Any]]  # (row number as the user sees it, field -> cell)
 
 
-def read_table(path: Path, headers: Mapping[str, str], required: set[str],
-               limits: ImportLimits | None = None) -> Iterator[Row]:
+def read_table(
+    path: Path, headers: Mapping[str, str], required: set[str], limits: ImportLimits | None = None
+) -> Iterator[Row]:
     """Rows of the file, each cell keyed by the field its header names. `headers` maps folded
     header words (either language) to field names; unknown columns are an error, so a typo is
     never silently dropped."""
@@ -38,7 +39,8 @@ def read_table(path: Path, headers: Mapping[str, str], required: set[str],
         rows = sheet.iter_rows(values_only=True)
         header = list(next(rows, ()))
         body: Iterator[tuple[int, list[Any]]] = (
-            (number, list(row)) for number, row in enumerate(rows, start=2))
+            (number, list(row)) for number, row in enumerate(rows, start=2)
+        )
     else:
         text = _decode(path.read_bytes())
         delimiter = max((";", ",", "\t"), key=text.split("\n", 1)[0].count)
@@ -49,8 +51,7 @@ def read_table(path: Path, headers: Mapping[str, str], required: set[str],
     for number, cells in body:
         if all(cell is None or not str(cell).strip() for cell in cells):
             continue
-        yield number, {field: cells[i] if i < len(cells) else None
-                       for i, field in fields.items()}
+        yield number, {field: cells[i] if i < len(cells) else None for i, field in fields.items()}
 
 
 def fold(text: str) -> str:
@@ -65,8 +66,9 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252")
 
 
-def _map_header(path: Path, header: list[Any], headers: Mapping[str, str],
-                required: set[str]) -> dict[int, str]:
+def _map_header(
+    path: Path, header: list[Any], headers: Mapping[str, str], required: set[str]
+) -> dict[int, str]:
     fields: dict[int, str] = {}
     issues = []
     for index, cell in enumerate(header):
@@ -74,16 +76,28 @@ def _map_header(path: Path, header: list[Any], headers: Mapping[str, str],
             continue
         field = headers.get(fold(str(cell)))
         if field is None:
-            issues.append(Issue.worded(wording("unknown column; expected one of {names}",
-                                               names=", ".join(sorted(set(headers)))),
-                                       file=path.name, row=1, column=str(cell)))
+            issues.append(
+                Issue.worded(
+                    wording(
+                        "unknown column; expected one of {names}",
+                        names=", ".join(sorted(set(headers))),
+                    ),
+                    file=path.name,
+                    row=1,
+                    column=str(cell),
+                )
+            )
         else:
             fields[index] = field
     missing = required - set(fields.values())
     if missing:
-        issues.append(Issue.worded(wording("missing column(s): {names}",
-                                           names=", ".join(sorted(missing))),
-                                   file=path.name, row=1))
+        issues.append(
+            Issue.worded(
+                wording("missing column(s): {names}", names=", ".join(sorted(missing))),
+                file=path.name,
+                row=1,
+            )
+        )
     if issues:
         raise InvalidInput(issues)
     return fields

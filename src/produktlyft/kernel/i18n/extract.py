@@ -23,31 +23,75 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "wording
 # Each domain's sources: (folder under the package, method map).
 DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     "web": [
-        ("kernel", [("web/**.py", "python"), ("web/templates/**.html", "jinja2"),
-                    ("files/base.py", "python"), ("files/cells.py", "python"),
-                    ("files/safety.py", "python")]),
-        ("inventory", [("pages/**.py", "python"), ("api/**.py", "python"),
-                       ("templates/**.html", "jinja2"), ("charts.py", "python"),
-                       ("services/dashboard.py", "python"), ("services/browse.py", "python"),
-                       ("services/imports.py", "python"), ("importers/**.py", "python"),
-                       ("vocabularies.py", "python"), ("references.py", "python")]),
-        ("accounts", [("pages/**.py", "python"), ("templates/**.html", "jinja2"),
-                      ("service.py", "python")]),
-        ("workflows", [("pages.py", "python"), ("templates/**.html", "jinja2"),
-                       ("services/logs.py", "python"), ("services/jobs.py", "python"),
-                       ("importers/common.py", "python"), ("importers/xes.py", "python")]),
+        (
+            "kernel",
+            [
+                ("web/**.py", "python"),
+                ("web/templates/**.html", "jinja2"),
+                ("files/base.py", "python"),
+                ("files/cells.py", "python"),
+                ("files/safety.py", "python"),
+            ],
+        ),
+        (
+            "inventory",
+            [
+                ("pages/**.py", "python"),
+                ("api/**.py", "python"),
+                ("templates/**.html", "jinja2"),
+                ("charts.py", "python"),
+                ("services/dashboard.py", "python"),
+                ("services/browse.py", "python"),
+                ("services/imports.py", "python"),
+                ("importers/**.py", "python"),
+                ("vocabularies.py", "python"),
+                ("references.py", "python"),
+            ],
+        ),
+        (
+            "accounts",
+            [("pages/**.py", "python"), ("templates/**.html", "jinja2"), ("service.py", "python")],
+        ),
+        (
+            "workflows",
+            [
+                ("pages.py", "python"),
+                ("templates/**.html", "jinja2"),
+                ("services/logs.py", "python"),
+                ("services/jobs.py", "python"),
+                ("importers/common.py", "python"),
+                ("importers/xes.py", "python"),
+            ],
+        ),
     ],
     "review": [
-        ("review", [("report_texts.py", "python"), ("report_method.py", "python"),
-                    ("analysis/phrases.py", "python"), ("templates/**.html", "jinja2"),
-                    ("pages/**.py", "python"), ("services/views.py", "python")]),
+        (
+            "review",
+            [
+                ("report_texts.py", "python"),
+                ("report_method.py", "python"),
+                ("analysis/phrases.py", "python"),
+                ("templates/**.html", "jinja2"),
+                ("pages/**.py", "python"),
+                ("services/views.py", "python"),
+            ],
+        ),
     ],
     "surveys": [
-        ("surveys", [("templates/**.html", "jinja2"), ("pages/**.py", "python"),
-                     ("services/views.py", "python"), ("services/rounds.py", "python"),
-                     ("importers/**.py", "python")]),
-        ("decisions", [("templates/**.html", "jinja2"), ("pages.py", "python"),
-                       ("importers.py", "python")]),
+        (
+            "surveys",
+            [
+                ("templates/**.html", "jinja2"),
+                ("pages/**.py", "python"),
+                ("services/views.py", "python"),
+                ("services/rounds.py", "python"),
+                ("importers/**.py", "python"),
+            ],
+        ),
+        (
+            "decisions",
+            [("templates/**.html", "jinja2"), ("pages.py", "python"), ("importers.py", "python")],
+        ),
         ("kernel", [("files/simple_table.py", "python")]),
     ],
     "workflows": [
@@ -57,8 +101,12 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("surveys", [("report_texts.py", "python")]),
     ],
 }
-JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",
-                 "trim_blocks": "true", "lstrip_blocks": "true"}
+JINJA_OPTIONS = {
+    "extensions": "jinja2.ext.i18n",
+    "newstyle_gettext": "true",
+    "trim_blocks": "true",
+    "lstrip_blocks": "true",
+}
 
 
 def extract(domain: str) -> dict[str | tuple[str, str], list[tuple[str, int]]]:
@@ -68,8 +116,8 @@ def extract(domain: str) -> dict[str | tuple[str, str], list[tuple[str, int]]]:
         root = PACKAGE / folder
         options = {pattern: JINJA_OPTIONS for pattern, method in methods if method == "jinja2"}
         for filename, line, message, _comments, _context in extract_from_dir(
-                root, methods, keywords=KEYWORDS, options_map=options,
-                strip_comment_tags=True):
+            root, methods, keywords=KEYWORDS, options_map=options, strip_comment_tags=True
+        ):
             key = message if isinstance(message, str) else (message[0], message[1])
             found.setdefault(key, []).append((f"{folder}/{filename}", line))
     return found
@@ -93,8 +141,13 @@ def sync(domain: str, languages: Iterable[str] = LANGUAGES) -> dict[str, int]:
     untranslated = {}
     for lang in languages:
         old = read_catalog(lang, domain)
-        new = Catalog(locale=lang, domain=domain, project="produktlyft",
-                      language_team=f"produktlyft {lang}", fuzzy=False)
+        new = Catalog(
+            locale=lang,
+            domain=domain,
+            project="produktlyft",
+            language_team=f"produktlyft {lang}",
+            fuzzy=False,
+        )
         missing = 0
         for key, places in sorted(used.items(), key=lambda item: str(item[0])):
             previous = old.get(key[0] if isinstance(key, tuple) else key)

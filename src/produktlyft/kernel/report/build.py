@@ -17,13 +17,17 @@ from produktlyft.review.report_texts import t
 from produktlyft.review.services.report_data import gather_report_data
 from produktlyft.review.services.views import report_version
 
-_ENV = Environment(loader=PackageLoader("produktlyft.kernel.report", "templates"),
-                   autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
-                   lstrip_blocks=True)
+_ENV = Environment(
+    loader=PackageLoader("produktlyft.kernel.report", "templates"),
+    autoescape=select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
-def render_html(ctx: ServiceContext, lang: str = "sv",
-                progress: Callable[[str], None] | None = None) -> str:
+def render_html(
+    ctx: ServiceContext, lang: str = "sv", progress: Callable[[str], None] | None = None
+) -> str:
     step = progress or (lambda _: None)
     step("Gathering the review")
     data = gather_report_data(ctx, lang=lang)
@@ -36,14 +40,23 @@ def render_html(ctx: ServiceContext, lang: str = "sv",
             rendered.append(content)
     css = (Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8")
     return _ENV.get_template("report.html.j2").render(
-        lang=lang, t=lambda key, **kw: t(lang, key, **kw), data=data, sections=rendered,
-        css=Markup(css), svg=Markup,
+        lang=lang,
+        t=lambda key, **kw: t(lang, key, **kw),
+        data=data,
+        sections=rendered,
+        css=Markup(css),
+        svg=Markup,
         organisation=data.organisation or "",
     )
 
 
-def render_report(ctx: ServiceContext, *, lang: str = "sv", fmt: str = "pdf",
-                  progress: Callable[[str], None] | None = None) -> bytes:
+def render_report(
+    ctx: ServiceContext,
+    *,
+    lang: str = "sv",
+    fmt: str = "pdf",
+    progress: Callable[[str], None] | None = None,
+) -> bytes:
     """The report as bytes, for a download from the web app."""
     if fmt not in ("html", "pdf"):
         raise ProduktlyftError(f"the report comes as html or pdf, not {fmt}")
@@ -76,14 +89,21 @@ def report_for_download(ctx: ServiceContext, *, lang: str, fmt: str) -> bytes:
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_bytes(content)
     os.replace(temporary, path)
-    for old in sorted(folder.glob("genomlysning-*"), key=lambda p: p.stat().st_mtime,
-                      reverse=True)[KEPT_REPORTS:]:
+    for old in sorted(folder.glob("genomlysning-*"), key=lambda p: p.stat().st_mtime, reverse=True)[
+        KEPT_REPORTS:
+    ]:
         old.unlink(missing_ok=True)
     return content
 
 
-def write_report(ctx: ServiceContext, output: Path, *, lang: str = "sv", fmt: str = "pdf",
-                 progress: Callable[[str], None] | None = None) -> Path:
+def write_report(
+    ctx: ServiceContext,
+    output: Path,
+    *,
+    lang: str = "sv",
+    fmt: str = "pdf",
+    progress: Callable[[str], None] | None = None,
+) -> Path:
     content = render_report(ctx, lang=lang, fmt=fmt, progress=progress)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(content)
@@ -95,9 +115,13 @@ def format_of(path: Path) -> str:
     return "html" if path.suffix.lower() in (".html", ".htm") else "pdf"
 
 
-def write_reports(ctx: ServiceContext, outputs: Sequence[tuple[Path, str]], *,
-                  lang: str = "sv", progress: Callable[[str], None] | None = None,
-                  ) -> list[Path]:
+def write_reports(
+    ctx: ServiceContext,
+    outputs: Sequence[tuple[Path, str]],
+    *,
+    lang: str = "sv",
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
     """The same report in several files (say a PDF and its HTML), gathered and rendered once."""
     for _, fmt in outputs:
         if fmt not in ("html", "pdf"):

@@ -21,8 +21,11 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.review.services.report_data import ReportData
 
 # One place: the modules whose sections make up the report.
-SECTION_MODULES = ["produktlyft.review.report", "produktlyft.workflows.report",
-                   "produktlyft.surveys.report"]
+SECTION_MODULES = [
+    "produktlyft.review.report",
+    "produktlyft.workflows.report",
+    "produktlyft.surveys.report",
+]
 
 
 @dataclass
@@ -30,7 +33,7 @@ class Table:
     caption: str
     headers: list[str]
     rows: list[list[Any]]
-    numeric: set[int] = field(default_factory=set)   # right-aligned columns
+    numeric: set[int] = field(default_factory=set)  # right-aligned columns
 
 
 @dataclass
@@ -50,15 +53,21 @@ class Part:
     items: list[str] = field(default_factory=list)  # then a bullet list
 
     def block(self) -> dict[str, Any]:
-        return {"kind": "part", "title": self.title, "paragraphs": self.paragraphs,
-                "figures": self.figures, "after": self.after, "items": self.items}
+        return {
+            "kind": "part",
+            "title": self.title,
+            "paragraphs": self.paragraphs,
+            "figures": self.figures,
+            "after": self.after,
+            "items": self.items,
+        }
 
 
 @dataclass
 class SectionContent:
     title: str
     paragraphs: list[str] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)        # a bullet list after the paragraphs
+    items: list[str] = field(default_factory=list)  # a bullet list after the paragraphs
     figures: list[Figure] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     method: list[str] = field(default_factory=list)

@@ -54,9 +54,24 @@ SESSION_COOKIE = "produktlyft_session"
 
 # Every area of the web app, in one list. Navigation follows each entry's `order`.
 PAGES: list[ModuleType] = [
-    home, systems, capabilities, integrations, contracts, workflows, imports, edit, admin, account,
-    about, surveys, survey_answer, decisions,
-    review, review_duplicates, review_evidence, review_weights,
+    home,
+    systems,
+    capabilities,
+    integrations,
+    contracts,
+    workflows,
+    imports,
+    edit,
+    admin,
+    account,
+    about,
+    surveys,
+    survey_answer,
+    decisions,
+    review,
+    review_duplicates,
+    review_evidence,
+    review_weights,
 ]
 
 
@@ -75,13 +90,17 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | None = None,
-               ) -> FastAPI:
+def create_app(
+    settings: Settings,
+    *,
+    oidc_client_kwargs: dict[str, object] | None = None,
+) -> FastAPI:
     database = open_database(settings.database_url, settings.database_pool_size)
     page_cache.configure(settings)
     secure = settings.cookie_secure is not False
-    app = FastAPI(title="produktlyft", docs_url=None, redoc_url=None, openapi_url=None,
-                  lifespan=_lifespan)
+    app = FastAPI(
+        title="produktlyft", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan
+    )
     state = WebState(settings=settings, database=database, renderer=Renderer())
     app.state.web = state
 
@@ -104,9 +123,14 @@ def create_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | No
     _check_routes(app)
 
     app.add_middleware(LanguageMiddleware, default=settings.default_language)
-    app.add_middleware(SessionMiddleware, secret_key=session_secret(settings),
-                       session_cookie=SESSION_COOKIE, max_age=settings.session_hours * 3600,
-                       same_site="lax", https_only=secure)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=session_secret(settings),
+        session_cookie=SESSION_COOKIE,
+        max_age=settings.session_hours * 3600,
+        same_site="lax",
+        https_only=secure,
+    )
     app.add_middleware(SecurityHeadersMiddleware, https=secure)
     return app
 

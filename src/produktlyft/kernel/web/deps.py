@@ -84,15 +84,22 @@ def furniture(request: Request) -> PageFurniture:
     actor = account.actor() if account else None
     path = request.url.path
     return PageFurniture(
-        path=path, account=account,
+        path=path,
+        account=account,
         nav=[(entry, entry.is_current(path)) for entry in state.nav if entry.visible_to(actor)],
-        csrf=csrf_token(request), lang=request.state.lang,
+        csrf=csrf_token(request),
+        lang=request.state.lang,
         languages=[(code, i18n.language_name(code)) for code in i18n.LANGUAGES],
-        query=request.url.query)
+        query=request.url.query,
+    )
 
 
-def render(request: Request, template: str, status_code: int = 200,
-           headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
+def render(
+    request: Request,
+    template: str,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+    **context: Any,
+) -> HTMLResponse:
     request.state.page = furniture(request)
-    return web_state(request).renderer.render(request, template, status_code, headers,
-                                              **context)
+    return web_state(request).renderer.render(request, template, status_code, headers, **context)

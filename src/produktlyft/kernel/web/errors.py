@@ -23,10 +23,23 @@ from produktlyft.kernel.web.security import CsrfRejected, SignInRequired
 log = logging.getLogger("produktlyft.kernel.web")
 
 
-def _page(request: Request, status: int, kind: str, detail: str | None = None,
-          headers: dict[str, str] | None = None) -> Response:
-    return render(request, "errors/error.html", status_code=status, headers=headers,
-                  kind=kind, status=status, detail=detail, issues=[])
+def _page(
+    request: Request,
+    status: int,
+    kind: str,
+    detail: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    return render(
+        request,
+        "errors/error.html",
+        status_code=status,
+        headers=headers,
+        kind=kind,
+        status=status,
+        detail=detail,
+        issues=[],
+    )
 
 
 async def _sign_in(request: Request, _error: Exception) -> Response:
@@ -59,8 +72,15 @@ async def _unavailable(request: Request, error: Exception) -> Response:
 
 async def _invalid(request: Request, error: Exception) -> Response:
     issues = error.issues if isinstance(error, InvalidInput) else []
-    return render(request, "errors/error.html", status_code=400, kind="invalid", status=400,
-                  detail=None, issues=issues)
+    return render(
+        request,
+        "errors/error.html",
+        status_code=400,
+        kind="invalid",
+        status=400,
+        detail=None,
+        issues=issues,
+    )
 
 
 async def _user_error(request: Request, error: Exception) -> Response:
@@ -81,10 +101,16 @@ async def _internal(request: Request, error: Exception) -> Response:
 
 def install(app: FastAPI) -> None:
     handlers = [
-        (SignInRequired, _sign_in), (PermissionDenied, _denied), (CsrfRejected, _csrf),
-        (NotFound, _not_found), (TooManyAttempts, _too_many),
-        (DatabaseUnavailable, _unavailable), (DatabaseNotInitialised, _unavailable),
-        (InvalidInput, _invalid), (ProduktlyftError, _user_error), (HTTPException, _http),
+        (SignInRequired, _sign_in),
+        (PermissionDenied, _denied),
+        (CsrfRejected, _csrf),
+        (NotFound, _not_found),
+        (TooManyAttempts, _too_many),
+        (DatabaseUnavailable, _unavailable),
+        (DatabaseNotInitialised, _unavailable),
+        (InvalidInput, _invalid),
+        (ProduktlyftError, _user_error),
+        (HTTPException, _http),
         (Exception, _internal),
     ]
     for error_type, handler in handlers:

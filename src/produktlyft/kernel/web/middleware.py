@@ -27,7 +27,8 @@ class LanguageMiddleware:
         if scope["type"] == "http":
             chosen = scope.get("session", {}).get("lang")
             scope.setdefault("state", {})["lang"] = (
-                chosen if chosen in i18n.LANGUAGES else self.default)
+                chosen if chosen in i18n.LANGUAGES else self.default
+            )
         await self.app(scope, receive, send)
 
 

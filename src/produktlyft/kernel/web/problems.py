@@ -28,10 +28,21 @@ class Unauthenticated(ProduktlyftError):
     """No valid API token came with the request."""
 
 
-def problem(request: Request, status: int, kind: str, title: str, detail: str | None = None,
-            headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
-    body: dict[str, Any] = {"type": f"urn:produktlyft:problem:{kind}", "title": title,
-                            "status": status, "instance": request.url.path}
+def problem(
+    request: Request,
+    status: int,
+    kind: str,
+    title: str,
+    detail: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": f"urn:produktlyft:problem:{kind}",
+        "title": title,
+        "status": status,
+        "instance": request.url.path,
+    }
     if detail:
         body["detail"] = detail
     body.update(extra)
@@ -40,8 +51,14 @@ def problem(request: Request, status: int, kind: str, title: str, detail: str | 
 
 async def _handle(request: Request, error: Exception) -> Response:
     if isinstance(error, Unauthenticated):
-        return problem(request, 401, "unauthenticated", "Authentication required", str(error),
-                       headers={"WWW-Authenticate": 'Bearer realm="produktlyft"'})
+        return problem(
+            request,
+            401,
+            "unauthenticated",
+            "Authentication required",
+            str(error),
+            headers={"WWW-Authenticate": 'Bearer realm="produktlyft"'},
+        )
     if isinstance(error, PermissionDenied):
         return problem(request, 403, "forbidden", "Forbidden", str(error))
     if isinstance(error, NotFound):
@@ -51,25 +68,43 @@ async def _handle(request: Request, error: Exception) -> Response:
         return problem(request, 409, "conflict", "Edit conflict", str(error), **extra)
     if isinstance(error, InvalidInput):
         issues = [issue.model_dump(exclude_none=True) for issue in error.issues]
-        return problem(request, 422, "invalid-input", "Invalid input", error.summary,
-                       errors=issues)
+        return problem(request, 422, "invalid-input", "Invalid input", error.summary, errors=issues)
     if isinstance(error, TooManyAttempts):
-        return problem(request, 429, "too-many-requests", "Too many requests", str(error),
-                       headers={"Retry-After": str(error.retry_after)})
+        return problem(
+            request,
+            429,
+            "too-many-requests",
+            "Too many requests",
+            str(error),
+            headers={"Retry-After": str(error.retry_after)},
+        )
     if isinstance(error, DatabaseUnavailable | DatabaseNotInitialised):
         return problem(request, 503, "unavailable", "Service unavailable", str(error))
     if isinstance(error, ProduktlyftError):
         return problem(request, 400, "bad-request", "Bad request", str(error))
     if isinstance(error, RequestValidationError):
-        issues = [{"location": ".".join(str(part) for part in item["loc"]),
-                   "message": item["msg"]} for item in error.errors()]
-        return problem(request, 422, "invalid-input", "Invalid input",
-                       "the request's parameters or body are not valid", errors=issues)
+        issues = [
+            {"location": ".".join(str(part) for part in item["loc"]), "message": item["msg"]}
+            for item in error.errors()
+        ]
+        return problem(
+            request,
+            422,
+            "invalid-input",
+            "Invalid input",
+            "the request's parameters or body are not valid",
+            errors=issues,
+        )
     if isinstance(error, HTTPException):
         return problem(request, error.status_code, "http", str(error.detail))
     log.exception("internal error on %s %s", request.method, request.url.path, exc_info=error)
-    return problem(request, 500, "internal", "Internal error",
-                   "an unexpected error occurred; it has been logged")
+    return problem(
+        request,
+        500,
+        "internal",
+        "Internal error",
+        "an unexpected error occurred; it has been logged",
+    )
 
 
 def install(api: FastAPI) -> None:

@@ -96,12 +96,21 @@ def _share(value: float) -> str:
     return i18n.format_share(value, _language.get())
 
 
-ROLE_LABELS = {"viewer": N_("viewer"), "editor": N_("editor"), "analyst": N_("analyst"),
-               "admin": N_("admin")}
+ROLE_LABELS = {
+    "viewer": N_("viewer"),
+    "editor": N_("editor"),
+    "analyst": N_("analyst"),
+    "admin": N_("admin"),
+}
 
-ACTION_LABELS = {"create": N_("created"), "update": N_("updated"), "delete": N_("deleted"),
-                 "sign_in": N_("signed in"), "sign_in_failed": N_("failed sign-in"),
-                 "sign_out": N_("signed out")}
+ACTION_LABELS = {
+    "create": N_("created"),
+    "update": N_("updated"),
+    "delete": N_("deleted"),
+    "sign_in": N_("signed in"),
+    "sign_in_failed": N_("failed sign-in"),
+    "sign_out": N_("signed out"),
+}
 
 
 def _role(value: Any) -> str:
@@ -141,8 +150,10 @@ def option_tags(options: list[Any], selected: str | None) -> Markup:
         return cached[1]
     html = Markup("").join(
         Markup('<option value="{}"{}>{}</option>').format(
-            option.id, Markup(" selected") if option.id == selected else "", option.name)
-        for option in options)
+            option.id, Markup(" selected") if option.id == selected else "", option.name
+        )
+        for option in options
+    )
     if len(_option_cache) > 2000:
         _option_cache.clear()
     _option_cache[key] = (options, html)
@@ -164,9 +175,17 @@ def build_environment() -> Environment:
         auto_reload=False,
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(role_label=_role, label=_label, date=_date, number=_number,
-                       money=_money, share=_share, iso=_iso, issue_text=_issue_text,
-                       issue_where=_issue_where)
+    env.filters.update(
+        role_label=_role,
+        label=_label,
+        date=_date,
+        number=_number,
+        money=_money,
+        share=_share,
+        iso=_iso,
+        issue_text=_issue_text,
+        issue_where=_issue_where,
+    )
     env.globals["Markup"] = Markup
     env.globals["pages_around"] = pages_around
     env.globals["option_tags"] = option_tags
@@ -181,13 +200,20 @@ class Renderer:
     def __init__(self) -> None:
         self.env = build_environment()
 
-    def render(self, request: Request, template: str, status_code: int = 200,
-               headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
+    def render(
+        self,
+        request: Request,
+        template: str,
+        status_code: int = 200,
+        headers: dict[str, str] | None = None,
+        **context: Any,
+    ) -> HTMLResponse:
         lang = request.state.lang
         token = _language.set(lang)
         try:
             html = self.env.get_template(template).render(
-                request=request, lang=lang, page=request.state.page, **context)
+                request=request, lang=lang, page=request.state.page, **context
+            )
         finally:
             _language.reset(token)
         return HTMLResponse(html, status_code=status_code, headers=headers)

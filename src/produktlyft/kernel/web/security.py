@@ -62,8 +62,10 @@ def capability_url(endpoint: F) -> F:
 
 def declared_permission(endpoint: Callable[..., Any]) -> Permission | None:
     if not hasattr(endpoint, "__permission__"):
-        raise TypeError(f"route {endpoint.__qualname__} declares no permission: "
-                        "use @needs(Permission.X) or @public")
+        raise TypeError(
+            f"route {endpoint.__qualname__} declares no permission: "
+            "use @needs(Permission.X) or @public"
+        )
     permission: Permission | None = endpoint.__permission__
     return permission
 
@@ -125,8 +127,9 @@ def iter_routes(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, APIR
             yield prefix, route
         elif hasattr(route, "original_router"):  # a router included with include_router
             context = getattr(route, "include_context", None)
-            yield from iter_routes(route.original_router.routes,
-                                   prefix + getattr(context, "prefix", ""))
+            yield from iter_routes(
+                route.original_router.routes, prefix + getattr(context, "prefix", "")
+            )
         elif isinstance(route, Mount) and hasattr(route.app, "routes"):
             yield from iter_routes(route.app.routes, prefix + route.path)
 

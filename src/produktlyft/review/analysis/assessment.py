@@ -28,14 +28,21 @@ from produktlyft.review.analysis.scoring import (
 
 MOJ_MEASURES = ("people", "technology", "atrophy")
 # Columns of the fact base that name where a value came from.
-_DETAILS = {"eol": "detail_eol", "eol_date": "eol_date", "lock_in": "detail_lock_in",
-            "lock_reasons": "lock_reasons", "sbom": "detail_date_sbom",
-            "repo": "detail_date_repo", "unmatched": "unmatched_labels"}
+_DETAILS = {
+    "eol": "detail_eol",
+    "eol_date": "eol_date",
+    "lock_in": "detail_lock_in",
+    "lock_reasons": "lock_reasons",
+    "sbom": "detail_date_sbom",
+    "repo": "detail_date_repo",
+    "unmatched": "unmatched_labels",
+}
 _DATES = {"inventory": "date_inventory", "sbom": "date_sbom", "repo": "date_repo"}
 
 
-def _profiles(facts: FactBase, chosen: ProfileResult,
-              custom_weights: Mapping[str, float] | None) -> dict[str, ProfileResult]:
+def _profiles(
+    facts: FactBase, chosen: ProfileResult, custom_weights: Mapping[str, float] | None
+) -> dict[str, ProfileResult]:
     scored = {chosen.profile: chosen}
     for name in ("custom", "time", "moj", "danish"):
         if name not in scored:
@@ -52,19 +59,26 @@ def _iso(value: Any) -> str | None:
 def _fact_rows(facts: FactBase) -> list[dict[str, Any]]:
     frame = facts.frame
     keys = [k for k in FACTS if k in frame.columns]
-    values = frame.select([pl.col(k).fill_nan(None) if frame[k].dtype.is_float() else pl.col(k)
-                           for k in keys]).rows()
+    values = frame.select(
+        [pl.col(k).fill_nan(None) if frame[k].dtype.is_float() else pl.col(k) for k in keys]
+    ).rows()
     date_names = [name for name, c in _DATES.items() if c in frame.columns]
-    dates = frame.select([pl.col(_DATES[name]).cast(pl.Date).dt.to_string("%Y-%m-%d")
-                          for name in date_names]).rows()
+    dates = frame.select(
+        [pl.col(_DATES[name]).cast(pl.Date).dt.to_string("%Y-%m-%d") for name in date_names]
+    ).rows()
     detail_names = [name for name, c in _DETAILS.items() if c in frame.columns]
     details = frame.select([pl.col(_DETAILS[name]) for name in detail_names]).rows()
     # missing facts are left out (a fact not in the sheet is missing), which halves the size
-    return [{"facts": {k: x for k, x in zip(keys, v, strict=True) if x is not None},
-             "dates": {k: x for k, x in zip(date_names, d, strict=True) if x is not None},
-             "details": {k: x for k, x in zip(detail_names, w, strict=True)
-                         if x not in (None, "", [])}}
-            for v, d, w in zip(values, dates, details, strict=True)]
+    return [
+        {
+            "facts": {k: x for k, x in zip(keys, v, strict=True) if x is not None},
+            "dates": {k: x for k, x in zip(date_names, d, strict=True) if x is not None},
+            "details": {
+                k: x for k, x in zip(detail_names, w, strict=True) if x not in (None, "", [])
+            },
+        }
+        for v, d, w in zip(values, dates, details, strict=True)
+    ]
 
 
 def _column(values: np.ndarray, digits: int) -> list[float | None]:
@@ -74,8 +88,9 @@ def _column(values: np.ndarray, digits: int) -> list[float | None]:
     return [None if math.isnan(v) else v for v in rounded.tolist()]
 
 
-def assessments(facts: FactBase, chosen: ProfileResult,
-                custom_weights: Mapping[str, float] | None = None) -> list[dict[str, Any]]:
+def assessments(
+    facts: FactBase, chosen: ProfileResult, custom_weights: Mapping[str, float] | None = None
+) -> list[dict[str, Any]]:
     """Per system (fact-base order): every profile's view and every fact, as plain data."""
     scored = _profiles(facts, chosen, custom_weights)
     custom, time, moj, danish = (scored[n] for n in ("custom", "time", "moj", "danish"))
@@ -87,14 +102,22 @@ def assessments(facts: FactBase, chosen: ProfileResult,
     for n, sheet in enumerate(sheets):
         measures = str(moj.condition[n] or "").split("/")
         sheet["profiles"] = {
-            "custom": {"health": health[n], "band": bands[n],
-                       "confidence": confidence["custom"][n]},
+            "custom": {
+                "health": health[n],
+                "band": bands[n],
+                "confidence": confidence["custom"][n],
+            },
             "time": {"quadrant": time.condition[n], "confidence": confidence["time"][n]},
-            "moj": {**dict(zip(MOJ_MEASURES, measures, strict=False)),
-                    "confidence": confidence["moj"][n]},
-            "danish": {"condition": danish.condition[n], "overall": overall[n],
-                       "dimensions": {name: values[n] for name, values in dimensions.items()},
-                       "confidence": confidence["danish"][n]},
+            "moj": {
+                **dict(zip(MOJ_MEASURES, measures, strict=False)),
+                "confidence": confidence["moj"][n],
+            },
+            "danish": {
+                "condition": danish.condition[n],
+                "overall": overall[n],
+                "dimensions": {name: values[n] for name, values in dimensions.items()},
+                "confidence": confidence["danish"][n],
+            },
         }
     return sheets
 
@@ -116,8 +139,9 @@ def _source(kind: str, sheet: Mapping[str, Any], snapshot: str | None) -> tuple[
     return "inventory", when
 
 
-def fact_items(sheet: Mapping[str, Any], eol_snapshot: date | str | None,
-               keys: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def fact_items(
+    sheet: Mapping[str, Any], eol_snapshot: date | str | None, keys: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
     """One evidence item per fact (all facts unless `keys`): fact, source, date, value,
     missing, and the component or contract named where there is one."""
     snapshot = _iso(eol_snapshot)
@@ -126,9 +150,13 @@ def fact_items(sheet: Mapping[str, Any], eol_snapshot: date | str | None,
     for key in keys or list(FACTS):
         value = values.get(key)
         source, when = _source(FACTS[key].source, sheet, snapshot)
-        item: dict[str, Any] = {"fact": key, "source": source,
-                                "date": None if value is None else when, "value": value,
-                                "missing": value is None}
+        item: dict[str, Any] = {
+            "fact": key,
+            "source": source,
+            "date": None if value is None else when,
+            "value": value,
+            "missing": value is None,
+        }
         if key == "eol_months" and details.get("eol"):
             item["detail"] = details["eol"]
             if details.get("eol_date"):

@@ -44,18 +44,30 @@ def parse_numstat(log: str) -> pl.DataFrame:
         is_header.alias("is_header"),
     ).with_columns(pl.col("commit", "at", "email", "name").forward_fill())
     stats = pl.col("line").str.split_exact("\t", 2)
-    rows = frame.filter(~pl.col("is_header")).with_columns(
-        stats.struct.field("field_0").cast(pl.Int64, strict=False).fill_null(0).alias("added"),
-        stats.struct.field("field_1").cast(pl.Int64, strict=False).fill_null(0).alias("deleted"),
-        stats.struct.field("field_2").alias("path"),
-    ).filter(pl.col("path").is_not_null() & pl.col("commit").is_not_null())
+    rows = (
+        frame.filter(~pl.col("is_header"))
+        .with_columns(
+            stats.struct.field("field_0").cast(pl.Int64, strict=False).fill_null(0).alias("added"),
+            stats.struct.field("field_1")
+            .cast(pl.Int64, strict=False)
+            .fill_null(0)
+            .alias("deleted"),
+            stats.struct.field("field_2").alias("path"),
+        )
+        .filter(pl.col("path").is_not_null() & pl.col("commit").is_not_null())
+    )
     return rows.select(
         "commit",
-        pl.from_epoch(pl.col("at").cast(pl.Int64), time_unit="s").dt.replace_time_zone("UTC")
+        pl.from_epoch(pl.col("at").cast(pl.Int64), time_unit="s")
+        .dt.replace_time_zone("UTC")
         .alias("at"),
-        pl.when(pl.col("email").str.len_chars() > 0).then("email").otherwise("name")
+        pl.when(pl.col("email").str.len_chars() > 0)
+        .then("email")
+        .otherwise("name")
         .alias("author"),
-        "path", "added", "deleted",
+        "path",
+        "added",
+        "deleted",
     )
 
 
@@ -79,7 +91,7 @@ class CodeHealth:
     last_commit: datetime | None
     window_start: date
     window_end: date
-    top_author_share: float | None   # of commits in the window; None if no commits in it
+    top_author_share: float | None  # of commits in the window; None if no commits in it
     bus_factor: int | None
     hotspots: list[Hotspot] = field(default_factory=list)
     complexity_measured: int = 0
@@ -97,13 +109,17 @@ class CodeHealth:
             return value.isoformat() if value else None
 
         return {
-            "commits": self.commits, "commits_in_window": self.commits_in_window,
-            "authors": self.authors, "authors_in_window": self.authors_in_window,
+            "commits": self.commits,
+            "commits_in_window": self.commits_in_window,
+            "authors": self.authors,
+            "authors_in_window": self.authors_in_window,
             "files_changed_in_window": self.files_changed_in_window,
-            "first_commit": iso(self.first_commit), "last_commit": iso(self.last_commit),
+            "first_commit": iso(self.first_commit),
+            "last_commit": iso(self.last_commit),
             "window_start": self.window_start.isoformat(),
             "window_end": self.window_end.isoformat(),
-            "top_author_share": self.top_author_share, "bus_factor": self.bus_factor,
+            "top_author_share": self.top_author_share,
+            "bus_factor": self.bus_factor,
             "hotspot_index": self.hotspot_index,
             "complexity_measured": self.complexity_measured,
             "hotspots": [h.__dict__ for h in self.hotspots],
@@ -115,21 +131,25 @@ def change_frequencies(changes: pl.DataFrame, start: datetime) -> pl.DataFrame:
     return (
         changes.filter(pl.col("at") >= start)
         .group_by("path")
-        .agg(pl.col("commit").n_unique().alias("revisions"),
-             (pl.col("added") + pl.col("deleted")).sum().alias("churn"))
+        .agg(
+            pl.col("commit").n_unique().alias("revisions"),
+            (pl.col("added") + pl.col("deleted")).sum().alias("churn"),
+        )
         .sort(["revisions", "churn", "path"], descending=[True, True, False])
     )
 
 
 def main_authors(changes: pl.DataFrame) -> pl.DataFrame:
     """Each file's main author (most lines changed) and that author's share of its lines."""
-    lines = (pl.col("added") + pl.col("deleted") + 1)  # +1: a binary or empty change still counts
+    lines = pl.col("added") + pl.col("deleted") + 1  # +1: a binary or empty change still counts
     per_author = changes.group_by("path", "author").agg(lines.sum().alias("lines"))
     return (
-        per_author.with_columns((pl.col("lines") / pl.col("lines").sum().over("path"))
-                                .alias("share"))
+        per_author.with_columns(
+            (pl.col("lines") / pl.col("lines").sum().over("path")).alias("share")
+        )
         .sort(["path", "lines", "author"], descending=[False, True, False])
-        .group_by("path", maintain_order=True).first()
+        .group_by("path", maintain_order=True)
+        .first()
         .select("path", pl.col("author").alias("main_author"), "share")
     )
 
@@ -138,15 +158,21 @@ def bus_factor(owners: pl.DataFrame) -> int | None:
     """Fewest main authors who, if they left, would orphan more than half of the files."""
     if owners.height == 0:
         return None
-    counts = owners.group_by("main_author").len().sort(["len", "main_author"],
-                                                       descending=[True, False])
+    counts = (
+        owners.group_by("main_author").len().sort(["len", "main_author"], descending=[True, False])
+    )
     orphaned = counts["len"].cum_sum().to_numpy()
     needed = int((orphaned <= owners.height / 2).sum()) + 1
     return min(needed, counts.height)
 
 
-def analyse_history(changes: pl.DataFrame, complexity: Mapping[str, float], today: date,
-                    window_days: int = DEFAULT_WINDOW_DAYS, top: int = 20) -> CodeHealth:
+def analyse_history(
+    changes: pl.DataFrame,
+    complexity: Mapping[str, float],
+    today: date,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    top: int = 20,
+) -> CodeHealth:
     """Facts from a parsed history and the complexity of the files measured at HEAD."""
     end = datetime(today.year, today.month, today.day, tzinfo=UTC) + timedelta(days=1)
     start = end - timedelta(days=window_days)
@@ -174,29 +200,46 @@ def analyse_history(changes: pl.DataFrame, complexity: Mapping[str, float], toda
     )
 
 
-def hotspots(frequencies: pl.DataFrame, complexity: Mapping[str, float], owners: pl.DataFrame,
-             top: int) -> list[Hotspot]:
+def hotspots(
+    frequencies: pl.DataFrame, complexity: Mapping[str, float], owners: pl.DataFrame, top: int
+) -> list[Hotspot]:
     if not complexity or frequencies.height == 0:
         return []
-    measured = pl.DataFrame({"path": list(complexity), "complexity": list(complexity.values())},
-                            schema={"path": pl.String, "complexity": pl.Float64})
-    joined = frequencies.join(measured, on="path", how="inner").join(owners, on="path",
-                                                                     how="left")
+    measured = pl.DataFrame(
+        {"path": list(complexity), "complexity": list(complexity.values())},
+        schema={"path": pl.String, "complexity": pl.Float64},
+    )
+    joined = frequencies.join(measured, on="path", how="inner").join(owners, on="path", how="left")
     if joined.height == 0:
         return []
     max_rev = max(float(joined["revisions"].max() or 1), 1.0)  # type: ignore[arg-type]
     max_cx = max(float(joined["complexity"].max() or 1), 1.0)  # type: ignore[arg-type]
-    scored = joined.with_columns(
-        ((pl.col("revisions") / max_rev) * (pl.col("complexity") / max_cx)).alias("score")
-    ).sort(["score", "path"], descending=[True, False]).head(top)
-    return [Hotspot(row["path"], int(row["revisions"]), float(row["complexity"]),
-                    round(float(row["score"]), 4), round(float(row["share"] or 0.0), 3))
-            for row in scored.iter_rows(named=True)]
+    scored = (
+        joined.with_columns(
+            ((pl.col("revisions") / max_rev) * (pl.col("complexity") / max_cx)).alias("score")
+        )
+        .sort(["score", "path"], descending=[True, False])
+        .head(top)
+    )
+    return [
+        Hotspot(
+            row["path"],
+            int(row["revisions"]),
+            float(row["complexity"]),
+            round(float(row["score"]), 4),
+            round(float(row["share"] or 0.0), 3),
+        )
+        for row in scored.iter_rows(named=True)
+    ]
 
 
-def complexity_candidates(changes: pl.DataFrame, today: date, limit: int,
-                          window_days: int = DEFAULT_WINDOW_DAYS,
-                          accept: Callable[[str], bool] | None = None) -> list[str]:
+def complexity_candidates(
+    changes: pl.DataFrame,
+    today: date,
+    limit: int,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    accept: Callable[[str], bool] | None = None,
+) -> list[str]:
     """The most changed files in the window that `accept` (e.g. source files a complexity tool
     reads): only these are worth measuring for hotspots."""
     end = datetime(today.year, today.month, today.day, tzinfo=UTC) + timedelta(days=1)

@@ -35,10 +35,10 @@ class DuplicateSettings:
     # capabilities, data, text: tuned on the demo organisation (300 and 10,000 systems), where
     # names are deliberately reworded, so text is the weakest sign; see docs/decisions.
     weights: tuple[float, float, float] = (0.65, 0.25, 0.10)
-    threshold: float = 0.86           # pair score needed to be suggested
+    threshold: float = 0.86  # pair score needed to be suggested
     layer_thresholds: tuple[float, float, float] = (0.5, 0.3, 0.5)  # a layer "speaks" above
-    distinctive_ngrams: int = 12      # per system, for text blocking
-    max_block: int = 60               # blocks larger than this are too common to block on
+    distinctive_ngrams: int = 12  # per system, for text blocking
+    max_block: int = 60  # blocks larger than this are too common to block on
     ngram_range: tuple[int, int] = (3, 5)
 
 
@@ -50,7 +50,7 @@ class SystemFeatures:
     texts: Sequence[str]
     capabilities: Sequence[Iterable[str]]
     data_objects: Sequence[Iterable[str]]
-    partners: Sequence[Iterable[str]]   # ids of systems integrated with
+    partners: Sequence[Iterable[str]]  # ids of systems integrated with
     tags: Sequence[Iterable[str]] | None = None  # labels such as the kind of system
 
 
@@ -100,8 +100,10 @@ def _binary(rows: Sequence[Iterable[str]]) -> tuple[sp.csr_matrix, list[str]]:
         columns = {vocabulary.setdefault(v, len(vocabulary)) for v in row}
         indices.extend(sorted(columns))
         indptr.append(len(indices))
-    matrix = sp.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
-                           shape=(len(rows), max(len(vocabulary), 1)))
+    matrix = sp.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), indices, indptr),
+        shape=(len(rows), max(len(vocabulary), 1)),
+    )
     return matrix, list(vocabulary)
 
 
@@ -122,24 +124,28 @@ def char_ngram_tfidf(texts: Sequence[str], ngram_range: tuple[int, int]) -> sp.c
     so the n-grams are computed once per distinct word."""
     words = CountVectorizer(analyzer=_words)
     doc_words = words.fit_transform(list(texts))
-    word_grams = CountVectorizer(analyzer="char_wb", ngram_range=ngram_range,
-                                 lowercase=False).fit_transform(words.get_feature_names_out())
+    word_grams = CountVectorizer(
+        analyzer="char_wb", ngram_range=ngram_range, lowercase=False
+    ).fit_transform(words.get_feature_names_out())
     counts = sp.csr_matrix(doc_words @ word_grams)
-    return sp.csr_matrix(TfidfTransformer(sublinear_tf=True).fit_transform(counts),
-                         dtype=np.float32)
+    return sp.csr_matrix(
+        TfidfTransformer(sublinear_tf=True).fit_transform(counts), dtype=np.float32
+    )
 
 
 def build_features(features: SystemFeatures, settings: DuplicateSettings) -> FeatureMatrices:
     text = char_ngram_tfidf(features.texts, settings.ngram_range)
     tags = features.tags or [[] for _ in features.ids]
     capabilities, _ = _binary(
-        [[f"c:{c}" for c in caps] + [f"t:{t.casefold()}" for t in labels]
-         for caps, labels in zip(features.capabilities, tags, strict=True)])
+        [
+            [f"c:{c}" for c in caps] + [f"t:{t.casefold()}" for t in labels]
+            for caps, labels in zip(features.capabilities, tags, strict=True)
+        ]
+    )
     data, _ = _binary(features.data_objects)
     partners, _ = _binary(features.partners)
 
-    return FeatureMatrices(list(features.ids), text, _idf(capabilities), _idf(data),
-                           _idf(partners))
+    return FeatureMatrices(list(features.ids), text, _idf(capabilities), _idf(data), _idf(partners))
 
 
 def _distinctive(text: sp.csr_matrix, keep: int, max_block: int) -> sp.csr_matrix:
@@ -150,27 +156,31 @@ def _distinctive(text: sp.csr_matrix, keep: int, max_block: int) -> sp.csr_matri
     masked.eliminate_zeros()
     masked.sort_indices()
     rows = np.repeat(np.arange(masked.shape[0]), np.diff(masked.indptr))
-    order = np.lexsort((-masked.data, rows))          # by row, then weight descending
+    order = np.lexsort((-masked.data, rows))  # by row, then weight descending
     rank_in_row = np.arange(len(order)) - masked.indptr[rows[order]]
     top = order[rank_in_row < keep]
-    return sp.csr_matrix((np.ones(len(top), dtype=np.float32),
-                          (rows[top], masked.indices[top])), shape=text.shape)
+    return sp.csr_matrix(
+        (np.ones(len(top), dtype=np.float32), (rows[top], masked.indices[top])), shape=text.shape
+    )
 
 
 def _block_keys(binary: sp.csr_matrix, max_block: int) -> sp.csr_matrix:
     df = np.bincount(binary.indices, minlength=binary.shape[1])
-    kept = sp.csr_matrix((binary > 0).multiply(((df >= 2) & (df <= max_block))[np.newaxis, :]),
-                         dtype=np.float32)
+    kept = sp.csr_matrix(
+        (binary > 0).multiply(((df >= 2) & (df <= max_block))[np.newaxis, :]), dtype=np.float32
+    )
     kept.eliminate_zeros()
     return kept
 
 
 def candidate_pairs(matrices: FeatureMatrices, settings: DuplicateSettings) -> np.ndarray:
     """Unique (i, j), i < j, of systems that share at least one block key."""
-    keys = sp.hstack([
-        _distinctive(matrices.text, settings.distinctive_ngrams, settings.max_block),
-        *(_block_keys(m, settings.max_block) for m in matrices.blocks),
-    ]).tocsr()
+    keys = sp.hstack(
+        [
+            _distinctive(matrices.text, settings.distinctive_ngrams, settings.max_block),
+            *(_block_keys(m, settings.max_block) for m in matrices.blocks),
+        ]
+    ).tocsr()
     co = sp.triu(keys @ keys.T, k=1).tocoo()
     return np.column_stack([co.row, co.col]).astype(np.int64)
 
@@ -181,14 +191,15 @@ def _dots(parts: Sequence[sp.csr_matrix], pairs: np.ndarray) -> np.ndarray:
     the products per matrix."""
     combined = sp.hstack(parts).tocsr()
     owner = np.repeat(np.arange(len(parts)), [m.shape[1] for m in parts])
-    blocks = sp.csr_matrix((np.ones(len(owner)), (np.arange(len(owner)), owner)),
-                           shape=(len(owner), len(parts)))
-    return np.asarray((combined[pairs[:, 0]].multiply(combined[pairs[:, 1]]) @ blocks)
-                      .toarray())
+    blocks = sp.csr_matrix(
+        (np.ones(len(owner)), (np.arange(len(owner)), owner)), shape=(len(owner), len(parts))
+    )
+    return np.asarray((combined[pairs[:, 0]].multiply(combined[pairs[:, 1]]) @ blocks).toarray())
 
 
-def score_pairs(matrices: FeatureMatrices, pairs: np.ndarray,
-                settings: DuplicateSettings | None = None) -> np.ndarray:
+def score_pairs(
+    matrices: FeatureMatrices, pairs: np.ndarray, settings: DuplicateSettings | None = None
+) -> np.ndarray:
     """len(pairs) × 3 layer similarities (cosines; the matrices are L2-normalised).
 
     With `settings`, the text layer (the costly one) is computed only for pairs that could still
@@ -214,13 +225,18 @@ def combine(layer_scores: np.ndarray, settings: DuplicateSettings) -> np.ndarray
     return combined
 
 
-def all_pairs(matrices: FeatureMatrices, settings: DuplicateSettings,
-              chunk: int = 1000) -> np.ndarray:
+def all_pairs(
+    matrices: FeatureMatrices, settings: DuplicateSettings, chunk: int = 1000
+) -> np.ndarray:
     """Brute force over every pair, same features and score: (i, j) above the threshold."""
     found = []
     cap_w, data_w, text_w = settings.weights
-    weighted = [(cap_w, matrices.capabilities), (data_w * DATA_SHARE, matrices.data),
-                (data_w * PARTNER_SHARE, matrices.partners), (text_w, matrices.text)]
+    weighted = [
+        (cap_w, matrices.capabilities),
+        (data_w * DATA_SHARE, matrices.data),
+        (data_w * PARTNER_SHARE, matrices.partners),
+        (text_w, matrices.text),
+    ]
     n = len(matrices.ids)
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
@@ -238,9 +254,12 @@ def _pair_key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def find_duplicates(features: SystemFeatures, settings: DuplicateSettings | None = None,
-                    rejected: Iterable[tuple[str, str]] = (),
-                    confirmed: Iterable[tuple[str, str]] = ()) -> DuplicateResult:
+def find_duplicates(
+    features: SystemFeatures,
+    settings: DuplicateSettings | None = None,
+    rejected: Iterable[tuple[str, str]] = (),
+    confirmed: Iterable[tuple[str, str]] = (),
+) -> DuplicateResult:
     """Suggested pairs (rejected ones never), confirmed pairs always, and their clusters."""
     settings = settings or DuplicateSettings()
     matrices = build_features(features, settings)
@@ -263,20 +282,25 @@ def find_duplicates(features: SystemFeatures, settings: DuplicateSettings | None
         for key, layers in zip(missing, extra_layers, strict=True):
             chosen[key] = (float(combine(layers[np.newaxis, :], settings)[0]), layers)
     kept = {k: v for k, v in chosen.items() if k not in rejected_keys}
-    return _assemble(kept, confirmed_keys, matrices, features, settings, len(candidates),
-                     skipped)
+    return _assemble(kept, confirmed_keys, matrices, features, settings, len(candidates), skipped)
 
 
-def _assemble(chosen: dict[tuple[str, str], tuple[float, np.ndarray]],
-              confirmed: set[tuple[str, str]], matrices: FeatureMatrices,
-              features: SystemFeatures, settings: DuplicateSettings, compared: int,
-              skipped: int) -> DuplicateResult:
+def _assemble(
+    chosen: dict[tuple[str, str], tuple[float, np.ndarray]],
+    confirmed: set[tuple[str, str]],
+    matrices: FeatureMatrices,
+    features: SystemFeatures,
+    settings: DuplicateSettings,
+    compared: int,
+    skipped: int,
+) -> DuplicateResult:
     ids = matrices.ids
     position = {sid: i for i, sid in enumerate(ids)}
     keys = sorted(chosen, key=lambda k: (-chosen[k][0], k))
-    graph = sp.coo_matrix((np.ones(len(keys)), ([position[a] for a, _ in keys],
-                                                 [position[b] for _, b in keys])),
-                          shape=(len(ids), len(ids)))
+    graph = sp.coo_matrix(
+        (np.ones(len(keys)), ([position[a] for a, _ in keys], [position[b] for _, b in keys])),
+        shape=(len(ids), len(ids)),
+    )
     _, labels = connected_components(graph, directed=False)
     cluster_members: dict[int, list[str]] = {}
     for a, b in keys:
@@ -289,19 +313,31 @@ def _assemble(chosen: dict[tuple[str, str], tuple[float, np.ndarray]],
     for a, b in keys:
         score, layers = chosen[(a, b)]
         i, j = position[a], position[b]
-        pairs.append(DuplicatePair(
-            a, b, round(score, 4), tuple(round(float(x), 4) for x in layers),  # type: ignore[arg-type]
-            tuple(name for name, value, limit in
-                  zip(LAYERS, layers, settings.layer_thresholds, strict=True) if value >= limit),
-            tuple(sorted(set(features.capabilities[i]) & set(features.capabilities[j]))),
-            tuple(sorted(set(features.data_objects[i]) & set(features.data_objects[j]))),
-            numbering[int(labels[i])], (a, b) in confirmed))
-    return DuplicateResult(pairs, [sorted(m) for m in cluster_members.values()], compared,
-                           skipped)
+        pairs.append(
+            DuplicatePair(
+                a,
+                b,
+                round(score, 4),
+                tuple(round(float(x), 4) for x in layers),  # type: ignore[arg-type]
+                tuple(
+                    name
+                    for name, value, limit in zip(
+                        LAYERS, layers, settings.layer_thresholds, strict=True
+                    )
+                    if value >= limit
+                ),
+                tuple(sorted(set(features.capabilities[i]) & set(features.capabilities[j]))),
+                tuple(sorted(set(features.data_objects[i]) & set(features.data_objects[j]))),
+                numbering[int(labels[i])],
+                (a, b) in confirmed,
+            )
+        )
+    return DuplicateResult(pairs, [sorted(m) for m in cluster_members.values()], compared, skipped)
 
 
-def precision_recall(found: Iterable[tuple[str, str]],
-                     truth: Iterable[Sequence[str]]) -> tuple[float, float]:
+def precision_recall(
+    found: Iterable[tuple[str, str]], truth: Iterable[Sequence[str]]
+) -> tuple[float, float]:
     """Against a planted ground truth of unordered pairs."""
     got = {_pair_key(a, b) for a, b in found}
     expected = {_pair_key(str(p[0]), str(p[1])) for p in truth}

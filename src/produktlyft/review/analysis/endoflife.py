@@ -21,11 +21,26 @@ RISK_HORIZON_MONTHS = 18.0
 # End of support weighs less than end of life in the lifecycle risk.
 EOS_RISK_WEIGHT = 0.6
 
-_VENDOR_WORDS = ("microsoft", "apache", "oracle", "ibm", "red hat", "redhat", "eclipse",
-                 "the", "atlassian", "elastic", "vmware", "google", "amazon", "aws")
+_VENDOR_WORDS = (
+    "microsoft",
+    "apache",
+    "oracle",
+    "ibm",
+    "red hat",
+    "redhat",
+    "eclipse",
+    "the",
+    "atlassian",
+    "elastic",
+    "vmware",
+    "google",
+    "amazon",
+    "aws",
+)
 _NUMERIC_PREFIX = re.compile(r"\d+(?:\.\d+)*")
-_TRAILING_VERSION = re.compile(r"^(?P<name>.*?)[\s_-]+v?(?P<version>\d[\w.\-]*(?:\s+r\d+)?)$",
-                               re.IGNORECASE)
+_TRAILING_VERSION = re.compile(
+    r"^(?P<name>.*?)[\s_-]+v?(?P<version>\d[\w.\-]*(?:\s+r\d+)?)$", re.IGNORECASE
+)
 
 
 def fold(text: str) -> str:
@@ -75,11 +90,11 @@ class ReleaseSource(Protocol):
 
 
 class MatchStatus(StrEnum):
-    MATCHED = "matched"                    # product and cycle found, with dates
-    NO_DATES = "no_dates"                  # product found but the snapshot has no EOL dates
-    UNMATCHED_CYCLE = "unmatched_cycle"    # product found, version fits no cycle
+    MATCHED = "matched"  # product and cycle found, with dates
+    NO_DATES = "no_dates"  # product found but the snapshot has no EOL dates
+    UNMATCHED_CYCLE = "unmatched_cycle"  # product found, version fits no cycle
     UNMATCHED_PRODUCT = "unmatched_product"
-    NO_VERSION = "no_version"              # product found, but the inventory gives no version
+    NO_VERSION = "no_version"  # product found, but the inventory gives no version
 
 
 @dataclass(frozen=True)
@@ -168,8 +183,9 @@ class EolMatcher:
     def __init__(self, source: ReleaseSource) -> None:
         self.source = source
         self._products = source.product_ids()
-        self._aliases = {fold(key): value for key, value in source.aliases.items()
-                         if not key.startswith("_")}
+        self._aliases = {
+            fold(key): value for key, value in source.aliases.items() if not key.startswith("_")
+        }
 
     def product_for(self, name: str) -> str | None:
         folded = fold(name)
@@ -206,8 +222,17 @@ class EolMatcher:
             passed = False
         eos = cycle.eoas if cycle.eoas is not None else cycle.eoes
         status = MatchStatus.MATCHED if passed is not None else MatchStatus.NO_DATES
-        return EolMatch(name, version, status, product_id, cycle, months_eol,
-                        _months_to(eos, today), passed, lifecycle_risk(cycle, today))
+        return EolMatch(
+            name,
+            version,
+            status,
+            product_id,
+            cycle,
+            months_eol,
+            _months_to(eos, today),
+            passed,
+            lifecycle_risk(cycle, today),
+        )
 
 
 def find_cycle(product: ProductReleases, version: str) -> ReleaseCycle | None:
@@ -218,8 +243,10 @@ def find_cycle(product: ProductReleases, version: str) -> ReleaseCycle | None:
     best: ReleaseCycle | None = None
     for key, cycle in product.cycles.items():
         folded = key.casefold()
-        if any(form == folded or form.startswith(folded + ".") or form.startswith(folded + "-")
-               for form in forms) and (best is None or len(folded) > len(best.name)):
+        if any(
+            form == folded or form.startswith(folded + ".") or form.startswith(folded + "-")
+            for form in forms
+        ) and (best is None or len(folded) > len(best.name)):
             best = cycle
     return best
 
@@ -240,7 +267,10 @@ def summarise(matches: list[EolMatch]) -> EolSummary:
         components=len(matches),
         matched=sum(m.is_matched for m in matches),
         no_dates=sum(m.status is MatchStatus.NO_DATES for m in matches),
-        unmatched=sum(m.status in (MatchStatus.UNMATCHED_PRODUCT, MatchStatus.UNMATCHED_CYCLE,
-                                   MatchStatus.NO_VERSION) for m in matches),
+        unmatched=sum(
+            m.status
+            in (MatchStatus.UNMATCHED_PRODUCT, MatchStatus.UNMATCHED_CYCLE, MatchStatus.NO_VERSION)
+            for m in matches
+        ),
         past_eol=sum(bool(m.eol_passed) for m in matches),
     )

@@ -32,7 +32,7 @@ from produktlyft.review.analysis.endoflife import EolMatch, months_between
 @dataclass(frozen=True)
 class FactSpec:
     key: str
-    source: str          # inventory, endoflife, sbom, repo, contracts, integrations
+    source: str  # inventory, endoflife, sbom, repo, contracts, integrations
     sv: str
     en: str
     unit: str = ""
@@ -48,60 +48,114 @@ _SPECS = [
     FactSpec("lifecycle", "inventory", "livscykel", "lifecycle"),
     FactSpec("annual_cost", "inventory", "årlig kostnad", "annual cost", "SEK"),
     FactSpec("users", "inventory", "användare", "users"),
-    FactSpec("civil_servants", "inventory", "egen personal (årsarbeten)",
-             "civil servants (FTE)"),
+    FactSpec("civil_servants", "inventory", "egen personal (årsarbeten)", "civil servants (FTE)"),
     FactSpec("contractors", "inventory", "konsulter (årsarbeten)", "contractors (FTE)"),
     FactSpec("has_owner", "inventory", "systemägare finns", "system owner named"),
-    FactSpec("has_technical_owner", "inventory", "teknisk förvaltare finns",
-             "technical owner named"),
+    FactSpec(
+        "has_technical_owner", "inventory", "teknisk förvaltare finns", "technical owner named"
+    ),
     FactSpec("team_count", "inventory", "team som förvaltar", "teams maintaining it"),
     FactSpec("classification", "inventory", "informationsklass (0–3)", "classification (0–3)"),
     FactSpec("personal_data", "inventory", "personuppgifter (0–2)", "personal data (0–2)"),
-    FactSpec("vendor_eol_months", "inventory", "månader till leverantörens slutdatum",
-             "months to vendor end of life", "months"),
+    FactSpec(
+        "vendor_eol_months",
+        "inventory",
+        "månader till leverantörens slutdatum",
+        "months to vendor end of life",
+        "months",
+    ),
     FactSpec("integrations", "integrations", "integrationer", "integrations"),
-    FactSpec("manual_rekeying", "integrations", "manuella överföringar",
-             "manual re-keying integrations"),
+    FactSpec(
+        "manual_rekeying", "integrations", "manuella överföringar", "manual re-keying integrations"
+    ),
     FactSpec("tech_components", "endoflife", "teknikkomponenter", "technology components"),
-    FactSpec("eol_months", "endoflife", "månader till end of life (närmaste)",
-             "months to end of life (nearest)", "months"),
-    FactSpec("eos_months", "endoflife", "månader till slut på support (närmaste)",
-             "months to end of support (nearest)", "months"),
+    FactSpec(
+        "eol_months",
+        "endoflife",
+        "månader till end of life (närmaste)",
+        "months to end of life (nearest)",
+        "months",
+    ),
+    FactSpec(
+        "eos_months",
+        "endoflife",
+        "månader till slut på support (närmaste)",
+        "months to end of support (nearest)",
+        "months",
+    ),
     FactSpec("lifecycle_risk", "endoflife", "livscykelrisk (0–100)", "lifecycle risk (0–100)"),
-    FactSpec("eol_unmatched", "endoflife", "komponenter utan livscykeldata",
-             "components without lifecycle data"),
-    FactSpec("contract_end_months", "contracts", "månader till avtalsslut",
-             "months to contract end", "months"),
+    FactSpec(
+        "eol_unmatched",
+        "endoflife",
+        "komponenter utan livscykeldata",
+        "components without lifecycle data",
+    ),
+    FactSpec(
+        "contract_end_months",
+        "contracts",
+        "månader till avtalsslut",
+        "months to contract end",
+        "months",
+    ),
     FactSpec("lock_in", "contracts", "inlåsning i avtal (0–1)", "contract lock-in (0–1)"),
     FactSpec("libyear", "sbom", "libyear", "libyear", "years"),
     FactSpec("sbom_components", "sbom", "beroenden i SBOM", "dependencies in SBOM"),
     FactSpec("libyear_coverage", "sbom", "andel daterade beroenden", "share of dated dependencies"),
-    FactSpec("oldest_unapplied_days", "sbom", "äldsta ej införda release (dagar)",
-             "oldest unapplied release (days)", "days"),
+    FactSpec(
+        "oldest_unapplied_days",
+        "sbom",
+        "äldsta ej införda release (dagar)",
+        "oldest unapplied release (days)",
+        "days",
+    ),
     FactSpec("hotspot_index", "repo", "hotspot-index (0–1)", "hotspot index (0–1)"),
     FactSpec("top_author_share", "repo", "största utvecklarens andel", "top author's share"),
     FactSpec("bus_factor", "repo", "bussfaktor", "bus factor"),
     FactSpec("days_since_commit", "repo", "dagar sedan senaste ändring", "days since last change"),
-    FactSpec("tech_criteria_missing", "inventory", "saknade förvaltningskriterier (MoJ, 0–7)",
-             "missing management criteria (MoJ, 0–7)"),
+    FactSpec(
+        "tech_criteria_missing",
+        "inventory",
+        "saknade förvaltningskriterier (MoJ, 0–7)",
+        "missing management criteria (MoJ, 0–7)",
+    ),
     FactSpec("medium_risks", "inventory", "medelhöga säkerhetsrisker", "medium security risks"),
     FactSpec("high_risks", "inventory", "höga säkerhetsrisker", "high security risks"),
-    FactSpec("legal_change_months", "inventory", "månader till lagändring",
-             "months to legal change", "months"),
+    FactSpec(
+        "legal_change_months",
+        "inventory",
+        "månader till lagändring",
+        "months to legal change",
+        "months",
+    ),
     FactSpec("retirement_planned", "inventory", "avvecklingsplan finns", "retirement planned"),
 ]
 FACTS: dict[str, FactSpec] = {spec.key: spec for spec in _SPECS}
 # Facts that only exist where evidence was attached; their absence elsewhere is still shown.
 EVIDENCE_SOURCES = ("sbom", "repo")
 
-_CRITICALITY = {Criticality.CRITICAL_TO_SOCIETY: 2, Criticality.CRITICAL_TO_OPERATIONS: 1,
-                Criticality.NOT_CRITICAL: 0}
-_FUNCTIONAL = {FunctionalFit.PERFECT: 3, FunctionalFit.APPROPRIATE: 2,
-               FunctionalFit.INSUFFICIENT: 1, FunctionalFit.UNREASONABLE: 0}
-_TECHNICAL = {TechnicalFit.FULLY_APPROPRIATE: 3, TechnicalFit.ADEQUATE: 2,
-              TechnicalFit.UNREASONABLE: 1, TechnicalFit.INAPPROPRIATE: 0}
-_CLASSIFICATION = {DataClassification.OPEN: 0, DataClassification.INTERNAL: 1,
-                   DataClassification.CONFIDENTIAL: 2, DataClassification.SECRET: 3}
+_CRITICALITY = {
+    Criticality.CRITICAL_TO_SOCIETY: 2,
+    Criticality.CRITICAL_TO_OPERATIONS: 1,
+    Criticality.NOT_CRITICAL: 0,
+}
+_FUNCTIONAL = {
+    FunctionalFit.PERFECT: 3,
+    FunctionalFit.APPROPRIATE: 2,
+    FunctionalFit.INSUFFICIENT: 1,
+    FunctionalFit.UNREASONABLE: 0,
+}
+_TECHNICAL = {
+    TechnicalFit.FULLY_APPROPRIATE: 3,
+    TechnicalFit.ADEQUATE: 2,
+    TechnicalFit.UNREASONABLE: 1,
+    TechnicalFit.INAPPROPRIATE: 0,
+}
+_CLASSIFICATION = {
+    DataClassification.OPEN: 0,
+    DataClassification.INTERNAL: 1,
+    DataClassification.CONFIDENTIAL: 2,
+    DataClassification.SECRET: 3,
+}
 _PERSONAL = {PersonalData.NONE: 0, PersonalData.PERSONAL: 1, PersonalData.SENSITIVE: 2}
 PROPERTY_FACTS = ("tech_criteria_missing", "medium_risks", "high_risks")
 
@@ -119,8 +173,7 @@ class FactBase:
 
     def present(self, keys: Sequence[str]) -> pl.DataFrame:
         """1.0 where each fact is known, 0.0 where missing; one column per key."""
-        return self.frame.select([pl.col(k).is_not_null().cast(pl.Float64).alias(k)
-                                  for k in keys])
+        return self.frame.select([pl.col(k).is_not_null().cast(pl.Float64).alias(k) for k in keys])
 
 
 def _number(text: str | None) -> float | None:
@@ -154,11 +207,13 @@ def _inventory_columns(systems: Sequence[System], today: date) -> dict[str, list
         "system_id": [s.id for s in systems],
         "name": [s.name for s in systems],
         "date_inventory": [_stamp(s) for s in systems],
-        "criticality": [_CRITICALITY.get(s.criticality) if s.criticality else None
-                        for s in systems],
+        "criticality": [
+            _CRITICALITY.get(s.criticality) if s.criticality else None for s in systems
+        ],
         "functional_fit": [_mean_fit(s) for s in systems],
-        "technical_fit": [_TECHNICAL[s.technical_fit] if s.technical_fit else None
-                          for s in systems],
+        "technical_fit": [
+            _TECHNICAL[s.technical_fit] if s.technical_fit else None for s in systems
+        ],
         "lifecycle": [s.lifecycle.value if s.lifecycle else None for s in systems],
         "annual_cost": [s.annual_cost for s in systems],
         "users": [s.users for s in systems],
@@ -166,12 +221,12 @@ def _inventory_columns(systems: Sequence[System], today: date) -> dict[str, list
         "contractors": [s.contractors for s in systems],
         "has_owner": [bool(s.system_owner or s.owning_unit_id) for s in systems],
         "has_technical_owner": [bool(s.technical_owner) for s in systems],
-        "classification": [_CLASSIFICATION[s.data_classification] if s.data_classification
-                           else None for s in systems],
-        "personal_data": [_PERSONAL[s.personal_data] if s.personal_data else None
-                          for s in systems],
-        "vendor_eol_months": [_months_until(s.vendor_dates.end_of_life, today)
-                              for s in systems],
+        "classification": [
+            _CLASSIFICATION[s.data_classification] if s.data_classification else None
+            for s in systems
+        ],
+        "personal_data": [_PERSONAL[s.personal_data] if s.personal_data else None for s in systems],
+        "vendor_eol_months": [_months_until(s.vendor_dates.end_of_life, today) for s in systems],
         **{key: [prop(s, key) for s in systems] for key in PROPERTY_FACTS},
         "legal_change_months": [_months_until(_parse_date(v), today) for v in legal],
         "retirement_planned": [_retirement_planned(s) for s in systems],
@@ -180,10 +235,11 @@ def _inventory_columns(systems: Sequence[System], today: date) -> dict[str, list
 
 def _retirement_planned(system: System) -> bool:
     """MoJ's intentional neglect needs an explicit plan: a phase-out with a set end date."""
-    ending = system.lifecycle is not None and system.lifecycle.value in ("phase_out",
-                                                                          "end_of_life")
-    return ending and (system.internal_dates.end_of_life is not None
-                       or bool(system.properties.get("retirement_plan")))
+    ending = system.lifecycle is not None and system.lifecycle.value in ("phase_out", "end_of_life")
+    return ending and (
+        system.internal_dates.end_of_life is not None
+        or bool(system.properties.get("retirement_plan"))
+    )
 
 
 def _parse_date(text: str | None) -> date | None:
@@ -199,26 +255,48 @@ def _link_frame(pairs: list[tuple[str, str]], names: tuple[str, str]) -> pl.Data
 
 def _eol_frame(inventory: Inventory, matches: Mapping[str, EolMatch]) -> pl.DataFrame:
     """Per system: nearest EOL and EOS over matched components, worst risk, unmatched count."""
-    links = _link_frame([(s.id, t) for s in inventory.systems for t in s.technology_ids],
-                        ("system_id", "technology_id"))
+    links = _link_frame(
+        [(s.id, t) for s in inventory.systems for t in s.technology_ids],
+        ("system_id", "technology_id"),
+    )
     techs = pl.DataFrame(
-        [(tid, m.months_to_eol, m.months_to_eos, m.risk if m.is_matched else None,
-          not m.is_matched, f"{m.name} {m.version or ''}".strip(),
-          m.eol_date.isoformat() if m.eol_date else None)
-         for tid, m in matches.items()],
-        schema={"technology_id": pl.String, "m_eol": pl.Float64, "m_eos": pl.Float64,
-                "risk": pl.Float64, "unmatched": pl.Boolean, "label": pl.String,
-                "eol_date": pl.String}, orient="row")
+        [
+            (
+                tid,
+                m.months_to_eol,
+                m.months_to_eos,
+                m.risk if m.is_matched else None,
+                not m.is_matched,
+                f"{m.name} {m.version or ''}".strip(),
+                m.eol_date.isoformat() if m.eol_date else None,
+            )
+            for tid, m in matches.items()
+        ],
+        schema={
+            "technology_id": pl.String,
+            "m_eol": pl.Float64,
+            "m_eos": pl.Float64,
+            "risk": pl.Float64,
+            "unmatched": pl.Boolean,
+            "label": pl.String,
+            "eol_date": pl.String,
+        },
+        orient="row",
+    )
     joined = links.join(techs, on="technology_id", how="left")
-    return joined.sort("m_eol", nulls_last=True).group_by("system_id").agg(
-        pl.len().alias("tech_components"),
-        pl.col("m_eol").min().round(1).alias("eol_months"),
-        pl.col("m_eos").min().round(1).alias("eos_months"),
-        pl.col("risk").max().alias("lifecycle_risk"),
-        pl.col("unmatched").fill_null(True).sum().alias("eol_unmatched"),
-        pl.col("label").filter(pl.col("m_eol").is_not_null()).first().alias("detail_eol"),
-        pl.col("eol_date").filter(pl.col("m_eol").is_not_null()).first().alias("eol_date"),
-        pl.col("label").filter(pl.col("unmatched").fill_null(True)).alias("unmatched_labels"),
+    return (
+        joined.sort("m_eol", nulls_last=True)
+        .group_by("system_id")
+        .agg(
+            pl.len().alias("tech_components"),
+            pl.col("m_eol").min().round(1).alias("eol_months"),
+            pl.col("m_eos").min().round(1).alias("eos_months"),
+            pl.col("risk").max().alias("lifecycle_risk"),
+            pl.col("unmatched").fill_null(True).sum().alias("eol_unmatched"),
+            pl.col("label").filter(pl.col("m_eol").is_not_null()).first().alias("detail_eol"),
+            pl.col("eol_date").filter(pl.col("m_eol").is_not_null()).first().alias("eol_date"),
+            pl.col("label").filter(pl.col("unmatched").fill_null(True)).alias("unmatched_labels"),
+        )
     )
 
 
@@ -226,10 +304,12 @@ def contract_lock_in(contract: Contract) -> tuple[float | None, list[str]]:
     """Share of lock-in signals present among those known, and which ones (codes)."""
     signals = {
         "no_exit_clause": None if contract.exit_clause is None else not contract.exit_clause,
-        "supplier_owns_ip": None if contract.ip_owner is None
+        "supplier_owns_ip": None
+        if contract.ip_owner is None
         else contract.ip_owner.value == "supplier",
         "no_data_return": not bool(contract.data_return_format),
-        "long_notice": None if contract.notice_period_months is None
+        "long_notice": None
+        if contract.notice_period_months is None
         else contract.notice_period_months >= 12,
         "long_term": _long_term(contract),
     }
@@ -252,83 +332,121 @@ def _contract_frame(inventory: Inventory, today: date) -> pl.DataFrame:
     for contract in inventory.contracts:
         lock, reasons = contract_lock_in(contract)
         end = contract.latest_end_date or contract.end_date
-        rows.extend((sid, _months_until(end, today), lock, contract.name, ",".join(reasons))
-                    for sid in contract.system_ids)
-    frame = pl.DataFrame(rows, schema={"system_id": pl.String, "end_m": pl.Float64,
-                                       "lock": pl.Float64, "contract": pl.String,
-                                       "lock_reasons": pl.String}, orient="row")
-    return frame.sort("lock", descending=True, nulls_last=True).group_by("system_id").agg(
-        pl.col("end_m").min().alias("contract_end_months"),
-        pl.col("lock").max().alias("lock_in"),
-        pl.col("contract").first().alias("detail_lock_in"),
-        pl.col("lock_reasons").first().alias("lock_reasons"),
+        rows.extend(
+            (sid, _months_until(end, today), lock, contract.name, ",".join(reasons))
+            for sid in contract.system_ids
+        )
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "system_id": pl.String,
+            "end_m": pl.Float64,
+            "lock": pl.Float64,
+            "contract": pl.String,
+            "lock_reasons": pl.String,
+        },
+        orient="row",
+    )
+    return (
+        frame.sort("lock", descending=True, nulls_last=True)
+        .group_by("system_id")
+        .agg(
+            pl.col("end_m").min().alias("contract_end_months"),
+            pl.col("lock").max().alias("lock_in"),
+            pl.col("contract").first().alias("detail_lock_in"),
+            pl.col("lock_reasons").first().alias("lock_reasons"),
+        )
     )
 
 
 def _integration_frame(inventory: Inventory) -> pl.DataFrame:
     manual = IntegrationKind.MANUAL_REKEYING
-    rows = [(end, i.kind == manual) for i in inventory.integrations
-            for end in {i.source_id, i.target_id}]
-    frame = pl.DataFrame(rows, schema={"system_id": pl.String, "manual": pl.Boolean},
-                         orient="row")
-    return frame.group_by("system_id").agg(pl.len().alias("integrations"),
-                                           pl.col("manual").sum().alias("manual_rekeying"))
+    rows = [
+        (end, i.kind == manual)
+        for i in inventory.integrations
+        for end in {i.source_id, i.target_id}
+    ]
+    frame = pl.DataFrame(rows, schema={"system_id": pl.String, "manual": pl.Boolean}, orient="row")
+    return frame.group_by("system_id").agg(
+        pl.len().alias("integrations"), pl.col("manual").sum().alias("manual_rekeying")
+    )
 
 
 def _team_frame(inventory: Inventory) -> pl.DataFrame:
-    links = _link_frame([(sid, t.id) for t in inventory.teams for sid in t.system_ids],
-                        ("system_id", "team_id"))
+    links = _link_frame(
+        [(sid, t.id) for t in inventory.teams for sid in t.system_ids], ("system_id", "team_id")
+    )
     return links.group_by("system_id").agg(pl.col("team_id").n_unique().alias("team_count"))
 
 
-def _evidence_frame(evidence: Mapping[str, Mapping[str, Any]], keys: Sequence[str],
-                    date_column: str) -> pl.DataFrame:
-    schema: dict[str, Any] = {"system_id": pl.String, date_column: pl.Date,
-                              **{k: pl.Float64 for k in keys},
-                              f"detail_{date_column}": pl.String}
-    rows = [(sid, facts.get("date"), *[_float(facts.get(k)) for k in keys], facts.get("label"))
-            for sid, facts in evidence.items()]
+def _evidence_frame(
+    evidence: Mapping[str, Mapping[str, Any]], keys: Sequence[str], date_column: str
+) -> pl.DataFrame:
+    schema: dict[str, Any] = {
+        "system_id": pl.String,
+        date_column: pl.Date,
+        **{k: pl.Float64 for k in keys},
+        f"detail_{date_column}": pl.String,
+    }
+    rows = [
+        (sid, facts.get("date"), *[_float(facts.get(k)) for k in keys], facts.get("label"))
+        for sid, facts in evidence.items()
+    ]
     return pl.DataFrame(rows, schema=schema, orient="row")
 
 
 def _float(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
-        else None
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 SBOM_KEYS = ("libyear", "sbom_components", "libyear_coverage", "oldest_unapplied_days")
 REPO_KEYS = ("hotspot_index", "top_author_share", "bus_factor", "days_since_commit")
 
 
-def build_fact_base(inventory: Inventory, eol_matches: Mapping[str, EolMatch], *,
-                    today: date, eol_snapshot: date,
-                    sbom_facts: Mapping[str, Mapping[str, Any]] | None = None,
-                    repo_facts: Mapping[str, Mapping[str, Any]] | None = None) -> FactBase:
+def build_fact_base(
+    inventory: Inventory,
+    eol_matches: Mapping[str, EolMatch],
+    *,
+    today: date,
+    eol_snapshot: date,
+    sbom_facts: Mapping[str, Mapping[str, Any]] | None = None,
+    repo_facts: Mapping[str, Mapping[str, Any]] | None = None,
+) -> FactBase:
     """All facts for all systems. `eol_matches` is keyed by technology id; the evidence maps
     are keyed by system id, each a dict of fact values plus 'date' and 'label'."""
-    frame = pl.DataFrame(_inventory_columns(inventory.systems, today),
-                         schema_overrides={"date_inventory": pl.Date,
-                                           "annual_cost": pl.Float64, "users": pl.Float64,
-                                           "civil_servants": pl.Float64,
-                                           "contractors": pl.Float64,
-                                           "functional_fit": pl.Float64,
-                                           "criticality": pl.Float64,
-                                           "technical_fit": pl.Float64,
-                                           "classification": pl.Float64,
-                                           "personal_data": pl.Float64,
-                                           "lifecycle": pl.String,
-                                           "vendor_eol_months": pl.Float64,
-                                           "legal_change_months": pl.Float64,
-                                           **{k: pl.Float64 for k in PROPERTY_FACTS}})
-    for part in (_eol_frame(inventory, eol_matches), _contract_frame(inventory, today),
-                 _integration_frame(inventory), _team_frame(inventory),
-                 _evidence_frame(sbom_facts or {}, SBOM_KEYS, "date_sbom"),
-                 _evidence_frame(repo_facts or {}, REPO_KEYS, "date_repo")):
+    frame = pl.DataFrame(
+        _inventory_columns(inventory.systems, today),
+        schema_overrides={
+            "date_inventory": pl.Date,
+            "annual_cost": pl.Float64,
+            "users": pl.Float64,
+            "civil_servants": pl.Float64,
+            "contractors": pl.Float64,
+            "functional_fit": pl.Float64,
+            "criticality": pl.Float64,
+            "technical_fit": pl.Float64,
+            "classification": pl.Float64,
+            "personal_data": pl.Float64,
+            "lifecycle": pl.String,
+            "vendor_eol_months": pl.Float64,
+            "legal_change_months": pl.Float64,
+            **{k: pl.Float64 for k in PROPERTY_FACTS},
+        },
+    )
+    for part in (
+        _eol_frame(inventory, eol_matches),
+        _contract_frame(inventory, today),
+        _integration_frame(inventory),
+        _team_frame(inventory),
+        _evidence_frame(sbom_facts or {}, SBOM_KEYS, "date_sbom"),
+        _evidence_frame(repo_facts or {}, REPO_KEYS, "date_repo"),
+    ):
         frame = frame.join(part, on="system_id", how="left")
     # Counts are facts even when zero: no integration is known as "none", not as missing.
     frame = frame.with_columns(
         pl.col("integrations", "manual_rekeying", "team_count", "tech_components")
-        .fill_null(0).cast(pl.Float64),
+        .fill_null(0)
+        .cast(pl.Float64),
         pl.col("eol_unmatched").cast(pl.Float64),
     )
     return FactBase(frame=frame, reference_date=today, eol_snapshot=eol_snapshot)

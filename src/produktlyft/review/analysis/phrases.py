@@ -78,8 +78,11 @@ def percent(share: float, lang: str) -> str:
 def factor_phrase(factor: str, facts: Mapping[str, Any], lang: str) -> str | None:
     """One clause for one ranking input, from the facts behind it; None if nothing to say."""
     if factor == "condition":
-        if facts.get("detail_eol") and facts.get("eol_months") is not None \
-                and facts["eol_months"] <= 18:
+        if (
+            facts.get("detail_eol")
+            and facts.get("eol_months") is not None
+            and facts["eol_months"] <= 18
+        ):
             key = "eol_passed" if facts["eol_months"] <= 0 else "eol_soon"
             return text(lang, key, component=facts["detail_eol"], date=facts.get("eol_date"))
         if facts.get("technical_fit") is not None and facts["technical_fit"] < 2:
@@ -89,23 +92,27 @@ def factor_phrase(factor: str, facts: Mapping[str, Any], lang: str) -> str | Non
         return text(lang, "condition_poor")
     if factor == "criticality":
         level = facts.get("criticality")
-        return text(lang, "crit_society" if level == 2 else "crit_operations") \
-            if level else None
+        return text(lang, "crit_society" if level == 2 else "crit_operations") if level else None
     if factor == "cost" and facts.get("annual_cost"):
         return text(lang, "cost", amount=amount(float(facts["annual_cost"]), lang))
     if factor == "users" and facts.get("users"):
         return text(lang, "users", users=number(float(facts["users"]), lang))
     if factor == "lock_in" and facts.get("detail_lock_in"):
         signals = [text(lang, s) for s in (facts.get("lock_reasons") or "").split(",") if s]
-        return text(lang, "lock_in", contract=facts["detail_lock_in"],
-                    signals=", ".join(signals))
+        return text(lang, "lock_in", contract=facts["detail_lock_in"], signals=", ".join(signals))
     if factor == "workflow_pain":
         return text(lang, "workflow_pain")
     return None
 
 
-def system_reason(name: str, factors: Sequence[str], facts: Mapping[str, Any], lang: str,
-                  confidence: float, missing: Sequence[str] = ()) -> str:
+def system_reason(
+    name: str,
+    factors: Sequence[str],
+    facts: Mapping[str, Any],
+    lang: str,
+    confidence: float,
+    missing: Sequence[str] = (),
+) -> str:
     """One sentence: the system, what pushes it up the list, and how sure we are."""
     if not factors and missing and confidence < 0.25:
         shown = ", ".join(missing[:4]) + (f" {text(lang, 'more')}" if len(missing) > 4 else "")
@@ -122,15 +129,26 @@ def system_reason(name: str, factors: Sequence[str], facts: Mapping[str, Any], l
     return text(lang, "sentence", name=name, parts=join(parts, lang))
 
 
-def duplicate_reason(a: str, b: str, layers: Sequence[str], shared_capabilities: Sequence[str],
-                     shared_data: Sequence[str], text_similarity: float, lang: str) -> str:
+def duplicate_reason(
+    a: str,
+    b: str,
+    layers: Sequence[str],
+    shared_capabilities: Sequence[str],
+    shared_data: Sequence[str],
+    text_similarity: float,
+    lang: str,
+) -> str:
     parts = []
     if "capabilities" in layers and shared_capabilities:
-        parts.append(text(lang, "dup_capabilities", items=join(list(shared_capabilities[:3]),
-                                                                  lang)))
+        parts.append(
+            text(lang, "dup_capabilities", items=join(list(shared_capabilities[:3]), lang))
+        )
     if "data_integrations" in layers:
-        parts.append(text(lang, "dup_data", items=join(list(shared_data[:3]), lang))
-                     if shared_data else text(lang, "dup_integrations"))
+        parts.append(
+            text(lang, "dup_data", items=join(list(shared_data[:3]), lang))
+            if shared_data
+            else text(lang, "dup_integrations")
+        )
     if "text" in layers or not parts:
         parts.append(text(lang, "dup_text", similarity=percent(text_similarity, lang)))
     return text(lang, "dup_sentence", a=a, b=b, parts=join(parts, lang))

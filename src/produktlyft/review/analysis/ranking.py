@@ -33,8 +33,8 @@ from produktlyft.review.analysis.scoring import (
 IMPACT_INDICATORS: dict[str, Indicator] = {
     "condition": Indicator("condition", lower_is_better=False, bounds=(1, 10)),
     "criticality": Indicator("criticality", lower_is_better=False, bounds=(0, 2)),
-    "cost": Indicator("cost", lower_is_better=False),            # log scale, population range
-    "users": Indicator("users", lower_is_better=False),          # log scale, population range
+    "cost": Indicator("cost", lower_is_better=False),  # log scale, population range
+    "users": Indicator("users", lower_is_better=False),  # log scale, population range
     "lock_in": Indicator("lock_in", lower_is_better=False, bounds=(0, 1)),
     # log scale from no pain (0) up to the most painful system: a system mapped to a workflow
     # that causes little pain scores low, not "least of those with pain" (see impact_inputs)
@@ -43,11 +43,15 @@ IMPACT_INDICATORS: dict[str, Indicator] = {
 # Inputs that some systems cannot have; their absence does not lower the confidence.
 OPTIONAL_INPUTS = ("workflow_pain",)
 DEFAULT_IMPACT_WEIGHTS: dict[str, float] = {
-    "condition": 4.0, "criticality": 2.0, "cost": 1.5, "users": 1.0, "lock_in": 1.0,
+    "condition": 4.0,
+    "criticality": 2.0,
+    "cost": 1.5,
+    "users": 1.0,
+    "lock_in": 1.0,
     "workflow_pain": 1.5,
 }
-WEIGHT_MOVE = 0.2     # ±20 %
-STRONG_FACTOR = 6.5   # a scaled input at least this high is worth naming in the reason
+WEIGHT_MOVE = 0.2  # ±20 %
+STRONG_FACTOR = 6.5  # a scaled input at least this high is worth naming in the reason
 
 
 @dataclass
@@ -55,22 +59,28 @@ class Ranking:
     """Aligned with the fact base rows."""
 
     system_ids: list[str]
-    priority: np.ndarray       # 1..10, NaN when nothing is known
-    rank: np.ndarray           # 1 = start here; unscored systems last
+    priority: np.ndarray  # 1..10, NaN when nothing is known
+    rank: np.ndarray  # 1 = start here; unscored systems last
     confidence: np.ndarray
     rank_min: np.ndarray
     rank_max: np.ndarray
     stable: np.ndarray
-    factors: list[list[str]]   # the strongest inputs per system, for its reason
+    factors: list[list[str]]  # the strongest inputs per system, for its reason
     inputs: dict[str, np.ndarray]
     scenarios: int
 
     def frame(self) -> pl.DataFrame:
-        return pl.DataFrame({
-            "system_id": self.system_ids, "priority": self.priority, "rank": self.rank,
-            "confidence": self.confidence, "rank_min": self.rank_min,
-            "rank_max": self.rank_max, "stable": self.stable,
-        })
+        return pl.DataFrame(
+            {
+                "system_id": self.system_ids,
+                "priority": self.priority,
+                "rank": self.rank,
+                "confidence": self.confidence,
+                "rank_min": self.rank_min,
+                "rank_max": self.rank_max,
+                "stable": self.stable,
+            }
+        )
 
 
 def ranks(scores: np.ndarray) -> np.ndarray:
@@ -90,8 +100,9 @@ def _log(values: np.ndarray) -> np.ndarray:
     return np.log1p(np.where(values < 0, np.nan, values))
 
 
-def impact_inputs(facts: FactBase, profile: ProfileResult,
-                  workflow_pain: Mapping[str, float] | None) -> tuple[list[str], np.ndarray]:
+def impact_inputs(
+    facts: FactBase, profile: ProfileResult, workflow_pain: Mapping[str, float] | None
+) -> tuple[list[str], np.ndarray]:
     """N × k scaled inputs; workflow pain only when the workflow analysis supplied some."""
     frame = facts.frame
     raw = {
@@ -103,12 +114,16 @@ def impact_inputs(facts: FactBase, profile: ProfileResult,
     }
     indicators = dict(IMPACT_INDICATORS)
     if workflow_pain:
-        pain = frame.select(pl.col("system_id").replace_strict(
-            dict(workflow_pain), default=None, return_dtype=pl.Float64))
+        pain = frame.select(
+            pl.col("system_id").replace_strict(
+                dict(workflow_pain), default=None, return_dtype=pl.Float64
+            )
+        )
         raw["workflow_pain"] = _log(pain.to_series().to_numpy().astype(float))
         top = float(np.nanmax(raw["workflow_pain"], initial=0.0))
-        indicators["workflow_pain"] = Indicator("workflow_pain", lower_is_better=False,
-                                                bounds=(0.0, max(top, 1e-9)))
+        indicators["workflow_pain"] = Indicator(
+            "workflow_pain", lower_is_better=False, bounds=(0.0, max(top, 1e-9))
+        )
     keys = list(raw)
     return keys, np.column_stack([normalise(raw[k], indicators[k]) for k in keys])
 
@@ -135,10 +150,13 @@ def _scenarios(weights: np.ndarray) -> np.ndarray:
     return np.column_stack(columns)
 
 
-def rank_systems(facts: FactBase, profile: ProfileResult,
-                 weights: Mapping[str, float] | None = None,
-                 workflow_pain: Mapping[str, float] | None = None,
-                 custom_weights: Mapping[str, float] | None = None) -> Ranking:
+def rank_systems(
+    facts: FactBase,
+    profile: ProfileResult,
+    weights: Mapping[str, float] | None = None,
+    workflow_pain: Mapping[str, float] | None = None,
+    custom_weights: Mapping[str, float] | None = None,
+) -> Ranking:
     weights = {**DEFAULT_IMPACT_WEIGHTS, **(weights or {})}
     keys, matrix = impact_inputs(facts, profile, workflow_pain)
     w = np.array([weights.get(k, 0.0) for k in keys])
@@ -148,19 +166,25 @@ def rank_systems(facts: FactBase, profile: ProfileResult,
     # the condition input counts only as much as the profile's own confidence
     condition_w = w[keys.index("condition")]
     condition_known = ~np.isnan(matrix[:, keys.index("condition")])
-    confidence = known_share - condition_w * condition_known * (1 - profile.confidence) \
-        / applicable.sum(axis=1)
+    confidence = known_share - condition_w * condition_known * (
+        1 - profile.confidence
+    ) / applicable.sum(axis=1)
     scenario_scores, _ = weighted_mean(matrix, _scenarios(w))
     if profile.profile == "custom" and custom_weights:
         scenario_scores = np.column_stack(
-            [scenario_scores, _custom_weight_scenarios(facts, matrix, keys, w, custom_weights)])
+            [scenario_scores, _custom_weight_scenarios(facts, matrix, keys, w, custom_weights)]
+        )
     scenario_ranks = ranks(scenario_scores)
     n = len(priority)
     tolerance = max(2, math.ceil(0.05 * n))
     rank_min, rank_max = scenario_ranks.min(axis=1), scenario_ranks.max(axis=1)
     return Ranking(
-        system_ids=facts.system_ids, priority=priority, rank=ranks(priority),
-        confidence=np.clip(confidence, 0.0, 1.0), rank_min=rank_min, rank_max=rank_max,
+        system_ids=facts.system_ids,
+        priority=priority,
+        rank=ranks(priority),
+        confidence=np.clip(confidence, 0.0, 1.0),
+        rank_min=rank_min,
+        rank_max=rank_max,
         stable=(rank_max - rank_min) <= tolerance,
         factors=strongest_factors(matrix, w, keys),
         inputs={k: matrix[:, i] for i, k in enumerate(keys)},
@@ -168,8 +192,9 @@ def rank_systems(facts: FactBase, profile: ProfileResult,
     )
 
 
-def _custom_weight_scenarios(facts: FactBase, matrix: np.ndarray, keys: list[str],
-                             w: np.ndarray, custom: Mapping[str, float]) -> np.ndarray:
+def _custom_weight_scenarios(
+    facts: FactBase, matrix: np.ndarray, keys: list[str], w: np.ndarray, custom: Mapping[str, float]
+) -> np.ndarray:
     """Priority when each of the custom profile's own weights moves by ±20 %."""
     chosen = [k for k in CUSTOM_INDICATORS if custom.get(k, 0.0) > 0]
     health_inputs = indicator_matrix(facts, [CUSTOM_INDICATORS[k] for k in chosen])
@@ -184,11 +209,15 @@ def _custom_weight_scenarios(facts: FactBase, matrix: np.ndarray, keys: list[str
     return np.column_stack(columns)
 
 
-def strongest_factors(matrix: np.ndarray, weights: np.ndarray, keys: list[str],
-                      limit: int = 3) -> list[list[str]]:
+def strongest_factors(
+    matrix: np.ndarray, weights: np.ndarray, keys: list[str], limit: int = 3
+) -> list[list[str]]:
     """Per system, the inputs that push its priority most (scaled ≥ 6.5), strongest first."""
-    pushed = np.where(np.nan_to_num(matrix, nan=0.0) >= STRONG_FACTOR,
-                      np.nan_to_num(matrix, nan=0.0) * weights, 0.0)
+    pushed = np.where(
+        np.nan_to_num(matrix, nan=0.0) >= STRONG_FACTOR,
+        np.nan_to_num(matrix, nan=0.0) * weights,
+        0.0,
+    )
     order = np.argsort(-pushed, axis=1, kind="stable")[:, :limit]
     strong = np.take_along_axis(pushed, order, axis=1) > 0
     names = np.array(keys, dtype=object)[order]
@@ -197,32 +226,47 @@ def strongest_factors(matrix: np.ndarray, weights: np.ndarray, keys: list[str],
 
 @dataclass
 class CapabilityView:
-    frame: pl.DataFrame   # one row per capability: priority, rank, counts per band, cost
+    frame: pl.DataFrame  # one row per capability: priority, rank, counts per band, cost
     heatmap: pl.DataFrame  # capability × band → systems
 
 
-def capability_views(links: pl.DataFrame, capabilities: pl.DataFrame, facts: FactBase,
-                     profile: ProfileResult, ranking: Ranking) -> CapabilityView:
+def capability_views(
+    links: pl.DataFrame,
+    capabilities: pl.DataFrame,
+    facts: FactBase,
+    profile: ProfileResult,
+    ranking: Ranking,
+) -> CapabilityView:
     """`links`: system_id, capability_id; `capabilities`: capability_id, capability name.
     Capabilities are ranked by the mean priority of their systems; unscored systems count in
     the 'unknown' band and are left out of averages (as ServiceNow does), never dropped."""
-    per_system = pl.DataFrame({
-        "system_id": facts.system_ids, "name": facts.frame["name"],
-        "health": profile.health, "band": band(profile.health), "priority": ranking.priority,
-        "cost": facts.frame["annual_cost"],
-    }).with_columns(pl.col("health", "priority").fill_nan(None))
+    per_system = pl.DataFrame(
+        {
+            "system_id": facts.system_ids,
+            "name": facts.frame["name"],
+            "health": profile.health,
+            "band": band(profile.health),
+            "priority": ranking.priority,
+            "cost": facts.frame["annual_cost"],
+        }
+    ).with_columns(pl.col("health", "priority").fill_nan(None))
     joined = links.join(per_system, on="system_id", how="inner")
     heatmap = joined.group_by("capability_id", "band").agg(pl.len().alias("systems"))
-    summary = joined.sort("priority", descending=True, nulls_last=True).group_by(
-        "capability_id").agg(
-        pl.len().alias("systems"),
-        pl.col("priority").mean().alias("priority"),
-        pl.col("health").mean().alias("health"),
-        (pl.col("band") == "red").sum().alias("red"),
-        (pl.col("band") == "unknown").sum().alias("unknown"),
-        pl.col("cost").sum().alias("cost"),
-        pl.col("name").first().alias("worst_system"),
-    ).join(capabilities, on="capability_id", how="left")
-    summary = summary.sort(["priority", "red", "capability_id"], descending=[True, True, False],
-                           nulls_last=True).with_row_index("rank", offset=1)
+    summary = (
+        joined.sort("priority", descending=True, nulls_last=True)
+        .group_by("capability_id")
+        .agg(
+            pl.len().alias("systems"),
+            pl.col("priority").mean().alias("priority"),
+            pl.col("health").mean().alias("health"),
+            (pl.col("band") == "red").sum().alias("red"),
+            (pl.col("band") == "unknown").sum().alias("unknown"),
+            pl.col("cost").sum().alias("cost"),
+            pl.col("name").first().alias("worst_system"),
+        )
+        .join(capabilities, on="capability_id", how="left")
+    )
+    summary = summary.sort(
+        ["priority", "red", "capability_id"], descending=[True, True, False], nulls_last=True
+    ).with_row_index("rank", offset=1)
     return CapabilityView(summary, heatmap.join(capabilities, on="capability_id", how="left"))

@@ -37,8 +37,7 @@ from produktlyft.review.analysis.scoring import ProfileResult, band, score_profi
 
 Progress = Callable[[str], None]
 # Facts every system's evidence lists, whatever the profile (the ranking reads them).
-RANKING_FACTS = ("criticality", "annual_cost", "users", "lock_in", "eol_months",
-                 "eol_unmatched")
+RANKING_FACTS = ("criticality", "annual_cost", "users", "lock_in", "eol_months", "eol_unmatched")
 
 
 @dataclass
@@ -46,10 +45,10 @@ class SystemResult:
     id: str
     name: str
     rank: int
-    score: float | None        # priority 1..10: higher means start sooner
+    score: float | None  # priority 1..10: higher means start sooner
     confidence: float
     condition: str | None
-    health: float | None       # the profile's 1..10 (higher is better)
+    health: float | None  # the profile's 1..10 (higher is better)
     band: str
     reason: str
     evidence: list[dict[str, Any]]
@@ -97,8 +96,9 @@ def _none(value: float) -> float | None:
     return None if math.isnan(value) else round(float(value), 3)
 
 
-def system_results(facts: FactBase, profile: ProfileResult, ranking: Ranking,
-                   lang: str) -> list[SystemResult]:
+def system_results(
+    facts: FactBase, profile: ProfileResult, ranking: Ranking, lang: str
+) -> list[SystemResult]:
     keys = tuple(dict.fromkeys((*profile.inputs, *RANKING_FACTS)))
     keys = tuple(k for k in keys if k in FACTS)
     bands = band(profile.health)
@@ -106,20 +106,32 @@ def system_results(facts: FactBase, profile: ProfileResult, ranking: Ranking,
     labels = {key: FACTS[key].label(lang) for key in keys}
     ids, names = facts.frame["system_id"].to_list(), facts.frame["name"].to_list()
     results = []
-    for n, (row, evidence) in enumerate(zip(reason_rows(facts, keys), evidence_per_system,
-                                            strict=True)):
+    for n, (row, evidence) in enumerate(
+        zip(reason_rows(facts, keys), evidence_per_system, strict=True)
+    ):
         missing = [labels[e["fact"]] for e in evidence if e["missing"]]
         confidence = float(ranking.confidence[n])
-        results.append(SystemResult(
-            id=ids[n], name=names[n], rank=int(ranking.rank[n]),
-            score=_none(ranking.priority[n]), confidence=round(confidence, 3),
-            condition=profile.condition[n], health=_none(profile.health[n]), band=bands[n],
-            reason=phrases.system_reason(names[n], ranking.factors[n], row, lang,
-                                         confidence, missing),
-            evidence=evidence, rank_min=int(ranking.rank_min[n]),
-            rank_max=int(ranking.rank_max[n]), stable=bool(ranking.stable[n]),
-            factors=list(ranking.factors[n]), annual_cost=row.get("annual_cost"),
-        ))
+        results.append(
+            SystemResult(
+                id=ids[n],
+                name=names[n],
+                rank=int(ranking.rank[n]),
+                score=_none(ranking.priority[n]),
+                confidence=round(confidence, 3),
+                condition=profile.condition[n],
+                health=_none(profile.health[n]),
+                band=bands[n],
+                reason=phrases.system_reason(
+                    names[n], ranking.factors[n], row, lang, confidence, missing
+                ),
+                evidence=evidence,
+                rank_min=int(ranking.rank_min[n]),
+                rank_max=int(ranking.rank_max[n]),
+                stable=bool(ranking.stable[n]),
+                factors=list(ranking.factors[n]),
+                annual_cost=row.get("annual_cost"),
+            )
+        )
     results.sort(key=lambda r: r.rank)
     return results
 
@@ -131,8 +143,7 @@ def _department_of(inventory: Inventory) -> dict[str, str]:
     result: dict[str, str] = {}
     for unit in parents:
         current, seen = unit, set()
-        while kinds.get(current) != "department" and parents.get(current) \
-                and current not in seen:
+        while kinds.get(current) != "department" and parents.get(current) and current not in seen:
             seen.add(current)
             current = parents[current]  # type: ignore[assignment]
         result[unit] = current
@@ -149,9 +160,12 @@ def functional_tags(inventory: Inventory, purity: float = 0.9) -> list[list[str]
         for tag in set(system.tags):
             by_tag.setdefault(tag, []).append(dept)
     organisational = {
-        tag for tag, depts in by_tag.items()
-        if len(depts) >= 3 and max(depts.count(d) for d in set(depts)) / len(depts) >= purity
-        and any(depts)}
+        tag
+        for tag, depts in by_tag.items()
+        if len(depts) >= 3
+        and max(depts.count(d) for d in set(depts)) / len(depts) >= purity
+        and any(depts)
+    }
     return [[t for t in s.tags if t not in organisational] for s in inventory.systems]
 
 
@@ -171,8 +185,9 @@ def duplicate_features(inventory: Inventory) -> SystemFeatures:
     )
 
 
-def duplicate_outputs(result: DuplicateResult, inventory: Inventory,
-                      lang: str) -> list[DuplicateOut]:
+def duplicate_outputs(
+    result: DuplicateResult, inventory: Inventory, lang: str
+) -> list[DuplicateOut]:
     names = {s.id: s.name for s in inventory.systems}
     capability_names = {c.id: c.name for c in inventory.capabilities}
     data_names = {d.id: d.name for d in inventory.data_objects}
@@ -180,18 +195,42 @@ def duplicate_outputs(result: DuplicateResult, inventory: Inventory,
     for pair in result.pairs:
         caps = [capability_names.get(c, c) for c in pair.shared_capabilities]
         data = [data_names.get(d, d) for d in pair.shared_data]
-        out.append(DuplicateOut(
-            pair.a, pair.b, names[pair.a], names[pair.b], pair.score, list(pair.layers),
-            dict(zip(("capabilities", "data_integrations", "text"), pair.layer_scores,
-                     strict=True)),
-            phrases.duplicate_reason(names[pair.a], names[pair.b], pair.layers, caps, data,
-                                     pair.layer_scores[2], lang),
-            pair.cluster, pair.confirmed, caps, data))
+        out.append(
+            DuplicateOut(
+                pair.a,
+                pair.b,
+                names[pair.a],
+                names[pair.b],
+                pair.score,
+                list(pair.layers),
+                dict(
+                    zip(
+                        ("capabilities", "data_integrations", "text"),
+                        pair.layer_scores,
+                        strict=True,
+                    )
+                ),
+                phrases.duplicate_reason(
+                    names[pair.a],
+                    names[pair.b],
+                    pair.layers,
+                    caps,
+                    data,
+                    pair.layer_scores[2],
+                    lang,
+                ),
+                pair.cluster,
+                pair.confirmed,
+                caps,
+                data,
+            )
+        )
     return out
 
 
-def duplicate_costs(clusters: Sequence[Sequence[str]],
-                    costs: Mapping[str, float | None]) -> dict[str, float]:
+def duplicate_costs(
+    clusters: Sequence[Sequence[str]], costs: Mapping[str, float | None]
+) -> dict[str, float]:
     """Cost of all systems in duplicate clusters, and what keeping only the dearest of each
     cluster would leave out: a first estimate of what the overlap costs each year."""
     total = avoidable = 0.0
@@ -212,31 +251,53 @@ def technology_rows(inventory: Inventory, matches: Mapping[str, EolMatch]) -> li
         match = matches.get(tech.id)
         if match is None:
             continue
-        rows.append({"id": tech.id, "name": tech.name, "version": tech.version,
-                     "status": match.status.value, "product": match.product,
-                     "cycle": match.cycle.name if match.cycle else None,
-                     "eol": match.eol_date.isoformat() if match.eol_date else None,
-                     "eos": match.eos_date.isoformat() if match.eos_date else None,
-                     "months_to_eol": match.months_to_eol, "eol_passed": match.eol_passed,
-                     "risk": match.risk, "systems": users.get(tech.id, 0)})
+        rows.append(
+            {
+                "id": tech.id,
+                "name": tech.name,
+                "version": tech.version,
+                "status": match.status.value,
+                "product": match.product,
+                "cycle": match.cycle.name if match.cycle else None,
+                "eol": match.eol_date.isoformat() if match.eol_date else None,
+                "eos": match.eos_date.isoformat() if match.eos_date else None,
+                "months_to_eol": match.months_to_eol,
+                "eol_passed": match.eol_passed,
+                "risk": match.risk,
+                "systems": users.get(tech.id, 0),
+            }
+        )
     return rows
 
 
-def run_review(inventory: Inventory, eol_matches: Mapping[str, EolMatch], *, today: date,
-               eol_snapshot: date, profile: str = "custom",
-               custom_weights: Mapping[str, float] | None = None,
-               impact_weights: Mapping[str, float] | None = None,
-               sbom_facts: Mapping[str, Mapping[str, Any]] | None = None,
-               repo_facts: Mapping[str, Mapping[str, Any]] | None = None,
-               rejected: Sequence[tuple[str, str]] = (),
-               confirmed: Sequence[tuple[str, str]] = (),
-               workflow_pain: Mapping[str, float] | None = None,
-               duplicate_settings: DuplicateSettings | None = None,
-               lang: str = "sv", progress: Progress | None = None) -> ReviewOutcome:
+def run_review(
+    inventory: Inventory,
+    eol_matches: Mapping[str, EolMatch],
+    *,
+    today: date,
+    eol_snapshot: date,
+    profile: str = "custom",
+    custom_weights: Mapping[str, float] | None = None,
+    impact_weights: Mapping[str, float] | None = None,
+    sbom_facts: Mapping[str, Mapping[str, Any]] | None = None,
+    repo_facts: Mapping[str, Mapping[str, Any]] | None = None,
+    rejected: Sequence[tuple[str, str]] = (),
+    confirmed: Sequence[tuple[str, str]] = (),
+    workflow_pain: Mapping[str, float] | None = None,
+    duplicate_settings: DuplicateSettings | None = None,
+    lang: str = "sv",
+    progress: Progress | None = None,
+) -> ReviewOutcome:
     step = progress or (lambda _: None)
     step("facts")
-    facts = build_fact_base(inventory, eol_matches, today=today, eol_snapshot=eol_snapshot,
-                            sbom_facts=sbom_facts, repo_facts=repo_facts)
+    facts = build_fact_base(
+        inventory,
+        eol_matches,
+        today=today,
+        eol_snapshot=eol_snapshot,
+        sbom_facts=sbom_facts,
+        repo_facts=repo_facts,
+    )
     step("scoring")
     scored = score_profile(facts, profile, custom_weights)
     ranking = rank_systems(facts, scored, impact_weights, workflow_pain, custom_weights)
@@ -245,23 +306,33 @@ def run_review(inventory: Inventory, eol_matches: Mapping[str, EolMatch], *, tod
     for system in systems:
         system.assessment = sheets[system.id]
     step("duplicates")
-    found = find_duplicates(duplicate_features(inventory), duplicate_settings, rejected,
-                            confirmed)
+    found = find_duplicates(duplicate_features(inventory), duplicate_settings, rejected, confirmed)
     step("capabilities")
-    links = pl.DataFrame([(s.id, c.capability_id) for s in inventory.systems
-                          for c in s.capabilities],
-                         schema={"system_id": pl.String, "capability_id": pl.String},
-                         orient="row").unique()
-    names = pl.DataFrame({"capability_id": [c.id for c in inventory.capabilities],
-                          "capability": [c.name for c in inventory.capabilities]},
-                         schema={"capability_id": pl.String, "capability": pl.String})
+    links = pl.DataFrame(
+        [(s.id, c.capability_id) for s in inventory.systems for c in s.capabilities],
+        schema={"system_id": pl.String, "capability_id": pl.String},
+        orient="row",
+    ).unique()
+    names = pl.DataFrame(
+        {
+            "capability_id": [c.id for c in inventory.capabilities],
+            "capability": [c.name for c in inventory.capabilities],
+        },
+        schema={"capability_id": pl.String, "capability": pl.String},
+    )
     view: CapabilityView = capability_views(links, names, facts, scored, ranking)
     costs = {s.id: s.annual_cost for s in inventory.systems}
     outcome = ReviewOutcome(
-        reference_date=today, profile=profile, eol_snapshot=eol_snapshot, lang=lang,
-        systems=systems, duplicates=duplicate_outputs(found, inventory, lang),
-        clusters=found.clusters, capabilities=view.frame.to_dicts(),
-        heatmap=view.heatmap.to_dicts(), technologies=technology_rows(inventory, eol_matches),
+        reference_date=today,
+        profile=profile,
+        eol_snapshot=eol_snapshot,
+        lang=lang,
+        systems=systems,
+        duplicates=duplicate_outputs(found, inventory, lang),
+        clusters=found.clusters,
+        capabilities=view.frame.to_dicts(),
+        heatmap=view.heatmap.to_dicts(),
+        technologies=technology_rows(inventory, eol_matches),
     )
     outcome.summary = {
         "systems": len(systems),
@@ -272,7 +343,8 @@ def run_review(inventory: Inventory, eol_matches: Mapping[str, EolMatch], *, tod
         "rejected_pairs_skipped": found.rejected_skipped,
         "sensitivity_scenarios": ranking.scenarios,
         "unstable_systems": int(sum(not s.stable for s in systems)),
-        "bands": {b: sum(s.band == b for s in systems)
-                  for b in ("red", "amber", "green", "unknown")},
+        "bands": {
+            b: sum(s.band == b for s in systems) for b in ("red", "amber", "green", "unknown")
+        },
     }
     return outcome

@@ -43,7 +43,7 @@ class Component:
     latest_version: str | None = None
     latest_date: date | None = None
     oldest_unapplied_date: date | None = None  # first newer release not taken up
-    dates_from: str | None = None              # "sbom" or "endoflife.date"
+    dates_from: str | None = None  # "sbom" or "endoflife.date"
 
     @property
     def key(self) -> str:
@@ -76,10 +76,14 @@ class SbomSummary:
     worst: tuple[tuple[str, str, float], ...]  # (component, version, libyear) largest first
 
     def as_dict(self) -> dict[str, Any]:
-        return {"components": self.components, "dated": self.dated,
-                "libyear": round(self.libyear, 2), "coverage": round(self.coverage, 3),
-                "oldest_unapplied_days": self.oldest_unapplied_days,
-                "worst": [list(item) for item in self.worst]}
+        return {
+            "components": self.components,
+            "dated": self.dated,
+            "libyear": round(self.libyear, 2),
+            "coverage": round(self.coverage, 3),
+            "oldest_unapplied_days": self.oldest_unapplied_days,
+            "worst": [list(item) for item in self.worst],
+        }
 
 
 def _date(text: object) -> date | None:
@@ -91,8 +95,9 @@ def _date(text: object) -> date | None:
         return None
 
 
-def _from_fields(fields: Mapping[str, Any], properties: Mapping[str, str],
-                 release_notes_timestamp: str | None) -> Component:
+def _from_fields(
+    fields: Mapping[str, Any], properties: Mapping[str, str], release_notes_timestamp: str | None
+) -> Component:
     release = _date(properties.get(PROPERTY_RELEASE)) or _date(release_notes_timestamp)
     latest = _date(properties.get(PROPERTY_LATEST_DATE))
     from_sbom = release is not None and latest is not None
@@ -114,8 +119,11 @@ def _json_components(items: Any) -> Iterator[Component]:
     for item in items or []:
         if not isinstance(item, Mapping):
             continue
-        properties = {str(p.get("name")): str(p.get("value")) for p in item.get("properties") or []
-                      if isinstance(p, Mapping)}
+        properties = {
+            str(p.get("name")): str(p.get("value"))
+            for p in item.get("properties") or []
+            if isinstance(p, Mapping)
+        }
         notes = item.get("releaseNotes")
         timestamp = notes.get("timestamp") if isinstance(notes, Mapping) else None
         yield _from_fields(item, properties, timestamp)
@@ -136,7 +144,8 @@ def parse_json(data: bytes) -> Sbom:
         serial=document.get("serialNumber"),
         timestamp=_date(metadata.get("timestamp")) if isinstance(metadata, Mapping) else None,
         subject=_subject_name(subject.get("name"), subject.get("version"))
-        if isinstance(subject, Mapping) else None,
+        if isinstance(subject, Mapping)
+        else None,
         components=tuple(_json_components(document.get("components"))),
         fmt="json",
     )
@@ -195,7 +204,8 @@ def parse_xml(data: bytes) -> Sbom:
         serial=root.get("serialNumber"),
         timestamp=_date(_text(metadata, "timestamp")) if metadata is not None else None,
         subject=_subject_name(_text(subject, "name"), _text(subject, "version"))
-        if subject is not None else None,
+        if subject is not None
+        else None,
         components=tuple(_xml_components(_child(root, "components"))),
         fmt="xml",
     )
@@ -244,9 +254,14 @@ class SnapshotDating:
         if release is None or latest is None:
             return component
         newer = [d for v, d in versions.items() if version_key(v) > version_key(used)]
-        return replace(component, release_date=release, latest_version=latest[0],
-                       latest_date=latest[1], oldest_unapplied_date=min(newer, default=None),
-                       dates_from="endoflife.date")
+        return replace(
+            component,
+            release_date=release,
+            latest_version=latest[0],
+            latest_date=latest[1],
+            oldest_unapplied_date=min(newer, default=None),
+            dates_from="endoflife.date",
+        )
 
 
 def date_components(sbom: Sbom, dating: Callable[[Component], Component] | None) -> Sbom:
@@ -258,9 +273,14 @@ def date_components(sbom: Sbom, dating: Callable[[Component], Component] | None)
 def summarise_sbom(sbom: Sbom, today: date, worst: int = 5) -> SbomSummary:
     years = [(c.key, c.version or "", c.libyear) for c in sbom.components]
     dated = [(key, version, value) for key, version, value in years if value is not None]
-    unapplied = [c.oldest_unapplied_date for c in sbom.components if c.oldest_unapplied_date
-                 and c.latest_version and c.version
-                 and _normalise_version(c.version) != _normalise_version(c.latest_version)]
+    unapplied = [
+        c.oldest_unapplied_date
+        for c in sbom.components
+        if c.oldest_unapplied_date
+        and c.latest_version
+        and c.version
+        and _normalise_version(c.version) != _normalise_version(c.latest_version)
+    ]
     total = len(sbom.components)
     return SbomSummary(
         components=total,
@@ -268,6 +288,7 @@ def summarise_sbom(sbom: Sbom, today: date, worst: int = 5) -> SbomSummary:
         libyear=sum(value for _, _, value in dated),
         coverage=len(dated) / total if total else 0.0,
         oldest_unapplied_days=(today - min(unapplied)).days if unapplied else None,
-        worst=tuple(sorted(((k, v, round(y, 2)) for k, v, y in dated),
-                           key=lambda item: -item[2])[:worst]),
+        worst=tuple(
+            sorted(((k, v, round(y, 2)) for k, v, y in dated), key=lambda item: -item[2])[:worst]
+        ),
     )

@@ -28,7 +28,7 @@ class Indicator:
     key: str
     lower_is_better: bool
     bounds: tuple[float, float] | None = None  # fixed scale; None: the population's min..max
-    fact: str | None = None                     # column in the fact base (default: key)
+    fact: str | None = None  # column in the fact base (default: key)
 
     @property
     def column(self) -> str:
@@ -36,20 +36,29 @@ class Indicator:
 
 
 # The custom profile's indicators and default weights (editable per organisation).
-CUSTOM_INDICATORS: dict[str, Indicator] = {i.key: i for i in [
-    Indicator("technical_fit", lower_is_better=False, bounds=(0, 3)),
-    Indicator("lifecycle_risk", lower_is_better=True, bounds=(0, 100)),
-    Indicator("functional_fit", lower_is_better=False, bounds=(0, 3)),
-    Indicator("libyear", lower_is_better=True, bounds=(0, 100)),
-    Indicator("hotspot_index", lower_is_better=True, bounds=(0, 1)),
-    Indicator("bus_factor", lower_is_better=False, bounds=(1, 4)),
-    Indicator("top_author_share", lower_is_better=True, bounds=(0.3, 1)),
-    Indicator("lock_in", lower_is_better=True, bounds=(0, 1)),
-    Indicator("has_technical_owner", lower_is_better=False, bounds=(0, 1)),
-]}
+CUSTOM_INDICATORS: dict[str, Indicator] = {
+    i.key: i
+    for i in [
+        Indicator("technical_fit", lower_is_better=False, bounds=(0, 3)),
+        Indicator("lifecycle_risk", lower_is_better=True, bounds=(0, 100)),
+        Indicator("functional_fit", lower_is_better=False, bounds=(0, 3)),
+        Indicator("libyear", lower_is_better=True, bounds=(0, 100)),
+        Indicator("hotspot_index", lower_is_better=True, bounds=(0, 1)),
+        Indicator("bus_factor", lower_is_better=False, bounds=(1, 4)),
+        Indicator("top_author_share", lower_is_better=True, bounds=(0.3, 1)),
+        Indicator("lock_in", lower_is_better=True, bounds=(0, 1)),
+        Indicator("has_technical_owner", lower_is_better=False, bounds=(0, 1)),
+    ]
+}
 DEFAULT_CUSTOM_WEIGHTS: dict[str, float] = {
-    "technical_fit": 3.0, "lifecycle_risk": 3.0, "functional_fit": 2.0, "libyear": 1.0,
-    "hotspot_index": 1.0, "bus_factor": 1.0, "top_author_share": 0.5, "lock_in": 1.0,
+    "technical_fit": 3.0,
+    "lifecycle_risk": 3.0,
+    "functional_fit": 2.0,
+    "libyear": 1.0,
+    "hotspot_index": 1.0,
+    "bus_factor": 1.0,
+    "top_author_share": 0.5,
+    "lock_in": 1.0,
     "has_technical_owner": 0.5,
 }
 PROFILES = ("custom", "time", "moj", "danish")
@@ -58,8 +67,11 @@ PROFILES = ("custom", "time", "moj", "danish")
 def normalise(values: np.ndarray, indicator: Indicator) -> np.ndarray:
     """ServiceNow's scaling to 1..10: (x − lo)/(hi − lo)·9 + 1, flipped (11 − n) where lower is
     better. NaN (missing) stays NaN. A population without spread scores 5.5 for everyone."""
-    lo, hi = indicator.bounds if indicator.bounds else (np.nanmin(values, initial=np.inf),
-                                                        np.nanmax(values, initial=-np.inf))
+    lo, hi = (
+        indicator.bounds
+        if indicator.bounds
+        else (np.nanmin(values, initial=np.inf), np.nanmax(values, initial=-np.inf))
+    )
     if not np.isfinite(lo) or not np.isfinite(hi):
         return np.full_like(values, np.nan)
     if hi <= lo:
@@ -71,8 +83,10 @@ def normalise(values: np.ndarray, indicator: Indicator) -> np.ndarray:
 
 def indicator_matrix(facts: FactBase, indicators: Sequence[Indicator]) -> np.ndarray:
     """N × k health scores, NaN where the fact is missing."""
-    columns = [normalise(facts.frame[i.column].cast(pl.Float64).to_numpy().astype(float), i)
-               for i in indicators]
+    columns = [
+        normalise(facts.frame[i.column].cast(pl.Float64).to_numpy().astype(float), i)
+        for i in indicators
+    ]
     return np.column_stack(columns) if columns else np.empty((facts.frame.height, 0))
 
 
@@ -98,7 +112,7 @@ class ProfileResult:
     condition: Sequence[str | None]
     health: np.ndarray
     confidence: np.ndarray
-    inputs: tuple[str, ...]           # facts the profile reads, for evidence and appendix
+    inputs: tuple[str, ...]  # facts the profile reads, for evidence and appendix
     dimensions: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
@@ -108,8 +122,11 @@ class ProfileResult:
 
 def band(health: np.ndarray) -> list[str]:
     """green / amber / red / unknown, ServiceNow's heatmap bands."""
-    bands: list[str] = np.select([np.isnan(health), health >= GREEN_FROM, health >= RED_BELOW],
-                                 ["unknown", "green", "amber"], "red").tolist()
+    bands: list[str] = np.select(
+        [np.isnan(health), health >= GREEN_FROM, health >= RED_BELOW],
+        ["unknown", "green", "amber"],
+        "red",
+    ).tolist()
     return bands
 
 
@@ -118,9 +135,14 @@ def custom_profile(facts: FactBase, weights: Mapping[str, float]) -> ProfileResu
     indicators = [CUSTOM_INDICATORS[k] for k in chosen]
     matrix = indicator_matrix(facts, indicators)
     health, confidence = weighted_mean(matrix, np.array([weights[k] for k in chosen]))
-    return ProfileResult("custom", band(health), health, confidence,
-                         tuple(i.column for i in indicators),
-                         {k: matrix[:, n] for n, k in enumerate(chosen)})
+    return ProfileResult(
+        "custom",
+        band(health),
+        health,
+        confidence,
+        tuple(i.column for i in indicators),
+        {k: matrix[:, n] for n, k in enumerate(chosen)},
+    )
 
 
 def _col(facts: FactBase, name: str) -> np.ndarray:
@@ -143,13 +165,24 @@ def time_profile(facts: FactBase) -> ProfileResult:
     tech_high = np.where(~np.isnan(assessed), assessed >= 2, True) & ~past_eol
     func_high = functional >= 1.5
     labels = np.select(
-        [np.isnan(functional) | ~tech_known,
-         func_high & tech_high, ~func_high & tech_high, func_high & ~tech_high],
-        ["unknown", "invest", "tolerate", "migrate"], "eliminate").tolist()
+        [
+            np.isnan(functional) | ~tech_known,
+            func_high & tech_high,
+            ~func_high & tech_high,
+            func_high & ~tech_high,
+        ],
+        ["unknown", "invest", "tolerate", "migrate"],
+        "eliminate",
+    ).tolist()
     need = np.array([TIME_NEED.get(label, np.nan) for label in labels])
     confidence = (~np.isnan(functional)).astype(float) * 0.5 + tech_known.astype(float) * 0.5
-    return ProfileResult("time", [None if x == "unknown" else x for x in labels], 11.0 - need,
-                         confidence, ("functional_fit", "technical_fit", "eol_months"))
+    return ProfileResult(
+        "time",
+        [None if x == "unknown" else x for x in labels],
+        11.0 - need,
+        confidence,
+        ("functional_fit", "technical_fit", "eol_months"),
+    )
 
 
 # "neglect": MoJ's intentional neglect, allowed only with a retirement plan.
@@ -171,11 +204,14 @@ def moj_profile(facts: FactBase) -> ProfileResult:
     contract = ~np.isnan(_col(facts, "contract_end_months"))  # a managed-service contract
     cs, co = np.nan_to_num(staff), np.nan_to_num(contractors)
     people_known = _known(staff) | _known(contractors)
-    people = _rag(people_known & (cs + co == 0),
-                  people_known & ~((cs >= 2) | ((cs >= 1) & ((co >= 2) | contract))),
-                  people_known)
-    missing, medium, high = (_col(facts, k) for k in
-                             ("tech_criteria_missing", "medium_risks", "high_risks"))
+    people = _rag(
+        people_known & (cs + co == 0),
+        people_known & ~((cs >= 2) | ((cs >= 1) & ((co >= 2) | contract))),
+        people_known,
+    )
+    missing, medium, high = (
+        _col(facts, k) for k in ("tech_criteria_missing", "medium_risks", "high_risks")
+    )
     tech_red = (missing > 2) | (medium > 5) | (high > 0)
     tech_amber = (medium >= 2) & (medium <= 5)
     technology = _rag(tech_red, tech_amber, _known(missing) & _known(medium) & _known(high))
@@ -192,14 +228,31 @@ def moj_profile(facts: FactBase) -> ProfileResult:
     worst = np.max(np.where(np.isnan(need), -np.inf, need), axis=1)
     worst = np.where(np.isinf(worst), np.nan, worst)
     condition = ["/".join(row) for row in measures.tolist()]
-    confidence = (people_known.astype(float) + (technology != "unknown")
-                  + atrophy_inputs.mean(axis=1)) / 3.0
-    return ProfileResult("moj", condition, 11.0 - worst, confidence,
-                         ("civil_servants", "contractors", "tech_criteria_missing",
-                          "medium_risks", "high_risks", "eol_months", "oldest_unapplied_days",
-                          "contract_end_months", "legal_change_months"),
-                         {"people": _rag_health(people), "technology": _rag_health(technology),
-                          "atrophy": _rag_health(atrophy)})
+    confidence = (
+        people_known.astype(float) + (technology != "unknown") + atrophy_inputs.mean(axis=1)
+    ) / 3.0
+    return ProfileResult(
+        "moj",
+        condition,
+        11.0 - worst,
+        confidence,
+        (
+            "civil_servants",
+            "contractors",
+            "tech_criteria_missing",
+            "medium_risks",
+            "high_risks",
+            "eol_months",
+            "oldest_unapplied_days",
+            "contract_end_months",
+            "legal_change_months",
+        ),
+        {
+            "people": _rag_health(people),
+            "technology": _rag_health(technology),
+            "atrophy": _rag_health(atrophy),
+        },
+    )
 
 
 def _rag_health(values: np.ndarray) -> np.ndarray:
@@ -210,32 +263,45 @@ def _rag_health(values: np.ndarray) -> np.ndarray:
 # The Danish state model's six dimensions, each a mean of 1..10 indicators.
 DANISH_DIMENSIONS: dict[str, list[Indicator]] = {
     "business_support": [Indicator("functional_fit", False, (0, 3))],
-    "technical_condition": [Indicator("technical_fit", False, (0, 3)),
-                            Indicator("lifecycle_risk", True, (0, 100)),
-                            Indicator("libyear", True, (0, 100)),
-                            Indicator("hotspot_index", True, (0, 1))],
-    "documentation_knowledge": [Indicator("has_owner", False, (0, 1)),
-                                Indicator("has_technical_owner", False, (0, 1)),
-                                Indicator("team_count", False, (0, 1)),
-                                Indicator("bus_factor", False, (1, 4)),
-                                Indicator("top_author_share", True, (0.3, 1))],
+    "technical_condition": [
+        Indicator("technical_fit", False, (0, 3)),
+        Indicator("lifecycle_risk", True, (0, 100)),
+        Indicator("libyear", True, (0, 100)),
+        Indicator("hotspot_index", True, (0, 1)),
+    ],
+    "documentation_knowledge": [
+        Indicator("has_owner", False, (0, 1)),
+        Indicator("has_technical_owner", False, (0, 1)),
+        Indicator("team_count", False, (0, 1)),
+        Indicator("bus_factor", False, (1, 4)),
+        Indicator("top_author_share", True, (0.3, 1)),
+    ],
     "economy": [Indicator("cost_per_user", True)],
-    "contracts_sourcing": [Indicator("lock_in", True, (0, 1)),
-                           Indicator("contract_end_months", False, (0, 24))],
-    "security": [Indicator("high_risks", True, (0, 1)), Indicator("medium_risks", True, (0, 5)),
-                 Indicator("exposure", True, (0, 1))],
+    "contracts_sourcing": [
+        Indicator("lock_in", True, (0, 1)),
+        Indicator("contract_end_months", False, (0, 24)),
+    ],
+    "security": [
+        Indicator("high_risks", True, (0, 1)),
+        Indicator("medium_risks", True, (0, 5)),
+        Indicator("exposure", True, (0, 1)),
+    ],
 }
 
 
 def _danish_extra(facts: FactBase) -> FactBase:
     """Derived facts: cost per user, and exposure = lifecycle risk × information sensitivity."""
-    sensitivity = (pl.col("classification").fill_null(0) / 3 * 0.5
-                   + pl.col("personal_data").fill_null(0) / 2 * 0.5)
+    sensitivity = (
+        pl.col("classification").fill_null(0) / 3 * 0.5
+        + pl.col("personal_data").fill_null(0) / 2 * 0.5
+    )
     frame = facts.frame.with_columns(
-        pl.when(pl.col("users") > 0).then(pl.col("annual_cost") / pl.col("users"))
+        pl.when(pl.col("users") > 0)
+        .then(pl.col("annual_cost") / pl.col("users"))
         .alias("cost_per_user"),
         pl.when(pl.col("classification").is_not_null() | pl.col("personal_data").is_not_null())
-        .then(pl.col("lifecycle_risk") / 100 * sensitivity).alias("exposure"),
+        .then(pl.col("lifecycle_risk") / 100 * sensitivity)
+        .alias("exposure"),
     )
     return FactBase(frame, facts.reference_date, facts.eol_snapshot, facts.sources)
 
@@ -252,17 +318,30 @@ def danish_profile(facts: FactBase) -> ProfileResult:
     overall, confidence = weighted_mean(stacked, np.ones(stacked.shape[1]))
     with np.errstate(invalid="ignore"):
         any_red = np.nanmin(np.where(np.isnan(stacked), np.inf, stacked), axis=1) < RED_BELOW
-    condition = np.select([np.isnan(overall), (overall < 5.5) | any_red],
-                          ["unknown", "insufficient"], "sufficient").tolist()
-    inputs = tuple(dict.fromkeys(i.column for group in DANISH_DIMENSIONS.values()
-                                 for i in group if i.column in facts.frame.columns))
-    return ProfileResult("danish", [None if c == "unknown" else c for c in condition], overall,
-                         confidence, (*inputs, "annual_cost", "users", "classification",
-                                      "personal_data"), dims)
+    condition = np.select(
+        [np.isnan(overall), (overall < 5.5) | any_red], ["unknown", "insufficient"], "sufficient"
+    ).tolist()
+    inputs = tuple(
+        dict.fromkeys(
+            i.column
+            for group in DANISH_DIMENSIONS.values()
+            for i in group
+            if i.column in facts.frame.columns
+        )
+    )
+    return ProfileResult(
+        "danish",
+        [None if c == "unknown" else c for c in condition],
+        overall,
+        confidence,
+        (*inputs, "annual_cost", "users", "classification", "personal_data"),
+        dims,
+    )
 
 
-def score_profile(facts: FactBase, profile: str,
-                  custom_weights: Mapping[str, float] | None = None) -> ProfileResult:
+def score_profile(
+    facts: FactBase, profile: str, custom_weights: Mapping[str, float] | None = None
+) -> ProfileResult:
     if profile == "custom":
         return custom_profile(facts, custom_weights or DEFAULT_CUSTOM_WEIGHTS)
     if profile == "time":

@@ -69,7 +69,8 @@ class DirectoryReleaseSource:
         self._cache: dict[str, ProductReleases | None] = {}
         manifest = _read_json(folder / "snapshot.json") or {}
         self.snapshot_date = _date(manifest.get("snapshot_date")) or date.fromtimestamp(
-            max((p.stat().st_mtime for p in self._files.values()), default=0))
+            max((p.stat().st_mtime for p in self._files.values()), default=0)
+        )
         self.commit = str(manifest.get("commit") or "")
         self.origin = str(manifest.get("origin") or folder)
         aliases = _read_json(folder / "aliases.json") or _read_json(SHIPPED / "aliases.json")
@@ -82,8 +83,9 @@ class DirectoryReleaseSource:
         if product_id not in self._cache:
             path = self._files.get(product_id)
             document = _read_json(path) if path else None
-            self._cache[product_id] = (parse_product(product_id, document)
-                                       if isinstance(document, Mapping) else None)
+            self._cache[product_id] = (
+                parse_product(product_id, document) if isinstance(document, Mapping) else None
+            )
         return self._cache[product_id]
 
 
@@ -116,8 +118,10 @@ def install_snapshot(source: Path, data_dir: Path, snapshot_date: date, origin: 
         raise ProduktlyftError(f"{source} holds no endoflife.date release files (*.json)")
     bad = [f.name for f in files if not isinstance(_read_json(f), Mapping)]
     if bad:
-        raise ProduktlyftError(f"{len(bad)} file(s) in {releases} are not valid release data, "
-                               f"e.g. {', '.join(bad[:3])}; nothing was changed")
+        raise ProduktlyftError(
+            f"{len(bad)} file(s) in {releases} are not valid release data, "
+            f"e.g. {', '.join(bad[:3])}; nothing was changed"
+        )
     target = user_snapshot_dir(data_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="endoflife-", dir=target.parent))
@@ -130,9 +134,13 @@ def install_snapshot(source: Path, data_dir: Path, snapshot_date: date, origin: 
             break
     else:
         shutil.copyfile(SHIPPED / "LICENSE.txt", staging / "LICENSE.txt")
-    manifest = {"name": "endoflife.date release data", "origin": origin,
-                "snapshot_date": snapshot_date.isoformat(), "licence": "MIT",
-                "products": len(files)}
+    manifest = {
+        "name": "endoflife.date release data",
+        "origin": origin,
+        "snapshot_date": snapshot_date.isoformat(),
+        "licence": "MIT",
+        "products": len(files),
+    }
     (staging / "snapshot.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     if target.exists():
         shutil.rmtree(target)

@@ -38,8 +38,9 @@ class RepositoryError(ProduktlyftError):
 
 def _git(args: list[str], cwd: Path | None = None, stdin: bytes | None = None) -> bytes:
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True,
-                                check=False, timeout=600)
+        result = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, timeout=600
+        )
     except FileNotFoundError as error:
         raise RepositoryError("git is not installed on this machine") from error
     if result.returncode != 0:
@@ -71,8 +72,10 @@ def opened_repository(location: str) -> Iterator[Path]:
 
 
 def read_log(repo: Path) -> str:
-    raw = _git(["log", "--numstat", "--no-renames", "--no-merges", f"--format={LOG_FORMAT}",
-                "HEAD"], cwd=repo)
+    raw = _git(
+        ["log", "--numstat", "--no-renames", "--no-merges", f"--format={LOG_FORMAT}", "HEAD"],
+        cwd=repo,
+    )
     return raw.decode("utf-8", "replace")
 
 
@@ -92,7 +95,7 @@ def read_head_files(repo: Path, paths: list[str]) -> dict[str, bytes]:
             continue
         size = int(header[2])
         if size <= _MAX_FILE_BYTES:
-            contents[path] = output[position:position + size]
+            contents[path] = output[position : position + size]
         position += size + 1
     return contents
 
@@ -108,8 +111,9 @@ def measure_complexity(files: dict[str, bytes]) -> dict[str, float]:
         if lizard.get_reader_for(path) is None:
             continue
         info = lizard.analyze_file.analyze_source_code(path, data.decode("utf-8", "replace"))
-        measured[path] = float(sum(f.cyclomatic_complexity for f in info.function_list)
-                               or (1 if info.nloc else 0))
+        measured[path] = float(
+            sum(f.cyclomatic_complexity for f in info.function_list) or (1 if info.nloc else 0)
+        )
     return measured
 
 
@@ -118,7 +122,8 @@ def analyse_repository(location: str, today: date, window_days: int = 365) -> Co
         changes = parse_numstat(read_log(repo))
         if changes.height == 0:
             raise RepositoryError(f"{location} has no commits with file changes")
-        candidates = complexity_candidates(changes, today, MEASURED_FILES, window_days,
-                                           is_source_file)
+        candidates = complexity_candidates(
+            changes, today, MEASURED_FILES, window_days, is_source_file
+        )
         complexity = measure_complexity(read_head_files(repo, candidates))
     return analyse_history(changes, complexity, today, window_days)

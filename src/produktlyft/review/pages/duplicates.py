@@ -20,11 +20,14 @@ from produktlyft.review.services.duplicates import decide_duplicate
 from produktlyft.review.services.views import duplicates
 
 router = page_router()
-nav = (NavEntry(N_("Duplicates"), "/review/duplicates", Permission.READ, order=4,
-                parent="/review"),)
-LAYER_LABELS = {"capabilities": N_("shared capabilities"),
-                "data_integrations": N_("shared data and integrations"),
-                "text": N_("similar names and descriptions")}
+nav = (
+    NavEntry(N_("Duplicates"), "/review/duplicates", Permission.READ, order=4, parent="/review"),
+)
+LAYER_LABELS = {
+    "capabilities": N_("shared capabilities"),
+    "data_integrations": N_("shared data and integrations"),
+    "text": N_("similar names and descriptions"),
+}
 GROUPS_PER_PAGE = 20
 _ANCHOR = re.compile(r"^pair-\d{1,6}-\d{1,4}$")
 
@@ -37,25 +40,37 @@ def duplicates_page(request: Request) -> Response:
     view = duplicates(ctx, request.state.lang, page, GROUPS_PER_PAGE)
     done = request.session.pop("duplicate_decided", None)
     if done and view:
-        names = {i: n for d, a, b in view.decisions for i, n in ((d.system_a, a),
-                                                                  (d.system_b, b))}
-        done = {**done, "a": names.get(done["a"], done["a"]),
-                "b": names.get(done["b"], done["b"])}
-    return render(request, "review/duplicates.html", view=view, page_number=page,
-                  layer_labels=LAYER_LABELS, done=done,
-                  can_analyse=ctx.actor.can(Permission.ANALYSE))
+        names = {i: n for d, a, b in view.decisions for i, n in ((d.system_a, a), (d.system_b, b))}
+        done = {**done, "a": names.get(done["a"], done["a"]), "b": names.get(done["b"], done["b"])}
+    return render(
+        request,
+        "review/duplicates.html",
+        view=view,
+        page_number=page,
+        layer_labels=LAYER_LABELS,
+        done=done,
+        can_analyse=ctx.actor.can(Permission.ANALYSE),
+    )
 
 
 @router.post("/review/duplicates")
 @needs(Permission.ANALYSE)
-def decide(request: Request, a: str = Form(...), b: str = Form(...),
-           decision: Decision = Form(...), note: str = Form(""), page: str = Form("1"),
-           anchor: str = Form("")) -> Response:
-    made = decide_duplicate(service_context(request), a, b, decision,
-                            note.strip()[:500] or None)
+def decide(
+    request: Request,
+    a: str = Form(...),
+    b: str = Form(...),
+    decision: Decision = Form(...),
+    note: str = Form(""),
+    page: str = Form("1"),
+    anchor: str = Form(""),
+) -> Response:
+    made = decide_duplicate(service_context(request), a, b, decision, note.strip()[:500] or None)
     # said once on the next page, where the pair then shows the decision it carries
-    request.session["duplicate_decided"] = {"decision": made.decision.value,
-                                            "a": made.system_a, "b": made.system_b}
+    request.session["duplicate_decided"] = {
+        "decision": made.decision.value,
+        "a": made.system_a,
+        "b": made.system_b,
+    }
     target = "/review/duplicates?" + urlencode({"page": page_param(page)})
     if _ANCHOR.match(anchor):
         target += "#" + anchor

@@ -22,28 +22,48 @@ from produktlyft.review.services.evidence import attach_repo_url, attach_sbom_up
 from produktlyft.review.services.views import BAND_LABELS, evidence_of, fact_label, latest_run
 
 router = page_router()
-TIME_LABELS = {"tolerate": N_("Tolerate"), "invest": N_("Invest"), "migrate": N_("Migrate"),
-               "eliminate": N_("Eliminate")}
-RAG_LABELS = {"red": N_("red"), "amber": N_("amber"), "green": N_("green"),
-              "neglect": N_("intentional neglect (retirement planned)"),
-              "unknown": N_("cannot be rated")}
+TIME_LABELS = {
+    "tolerate": N_("Tolerate"),
+    "invest": N_("Invest"),
+    "migrate": N_("Migrate"),
+    "eliminate": N_("Eliminate"),
+}
+RAG_LABELS = {
+    "red": N_("red"),
+    "amber": N_("amber"),
+    "green": N_("green"),
+    "neglect": N_("intentional neglect (retirement planned)"),
+    "unknown": N_("cannot be rated"),
+}
 MOJ_LABELS = {"people": N_("People"), "technology": N_("Technology"), "atrophy": N_("Atrophy")}
-DANISH_LABELS = {"business_support": N_("Business support"),
-                 "technical_condition": N_("Technical condition"),
-                 "documentation_knowledge": N_("Documentation and knowledge"),
-                 "economy": N_("Economy"), "contracts_sourcing": N_("Contracts and sourcing"),
-                 "security": N_("Security")}
+DANISH_LABELS = {
+    "business_support": N_("Business support"),
+    "technical_condition": N_("Technical condition"),
+    "documentation_knowledge": N_("Documentation and knowledge"),
+    "economy": N_("Economy"),
+    "contracts_sourcing": N_("Contracts and sourcing"),
+    "security": N_("Security"),
+}
 CONDITION_LABELS = {"sufficient": N_("sufficient"), "insufficient": N_("insufficient")}
-SOURCE_LABELS = {"inventory": N_("inventory"), "endoflife": N_("endoflife.date snapshot"),
-                 "sbom": N_("SBOM"), "repo": N_("git repository"),
-                 "contracts": N_("inventory: contracts"),
-                 "integrations": N_("inventory: integrations")}
+SOURCE_LABELS = {
+    "inventory": N_("inventory"),
+    "endoflife": N_("endoflife.date snapshot"),
+    "sbom": N_("SBOM"),
+    "repo": N_("git repository"),
+    "contracts": N_("inventory: contracts"),
+    "integrations": N_("inventory: integrations"),
+}
 YES, NO = N_("yes"), N_("no")
 SHARES = {"libyear_coverage", "top_author_share", "lock_in"}
-UNITS = {"months": N_("%(value)s months"), "days": N_("%(value)s days"),
-         "years": N_("%(value)s years")}
-ATTACHED = {"sbom": N_("The SBOM is attached."), "repo": N_("The repository is measured and "
-                                                              "attached.")}
+UNITS = {
+    "months": N_("%(value)s months"),
+    "days": N_("%(value)s days"),
+    "years": N_("%(value)s years"),
+}
+ATTACHED = {
+    "sbom": N_("The SBOM is attached."),
+    "repo": N_("The repository is measured and attached."),
+}
 
 
 def fact_value(item: dict[str, Any], lang: str) -> str:
@@ -71,28 +91,47 @@ def source_label(item: dict[str, Any], lang: str) -> str:
     kind = FACTS[item["fact"]].source if item["fact"] in FACTS else "inventory"
     raw = str(item.get("source") or "")
     label = i18n.gettext(SOURCE_LABELS.get(kind, kind), lang)
-    named = {"sbom": raw.removeprefix("SBOM").strip(), "repo": raw.removeprefix("git").strip(),
-             "contracts": raw.removeprefix("inventory: contract").strip()
-             if raw.startswith("inventory: contract ") else ""}.get(kind, "")
+    named = {
+        "sbom": raw.removeprefix("SBOM").strip(),
+        "repo": raw.removeprefix("git").strip(),
+        "contracts": raw.removeprefix("inventory: contract").strip()
+        if raw.startswith("inventory: contract ")
+        else "",
+    }.get(kind, "")
     return f"{label}: {named}" if named else label
 
 
-def _page(request: Request, system_id: str, status: int = 200, error: Any = None,
-          attached: str | None = None) -> Response:
+def _page(
+    request: Request,
+    system_id: str,
+    status: int = 200,
+    error: Any = None,
+    attached: str | None = None,
+) -> Response:
     ctx = service_context(request)
     run = latest_run(ctx)
     view = evidence_of(ctx, system_id) if run is not None else None
     lang = request.state.lang
-    return render(request, "review/evidence.html", status_code=status, view=view,
-                  system_id=system_id, error=error, attached=ATTACHED.get(attached or ""),
-                  fact_label=lambda key: fact_label(key, lang),
-                  fact_value=lambda item: fact_value(item, lang),
-                  source_label=lambda item: source_label(item, lang),
-                  band_labels=BAND_LABELS, time_labels=TIME_LABELS, rag_labels=RAG_LABELS,
-                  moj_labels=MOJ_LABELS, danish_labels=DANISH_LABELS,
-                  condition_labels=CONDITION_LABELS,
-                  can_attach=ctx.actor.can(Permission.IMPORT),
-                  can_analyse=ctx.actor.can(Permission.ANALYSE))
+    return render(
+        request,
+        "review/evidence.html",
+        status_code=status,
+        view=view,
+        system_id=system_id,
+        error=error,
+        attached=ATTACHED.get(attached or ""),
+        fact_label=lambda key: fact_label(key, lang),
+        fact_value=lambda item: fact_value(item, lang),
+        source_label=lambda item: source_label(item, lang),
+        band_labels=BAND_LABELS,
+        time_labels=TIME_LABELS,
+        rag_labels=RAG_LABELS,
+        moj_labels=MOJ_LABELS,
+        danish_labels=DANISH_LABELS,
+        condition_labels=CONDITION_LABELS,
+        can_attach=ctx.actor.can(Permission.IMPORT),
+        can_analyse=ctx.actor.can(Permission.ANALYSE),
+    )
 
 
 @router.get("/review/systems/{system_id:path}")
@@ -102,21 +141,27 @@ def evidence_page(request: Request, system_id: str) -> Response:
 
 
 def _attached(system_id: str, kind: str) -> Response:
-    return RedirectResponse(f"/review/systems/{quote(system_id)}?attached={kind}"
-                            "#attachments-heading", status_code=303)
+    return RedirectResponse(
+        f"/review/systems/{quote(system_id)}?attached={kind}#attachments-heading", status_code=303
+    )
 
 
 def _failed(request: Request, system_id: str, error: ProduktlyftError) -> Response:
     issues = error.issues if isinstance(error, InvalidInput) else []
     detail = error.summary if isinstance(error, InvalidInput) else str(error)
-    return _page(request, system_id, status=422,
-                 error={"detail": detail, "issues": [i.message for i in issues]})
+    return _page(
+        request,
+        system_id,
+        status=422,
+        error={"detail": detail, "issues": [i.message for i in issues]},
+    )
 
 
 @router.post("/review/attach/sbom")
 @needs(Permission.IMPORT)
-async def attach_sbom(request: Request, system_id: str = Form(...),
-                      file: UploadFile = File(...)) -> Response:
+async def attach_sbom(
+    request: Request, system_id: str = Form(...), file: UploadFile = File(...)
+) -> Response:
     ctx = service_context(request)
     ctx.actor.require(Permission.IMPORT)  # before looking at what was sent
     content = await file.read(ctx.settings.max_import_bytes + 1)
@@ -133,8 +178,7 @@ async def attach_sbom(request: Request, system_id: str = Form(...),
 
 @router.post("/review/attach/repo")
 @needs(Permission.IMPORT)
-def attach_repo(request: Request, system_id: str = Form(...),
-                url: str = Form("")) -> Response:
+def attach_repo(request: Request, system_id: str = Form(...), url: str = Form("")) -> Response:
     ctx = service_context(request)
     ctx.actor.require(Permission.IMPORT)
     try:

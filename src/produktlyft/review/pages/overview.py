@@ -43,21 +43,39 @@ nav = (
     NavEntry(N_("Ranking"), "/review/ranking", Permission.READ, order=2, parent="/review"),
     NavEntry(N_("Heatmap"), "/review/heatmap", Permission.READ, order=3, parent="/review"),
 )
-PROFILE_LABELS = {"custom": N_("Custom: weighted indicators"),
-                  "time": N_("TIME (tolerate, invest, migrate, eliminate)"),
-                  "moj": N_("MoJ: people, technology, atrophy (red, amber, green)"),
-                  "danish": N_("Danish state model: six dimensions")}
-STEP_LABELS = dict(zip(STEPS, [N_("Reading the inventory"), N_("Matching end-of-life data"),
-                               N_("Gathering the facts"), N_("Scoring and ranking"),
-                               N_("Finding duplicates"), N_("Capabilities and heatmap"),
-                               N_("Saving the results")], strict=True))
-OBSTACLE_LINKS = {"unsupported_technology": "/review/ranking?q=end+of+life",
-                  "duplicates": "/review/duplicates", "lock_in": "/contracts",
-                  "manual_rekeying": "/integrations?kind=manual_rekeying"}
+PROFILE_LABELS = {
+    "custom": N_("Custom: weighted indicators"),
+    "time": N_("TIME (tolerate, invest, migrate, eliminate)"),
+    "moj": N_("MoJ: people, technology, atrophy (red, amber, green)"),
+    "danish": N_("Danish state model: six dimensions"),
+}
+STEP_LABELS = dict(
+    zip(
+        STEPS,
+        [
+            N_("Reading the inventory"),
+            N_("Matching end-of-life data"),
+            N_("Gathering the facts"),
+            N_("Scoring and ranking"),
+            N_("Finding duplicates"),
+            N_("Capabilities and heatmap"),
+            N_("Saving the results"),
+        ],
+        strict=True,
+    )
+)
+OBSTACLE_LINKS = {
+    "unsupported_technology": "/review/ranking?q=end+of+life",
+    "duplicates": "/review/duplicates",
+    "lock_in": "/contracts",
+    "manual_rekeying": "/integrations?kind=manual_rekeying",
+}
 OBSTACLE_LINK_LABELS = {
     "unsupported_technology": N_("Show the systems whose reason names an end-of-life date"),
     "duplicates": N_("Show the duplicates and decide on them"),
-    "lock_in": N_("Show the contracts"), "manual_rekeying": N_("Show the manual re-keying")}
+    "lock_in": N_("Show the contracts"),
+    "manual_rekeying": N_("Show the manual re-keying"),
+}
 LANGUAGE_LABELS = {"sv": N_("Swedish"), "en": N_("English")}
 REPORT_FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 
@@ -69,13 +87,22 @@ def overview(request: Request) -> Response:
     lang = request.state.lang
     found = review_overview(ctx, lang)
     story = summary(ReportContext(lang=lang, data=found.data, service=ctx)) if found else None
-    return render(request, "review/overview.html", overview=found, story=story,
-                  job=review_job(ctx), profiles=PROFILES, profile_labels=PROFILE_LABELS,
-                  obstacle_links=OBSTACLE_LINKS, obstacle_link_labels=OBSTACLE_LINK_LABELS,
-                  languages=i18n.LANGUAGES, language_labels=LANGUAGE_LABELS,
-                  t=lambda key, **values: texts.t(lang, key, **values),
-                  amount=lambda value: phrases.amount(float(value or 0.0), lang),
-                  can_analyse=ctx.actor.can(Permission.ANALYSE))
+    return render(
+        request,
+        "review/overview.html",
+        overview=found,
+        story=story,
+        job=review_job(ctx),
+        profiles=PROFILES,
+        profile_labels=PROFILE_LABELS,
+        obstacle_links=OBSTACLE_LINKS,
+        obstacle_link_labels=OBSTACLE_LINK_LABELS,
+        languages=i18n.LANGUAGES,
+        language_labels=LANGUAGE_LABELS,
+        t=lambda key, **values: texts.t(lang, key, **values),
+        amount=lambda value: phrases.amount(float(value or 0.0), lang),
+        can_analyse=ctx.actor.can(Permission.ANALYSE),
+    )
 
 
 @router.post("/review/run")
@@ -92,9 +119,16 @@ def run_status(request: Request) -> Response:
     job = review_job(ctx)
     # htmx polls this page while the run goes on; 286 tells it to stop, after this last swap
     polled = request.headers.get("hx-request") and not (job and job.running)
-    return render(request, "review/run.html", status_code=286 if polled else 200, job=job,
-                  steps=STEPS, step_labels=STEP_LABELS, profile_labels=PROFILE_LABELS,
-                  can_analyse=ctx.actor.can(Permission.ANALYSE))
+    return render(
+        request,
+        "review/run.html",
+        status_code=286 if polled else 200,
+        job=job,
+        steps=STEPS,
+        step_labels=STEP_LABELS,
+        profile_labels=PROFILE_LABELS,
+        can_analyse=ctx.actor.can(Permission.ANALYSE),
+    )
 
 
 @router.get("/review/report")
@@ -108,17 +142,25 @@ def report(request: Request, format: str = "pdf", lang: str = "sv") -> Response:
         raise NotFound("no review has been run yet")
     content = report_for_download(ctx, lang=lang, fmt=format)
     name = f"genomlysning-{run.reference_date.isoformat()}-{lang}.{format}"
-    return Response(content, media_type=REPORT_FORMATS[format],
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        content,
+        media_type=REPORT_FORMATS[format],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get("/review/heatmap")
 @needs(Permission.READ)
 def heatmap_page(request: Request) -> Response:
     ctx = service_context(request)
-    return render(request, "review/heatmap.html", view=heatmap(ctx, request.state.lang),
-                  bands=BANDS, band_labels=BAND_LABELS,
-                  can_analyse=ctx.actor.can(Permission.ANALYSE))
+    return render(
+        request,
+        "review/heatmap.html",
+        view=heatmap(ctx, request.state.lang),
+        bands=BANDS,
+        band_labels=BAND_LABELS,
+        can_analyse=ctx.actor.can(Permission.ANALYSE),
+    )
 
 
 def _whole(value: str | None, low: int, high: int) -> int | None:
@@ -137,17 +179,20 @@ def ranking_query(request: Request) -> RankingQuery:
         sort=enum_param(RankingSort, params.get("sort")) or RankingSort.RANK,
         descending=params.get("dir") == "desc",
         page=page_param(params.get("page")),
-        per_page=web_state(request).settings.page_size)
+        per_page=web_state(request).settings.page_size,
+    )
 
 
 def ranking_address(query: RankingQuery, **changes: object) -> str:
     """The address part for a query with some settings changed; ends with '&' if not empty."""
     values: dict[str, object] = {
-        "q": query.text, "band": query.band,
+        "q": query.text,
+        "band": query.band,
         "stable": None if query.stable is None else ("yes" if query.stable else "no"),
         "confidence": round(query.max_confidence * 100) if query.max_confidence else None,
         "sort": query.sort.value if query.sort is not RankingSort.RANK else None,
-        "dir": "desc" if query.descending else None}
+        "dir": "desc" if query.descending else None,
+    }
     values.update(changes)
     pairs = [(key, str(value)) for key, value in values.items() if value]
     return urlencode(pairs) + "&" if pairs else ""
@@ -159,6 +204,15 @@ def ranking_page(request: Request) -> Response:
     ctx = service_context(request)
     query = ranking_query(request)
     run, results = ranking(ctx, query)
-    return render(request, "review/ranking.html", run=run, query=query, results=results,
-                  sorts=RankingSort, bands=BANDS, band_labels=BAND_LABELS,
-                  address=ranking_address, can_analyse=ctx.actor.can(Permission.ANALYSE))
+    return render(
+        request,
+        "review/ranking.html",
+        run=run,
+        query=query,
+        results=results,
+        sorts=RankingSort,
+        bands=BANDS,
+        band_labels=BAND_LABELS,
+        address=ranking_address,
+        can_analyse=ctx.actor.can(Permission.ANALYSE),
+    )

@@ -25,10 +25,14 @@ from produktlyft.review.services.weights import DEFAULTS, set_weights, show_weig
 
 router = page_router()
 nav = (NavEntry(N_("Weights"), "/review/weights", Permission.READ, order=5, parent="/review"),)
-IMPACT_LABELS = {"condition": N_("Need for action (the profile's condition)"),
-                 "criticality": N_("Criticality"), "cost": N_("Yearly cost"),
-                 "users": N_("Users"), "lock_in": N_("Contract lock-in"),
-                 "workflow_pain": N_("Workflow pain (from the workflow analysis)")}
+IMPACT_LABELS = {
+    "condition": N_("Need for action (the profile's condition)"),
+    "criticality": N_("Criticality"),
+    "cost": N_("Yearly cost"),
+    "users": N_("Users"),
+    "lock_in": N_("Contract lock-in"),
+    "workflow_pain": N_("Workflow pain (from the workflow analysis)"),
+}
 GROUPS = ("custom", "impact")
 PREVIEW_ROWS = 25
 
@@ -36,8 +40,10 @@ Weights = dict[str, dict[str, float]]
 
 
 def _labels(lang: str) -> dict[str, dict[str, str]]:
-    return {"custom": {k: fact_label(k, lang) for k in DEFAULTS["custom"]},
-            "impact": {k: i18n.gettext(IMPACT_LABELS[k], lang) for k in DEFAULTS["impact"]}}
+    return {
+        "custom": {k: fact_label(k, lang) for k in DEFAULTS["custom"]},
+        "impact": {k: i18n.gettext(IMPACT_LABELS[k], lang) for k in DEFAULTS["impact"]},
+    }
 
 
 async def read_weights(request: Request) -> tuple[Weights, dict[str, str], dict[str, str]]:
@@ -63,25 +69,43 @@ async def read_weights(request: Request) -> tuple[Weights, dict[str, str], dict[
                 parsed[group][key] = value
         if not errors and not any(parsed[group].values()):
             errors[f"{group}.{next(iter(DEFAULTS[group]))}"] = N_(
-                "At least one weight in the group must be above zero.")
+                "At least one weight in the group must be above zero."
+            )
     return parsed, typed, errors
 
 
-def _render(request: Request, weights: Weights, typed: dict[str, str] | None = None,
-            errors: dict[str, str] | None = None, preview: Any = None,
-            status: int = 200) -> Response:
+def _render(
+    request: Request,
+    weights: Weights,
+    typed: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    preview: Any = None,
+    status: int = 200,
+) -> Response:
     ctx = service_context(request)
     lang = request.state.lang
     current = None
     if preview is None:
         run, page = ranking(ctx, RankingQuery(per_page=PREVIEW_ROWS))
         current = {"run": run, "rows": page.items}
-    shown = typed or {f"{g}.{k}": i18n.format_number(v, lang, 1) for g in GROUPS
-                      for k, v in weights[g].items()}
-    return render(request, "review/weights.html", status_code=status, weights=weights,
-                  typed=shown, errors=errors or {}, preview=preview, current=current,
-                  defaults=DEFAULTS, groups=GROUPS, labels=_labels(lang),
-                  band_labels=BAND_LABELS, can_analyse=ctx.actor.can(Permission.ANALYSE))
+    shown = typed or {
+        f"{g}.{k}": i18n.format_number(v, lang, 1) for g in GROUPS for k, v in weights[g].items()
+    }
+    return render(
+        request,
+        "review/weights.html",
+        status_code=status,
+        weights=weights,
+        typed=shown,
+        errors=errors or {},
+        preview=preview,
+        current=current,
+        defaults=DEFAULTS,
+        groups=GROUPS,
+        labels=_labels(lang),
+        band_labels=BAND_LABELS,
+        can_analyse=ctx.actor.can(Permission.ANALYSE),
+    )
 
 
 @router.get("/review/weights")
@@ -100,8 +124,9 @@ async def preview(request: Request) -> Response:
     failed = 200 if request.headers.get("hx-request") else 422
     if errors:
         return _render(request, weights, typed, errors, status=failed)
-    found = preview_weights(ctx, weights["custom"], weights["impact"], request.state.lang,
-                            PREVIEW_ROWS)
+    found = preview_weights(
+        ctx, weights["custom"], weights["impact"], request.state.lang, PREVIEW_ROWS
+    )
     return _render(request, weights, typed, preview=found)
 
 

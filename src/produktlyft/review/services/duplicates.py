@@ -9,8 +9,9 @@ from produktlyft.kernel.errors import NotFound, ProduktlyftError
 from produktlyft.review.model import Decision, DuplicateDecision, pair_key
 
 
-def decide_duplicate(ctx: ServiceContext, a: str, b: str, decision: Decision | str,
-                     note: str | None = None) -> DuplicateDecision:
+def decide_duplicate(
+    ctx: ServiceContext, a: str, b: str, decision: Decision | str, note: str | None = None
+) -> DuplicateDecision:
     ctx.actor.require(Permission.ANALYSE)
     ctx.database.require_current()
     if a == b:

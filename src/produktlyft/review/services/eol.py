@@ -28,12 +28,18 @@ class SnapshotInfo:
 def snapshot_info(ctx: ServiceContext) -> SnapshotInfo:
     ctx.actor.require(Permission.READ)
     source = open_release_source(ctx.settings.resolved_data_dir())
-    return SnapshotInfo(source.folder, source.snapshot_date, len(source.product_ids()),
-                        source.folder == SHIPPED)
+    return SnapshotInfo(
+        source.folder, source.snapshot_date, len(source.product_ids()), source.folder == SHIPPED
+    )
 
 
-def update_snapshot(ctx: ServiceContext, *, from_path: Path | None = None,
-                    url: str | None = None, snapshot_date: date | None = None) -> SnapshotInfo:
+def update_snapshot(
+    ctx: ServiceContext,
+    *,
+    from_path: Path | None = None,
+    url: str | None = None,
+    snapshot_date: date | None = None,
+) -> SnapshotInfo:
     """Install release data from a local copy of endoflife-date/release-data (the folder, or its
     `releases/`), or download a .zip/.tar.gz of it. The shipped snapshot stays as fallback."""
     ctx.actor.require(Permission.IMPORT)
@@ -68,8 +74,11 @@ def _download_and_unpack(url: str, folder: Path, max_bytes: int) -> Path:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(i.file_size for i in archive.infolist()) > max_bytes:
                 raise ProduktlyftError("the archive unpacks to more than the allowed size")
-            members = {i.filename: archive.read(i) for i in archive.infolist()
-                       if i.filename.endswith(".json") and "/releases/" in f"/{i.filename}"}
+            members = {
+                i.filename: archive.read(i)
+                for i in archive.infolist()
+                if i.filename.endswith(".json") and "/releases/" in f"/{i.filename}"
+            }
     else:
         try:
             with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:

@@ -30,8 +30,9 @@ def _require_system(ctx: ServiceContext, system_id: str) -> str:
     with ctx.database.reading() as uow:
         found = uow.inventory.systems([system_id])
     if not found:
-        raise NotFound(f"no system with id '{system_id}'; `produktlyft export -f json` "
-                       "lists the ids")
+        raise NotFound(
+            f"no system with id '{system_id}'; `produktlyft export -f json` lists the ids"
+        )
     return found[0].name
 
 
@@ -40,21 +41,25 @@ def sbom_facts(data: bytes, data_dir: Path | None, today: date) -> dict[str, Any
     dating = SnapshotDating(open_release_source(data_dir), table)
     sbom = date_components(parse_sbom(data), dating)
     summary = summarise_sbom(sbom, today)
-    unapplied = [c.oldest_unapplied_date for c in sbom.components
-                 if c.oldest_unapplied_date and c.libyear]
+    unapplied = [
+        c.oldest_unapplied_date for c in sbom.components if c.oldest_unapplied_date and c.libyear
+    ]
     return {
         **summary.as_dict(),
         "sbom_components": summary.components,
         "libyear_coverage": round(summary.coverage, 3),
         "oldest_unapplied_date": min(unapplied).isoformat() if unapplied else None,
-        "spec_version": sbom.spec_version, "format": sbom.fmt, "subject": sbom.subject,
+        "spec_version": sbom.spec_version,
+        "format": sbom.fmt,
+        "subject": sbom.subject,
         "sbom_date": sbom.timestamp.isoformat() if sbom.timestamp else None,
         "dated_from": sorted({c.dates_from for c in sbom.components if c.dates_from}),
     }
 
 
-def attach_sbom(ctx: ServiceContext, system_id: str, path: Path,
-                location: str | None = None) -> Evidence:
+def attach_sbom(
+    ctx: ServiceContext, system_id: str, path: Path, location: str | None = None
+) -> Evidence:
     """Read and summarise an SBOM, keep a copy beside the database, and store its facts.
     `location` says where it came from when that is not the path (an upload)."""
     ctx.actor.require(Permission.IMPORT)
@@ -67,27 +72,36 @@ def attach_sbom(ctx: ServiceContext, system_id: str, path: Path,
     try:
         facts = sbom_facts(path.read_bytes(), data_dir, ctx.now().date())
     except SbomError as error:
-        raise InvalidInput([Issue(file=path.name, message=str(error))],
-                           "the SBOM was not attached") from error
+        raise InvalidInput(
+            [Issue(file=path.name, message=str(error))], "the SBOM was not attached"
+        ) from error
     target = data_dir / "evidence" / _safe(system_id) / f"sbom-{_safe(path.name)}"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, target)
-    evidence = Evidence(system_id=system_id, kind=EvidenceKind.SBOM,
-                        location=location or str(path),
-                        label=path.name, attached_at=ctx.now(), attached_by=ctx.actor.name,
-                        facts=facts, stored_path=str(target))
+    evidence = Evidence(
+        system_id=system_id,
+        kind=EvidenceKind.SBOM,
+        location=location or str(path),
+        label=path.name,
+        attached_at=ctx.now(),
+        attached_by=ctx.actor.name,
+        facts=facts,
+        stored_path=str(target),
+    )
     with ctx.database.unit_of_work() as uow:
         uow.review.attach(evidence)
     return evidence
 
 
-def attach_sbom_upload(ctx: ServiceContext, system_id: str, filename: str,
-                       content: bytes) -> Evidence:
+def attach_sbom_upload(
+    ctx: ServiceContext, system_id: str, filename: str, content: bytes
+) -> Evidence:
     """An SBOM sent through the web app: checked like a file, kept under its own name."""
     ctx.actor.require(Permission.IMPORT)
     if len(content) > ctx.settings.max_import_bytes:
-        raise ProduktlyftError(f"the file is larger than the limit of "
-                               f"{ctx.settings.max_import_bytes:,} bytes")
+        raise ProduktlyftError(
+            f"the file is larger than the limit of {ctx.settings.max_import_bytes:,} bytes"
+        )
     name = _safe(Path(filename or "sbom.json").name)
     folder = ctx.settings.resolved_data_dir() / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
@@ -102,15 +116,25 @@ def attach_sbom_upload(ctx: ServiceContext, system_id: str, filename: str,
 _WEB_REPOSITORY = re.compile(r"^(https|ssh)://[\w.]")
 
 
-def attach_repo_url(ctx: ServiceContext, system_id: str, url: str,
-                    window_days: int = 365) -> Evidence:
+def attach_repo_url(
+    ctx: ServiceContext, system_id: str, url: str, window_days: int = 365
+) -> Evidence:
     """`attach_repo` for the web app: only https:// and ssh:// clone URLs."""
     ctx.actor.require(Permission.IMPORT)
     url = url.strip()
     if not _WEB_REPOSITORY.match(url):
-        raise InvalidInput([Issue(file="repository", message=(
-            "give a clone URL starting with https:// or ssh://; a folder on the server can be "
-            "attached with `produktlyft attach repo`"))], "the repository was not attached")
+        raise InvalidInput(
+            [
+                Issue(
+                    file="repository",
+                    message=(
+                        "give a clone URL starting with https:// or ssh://; a folder on the server "
+                        "can be attached with `produktlyft attach repo`"
+                    ),
+                )
+            ],
+            "the repository was not attached",
+        )
     return attach_repo(ctx, system_id, url, window_days)
 
 
@@ -118,8 +142,9 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name)[:120] or "x"
 
 
-def attach_repo(ctx: ServiceContext, system_id: str, location: str,
-                window_days: int = 365) -> Evidence:
+def attach_repo(
+    ctx: ServiceContext, system_id: str, location: str, window_days: int = 365
+) -> Evidence:
     """Measure a repository's code health now and store the facts (not the code)."""
     ctx.actor.require(Permission.IMPORT)
     ctx.database.require_current()
@@ -132,9 +157,15 @@ def attach_repo(ctx: ServiceContext, system_id: str, location: str,
     facts = health.as_dict()
     facts["hotspots"] = facts["hotspots"][:10]
     label = location.rstrip("/").rsplit("/", 1)[-1] or location
-    evidence = Evidence(system_id=system_id, kind=EvidenceKind.REPO, location=location,
-                        label=label, attached_at=ctx.now(), attached_by=ctx.actor.name,
-                        facts=facts)
+    evidence = Evidence(
+        system_id=system_id,
+        kind=EvidenceKind.REPO,
+        location=location,
+        label=label,
+        attached_at=ctx.now(),
+        attached_by=ctx.actor.name,
+        facts=facts,
+    )
     with ctx.database.unit_of_work() as uow:
         uow.review.attach(evidence)
     return evidence

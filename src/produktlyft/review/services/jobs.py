@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class ReviewJob:
-    state: str                     # running, done, failed
+    state: str  # running, done, failed
     profile: str
     lang: str
     actor: str
@@ -99,22 +99,27 @@ def review_job(ctx: ServiceContext) -> ReviewJob | None:
     return _interrupted(ctx, job) if job else None
 
 
-def start_review(ctx: ServiceContext, profile: str = "custom",
-                 lang: str | None = None) -> ReviewJob:
+def start_review(
+    ctx: ServiceContext, profile: str = "custom", lang: str | None = None
+) -> ReviewJob:
     """Start a review in the background, or return the one already running."""
     ctx.actor.require(Permission.ANALYSE)
     if profile not in PROFILES:
-        raise ProduktlyftError(f"unknown profile '{profile}'; choose one of "
-                               f"{', '.join(PROFILES)}")
+        raise ProduktlyftError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
     ctx.database.require_current()
     with _locked(ctx):
         current = _read(ctx)
         if current is not None and _interrupted(ctx, current).running:
             return current
         now = ctx.now()
-        job = ReviewJob(state="running", profile=profile,
-                        lang=lang or ctx.settings.default_language, actor=ctx.actor.name,
-                        started_at=now, updated_at=now)
+        job = ReviewJob(
+            state="running",
+            profile=profile,
+            lang=lang or ctx.settings.default_language,
+            actor=ctx.actor.name,
+            started_at=now,
+            updated_at=now,
+        )
         _write(ctx, job)
     worker = threading.Thread(target=_run, args=(ctx, job), name="review", daemon=True)
     worker.start()

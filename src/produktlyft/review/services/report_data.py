@@ -21,9 +21,9 @@ CONFIDENT = 0.5  # "start here" picks only systems whose facts are at least half
 
 @dataclass
 class Obstacle:
-    key: str                      # unsupported_technology, duplicates, lock_in, manual_rekeying
+    key: str  # unsupported_technology, duplicates, lock_in, manual_rekeying
     count: int
-    annual_cost: float | None     # cost at stake each year; None when unknown
+    annual_cost: float | None  # cost at stake each year; None when unknown
     examples: list[dict[str, Any]]
 
 
@@ -56,44 +56,75 @@ def _unsupported(run: ReviewRun) -> list[dict[str, Any]]:
     for system in run.systems:
         fact = next((e for e in system["evidence"] if e["fact"] == "eol_months"), None)
         if fact and fact["value"] is not None and fact["value"] <= 0:
-            rows.append({"id": system["system_id"], "name": system["name"],
-                         "component": fact.get("detail"), "eol": fact.get("detail_date"),
-                         "annual_cost": system["annual_cost"], "rank": system["rank"]})
+            rows.append(
+                {
+                    "id": system["system_id"],
+                    "name": system["name"],
+                    "component": fact.get("detail"),
+                    "eol": fact.get("detail_date"),
+                    "annual_cost": system["annual_cost"],
+                    "rank": system["rank"],
+                }
+            )
     return sorted(rows, key=lambda r: (-(r["annual_cost"] or 0.0), r["name"]))
 
 
-def _lock_in(contracts: Sequence[Contract], names: Mapping[str, str],
-             costs: Mapping[str, float]) -> list[dict[str, Any]]:
+def _lock_in(
+    contracts: Sequence[Contract], names: Mapping[str, str], costs: Mapping[str, float]
+) -> list[dict[str, Any]]:
     """Contracts showing every lock-in sign we know of, with at least four known."""
     rows = []
     for contract in contracts:
         share, signals = contract_lock_in(contract)
         if share == 1.0 and len(signals) >= 4:
-            rows.append({"id": contract.id, "name": contract.name,
-                         "supplier": contract.supplier,
-                         "end": (contract.latest_end_date or contract.end_date),
-                         "value": contract.value, "signals": signals,
-                         "systems": [names.get(s, s) for s in contract.system_ids],
-                         "annual_cost": sum(costs.get(s, 0.0) for s in contract.system_ids)})
+            rows.append(
+                {
+                    "id": contract.id,
+                    "name": contract.name,
+                    "supplier": contract.supplier,
+                    "end": (contract.latest_end_date or contract.end_date),
+                    "value": contract.value,
+                    "signals": signals,
+                    "systems": [names.get(s, s) for s in contract.system_ids],
+                    "annual_cost": sum(costs.get(s, 0.0) for s in contract.system_ids),
+                }
+            )
     return sorted(rows, key=lambda r: (-(r["annual_cost"] or 0.0), r["name"]))
 
 
-def _manual(integrations: Sequence[Integration],
-            names: Mapping[str, str]) -> list[dict[str, Any]]:
-    return [{"id": i.id, "name": i.name, "source": names.get(i.source_id, i.source_id),
-             "target": names.get(i.target_id, i.target_id)}
-            for i in integrations
-            if i.kind is not None and i.kind.value == "manual_rekeying"]
+def _manual(integrations: Sequence[Integration], names: Mapping[str, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": i.id,
+            "name": i.name,
+            "source": names.get(i.source_id, i.source_id),
+            "target": names.get(i.target_id, i.target_id),
+        }
+        for i in integrations
+        if i.kind is not None and i.kind.value == "manual_rekeying"
+    ]
 
 
 def _obstacles(data: ReportData) -> list[Obstacle]:
     candidates = [
-        Obstacle("unsupported_technology", len(data.unsupported),
-                 sum(r["annual_cost"] or 0.0 for r in data.unsupported), data.unsupported[:2]),
-        Obstacle("duplicates", len(data.duplicates), data.duplicate_cost.get("avoidable"),
-                 data.duplicates[:2]),
-        Obstacle("lock_in", len(data.lock_in), sum(r["annual_cost"] for r in data.lock_in),
-                 data.lock_in[:2]),
+        Obstacle(
+            "unsupported_technology",
+            len(data.unsupported),
+            sum(r["annual_cost"] or 0.0 for r in data.unsupported),
+            data.unsupported[:2],
+        ),
+        Obstacle(
+            "duplicates",
+            len(data.duplicates),
+            data.duplicate_cost.get("avoidable"),
+            data.duplicates[:2],
+        ),
+        Obstacle(
+            "lock_in",
+            len(data.lock_in),
+            sum(r["annual_cost"] for r in data.lock_in),
+            data.lock_in[:2],
+        ),
         Obstacle("manual_rekeying", len(data.manual_rekeying), None, data.manual_rekeying[:2]),
     ]
     present = [o for o in candidates if o.count]
@@ -102,8 +133,9 @@ def _obstacles(data: ReportData) -> list[Obstacle]:
     return present[:3]
 
 
-def gather_report_data(ctx: ServiceContext, *, lang: str | None = None,
-                       today: date | None = None) -> ReportData:
+def gather_report_data(
+    ctx: ServiceContext, *, lang: str | None = None, today: date | None = None
+) -> ReportData:
     """The latest review (one is run first if there is none and the user may) with the
     inventory facts the report names."""
     ctx.actor.require(Permission.READ)
@@ -123,22 +155,38 @@ def gather_report_data(ctx: ServiceContext, *, lang: str | None = None,
         contracts = cast(list[Contract], uow.inventory.load("contracts"))
         integrations = cast(list[Integration], uow.inventory.load("integrations"))
         unknown = {i for c in contracts for i in c.system_ids} | {
-            i for x in integrations for i in (x.source_id, x.target_id)}
+            i for x in integrations for i in (x.source_id, x.target_id)
+        }
         names.update(uow.browse.names("systems", sorted(unknown - set(names))))
-    duplicates = [{"a": d["name_a"], "b": d["name_b"], "a_id": d["system_a"],
-                   "b_id": d["system_b"], "score": d["score"], "reason": d["reason"],
-                   "layers": d["layers"]} for d in run.duplicates]
+    duplicates = [
+        {
+            "a": d["name_a"],
+            "b": d["name_b"],
+            "a_id": d["system_a"],
+            "b_id": d["system_b"],
+            "score": d["score"],
+            "reason": d["reason"],
+            "layers": d["layers"],
+        }
+        for d in run.duplicates
+    ]
     summary = run.summary
     data = ReportData(
-        organisation=_organisation(units), run=run, reference_date=run.reference_date,
-        eol_snapshot=run.eol_snapshot, systems=int(summary.get("systems", len(run.systems))),
+        organisation=_organisation(units),
+        run=run,
+        reference_date=run.reference_date,
+        eol_snapshot=run.eol_snapshot,
+        systems=int(summary.get("systems", len(run.systems))),
         annual_cost=float(summary.get("annual_cost", 0.0)),
         data_confidence=float(summary.get("data_confidence", 0.0)),
-        unsupported=_unsupported(run), duplicates=duplicates,
+        unsupported=_unsupported(run),
+        duplicates=duplicates,
         duplicate_cost=dict(summary.get("duplicate_cost", {})),
-        lock_in=_lock_in(contracts, names, costs), manual_rekeying=_manual(integrations, names),
-        start_here=[s for s in run.systems if s["confidence"] >= CONFIDENT
-                    and s["score"] is not None][:3],
+        lock_in=_lock_in(contracts, names, costs),
+        manual_rekeying=_manual(integrations, names),
+        start_here=[
+            s for s in run.systems if s["confidence"] >= CONFIDENT and s["score"] is not None
+        ][:3],
         uncertain=[s for s in run.systems if s["confidence"] < CONFIDENT],
     )
     data.obstacles = _obstacles(data)

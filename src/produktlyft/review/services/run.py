@@ -47,8 +47,9 @@ def _workflow_pain(ctx: ServiceContext) -> dict[str, float]:
     return total
 
 
-def match_technologies(inventory: Inventory, data_dir: Any, today: date
-                       ) -> tuple[dict[str, EolMatch], date]:
+def match_technologies(
+    inventory: Inventory, data_dir: Any, today: date
+) -> tuple[dict[str, EolMatch], date]:
     source = open_release_source(data_dir)
     matcher = EolMatcher(source)
     matches = {t.id: matcher.match(t.name, t.version, today) for t in inventory.technologies}
@@ -66,42 +67,62 @@ def _evidence_facts(evidence: list[Any], today: date) -> tuple[dict[str, Any], d
         if item.kind is EvidenceKind.SBOM:
             oldest = facts.get("oldest_unapplied_date")
             facts["oldest_unapplied_days"] = (
-                (today - date.fromisoformat(oldest)).days if oldest else None)
+                (today - date.fromisoformat(oldest)).days if oldest else None
+            )
             sbom[item.system_id] = facts
         else:
             last = facts.get("last_commit")
-            facts["days_since_commit"] = (today - date.fromisoformat(last[:10])).days \
-                if last else None
+            facts["days_since_commit"] = (
+                (today - date.fromisoformat(last[:10])).days if last else None
+            )
             repo[item.system_id] = facts
     return sbom, repo
 
 
-def review(ctx: ServiceContext, profile: str = "custom", *, lang: str | None = None,
-           today: date | None = None, progress: Callable[[str], None] | None = None
-           ) -> tuple[int, ReviewOutcome]:
+def review(
+    ctx: ServiceContext,
+    profile: str = "custom",
+    *,
+    lang: str | None = None,
+    today: date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[int, ReviewOutcome]:
     """Run the review over the whole inventory, store it as a new run, and return both."""
     run, outcome = review_with_run(ctx, profile, lang=lang, today=today, progress=progress)
     return run.id, outcome
 
 
-def review_with_run(ctx: ServiceContext, profile: str = "custom", *, lang: str | None = None,
-                    today: date | None = None, progress: Callable[[str], None] | None = None
-                    ) -> tuple[ReviewRun, ReviewOutcome]:
+def review_with_run(
+    ctx: ServiceContext,
+    profile: str = "custom",
+    *,
+    lang: str | None = None,
+    today: date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[ReviewRun, ReviewOutcome]:
     """As `review`, also returning the stored run as it is in memory: for writing the JSON
     document without reading thousands of results back from the database."""
     outcome, weights = _compute(ctx, profile, lang=lang, today=today, progress=progress)
     (progress or (lambda _: None))("saving")
-    run_row, systems, duplicates = (_run_row(ctx, outcome, weights), _system_rows(outcome),
-                                    _duplicate_rows(outcome))
+    run_row, systems, duplicates = (
+        _run_row(ctx, outcome, weights),
+        _system_rows(outcome),
+        _duplicate_rows(outcome),
+    )
     with ctx.database.unit_of_work() as uow:
         run_id = uow.review.save_run(run_row, systems, duplicates)
     return ReviewRun(id=run_id, **run_row, systems=systems, duplicates=duplicates), outcome
 
 
-def preview_review(ctx: ServiceContext, profile: str = "custom", *,
-                   custom_weights: Mapping[str, float] | None = None,
-                   impact_weights: Mapping[str, float] | None = None,
-                   lang: str | None = None, today: date | None = None) -> ReviewOutcome:
+def preview_review(
+    ctx: ServiceContext,
+    profile: str = "custom",
+    *,
+    custom_weights: Mapping[str, float] | None = None,
+    impact_weights: Mapping[str, float] | None = None,
+    lang: str | None = None,
+    today: date | None = None,
+) -> ReviewOutcome:
     """The review with trial weights, computed but not stored: for a weights editor whose
     ranking updates as the weights change, before anyone saves them."""
     trial: dict[str, dict[str, Any]] = {}
@@ -114,14 +135,18 @@ def preview_review(ctx: ServiceContext, profile: str = "custom", *,
     return outcome
 
 
-def _compute(ctx: ServiceContext, profile: str, *, lang: str | None, today: date | None,
-             progress: Callable[[str], None] | None = None,
-             trial: Mapping[str, Mapping[str, float]] | None = None
-             ) -> tuple[ReviewOutcome, dict[str, dict[str, float]]]:
+def _compute(
+    ctx: ServiceContext,
+    profile: str,
+    *,
+    lang: str | None,
+    today: date | None,
+    progress: Callable[[str], None] | None = None,
+    trial: Mapping[str, Mapping[str, float]] | None = None,
+) -> tuple[ReviewOutcome, dict[str, dict[str, float]]]:
     ctx.actor.require(Permission.ANALYSE)
     if profile not in PROFILES:
-        raise ProduktlyftError(f"unknown profile '{profile}'; choose one of "
-                               f"{', '.join(PROFILES)}")
+        raise ProduktlyftError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
     ctx.database.require_current()
     step = progress or (lambda _: None)
     today = today or ctx.now().date()
@@ -140,41 +165,85 @@ def _compute(ctx: ServiceContext, profile: str, *, lang: str | None, today: date
     matches, snapshot = match_technologies(inventory, ctx.settings.resolved_data_dir(), today)
     sbom, repo = _evidence_facts(evidence, today)
     outcome = run_review(
-        inventory, matches, today=today, eol_snapshot=snapshot, profile=profile,
-        custom_weights=weights["custom"], impact_weights=weights["impact"],
-        sbom_facts=sbom, repo_facts=repo,
+        inventory,
+        matches,
+        today=today,
+        eol_snapshot=snapshot,
+        profile=profile,
+        custom_weights=weights["custom"],
+        impact_weights=weights["impact"],
+        sbom_facts=sbom,
+        repo_facts=repo,
         rejected=[(d.system_a, d.system_b) for d in decisions if d.decision is Decision.REJECT],
-        confirmed=[(d.system_a, d.system_b) for d in decisions
-                   if d.decision is Decision.CONFIRM],
-        workflow_pain=_workflow_pain(ctx) or None, lang=lang, progress=step)
+        confirmed=[(d.system_a, d.system_b) for d in decisions if d.decision is Decision.CONFIRM],
+        workflow_pain=_workflow_pain(ctx) or None,
+        lang=lang,
+        progress=step,
+    )
     return outcome, weights
 
 
-def _run_row(ctx: ServiceContext, outcome: ReviewOutcome,
-             weights: Mapping[str, Mapping[str, float]]) -> dict[str, Any]:
-    return {"started_at": ctx.now(), "actor": ctx.actor.name, "profile": outcome.profile,
-            "lang": outcome.lang, "reference_date": outcome.reference_date,
-            "eol_snapshot": outcome.eol_snapshot,
-            "weights": {k: dict(v) for k, v in weights.items()},
-            "summary": outcome.summary,
-            "details": {"capabilities": outcome.capabilities, "heatmap": outcome.heatmap,
-                        "technologies": outcome.technologies, "clusters": outcome.clusters}}
+def _run_row(
+    ctx: ServiceContext, outcome: ReviewOutcome, weights: Mapping[str, Mapping[str, float]]
+) -> dict[str, Any]:
+    return {
+        "started_at": ctx.now(),
+        "actor": ctx.actor.name,
+        "profile": outcome.profile,
+        "lang": outcome.lang,
+        "reference_date": outcome.reference_date,
+        "eol_snapshot": outcome.eol_snapshot,
+        "weights": {k: dict(v) for k, v in weights.items()},
+        "summary": outcome.summary,
+        "details": {
+            "capabilities": outcome.capabilities,
+            "heatmap": outcome.heatmap,
+            "technologies": outcome.technologies,
+            "clusters": outcome.clusters,
+        },
+    }
 
 
 def _system_rows(outcome: ReviewOutcome) -> list[dict[str, Any]]:
-    return [{"system_id": s.id, "name": s.name, "rank": s.rank, "score": s.score,
-             "confidence": s.confidence, "condition": s.condition, "health": s.health,
-             "band": s.band, "reason": s.reason, "evidence": s.evidence,
-             "rank_min": s.rank_min, "rank_max": s.rank_max, "stable": s.stable,
-             "factors": s.factors, "annual_cost": s.annual_cost, "assessment": s.assessment}
-            for s in outcome.systems]
+    return [
+        {
+            "system_id": s.id,
+            "name": s.name,
+            "rank": s.rank,
+            "score": s.score,
+            "confidence": s.confidence,
+            "condition": s.condition,
+            "health": s.health,
+            "band": s.band,
+            "reason": s.reason,
+            "evidence": s.evidence,
+            "rank_min": s.rank_min,
+            "rank_max": s.rank_max,
+            "stable": s.stable,
+            "factors": s.factors,
+            "annual_cost": s.annual_cost,
+            "assessment": s.assessment,
+        }
+        for s in outcome.systems
+    ]
 
 
 def _duplicate_rows(outcome: ReviewOutcome) -> list[dict[str, Any]]:
-    return [{"system_a": d.a, "system_b": d.b, "name_a": d.a_name, "name_b": d.b_name,
-             "score": d.score, "layers": d.layers, "layer_scores": d.layer_scores,
-             "reason": d.reason, "cluster": d.cluster, "confirmed": d.confirmed}
-            for d in outcome.duplicates]
+    return [
+        {
+            "system_a": d.a,
+            "system_b": d.b,
+            "name_a": d.a_name,
+            "name_b": d.b_name,
+            "score": d.score,
+            "layers": d.layers,
+            "layer_scores": d.layer_scores,
+            "reason": d.reason,
+            "cluster": d.cluster,
+            "confirmed": d.confirmed,
+        }
+        for d in outcome.duplicates
+    ]
 
 
 def latest_review(ctx: ServiceContext, *, with_results: bool = True) -> ReviewRun:
@@ -204,22 +273,47 @@ def review_document(run: ReviewRun) -> dict[str, Any]:
     """The JSON written by `produktlyft review --json`."""
     return {
         "format": {"name": "produktlyft-review", "version": 1},
-        "run": {"id": run.id, "started_at": run.started_at.isoformat(), "profile": run.profile,
-                "reference_date": run.reference_date.isoformat(),
-                "eol_snapshot": run.eol_snapshot.isoformat(), "lang": run.lang,
-                "weights": run.weights},
+        "run": {
+            "id": run.id,
+            "started_at": run.started_at.isoformat(),
+            "profile": run.profile,
+            "reference_date": run.reference_date.isoformat(),
+            "eol_snapshot": run.eol_snapshot.isoformat(),
+            "lang": run.lang,
+            "weights": run.weights,
+        },
         "summary": run.summary,
-        "systems": [{"id": s["system_id"], "name": s["name"], "rank": s["rank"],
-                     "score": s["score"], "confidence": s["confidence"],
-                     "condition": s["condition"], "health": s["health"], "band": s["band"],
-                     "reason": s["reason"], "rank_range": [s["rank_min"], s["rank_max"]],
-                     "stable": s["stable"], "evidence": s["evidence"],
-                     "profiles": (s.get("assessment") or {}).get("profiles")}
-                    for s in run.systems],
-        "duplicates": [{"a": d["system_a"], "b": d["system_b"], "score": d["score"],
-                        "layers": d["layers"], "layer_scores": d["layer_scores"],
-                        "reason": d["reason"], "cluster": d["cluster"],
-                        "confirmed": d["confirmed"]} for d in run.duplicates],
+        "systems": [
+            {
+                "id": s["system_id"],
+                "name": s["name"],
+                "rank": s["rank"],
+                "score": s["score"],
+                "confidence": s["confidence"],
+                "condition": s["condition"],
+                "health": s["health"],
+                "band": s["band"],
+                "reason": s["reason"],
+                "rank_range": [s["rank_min"], s["rank_max"]],
+                "stable": s["stable"],
+                "evidence": s["evidence"],
+                "profiles": (s.get("assessment") or {}).get("profiles"),
+            }
+            for s in run.systems
+        ],
+        "duplicates": [
+            {
+                "a": d["system_a"],
+                "b": d["system_b"],
+                "score": d["score"],
+                "layers": d["layers"],
+                "layer_scores": d["layer_scores"],
+                "reason": d["reason"],
+                "cluster": d["cluster"],
+                "confirmed": d["confirmed"],
+            }
+            for d in run.duplicates
+        ],
         "capabilities": run.details.get("capabilities", []),
         "technologies": run.details.get("technologies", []),
     }

@@ -33,8 +33,12 @@ HEATMAP_CHART_ROWS = 25  # the chart shows the capabilities ranked highest; the 
 # the dark two, each at least 4.5:1 (checked in tests/unit/test_review_views.py).
 HEATMAP_SHADES = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 LIGHT_TEXT_FROM = 3
-BAND_LABELS = {"red": i18n.N_("red (health under 4)"), "amber": i18n.N_("amber (4–7)"),
-               "green": i18n.N_("green (7–10)"), "unknown": i18n.N_("cannot be assessed")}
+BAND_LABELS = {
+    "red": i18n.N_("red (health under 4)"),
+    "amber": i18n.N_("amber (4–7)"),
+    "green": i18n.N_("green (7–10)"),
+    "unknown": i18n.N_("cannot be assessed"),
+}
 
 
 def latest_run(ctx: ServiceContext) -> ReviewRun | None:
@@ -84,7 +88,7 @@ def review_overview(ctx: ServiceContext, lang: str) -> Overview | None:
 
 def _forget_others(cache: dict[Any, Any], current: tuple[Any, ...]) -> None:
     """Keep what belongs to the current run (in every language); drop older runs' entries."""
-    for key in [k for k in cache if k[:len(current)] != current]:
+    for key in [k for k in cache if k[: len(current)] != current]:
         del cache[key]
 
 
@@ -95,22 +99,35 @@ def _build_overview(ctx: ServiceContext, run: ReviewRun, lang: str) -> Overview:
     data.uncertain = [{"system_id": s["system_id"], "name": s["name"]} for s in data.uncertain]
     bands = run.summary.get("bands", {})
     title = i18n.gettext("Systems by condition", lang)
-    rows: list[dict[str, Any]] = [{"band": b, "label": i18n.gettext(BAND_LABELS[b], lang),
-                                   "systems": int(bands.get(b, 0))} for b in BANDS]
-    spec = charts.bar_chart(rows, category="label", value="systems", colour="band",
-                            colour_scale=charts.BAND_COLOURS, title=title,
-                            description=i18n.gettext("How many systems are in each condition "
-                                                     "band under the review's profile.", lang),
-                            category_title=i18n.gettext("Condition", lang),
-                            value_title=i18n.gettext("Systems", lang), sort_descending=False)
-    return Overview(run=run, data=data, confirmed=0, rejected=0,
-                    condition_chart=_chart(title, spec, [(r["label"], r["systems"])
-                                                         for r in rows]))
+    rows: list[dict[str, Any]] = [
+        {"band": b, "label": i18n.gettext(BAND_LABELS[b], lang), "systems": int(bands.get(b, 0))}
+        for b in BANDS
+    ]
+    spec = charts.bar_chart(
+        rows,
+        category="label",
+        value="systems",
+        colour="band",
+        colour_scale=charts.BAND_COLOURS,
+        title=title,
+        description=i18n.gettext(
+            "How many systems are in each condition band under the review's profile.", lang
+        ),
+        category_title=i18n.gettext("Condition", lang),
+        value_title=i18n.gettext("Systems", lang),
+        sort_descending=False,
+    )
+    return Overview(
+        run=run,
+        data=data,
+        confirmed=0,
+        rejected=0,
+        condition_chart=_chart(title, spec, [(r["label"], r["systems"]) for r in rows]),
+    )
 
 
 # --- the ranking -----------------------------------------------------------------------------
-def ranking(ctx: ServiceContext, query: RankingQuery) -> tuple[ReviewRun | None,
-                                                               Page[RankingRow]]:
+def ranking(ctx: ServiceContext, query: RankingQuery) -> tuple[ReviewRun | None, Page[RankingRow]]:
     ctx.actor.require(Permission.READ)
     run = latest_run(ctx)
     if run is None:
@@ -159,29 +176,53 @@ def _build_heatmap(run: ReviewRun, lang: str) -> Heatmap:
     counts: dict[str, dict[str, int]] = {}
     for cell in run.details.get("heatmap", []):
         counts.setdefault(cell["capability_id"], {})[str(cell["band"])] = int(cell["systems"])
-    rows = [HeatmapRow(capability_id=c["capability_id"],
-                       name=c.get("capability") or c["capability_id"], rank=int(c["rank"]),
-                       counts={b: counts.get(c["capability_id"], {}).get(b, 0) for b in BANDS},
-                       priority=c.get("priority"), cost=c.get("cost"),
-                       worst_system=c.get("worst_system"))
-            for c in sorted(run.details.get("capabilities", []), key=lambda c: c["rank"])]
+    rows = [
+        HeatmapRow(
+            capability_id=c["capability_id"],
+            name=c.get("capability") or c["capability_id"],
+            rank=int(c["rank"]),
+            counts={b: counts.get(c["capability_id"], {}).get(b, 0) for b in BANDS},
+            priority=c.get("priority"),
+            cost=c.get("cost"),
+            worst_system=c.get("worst_system"),
+        )
+        for c in sorted(run.details.get("capabilities", []), key=lambda c: c["rank"])
+    ]
     if not rows:
         return Heatmap(run=run, rows=[], chart=None)
     shown = rows[:HEATMAP_CHART_ROWS]
     top = max((n for r in shown for n in r.counts.values()), default=0) or 1
-    cells = [{"capability": r.name, "band": i18n.gettext(BAND_LABELS[b], lang),
-              "systems": r.counts[b], "shade": shade(r.counts[b], top)}
-             for r in shown for b in BANDS]
+    cells = [
+        {
+            "capability": r.name,
+            "band": i18n.gettext(BAND_LABELS[b], lang),
+            "systems": r.counts[b],
+            "shade": shade(r.counts[b], top),
+        }
+        for r in shown
+        for b in BANDS
+    ]
     title = i18n.gettext("Capabilities by the condition of their systems", lang)
     spec = charts.heatmap(
-        cells, x="band", y="capability", value="systems", title=title,
-        description=i18n.gettext("Each cell counts the systems supporting a capability that "
-                                 "are in a condition band; the number is written in the cell.",
-                                 lang),
-        x_title=i18n.gettext("Condition", lang), y_title=i18n.gettext("Capability", lang),
+        cells,
+        x="band",
+        y="capability",
+        value="systems",
+        title=title,
+        description=i18n.gettext(
+            "Each cell counts the systems supporting a capability that "
+            "are in a condition band; the number is written in the cell.",
+            lang,
+        ),
+        x_title=i18n.gettext("Condition", lang),
+        y_title=i18n.gettext("Capability", lang),
         x_order=[i18n.gettext(BAND_LABELS[b], lang) for b in BANDS],
-        y_order=[r.name for r in shown], shade="shade", shades=HEATMAP_SHADES,
-        light_text_from=LIGHT_TEXT_FROM, width=420)
+        y_order=[r.name for r in shown],
+        shade="shade",
+        shades=HEATMAP_SHADES,
+        light_text_from=LIGHT_TEXT_FROM,
+        width=420,
+    )
     return Heatmap(run=run, rows=rows, chart=_chart(title, spec, []))
 
 
@@ -238,8 +279,9 @@ class Duplicates:
     chart: Chart | None
 
 
-def duplicates(ctx: ServiceContext, lang: str, page: int = 1,
-               per_page: int = 20) -> Duplicates | None:
+def duplicates(
+    ctx: ServiceContext, lang: str, page: int = 1, per_page: int = 20
+) -> Duplicates | None:
     """The latest run's suggested pairs, grouped by cluster, each with the decision taken on
     it (decisions are kept apart from runs, so they show the moment they are made)."""
     ctx.actor.require(Permission.READ)
@@ -252,30 +294,49 @@ def duplicates(ctx: ServiceContext, lang: str, page: int = 1,
         ids = {i for r in rows for i in (r["system_a"], r["system_b"])}
         ids |= {i for key in decided for i in key}
         brief = uow.review.brief(run.id, sorted(ids))
-        names = {**uow.browse.names("systems", sorted(ids - set(brief))),
-                 **{k: v["name"] for k, v in brief.items()}}
+        names = {
+            **uow.browse.names("systems", sorted(ids - set(brief))),
+            **{k: v["name"] for k, v in brief.items()},
+        }
     groups: dict[int, Cluster] = {}
     for row in rows:
         group = groups.setdefault(row["cluster"], Cluster(row["cluster"], []))
-        group.pairs.append(Pair(
-            a=row["system_a"], b=row["system_b"], name_a=row["name_a"], name_b=row["name_b"],
-            score=row["score"], layers=list(row["layers"]),
-            layer_scores=dict(row["layer_scores"]), reason=row["reason"],
-            decision=decided.get(pair_key(row["system_a"], row["system_b"]))))
+        group.pairs.append(
+            Pair(
+                a=row["system_a"],
+                b=row["system_b"],
+                name_a=row["name_a"],
+                name_b=row["name_b"],
+                score=row["score"],
+                layers=list(row["layers"]),
+                layer_scores=dict(row["layer_scores"]),
+                reason=row["reason"],
+                decision=decided.get(pair_key(row["system_a"], row["system_b"])),
+            )
+        )
     for group in groups.values():
         members = dict.fromkeys(i for p in group.pairs for i in (p.a, p.b))
-        group.members = [(i, names.get(i, i), (brief.get(i) or {}).get("annual_cost"))
-                         for i in members]
+        group.members = [
+            (i, names.get(i, i), (brief.get(i) or {}).get("annual_cost")) for i in members
+        ]
     ordered = sorted(groups.values(), key=lambda g: (-g.cost, g.number))
     start = (page - 1) * per_page
     return Duplicates(
-        run=run, clusters=Page(items=ordered[start:start + per_page], total=len(ordered),
-                               page=page, per_page=per_page),
+        run=run,
+        clusters=Page(
+            items=ordered[start : start + per_page],
+            total=len(ordered),
+            page=page,
+            per_page=per_page,
+        ),
         pairs=len(rows),
-        decisions=[(d, names.get(d.system_a, d.system_a), names.get(d.system_b, d.system_b))
-                   for d in sorted(decided.values(), key=lambda d: d.decided_at, reverse=True)],
+        decisions=[
+            (d, names.get(d.system_a, d.system_a), names.get(d.system_b, d.system_b))
+            for d in sorted(decided.values(), key=lambda d: d.decided_at, reverse=True)
+        ],
         cost=dict(run.summary.get("duplicate_cost", {})),
-        chart=_cost_chart(ctx.database.url, run.id, ordered, lang))
+        chart=_cost_chart(ctx.database.url, run.id, ordered, lang),
+    )
 
 
 _cost_charts: dict[tuple[str, int, str], Chart | None] = {}
@@ -296,13 +357,21 @@ def _draw_cost_chart(clusters: list[Cluster], lang: str) -> Chart | None:
     if not shown:
         return None
     title = i18n.gettext("Yearly cost of each group of overlapping systems", lang)
-    rows: list[dict[str, Any]] = [{"group": " + ".join(name for _, name, _ in c.members),
-                                   "cost": round(c.cost)} for c in shown]
-    spec = charts.bar_chart(rows, category="group", value="cost", title=title,
-                            description=i18n.gettext("The groups whose systems cost the most "
-                                                     "each year, in kronor.", lang),
-                            category_title=i18n.gettext("Group", lang),
-                            value_title=i18n.gettext("Yearly cost (SEK)", lang))
+    rows: list[dict[str, Any]] = [
+        {"group": " + ".join(name for _, name, _ in c.members), "cost": round(c.cost)}
+        for c in shown
+    ]
+    spec = charts.bar_chart(
+        rows,
+        category="group",
+        value="cost",
+        title=title,
+        description=i18n.gettext(
+            "The groups whose systems cost the most each year, in kronor.", lang
+        ),
+        category_title=i18n.gettext("Group", lang),
+        value_title=i18n.gettext("Yearly cost (SEK)", lang),
+    )
     return _chart(title, spec, [(r["group"], float(r["cost"])) for r in rows])
 
 
@@ -311,8 +380,8 @@ def _draw_cost_chart(clusters: list[Cluster], lang: str) -> Chart | None:
 class SystemEvidence:
     run: ReviewRun
     result: dict[str, Any]
-    facts: list[dict[str, Any]]        # every fact, as of the run; `used` if the score read it
-    profiles: dict[str, Any] | None    # every profile's view; None in runs from before it
+    facts: list[dict[str, Any]]  # every fact, as of the run; `used` if the score read it
+    profiles: dict[str, Any] | None  # every profile's view; None in runs from before it
     attachments: list[Evidence]
     history: list[dict[str, Any]]
 
@@ -328,9 +397,14 @@ def evidence_of(ctx: ServiceContext, system_id: str) -> SystemEvidence:
         facts = [dict(e) for e in result["evidence"] if e["fact"] in FACTS]
     for item in facts:
         item["used"] = item["fact"] in used
-    return SystemEvidence(run=run, result=result, facts=facts,
-                          profiles=(assessment or {}).get("profiles"),
-                          attachments=found["attachments"], history=found["history"])
+    return SystemEvidence(
+        run=run,
+        result=result,
+        facts=facts,
+        profiles=(assessment or {}).get("profiles"),
+        attachments=found["attachments"],
+        history=found["history"],
+    )
 
 
 def fact_label(key: str, lang: str) -> str:
@@ -341,32 +415,49 @@ def fact_label(key: str, lang: str) -> str:
 # --- the weights editor's preview ------------------------------------------------------------
 @dataclass
 class WeightsPreview:
-    rows: list[dict[str, Any]]   # the top of the trial ranking, each with `before`: its rank
-    moved: int                   # how many systems change place against the latest run
-    compared: bool               # False when there is no custom-profile run to compare with
+    rows: list[dict[str, Any]]  # the top of the trial ranking, each with `before`: its rank
+    moved: int  # how many systems change place against the latest run
+    compared: bool  # False when there is no custom-profile run to compare with
     systems: int
 
 
-def preview_weights(ctx: ServiceContext, custom: Mapping[str, float],
-                    impact: Mapping[str, float], lang: str, top: int = 25) -> WeightsPreview:
+def preview_weights(
+    ctx: ServiceContext,
+    custom: Mapping[str, float],
+    impact: Mapping[str, float],
+    lang: str,
+    top: int = 25,
+) -> WeightsPreview:
     """The custom profile's ranking with trial weights, computed but not stored, beside each
     system's rank in the latest run (when that run used the custom profile too)."""
-    outcome = preview_review(ctx, "custom", custom_weights=custom, impact_weights=impact,
-                             lang=lang)
+    outcome = preview_review(ctx, "custom", custom_weights=custom, impact_weights=impact, lang=lang)
     run = latest_run(ctx)
     compared = run is not None and run.profile == "custom"
     before: dict[str, int] = {}
     if run is not None and compared:
         with ctx.database.reading() as uow:
-            before = {k: v["rank"] for k, v in
-                      uow.review.brief(run.id, [s.id for s in outcome.systems]).items()}
-    rows = [{"system_id": s.id, "name": s.name, "rank": s.rank, "score": s.score,
-             "confidence": s.confidence, "band": s.band, "stable": s.stable,
-             "rank_min": s.rank_min, "rank_max": s.rank_max, "reason": s.reason,
-             "before": before.get(s.id)} for s in outcome.systems[:top]]
+            before = {
+                k: v["rank"]
+                for k, v in uow.review.brief(run.id, [s.id for s in outcome.systems]).items()
+            }
+    rows = [
+        {
+            "system_id": s.id,
+            "name": s.name,
+            "rank": s.rank,
+            "score": s.score,
+            "confidence": s.confidence,
+            "band": s.band,
+            "stable": s.stable,
+            "rank_min": s.rank_min,
+            "rank_max": s.rank_max,
+            "reason": s.reason,
+            "before": before.get(s.id),
+        }
+        for s in outcome.systems[:top]
+    ]
     moved = sum(1 for s in outcome.systems if s.id in before and before[s.id] != s.rank)
-    return WeightsPreview(rows=rows, moved=moved, compared=compared,
-                          systems=len(outcome.systems))
+    return WeightsPreview(rows=rows, moved=moved, compared=compared, systems=len(outcome.systems))
 
 
 def report_version(ctx: ServiceContext) -> str | None:

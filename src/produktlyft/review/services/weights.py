@@ -20,8 +20,10 @@ from produktlyft.kernel.errors import InvalidInput, Issue
 from produktlyft.review.analysis.ranking import DEFAULT_IMPACT_WEIGHTS
 from produktlyft.review.analysis.scoring import DEFAULT_CUSTOM_WEIGHTS
 
-DEFAULTS: dict[str, dict[str, float]] = {"custom": DEFAULT_CUSTOM_WEIGHTS,
-                                         "impact": DEFAULT_IMPACT_WEIGHTS}
+DEFAULTS: dict[str, dict[str, float]] = {
+    "custom": DEFAULT_CUSTOM_WEIGHTS,
+    "impact": DEFAULT_IMPACT_WEIGHTS,
+}
 
 
 class WeightStore(Protocol):
@@ -39,28 +41,53 @@ def show_weights(ctx: ServiceContext) -> dict[str, dict[str, float]]:
         return effective_weights(uow.review)
 
 
-def validate_weights(changes: Mapping[str, Mapping[str, Any]], source: str = "weights"
-                     ) -> dict[str, dict[str, float]]:
+def validate_weights(
+    changes: Mapping[str, Mapping[str, Any]], source: str = "weights"
+) -> dict[str, dict[str, float]]:
     issues: list[Issue] = []
     clean: dict[str, dict[str, float]] = {}
     for profile, values in changes.items():
         if profile not in DEFAULTS:
-            issues.append(Issue(file=source, location=f"profile '{profile}'",
-                                message=f"unknown; choose {' or '.join(DEFAULTS)}"))
+            issues.append(
+                Issue(
+                    file=source,
+                    location=f"profile '{profile}'",
+                    message=f"unknown; choose {' or '.join(DEFAULTS)}",
+                )
+            )
             continue
         if not isinstance(values, Mapping):
-            issues.append(Issue(file=source, location=f"profile '{profile}'",
-                                message="must map indicators to weights"))
+            issues.append(
+                Issue(
+                    file=source,
+                    location=f"profile '{profile}'",
+                    message="must map indicators to weights",
+                )
+            )
             continue
         for indicator, weight in values.items():
             where = f"{profile}.{indicator}"
             if indicator not in DEFAULTS[profile]:
-                issues.append(Issue(file=source, location=where, message=(
-                    f"unknown indicator; choose from {', '.join(DEFAULTS[profile])}")))
-            elif isinstance(weight, bool) or not isinstance(weight, int | float) \
-                    or weight < 0 or weight > 100:
-                issues.append(Issue(file=source, location=where,
-                                    message=f"'{weight}' is not a weight from 0 to 100"))
+                issues.append(
+                    Issue(
+                        file=source,
+                        location=where,
+                        message=(f"unknown indicator; choose from {', '.join(DEFAULTS[profile])}"),
+                    )
+                )
+            elif (
+                isinstance(weight, bool)
+                or not isinstance(weight, int | float)
+                or weight < 0
+                or weight > 100
+            ):
+                issues.append(
+                    Issue(
+                        file=source,
+                        location=where,
+                        message=f"'{weight}' is not a weight from 0 to 100",
+                    )
+                )
             else:
                 clean.setdefault(profile, {})[indicator] = float(weight)
     if issues:
@@ -79,8 +106,9 @@ def read_weights_file(path: Path) -> dict[str, dict[str, float]]:
     return validate_weights(document, str(path))
 
 
-def set_weights(ctx: ServiceContext, changes: Mapping[str, Mapping[str, Any]],
-                source: str = "weights") -> dict[str, dict[str, float]]:
+def set_weights(
+    ctx: ServiceContext, changes: Mapping[str, Mapping[str, Any]], source: str = "weights"
+) -> dict[str, dict[str, float]]:
     """Lay the changes over the current weights; every weight of a profile may not be zero."""
     ctx.actor.require(Permission.ANALYSE)
     ctx.database.require_current()
@@ -90,8 +118,15 @@ def set_weights(ctx: ServiceContext, changes: Mapping[str, Mapping[str, Any]],
         for profile, values in clean.items():
             merged = {**current[profile], **values}
             if not any(merged.values()):
-                raise InvalidInput([Issue(file=source, location=f"profile '{profile}'",
-                                          message="at least one weight must be above zero")])
+                raise InvalidInput(
+                    [
+                        Issue(
+                            file=source,
+                            location=f"profile '{profile}'",
+                            message="at least one weight must be above zero",
+                        )
+                    ]
+                )
             uow.review.set_weights(profile, merged, ctx.actor.name, ctx.now())
         return effective_weights(uow.review)
 

@@ -34,10 +34,10 @@ Release = Mapping[str, int]  # leaf key -> respondents counted, the first n of t
 
 
 class Reason(StrEnum):
-    BELOW_MINIMUM = "below_minimum"      # fewer than k respondents
-    COMPLEMENTARY = "complementary"      # would expose another group of this report
-    DIFFERENCING = "differencing"        # would expose a difference with an earlier report
-    WITHHELD = "withheld"                # the caller withholds it (data merged at close)
+    BELOW_MINIMUM = "below_minimum"  # fewer than k respondents
+    COMPLEMENTARY = "complementary"  # would expose another group of this report
+    DIFFERENCING = "differencing"  # would expose a difference with an earlier report
+    WITHHELD = "withheld"  # the caller withholds it (data merged at close)
 
 
 @dataclass(frozen=True)
@@ -146,8 +146,9 @@ class _Audit:
         return _smallest_exposed(incidence, self.space.sizes, self.k) is not None
 
 
-def _smallest_exposed(incidence: npt.NDArray[np.float64], block_sizes: npt.NDArray[np.int64],
-                      below: int) -> int | None:
+def _smallest_exposed(
+    incidence: npt.NDArray[np.float64], block_sizes: npt.NDArray[np.int64], below: int
+) -> int | None:
     """The size of the smallest set of respondents, fewer than `below`, whose aggregate some
     linear combination of the rows (releases over blocks) reveals; None when there is none.
 
@@ -164,8 +165,9 @@ def _smallest_exposed(incidence: npt.NDArray[np.float64], block_sizes: npt.NDArr
     if (block_sizes[in_some] >= below).all():
         return None  # cells are unions of blocks: none can be small
     patterns, inverse = _distinct_columns(incidence)
-    sizes = np.bincount(inverse, weights=block_sizes.astype(np.float64),
-                        minlength=len(patterns)).astype(np.int64)
+    sizes = np.bincount(
+        inverse, weights=block_sizes.astype(np.float64), minlength=len(patterns)
+    ).astype(np.int64)
     covered = patterns.any(axis=1)
     small = np.nonzero(covered & (sizes > 0) & (sizes < below))[0]
     if small.size == 0:
@@ -184,23 +186,30 @@ def _smallest_exposed(incidence: npt.NDArray[np.float64], block_sizes: npt.NDArr
     result = milp(
         c=np.r_[np.zeros(n_releases), weights],
         integrality=pick,
-        bounds=Bounds(np.r_[np.full(n_releases, -np.inf), np.zeros(n_small)],
-                      np.r_[np.full(n_releases, np.inf), np.ones(n_small)]),
-        constraints=[LinearConstraint(equality, 0.0, 0.0),
-                     LinearConstraint(pick[None, :], 1.0, np.inf),
-                     LinearConstraint(np.r_[np.zeros(n_releases), weights][None, :], 0.0,
-                                      below - 1)],
+        bounds=Bounds(
+            np.r_[np.full(n_releases, -np.inf), np.zeros(n_small)],
+            np.r_[np.full(n_releases, np.inf), np.ones(n_small)],
+        ),
+        constraints=[
+            LinearConstraint(equality, 0.0, 0.0),
+            LinearConstraint(pick[None, :], 1.0, np.inf),
+            LinearConstraint(np.r_[np.zeros(n_releases), weights][None, :], 0.0, below - 1),
+        ],
     )
     return int(np.rint(result.fun)) if result.status == 0 else None
 
 
-def _distinct_columns(incidence: npt.NDArray[np.float64],
-                      ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+def _distinct_columns(
+    incidence: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
     """The distinct columns (as rows) and, per column, the index of its distinct pattern."""
     packed = np.packbits(incidence.T > 0.5, axis=1)
     seen: dict[bytes, int] = {}
-    inverse = np.fromiter((seen.setdefault(row.tobytes(), len(seen)) for row in packed),
-                          dtype=np.int64, count=len(packed))
+    inverse = np.fromiter(
+        (seen.setdefault(row.tobytes(), len(seen)) for row in packed),
+        dtype=np.int64,
+        count=len(packed),
+    )
     first = np.zeros(len(seen), dtype=np.int64)
     first[inverse[::-1]] = np.arange(len(inverse))[::-1]
     return incidence.T[first], inverse
@@ -226,8 +235,12 @@ def in_span(releases: Sequence[Release], candidate: Release) -> bool:
     return audit.in_span(space.counts(_clean(candidate)))
 
 
-def plan_release(candidates: Sequence[Candidate], ledger: Sequence[Release], k: int,
-                 withheld: frozenset[str] = frozenset()) -> Plan:
+def plan_release(
+    candidates: Sequence[Candidate],
+    ledger: Sequence[Release],
+    k: int,
+    withheld: frozenset[str] = frozenset(),
+) -> Plan:
     """Decide which candidates may be shown, in the order given (put what matters most first:
     the organisation before its units, larger groups before smaller ones)."""
     if k < MIN_GROUP_FLOOR:
@@ -259,8 +272,9 @@ def plan_release(candidates: Sequence[Candidate], ledger: Sequence[Release], k: 
     return plan
 
 
-def storage_targets(parents: Mapping[str, str | None], leaves: Sequence[str],
-                    shown: set[str]) -> dict[str, str | None]:
+def storage_targets(
+    parents: Mapping[str, str | None], leaves: Sequence[str], shown: set[str]
+) -> dict[str, str | None]:
     """Where each leaf's aggregate goes when a round is closed for good: a shown leaf keeps its
     own; the others are merged into their nearest shown ancestor's remainder; a leaf with no
     shown ancestor can never be reported and is discarded (None)."""

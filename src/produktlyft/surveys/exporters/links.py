@@ -48,8 +48,14 @@ def write_links_csv(path: Path, group: str, links: Sequence[str], base_url: str 
     path.write_text(links_csv_text(group, links, base_url), encoding="utf-8")
 
 
-def links_sheet_html(title: str, group: str, links: Sequence[str], base_url: str | None,
-                     closes_on: date, lang: str = "sv") -> str:
+def links_sheet_html(
+    title: str,
+    group: str,
+    links: Sequence[str],
+    base_url: str | None,
+    closes_on: date,
+    lang: str = "sv",
+) -> str:
     """A printable HTML page of slips, each with its QR code, to cut apart and hand out."""
     text = _TEXT["sv" if lang == "sv" else "en"]
     slips = []
@@ -58,9 +64,10 @@ def links_sheet_html(title: str, group: str, links: Sequence[str], base_url: str
         code = segno.make(address, error="m").svg_inline(scale=3, title=address)
         slips.append(
             f'<section class="slip"><h2>{html.escape(title)} · {html.escape(group)}</h2>'
-            f'<p>{html.escape(text["intro"].format(closes=closes_on.isoformat()))}</p>'
+            f"<p>{html.escape(text['intro'].format(closes=closes_on.isoformat()))}</p>"
             f'<div class="qr">{code}</div><p>{html.escape(text["scan"])}<br>'
-            f'<code>{html.escape(address)}</code></p></section>')
+            f"<code>{html.escape(address)}</code></p></section>"
+        )
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{html.escape(text['title'])}: {html.escape(group)}</title><style>"
@@ -68,10 +75,20 @@ def links_sheet_html(title: str, group: str, links: Sequence[str], base_url: str
         ".slip{break-inside:avoid;border-bottom:1px dashed #555;padding:1em 1.5em}"
         "h2{font-size:1.1em;margin:0 0 .4em}code{font-size:1.05em;word-break:break-all}"
         ".qr svg{width:8em;height:8em}@page{margin:1cm}</style></head><body>"
-        + "".join(slips) + "</body></html>")
+        + "".join(slips)
+        + "</body></html>"
+    )
 
 
-def write_links_sheet(path: Path, title: str, group: str, links: Sequence[str],
-                      base_url: str | None, closes_on: date, lang: str = "sv") -> None:
-    path.write_text(links_sheet_html(title, group, links, base_url, closes_on, lang),
-                    encoding="utf-8")
+def write_links_sheet(
+    path: Path,
+    title: str,
+    group: str,
+    links: Sequence[str],
+    base_url: str | None,
+    closes_on: date,
+    lang: str = "sv",
+) -> None:
+    path.write_text(
+        links_sheet_html(title, group, links, base_url, closes_on, lang), encoding="utf-8"
+    )

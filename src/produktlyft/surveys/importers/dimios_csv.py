@@ -17,17 +17,33 @@ from produktlyft.kernel.files.cells import is_blank, parse_number
 from produktlyft.kernel.files.simple_table import fold, read_table
 from produktlyft.surveys.extras import DimiosScore
 
-_HEADERS = {fold(k): v for k, v in {
-    "dimension": "dimension", "dimension name": "dimension", "dimensionsnamn": "dimension",
-    "score": "score", "poäng": "score", "värde": "score", "resultat": "score",
-    "scope": "scope", "organisation": "scope", "enhet": "scope", "unit": "scope",
-    "quadrant": "quadrant", "kvadrant": "quadrant", "measured on": "measured_on",
-    "date": "measured_on", "datum": "measured_on", "mätdatum": "measured_on",
-}.items()}
+_HEADERS = {
+    fold(k): v
+    for k, v in {
+        "dimension": "dimension",
+        "dimension name": "dimension",
+        "dimensionsnamn": "dimension",
+        "score": "score",
+        "poäng": "score",
+        "värde": "score",
+        "resultat": "score",
+        "scope": "scope",
+        "organisation": "scope",
+        "enhet": "scope",
+        "unit": "scope",
+        "quadrant": "quadrant",
+        "kvadrant": "quadrant",
+        "measured on": "measured_on",
+        "date": "measured_on",
+        "datum": "measured_on",
+        "mätdatum": "measured_on",
+    }.items()
+}
 
 
-def read_dimios(path: Path, default_scope: str, imported_on: date,
-                limits: ImportLimits | None = None) -> list[DimiosScore]:
+def read_dimios(
+    path: Path, default_scope: str, imported_on: date, limits: ImportLimits | None = None
+) -> list[DimiosScore]:
     issues: list[Issue] = []
     scores: list[DimiosScore] = []
     for number, row in read_table(path, _HEADERS, {"dimension", "score"}, limits):
@@ -42,8 +58,12 @@ def read_dimios(path: Path, default_scope: str, imported_on: date,
     return scores
 
 
-def _score(row: dict[str, Any], default_scope: str, imported_on: date, source: str,
-           ) -> DimiosScore:
+def _score(
+    row: dict[str, Any],
+    default_scope: str,
+    imported_on: date,
+    source: str,
+) -> DimiosScore:
     if is_blank(row.get("dimension")):
         raise WordedError(wording("the dimension is empty"))
     raw = row.get("score")
@@ -54,16 +74,23 @@ def _score(row: dict[str, Any], default_scope: str, imported_on: date, source: s
     measured = row.get("measured_on")
     if not is_blank(measured):
         try:
-            measured = measured if isinstance(measured, date) else date.fromisoformat(
-                str(measured).strip()[:10])
+            measured = (
+                measured
+                if isinstance(measured, date)
+                else date.fromisoformat(str(measured).strip()[:10])
+            )
         except ValueError:
-            raise WordedError(wording("'{value}' is not a date written YYYY-MM-DD",
-                                      value=measured)) from None
+            raise WordedError(
+                wording("'{value}' is not a date written YYYY-MM-DD", value=measured)
+            ) from None
         if hasattr(measured, "date") and callable(measured.date):
             measured = measured.date()
     return DimiosScore(
         scope=str(row.get("scope") or default_scope).strip(),
-        dimension=str(row["dimension"]).strip(), score=score,
+        dimension=str(row["dimension"]).strip(),
+        score=score,
         quadrant=None if is_blank(row.get("quadrant")) else str(row["quadrant"]).strip(),
-        measured_on=None if is_blank(measured) else measured, source=source,
-        imported_on=imported_on)
+        measured_on=None if is_blank(measured) else measured,
+        source=source,
+        imported_on=imported_on,
+    )

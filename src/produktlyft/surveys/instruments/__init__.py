@@ -22,7 +22,13 @@ from produktlyft.surveys.instruments.westrum import WESTRUM
 
 # Every version ever published stays here, so old rounds keep their wording.
 ALL_VERSIONS: tuple[Instrument, ...] = (
-    WESTRUM, PSYCH_SAFETY, WELLBEING, READINESS, SERVICE_STANDARD, COMPETENCE)
+    WESTRUM,
+    PSYCH_SAFETY,
+    WELLBEING,
+    READINESS,
+    SERVICE_STANDARD,
+    COMPETENCE,
+)
 _BY_KEY = {(i.code, i.version): i for i in ALL_VERSIONS}
 CURRENT: dict[str, Instrument] = {i.code: i for i in ALL_VERSIONS}  # the last listed wins
 
@@ -40,7 +46,23 @@ def instrument(code: str, version: str | None = None) -> Instrument:
 
 
 __all__ = [
-    "ALL_VERSIONS", "COMPETENCE", "CURRENT", "PRELIMINARY", "PSYCH_SAFETY", "READINESS",
-    "SERVICE_STANDARD", "SKIP", "WELLBEING", "WESTRUM", "AnswerScale", "Challenge",
-    "Instrument", "Item", "Remedy", "Scale", "Text", "challenge_of", "instrument",
+    "ALL_VERSIONS",
+    "COMPETENCE",
+    "CURRENT",
+    "PRELIMINARY",
+    "PSYCH_SAFETY",
+    "READINESS",
+    "SERVICE_STANDARD",
+    "SKIP",
+    "WELLBEING",
+    "WESTRUM",
+    "AnswerScale",
+    "Challenge",
+    "Instrument",
+    "Item",
+    "Remedy",
+    "Scale",
+    "Text",
+    "challenge_of",
+    "instrument",
 ]

@@ -65,17 +65,27 @@ MET_3 = AnswerScale(
 COMPETENCE_5 = AnswerScale(
     code="competence-5",
     labels=(
-        Text(en="Novice: I know the basic ideas and need guidance to apply them",
-             sv="Nybörjare: jag känner till grunderna och behöver stöd för att tillämpa dem"),
-        Text(en="Competent: I apply it on my own in routine situations",
-             sv="Kompetent: jag tillämpar det självständigt i vanliga situationer"),
-        Text(en="Proficient: I apply it in complex situations and adapt it to the context",
-             sv="Skicklig: jag tillämpar det i komplexa situationer och anpassar det efter "
-             "sammanhanget"),
-        Text(en="Expert: I guide others and improve how we do it",
-             sv="Expert: jag vägleder andra och förbättrar hur vi gör det"),
-        Text(en="Master: I shape how it is done beyond my own organisation",
-             sv="Mästare: jag påverkar hur det görs även utanför min egen organisation"),
+        Text(
+            en="Novice: I know the basic ideas and need guidance to apply them",
+            sv="Nybörjare: jag känner till grunderna och behöver stöd för att tillämpa dem",
+        ),
+        Text(
+            en="Competent: I apply it on my own in routine situations",
+            sv="Kompetent: jag tillämpar det självständigt i vanliga situationer",
+        ),
+        Text(
+            en="Proficient: I apply it in complex situations and adapt it to the context",
+            sv="Skicklig: jag tillämpar det i komplexa situationer och anpassar det efter "
+            "sammanhanget",
+        ),
+        Text(
+            en="Expert: I guide others and improve how we do it",
+            sv="Expert: jag vägleder andra och förbättrar hur vi gör det",
+        ),
+        Text(
+            en="Master: I shape how it is done beyond my own organisation",
+            sv="Mästare: jag påverkar hur det görs även utanför min egen organisation",
+        ),
     ),
     skip_label=PREFER_NOT,
     source_note="The five levels of the DASA competence model; the descriptions are ours.",

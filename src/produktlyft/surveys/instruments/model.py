@@ -22,11 +22,13 @@ class Remedy(LabelledEnum):
     RUN_REVIEW = ("run_review", "gör en genomlysning", "run a review")
     START_PILOT = ("start_pilot", "starta en pilot", "start a pilot")
     CHECK_CONTRACT_SLICES = (
-        "check_contract_slices", "granska avtalens delar", "check contract slices")
+        "check_contract_slices",
+        "granska avtalens delar",
+        "check contract slices",
+    )
     PUBLISH_WIN = ("publish_win", "publicera en framgång", "publish a win")
     MEASURE_AGAIN = ("measure_again", "mät igen", "measure again")
-    MAP_DECISION_RIGHTS = (
-        "map_decision_rights", "kartlägg teamens mandat", "map decision rights")
+    MAP_DECISION_RIGHTS = ("map_decision_rights", "kartlägg teamens mandat", "map decision rights")
 
 
 class Text(BaseModel):
@@ -121,6 +123,9 @@ class Instrument(BaseModel):
     def translation_note(self, lang: str) -> str:
         if lang != "sv":
             return ""
-        status = ("preliminär översättning" if self.translation_status == PRELIMINARY
-                  else self.translation_status)
+        status = (
+            "preliminär översättning"
+            if self.translation_status == PRELIMINARY
+            else self.translation_status
+        )
         return f"Svensk översättning version {self.translation_version} ({status})."

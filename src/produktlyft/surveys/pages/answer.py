@@ -20,8 +20,11 @@ router = page_router()
 nav = ()
 _HEADERS = {"X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer"}
 _STATUS: dict[type[ProduktlyftError], tuple[int, str]] = {
-    AlreadyUsed: (409, "used"), RoundClosed: (410, "closed"), RoundNotOpen: (403, "not_open"),
-    LinkNotFound: (404, "unknown")}
+    AlreadyUsed: (409, "used"),
+    RoundClosed: (410, "closed"),
+    RoundNotOpen: (403, "not_open"),
+    LinkNotFound: (404, "unknown"),
+}
 _REFUSALS = (AlreadyUsed, RoundClosed, RoundNotOpen, LinkNotFound)
 
 
@@ -33,14 +36,32 @@ def _language(request: Request, lang: str | None) -> str:
 
 def _refused(request: Request, error: ProduktlyftError) -> Response:
     status, kind = next(v for t, v in _STATUS.items() if isinstance(error, t))
-    return render(request, "surveys/answer_status.html", status_code=status, headers=_HEADERS,
-                  kind=kind, opens_on=getattr(error, "opens_on", None))
+    return render(
+        request,
+        "surveys/answer_status.html",
+        status_code=status,
+        headers=_HEADERS,
+        kind=kind,
+        opens_on=getattr(error, "opens_on", None),
+    )
 
 
-def _form(request: Request, form: AnswerForm, values: dict[str, str],
-          problems: dict[str, str], status: int = 200) -> Response:
-    return render(request, "surveys/answer.html", status_code=status, headers=_HEADERS,
-                  form=form, values=values, problems=problems)
+def _form(
+    request: Request,
+    form: AnswerForm,
+    values: dict[str, str],
+    problems: dict[str, str],
+    status: int = 200,
+) -> Response:
+    return render(
+        request,
+        "surveys/answer.html",
+        status_code=status,
+        headers=_HEADERS,
+        form=form,
+        values=values,
+        problems=problems,
+    )
 
 
 @router.get("/s/{token}")
@@ -72,5 +93,11 @@ async def answer_submit(request: Request, token: str, lang: str | None = None) -
         return _form(request, form, values, problems, status=400)
     except _REFUSALS as error:
         return _refused(request, error)
-    return render(request, "surveys/answer_status.html", headers=_HEADERS, kind="thanks",
-                  opens_on=None, receipt=receipt)
+    return render(
+        request,
+        "surveys/answer_status.html",
+        headers=_HEADERS,
+        kind="thanks",
+        opens_on=None,
+        receipt=receipt,
+    )

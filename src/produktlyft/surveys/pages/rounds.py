@@ -34,16 +34,27 @@ nav = (NavEntry(N_("Surveys"), "/surveys", Permission.READ, order=70),)
 @needs(Permission.READ)
 def rounds_page(request: Request) -> Response:
     ctx = service_context(request)
-    return render(request, "surveys/list.html", rounds=list_rounds(ctx),
-                  can_organise=ctx.actor.can(Permission.ORGANISE))
+    return render(
+        request,
+        "surveys/list.html",
+        rounds=list_rounds(ctx),
+        can_organise=ctx.actor.can(Permission.ORGANISE),
+    )
 
 
-def _new_form(request: Request, values: dict[str, object], issues: list[Issue],
-              status: int = 200) -> Response:
+def _new_form(
+    request: Request, values: dict[str, object], issues: list[Issue], status: int = 200
+) -> Response:
     lang = request.state.lang
     instruments = [(code, inst.name.get(lang)) for code, inst in CURRENT.items()]
-    return render(request, "surveys/new.html", status_code=status, instruments=instruments,
-                  values=values, issues=issues)
+    return render(
+        request,
+        "surveys/new.html",
+        status_code=status,
+        instruments=instruments,
+        values=values,
+        issues=issues,
+    )
 
 
 @router.get("/surveys/new")
@@ -59,8 +70,9 @@ def _day(text: str, field: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput([Issue(message=f"'{text}' is not a date written YYYY-MM-DD",
-                                  column=field)]) from None
+        raise InvalidInput(
+            [Issue(message=f"'{text}' is not a date written YYYY-MM-DD", column=field)]
+        ) from None
 
 
 @router.post("/surveys/new")
@@ -69,21 +81,28 @@ async def create_round_submit(request: Request) -> Response:
     ctx = service_context(request)
     form = await request.form()
     values: dict[str, object] = {
-        "title": str(form.get("title", "")), "teams": str(form.get("teams", "")),
-        "opens": str(form.get("opens", "")), "closes": str(form.get("closes", "")),
+        "title": str(form.get("title", "")),
+        "teams": str(form.get("teams", "")),
+        "opens": str(form.get("opens", "")),
+        "closes": str(form.get("closes", "")),
         "min_group": str(form.get("min_group", "")),
-        "instruments": [str(v) for v in form.getlist("instruments")]}
+        "instruments": [str(v) for v in form.getlist("instruments")],
+    }
     try:
         closes = _day(str(values["closes"]), "close")
         if closes is None:
             raise InvalidInput([Issue(message="give the closing day", column="close")])
         minimum = str(values["min_group"]).strip()
         created = await run_in_threadpool(
-            create_round, ctx, instruments=list(values["instruments"]),  # type: ignore[call-overload]
+            create_round,
+            ctx,
+            instruments=list(values["instruments"]),  # type: ignore[call-overload]
             groups=[line for line in str(values["teams"]).splitlines() if line.strip()],
-            closes_on=closes, opens_on=_day(str(values["opens"]), "opens"),
+            closes_on=closes,
+            opens_on=_day(str(values["opens"]), "opens"),
             min_group=int(minimum) if minimum.isdigit() else None,
-            title=str(values["title"]).strip() or None)
+            title=str(values["title"]).strip() or None,
+        )
     except InvalidInput as invalid:
         return _new_form(request, values, invalid.issues, status=400)
     return RedirectResponse(f"/surveys/{created.round.id}", status_code=303)
@@ -94,9 +113,14 @@ async def create_round_submit(request: Request) -> Response:
 def round_results(request: Request, round_id: str) -> Response:
     ctx = service_context(request)
     view = round_page(ctx, round_id, request.state.lang)
-    return render(request, "surveys/round.html", view=view, r=view.report,
-                  can_organise=ctx.actor.can(Permission.ORGANISE),
-                  has_readiness=any(i.code == "readiness" for i in view.report.instruments))
+    return render(
+        request,
+        "surveys/round.html",
+        view=view,
+        r=view.report,
+        can_organise=ctx.actor.can(Permission.ORGANISE),
+        has_readiness=any(i.code == "readiness" for i in view.report.instruments),
+    )
 
 
 @router.get("/surveys/{round_id}/groups/{node_id:path}")
@@ -111,26 +135,46 @@ def group_history(request: Request, round_id: str, node_id: str) -> Response:
 @needs(Permission.READ)
 def readiness_page(request: Request, round_id: str) -> Response:
     ctx = service_context(request)
-    return render(request, "surveys/readiness.html",
-                  view=readiness_view(ctx, round_id, request.state.lang), round_id=round_id)
+    return render(
+        request,
+        "surveys/readiness.html",
+        view=readiness_view(ctx, round_id, request.state.lang),
+        round_id=round_id,
+    )
 
 
 @router.post("/surveys/{round_id}/links")
 @needs(Permission.ORGANISE)
-def make_links(request: Request, round_id: str, group: str = Form(...),
-               count: int = Form(...), kind: str = Form("sheet")) -> Response:
+def make_links(
+    request: Request,
+    round_id: str,
+    group: str = Form(...),
+    count: int = Form(...),
+    kind: str = Form("sheet"),
+) -> Response:
     ctx = service_context(request)
     batch = generate_links(ctx, round_id, group, count)
     base = ctx.settings.public_base_url or str(request.base_url).rstrip("/")
     name = f"links-{round_id}-{batch.group.node_id.replace(':', '-').replace('/', '-')}"
     if kind == "csv":
-        return Response(links_csv_text(batch.group.name, batch.paths, base),
-                        media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
-    html = links_sheet_html(batch.round.title, batch.group.name, batch.paths, base,
-                            batch.round.closes_on, request.state.lang)
-    return Response(html, media_type="text/html; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.html"'})
+        return Response(
+            links_csv_text(batch.group.name, batch.paths, base),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
+    html = links_sheet_html(
+        batch.round.title,
+        batch.group.name,
+        batch.paths,
+        base,
+        batch.round.closes_on,
+        request.state.lang,
+    )
+    return Response(
+        html,
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.html"'},
+    )
 
 
 @router.post("/surveys/{round_id}/close")
@@ -138,6 +182,3 @@ def make_links(request: Request, round_id: str, group: str = Form(...),
 def close_submit(request: Request, round_id: str) -> Response:
     close_round(service_context(request), round_id)
     return RedirectResponse(f"/surveys/{round_id}", status_code=303)
-
-
-

@@ -94,16 +94,28 @@ class Receipt:
 def _section(inst: Instrument, lang: str) -> Section:
     questions = []
     for item in inst.items:
-        options = tuple(Option(str(v), label.get(lang))
-                        for v, label in enumerate(item.answers.labels, start=1))
+        options = tuple(
+            Option(str(v), label.get(lang)) for v, label in enumerate(item.answers.labels, start=1)
+        )
         skip = item.answers.skip_label
-        questions.append(Question(
-            field=item.code, text=item.text.get(lang),
-            description=item.description.get(lang) if item.description else None,
-            options=options, skip=Option(SKIP, skip.get(lang)) if skip else None,
-            reverse_scored=item.reverse))
-    return Section(inst.code, inst.version, inst.name.get(lang), inst.intro.get(lang),
-                   inst.translation_note(lang), tuple(questions))
+        questions.append(
+            Question(
+                field=item.code,
+                text=item.text.get(lang),
+                description=item.description.get(lang) if item.description else None,
+                options=options,
+                skip=Option(SKIP, skip.get(lang)) if skip else None,
+                reverse_scored=item.reverse,
+            )
+        )
+    return Section(
+        inst.code,
+        inst.version,
+        inst.name.get(lang),
+        inst.intro.get(lang),
+        inst.translation_note(lang),
+        tuple(questions),
+    )
 
 
 def _link_state(uow: UnitOfWork, token: str, day: date) -> tuple[Round, str, bool]:
@@ -128,8 +140,7 @@ def _check_open(round_: Round, day: date) -> None:
     if status is RoundStatus.CLOSED:
         raise RoundClosed("this survey has closed and takes no more answers")
     if status is RoundStatus.SCHEDULED:
-        raise RoundNotOpen(f"this survey opens on {round_.opens_on.isoformat()}",
-                           round_.opens_on)
+        raise RoundNotOpen(f"this survey opens on {round_.opens_on.isoformat()}", round_.opens_on)
 
 
 def open_answer_form(ctx: ServiceContext, token: str, lang: str | None = None) -> AnswerForm:
@@ -142,16 +153,23 @@ def open_answer_form(ctx: ServiceContext, token: str, lang: str | None = None) -
     if used:
         raise AlreadyUsed("this link has already been used to answer; thank you")
     return AnswerForm(
-        round_id=round_.id, title=round_.title, group=group, lang=lang,
-        action=answer_path(token), closes_on=round_.closes_on,
+        round_id=round_.id,
+        title=round_.title,
+        group=group,
+        lang=lang,
+        action=answer_path(token),
+        closes_on=round_.closes_on,
         sections=tuple(_section(inst, lang) for inst in round_.resolved()),
         comment_field=COMMENT_FIELD if round_.mode is RoundMode.ROWS else None,
         min_group=round_.min_group,
-        legal_basis=round_.legal_basis if round_.mode is RoundMode.ROWS else None)
+        legal_basis=round_.legal_basis if round_.mode is RoundMode.ROWS else None,
+    )
 
 
-def parse_answers(round_: Round, fields: Mapping[str, str | Sequence[str]],
-                  ) -> tuple[dict[str, int | None], int]:
+def parse_answers(
+    round_: Round,
+    fields: Mapping[str, str | Sequence[str]],
+) -> tuple[dict[str, int | None], int]:
     """item code -> value (None: skipped or left empty), and how many items were given at all
     (a value or an explicit skip). Unknown fields (buttons, language, tokens) are ignored."""
     values: dict[str, int | None] = {}
@@ -171,20 +189,28 @@ def parse_answers(round_: Round, fields: Mapping[str, str | Sequence[str]],
             if text.isdigit() and 1 <= int(text) <= item.answers.points:
                 values[item.code] = int(text)
             else:
-                issues.append(Issue(message=f"'{text[:40]}' is not one of the answers (1 to "
-                                    f"{item.answers.points}"
-                                    f"{' or skip' if item.answers.skip_label else ''})",
-                                    column=item.code))
+                issues.append(
+                    Issue(
+                        message=f"'{text[:40]}' is not one of the answers (1 to "
+                        f"{item.answers.points}"
+                        f"{' or skip' if item.answers.skip_label else ''})",
+                        column=item.code,
+                    )
+                )
     if issues:
         raise InvalidInput(issues, "the answer was not recorded; the link can still be used")
     if given == 0:
-        raise InvalidInput([Issue(message="no question was answered")],
-                           "the answer was not recorded; the link can still be used")
+        raise InvalidInput(
+            [Issue(message="no question was answered")],
+            "the answer was not recorded; the link can still be used",
+        )
     return values, given
 
 
-def answer_aggregates(specs: Sequence[FamilySpec], values: Mapping[str, int | None],
-                      ) -> list[tuple[FamilySpec, FamilyAggregate]]:
+def answer_aggregates(
+    specs: Sequence[FamilySpec],
+    values: Mapping[str, int | None],
+) -> list[tuple[FamilySpec, FamilyAggregate]]:
     """One answer as aggregates: the same fold the bench runs on 10,000 answers."""
     parts = []
     for spec in specs:
@@ -195,8 +221,9 @@ def answer_aggregates(specs: Sequence[FamilySpec], values: Mapping[str, int | No
     return parts
 
 
-def submit_answer(ctx: ServiceContext, token: str,
-                  fields: Mapping[str, str | Sequence[str]]) -> Receipt:
+def submit_answer(
+    ctx: ServiceContext, token: str, fields: Mapping[str, str | Sequence[str]]
+) -> Receipt:
     """Record one answer and use up its link, or raise AlreadyUsed / RoundClosed /
     RoundNotOpen / LinkNotFound / InvalidInput (then nothing is written)."""
     token = token_from(token)
@@ -219,13 +246,15 @@ def submit_answer(ctx: ServiceContext, token: str,
         found = uow.surveys.find_link(hashed)
         assert found is not None
         node_id = found[1]
-        uow.surveys.add_to_aggregates(round_.id, node_id, 1,
-                                      answer_aggregates(round_specs(round_), values))
+        uow.surveys.add_to_aggregates(
+            round_.id, node_id, 1, answer_aggregates(round_specs(round_), values)
+        )
         if round_.mode is RoundMode.ROWS:
             uow.survey_extras.add_row(round_.id, node_id, day, values, comment)
     answered = sum(v is not None for v in values.values())
-    return Receipt(round_.title, answered, given - answered,
-                   kept_as_row=round_.mode is RoundMode.ROWS)
+    return Receipt(
+        round_.title, answered, given - answered, kept_as_row=round_.mode is RoundMode.ROWS
+    )
 
 
 def _comment(round_: Round, fields: Mapping[str, str | Sequence[str]]) -> str | None:
@@ -235,6 +264,12 @@ def _comment(round_: Round, fields: Mapping[str, str | Sequence[str]]) -> str | 
     raw = fields.get(COMMENT_FIELD)
     text = (raw if isinstance(raw, str) else (raw[-1] if raw else "")).strip()
     if len(text) > MAX_COMMENT:
-        raise InvalidInput([Issue(message=f"the comment is longer than {MAX_COMMENT} "
-                                  "characters", column=COMMENT_FIELD)])
+        raise InvalidInput(
+            [
+                Issue(
+                    message=f"the comment is longer than {MAX_COMMENT} characters",
+                    column=COMMENT_FIELD,
+                )
+            ]
+        )
     return text or None

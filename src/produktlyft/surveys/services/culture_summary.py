@@ -35,8 +35,7 @@ class CultureSummary:
 
 def culture_summary(ctx: ServiceContext, lang: str | None = None) -> CultureSummary:
     ctx.actor.require(Permission.READ)
-    listed = [(r, status) for r, status in list_rounds(ctx)
-              if status is not RoundStatus.SCHEDULED]
+    listed = [(r, status) for r, status in list_rounds(ctx) if status is not RoundStatus.SCHEDULED]
     decisions = decision_report(ctx)
     if not listed:
         return CultureSummary(None, None, decisions=decisions if decisions.decisions else None)
@@ -50,8 +49,14 @@ def culture_summary(ctx: ServiceContext, lang: str | None = None) -> CultureSumm
     if any(i.code == "readiness" for i in report.instruments):
         steps = readiness_view(ctx, latest.id, lang).next_steps
     return CultureSummary(
-        round_id=latest.id, round_title=latest.title,
+        round_id=latest.id,
+        round_title=latest.title,
         scales=[] if organisation.suppressed else list(organisation.scales.values()),
-        changes=point.changes if point else {}, organisation_trend=trend, next_steps=steps,
-        decisions=decisions if decisions.decisions else None, round=latest,
-        status=report.status, respondents=None if organisation.suppressed else organisation.n)
+        changes=point.changes if point else {},
+        organisation_trend=trend,
+        next_steps=steps,
+        decisions=decisions if decisions.decisions else None,
+        round=latest,
+        status=report.status,
+        respondents=None if organisation.suppressed else organisation.n,
+    )

@@ -39,8 +39,9 @@ class Tree:
         self.depth[node_id] = depth
         node = self.nodes[node_id]
         own = [node_id] if node.answerable or node.kind is NodeKind.REMAINDER else []
-        leaves = own + [leaf for child in self.children[node_id]
-                        for leaf in self._walk(child, depth + 1)]
+        leaves = own + [
+            leaf for child in self.children[node_id] for leaf in self._walk(child, depth + 1)
+        ]
         self.data_leaves[node_id] = leaves
         return leaves
 
@@ -59,8 +60,10 @@ class Tree:
         wanted = name.casefold()
         for node in self.nodes.values():
             if node.kind is not NodeKind.REMAINDER and wanted in (
-                    node.node_id.casefold(), node.name.casefold(),
-                    (node.source_id or "").casefold()):
+                node.node_id.casefold(),
+                node.name.casefold(),
+                (node.source_id or "").casefold(),
+            ):
                 return node
         return None
 
@@ -80,8 +83,9 @@ class View:
     @classmethod
     def filter(cls, tree: Tree, node_ids: Sequence[str]) -> View:
         leaves = sorted({leaf for n in node_ids for leaf in tree.data_leaves[n]})
-        return cls("filter:" + ",".join(sorted(set(node_ids))), tuple(leaves),
-                   tuple(sorted(set(node_ids))))
+        return cls(
+            "filter:" + ",".join(sorted(set(node_ids))), tuple(leaves), tuple(sorted(set(node_ids)))
+        )
 
 
 @dataclass
@@ -99,49 +103,69 @@ class ViewPlan:
         return None if plan is None else plan.suppressed.get(key)
 
 
-def family_counts(respondents: Mapping[str, int],
-                  aggregates: Mapping[str, Mapping[str, FamilyAggregate]],
-                  specs: Sequence[FamilySpec]) -> dict[str, dict[str, int]]:
+def family_counts(
+    respondents: Mapping[str, int],
+    aggregates: Mapping[str, Mapping[str, FamilyAggregate]],
+    specs: Sequence[FamilySpec],
+) -> dict[str, dict[str, int]]:
     """family -> leaf -> respondents counted in that family."""
     counts = {RESPONDENTS: dict(respondents)}
     for spec in specs:
-        counts[spec.code] = {leaf: families[spec.code].n
-                             for leaf, families in aggregates.items() if spec.code in families}
+        counts[spec.code] = {
+            leaf: families[spec.code].n
+            for leaf, families in aggregates.items()
+            if spec.code in families
+        }
     return counts
 
 
 def order_views(views: Iterable[View], tree: Tree, respondents: Mapping[str, int]) -> list[View]:
     """What matters most first: the organisation, then larger groups. The order decides which
     sibling is hidden when one must be (the smaller), never how groups are listed."""
+
     def n(view: View) -> int:
         return sum(respondents.get(leaf, 0) for leaf in view.leaves)
+
     return sorted(views, key=lambda v: (tree.depth.get(v.key, 99), -n(v), v.key))
 
 
-def plan_view(uow: UnitOfWork, round_: Round, views: Sequence[View],
-              counts: Mapping[str, Mapping[str, int]], today: date,
-              withheld: frozenset[str] = frozenset()) -> ViewPlan:
+def plan_view(
+    uow: UnitOfWork,
+    round_: Round,
+    views: Sequence[View],
+    counts: Mapping[str, Mapping[str, int]],
+    today: date,
+    withheld: frozenset[str] = frozenset(),
+) -> ViewPlan:
     """Audit the views against the round's ledger, family by family, and record what is shown.
     A group hidden as a whole is hidden in every family."""
     ledger = uow.surveys.releases(round_.id)
     plans: dict[str, Plan] = {}
-    group_plan = _plan_family(views, counts[RESPONDENTS], ledger.get(RESPONDENTS, []),
-                              round_.min_group, withheld)
+    group_plan = _plan_family(
+        views, counts[RESPONDENTS], ledger.get(RESPONDENTS, []), round_.min_group, withheld
+    )
     plans[RESPONDENTS] = group_plan
     hidden = withheld | frozenset(group_plan.suppressed)
     for family, family_count in counts.items():
         if family != RESPONDENTS:
-            plans[family] = _plan_family(views, family_count, ledger.get(family, []),
-                                         round_.min_group, hidden)
+            plans[family] = _plan_family(
+                views, family_count, ledger.get(family, []), round_.min_group, hidden
+            )
     for family, plan in plans.items():
         uow.surveys.add_releases(round_.id, family, plan.new_releases, today)
     return ViewPlan(plans)
 
 
-def _plan_family(views: Sequence[View], counts: Mapping[str, int],
-                 ledger: Sequence[Mapping[str, int]], k: int, withheld: frozenset[str]) -> Plan:
-    candidates = [Candidate(view.key, {leaf: counts.get(leaf, 0) for leaf in view.leaves})
-                  for view in views]
+def _plan_family(
+    views: Sequence[View],
+    counts: Mapping[str, int],
+    ledger: Sequence[Mapping[str, int]],
+    k: int,
+    withheld: frozenset[str],
+) -> Plan:
+    candidates = [
+        Candidate(view.key, {leaf: counts.get(leaf, 0) for leaf in view.leaves}) for view in views
+    ]
     plan = plan_release(candidates, ledger, k, withheld)
     # a group hidden as a whole keeps its reason in every family
     for key in withheld & {view.key for view in views}:
@@ -152,8 +176,9 @@ def _plan_family(views: Sequence[View], counts: Mapping[str, int],
 def final_plan(tree: Tree, views: Sequence[View]) -> ViewPlan:
     """The frozen plan of a finalised round. A filter is shown only when every group it covers
     is shown: it is then a sum of shown results and reveals nothing new."""
-    families = {RESPONDENTS} | {f for node in tree.nodes.values()
-                                for f in node.final_families or ()}
+    families = {RESPONDENTS} | {
+        f for node in tree.nodes.values() for f in node.final_families or ()
+    }
     plans = {family: Plan() for family in families}
     for view in views:
         for family, plan in plans.items():

@@ -47,8 +47,11 @@ class ReadinessView:
     dimios: list[DimiosScore]
 
 
-def readiness_view(ctx: ServiceContext, round_id: str, lang: str | None = None,
-                   ) -> ReadinessView:
+def readiness_view(
+    ctx: ServiceContext,
+    round_id: str,
+    lang: str | None = None,
+) -> ReadinessView:
     report = survey_report(ctx, round_id, lang=lang, organisation_only=True)
     if READINESS.code not in [inst.code for inst in report.instruments]:
         raise InvalidInput([Issue(message=f"round {round_id} has no readiness assessment")])
@@ -60,8 +63,9 @@ def readiness_view(ctx: ServiceContext, round_id: str, lang: str | None = None,
         challenge = challenge_of(code)
         if challenge is not None:
             challenges.append(ChallengeResult(challenge, challenge.label(report.lang), scale))
-    return ReadinessView(round_id, not org.suppressed, challenges,
-                         _next_steps(challenges, report.lang), dimios)
+    return ReadinessView(
+        round_id, not org.suppressed, challenges, _next_steps(challenges, report.lang), dimios
+    )
 
 
 def _next_steps(challenges: list[ChallengeResult], lang: str) -> list[NextStep]:
@@ -71,15 +75,21 @@ def _next_steps(challenges: list[ChallengeResult], lang: str) -> list[NextStep]:
     for result in challenges:
         if result.scale.suppressed:
             continue
-        low = sorted((i for i in result.scale.items
-                      if i.mean is not None and i.mean < WEAK_BELOW and i.remedy),
-                     key=lambda i: i.mean or 0.0)
+        low = sorted(
+            (
+                i
+                for i in result.scale.items
+                if i.mean is not None and i.mean < WEAK_BELOW and i.remedy
+            ),
+            key=lambda i: i.mean or 0.0,
+        )
         weak.extend(low[:STEPS_PER_CHALLENGE])
     steps: dict[Remedy, NextStep] = {}
     for item in sorted(weak, key=lambda i: i.mean or 0.0):
         remedy = Remedy.parse(item.remedy or "")
-        step = steps.setdefault(remedy, NextStep(remedy, remedy.label(lang),
-                                                 ADVICE[remedy].get(lang)))
+        step = steps.setdefault(
+            remedy, NextStep(remedy, remedy.label(lang), ADVICE[remedy].get(lang))
+        )
         step.because.append(item)
     return list(steps.values())
 
@@ -88,8 +98,11 @@ def import_dimios(ctx: ServiceContext, path: Path, scope: str | None = None) -> 
     """Store an organisation's own DiMiOS dimension scores from a CSV or .xlsx file."""
     ctx.actor.require(Permission.IMPORT)
     ctx.database.require_current()
-    limits = ImportLimits(ctx.settings.max_import_bytes, ctx.settings.max_unpacked_bytes,
-                          ctx.settings.max_issues_per_file)
+    limits = ImportLimits(
+        ctx.settings.max_import_bytes,
+        ctx.settings.max_unpacked_bytes,
+        ctx.settings.max_issues_per_file,
+    )
     scores = read_dimios(path, scope or "Organisation", today(ctx), limits)
     with ctx.database.unit_of_work() as uow:
         uow.survey_extras.add_dimios(scores)

@@ -39,8 +39,12 @@ from produktlyft.surveys.services.planning import Tree, View, family_counts, ord
 ANSWER_PATH = "/s/{token}"  # where the web app serves the answering form
 MAX_LINKS_PER_CALL = 10_000
 _ROUND_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-ALIASES = {"psychological-safety": "psych-safety", "wellbeing": "dora-wellbeing",
-           "well-being": "dora-wellbeing", "service": "service-standard"}
+ALIASES = {
+    "psychological-safety": "psych-safety",
+    "wellbeing": "dora-wellbeing",
+    "well-being": "dora-wellbeing",
+    "service": "service-standard",
+}
 
 
 def today(ctx: ServiceContext) -> date:
@@ -77,10 +81,18 @@ class CreatedRound:
     notes: list[str] = field(default_factory=list)
 
 
-def create_round(ctx: ServiceContext, *, instruments: Sequence[str], groups: Sequence[str],
-                 closes_on: date, opens_on: date | None = None, min_group: int | None = None,
-                 title: str | None = None, mode: RoundMode = RoundMode.AGGREGATE,
-                 legal_basis: str | None = None) -> CreatedRound:
+def create_round(
+    ctx: ServiceContext,
+    *,
+    instruments: Sequence[str],
+    groups: Sequence[str],
+    closes_on: date,
+    opens_on: date | None = None,
+    min_group: int | None = None,
+    title: str | None = None,
+    mode: RoundMode = RoundMode.AGGREGATE,
+    legal_basis: str | None = None,
+) -> CreatedRound:
     ctx.actor.require(Permission.ORGANISE)
     ctx.database.require_current()
     day = today(ctx)
@@ -90,27 +102,51 @@ def create_round(ctx: ServiceContext, *, instruments: Sequence[str], groups: Seq
     with ctx.database.unit_of_work() as uow:
         nodes, notes = _group_tree(uow, groups)
         round_ = Round(
-            id=_new_round_id(uow), title=title or f"Survey {opens.isoformat()}",
-            instruments=tuple(refs), mode=mode, legal_basis=legal_basis, min_group=k,
-            opens_on=opens, closes_on=closes_on, created_on=day, created_by=ctx.actor.name)
+            id=_new_round_id(uow),
+            title=title or f"Survey {opens.isoformat()}",
+            instruments=tuple(refs),
+            mode=mode,
+            legal_basis=legal_basis,
+            min_group=k,
+            opens_on=opens,
+            closes_on=closes_on,
+            created_on=day,
+            created_by=ctx.actor.name,
+        )
         uow.surveys.add_round(round_, nodes, round_specs(round_))
     if k < ctx.settings.survey_min_group:
-        notes.append(f"the minimum group size {k} is below the organisation's "
-                     f"{ctx.settings.survey_min_group}")
+        notes.append(
+            f"the minimum group size {k} is below the organisation's "
+            f"{ctx.settings.survey_min_group}"
+        )
     return CreatedRound(round_, nodes, notes)
 
 
-def _check_round_input(instruments: Sequence[str], groups: Sequence[str], opens: date,
-                       closes: date, k: int, day: date, mode: RoundMode,
-                       legal_basis: str | None) -> list[InstrumentRef]:
+def _check_round_input(
+    instruments: Sequence[str],
+    groups: Sequence[str],
+    opens: date,
+    closes: date,
+    k: int,
+    day: date,
+    mode: RoundMode,
+    legal_basis: str | None,
+) -> list[InstrumentRef]:
     issues: list[Issue] = []
     refs: list[InstrumentRef] = []
     codes = [ALIASES.get(c.strip().casefold(), c.strip().casefold()) for c in instruments]
     for code in codes:
         if code not in CURRENT:
-            issues.append(Issue.worded(wording("no instrument '{code}'; choose from {choices}",
-                                               code=code, choices=", ".join(CURRENT)),
-                                       column="instrument"))
+            issues.append(
+                Issue.worded(
+                    wording(
+                        "no instrument '{code}'; choose from {choices}",
+                        code=code,
+                        choices=", ".join(CURRENT),
+                    ),
+                    column="instrument",
+                )
+            )
         elif code not in [r.code for r in refs]:
             refs.append(InstrumentRef(code=code, version=instrument(code).version))
     if not codes:
@@ -121,16 +157,24 @@ def _check_round_input(instruments: Sequence[str], groups: Sequence[str], opens:
     if len({n.casefold() for n in names}) != len(names):
         issues.append(Issue.worded(wording("a team is named twice"), column="team"))
     if k < MIN_GROUP_FLOOR:
-        issues.append(Issue.worded(wording("the minimum group size may not be below {floor}",
-                                           floor=MIN_GROUP_FLOOR), column="min-group"))
+        issues.append(
+            Issue.worded(
+                wording("the minimum group size may not be below {floor}", floor=MIN_GROUP_FLOOR),
+                column="min-group",
+            )
+        )
     if closes < opens:
         issues.append(Issue.worded(wording("the round closes before it opens"), column="close"))
     if closes < day:
-        issues.append(Issue.worded(wording("the closing day {day} has passed", day=closes),
-                                   column="close"))
+        issues.append(
+            Issue.worded(wording("the closing day {day} has passed", day=closes), column="close")
+        )
     if mode is RoundMode.ROWS and not (legal_basis or "").strip():
-        issues.append(Issue.worded(wording("keeping answers as rows needs a stated legal "
-                                           "basis"), column="legal-basis"))
+        issues.append(
+            Issue.worded(
+                wording("keeping answers as rows needs a stated legal basis"), column="legal-basis"
+            )
+        )
     if issues:
         raise InvalidInput(issues, f"{len(issues)} problem(s); no round was created")
     return refs
@@ -156,8 +200,9 @@ def _group_tree(uow: UnitOfWork, names: Sequence[str]) -> tuple[list[GroupNode],
     units = {u.id: u for u in uow.inventory.load("units") if isinstance(u, Unit)}
     notes: list[str] = []
     parent: dict[str, str | None] = {ROOT: None}
-    info: dict[str, tuple[str, NodeKind, str | None]] = {ROOT: ("Organisation",
-                                                                NodeKind.ORGANISATION, None)}
+    info: dict[str, tuple[str, NodeKind, str | None]] = {
+        ROOT: ("Organisation", NodeKind.ORGANISATION, None)
+    }
     answering: list[str] = []
 
     def add_unit_chain(unit_id: str | None) -> str:
@@ -176,8 +221,9 @@ def _group_tree(uow: UnitOfWork, names: Sequence[str]) -> tuple[list[GroupNode],
     for name in names:
         wanted = name.casefold()
         team = next((t for t in teams if wanted in (t.id.casefold(), t.name.casefold())), None)
-        unit = next((u for u in units.values()
-                     if wanted in (u.id.casefold(), u.name.casefold())), None)
+        unit = next(
+            (u for u in units.values() if wanted in (u.id.casefold(), u.name.casefold())), None
+        )
         if team is not None:
             node_id = f"team:{team.id}"
             info[node_id] = (team.name, NodeKind.TEAM, team.id)
@@ -190,14 +236,18 @@ def _group_tree(uow: UnitOfWork, names: Sequence[str]) -> tuple[list[GroupNode],
             node_id = f"new:{_slug(name)}"
             info[node_id] = (name, NodeKind.TEAM, None)
             parent[node_id] = ROOT
-            notes.append(f"'{name}' is not a team or unit in the inventory; "
-                         "it was created for this round")
+            notes.append(
+                f"'{name}' is not a team or unit in the inventory; it was created for this round"
+            )
         answering.append(node_id)
     return _tree_nodes(parent, info, answering), notes
 
 
-def _tree_nodes(parent: dict[str, str | None], info: dict[str, tuple[str, NodeKind, str | None]],
-                answering: list[str]) -> list[GroupNode]:
+def _tree_nodes(
+    parent: dict[str, str | None],
+    info: dict[str, tuple[str, NodeKind, str | None]],
+    answering: list[str],
+) -> list[GroupNode]:
     children: dict[str, list[str]] = {}
     for node_id, above in parent.items():
         if above is not None:
@@ -225,9 +275,16 @@ def _tree_nodes(parent: dict[str, str | None], info: dict[str, tuple[str, NodeKi
 
     def visit(node_id: str) -> None:
         name, kind, source = info[node_id]
-        ordered.append(GroupNode(node_id=node_id, name=name, kind=kind,
-                                 parent_id=parent.get(node_id), source_id=source,
-                                 answerable=node_id in answering))
+        ordered.append(
+            GroupNode(
+                node_id=node_id,
+                name=name,
+                kind=kind,
+                parent_id=parent.get(node_id),
+                source_id=source,
+                answerable=node_id in answering,
+            )
+        )
         for child in sorted(children.get(node_id, []), key=lambda c: info[c][0].casefold()):
             visit(child)
 
@@ -252,8 +309,10 @@ def generate_links(ctx: ServiceContext, round_id: str, group: str, count: int) -
     ctx.actor.require(Permission.ORGANISE)
     ctx.database.require_current()
     if not 1 <= count <= MAX_LINKS_PER_CALL:
-        raise InvalidInput([Issue(message=f"ask for 1 to {MAX_LINKS_PER_CALL} links",
-                                  column="count")], "no links were made")
+        raise InvalidInput(
+            [Issue(message=f"ask for 1 to {MAX_LINKS_PER_CALL} links", column="count")],
+            "no links were made",
+        )
     with ctx.database.unit_of_work() as uow:
         round_ = uow.surveys.get_round(round_id)
         if round_.status(today(ctx)) is RoundStatus.CLOSED:
@@ -268,9 +327,11 @@ def generate_links(ctx: ServiceContext, round_id: str, group: str, count: int) -
         uow.surveys.add_links(round_id, node.node_id, [token_hash(t) for t in tokens])
     notes = []
     if node.links_issued + count < round_.min_group:
-        notes.append(f"{node.name} has {node.links_issued + count} link(s), fewer than the "
-                     f"minimum group size {round_.min_group}: its results can never be shown "
-                     "on their own")
+        notes.append(
+            f"{node.name} has {node.links_issued + count} link(s), fewer than the "
+            f"minimum group size {round_.min_group}: its results can never be shown "
+            "on their own"
+        )
     return LinkBatch(round_, node, tokens, notes)
 
 
@@ -316,17 +377,19 @@ def finalise_if_due(uow: UnitOfWork, round_: Round, day: date) -> bool:
     views = order_views([View.group(tree, n) for n in tree.reportable()], tree, respondents)
     plan = plan_view(uow, round_, views, counts, day)
     leaves = tree.leaves()
-    targets = {family: storage_targets(tree.parents, leaves, set(p.shown))
-               for family, p in plan.families.items()}
+    targets = {
+        family: storage_targets(tree.parents, leaves, set(p.shown))
+        for family, p in plan.families.items()
+    }
     final = {n: [f for f, p in plan.families.items() if p.is_shown(n)] for n in tree.nodes}
-    uow.surveys.finalise(round_.id, specs, targets, final,
-                         merge=round_.mode is RoundMode.AGGREGATE)
+    uow.surveys.finalise(round_.id, specs, targets, final, merge=round_.mode is RoundMode.AGGREGATE)
     uow.surveys.delete_links(round_.id)
     return True
 
 
-def add_evidence(ctx: ServiceContext, round_id: str, group: str, point: int, url: str,
-                 note: str | None = None) -> Evidence:
+def add_evidence(
+    ctx: ServiceContext, round_id: str, group: str, point: int, url: str, note: str | None = None
+) -> Evidence:
     """Record, openly and under the recorder's name, evidence for a Service Standard point."""
     ctx.actor.require(Permission.EDIT)
     ctx.database.require_current()
@@ -338,15 +401,22 @@ def add_evidence(ctx: ServiceContext, round_id: str, group: str, point: int, url
         if node is None:
             raise NotFound(f"round {round_id} has no group '{group}'")
         if not 1 <= point <= 14:
-            raise InvalidInput([Issue(message="the Service Standard has points 1 to 14",
-                                      column="point")])
+            raise InvalidInput(
+                [Issue(message="the Service Standard has points 1 to 14", column="point")]
+            )
         try:
-            evidence = Evidence(round_id=round_id, node_id=node.node_id,
-                                item=f"service-standard.{point}", url=url, note=note,
-                                added_by=ctx.actor.name, added_on=today(ctx))
+            evidence = Evidence(
+                round_id=round_id,
+                node_id=node.node_id,
+                item=f"service-standard.{point}",
+                url=url,
+                note=note,
+                added_by=ctx.actor.name,
+                added_on=today(ctx),
+            )
         except ValueError as error:
-            raise InvalidInput([Issue(message=str(error).splitlines()[-1].strip(),
-                                      column="url")]) from None
+            raise InvalidInput(
+                [Issue(message=str(error).splitlines()[-1].strip(), column="url")]
+            ) from None
         uow.survey_extras.add_evidence(evidence)
     return evidence
-

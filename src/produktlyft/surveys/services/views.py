@@ -34,13 +34,18 @@ def round_page(ctx: ServiceContext, round_id: str, lang: str) -> RoundPage:
     codes = [code for code in org.scales] or sorted({c for g in report.groups for c in g.scales})
     charts = []
     for points in sorted({scale.points for scale in org.scales.values()}, reverse=True):
-        rows = [row for scale in org.scales.values()
-                if scale.points == points and (row := _row(scale.name, scale))]
+        rows = [
+            row
+            for scale in org.scales.values()
+            if scale.points == points and (row := _row(scale.name, scale))
+        ]
         if rows:
-            title = i18n.gettext("The organisation: mean with 95 %% interval, scale 1–%(points)s",
-                                 lang) % {"points": points}
-            charts.append(interval_chart(title, rows, points,
-                                         i18n.gettext("Mean on the answer scale", lang)))
+            title = i18n.gettext(
+                "The organisation: mean with 95 %% interval, scale 1–%(points)s", lang
+            ) % {"points": points}
+            charts.append(
+                interval_chart(title, rows, points, i18n.gettext("Mean on the answer scale", lang))
+            )
     return RoundPage(report, charts, codes, list_answering_groups(ctx, round_id))
 
 
@@ -61,8 +66,10 @@ def group_page(ctx: ServiceContext, group: str, lang: str) -> GroupPage:
         name = ""
         points = 7
         for point in trend.points:
-            for who, result in ((trend.group_name, point.group),
-                                (i18n.gettext("Organisation", lang), point.organisation)):
+            for who, result in (
+                (trend.group_name, point.group),
+                (i18n.gettext("Organisation", lang), point.organisation),
+            ):
                 scale = result.scales.get(code)
                 if scale is not None:
                     name, points = scale.name, scale.points
@@ -70,6 +77,7 @@ def group_page(ctx: ServiceContext, group: str, lang: str) -> GroupPage:
                     if row is not None:
                         rows.append(row)
         if rows:
-            charts.append(interval_chart(name, rows, points,
-                                         i18n.gettext("Mean on the answer scale", lang)))
+            charts.append(
+                interval_chart(name, rows, points, i18n.gettext("Mean on the answer scale", lang))
+            )
     return GroupPage(trend, charts, trend.points[-1].group)

@@ -24,12 +24,14 @@ def run_starts(values: pl.Series) -> Bools: ...
 
 
 @overload
-def run_starts(values: pl.Series, *, keep_first_hash: Literal[True]
-               ) -> tuple[Bools, Words]: ...
+def run_starts(values: pl.Series, *, keep_first_hash: Literal[True]) -> tuple[Bools, Words]: ...
 
 
-def run_starts(values: pl.Series, *, keep_first_hash: bool = False,
-               ) -> Bools | tuple[Bools, Words]:
+def run_starts(
+    values: pl.Series,
+    *,
+    keep_first_hash: bool = False,
+) -> Bools | tuple[Bools, Words]:
     """True where a run of equal values begins. Neighbouring case ids are compared through a
     64-bit hash and their length (a false match needs two different ids of the same length,
     next to each other, with the same hash: about 1e-19 per pair), an order of magnitude

@@ -59,8 +59,8 @@ class DroppedEvents:
 
 @dataclass(frozen=True)
 class CanonicalLog:
-    events: pl.DataFrame   # activity, timestamp, case_start, other attributes
-    cases: pl.DataFrame    # case_id, variant; one row per case, in event order
+    events: pl.DataFrame  # activity, timestamp, case_start, other attributes
+    cases: pl.DataFrame  # case_id, variant; one row per case, in event order
     dropped: DroppedEvents = field(default_factory=DroppedEvents)
     sorted_on_import: bool = False  # False when the file order was already canonical
 
@@ -81,8 +81,10 @@ class CanonicalLog:
     def time_range(self) -> tuple[datetime | None, datetime | None]:
         stamps = self.events[TIMESTAMP]
         low, high = stamps.min(), stamps.max()
-        return (low if isinstance(low, datetime) else None,
-                high if isinstance(high, datetime) else None)
+        return (
+            low if isinstance(low, datetime) else None,
+            high if isinstance(high, datetime) else None,
+        )
 
 
 def _drop_missing(frame: pl.DataFrame) -> tuple[pl.DataFrame, DroppedEvents]:
@@ -90,9 +92,12 @@ def _drop_missing(frame: pl.DataFrame) -> tuple[pl.DataFrame, DroppedEvents]:
     if not any(missing.values()):
         return frame, DroppedEvents()
     any_missing = pl.any_horizontal(pl.col(column).is_null() for column in REQUIRED)
-    examples = (frame.with_row_index("row", offset=1).filter(any_missing).head(EXAMPLES)
-                .select(pl.col("row").cast(pl.String), *[pl.col(c).cast(pl.String)
-                                                         for c in REQUIRED]))
+    examples = (
+        frame.with_row_index("row", offset=1)
+        .filter(any_missing)
+        .head(EXAMPLES)
+        .select(pl.col("row").cast(pl.String), *[pl.col(c).cast(pl.String) for c in REQUIRED])
+    )
     kept = frame.filter(~any_missing)
     report = DroppedEvents(
         total=frame.height - kept.height,
@@ -116,8 +121,9 @@ def _coded_activities(frame: pl.DataFrame) -> pl.DataFrame:
 def _utc_microseconds(frame: pl.DataFrame) -> pl.DataFrame:
     dtype = frame.schema[TIMESTAMP]
     if not isinstance(dtype, pl.Datetime) or dtype.time_zone != "UTC":
-        raise ValueError(f"the timestamp column must be UTC datetimes before canonicalising, "
-                         f"not {dtype}")
+        raise ValueError(
+            f"the timestamp column must be UTC datetimes before canonicalising, not {dtype}"
+        )
     if dtype.time_unit != TIME_UNIT:
         return frame.with_columns(pl.col(TIMESTAMP).dt.cast_time_unit(TIME_UNIT))
     return frame
@@ -163,8 +169,7 @@ def canonicalise(frame: pl.DataFrame, progress: Progress = no_progress) -> Canon
     codes = frame[ACTIVITY].to_physical().to_numpy()
     n_symbols = len(frame.schema[ACTIVITY].categories)  # type: ignore[attr-defined]
     variant_of_case = case_variants(codes, starts, n_symbols)
-    cases = pl.DataFrame({CASE: frame[CASE].filter(pl.Series(starts)),
-                          VARIANT: variant_of_case})
+    cases = pl.DataFrame({CASE: frame[CASE].filter(pl.Series(starts)), VARIANT: variant_of_case})
     events = frame.drop(CASE).with_columns(pl.Series(CASE_START, starts))
     progress("canonical log ready", 1.0)
     return CanonicalLog(events, cases, dropped, sorted_on_import=reorder)

@@ -15,7 +15,7 @@ COST = "cost"
 
 # Derived at ingest, so analyses never need to sort or regroup:
 CASE_START = "case_start"  # True on the first event of each case
-VARIANT = "variant"        # the case's variant number, 0 = most frequent, on every event
+VARIANT = "variant"  # the case's variant number, 0 = most frequent, on every event
 
 REQUIRED = (CASE, ACTIVITY, TIMESTAMP)
 OPTIONAL = (RESOURCE, UNIT, LIFECYCLE, COST)

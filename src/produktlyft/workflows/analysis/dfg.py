@@ -19,13 +19,18 @@ def edge_totals(events: pl.DataFrame, n_activities: int) -> pl.DataFrame:
     multi-threaded pass: each row beside the next, rows whose next row starts a case dropped,
     then a group-by on a small integer key."""
     code = pl.col(ACTIVITY).to_physical().cast(pl.UInt32)
-    return (events.lazy()
-            .select(key=code * n_activities + code.shift(-1),
-                    gap=pl.col(TIMESTAMP).to_physical().diff().shift(-1),
-                    edge=~pl.col(CASE_START).shift(-1, fill_value=True))
-            .filter(pl.col("edge"))
-            .group_by("key").agg(count=pl.len(), total=pl.col("gap").sum())
-            .collect())
+    return (
+        events.lazy()
+        .select(
+            key=code * n_activities + code.shift(-1),
+            gap=pl.col(TIMESTAMP).to_physical().diff().shift(-1),
+            edge=~pl.col(CASE_START).shift(-1, fill_value=True),
+        )
+        .filter(pl.col("edge"))
+        .group_by("key")
+        .agg(count=pl.len(), total=pl.col("gap").sum())
+        .collect()
+    )
 
 
 def dfg(view: LogView) -> pl.DataFrame:
@@ -33,12 +38,14 @@ def dfg(view: LogView) -> pl.DataFrame:
     n = view.n_activities
     totals = edge_totals(view.events, n)
     keys = totals["key"].to_numpy()
-    frame = pl.DataFrame({
-        "source": _named(view, keys // n),
-        "target": _named(view, keys % n),
-        "count": totals["count"].cast(pl.Int64),
-        "mean_seconds": totals["total"].cast(pl.Float64) / totals["count"] / MICROSECONDS,
-    })
+    frame = pl.DataFrame(
+        {
+            "source": _named(view, keys // n),
+            "target": _named(view, keys % n),
+            "count": totals["count"].cast(pl.Int64),
+            "mean_seconds": totals["total"].cast(pl.Float64) / totals["count"] / MICROSECONDS,
+        }
+    )
     return frame.sort(["count", "source", "target"], descending=[True, False, False])
 
 
@@ -59,7 +66,8 @@ def dfg_performance(view: LogView) -> pl.DataFrame:
     )
     keys = stats["key"].to_numpy()
     return stats.select(
-        _named(view, keys // n).alias("source"), _named(view, keys % n).alias("target"),
+        _named(view, keys // n).alias("source"),
+        _named(view, keys % n).alias("target"),
         pl.all().exclude("key"),
     ).sort(["count", "source", "target"], descending=[True, False, False])
 

@@ -88,15 +88,17 @@ def _keep_events(view: LogView, keep: np.ndarray) -> LogView:
     codes = events[ACTIVITY].to_physical().to_numpy()
     n_symbols = len(events.schema[ACTIVITY].categories)  # type: ignore[attr-defined]
     variants = case_variants(codes, starts, n_symbols)
-    cases = pl.DataFrame({CASE: view.case_ids.gather(pl.Series(kept_cases[starts])),
-                          VARIANT: variants})
+    cases = pl.DataFrame(
+        {CASE: view.case_ids.gather(pl.Series(kept_cases[starts])), VARIANT: variants}
+    )
     return LogView(events.with_columns(pl.Series(CASE_START, starts)), cases)
 
 
 def _keep_cases(view: LogView, keep: np.ndarray) -> LogView:
     """The log with only the kept cases: case starts and variant numbers stay valid."""
-    return LogView(view.events.filter(pl.Series(keep[view.cases])),
-                   view.cases_table.filter(pl.Series(keep)))
+    return LogView(
+        view.events.filter(pl.Series(keep[view.cases])), view.cases_table.filter(pl.Series(keep))
+    )
 
 
 def apply_filter(view: LogView, f: LogFilter) -> LogView:

@@ -29,9 +29,9 @@ EXAMPLES = 3
 
 @dataclass(frozen=True)
 class Assumptions:
-    wait_reduction: float = 0.5   # share of a wait that fixing its cause removes
-    min_share: float = 0.02       # patterns in fewer cases than this are not findings
-    delay_days: float = 1.0       # a step taking longer than this holds the citizen up
+    wait_reduction: float = 0.5  # share of a wait that fixing its cause removes
+    min_share: float = 0.02  # patterns in fewer cases than this are not findings
+    delay_days: float = 1.0  # a step taking longer than this holds the citizen up
     max_findings: int = 10
 
 
@@ -45,13 +45,13 @@ class TimelineEvent:
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str                     # loop | wait | unit_handoff | person_handoff
+    kind: str  # loop | wait | unit_handoff | person_handoff
     title_en: str
     title_sv: str
-    activities: tuple[str, ...]   # the activities involved, for linking to systems
-    cases: int                    # cases showing the pattern
+    activities: tuple[str, ...]  # the activities involved, for linking to systems
+    cases: int  # cases showing the pattern
     share_of_cases: float
-    median_days: float            # median time the pattern costs an affected case
+    median_days: float  # median time the pattern costs an affected case
     citizen_days_per_year: float  # estimated days citizens would wait less per year if fixed
     example_cases: tuple[str, ...]
     timelines: dict[str, list[TimelineEvent]] = field(default_factory=dict)
@@ -94,19 +94,35 @@ def _loop_findings(view: LogView, years: float, a: Assumptions) -> list[Finding]
             continue
         name = str(activity[0])
         if median >= a.delay_days:
-            adds_en, adds_sv = (f"adds a median of {_days(median, 'en')} days",
-                                f"lägger till en median på {_days(median, 'sv')} dagar")
+            adds_en, adds_sv = (
+                f"adds a median of {_days(median, 'en')} days",
+                f"lägger till en median på {_days(median, 'sv')} dagar",
+            )
         else:
-            adds_en, adds_sv = (f"adds {_days(mean, 'en')} days on average",
-                                f"lägger till {_days(mean, 'sv')} dagar i genomsnitt")
-        found.append(Finding(
-            kind="loop",
-            title_en=f"«{name}» is repeated in {_percent(share)} of cases and {adds_en}",
-            title_sv=f"«{name}» görs om i {_percent(share)} av ärendena och {adds_sv}",
-            activities=(name,), cases=group.height, share_of_cases=share, median_days=median,
-            citizen_days_per_year=float(group["added_days"].sum()) / years,
-            example_cases=tuple(_case_ids(view, _closest_to_median(
-                group.filter(pl.col("added_days") >= median), "added_days")))))
+            adds_en, adds_sv = (
+                f"adds {_days(mean, 'en')} days on average",
+                f"lägger till {_days(mean, 'sv')} dagar i genomsnitt",
+            )
+        found.append(
+            Finding(
+                kind="loop",
+                title_en=f"«{name}» is repeated in {_percent(share)} of cases and {adds_en}",
+                title_sv=f"«{name}» görs om i {_percent(share)} av ärendena och {adds_sv}",
+                activities=(name,),
+                cases=group.height,
+                share_of_cases=share,
+                median_days=median,
+                citizen_days_per_year=float(group["added_days"].sum()) / years,
+                example_cases=tuple(
+                    _case_ids(
+                        view,
+                        _closest_to_median(
+                            group.filter(pl.col("added_days") >= median), "added_days"
+                        ),
+                    )
+                ),
+            )
+        )
     return found
 
 
@@ -114,36 +130,52 @@ def _delayed(edges: pl.DataFrame, a: Assumptions, keys: list[str]) -> pl.DataFra
     """Per step (or hand-off): the cases held up longer than `delay_days` there, the median
     and total days they wait; steps that are usually quick but sometimes stall show up too."""
     late = edges.filter(pl.col("seconds") >= a.delay_days * DAY)
-    return late.group_by(keys).agg(
-        cases=pl.col("case").n_unique(), median_days=(pl.col("seconds") / DAY).median(),
-        total_days=(pl.col("seconds") / DAY).sum(),
-        activities=pl.col("target").value_counts(sort=True).struct.field("target").head(3),
-    ).sort("total_days", descending=True).head(a.max_findings)
+    return (
+        late.group_by(keys)
+        .agg(
+            cases=pl.col("case").n_unique(),
+            median_days=(pl.col("seconds") / DAY).median(),
+            total_days=(pl.col("seconds") / DAY).sum(),
+            activities=pl.col("target").value_counts(sort=True).struct.field("target").head(3),
+        )
+        .sort("total_days", descending=True)
+        .head(a.max_findings)
+    )
 
 
 def _examples(view: LogView, late: pl.DataFrame) -> tuple[str, ...]:
     return tuple(_case_ids(view, _closest_to_median(late, "seconds")))
 
 
-def _wait_findings(view: LogView, edges: pl.DataFrame, years: float,
-                   a: Assumptions) -> list[Finding]:
+def _wait_findings(
+    view: LogView, edges: pl.DataFrame, years: float, a: Assumptions
+) -> list[Finding]:
     found = []
     for row in _delayed(edges, a, ["source", "target"]).to_dicts():
         share = row["cases"] / view.n_cases
         if share < a.min_share:
             continue
         source, target, median = row["source"], row["target"], row["median_days"]
-        late = edges.filter((pl.col("source") == source) & (pl.col("target") == target)
-                            & (pl.col("seconds") >= a.delay_days * DAY))
-        found.append(Finding(
-            kind="wait",
-            title_en=f"Between «{source}» and «{target}», {_percent(share)} of cases wait more "
-                     f"than a day, a median of {_days(median, 'en')} days",
-            title_sv=f"Mellan «{source}» och «{target}» väntar {_percent(share)} av ärendena mer "
-                     f"än en dag, i median {_days(median, 'sv')} dagar",
-            activities=(source, target), cases=row["cases"], share_of_cases=share,
-            median_days=median, citizen_days_per_year=row["total_days"] * a.wait_reduction / years,
-            example_cases=_examples(view, late)))
+        late = edges.filter(
+            (pl.col("source") == source)
+            & (pl.col("target") == target)
+            & (pl.col("seconds") >= a.delay_days * DAY)
+        )
+        found.append(
+            Finding(
+                kind="wait",
+                title_en=f"Between «{source}» and «{target}», {_percent(share)} of cases wait more "
+                f"than a day, a median of {_days(median, 'en')} days",
+                title_sv=f"Mellan «{source}» och «{target}» väntar {_percent(share)} av "
+                f"ärendena mer än en dag, i median {_days(median, 'sv')} dagar",
+                activities=(source, target),
+                cases=row["cases"],
+                share_of_cases=share,
+                median_days=median,
+                citizen_days_per_year=row["total_days"] * a.wait_reduction / years,
+                example_cases=_examples(view, late),
+            )
+        )
     return found
 
 
@@ -152,27 +184,37 @@ def _unit_findings(view: LogView, years: float, a: Assumptions) -> list[Finding]
         return []
     origin_col, destination_col = f"source_{UNIT}", f"target_{UNIT}"
     moved = edge_frame(view, (UNIT,)).filter(
-        pl.col(origin_col).is_not_null() & pl.col(destination_col).is_not_null()
-        & (pl.col(origin_col) != pl.col(destination_col)))
+        pl.col(origin_col).is_not_null()
+        & pl.col(destination_col).is_not_null()
+        & (pl.col(origin_col) != pl.col(destination_col))
+    )
     found = []
     for row in _delayed(moved, a, [origin_col, destination_col]).to_dicts():
         share = row["cases"] / view.n_cases
         if share < a.min_share:
             continue
         origin, destination, median = row[origin_col], row[destination_col], row["median_days"]
-        late = moved.filter((pl.col(origin_col) == origin)
-                            & (pl.col(destination_col) == destination)
-                            & (pl.col("seconds") >= a.delay_days * DAY))
-        found.append(Finding(
-            kind="unit_handoff",
-            title_en=f"When work passes from {origin} to {destination}, {_percent(share)} of "
-                     f"cases wait more than a day, a median of {_days(median, 'en')} days",
-            title_sv=f"När ärendet lämnas från {origin} till {destination} väntar "
-                     f"{_percent(share)} av ärendena mer än en dag, i median "
-                     f"{_days(median, 'sv')} dagar",
-            activities=tuple(row["activities"]), cases=row["cases"], share_of_cases=share,
-            median_days=median, citizen_days_per_year=row["total_days"] * a.wait_reduction / years,
-            example_cases=_examples(view, late)))
+        late = moved.filter(
+            (pl.col(origin_col) == origin)
+            & (pl.col(destination_col) == destination)
+            & (pl.col("seconds") >= a.delay_days * DAY)
+        )
+        found.append(
+            Finding(
+                kind="unit_handoff",
+                title_en=f"When work passes from {origin} to {destination}, {_percent(share)} of "
+                f"cases wait more than a day, a median of {_days(median, 'en')} days",
+                title_sv=f"När ärendet lämnas från {origin} till {destination} väntar "
+                f"{_percent(share)} av ärendena mer än en dag, i median "
+                f"{_days(median, 'sv')} dagar",
+                activities=tuple(row["activities"]),
+                cases=row["cases"],
+                share_of_cases=share,
+                median_days=median,
+                citizen_days_per_year=row["total_days"] * a.wait_reduction / years,
+                example_cases=_examples(view, late),
+            )
+        )
     return found
 
 
@@ -181,7 +223,8 @@ def _person_finding(view: LogView, years: float, a: Assumptions) -> list[Finding
     if RESOURCE not in view.events.columns:
         return []
     edges = edge_frame(view, (RESOURCE,)).filter(
-        pl.col(f"source_{RESOURCE}").is_not_null() & pl.col(f"target_{RESOURCE}").is_not_null())
+        pl.col(f"source_{RESOURCE}").is_not_null() & pl.col(f"target_{RESOURCE}").is_not_null()
+    )
     moved = pl.col(f"source_{RESOURCE}") != pl.col(f"target_{RESOURCE}")
     handed, kept = edges.filter(moved), edges.filter(~moved)
     if handed.is_empty() or kept.is_empty():
@@ -194,17 +237,23 @@ def _person_finding(view: LogView, years: float, a: Assumptions) -> list[Finding
         return []
     step_share = handed.height / edges.height
     top = handed["target"].value_counts(sort=True)["target"].head(3).to_list()
-    return [Finding(
-        kind="person_handoff",
-        title_en=f"{_percent(step_share)} of steps pass the case to another person; those steps "
-                 f"wait a median of {_days(handed_median, 'en')} days, against "
-                 f"{_days(kept_median, 'en')} when the same person goes on",
-        title_sv=f"{_percent(step_share)} av stegen lämnar ärendet till en annan person; de "
-                 f"stegen väntar i median {_days(handed_median, 'sv')} dagar, mot "
-                 f"{_days(kept_median, 'sv')} när samma person fortsätter",
-        activities=tuple(top), cases=handed["case"].n_unique(), share_of_cases=share,
-        median_days=extra, citizen_days_per_year=extra * handed.height / years,
-        example_cases=tuple(_case_ids(view, _closest_to_median(handed, "seconds"))))]
+    return [
+        Finding(
+            kind="person_handoff",
+            title_en=f"{_percent(step_share)} of steps pass the case to another person; "
+            f"those steps wait a median of {_days(handed_median, 'en')} days, against "
+            f"{_days(kept_median, 'en')} when the same person goes on",
+            title_sv=f"{_percent(step_share)} av stegen lämnar ärendet till en annan person; de "
+            f"stegen väntar i median {_days(handed_median, 'sv')} dagar, mot "
+            f"{_days(kept_median, 'sv')} när samma person fortsätter",
+            activities=tuple(top),
+            cases=handed["case"].n_unique(),
+            share_of_cases=share,
+            median_days=extra,
+            citizen_days_per_year=extra * handed.height / years,
+            example_cases=tuple(_case_ids(view, _closest_to_median(handed, "seconds"))),
+        )
+    ]
 
 
 def _case_ids(view: LogView, case_numbers: list[int]) -> list[str]:
@@ -218,11 +267,15 @@ def timelines(view: LogView, case_ids: list[str]) -> dict[str, list[TimelineEven
     extra = [c for c in (RESOURCE, UNIT) if c in view.events.columns]
     wanted = view.events.filter(pl.Series(chosen)).select(
         pl.Series(CASE, view.case_ids.gather(pl.Series(view.cases[chosen]))),
-        pl.col(ACTIVITY).cast(pl.String), TIMESTAMP, *[pl.col(c).cast(pl.String) for c in extra])
+        pl.col(ACTIVITY).cast(pl.String),
+        TIMESTAMP,
+        *[pl.col(c).cast(pl.String) for c in extra],
+    )
     result: dict[str, list[TimelineEvent]] = {case: [] for case in case_ids}
     for row in wanted.iter_rows(named=True):
-        result[row[CASE]].append(TimelineEvent(row[ACTIVITY], row[TIMESTAMP],
-                                               row.get(RESOURCE), row.get(UNIT)))
+        result[row[CASE]].append(
+            TimelineEvent(row[ACTIVITY], row[TIMESTAMP], row.get(RESOURCE), row.get(UNIT))
+        )
     return result
 
 
@@ -233,14 +286,20 @@ def find(view: LogView, assumptions: Assumptions | None = None) -> list[Finding]
         return []
     years = _years(view)
     edges = edge_frame(view)
-    found = (_loop_findings(view, years, a) + _wait_findings(view, edges, years, a)
-             + _unit_findings(view, years, a) + _person_finding(view, years, a))
+    found = (
+        _loop_findings(view, years, a)
+        + _wait_findings(view, edges, years, a)
+        + _unit_findings(view, years, a)
+        + _person_finding(view, years, a)
+    )
     found.sort(key=lambda f: (-f.citizen_days_per_year, f.kind, f.title_en))
-    found = found[:a.max_findings]
+    found = found[: a.max_findings]
     examples = sorted({case for f in found for case in f.example_cases})
     lines = timelines(view, examples)
-    return [Finding(**{**f.__dict__, "timelines": {c: lines[c] for c in f.example_cases}})
-            for f in found]
+    return [
+        Finding(**{**f.__dict__, "timelines": {c: lines[c] for c in f.example_cases}})
+        for f in found
+    ]
 
 
 def pain_by_activity(found: list[Finding]) -> dict[str, float]:
@@ -251,5 +310,3 @@ def pain_by_activity(found: list[Finding]) -> dict[str, float]:
         for activity in f.activities:
             pain[activity] = pain.get(activity, 0.0) + f.citizen_days_per_year / len(f.activities)
     return pain
-
-

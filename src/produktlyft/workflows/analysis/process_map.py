@@ -32,10 +32,10 @@ MARGIN = 30
 
 @dataclass(frozen=True)
 class MapSettings:
-    min_activity_share: float = 0.0   # of the most frequent activity's count
-    min_edge_share: float = 0.05      # of the cases
-    min_median_seconds: float = 0.0   # show only edges slower than this
-    label: str = "frequency"          # or "duration": what the edge labels show
+    min_activity_share: float = 0.0  # of the most frequent activity's count
+    min_edge_share: float = 0.05  # of the cases
+    min_median_seconds: float = 0.0  # show only edges slower than this
+    label: str = "frequency"  # or "duration": what the edge labels show
 
 
 @dataclass(frozen=True)
@@ -82,12 +82,16 @@ def activity_ranks(view: LogView) -> dict[str, float]:
     return {view.activities[int(code)]: float(mean) for code, mean in means.iter_rows()}
 
 
-def _chosen_edges(dfg: pl.DataFrame, kept: set[str], cases: int,
-                  settings: MapSettings) -> list[dict[str, object]]:
+def _chosen_edges(
+    dfg: pl.DataFrame, kept: set[str], cases: int, settings: MapSettings
+) -> list[dict[str, object]]:
     rows = [r for r in dfg.to_dicts() if r["source"] in kept and r["target"] in kept]
-    chosen = {(r["source"], r["target"]) for r in rows
-              if r["count"] >= settings.min_edge_share * cases
-              and r["median_seconds"] >= settings.min_median_seconds}
+    chosen = {
+        (r["source"], r["target"])
+        for r in rows
+        if r["count"] >= settings.min_edge_share * cases
+        and r["median_seconds"] >= settings.min_median_seconds
+    }
     for activity in kept:  # the strongest way in and out of every shown activity
         for end in ("source", "target"):
             other = "target" if end == "source" else "source"
@@ -107,17 +111,23 @@ def _layers(order: list[str], forward: list[tuple[str, str]]) -> dict[str, int]:
     return layer
 
 
-def _barycentre(activity: str, index: int, edges: list[MapEdge],
-                slot: dict[str, float]) -> float:
+def _barycentre(activity: str, index: int, edges: list[MapEdge], slot: dict[str, float]) -> float:
     """Mean slot of the activity's placed predecessors (its own index if it has none)."""
-    parents = [slot[e.source] for e in edges if e.target == activity and e.forward
-               and e.source in slot]
+    parents = [
+        slot[e.source] for e in edges if e.target == activity and e.forward and e.source in slot
+    ]
     return float(np.mean(parents)) if parents else float(index)
 
 
-def layout(ranks: dict[str, float], dfg: pl.DataFrame, counts: dict[str, int],
-           starts: dict[str, int], ends: dict[str, int], cases: int,
-           settings: MapSettings | None = None) -> ProcessMap:
+def layout(
+    ranks: dict[str, float],
+    dfg: pl.DataFrame,
+    counts: dict[str, int],
+    starts: dict[str, int],
+    ends: dict[str, int],
+    cases: int,
+    settings: MapSettings | None = None,
+) -> ProcessMap:
     """Choose what to show and place it. `ranks` is `activity_ranks(view)`, `dfg` is
     `dfg_performance(view)`; counts, starts and ends are per activity; `cases` is the number
     of cases in the (filtered) log."""
@@ -129,9 +139,17 @@ def layout(ranks: dict[str, float], dfg: pl.DataFrame, counts: dict[str, int],
     order = sorted(kept, key=lambda a: (ranks.get(a, 0.0), -counts[a], a))
     position = {a: i for i, a in enumerate(order)}
     rows = _chosen_edges(dfg, kept, cases, settings)
-    edges = [MapEdge(str(r["source"]), str(r["target"]), int(r["count"]),  # type: ignore[call-overload]
-                     float(r["median_seconds"]), float(r["mean_seconds"]),  # type: ignore[arg-type]
-                     position[str(r["source"])] < position[str(r["target"])]) for r in rows]
+    edges = [
+        MapEdge(
+            str(r["source"]),
+            str(r["target"]),
+            int(r["count"]),  # type: ignore[call-overload]
+            float(r["median_seconds"]),  # type: ignore[arg-type]
+            float(r["mean_seconds"]),  # type: ignore[arg-type]
+            position[str(r["source"])] < position[str(r["target"])],
+        )
+        for r in rows
+    ]
     layer = _layers(order, [(e.source, e.target) for e in edges if e.forward])
     by_layer: dict[int, list[str]] = {}
     for activity in order:
@@ -146,9 +164,24 @@ def layout(ranks: dict[str, float], dfg: pl.DataFrame, counts: dict[str, int],
     widest = max(len(m) for m in by_layer.values())
     width = widest * (NODE_WIDTH + GAP_X) + 2 * MARGIN + 120  # room for loops on the right
     centre = MARGIN + widest * (NODE_WIDTH + GAP_X) / 2
-    nodes = [MapNode(a, counts[a], centre + slot[a] * (NODE_WIDTH + GAP_X) - NODE_WIDTH / 2,
-                     MARGIN + layer[a] * (NODE_HEIGHT + GAP_Y), starts.get(a, 0), ends.get(a, 0))
-             for a in order]
+    nodes = [
+        MapNode(
+            a,
+            counts[a],
+            centre + slot[a] * (NODE_WIDTH + GAP_X) - NODE_WIDTH / 2,
+            MARGIN + layer[a] * (NODE_HEIGHT + GAP_Y),
+            starts.get(a, 0),
+            ends.get(a, 0),
+        )
+        for a in order
+    ]
     height = MARGIN * 2 + (max(layer.values()) + 1) * (NODE_HEIGHT + GAP_Y)
-    return ProcessMap(nodes, edges, width, height, hidden_activities=len(counts) - len(kept),
-                      hidden_edges=dfg.height - len(edges), cases=cases)
+    return ProcessMap(
+        nodes,
+        edges,
+        width,
+        height,
+        hidden_activities=len(counts) - len(kept),
+        hidden_edges=dfg.height - len(edges),
+        cases=cases,
+    )

@@ -25,9 +25,9 @@ from produktlyft.workflows.analysis.view import LogView
 
 @dataclass(frozen=True)
 class Dialect:
-    seconds: str         # a timestamp as seconds since the epoch (with fractions)
-    median: str          # the median of a numeric expression
-    sequence: str        # activities of a case in order, joined with a unit separator
+    seconds: str  # a timestamp as seconds since the epoch (with fractions)
+    median: str  # the median of a numeric expression
+    sequence: str  # activities of a case in order, joined with a unit separator
 
 
 DIALECTS = {
@@ -40,7 +40,7 @@ DIALECTS = {
         seconds="cast({x} as double)",
         median="percentile({x}, 0.5)",
         sequence="array_join(transform(array_sort(collect_list(struct(ts, event_order, "
-                 "activity))), e -> e.activity), char(31))",
+        "activity))), e -> e.activity), char(31))",
     ),
 }
 
@@ -57,18 +57,21 @@ with ordered as (
 """
 
 QUERIES = {
-    "dfg": EDGES + """
+    "dfg": EDGES
+    + """
 select activity as source, next_activity as target, count(*) as count,
        avg(next_t - t) as mean_seconds, {median_gap} as median_seconds
 from ordered where next_activity is not null
 group by activity, next_activity
 order by count desc, source, target
 """,
-    "start_activities": EDGES + """
+    "start_activities": EDGES
+    + """
 select activity, count(*) as count from ordered where position = 1
 group by activity order by count desc, activity
 """,
-    "end_activities": EDGES + """
+    "end_activities": EDGES
+    + """
 select activity, count(*) as count from ordered where from_end = 1
 group by activity order by count desc, activity
 """,
@@ -88,23 +91,27 @@ def query(name: str, dialect: str = "duckdb", table: str = "events") -> str:
     """The SQL text of one analysis for one dialect."""
     d = DIALECTS[dialect]
     return QUERIES[name].format(
-        table=table, seconds_ts=d.seconds.format(x="ts"),
-        median_gap=d.median.format(x="next_t - t"), sequence=d.sequence)
+        table=table,
+        seconds_ts=d.seconds.format(x="ts"),
+        median_gap=d.median.format(x="next_t - t"),
+        sequence=d.sequence,
+    )
 
 
 SEPARATOR = chr(31)  # between activities in a variant string
 
 
-
 def sql_table(view: LogView) -> pl.DataFrame:
     """The canonical log as the plain event table the queries read: one row per event with
     its case id, activity, timestamp and position (`event_order`) in canonical order."""
-    return pl.DataFrame({
-        "case_id": view.case_ids.gather(pl.Series(view.cases)),
-        "activity": view.events[ACTIVITY].cast(pl.String),
-        "ts": view.events[TIMESTAMP],
-        "event_order": np.arange(view.events.height, dtype=np.int64),
-    })
+    return pl.DataFrame(
+        {
+            "case_id": view.case_ids.gather(pl.Series(view.cases)),
+            "activity": view.events[ACTIVITY].cast(pl.String),
+            "ts": view.events[TIMESTAMP],
+            "event_order": np.arange(view.events.height, dtype=np.int64),
+        }
+    )
 
 
 def run_duckdb(name: str, parquet: Path) -> list[tuple[Any, ...]]:

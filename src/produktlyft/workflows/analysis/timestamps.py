@@ -21,10 +21,13 @@ AWARE_FORMATS = ("%Y-%m-%d %H:%M:%S%.f%#z",)
 NAIVE_FORMATS = ("%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%d")
 # Tried on a sample first, so a file in one format is parsed in a single pass: (format, kind)
 FAST_FORMATS = (
-    ("%Y-%m-%dT%H:%M:%S%.f%#z", "offset"), ("%Y-%m-%d %H:%M:%S%.f%#z", "offset"),
+    ("%Y-%m-%dT%H:%M:%S%.f%#z", "offset"),
+    ("%Y-%m-%d %H:%M:%S%.f%#z", "offset"),
     ("%Y-%m-%dT%H:%M:%S%.fZ", "utc"),
-    ("%Y-%m-%dT%H:%M:%S%.f", "naive"), ("%Y-%m-%d %H:%M:%S%.f", "naive"),
-    ("%Y-%m-%d %H:%M", "naive"), ("%Y-%m-%d", "naive"),
+    ("%Y-%m-%dT%H:%M:%S%.f", "naive"),
+    ("%Y-%m-%d %H:%M:%S%.f", "naive"),
+    ("%Y-%m-%d %H:%M", "naive"),
+    ("%Y-%m-%d", "naive"),
 )
 SAMPLE = 2000
 UTC = pl.Datetime(TIME_UNIT, "UTC")
@@ -32,28 +35,33 @@ UTC = pl.Datetime(TIME_UNIT, "UTC")
 
 @dataclass(frozen=True)
 class TimestampReport:
-    with_offset: int   # converted from their stated offset
-    naive: int         # read as wall-clock time in `timezone`
+    with_offset: int  # converted from their stated offset
+    naive: int  # read as wall-clock time in `timezone`
     timezone: str
-    unparseable: int   # present but not a timestamp, or not a valid time in `timezone`
+    unparseable: int  # present but not a timestamp, or not a valid time in `timezone`
 
     def describe(self) -> str:
         parts = []
         if self.with_offset:
-            parts.append(f"{self.with_offset:,} timestamps carried a UTC offset and were "
-                         "converted to UTC")
+            parts.append(
+                f"{self.with_offset:,} timestamps carried a UTC offset and were converted to UTC"
+            )
         if self.naive:
-            parts.append(f"{self.naive:,} timestamps had no time zone and were read as "
-                         f"{self.timezone} time (option --timezone)")
+            parts.append(
+                f"{self.naive:,} timestamps had no time zone and were read as "
+                f"{self.timezone} time (option --timezone)"
+            )
         return "; ".join(parts) or "no timestamps"
 
 
 def _localise(naive: pl.Series, timezone: str) -> pl.Series:
     if timezone == "UTC":  # no gaps or repeats in UTC: attaching the zone is exact
         return naive.dt.cast_time_unit(TIME_UNIT).dt.replace_time_zone("UTC")
-    return (naive.dt.cast_time_unit(TIME_UNIT)
-            .dt.replace_time_zone(timezone, ambiguous="null", non_existent="null")
-            .dt.convert_time_zone("UTC"))
+    return (
+        naive.dt.cast_time_unit(TIME_UNIT)
+        .dt.replace_time_zone(timezone, ambiguous="null", non_existent="null")
+        .dt.convert_time_zone("UTC")
+    )
 
 
 def _first_matching(text: pl.Series, formats: tuple[str, ...]) -> pl.Series:
@@ -64,8 +72,9 @@ def _first_matching(text: pl.Series, formats: tuple[str, ...]) -> pl.Series:
         unparsed = parsed.is_null() & text.is_not_null()
         if not unparsed.any():
             break
-        parsed = parsed.zip_with(~unparsed, text.str.to_datetime(fmt, strict=False,
-                                                                 time_unit=TIME_UNIT))
+        parsed = parsed.zip_with(
+            ~unparsed, text.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT)
+        )
     return parsed
 
 
@@ -85,16 +94,22 @@ def _parse_fast(text: pl.Series, timezone: str) -> tuple[pl.Series, int, int] | 
         return None
     fmt, kind = chosen
     parsed = text.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT)
-    result = parsed.dt.convert_time_zone("UTC") if kind == "offset" else (
-        parsed.dt.replace_time_zone("UTC") if kind == "utc" else _localise(parsed, timezone))
+    result = (
+        parsed.dt.convert_time_zone("UTC")
+        if kind == "offset"
+        else (parsed.dt.replace_time_zone("UTC") if kind == "utc" else _localise(parsed, timezone))
+    )
     parsed_count = int(parsed.is_not_null().sum())
     with_offset = parsed_count if kind != "naive" else 0
     missed = (result.is_null() & text.is_not_null()).arg_true()
     if len(missed) == 0 or len(missed) == len(text):
         return result, with_offset, parsed_count - with_offset
     rest, rest_offset, rest_naive = _parse_text(text.gather(missed), timezone, None)
-    return result.scatter(missed, rest), with_offset + rest_offset, (
-        parsed_count - with_offset + rest_naive)
+    return (
+        result.scatter(missed, rest),
+        with_offset + rest_offset,
+        (parsed_count - with_offset + rest_naive),
+    )
 
 
 def _parse_text(text: pl.Series, timezone: str, fmt: str | None) -> tuple[pl.Series, int, int]:
@@ -112,12 +127,16 @@ def _parse_text(text: pl.Series, timezone: str, fmt: str | None) -> tuple[pl.Ser
     if not naive_text.is_not_null().any():
         return aware, int(aware.is_not_null().sum()), 0
     naive = _first_matching(naive_text, NAIVE_FORMATS)
-    return (aware.fill_null(_localise(naive, timezone)), int(aware.is_not_null().sum()),
-            int(naive.is_not_null().sum()))
+    return (
+        aware.fill_null(_localise(naive, timezone)),
+        int(aware.is_not_null().sum()),
+        int(naive.is_not_null().sum()),
+    )
 
 
-def to_utc(values: pl.Series, *, timezone: str = "UTC",
-           fmt: str | None = None) -> tuple[pl.Series, pl.Series, TimestampReport]:
+def to_utc(
+    values: pl.Series, *, timezone: str = "UTC", fmt: str | None = None
+) -> tuple[pl.Series, pl.Series, TimestampReport]:
     """The values as UTC datetimes, a mask of values present but unusable, and a report."""
     dtype = values.dtype
     present = values.is_not_null()
@@ -138,8 +157,14 @@ def to_utc(values: pl.Series, *, timezone: str = "UTC",
     return result.rename(values.name), bad, report
 
 
-def utc_expression(column: str, dtype: pl.DataType, sample: pl.Series, *, timezone: str = "UTC",
-                   fmt: str | None = None) -> tuple[pl.Expr, bool] | None:
+def utc_expression(
+    column: str,
+    dtype: pl.DataType,
+    sample: pl.Series,
+    *,
+    timezone: str = "UTC",
+    fmt: str | None = None,
+) -> tuple[pl.Expr, bool] | None:
     """An expression turning `column` into UTC in one pass, chosen from a sample of its values,
     and whether the values carry an offset; None when no single format fits the sample (the
     caller then parses eagerly, value by value). Values the expression misses are null and
@@ -160,8 +185,11 @@ def utc_expression(column: str, dtype: pl.DataType, sample: pl.Series, *, timezo
         fmt, kind = chosen
         aware = kind != "naive"
         if kind == "utc":
-            return (value.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT)
-                    .dt.replace_time_zone("UTC")), True
+            return (
+                value.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT).dt.replace_time_zone(
+                    "UTC"
+                )
+            ), True
     parsed = value.str.to_datetime(fmt, strict=False, time_unit=TIME_UNIT)
     if aware:
         return parsed.dt.convert_time_zone("UTC"), True
@@ -172,5 +200,6 @@ def _localise_expr(naive: pl.Expr, timezone: str) -> pl.Expr:
     naive = naive.dt.cast_time_unit(TIME_UNIT)
     if timezone == "UTC":
         return naive.dt.replace_time_zone("UTC")
-    return (naive.dt.replace_time_zone(timezone, ambiguous="null", non_existent="null")
-            .dt.convert_time_zone("UTC"))
+    return naive.dt.replace_time_zone(
+        timezone, ambiguous="null", non_existent="null"
+    ).dt.convert_time_zone("UTC")

@@ -32,8 +32,11 @@ def _round_ids(prefix: Ids, words: npt.NDArray[np.uint64]) -> tuple[Ids, int]:
     return ids, int(is_first.sum())
 
 
-def case_variants(codes: npt.NDArray[np.integer], starts: Bools, symbols: int,
-                  ) -> npt.NDArray[np.uint32]:
+def case_variants(
+    codes: npt.NDArray[np.integer],
+    starts: Bools,
+    symbols: int,
+) -> npt.NDArray[np.uint32]:
     """The variant number of each case (0 = most frequent; ties by first case)."""
     first = np.flatnonzero(starts)
     n_cases = len(first)
@@ -71,9 +74,12 @@ def case_variants(codes: npt.NDArray[np.integer], starts: Bools, symbols: int,
 
 def _rank_by_frequency(ids: Ids) -> npt.NDArray[np.uint32]:
     frame = pl.DataFrame({"raw": ids, "case": np.arange(len(ids), dtype=np.int64)})
-    ranked = (frame.group_by("raw").agg(n=pl.len(), first=pl.col("case").min())
-              .sort(["n", "first"], descending=[True, False])
-              .with_row_index("variant"))
+    ranked = (
+        frame.group_by("raw")
+        .agg(n=pl.len(), first=pl.col("case").min())
+        .sort(["n", "first"], descending=[True, False])
+        .with_row_index("variant")
+    )
     lookup = np.zeros(int(ids.max()) + 1, dtype=np.uint32)
     lookup[ranked["raw"].to_numpy()] = ranked["variant"].to_numpy().astype(np.uint32)
     result: npt.NDArray[np.uint32] = lookup[ids]

@@ -135,8 +135,9 @@ class LogView:
     def case_numbers(self, case_ids: list[str]) -> npt.NDArray[np.int64]:
         """Positions in the cases table of the given case ids (unknown ids are left out)."""
         wanted = pl.Series(case_ids, dtype=pl.String).implode()  # one list, not a column
-        found: npt.NDArray[np.int64] = (self.case_ids.is_in(wanted)
-                                        .arg_true().cast(pl.Int64).to_numpy())
+        found: npt.NDArray[np.int64] = (
+            self.case_ids.is_in(wanted).arg_true().cast(pl.Int64).to_numpy()
+        )
         return found
 
     @cached_property

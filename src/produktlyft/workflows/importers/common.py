@@ -20,8 +20,17 @@ EXAMPLES = 10
 # Column names recognised without a mapping, compared case-insensitively: XES standard
 # attributes, common exports, and Swedish headers.
 CANDIDATES: dict[str, tuple[str, ...]] = {
-    C.CASE: ("case:concept:name", "case_id", "case id", "caseid", "case", "ärende",
-             "ärendenummer", "ärende-id", "diarienummer"),
+    C.CASE: (
+        "case:concept:name",
+        "case_id",
+        "case id",
+        "caseid",
+        "case",
+        "ärende",
+        "ärendenummer",
+        "ärende-id",
+        "diarienummer",
+    ),
     C.ACTIVITY: ("concept:name", "activity", "activity name", "aktivitet", "händelse"),
     C.TIMESTAMP: ("time:timestamp", "timestamp", "time", "tidpunkt", "tid", "datum"),
     C.RESOURCE: ("org:resource", "resource", "handläggare", "resurs", "user"),
@@ -43,12 +52,18 @@ class ColumnMapping:
     lifecycle: str | None = None
     cost: str | None = None
     timestamp_format: str | None = None  # strftime-style, for unusual formats
-    timezone: str = "UTC"                # applied to timestamps that carry no offset
+    timezone: str = "UTC"  # applied to timestamps that carry no offset
 
     def given(self) -> dict[str, str]:
-        chosen = {C.CASE: self.case, C.ACTIVITY: self.activity, C.TIMESTAMP: self.timestamp,
-                  C.RESOURCE: self.resource, C.UNIT: self.unit, C.LIFECYCLE: self.lifecycle,
-                  C.COST: self.cost}
+        chosen = {
+            C.CASE: self.case,
+            C.ACTIVITY: self.activity,
+            C.TIMESTAMP: self.timestamp,
+            C.RESOURCE: self.resource,
+            C.UNIT: self.unit,
+            C.LIFECYCLE: self.lifecycle,
+            C.COST: self.cost,
+        }
         return {field: column for field, column in chosen.items() if column}
 
 
@@ -59,7 +74,7 @@ class ParsedEventLog:
     source: str
     format: str
     frame: pl.DataFrame
-    mapping: dict[str, str]                 # canonical field -> source column
+    mapping: dict[str, str]  # canonical field -> source column
     timestamps: TimestampReport
     bad_rows: int = 0
     bad_examples: list[Issue] = field(default_factory=list)
@@ -67,9 +82,15 @@ class ParsedEventLog:
 
 def resolve_mapping(columns: list[str], mapping: ColumnMapping, file: str) -> dict[str, str]:
     resolved = mapping.given()
-    issues = [Issue.worded(wording("no such column; the file has: {columns}",
-                                   columns=", ".join(columns)), file=file, column=column)
-              for column in resolved.values() if column not in columns]
+    issues = [
+        Issue.worded(
+            wording("no such column; the file has: {columns}", columns=", ".join(columns)),
+            file=file,
+            column=column,
+        )
+        for column in resolved.values()
+        if column not in columns
+    ]
     lower = {column.lower().strip(): column for column in columns}
     for name, candidates in CANDIDATES.items():
         if name in resolved:
@@ -79,14 +100,25 @@ def resolve_mapping(columns: list[str], mapping: ColumnMapping, file: str) -> di
             resolved[name] = found
     for name in C.REQUIRED:
         if name not in resolved:
-            option = {"case_id": "--case", "activity": "--activity",
-                      "timestamp": "--timestamp"}[name]
-            issues.append(Issue.worded(wording(
-                "which column holds the {name}? Name it with {option} COLUMN; the file has: "
-                "{columns}", name=name, option=option, columns=", ".join(columns)), file=file))
+            option = {"case_id": "--case", "activity": "--activity", "timestamp": "--timestamp"}[
+                name
+            ]
+            issues.append(
+                Issue.worded(
+                    wording(
+                        "which column holds the {name}? Name it with {option} COLUMN; the file "
+                        "has: {columns}",
+                        name=name,
+                        option=option,
+                        columns=", ".join(columns),
+                    ),
+                    file=file,
+                )
+            )
     if issues:
-        raise InvalidInput(issues, wording("the column mapping is incomplete; nothing was "
-                                           "imported"))
+        raise InvalidInput(
+            issues, wording("the column mapping is incomplete; nothing was imported")
+        )
     return resolved
 
 
@@ -100,14 +132,23 @@ def _row_label(index: int, first_row: int, unit: str) -> dict[str, int]:
     return {"line" if unit == "line" else "row": index + first_row}
 
 
-def finish(raw: pl.DataFrame, mapping: ColumnMapping, *, file: str, fmt: str,
-           skip_bad_rows: bool, first_row: int = 1, row_unit: str = "row") -> ParsedEventLog:
+def finish(
+    raw: pl.DataFrame,
+    mapping: ColumnMapping,
+    *,
+    file: str,
+    fmt: str,
+    skip_bad_rows: bool,
+    first_row: int = 1,
+    row_unit: str = "row",
+) -> ParsedEventLog:
     """Map, convert and check the parsed frame. Raise InvalidInput on bad rows unless the
     caller asked to skip them; the rows skipped are counted and shown either way."""
     resolved = resolve_mapping(raw.columns, mapping, file)
     taken = set(resolved.values())
-    stamps, bad, report = to_utc(raw[resolved[C.TIMESTAMP]], timezone=mapping.timezone,
-                                 fmt=mapping.timestamp_format)
+    stamps, bad, report = to_utc(
+        raw[resolved[C.TIMESTAMP]], timezone=mapping.timezone, fmt=mapping.timestamp_format
+    )
     problems = [(bad, resolved[C.TIMESTAMP], not_a_timestamp(mapping.timezone))]
     selected = [pl.Series(C.TIMESTAMP, stamps)]
     for name, source in resolved.items():
@@ -125,9 +166,14 @@ def finish(raw: pl.DataFrame, mapping: ColumnMapping, *, file: str, fmt: str,
     extras = [raw[c] for c in raw.columns if c not in taken and c not in resolved]
     frame = pl.DataFrame(selected + extras)
     located = [(mask, raw[source], source, message) for mask, source, message in problems]
-    kept, bad_count, examples = settle_bad_rows(frame, located, file=file,
-                                                skip_bad_rows=skip_bad_rows,
-                                                first_row=first_row, row_unit=row_unit)
+    kept, bad_count, examples = settle_bad_rows(
+        frame,
+        located,
+        file=file,
+        skip_bad_rows=skip_bad_rows,
+        first_row=first_row,
+        row_unit=row_unit,
+    )
     return ParsedEventLog(file, fmt, kept, resolved, replace(report), bad_count, examples)
 
 
@@ -138,10 +184,15 @@ def not_a_timestamp(zone: str) -> Wording:
     return wording("{value} is not a timestamp (or not a valid time in {zone})", zone=zone)
 
 
-def settle_bad_rows(frame: pl.DataFrame,
-                    problems: list[tuple[pl.Series, pl.Series, str, Wording]],
-                    *, file: str, skip_bad_rows: bool, first_row: int, row_unit: str,
-                    ) -> tuple[pl.DataFrame, int, list[Issue]]:
+def settle_bad_rows(
+    frame: pl.DataFrame,
+    problems: list[tuple[pl.Series, pl.Series, str, Wording]],
+    *,
+    file: str,
+    skip_bad_rows: bool,
+    first_row: int,
+    row_unit: str,
+) -> tuple[pl.DataFrame, int, list[Issue]]:
     """Count the rows with a problem (mask, values, column, wording with a {value}) and show
     examples; raise unless the caller asked to skip them, else return the frame without them."""
     bad_mask = problems[0][0]
@@ -151,14 +202,21 @@ def settle_bad_rows(frame: pl.DataFrame,
     examples: list[Issue] = []
     for mask, values, source, message in problems:
         for index in mask.arg_true().head(EXAMPLES).to_list():
-            example = Wording(message.template,
-                              (("value", repr(values[index])), *message.params))
-            examples.append(Issue.worded(example, file=file, column=source,
-                                         **_row_label(index, first_row, row_unit)))
+            example = Wording(message.template, (("value", repr(values[index])), *message.params))
+            examples.append(
+                Issue.worded(
+                    example, file=file, column=source, **_row_label(index, first_row, row_unit)
+                )
+            )
     examples = examples[:EXAMPLES]
     if bad_count and not skip_bad_rows:
         count = f"{bad_count:,}"
-        raise InvalidInput(examples, wording(
-            "{count} row(s) cannot be parsed (examples below); fix them, or import without "
-            "them with --skip-bad-rows", count=count))
+        raise InvalidInput(
+            examples,
+            wording(
+                "{count} row(s) cannot be parsed (examples below); fix them, or import without "
+                "them with --skip-bad-rows",
+                count=count,
+            ),
+        )
     return (frame.filter(~bad_mask) if bad_count else frame), bad_count, examples

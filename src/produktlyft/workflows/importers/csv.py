@@ -20,16 +20,26 @@ def sniff_separator(path: Path) -> str:
     return max(counts, key=lambda separator: counts[separator])
 
 
-def read_eventlog_csv(path: Path, mapping: ColumnMapping, *,
-                      skip_bad_rows: bool = False) -> ParsedEventLog:
+def read_eventlog_csv(
+    path: Path, mapping: ColumnMapping, *, skip_bad_rows: bool = False
+) -> ParsedEventLog:
     """Read a CSV event log (UTF-8, a header row; comma, semicolon, tab or bar separated)."""
     separator = sniff_separator(path)
     try:
         scan = pl.scan_csv(path, separator=separator, infer_schema=False, encoding="utf8")
         # line 1 is the header, so data row 0 is line 2
-        return read_lazy(scan, mapping, file=path.name, fmt="csv",
-                         skip_bad_rows=skip_bad_rows, first_row=2, row_unit="line")
+        return read_lazy(
+            scan,
+            mapping,
+            file=path.name,
+            fmt="csv",
+            skip_bad_rows=skip_bad_rows,
+            first_row=2,
+            row_unit="line",
+        )
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        raise InvalidInput([Issue(file=path.name, message=f"cannot read the CSV: {first_line}")],
-                           "the CSV file cannot be read; nothing was imported") from error
+        raise InvalidInput(
+            [Issue(file=path.name, message=f"cannot read the CSV: {first_line}")],
+            "the CSV file cannot be read; nothing was imported",
+        ) from error

@@ -36,8 +36,9 @@ def _local(tag: str) -> str:
 def _open(path: Path) -> Iterator[IO[bytes]]:
     with path.open("rb") as probe:
         compressed = probe.read(2) == b"\x1f\x8b"
-    handle = cast(IO[bytes], gzip.open(path, "rb") if compressed  # noqa: SIM115
-                  else path.open("rb"))
+    # closed in the finally below: the caller reads while this generator is suspended
+    opener = gzip.open if compressed else Path.open
+    handle = cast(IO[bytes], opener(path, "rb"))
     try:
         yield handle
     finally:
@@ -49,9 +50,15 @@ def _refuse_doctype(path: Path) -> None:
     with _open(path) as handle:
         head = handle.read(65536)
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise UnsafeInput(Issue.worded(wording("the XML declares a DTD or entities, which is "
-                                               "refused for safety; remove the DOCTYPE"),
-                                       file=path.name))
+        raise UnsafeInput(
+            Issue.worded(
+                wording(
+                    "the XML declares a DTD or entities, which is "
+                    "refused for safety; remove the DOCTYPE"
+                ),
+                file=path.name,
+            )
+        )
 
 
 CANNOT_READ = wording("the XES file cannot be read; nothing was imported")
@@ -64,8 +71,9 @@ def _stream_rows(handle: IO[bytes]) -> tuple[list[dict[str, str]], dict[str, str
     trace_attrs: dict[str, str] = {}
     trace_rows: list[dict[str, str]] = []
     stack: list[str] = []
-    events = iterparse(handle, events=("start", "end"), forbid_dtd=True, forbid_entities=True,
-                       forbid_external=True)
+    events = iterparse(
+        handle, events=("start", "end"), forbid_dtd=True, forbid_entities=True, forbid_external=True
+    )
     for event, element in events:
         tag = _local(element.tag)
         if event == "start":
@@ -92,12 +100,16 @@ def _stream_rows(handle: IO[bytes]) -> tuple[list[dict[str, str]], dict[str, str
 
 
 def _typed(frame: pl.DataFrame, kinds: dict[str, str]) -> pl.DataFrame:
-    casts = {name: NUMERIC[kind] for name, kind in kinds.items()
-             if kind in NUMERIC and name in frame.columns}
+    casts = {
+        name: NUMERIC[kind]
+        for name, kind in kinds.items()
+        if kind in NUMERIC and name in frame.columns
+    }
     booleans = [name for name, kind in kinds.items() if kind == "boolean" and name in frame.columns]
     return frame.with_columns(
         *[pl.col(name).cast(dtype, strict=False) for name, dtype in casts.items()],
-        *[pl.col(name).str.to_lowercase().eq("true") for name in booleans])
+        *[pl.col(name).str.to_lowercase().eq("true") for name in booleans],
+    )
 
 
 def read_xes_streaming(path: Path) -> pl.DataFrame:
@@ -106,14 +118,27 @@ def read_xes_streaming(path: Path) -> pl.DataFrame:
         with _open(path) as handle:
             rows, kinds = _stream_rows(handle)
     except DefusedXmlException as error:
-        raise UnsafeInput(Issue.worded(wording(
-            "the XML declares a DTD or entities ({kind}), which is refused for safety",
-            kind=type(error).__name__), file=path.name)) from error
+        raise UnsafeInput(
+            Issue.worded(
+                wording(
+                    "the XML declares a DTD or entities ({kind}), which is refused for safety",
+                    kind=type(error).__name__,
+                ),
+                file=path.name,
+            )
+        ) from error
     except Exception as error:  # ParseError from expat, gzip errors: tell the user where
         position = getattr(error, "position", None)
-        problem = (wording("not a well-formed XES file at line {line}, column {column}: "
-                           "{error}", line=position[0], column=position[1], error=error)
-                   if position else wording("not a well-formed XES file: {error}", error=error))
+        problem = (
+            wording(
+                "not a well-formed XES file at line {line}, column {column}: {error}",
+                line=position[0],
+                column=position[1],
+                error=error,
+            )
+            if position
+            else wording("not a well-formed XES file: {error}", error=error)
+        )
         raise InvalidInput([Issue.worded(problem, file=path.name)], CANNOT_READ) from error
     if not rows:
         return pl.DataFrame()
@@ -131,23 +156,34 @@ def read_xes_r4pm(path: Path) -> pl.DataFrame | None:
     try:
         frame, _attributes = r4pm.df.import_xes(str(path))
     except Exception as error:  # its errors are plain exceptions carrying the parser's message
-        raise InvalidInput([Issue.worded(wording("not a well-formed XES file: {error}",
-                                                 error=error), file=path.name)],
-                           CANNOT_READ) from error
+        raise InvalidInput(
+            [
+                Issue.worded(
+                    wording("not a well-formed XES file: {error}", error=error), file=path.name
+                )
+            ],
+            CANNOT_READ,
+        ) from error
     frame = frame.select(sorted(frame.columns))  # its column order varies between calls
-    dates: list[Any] = [pl.col(name).dt.replace_time_zone("UTC") for name, dtype in
-                        frame.schema.items() if isinstance(dtype, pl.Datetime)
-                        and dtype.time_zone is None]
+    dates: list[Any] = [
+        pl.col(name).dt.replace_time_zone("UTC")
+        for name, dtype in frame.schema.items()
+        if isinstance(dtype, pl.Datetime) and dtype.time_zone is None
+    ]
     return frame.with_columns(dates)
 
 
-def read_eventlog_xes(path: Path, mapping: ColumnMapping, *, skip_bad_rows: bool = False,
-                      engine: str = "auto") -> ParsedEventLog:
+def read_eventlog_xes(
+    path: Path, mapping: ColumnMapping, *, skip_bad_rows: bool = False, engine: str = "auto"
+) -> ParsedEventLog:
     raw = read_xes_r4pm(path) if engine in ("auto", "r4pm") else None
     if raw is None:
         raw = read_xes_streaming(path)
     if raw.is_empty():
-        raise InvalidInput([Issue.worded(wording("the log has no events"), file=path.name)],
-                           wording("the XES file holds no events; nothing was imported"))
-    return finish(raw, mapping, file=path.name, fmt="xes", skip_bad_rows=skip_bad_rows,
-                  row_unit="event")
+        raise InvalidInput(
+            [Issue.worded(wording("the log has no events"), file=path.name)],
+            wording("the XES file holds no events; nothing was imported"),
+        )
+    return finish(
+        raw, mapping, file=path.name, fmt="xes", skip_bad_rows=skip_bad_rows, row_unit="event"
+    )

@@ -62,12 +62,24 @@ class WorkflowAnalysis:
 
     def process_map(self, settings: MapSettings | None = None) -> ProcessMap:
         """The process map with the user's edge and activity filters (pure, fast)."""
-        return layout(self.activity_ranks, self.dfg, self.activity_counts,
-                      self.start_activities, self.end_activities, self.cases, settings)
+        return layout(
+            self.activity_ranks,
+            self.dfg,
+            self.activity_counts,
+            self.start_activities,
+            self.end_activities,
+            self.cases,
+            settings,
+        )
 
     def finding_systems(self, finding: Finding) -> list[str]:
-        return sorted({system for activity in finding.activities
-                       for system in self.systems_by_activity.get(activity, [])})
+        return sorted(
+            {
+                system
+                for activity in finding.activities
+                for system in self.systems_by_activity.get(activity, [])
+            }
+        )
 
 
 def load_log(ctx: ServiceContext, info: EventLogInfo) -> LogView:
@@ -75,13 +87,19 @@ def load_log(ctx: ServiceContext, info: EventLogInfo) -> LogView:
     try:
         return LogView(*event_log_files(ctx).read(info.stored_file))
     except FileNotFoundError as error:
-        raise NotFound(f"the stored file of event log '{info.name}' is missing from "
-                       f"{event_log_files(ctx).root}; import the log again") from error
+        raise NotFound(
+            f"the stored file of event log '{info.name}' is missing from "
+            f"{event_log_files(ctx).root}; import the log again"
+        ) from error
 
 
-def analyse_event_log(ctx: ServiceContext, name: str, log_filter: LogFilter | None = None,
-                      progress: Progress = no_progress,
-                      assumptions: Assumptions | None = None) -> WorkflowAnalysis:
+def analyse_event_log(
+    ctx: ServiceContext,
+    name: str,
+    log_filter: LogFilter | None = None,
+    progress: Progress = no_progress,
+    assumptions: Assumptions | None = None,
+) -> WorkflowAnalysis:
     ctx.actor.require(Permission.READ)
     info = get_event_log(ctx, name)
     log_filter = log_filter or LogFilter()
@@ -90,27 +108,41 @@ def analyse_event_log(ctx: ServiceContext, name: str, log_filter: LogFilter | No
     try:
         view = apply_filter(view, log_filter)
     except KeyError as error:
-        raise InvalidInput([Issue(message=f"the log has no attribute {error}; it has: "
-                                  f"{', '.join(view.events.columns)}")],
-                           "unknown filter attribute") from error
+        raise InvalidInput(
+            [
+                Issue(
+                    message=f"the log has no attribute {error}; it has: "
+                    f"{', '.join(view.events.columns)}"
+                )
+            ],
+            "unknown filter attribute",
+        ) from error
     progress("directly-follows graph and variants", 0.2)
     graph = dfg_analysis.dfg_performance(view)
     variants = case_analysis.variant_table(view)
     progress("case times, waiting and hand-offs", 0.5)
     result = WorkflowAnalysis(
-        log=info, filter=log_filter, events=view.events.height, cases=view.n_cases, dfg=graph,
+        log=info,
+        filter=log_filter,
+        events=view.events.height,
+        cases=view.n_cases,
+        dfg=graph,
         start_activities=dfg_analysis.start_activities(view),
         end_activities=dfg_analysis.end_activities(view),
-        activity_counts=dfg_analysis.activity_counts(view), variants=variants,
+        activity_counts=dfg_analysis.activity_counts(view),
+        variants=variants,
         case_durations=case_analysis.case_durations(view),
         throughput=case_analysis.throughput(view),
         waiting=waiting_analysis.waiting_per_activity(view),
         unit_handoffs=waiting_analysis.handoffs(view, UNIT),
         resource_handoffs=waiting_analysis.handoffs(view, RESOURCE),
-        rework=rework_analysis.rework(view), loops_back=rework_analysis.loops_back(view),
+        rework=rework_analysis.rework(view),
+        loops_back=rework_analysis.loops_back(view),
         bottlenecks=waiting_analysis.bottlenecks(view),
         arrivals=case_analysis.arrivals_and_wip(view, "1w"),
-        findings=[], activity_ranks=activity_ranks(view))
+        findings=[],
+        activity_ranks=activity_ranks(view),
+    )
     progress("findings", 0.8)
     result.findings = find(view, assumptions)
     result.systems_by_activity = activity_systems(ctx)
@@ -164,6 +196,7 @@ _PAIN_LOCK = threading.Lock()
 
 def analysis_json(result: WorkflowAnalysis, language: str = "en") -> dict[str, Any]:
     """The analysis as plain JSON-ready data (the `analyse --json` file)."""
+
     def rows(frame: pl.DataFrame) -> list[dict[str, Any]]:
         return frame.to_dicts()
 
@@ -185,22 +218,36 @@ def analysis_json(result: WorkflowAnalysis, language: str = "en") -> dict[str, A
         "rework": rows(result.rework),
         "loops_back": rows(result.loops_back),
         "bottlenecks": rows(result.bottlenecks),
-        "arrivals_and_wip": [{**r, "period": r["period"].isoformat()}
-                             for r in rows(result.arrivals)],
+        "arrivals_and_wip": [
+            {**r, "period": r["period"].isoformat()} for r in rows(result.arrivals)
+        ],
         "findings": [finding_json(result, f, language) for f in result.findings],
     }
 
 
 def finding_json(result: WorkflowAnalysis, finding: Finding, language: str) -> dict[str, Any]:
     return {
-        "title": finding.title(language), "title_en": finding.title_en,
-        "title_sv": finding.title_sv, "kind": finding.kind,
+        "title": finding.title(language),
+        "title_en": finding.title_en,
+        "title_sv": finding.title_sv,
+        "kind": finding.kind,
         "citizen_days_per_year": round(finding.citizen_days_per_year, 1),
-        "cases": finding.cases, "share_of_cases": finding.share_of_cases,
-        "median_days": finding.median_days, "activities": list(finding.activities),
+        "cases": finding.cases,
+        "share_of_cases": finding.share_of_cases,
+        "median_days": finding.median_days,
+        "activities": list(finding.activities),
         "systems": result.finding_systems(finding),
         "example_cases": list(finding.example_cases),
-        "timelines": {case: [{"activity": e.activity, "at": e.at.isoformat(),
-                              "resource": e.resource, "unit": e.unit} for e in events]
-                      for case, events in finding.timelines.items()},
+        "timelines": {
+            case: [
+                {
+                    "activity": e.activity,
+                    "at": e.at.isoformat(),
+                    "resource": e.resource,
+                    "unit": e.unit,
+                }
+                for e in events
+            ]
+            for case, events in finding.timelines.items()
+        },
     }

@@ -65,10 +65,18 @@ def stage_eventlog_upload(ctx: ServiceContext, filename: str, stream: BinaryIO) 
             if written > ctx.settings.max_eventlog_bytes:
                 target.close()
                 shutil.rmtree(folder, ignore_errors=True)
-                raise InvalidInput([Issue.worded(wording(
-                    "the file is over the limit of {limit} bytes",
-                    limit=f"{ctx.settings.max_eventlog_bytes:,}"), file=name)],
-                    wording("the file is too large"))
+                raise InvalidInput(
+                    [
+                        Issue.worded(
+                            wording(
+                                "the file is over the limit of {limit} bytes",
+                                limit=f"{ctx.settings.max_eventlog_bytes:,}",
+                            ),
+                            file=name,
+                        )
+                    ],
+                    wording("the file is too large"),
+                )
             target.write(chunk)
     return path
 
@@ -82,8 +90,9 @@ def _run(ctx: ServiceContext, job: ImportJob, path: Path, options: ImportOptions
     except ProduktlyftError as error:
         job.error = str(error)
     except Exception as error:  # a bug: say so on the page, as the CLI would
-        job.error = wording("internal error ({kind}); nothing was imported",
-                            kind=type(error).__name__)
+        job.error = wording(
+            "internal error ({kind}); nothing was imported", kind=type(error).__name__
+        )
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
         job.done = True
@@ -95,8 +104,12 @@ def start_import(ctx: ServiceContext, path: Path, options: ImportOptions) -> Imp
     job = ImportJob(id=secrets.token_urlsafe(16), owner=ctx.actor.name, file=path.name)
     with _LOCK:
         _JOBS[job.id] = job
-    threading.Thread(target=_run, args=(ctx, job, path, options), daemon=True,
-                     name=f"eventlog-import-{job.id[:6]}").start()
+    threading.Thread(
+        target=_run,
+        args=(ctx, job, path, options),
+        daemon=True,
+        name=f"eventlog-import-{job.id[:6]}",
+    ).start()
     return job
 
 

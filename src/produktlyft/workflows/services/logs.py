@@ -48,9 +48,15 @@ def detect_eventlog_format(path: Path) -> str:
         return "xes"
     if name.endswith((".csv", ".txt", ".tsv")):
         return "csv"
-    raise InvalidInput([Issue.worded(wording("cannot tell the format; expected .xes, .xes.gz, "
-                                             ".csv or .parquet"), file=path.name)],
-                       wording("unknown file format"))
+    raise InvalidInput(
+        [
+            Issue.worded(
+                wording("cannot tell the format; expected .xes, .xes.gz, .csv or .parquet"),
+                file=path.name,
+            )
+        ],
+        wording("unknown file format"),
+    )
 
 
 def default_name(path: Path) -> str:
@@ -61,30 +67,44 @@ def default_name(path: Path) -> str:
 
 
 def _parse(path: Path, fmt: str, options: ImportOptions) -> ParsedEventLog:
-    readers = {"xes": read_eventlog_xes, "csv": read_eventlog_csv,
-               "parquet": read_eventlog_parquet}
+    readers = {"xes": read_eventlog_xes, "csv": read_eventlog_csv, "parquet": read_eventlog_parquet}
     try:
         return readers[fmt](path, options.mapping, skip_bad_rows=options.skip_bad_rows)
     except UnsafeInput as error:
-        raise InvalidInput([error.issue], wording("the file was refused; nothing was imported")
-                           ) from error
+        raise InvalidInput(
+            [error.issue], wording("the file was refused; nothing was imported")
+        ) from error
 
 
 def _check_file(ctx: ServiceContext, path: Path) -> None:
     if not path.is_file():
-        raise InvalidInput([Issue.worded(wording("no such file"), file=str(path))],
-                           wording("nothing to import"))
+        raise InvalidInput(
+            [Issue.worded(wording("no such file"), file=str(path))], wording("nothing to import")
+        )
     size = path.stat().st_size
     if size > ctx.settings.max_eventlog_bytes:
-        raise InvalidInput([Issue.worded(wording(
-            "the file is {size} bytes, over the limit of {limit}; raise "
-            "PRODUKTLYFT_MAX_EVENTLOG_BYTES", size=f"{size:,}",
-            limit=f"{ctx.settings.max_eventlog_bytes:,}"), file=path.name)],
-            wording("the file is too large"))
+        raise InvalidInput(
+            [
+                Issue.worded(
+                    wording(
+                        "the file is {size} bytes, over the limit of {limit}; raise "
+                        "PRODUKTLYFT_MAX_EVENTLOG_BYTES",
+                        size=f"{size:,}",
+                        limit=f"{ctx.settings.max_eventlog_bytes:,}",
+                    ),
+                    file=path.name,
+                )
+            ],
+            wording("the file is too large"),
+        )
 
 
-def import_event_log(ctx: ServiceContext, path: Path, options: ImportOptions | None = None,
-                     progress: Progress = no_progress) -> EventLogInfo:
+def import_event_log(
+    ctx: ServiceContext,
+    path: Path,
+    options: ImportOptions | None = None,
+    progress: Progress = no_progress,
+) -> EventLogInfo:
     """Parse, canonicalise and store an event log; return what was recorded about it."""
     ctx.actor.require(Permission.IMPORT)
     options = options or ImportOptions()
@@ -93,30 +113,47 @@ def import_event_log(ctx: ServiceContext, path: Path, options: ImportOptions | N
     name = (options.name or default_name(path)).strip()
     with ctx.database.reading() as uow:
         if uow.workflows.exists(name):
-            raise Conflict(f"an event log named '{name}' already exists; choose another name "
-                           "with --name")
+            raise Conflict(
+                f"an event log named '{name}' already exists; choose another name with --name"
+            )
     fmt = options.format or detect_eventlog_format(path)
     progress("reading the file", 0.0)
     parsed = _parse(path, fmt, options)
     progress("ordering events and numbering variants", 0.4)
     log = canonicalise(parsed.frame)
     if log.n_events == 0:
-        raise InvalidInput([Issue.worded(wording("no event has a case id, an activity and a "
-                                                 "timestamp"), file=path.name)],
-                           wording("the log has no usable events"))
+        raise InvalidInput(
+            [
+                Issue.worded(
+                    wording("no event has a case id, an activity and a timestamp"), file=path.name
+                )
+            ],
+            wording("the log has no usable events"),
+        )
     progress("writing the stored log", 0.7)
     files = event_log_files(ctx)
     stored_file = files.new_name(name)
     first, last = log.time_range()
     info = EventLogInfo(
-        name=name, source_file=path.name, source_format=fmt, stored_file=stored_file,
-        events=log.n_events, cases=log.n_cases, activities=log.activities,
-        first_event=first, last_event=last, column_mapping=parsed.mapping,
-        timezone=options.mapping.timezone, timestamp_note=parsed.timestamps.describe(),
+        name=name,
+        source_file=path.name,
+        source_format=fmt,
+        stored_file=stored_file,
+        events=log.n_events,
+        cases=log.n_cases,
+        activities=log.activities,
+        first_event=first,
+        last_event=last,
+        column_mapping=parsed.mapping,
+        timezone=options.mapping.timezone,
+        timestamp_note=parsed.timestamps.describe(),
         dropped=log.dropped.as_dict(),
         bad_rows={"total": parsed.bad_rows, "examples": [str(i) for i in parsed.bad_examples]},
-        sorted_on_import=log.sorted_on_import, imported_at=ctx.now(),
-        imported_by=ctx.actor.name, size_bytes=0)
+        sorted_on_import=log.sorted_on_import,
+        imported_at=ctx.now(),
+        imported_by=ctx.actor.name,
+        size_bytes=0,
+    )
     temporary = files.write_temporary(log.events, log.cases)
     final: Path | None = None
     try:
@@ -156,8 +193,9 @@ def delete_event_log(ctx: ServiceContext, name: str) -> EventLogInfo:
     return info
 
 
-def map_activity(ctx: ServiceContext, activity: str, system_id: str, *,
-                 remove: bool = False) -> list[ActivitySystem]:
+def map_activity(
+    ctx: ServiceContext, activity: str, system_id: str, *, remove: bool = False
+) -> list[ActivitySystem]:
     """Record (or with `remove`, forget) that a system supports an activity; return the map."""
     ctx.actor.require(Permission.EDIT)
     ctx.database.require_current()

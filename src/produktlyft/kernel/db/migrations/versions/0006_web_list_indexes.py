@@ -25,8 +25,9 @@ LIST_FILTERS = ("owning_unit_id", "criticality", "lifecycle", "hosting")
 def upgrade() -> None:
     op.create_index("ix_systems_lower_name_id", "systems", [sa.text("lower(name)"), "id"])
     for column in LIST_FILTERS:
-        op.create_index(f"ix_systems_{column}_name", "systems",
-                        [column, sa.text("lower(name)"), "id"])
+        op.create_index(
+            f"ix_systems_{column}_name", "systems", [column, sa.text("lower(name)"), "id"]
+        )
     op.create_index("ix_login_failures_at", "login_failures", ["at"])
 
 

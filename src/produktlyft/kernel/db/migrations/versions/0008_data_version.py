@@ -2,6 +2,8 @@
 
 Revision ID: 0007_data_version
 Revises: 0006_reviewweb
+The file is numbered in the one sequence of files; the revision id keeps the name
+existing databases already record in alembic_version.
 Create Date: 2026-11-27 17:00:00
 """
 

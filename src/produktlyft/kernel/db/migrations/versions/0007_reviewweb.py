@@ -2,6 +2,8 @@
 
 Revision ID: 0006_reviewweb
 Revises: 0006_web_list_indexes
+The file is numbered in the one sequence of files; the revision id keeps the name
+existing databases already record in alembic_version.
 Create Date: 2026-12-01 10:00:00
 """
 

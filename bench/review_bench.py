@@ -102,16 +102,16 @@ def bench_review(url: str, truth: dict[str, object], folder: Path) -> tuple[floa
     print(f"  step times (s): {timings}")
     unsupported = set(map(str, truth["unsupported_technology_systems"]))  # type: ignore[arg-type]
     found = {
-        s.id
+        s.system_id
         for s in outcome.systems
         for e in s.evidence
-        if e["fact"] == "eol_months" and e["value"] is not None and e["value"] <= 0
+        if e.fact == "eol_months" and isinstance(e.value, int | float) and e.value <= 0
     }
     print(
         f"unsupported technology: found {len(found)}, planted {len(unsupported)}, "
         f"both {len(found & unsupported)}"
     )
-    return elapsed, [(d.a, d.b) for d in outcome.duplicates]
+    return elapsed, [(d.system_a, d.system_b) for d in outcome.duplicates]
 
 
 def bench_duplicates(url: str, truth: dict[str, object]) -> float:

@@ -14,10 +14,9 @@ import altair as alt
 import vl_convert
 
 Rows = Sequence[Mapping[str, Any]]
-# Colours of the condition bands (ServiceNow's heatmap bands), always paired with a text label
-# (axis, legend or table). Each has at least 4.5:1 contrast against white (WCAG 1.4.11 asks
-# 3:1 of graphics), and stacked bars separate their parts with white lines.
-BAND_COLOURS = {"red": "#b2182b", "amber": "#b35806", "green": "#1b7837", "unknown": "#6f6f6f"}
+# Callers colour categories with a `colour_scale` of their own (the review passes its condition
+# bands' colours), always paired with a text label (axis, legend or table); stacked bars
+# separate their parts with white lines.
 FONT = "DejaVu Sans"
 
 

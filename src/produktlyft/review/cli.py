@@ -16,11 +16,10 @@ from rich.table import Table
 
 from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.errors import ProduktlyftError
-from produktlyft.review.model import Decision
+from produktlyft.review.model import PROFILES, Decision
 
-# The services pull in scikit-learn, SciPy and WeasyPrint; they are imported inside the
-# commands so that `produktlyft --help` and the other commands start quickly.
-PROFILES = ("custom", "time", "moj", "danish")  # checked against analytics.scoring in a test
+# The services and the presenter pull in polars, scikit-learn, SciPy and WeasyPrint; they are
+# imported inside the commands so that `produktlyft --help` and the other commands start quickly.
 
 console = Console(highlight=False)
 attach_app = typer.Typer(
@@ -82,6 +81,7 @@ def review_command(
         today = date.fromisoformat(as_of) if as_of else None
     except ValueError as error:
         raise typer.BadParameter("use YYYY-MM-DD", param_hint="--as-of") from error
+    from produktlyft.review.presenter.wording import system_reason
     from produktlyft.review.services.run import review_document, review_with_run
 
     ctx = STATE.context()
@@ -97,24 +97,24 @@ def review_command(
             system.name,
             "–" if system.score is None else f"{system.score:.1f}",
             f"{system.confidence:.0%}",
-            system.reason,
+            system_reason(system, run.lang, run.lang).text,
         )
     console.print(table)
     summary = outcome.summary
     console.print(
-        f"{summary['systems']} systems, data confidence "
-        f"{summary['data_confidence']:.0%}, {len(outcome.duplicates)} duplicate "
+        f"{summary.systems} systems, data confidence "
+        f"{summary.data_confidence:.0%}, {len(outcome.duplicates)} duplicate "
         f"pair(s) in {len(outcome.clusters)} cluster(s)."
     )
     statuses: dict[str, int] = {}
     for tech in outcome.technologies:
-        statuses[tech["status"]] = statuses.get(tech["status"], 0) + 1
+        statuses[tech.status] = statuses.get(tech.status, 0) + 1
     if outcome.technologies:
         console.print(
             f"Technology components: {len(outcome.technologies)}, matched to "
             f"endoflife.date {statuses.get('matched', 0)} (snapshot "
             f"{outcome.eol_snapshot}), past end of life "
-            f"{sum(1 for t in outcome.technologies if t['eol_passed'])}, unmatched "
+            f"{sum(1 for t in outcome.technologies if t.eol_passed)}, unmatched "
             f"{len(outcome.technologies) - statuses.get('matched', 0)}."
         )
     if json_path is not None:
@@ -172,6 +172,7 @@ def attach_repo(
 @duplicates_app.command("list")
 def list_duplicates() -> None:
     """Show the latest review's suggested duplicates and the decisions taken."""
+    from produktlyft.review.presenter.wording import duplicate_reason
     from produktlyft.review.services import duplicates as duplicate_service
     from produktlyft.review.services.run import latest_review
 
@@ -181,11 +182,11 @@ def list_duplicates() -> None:
         table.add_column(header)
     for pair in run.duplicates:
         table.add_row(
-            pair["system_a"],
-            pair["system_b"],
-            f"{pair['score']:.2f}",
-            ", ".join(pair["layers"]),
-            pair["reason"],
+            pair.system_a,
+            pair.system_b,
+            f"{pair.score:.2f}",
+            ", ".join(pair.layers),
+            duplicate_reason(pair, run.lang, run.lang).text,
         )
     console.print(table)
     for made in duplicate_service.list_decisions(STATE.context()):
@@ -293,7 +294,7 @@ def eol_update(
     ),
 ) -> None:
     """Refresh the end-of-life data; the shipped snapshot stays as the fallback."""
-    from produktlyft.review.services import eol as eol_service
+    from produktlyft.review.services import endoflife as eol_service
 
     when = date.fromisoformat(snapshot_date) if snapshot_date else None
     info = eol_service.update_snapshot(
@@ -308,7 +309,7 @@ def eol_update(
 @eol_app.command("show")
 def eol_show() -> None:
     """Which end-of-life snapshot the review uses."""
-    from produktlyft.review.services import eol as eol_service
+    from produktlyft.review.services import endoflife as eol_service
 
     info = eol_service.snapshot_info(STATE.context())
     kind = "shipped with produktlyft" if info.shipped else "refreshed copy"

@@ -1,11 +1,55 @@
-"""Records of the review that are stored: runs, evidence, duplicate decisions and weights."""
+"""Records of the review that are stored: evidence and duplicate decisions, and the condition
+bands every result is sorted into. What a run holds is typed in `review.results`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
+
+from produktlyft.kernel.i18n import N_
+
+# The scoring profiles a review can rank by (review.analysis.scoring scores each).
+PROFILES = ("custom", "time", "moj", "danish")
+
+
+class Band(StrEnum):
+    """ServiceNow's condition bands of the health score, stored by code.
+
+    Each carries a short label (tables, legends), a label naming its range of health (the web
+    pages' filters and chart) and its chart colour. Every colour is always paired with a text
+    label and has at least 4.5:1 contrast against white (WCAG 1.4.11 asks 3:1 of graphics)."""
+
+    label: str
+    scale: str
+    colour: str
+
+    def __new__(cls, code: str, label: str, scale: str, colour: str) -> Self:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.label = label
+        member.scale = scale
+        member.colour = colour
+        return member
+
+    RED = ("red", N_("red"), N_("red (health under 4)"), "#b2182b")
+    AMBER = ("amber", N_("amber"), N_("amber (4–7)"), "#b35806")
+    GREEN = ("green", N_("green"), N_("green (7–10)"), "#1b7837")
+    UNKNOWN = ("unknown", N_("unknown"), N_("cannot be assessed"), "#6f6f6f")
+
+    @classmethod
+    def of(cls, code: str) -> Band:
+        """The band stored as `code`."""
+        for band in cls:
+            if band.value == code:
+                return band
+        raise ValueError(f"'{code}' is not a condition band")
+
+    @classmethod
+    def colours(cls) -> dict[str, str]:
+        """Code to colour, in band order: the colour scale of a chart coloured by band."""
+        return {band.value: band.colour for band in cls}
 
 
 class Decision(StrEnum):
@@ -43,19 +87,3 @@ class Evidence:
     attached_by: str
     facts: dict[str, Any] = field(default_factory=dict)
     stored_path: str | None = None
-
-
-@dataclass
-class ReviewRun:
-    id: int
-    started_at: datetime
-    actor: str
-    profile: str
-    lang: str
-    reference_date: date
-    eol_snapshot: date
-    weights: dict[str, Any]
-    summary: dict[str, Any]
-    details: dict[str, Any]
-    systems: list[dict[str, Any]] = field(default_factory=list)
-    duplicates: list[dict[str, Any]] = field(default_factory=list)

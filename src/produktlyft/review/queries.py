@@ -7,7 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-BANDS = ("red", "amber", "green", "unknown")
+from produktlyft.review.model import Band
+from produktlyft.review.results import Reason
 
 
 class RankingSort(StrEnum):
@@ -23,7 +24,7 @@ class RankingQuery(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     text: str | None = Field(default=None, max_length=200)  # in the name or the reason
-    band: str | None = None  # one of BANDS
+    band: Band | None = None
     stable: bool | None = None  # only stable / only unstable
     max_confidence: float | None = Field(default=None, ge=0, le=1)  # uncertain ones
     sort: RankingSort = RankingSort.RANK
@@ -44,8 +45,9 @@ class RankingRow(BaseModel):
     confidence: float
     condition: str | None
     health: float | None
-    band: str
-    reason: str
+    band: Band
+    reason: str  # worded when the run was stored; shown only for runs without `reasons`
+    reasons: list[Reason] | None = None
     rank_min: int
     rank_max: int
     stable: bool

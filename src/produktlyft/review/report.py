@@ -13,88 +13,30 @@ from produktlyft.kernel.report.sections import (
     SectionContent,
     Table,
     register_section,
-    story_lines,
 )
-from produktlyft.review.analysis.phrases import amount, number, percent
-from produktlyft.review.analysis.phrases import text as phrase
+from produktlyft.review.model import Band
+from produktlyft.review.presenter.charts import condition_spec
+from produktlyft.review.presenter.story import summary
+from produktlyft.review.presenter.wording import (
+    band_label,
+    duplicate_reason,
+    lock_in_sign,
+    number,
+    percent,
+    system_reason,
+)
+from produktlyft.review.presenter.wording import money as _money
 from produktlyft.review.report_method import method_notes
 from produktlyft.review.report_texts import t
-
-BANDS = ("red", "amber", "green", "unknown")
-
-
-def _money(value: float | None, lang: str) -> str:
-    return "–" if value is None else amount(value, lang)
-
-
-def _example(key: str, item: dict[str, Any], lang: str) -> str:
-    if key == "lock_in":
-        systems = item["systems"][:2] + (["…"] if len(item["systems"]) > 2 else [])
-        return t(
-            lang,
-            "example.lock_in",
-            name=item["name"],
-            supplier=item["supplier"] or "?",
-            end=item["end"] or "?",
-            systems=", ".join(systems),
-        )
-    return t(lang, f"example.{key}", **{k: ("?" if v is None else v) for k, v in item.items()})
-
-
-def summary(rc: ReportContext) -> SectionContent:
-    data, lang = rc.data, rc.lang
-    content = SectionContent(t(lang, "summary"), first_page=True)
-    content.paragraphs.append(
-        t(
-            lang,
-            "intro",
-            systems=number(data.systems, lang),
-            cost=_money(data.annual_cost, lang),
-            confidence=percent(data.data_confidence, lang),
-        )
-    )
-    content.paragraphs.extend(story_lines(rc))
-    for obstacle in data.obstacles:
-        cost_key = f"obstacle.{obstacle.key}.cost"
-        content.blocks.append(
-            {
-                "kind": "obstacle",
-                "headline": t(lang, f"obstacle.{obstacle.key}", count=number(obstacle.count, lang)),
-                "cost": t(lang, cost_key, cost=_money(obstacle.annual_cost, lang)),
-                "examples": [_example(obstacle.key, e, lang) for e in obstacle.examples],
-            }
-        )
-    content.blocks.append(
-        {
-            "kind": "start",
-            "intro": t(lang, "start.intro"),
-            "items": [s["reason"] for s in data.start_here],
-            "uncertain": t(lang, "start.uncertain", count=number(len(data.uncertain), lang))
-            if data.uncertain
-            else None,
-        }
-    )
-    unsupported = sum(r["annual_cost"] or 0.0 for r in data.unsupported)
-    content.blocks.append(
-        {
-            "kind": "costs",
-            "text": t(
-                lang,
-                "costs.text",
-                total=_money(data.annual_cost, lang),
-                unsupported=_money(unsupported, lang),
-                duplicates=_money(data.duplicate_cost.get("avoidable"), lang),
-            ),
-        }
-    )
-    content.method = method_notes(rc, "summary")
-    return content
 
 
 def ranking(rc: ReportContext) -> SectionContent:
     lang = rc.lang
-    top = [s for s in rc.data.run.systems if s["score"] is not None][:15]
-    rows = [{"system": s["name"], "priority": round(s["score"], 2), "band": s["band"]} for s in top]
+    run = rc.data.run
+    top = [s for s in run.systems if s.score is not None][:15]
+    rows = [
+        {"system": s.name, "priority": round(s.score or 0.0, 2), "band": s.band.value} for s in top
+    ]
     spec = charts.bar_chart(
         rows,
         category="system",
@@ -104,19 +46,19 @@ def ranking(rc: ReportContext) -> SectionContent:
         category_title=t(lang, "col.system"),
         value_title=t(lang, "col.score"),
         colour="band",
-        colour_scale=charts.BAND_COLOURS,
+        colour_scale=Band.colours(),
     )
     table = Table(
         t(lang, "ranking"),
         [t(lang, f"col.{c}") for c in ("rank", "system", "score", "confidence", "range", "reason")],
         [
             [
-                s["rank"],
-                s["name"],
-                number(s["score"], lang, 1),
-                percent(s["confidence"], lang),
-                f"{s['rank_min']}–{s['rank_max']}",
-                s["reason"],
+                s.rank,
+                s.name,
+                number(s.score or 0.0, lang, 1),
+                percent(s.confidence, lang),
+                f"{s.rank_min}–{s.rank_max}",
+                system_reason(s, run.lang, lang).text,
             ]
             for s in top
         ],
@@ -132,28 +74,20 @@ def ranking(rc: ReportContext) -> SectionContent:
 
 def condition(rc: ReportContext) -> SectionContent:
     lang = rc.lang
-    counts: Counter[str] = Counter(str(s["band"]) for s in rc.data.run.systems)
-    rows = [{"band": b, "label": t(lang, f"band.{b}"), "systems": counts.get(b, 0)} for b in BANDS]
-    spec = charts.bar_chart(
-        rows,
-        category="label",
-        value="systems",
-        colour="band",
-        colour_scale=charts.BAND_COLOURS,
+    counts: Counter[Band] = Counter(s.band for s in rc.data.run.systems)
+    spec = condition_spec(
+        counts,
+        {b: band_label(b, lang) for b in Band},
         title=t(lang, "condition"),
         description=t(lang, "condition.text", profile=rc.data.run.profile),
         category_title=t(lang, "col.band"),
         value_title=t(lang, "col.count"),
-        sort_descending=False,
     )
     total = max(1, len(rc.data.run.systems))
     table = Table(
         t(lang, "condition"),
         [t(lang, "col.band"), t(lang, "col.count"), t(lang, "col.share")],
-        [
-            [t(lang, f"band.{b}"), counts.get(b, 0), percent(counts.get(b, 0) / total, lang)]
-            for b in BANDS
-        ],
+        [[band_label(b, lang), counts[b], percent(counts[b] / total, lang)] for b in Band],
         numeric={1, 2},
     )
     return SectionContent(
@@ -164,40 +98,42 @@ def condition(rc: ReportContext) -> SectionContent:
     )
 
 
+def _lifecycle_band(months: float) -> Band:
+    """A component past end of life is red, one reaching it within 18 months amber."""
+    return Band.RED if months <= 0 else (Band.AMBER if months <= 18 else Band.GREEN)
+
+
 def technology(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    techs = rc.data.run.details.get("technologies", [])
+    techs = rc.data.run.details.technologies
     if not techs:
         return None
     dated = sorted(
-        (r for r in techs if r["months_to_eol"] is not None and r["systems"]),
-        key=lambda r: r["months_to_eol"],
+        (r for r in techs if r.months_to_eol is not None and r.systems),
+        key=lambda r: r.months_to_eol or 0.0,
     )[:20]
     rows = [
         {
-            "component": f"{r['name']} {r['version'] or ''}".strip(),
-            "months": round(r["months_to_eol"], 1),
-            "band": "red"
-            if r["months_to_eol"] <= 0
-            else ("amber" if r["months_to_eol"] <= 18 else "green"),
+            "component": f"{r.name} {r.version or ''}".strip(),
+            "months": round(months, 1),
+            "band": _lifecycle_band(months).value,
         }
         for r in dated
+        for months in [r.months_to_eol or 0.0]
     ]
     spec = charts.bar_chart(
         rows,
         category="component",
         value="months",
         colour="band",
-        colour_scale=charts.BAND_COLOURS,
+        colour_scale=Band.colours(),
         sort_descending=False,
         title=t(lang, "technology"),
         description=t(lang, "col.months"),
         category_title=t(lang, "col.component"),
         value_title=t(lang, "col.months"),
     )
-    ordered = sorted(
-        techs, key=lambda r: (r["months_to_eol"] is None, r["months_to_eol"] or 0.0, r["name"])
-    )
+    ordered = sorted(techs, key=lambda r: (r.months_to_eol is None, r.months_to_eol or 0.0, r.name))
     table = Table(
         t(lang, "technology"),
         [
@@ -206,25 +142,25 @@ def technology(rc: ReportContext) -> SectionContent | None:
         ],
         [
             [
-                r["name"],
-                r["version"] or "–",
-                t(lang, f"status.{r['status']}"),
-                r["eol"] or "–",
-                "–" if r["months_to_eol"] is None else number(r["months_to_eol"], lang, 0),
-                r["systems"],
+                r.name,
+                r.version or "–",
+                t(lang, f"status.{r.status}"),
+                r.eol or "–",
+                "–" if r.months_to_eol is None else number(r.months_to_eol, lang, 0),
+                r.systems,
             ]
             for r in ordered
         ],
         numeric={4, 5},
     )
-    statuses = Counter(r["status"] for r in techs)
+    statuses = Counter(r.status for r in techs)
     intro = t(
         lang,
         "technology.text",
         matched=statuses.get("matched", 0),
         components=len(techs),
         snapshot=rc.data.eol_snapshot.isoformat(),
-        past=sum(1 for r in techs if r["eol_passed"]),
+        past=sum(1 for r in techs if r.eol_passed),
     )
     return SectionContent(
         t(lang, "technology"),
@@ -236,14 +172,14 @@ def technology(rc: ReportContext) -> SectionContent | None:
 
 def _cluster_costs(rc: ReportContext) -> list[dict[str, Any]]:
     """Each group of overlapping systems with its yearly cost, dearest first."""
-    by_id = {s["system_id"]: s for s in rc.data.run.systems}
+    by_id = {s.system_id: s for s in rc.data.run.systems}
     rows = []
-    for members in rc.data.run.details.get("clusters", []):
+    for members in rc.data.run.details.clusters:
         known = [by_id[m] for m in members if m in by_id]
-        costs = [s["annual_cost"] for s in known if s["annual_cost"] is not None]
+        costs = [s.annual_cost for s in known if s.annual_cost is not None]
         rows.append(
             {
-                "group": " + ".join(s["name"] for s in known),
+                "group": " + ".join(s.name for s in known),
                 "cost": round(sum(costs)),
                 "freed": round(sum(costs) - max(costs, default=0)),
             }
@@ -275,7 +211,11 @@ def duplicates(rc: ReportContext) -> SectionContent | None:
         t(lang, "duplicates"),
         [t(lang, "col.pair"), t(lang, "col.score"), t(lang, "col.reason")],
         [
-            [f"{d['a']} – {d['b']}", number(d["score"], lang, 2), d["reason"]]
+            [
+                f"{d.name_a} – {d.name_b}",
+                number(d.score, lang, 2),
+                duplicate_reason(d, data.run.lang, lang).text,
+            ]
             for d in data.duplicates
         ],
         numeric={1},
@@ -287,7 +227,7 @@ def duplicates(rc: ReportContext) -> SectionContent | None:
             t(
                 lang,
                 "obstacle.duplicates.cost",
-                cost=_money(data.duplicate_cost.get("avoidable"), lang),
+                cost=_money(data.duplicate_cost.avoidable, lang),
             ),
         ],
         figures=[Figure(charts.to_svg(spec), chart_table)],
@@ -308,18 +248,18 @@ def lock_in(rc: ReportContext) -> SectionContent | None:
         ],
         [
             [
-                c["name"],
-                c["supplier"] or "–",
-                c["end"] or "–",
-                ", ".join(c["systems"]),
-                _money(c["annual_cost"], lang),
-                ", ".join(phrase(lang, s) for s in c["signals"]),
+                c.name,
+                c.supplier or "–",
+                c.end or "–",
+                ", ".join(c.systems),
+                _money(c.annual_cost, lang),
+                ", ".join(lock_in_sign(s, lang) for s in c.signals),
             ]
             for c in rc.data.lock_in
         ],
         numeric={4},
     )
-    rows = [{"contract": c["name"], "cost": round(c["annual_cost"])} for c in rc.data.lock_in]
+    rows = [{"contract": c.name, "cost": round(c.annual_cost)} for c in rc.data.lock_in]
     spec = charts.bar_chart(
         rows[:15],
         category="contract",
@@ -344,21 +284,21 @@ def manual(rc: ReportContext) -> SectionContent | None:
     table = Table(
         t(lang, "manual"),
         [t(lang, "col.from"), t(lang, "col.to")],
-        [[m["source"], m["target"]] for m in rc.data.manual_rekeying],
+        [[m.source, m.target] for m in rc.data.manual_rekeying],
     )
     return SectionContent(t(lang, "manual"), tables=[table], method=method_notes(rc, "manual"))
 
 
 def heatmap(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    capabilities = rc.data.run.details.get("capabilities", [])[:25]
+    capabilities = rc.data.run.details.capabilities[:25]
     if not capabilities:
         return None
-    chosen = {c["capability_id"]: c["capability"] or c["capability_id"] for c in capabilities}
+    chosen = {c.capability_id: c.name for c in capabilities}
     cells = [
-        {"capability": chosen[h["capability_id"]], "band": h["band"], "systems": h["systems"]}
-        for h in rc.data.run.details.get("heatmap", [])
-        if h["capability_id"] in chosen
+        {"capability": chosen[h.capability_id], "band": h.band.value, "systems": h.systems}
+        for h in rc.data.run.details.heatmap
+        if h.capability_id in chosen
     ]
     spec = charts.stacked_bar_chart(
         cells,
@@ -370,27 +310,27 @@ def heatmap(rc: ReportContext) -> SectionContent | None:
         category_title=t(lang, "col.capability"),
         value_title=t(lang, "col.count"),
         stack_title=t(lang, "col.band"),
-        colour_scale=charts.BAND_COLOURS,
-        stack_labels={b: t(lang, f"band.{b}") for b in BANDS},
+        colour_scale=Band.colours(),
+        stack_labels={b.value: band_label(b, lang) for b in Band},
     )
     per = {(c["capability"], c["band"]): c["systems"] for c in cells}
     table = Table(
         t(lang, "heatmap"),
         [
             t(lang, "col.capability"),
-            *(t(lang, f"band.{b}") for b in BANDS),
+            *(band_label(b, lang) for b in Band),
             t(lang, "col.score"),
             t(lang, "col.cost"),
         ],
         [
             [
                 name,
-                *(per.get((name, b), 0) for b in BANDS),
-                "–" if c["priority"] is None else number(c["priority"], lang, 1),
-                _money(c["cost"], lang),
+                *(per.get((name, b.value), 0) for b in Band),
+                "–" if c.priority is None else number(c.priority, lang, 1),
+                _money(c.cost, lang),
             ]
             for c in capabilities
-            for name in [chosen[c["capability_id"]]]
+            for name in [chosen[c.capability_id]]
         ],
         numeric={1, 2, 3, 4, 5, 6},
     )
@@ -404,7 +344,7 @@ def heatmap(rc: ReportContext) -> SectionContent | None:
 
 def confidence(rc: ReportContext) -> SectionContent:
     lang = rc.lang
-    values = [{"confidence": s["confidence"]} for s in rc.data.run.systems]
+    values = [{"confidence": s.confidence} for s in rc.data.run.systems]
     spec = charts.histogram(
         values,
         field="confidence",
@@ -426,7 +366,7 @@ def confidence(rc: ReportContext) -> SectionContent:
         figures=[Figure(charts.to_svg(spec), table)],
         method=method_notes(rc, "confidence"),
     )
-    content.items = [s["reason"] for s in rc.data.uncertain[:10]]
+    content.items = [system_reason(s, rc.data.run.lang, lang).text for s in rc.data.uncertain[:10]]
     return content
 
 

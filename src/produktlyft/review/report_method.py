@@ -116,6 +116,10 @@ def _weights(values: object) -> str:
     return ", ".join(f"{k} {v:g}" for k, v in values.items())
 
 
+def _or_unknown(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
 def method_notes(rc: ReportContext, section: str) -> list[str]:
     run = rc.data.run
     settings = DuplicateSettings()
@@ -123,7 +127,7 @@ def method_notes(rc: ReportContext, section: str) -> list[str]:
         "impact": _weights(run.weights.get("impact")),
         "custom": _weights(run.weights.get("custom")),
         "profile": run.profile,
-        "scenarios": run.summary.get("sensitivity_scenarios", "?"),
+        "scenarios": _or_unknown(run.summary.sensitivity_scenarios),
         "snapshot": run.eol_snapshot.isoformat(),
         "horizon": f"{RISK_HORIZON_MONTHS:g}",
         "eos": f"{EOS_RISK_WEIGHT:g}",

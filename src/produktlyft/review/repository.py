@@ -1,4 +1,7 @@
-"""Reads and writes review runs, evidence, duplicate decisions and profile weights."""
+"""Reads and writes review runs, evidence, duplicate decisions and profile weights.
+
+A run's results are stored as columns and JSON through their models (review.results) and read
+back through them, so runs stored by older versions read too (see `Record`)."""
 
 from __future__ import annotations
 
@@ -9,15 +12,15 @@ from typing import Any
 from sqlalchemy import Connection, delete, false, func, insert, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
-from produktlyft.review.model import (
-    Decision,
-    DuplicateDecision,
-    Evidence,
-    EvidenceKind,
-    ReviewRun,
-    pair_key,
-)
+from produktlyft.review.model import Decision, DuplicateDecision, Evidence, EvidenceKind, pair_key
 from produktlyft.review.queries import RankingQuery, RankingRow, RankingSort
+from produktlyft.review.results import (
+    DuplicatePair,
+    RankInRun,
+    ReviewRun,
+    SystemBrief,
+    SystemResult,
+)
 from produktlyft.review.tables import (
     duplicate_decisions,
     profile_weights,
@@ -36,20 +39,26 @@ class ReviewRepository:
         self.connection = connection
 
     # --- runs -----------------------------------------------------------------------------
-    def save_run(
-        self,
-        run: Mapping[str, Any],
-        systems: Sequence[Mapping[str, Any]],
-        duplicates: Sequence[Mapping[str, Any]],
-    ) -> int:
+    def save_run(self, run: ReviewRun) -> int:
+        """Store a run with its results; its id is the one the database gives it."""
+        row = run.model_dump(mode="json", include={"weights", "summary", "details"})
+        row |= run.model_dump(
+            include={"started_at", "actor", "profile", "lang", "reference_date", "eol_snapshot"}
+        )
         run_id = int(
             self.connection.execute(
-                insert(review_runs).values(**run).returning(review_runs.c.id)
+                insert(review_runs).values(**row).returning(review_runs.c.id)
             ).scalar_one()
         )
-        for table, rows in ((review_results, systems), (review_duplicates, duplicates)):
-            for start in range(0, len(rows), _CHUNK):
-                chunk = [{**row, "run_id": run_id} for row in rows[start : start + _CHUNK]]
+        for table, results in (
+            (review_results, run.systems),
+            (review_duplicates, run.duplicates),
+        ):
+            for start in range(0, len(results), _CHUNK):
+                chunk = [
+                    {**r.model_dump(mode="json"), "run_id": run_id}
+                    for r in results[start : start + _CHUNK]
+                ]
                 self.connection.execute(insert(table), chunk)
         self._prune_runs()
         return run_id
@@ -79,12 +88,12 @@ class ReviewRepository:
         )
         if row is None:
             return None
-        run = ReviewRun(**dict(row))
+        run = ReviewRun.model_validate(dict(row))
         if with_results:
             # the per-system assessment is read one system at a time (`result`), not here
             columns = [c for c in review_results.c if c.name != "assessment"]
             run.systems = [
-                self._result(dict(r))
+                SystemResult.model_validate(r)
                 for r in self.connection.execute(
                     select(*columns)
                     .where(review_results.c.run_id == run_id)
@@ -94,9 +103,9 @@ class ReviewRepository:
             run.duplicates = self.duplicates(run_id)
         return run
 
-    def duplicates(self, run_id: int) -> list[dict[str, Any]]:
+    def duplicates(self, run_id: int) -> list[DuplicatePair]:
         return [
-            self._result(dict(r))
+            DuplicatePair.model_validate(r)
             for r in self.connection.execute(
                 select(review_duplicates)
                 .where(review_duplicates.c.run_id == run_id)
@@ -104,7 +113,7 @@ class ReviewRepository:
             ).mappings()
         ]
 
-    def result(self, run_id: int, system_id: str) -> dict[str, Any] | None:
+    def result(self, run_id: int, system_id: str) -> SystemResult | None:
         """One system's result in a run, with its evidence and assessment."""
         row = (
             self.connection.execute(
@@ -115,12 +124,12 @@ class ReviewRepository:
             .mappings()
             .first()
         )
-        return self._result(dict(row)) if row is not None else None
+        return SystemResult.model_validate(row) if row is not None else None
 
-    def brief(self, run_id: int, system_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def brief(self, run_id: int, system_ids: Sequence[str]) -> dict[str, SystemBrief]:
         """Name, rank, score and cost of some systems in a run, keyed by system id."""
         r = review_results
-        found: dict[str, dict[str, Any]] = {}
+        found: dict[str, SystemBrief] = {}
         ids = list(dict.fromkeys(system_ids))
         for start in range(0, len(ids), _CHUNK):
             rows = self.connection.execute(
@@ -128,7 +137,7 @@ class ReviewRepository:
                     r.c.run_id == run_id, r.c.system_id.in_(ids[start : start + _CHUNK])
                 )
             )
-            found.update({row.system_id: dict(row._mapping) for row in rows})
+            found.update({row.system_id: SystemBrief.model_validate(row._mapping) for row in rows})
         return found
 
     def ranking(self, run_id: int, query: RankingQuery) -> tuple[int, list[RankingRow]]:
@@ -150,11 +159,7 @@ class ReviewRepository:
         ]
         return int(total or 0), rows
 
-    @staticmethod
-    def _result(row: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in row.items() if k not in ("pk", "run_id")}
-
-    def system_history(self, system_id: str) -> list[dict[str, Any]]:
+    def system_history(self, system_id: str) -> list[RankInRun]:
         query = (
             select(
                 review_runs.c.id,
@@ -168,7 +173,7 @@ class ReviewRepository:
             .where(review_results.c.system_id == system_id)
             .order_by(review_runs.c.id)
         )
-        return [dict(r) for r in self.connection.execute(query).mappings()]
+        return [RankInRun.model_validate(r) for r in self.connection.execute(query).mappings()]
 
     # --- duplicate decisions ---------------------------------------------------------------
     def decisions(self) -> list[DuplicateDecision]:

@@ -56,7 +56,9 @@ review_results = Table(
     Column("condition", String(100)),
     Column("health", Float),
     Column("band", String(20), nullable=False),
+    # worded in the run's language when stored, and searched; `reasons` are what pages word
     Column("reason", Text, nullable=False),
+    Column("reasons", JSON),  # reason codes and parameters; NULL in runs stored before them
     Column("evidence", JSON, nullable=False, default=list),
     Column("rank_min", Integer, nullable=False),
     Column("rank_max", Integer, nullable=False),
@@ -89,6 +91,7 @@ review_duplicates = Table(
     Column("layers", JSON, nullable=False, default=list),
     Column("layer_scores", JSON, nullable=False, default=dict),
     Column("reason", Text, nullable=False),
+    Column("reasons", JSON),  # as in review_results
     Column("cluster", Integer, nullable=False),
     Column("confirmed", Boolean, nullable=False),
 )

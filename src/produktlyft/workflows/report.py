@@ -74,7 +74,7 @@ def workflows(rc: ReportContext) -> SectionContent | None:
         return None
     lang = rc.lang
     content = SectionContent(t(lang, "title"))
-    names = {s["system_id"]: s["name"] for s in rc.data.run.systems}  # readers know names
+    names = {s.system_id: s.name for s in rc.data.run.systems}  # readers know names
     for info in logs:
         result = analyse_event_log(rc.service, info.name)
         content.paragraphs.append(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.review import cli as review_cli
-from produktlyft.review.analysis.scoring import PROFILES
+from produktlyft.review.model import PROFILES
 from tests.review_fixtures import organisation
 
 CLI = Path(sys.executable).parent / "produktlyft"

@@ -22,12 +22,12 @@ def test_demo_review_finds_the_planted_ground_truth(sqlite_database, tmp_path: P
     truth = json.loads((tmp_path / "demo" / "ground_truth.json").read_text())
     _, outcome = review(ctx, today=date.fromisoformat(truth["reference_date"]))
     precision, recall = precision_recall(
-        [(d.a, d.b) for d in outcome.duplicates], truth["duplicate_pairs"]
+        [(d.system_a, d.system_b) for d in outcome.duplicates], truth["duplicate_pairs"]
     )
     assert precision >= 0.9 and recall >= 0.9
     data = gather_report_data(ctx)
-    assert {r["id"] for r in data.unsupported} == set(truth["unsupported_technology_systems"])
-    assert {c["id"] for c in data.lock_in} == {c["contract"] for c in truth["lock_in_contracts"]}
-    assert {m["id"] for m in data.manual_rekeying} == set(truth["manual_rekeying_integrations"])
+    assert {r.id for r in data.unsupported} == set(truth["unsupported_technology_systems"])
+    assert {c.id for c in data.lock_in} == {c["contract"] for c in truth["lock_in_contracts"]}
+    assert {m.id for m in data.manual_rekeying} == set(truth["manual_rekeying_integrations"])
     assert {o.key for o in data.obstacles} >= {"unsupported_technology", "duplicates"}
-    assert all(s["confidence"] >= 0.5 for s in data.start_here) and len(data.start_here) == 3
+    assert all(s.confidence >= 0.5 for s in data.start_here) and len(data.start_here) == 3

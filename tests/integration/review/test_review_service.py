@@ -62,10 +62,10 @@ def test_rejected_pair_stays_rejected_across_reruns_and_reimports(
     import_files(loaded, [tmp_path / "again.json"])  # a re-import
     review(loaded, today=REFERENCE_DATE)  # and a re-run
     run = latest_review(loaded)
-    pairs = {(d["system_a"], d["system_b"]) for d in run.duplicates}
+    pairs = {(d.system_a, d.system_b) for d in run.duplicates}
     assert ("sys-bygglov-a", "sys-bygglov-b") not in pairs
     assert ("sys-skola-a", "sys-skola-b") in pairs
-    assert run.summary["rejected_pairs_skipped"] == 1
+    assert run.summary.rejected_pairs_skipped == 1
     [decision] = list_decisions(loaded)
     assert (decision.system_a, decision.system_b, decision.note) == (
         "sys-bygglov-a",
@@ -98,11 +98,11 @@ def test_sbom_evidence_reaches_the_review(loaded: ServiceContext) -> None:
     assert evidence.facts["components"] == 15 and evidence.facts["dated"] == 3
     assert Path(str(evidence.stored_path)).is_file()  # a copy is kept
     review(loaded, today=REFERENCE_DATE, profile="danish")
-    detail = system_evidence(loaded, "sys-webb")
-    facts = {e["fact"]: e for e in detail["result"]["evidence"]}
-    assert facts["libyear"]["source"] == "SBOM fastapi-uvicorn.bom.xml"
-    assert facts["libyear"]["value"] == pytest.approx(evidence.facts["libyear"])
-    assert detail["attachments"][0].kind == "sbom"
+    _, result, attachments, _ = system_evidence(loaded, "sys-webb")
+    facts = {e.fact: e for e in result.evidence}
+    assert facts["libyear"].source == "SBOM fastapi-uvicorn.bom.xml"
+    assert facts["libyear"].value == pytest.approx(evidence.facts["libyear"])
+    assert attachments[0].kind == "sbom"
     with pytest.raises(InvalidInput, match="not attached"):
         attach_sbom(loaded, "sys-webb", Path(__file__))
     with pytest.raises(NotFound):
@@ -114,18 +114,19 @@ def test_repo_evidence(loaded: ServiceContext) -> None:
     evidence = attach_repo(loaded, "sys-lon", str(root))
     assert evidence.facts["commits"] >= 1 and evidence.facts["bus_factor"] >= 1
     review(loaded, today=REFERENCE_DATE)
-    facts = {e["fact"]: e for e in system_evidence(loaded, "sys-lon")["result"]["evidence"]}
-    assert not facts["bus_factor"]["missing"]
-    assert facts["bus_factor"]["source"].startswith("git ")
+    _, result, _, _ = system_evidence(loaded, "sys-lon")
+    facts = {e.fact: e for e in result.evidence}
+    assert not facts["bus_factor"].missing
+    assert (facts["bus_factor"].source or "").startswith("git ")
 
 
 def test_weights_change_the_ranking_and_are_validated(loaded: ServiceContext) -> None:
     review(loaded, today=REFERENCE_DATE)
-    before = {s["system_id"]: s["rank"] for s in latest_review(loaded).systems}
+    before = {s.system_id: s.rank for s in latest_review(loaded).systems}
     set_weights(loaded, {"impact": {"condition": 0.1, "users": 10}})
     assert show_weights(loaded)["impact"]["users"] == 10
     review(loaded, today=REFERENCE_DATE)
-    after = {s["system_id"]: s["rank"] for s in latest_review(loaded).systems}
+    after = {s.system_id: s.rank for s in latest_review(loaded).systems}
     assert after != before and after["sys-skola-a"] == 1  # most users
     with pytest.raises(InvalidInput, match="unknown indicator"):
         set_weights(loaded, {"custom": {"colour": 1}})
@@ -142,7 +143,7 @@ def test_workflow_pain_provider_is_used(loaded: ServiceContext) -> None:
         _, outcome = review(loaded, today=REFERENCE_DATE)
     finally:
         WORKFLOW_PAIN_PROVIDERS.remove(pain)
-    lon = next(s for s in outcome.systems if s.id == "sys-lon")
+    lon = next(s for s in outcome.systems if s.system_id == "sys-lon")
     assert "workflow_pain" in lon.factors
 
 
@@ -152,7 +153,7 @@ def test_preview_with_trial_weights_changes_ranks_without_storing(loaded: Servic
     preview = preview_review(
         loaded, impact_weights={"condition": 0.1, "users": 10}, today=REFERENCE_DATE
     )
-    assert preview.systems[0].id == "sys-skola-a"  # most users first
+    assert preview.systems[0].system_id == "sys-skola-a"  # most users first
     assert latest_review(loaded).id == stored.id  # nothing stored
     assert show_weights(loaded)["impact"]["users"] == 1.0  # nothing saved
     with pytest.raises(InvalidInput):

@@ -17,7 +17,8 @@ from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import PermissionDenied, ProduktlyftError
 from produktlyft.kernel.report.build import report_for_download
-from produktlyft.review.model import Decision
+from produktlyft.review.model import Band, Decision
+from produktlyft.review.presenter import charts
 from produktlyft.review.queries import RankingQuery, RankingSort
 from produktlyft.review.services.duplicates import decide_duplicate
 from produktlyft.review.services.jobs import review_job, start_review
@@ -47,16 +48,16 @@ def loaded(ctx: ServiceContext, tmp_path: Path) -> ServiceContext:
 def test_ranking_is_filtered_sorted_and_paged_in_sql(loaded: ServiceContext) -> None:
     run = latest_review(loaded)
     _, everything = ranking(loaded, RankingQuery())
-    assert [r.system_id for r in everything.items] == [s["system_id"] for s in run.systems]
+    assert [r.system_id for r in everything.items] == [s.system_id for s in run.systems]
     _, page = ranking(loaded, RankingQuery(per_page=4, page=2))
     assert page.total == 9 and page.pages == 3
     assert [r.rank for r in page.items] == [5, 6, 7, 8]
     _, by_cost = ranking(loaded, RankingQuery(sort=RankingSort.COST, descending=True))
     costs = [r.annual_cost for r in by_cost.items if r.annual_cost is not None]
     assert costs == sorted(costs, reverse=True) and by_cost.items[-1].annual_cost is None
-    _, red = ranking(loaded, RankingQuery(band="red"))
+    _, red = ranking(loaded, RankingQuery(band=Band.RED))
     assert {r.system_id for r in red.items} == {
-        s["system_id"] for s in run.systems if s["band"] == "red"
+        s.system_id for s in run.systems if s.band is Band.RED
     }
     _, found = ranking(loaded, RankingQuery(text="RAINDANCE"))
     assert [r.system_id for r in found.items] == ["sys-ekonomi"]
@@ -71,20 +72,20 @@ def test_ranking_is_filtered_sorted_and_paged_in_sql(loaded: ServiceContext) -> 
 
 def test_one_systems_evidence_reads_one_row(loaded: ServiceContext) -> None:
     view = evidence_of(loaded, "sys-bygglov-a")
-    assert view.result["system_id"] == "sys-bygglov-a" and view.run.systems == []
+    assert view.result.system_id == "sys-bygglov-a" and view.run.systems == []
     assert {"time", "moj", "danish", "custom"} == set(view.profiles or {})
-    used = {i["fact"] for i in view.facts if i["used"]}
-    assert used == {e["fact"] for e in view.result["evidence"]}
+    used = {i.fact for i in view.facts if i.fact in view.used}
+    assert used == {e.fact for e in view.result.evidence}
     assert len(view.facts) > len(used)  # every fact, not only those this profile read
-    assert [h["rank"] for h in view.history] == [view.result["rank"]]
+    assert [h.rank for h in view.history] == [view.result.rank]
     # the run read for reports leaves the assessments out
-    assert "assessment" not in latest_review(loaded).systems[0]
+    assert latest_review(loaded).systems[0].assessment is None
 
 
 def test_duplicates_carry_their_decisions_and_costs(loaded: ServiceContext) -> None:
     decide_duplicate(loaded, "sys-skola-a", "sys-skola-b", Decision.CONFIRM, "samma")
     decide_duplicate(loaded, "sys-lon", "sys-webb", Decision.REJECT)  # never suggested
-    view = duplicates(loaded, "sv")
+    view = duplicates(loaded)
     assert view is not None and view.pairs == 2 and view.clusters.total == 2
     first, second = view.clusters.items
     assert first.cost >= second.cost
@@ -93,21 +94,22 @@ def test_duplicates_carry_their_decisions_and_costs(loaded: ServiceContext) -> N
     assert skola.pairs[0].decision is not None and skola.pairs[0].decision.note == "samma"
     names = {(a, b) for _, a, b in view.decisions}
     assert names == {("Elevregistret", "Elevadministrationen"), ("Personec", "Sitevision")}
-    assert view.chart is not None and "<svg" in view.chart.svg
-    assert sum(view.cost.values()) > 0
+    chart = charts.group_cost_chart([(g.name, g.cost) for g in view.dearest], "sv")
+    assert chart is not None and "<svg" in chart.svg
+    assert view.cost.total + view.cost.avoidable > 0
 
 
 def test_overview_and_heatmap_come_from_the_latest_run(loaded: ServiceContext) -> None:
-    overview = review_overview(loaded, "en")
+    overview = review_overview(loaded)
     assert overview is not None and overview.run.id == latest_review(loaded).id
     assert [o.key for o in overview.data.obstacles][:1] == ["unsupported_technology"]
     assert overview.data.run.systems == []  # not kept: the story needs none of it
     decide_duplicate(loaded, "sys-skola-a", "sys-skola-b", Decision.REJECT)
-    assert review_overview(loaded, "en").rejected == 1  # decisions show at once
-    view = heatmap(loaded, "sv")
-    assert view is not None and view.chart is not None
+    assert review_overview(loaded).rejected == 1  # decisions show at once
+    view = heatmap(loaded)
+    assert view is not None and charts.capability_grid(view.rows, "sv") is not None
     assert sum(sum(r.counts.values()) for r in view.rows) == sum(
-        c["systems"] for c in latest_review(loaded).details["heatmap"]
+        c.systems for c in latest_review(loaded).details.heatmap
     )
 
 
@@ -118,14 +120,14 @@ def test_reading_needs_a_role(loaded: ServiceContext) -> None:
     outsider = outsider.as_actor(type(outsider.actor)("x", None))
     for call in (
         lambda: ranking(outsider, RankingQuery()),
-        lambda: heatmap(outsider, "sv"),
+        lambda: heatmap(outsider),
         lambda: evidence_of(outsider, "sys-lon"),
         lambda: report_version(outsider),
     ):
         with pytest.raises(PermissionDenied):
             call()
     with pytest.raises(PermissionDenied):
-        preview_weights(nobody, {}, {}, "sv")  # trying weights is analysis
+        preview_weights(nobody, {}, {})  # trying weights is analysis
     with pytest.raises(PermissionDenied):
         start_review(nobody)
 

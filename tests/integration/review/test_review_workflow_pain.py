@@ -52,7 +52,7 @@ def _painful_log(path: Path) -> Path:
 
 def _ranked(ctx: ServiceContext) -> dict[str, tuple[int, str]]:
     review(ctx, today=REFERENCE_DATE, lang="en")
-    return {s["system_id"]: (s["rank"], s["reason"]) for s in latest_review(ctx).systems}
+    return {s.system_id: (s.rank, s.reason) for s in latest_review(ctx).systems}
 
 
 def test_a_system_behind_a_painful_activity_rises_and_says_why(
@@ -73,11 +73,11 @@ def test_systems_without_workflows_keep_their_confidence(
     loaded: ServiceContext, tmp_path: Path
 ) -> None:
     review(loaded, today=REFERENCE_DATE)
-    before = {s["system_id"]: s["confidence"] for s in latest_review(loaded).systems}
+    before = {s.system_id: s.confidence for s in latest_review(loaded).systems}
     import_event_log(loaded, _painful_log(tmp_path / "bygglov.csv"), ImportOptions(name="bygglov"))
     map_activity(loaded, "Komplettering inkommer", BYGGR)
     review(loaded, today=REFERENCE_DATE)
-    after = {s["system_id"]: s["confidence"] for s in latest_review(loaded).systems}
+    after = {s.system_id: s.confidence for s in latest_review(loaded).systems}
     assert {k: v for k, v in after.items() if k != BYGGR} == {
         k: v for k, v in before.items() if k != BYGGR
     }

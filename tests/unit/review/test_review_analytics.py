@@ -21,6 +21,7 @@ from produktlyft.review.analysis.ranking import rank_systems, ranks
 from produktlyft.review.analysis.review import ReviewOutcome, duplicate_features, run_review
 from produktlyft.review.analysis.scoring import Indicator, normalise, score_profile, weighted_mean
 from produktlyft.review.importers.endoflife import open_release_source
+from produktlyft.review.presenter.wording import duplicate_sentence, system_sentence
 from tests.review_fixtures import DUPLICATE_PAIRS, PAST_EOL, REFERENCE_DATE, organisation
 
 
@@ -80,27 +81,28 @@ def test_every_profile_ranks_the_planted_problem_first(matches, profile: str) ->
     assert len(outcome.systems) == 9  # nobody is dropped
     assert [s.rank for s in outcome.systems] == list(range(1, 10))
     confident = [s for s in outcome.systems if s.confidence >= 0.5]
-    assert confident[0].id == "sys-ekonomi"
-    assert "Python 3.9" in confident[0].reason and "2025-10-31" in confident[0].reason
+    assert confident[0].system_id == "sys-ekonomi"
+    reason = system_sentence(confident[0].name, confident[0].reasons or [], "en")
+    assert "Python 3.9" in reason and "2025-10-31" in reason
 
 
 def test_time_and_moj_conditions(matches) -> None:  # type: ignore[no-untyped-def]
-    time = {s.id: s.condition for s in _review(matches, "time").systems}
+    time = {s.system_id: s.condition for s in _review(matches, "time").systems}
     assert time["sys-ekonomi"] == "migrate" and time["sys-skola-a"] == "invest"
     assert time["sys-okänd"] is None  # unknown, not "invest"
-    moj = {s.id: s.condition for s in _review(matches, "moj").systems}
+    moj = {s.system_id: s.condition for s in _review(matches, "moj").systems}
     people, _, atrophy = moj["sys-ekonomi"].split("/")
     assert (people, atrophy) == ("amber", "red")
     assert moj["sys-skola-a"].startswith("green")  # two civil servants
 
 
 def test_evidence_lists_source_date_and_missing(matches) -> None:  # type: ignore[no-untyped-def]
-    systems = {s.id: s for s in _review(matches).systems}
-    evidence = {e["fact"]: e for e in systems["sys-ekonomi"].evidence}
-    assert evidence["lifecycle_risk"]["source"].startswith("endoflife.date snapshot")
-    assert evidence["lock_in"]["detail"] == "Ekonomisystemavtalet 2015"
-    unknown = {e["fact"]: e for e in systems["sys-okänd"].evidence}
-    assert unknown["annual_cost"]["missing"] and unknown["annual_cost"]["value"] is None
+    systems = {s.system_id: s for s in _review(matches).systems}
+    evidence = {e.fact: e for e in systems["sys-ekonomi"].evidence}
+    assert (evidence["lifecycle_risk"].source or "").startswith("endoflife.date snapshot")
+    assert evidence["lock_in"].detail == "Ekonomisystemavtalet 2015"
+    unknown = {e.fact: e for e in systems["sys-okänd"].evidence}
+    assert unknown["annual_cost"].missing and unknown["annual_cost"].value is None
     assert systems["sys-okänd"].confidence < 0.5 < systems["sys-ekonomi"].confidence
 
 
@@ -108,15 +110,16 @@ def test_sensitivity_reports_rank_ranges(matches) -> None:  # type: ignore[no-un
     outcome = _review(
         matches, custom_weights={"technical_fit": 3.0, "lifecycle_risk": 3.0, "functional_fit": 2.0}
     )
-    assert outcome.summary["sensitivity_scenarios"] == 11 + 7  # impact ±20 %, custom ±20 %
+    assert outcome.summary.sensitivity_scenarios == 11 + 7  # impact ±20 %, custom ±20 %
     for system in outcome.systems:
         assert system.rank_min <= system.rank <= system.rank_max
 
 
 def test_workflow_pain_extension_point_moves_a_system(matches) -> None:  # type: ignore[no-untyped-def]
-    before = {s.id: s.rank for s in _review(matches).systems}
+    before = {s.system_id: s.rank for s in _review(matches).systems}
     after = {
-        s.id: s for s in _review(matches, workflow_pain={"sys-lon": 50.0, "sys-webb": 0.0}).systems
+        s.system_id: s
+        for s in _review(matches, workflow_pain={"sys-lon": 50.0, "sys-webb": 0.0}).systems
     }
     assert after["sys-lon"].rank < before["sys-lon"]
     assert "workflow_pain" in after["sys-lon"].factors
@@ -128,21 +131,22 @@ def test_ranks_put_unknown_last() -> None:
 
 def test_planted_duplicates_found_with_reasons(matches) -> None:  # type: ignore[no-untyped-def]
     outcome = _review(matches)
-    found = [(d.a, d.b) for d in outcome.duplicates]
+    found = [(d.system_a, d.system_b) for d in outcome.duplicates]
     assert precision_recall(found, DUPLICATE_PAIRS) == (1.0, 1.0)
-    school = next(d for d in outcome.duplicates if d.a == "sys-skola-a")
-    assert "Elevadministration" in school.reason and "capabilities" in school.layers
-    assert outcome.summary["duplicate_cost"]["avoidable"] == 300_000 + 450_000
+    school = next(d for d in outcome.duplicates if d.system_a == "sys-skola-a")
+    reason = duplicate_sentence(school.name_a, school.name_b, school.reasons or [], "en")
+    assert "Elevadministration" in reason and "capabilities" in school.layers
+    assert outcome.summary.duplicate_cost.avoidable == 300_000 + 450_000
 
 
 def test_rejected_pairs_are_never_suggested_and_confirmed_always(matches) -> None:  # type: ignore[no-untyped-def]
     outcome = _review(
         matches, rejected=[("sys-bygglov-b", "sys-bygglov-a")], confirmed=[("sys-webb", "sys-lon")]
     )
-    pairs = {(d.a, d.b): d for d in outcome.duplicates}
+    pairs = {(d.system_a, d.system_b): d for d in outcome.duplicates}
     assert ("sys-bygglov-a", "sys-bygglov-b") not in pairs
     assert pairs[("sys-lon", "sys-webb")].confirmed
-    assert outcome.summary["rejected_pairs_skipped"] == 1
+    assert outcome.summary.rejected_pairs_skipped == 1
 
 
 def test_blocking_finds_what_brute_force_finds() -> None:

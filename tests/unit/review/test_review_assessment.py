@@ -17,7 +17,8 @@ from produktlyft.review.analysis.facts import FACTS, build_fact_base
 from produktlyft.review.analysis.review import ReviewOutcome, run_review
 from produktlyft.review.analysis.scoring import score_profile
 from produktlyft.review.importers.endoflife import open_release_source
-from produktlyft.review.services.views import HEATMAP_SHADES, LIGHT_TEXT_FROM, shade
+from produktlyft.review.model import Band
+from produktlyft.review.presenter.charts import HEATMAP_SHADES, LIGHT_TEXT_FROM, shade
 from tests.review_fixtures import REFERENCE_DATE, organisation
 
 CSS = Path(__file__).parents[3] / "src" / "produktlyft" / "kernel" / "web" / "static" / "review.css"
@@ -45,7 +46,7 @@ def test_each_system_carries_all_four_profiles(outcome: ReviewOutcome, matches) 
     order = facts.system_ids
     scored = {p: score_profile(facts, p) for p in ("custom", "time", "moj", "danish")}
     for system in outcome.systems:
-        n = order.index(system.id)
+        n = order.index(system.system_id)
         views = system.assessment["profiles"]
         assert views["time"]["quadrant"] == scored["time"].condition[n]
         assert (
@@ -63,7 +64,7 @@ def test_each_system_carries_all_four_profiles(outcome: ReviewOutcome, matches) 
         }
         health = scored["custom"].health[n]
         assert views["custom"]["health"] == (None if math.isnan(health) else round(health, 2))
-    ekonomi = next(s for s in outcome.systems if s.id == "sys-ekonomi").assessment
+    ekonomi = next(s for s in outcome.systems if s.system_id == "sys-ekonomi").assessment
     assert ekonomi["profiles"]["time"]["quadrant"] == "migrate"
     assert ekonomi["profiles"]["moj"]["atrophy"] == "red"  # a component past end of life
 
@@ -78,25 +79,25 @@ def test_fact_items_match_the_evidence_lists(outcome: ReviewOutcome, matches) ->
     for system in outcome.systems:
         items = fact_items(system.assessment, REFERENCE_DATE)
         assert [i["fact"] for i in items] == list(keys)
-        for got, want in zip(items, expected[system.id], strict=True):
+        for got, want in zip(items, expected[system.system_id], strict=True):
             for field in ("fact", "source", "date", "missing", "detail", "detail_date"):
                 if field == "detail" and got["fact"] == "eol_unmatched":
                     continue  # the sheet also names the unmatched components (below)
-                assert got.get(field) == want.get(field), (system.id, field, got, want)
+                assert got.get(field) == want.get(field), (system.system_id, field, got, want)
             if isinstance(want["value"], float):
                 assert got["value"] == pytest.approx(want["value"])
             elif want["fact"] != "eol_unmatched":
                 assert got["value"] == want["value"]
-    arkiv = next(s for s in outcome.systems if s.id == "sys-arkiv")
+    arkiv = next(s for s in outcome.systems if s.system_id == "sys-arkiv")
     missing = {i["fact"] for i in fact_items(arkiv.assessment, REFERENCE_DATE) if i["missing"]}
     assert {"annual_cost", "criticality", "libyear", "lock_in"} <= missing
-    ekonomi = next(s for s in outcome.systems if s.id == "sys-ekonomi").assessment
+    ekonomi = next(s for s in outcome.systems if s.system_id == "sys-ekonomi").assessment
     unmatched = fact_items(ekonomi, REFERENCE_DATE, ["eol_unmatched"])[0]
     assert unmatched["value"] == 1 and unmatched["detail"] == "Windows Server 2012 R2"
 
 
 def test_fact_items_can_be_limited_and_name_their_component(outcome: ReviewOutcome) -> None:
-    byggr = next(s for s in outcome.systems if s.id == "sys-bygglov-a").assessment
+    byggr = next(s for s in outcome.systems if s.system_id == "sys-bygglov-a").assessment
     [eol] = fact_items(byggr, REFERENCE_DATE, ["eol_months"])
     assert eol["detail"] == "Spring Boot 2.7.18" and eol["value"] < 0  # the nearest one
     assert eol["source"] == f"endoflife.date snapshot {REFERENCE_DATE.isoformat()}"
@@ -121,8 +122,8 @@ def test_heatmap_text_meets_contrast_on_every_shade() -> None:
 
 
 def test_band_colours_meet_contrast_against_white() -> None:
-    for band, colour in charts.BAND_COLOURS.items():
-        assert contrast(colour, "#ffffff") >= 4.5, band
+    for band in Band:
+        assert contrast(band.colour, "#ffffff") >= 4.5, band
 
 
 def test_band_labels_on_the_pages_meet_contrast() -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from produktlyft.kernel.i18n.extract import extract, read_catalog
-from produktlyft.review.analysis.phrases import system_reason
+from produktlyft.review.analysis.reasons import system_reasons
+from produktlyft.review.presenter.wording import system_sentence
 from produktlyft.review.report_texts import t
 
 
@@ -20,8 +21,10 @@ def test_texts_and_reasons_follow_the_language() -> None:
     assert t("sv", "obstacles") == "De tre största hindren"
     assert t("en", "obstacles") == "The three biggest obstacles"
     facts = {"annual_cost": 2_400_000.0, "users": 1200.0}
+    both = system_reasons(["cost", "users"], facts, 0.9)
     assert (
-        system_reason("X", ["cost", "users"], facts, "sv", 0.9)
+        system_sentence("X", both, "sv")
         == "X kostar 2,4 mnkr per år och används av 1\u00a0200 personer."
     )
-    assert system_reason("X", ["cost"], facts, "en", 0.9) == "X costs SEK 2.4 million a year."
+    cost = system_reasons(["cost"], facts, 0.9)
+    assert system_sentence("X", cost, "en") == "X costs SEK 2.4 million a year."

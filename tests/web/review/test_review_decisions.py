@@ -26,11 +26,11 @@ def test_pairs_show_layers_reason_score_and_yearly_cost(
     page = as_role(Role.VIEWER).get("/review/duplicates").text
     run = latest_review(review_ctx)
     for pair in run.duplicates:
-        assert unescape(pair["reason"]) in unescape(page)
-        assert f"{pair['name_a']} – {pair['name_b']}" in unescape(page)
+        assert unescape(pair.reason) in unescape(page)
+        assert f"{pair.name_a} – {pair.name_b}" in unescape(page)
     assert "gemensamma förmågor 100\xa0%" in page and "gemensam data och integrationer" in page
     assert "liknande namn och beskrivningar" in page
-    avoidable = run.summary["duplicate_cost"]["avoidable"]
+    avoidable = run.summary.duplicate_cost.avoidable
     assert avoidable == 300_000 + 450_000  # the cheaper system of each planted pair
     assert "frigöra uppskattningsvis 750\xa0000\xa0kr per år" in page
     # groups with their systems' costs, dearest first, each system linked to its evidence
@@ -100,7 +100,7 @@ def test_rejected_pair_is_not_suggested_again(as_role: Client, review_ctx: Servi
     suggested = after.split('id="decisions-heading"', 1)[0]
     assert "ByggR – Bygglovsportalen" not in suggested
     assert "ByggR – Bygglovsportalen" in after.split('id="decisions-heading"', 1)[1]
-    pairs = {(d["system_a"], d["system_b"]) for d in latest_review(review_ctx).duplicates}
+    pairs = {(d.system_a, d.system_b) for d in latest_review(review_ctx).duplicates}
     assert ("sys-bygglov-a", "sys-bygglov-b") not in pairs
     # changing one's mind: confirming the rejected pair from the decisions table
     assert _decide(client, "sys-bygglov-a", "sys-bygglov-b", "confirm").status_code == 303

@@ -75,8 +75,8 @@ def test_every_profiles_view(as_role: Client, review_ctx: ServiceContext) -> Non
     ):
         assert f'<th scope="row">{dimension}</th>' in profiles
     result = latest_review(review_ctx)
-    stored = next(s for s in result.systems if s["system_id"] == "sys-ekonomi")
-    assert stored["reason"] in page and f"{stored['rank_min']}–{stored['rank_max']}" in page
+    stored = next(s for s in result.systems if s.system_id == "sys-ekonomi")
+    assert stored.reason in page and f"{stored.rank_min}–{stored.rank_max}" in page
 
 
 def test_unknown_system_and_no_review(as_role: Client) -> None:
@@ -220,15 +220,14 @@ def test_preview_reranks_without_storing(as_role: Client, review_ctx: ServiceCon
         "custom",
         custom_weights={**DEFAULTS["custom"], **trial["custom"]},
         impact_weights={**DEFAULTS["impact"], **trial["impact"]},
-        lang="sv",
     )
     table = response.text.split('id="preview-table"', 1)[1]
     shown = re.findall(r'href="/review/systems/([^"]+)"', table)
-    assert [s.replace("%C3%A4", "ä") for s in shown] == [s.id for s in expected.systems]
+    assert [s.replace("%C3%A4", "ä") for s in shown] == [s.system_id for s in expected.systems]
     moved = sum(
         1
         for s, before in zip(expected.systems, latest_review(review_ctx).systems, strict=True)
-        if s.id != before["system_id"]
+        if s.system_id != before.system_id
     )
     assert moved > 0 and "Förhandsgranskning, inte sparad" in response.text
     assert re.search(r"(upp|ner) \d+ från \d+", response.text)

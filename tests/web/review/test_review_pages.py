@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.review import report_texts as texts
+from produktlyft.review.model import Band
 from produktlyft.review.services.report_data import gather_report_data
 from produktlyft.review.services.run import latest_review
 from tests.web.review.conftest import csrf, wait_for_review
@@ -121,19 +122,18 @@ def test_heatmap_shows_every_capability_with_a_table(
     page = as_role(Role.VIEWER).get("/review/heatmap").text
     run = latest_review(review_ctx, with_results=False)
     table = page.split('id="heatmap-table"', 1)[1]
-    for capability in run.details["capabilities"]:
+    for capability in run.details.capabilities:
         counts = {
-            c["band"]: c["systems"]
-            for c in run.details["heatmap"]
-            if c["capability_id"] == capability["capability_id"]
+            c.band: c.systems
+            for c in run.details.heatmap
+            if c.capability_id == capability.capability_id
         }
-        row = re.search(
-            r">" + re.escape(capability["capability"]) + r"</a></th>(.*?)</tr>", table, re.S
-        )
-        assert row, capability["capability"]
+        name = capability.capability or ""
+        row = re.search(r">" + re.escape(name) + r"</a></th>(.*?)</tr>", table, re.S)
+        assert row, name
         cells = re.findall(r'<td class="number">(\d+)</td>', row.group(1))[:4]
         assert [int(c) for c in cells] == [
-            counts.get(b, 0) for b in ("red", "amber", "green", "unknown")
+            counts.get(b, 0) for b in (Band.RED, Band.AMBER, Band.GREEN, Band.UNKNOWN)
         ]
     assert "röd (hälsa under 4)" in table and "kan inte bedömas" in table  # bands as text
     svg = page.split('<div class="chart__image">', 1)[1]
@@ -147,10 +147,10 @@ def test_ranking_sorts_filters_and_links_to_the_evidence(
     run = latest_review(review_ctx)
     page = client.get("/review/ranking").text
     names = re.findall(r'<th scope="row"><a class="ds-link" href="/review/systems/([^"]+)">', page)
-    assert [unquote(n) for n in names] == [s["system_id"] for s in run.systems]
+    assert [unquote(n) for n in names] == [s.system_id for s in run.systems]
     first = run.systems[0]
-    assert first["reason"] in unescape(page)
-    assert f"{first['rank_min']}–{first['rank_max']}" in page
+    assert first.reason in unescape(page)
+    assert f"{first.rank_min}–{first.rank_max}" in page
     assert 'aria-sort="ascending"' in page  # by rank
     by_score = client.get("/review/ranking?sort=score&dir=desc").text
     scores = [
@@ -159,11 +159,11 @@ def test_ranking_sorts_filters_and_links_to_the_evidence(
     ]
     assert scores == sorted(scores, reverse=True) and 'aria-sort="descending"' in by_score
     red = client.get("/review/ranking?band=red").text
-    assert red.count('class="band band--') == sum(s["band"] == "red" for s in run.systems)
+    assert red.count('class="band band--') == sum(s.band is Band.RED for s in run.systems)
     found = client.get("/review/ranking?q=raindance").text
     assert "1 system hittades" in found and "/review/systems/sys-ekonomi" in found
     uncertain = client.get("/review/ranking?confidence=50").text
-    expected = sum(s["confidence"] < 0.5 for s in run.systems)
+    expected = sum(s.confidence < 0.5 for s in run.systems)
     assert f"{expected} system hittades" in uncertain
     for junk in ("?sort=evil&dir=up&page=-3", "?band=purple&stable=maybe&confidence=900"):
         assert client.get("/review/ranking" + junk).status_code == 200

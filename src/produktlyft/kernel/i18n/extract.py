@@ -70,10 +70,11 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [
                 ("report_texts.py", "python"),
                 ("report_method.py", "python"),
+                ("model.py", "python"),
+                ("presenter/**.py", "python"),
                 ("analysis/phrases.py", "python"),
                 ("templates/**.html", "jinja2"),
                 ("pages/**.py", "python"),
-                ("services/views.py", "python"),
             ],
         ),
     ],

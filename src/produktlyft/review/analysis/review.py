@@ -1,7 +1,8 @@
 """The whole review over one inventory: facts, a profile, the ranking, duplicates, capabilities.
 
 Pure: the inventory, end-of-life matches, attached evidence and earlier duplicate decisions come
-in; plain results go out, ready to store, export as JSON and render in the report.
+in; typed results (review.results) go out, with reasons as codes, ready to store, export as JSON
+and word in any language.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import numpy as np
 import polars as pl
 
 from produktlyft.inventory.model import Inventory
-from produktlyft.review.analysis import phrases
 from produktlyft.review.analysis.assessment import assessments
 from produktlyft.review.analysis.duplicates import (
     DuplicateResult,
@@ -33,48 +33,24 @@ from produktlyft.review.analysis.ranking import (
     capability_views,
     rank_systems,
 )
+from produktlyft.review.analysis.reasons import duplicate_reasons, system_reasons
 from produktlyft.review.analysis.scoring import ProfileResult, band, score_profile
+from produktlyft.review.model import Band
+from produktlyft.review.results import (
+    CapabilityRow,
+    DuplicateCost,
+    DuplicatePair,
+    EvidenceItem,
+    HeatmapCell,
+    RunSummary,
+    SystemResult,
+    TechnologyRow,
+)
 
 Progress = Callable[[str], None]
 # Facts every system's evidence lists, whatever the profile (the ranking reads them).
 RANKING_FACTS = ("criticality", "annual_cost", "users", "lock_in", "eol_months", "eol_unmatched")
-
-
-@dataclass
-class SystemResult:
-    id: str
-    name: str
-    rank: int
-    score: float | None  # priority 1..10: higher means start sooner
-    confidence: float
-    condition: str | None
-    health: float | None  # the profile's 1..10 (higher is better)
-    band: str
-    reason: str
-    evidence: list[dict[str, Any]]
-    rank_min: int
-    rank_max: int
-    stable: bool
-    factors: list[str]
-    annual_cost: float | None
-    # every profile's view and every fact (analytics.assessment), for the evidence page
-    assessment: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class DuplicateOut:
-    a: str
-    b: str
-    a_name: str
-    b_name: str
-    score: float
-    layers: list[str]
-    layer_scores: dict[str, float]
-    reason: str
-    cluster: int
-    confirmed: bool
-    shared_capabilities: list[str]
-    shared_data: list[str]
+LAYERS = ("capabilities", "data_integrations", "text")  # the order of a pair's layer scores
 
 
 @dataclass
@@ -82,49 +58,43 @@ class ReviewOutcome:
     reference_date: date
     profile: str
     eol_snapshot: date
-    lang: str
     systems: list[SystemResult]
-    duplicates: list[DuplicateOut]
+    duplicates: list[DuplicatePair]
     clusters: list[list[str]]
-    capabilities: list[dict[str, Any]]
-    heatmap: list[dict[str, Any]]
-    technologies: list[dict[str, Any]]
-    summary: dict[str, Any] = field(default_factory=dict)
+    capabilities: list[CapabilityRow]
+    heatmap: list[HeatmapCell]
+    technologies: list[TechnologyRow]
+    summary: RunSummary = field(default_factory=RunSummary)
 
 
 def _none(value: float) -> float | None:
     return None if math.isnan(value) else round(float(value), 3)
 
 
-def system_results(
-    facts: FactBase, profile: ProfileResult, ranking: Ranking, lang: str
-) -> list[SystemResult]:
+def system_results(facts: FactBase, profile: ProfileResult, ranking: Ranking) -> list[SystemResult]:
     keys = tuple(dict.fromkeys((*profile.inputs, *RANKING_FACTS)))
     keys = tuple(k for k in keys if k in FACTS)
     bands = band(profile.health)
     evidence_per_system = evidence_lists(facts, keys)
-    labels = {key: FACTS[key].label(lang) for key in keys}
     ids, names = facts.frame["system_id"].to_list(), facts.frame["name"].to_list()
     results = []
     for n, (row, evidence) in enumerate(
         zip(reason_rows(facts, keys), evidence_per_system, strict=True)
     ):
-        missing = [labels[e["fact"]] for e in evidence if e["missing"]]
+        missing = [e["fact"] for e in evidence if e["missing"]]
         confidence = float(ranking.confidence[n])
         results.append(
             SystemResult(
-                id=ids[n],
+                system_id=ids[n],
                 name=names[n],
                 rank=int(ranking.rank[n]),
                 score=_none(ranking.priority[n]),
                 confidence=round(confidence, 3),
                 condition=profile.condition[n],
                 health=_none(profile.health[n]),
-                band=bands[n],
-                reason=phrases.system_reason(
-                    names[n], ranking.factors[n], row, lang, confidence, missing
-                ),
-                evidence=evidence,
+                band=Band.of(bands[n]),
+                reasons=system_reasons(ranking.factors[n], row, confidence, missing),
+                evidence=[EvidenceItem.model_validate(e) for e in evidence],
                 rank_min=int(ranking.rank_min[n]),
                 rank_max=int(ranking.rank_max[n]),
                 stable=bool(ranking.stable[n]),
@@ -185,9 +155,7 @@ def duplicate_features(inventory: Inventory) -> SystemFeatures:
     )
 
 
-def duplicate_outputs(
-    result: DuplicateResult, inventory: Inventory, lang: str
-) -> list[DuplicateOut]:
+def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[DuplicatePair]:
     names = {s.id: s.name for s in inventory.systems}
     capability_names = {c.id: c.name for c in inventory.capabilities}
     data_names = {d.id: d.name for d in inventory.data_objects}
@@ -196,33 +164,17 @@ def duplicate_outputs(
         caps = [capability_names.get(c, c) for c in pair.shared_capabilities]
         data = [data_names.get(d, d) for d in pair.shared_data]
         out.append(
-            DuplicateOut(
-                pair.a,
-                pair.b,
-                names[pair.a],
-                names[pair.b],
-                pair.score,
-                list(pair.layers),
-                dict(
-                    zip(
-                        ("capabilities", "data_integrations", "text"),
-                        pair.layer_scores,
-                        strict=True,
-                    )
-                ),
-                phrases.duplicate_reason(
-                    names[pair.a],
-                    names[pair.b],
-                    pair.layers,
-                    caps,
-                    data,
-                    pair.layer_scores[2],
-                    lang,
-                ),
-                pair.cluster,
-                pair.confirmed,
-                caps,
-                data,
+            DuplicatePair(
+                system_a=pair.a,
+                system_b=pair.b,
+                name_a=names[pair.a],
+                name_b=names[pair.b],
+                score=pair.score,
+                layers=list(pair.layers),
+                layer_scores=dict(zip(LAYERS, pair.layer_scores, strict=True)),
+                reasons=duplicate_reasons(pair.layers, caps, data, pair.layer_scores[2]),
+                cluster=pair.cluster,
+                confirmed=pair.confirmed,
             )
         )
     return out
@@ -230,7 +182,7 @@ def duplicate_outputs(
 
 def duplicate_costs(
     clusters: Sequence[Sequence[str]], costs: Mapping[str, float | None]
-) -> dict[str, float]:
+) -> DuplicateCost:
     """Cost of all systems in duplicate clusters, and what keeping only the dearest of each
     cluster would leave out: a first estimate of what the overlap costs each year."""
     total = avoidable = 0.0
@@ -238,10 +190,10 @@ def duplicate_costs(
         known = [float(c) for m in members if (c := costs.get(m)) is not None]
         total += sum(known)
         avoidable += sum(known) - max(known, default=0.0)
-    return {"total": total, "avoidable": avoidable}
+    return DuplicateCost(total=total, avoidable=avoidable)
 
 
-def technology_rows(inventory: Inventory, matches: Mapping[str, EolMatch]) -> list[dict[str, Any]]:
+def technology_rows(inventory: Inventory, matches: Mapping[str, EolMatch]) -> list[TechnologyRow]:
     users: dict[str, int] = {}
     for system in inventory.systems:
         for tid in system.technology_ids:
@@ -252,20 +204,20 @@ def technology_rows(inventory: Inventory, matches: Mapping[str, EolMatch]) -> li
         if match is None:
             continue
         rows.append(
-            {
-                "id": tech.id,
-                "name": tech.name,
-                "version": tech.version,
-                "status": match.status.value,
-                "product": match.product,
-                "cycle": match.cycle.name if match.cycle else None,
-                "eol": match.eol_date.isoformat() if match.eol_date else None,
-                "eos": match.eos_date.isoformat() if match.eos_date else None,
-                "months_to_eol": match.months_to_eol,
-                "eol_passed": match.eol_passed,
-                "risk": match.risk,
-                "systems": users.get(tech.id, 0),
-            }
+            TechnologyRow(
+                id=tech.id,
+                name=tech.name,
+                version=tech.version,
+                status=match.status.value,
+                product=match.product,
+                cycle=match.cycle.name if match.cycle else None,
+                eol=match.eol_date.isoformat() if match.eol_date else None,
+                eos=match.eos_date.isoformat() if match.eos_date else None,
+                months_to_eol=match.months_to_eol,
+                eol_passed=match.eol_passed,
+                risk=match.risk,
+                systems=users.get(tech.id, 0),
+            )
         )
     return rows
 
@@ -285,7 +237,6 @@ def run_review(
     confirmed: Sequence[tuple[str, str]] = (),
     workflow_pain: Mapping[str, float] | None = None,
     duplicate_settings: DuplicateSettings | None = None,
-    lang: str = "sv",
     progress: Progress | None = None,
 ) -> ReviewOutcome:
     step = progress or (lambda _: None)
@@ -301,10 +252,10 @@ def run_review(
     step("scoring")
     scored = score_profile(facts, profile, custom_weights)
     ranking = rank_systems(facts, scored, impact_weights, workflow_pain, custom_weights)
-    systems = system_results(facts, scored, ranking, lang)
+    systems = system_results(facts, scored, ranking)
     sheets = dict(zip(facts.system_ids, assessments(facts, scored, custom_weights), strict=True))
     for system in systems:
-        system.assessment = sheets[system.id]
+        system.assessment = sheets[system.system_id]
     step("duplicates")
     found = find_duplicates(duplicate_features(inventory), duplicate_settings, rejected, confirmed)
     step("capabilities")
@@ -326,25 +277,22 @@ def run_review(
         reference_date=today,
         profile=profile,
         eol_snapshot=eol_snapshot,
-        lang=lang,
         systems=systems,
-        duplicates=duplicate_outputs(found, inventory, lang),
+        duplicates=duplicate_outputs(found, inventory),
         clusters=found.clusters,
-        capabilities=view.frame.to_dicts(),
-        heatmap=view.heatmap.to_dicts(),
+        capabilities=[CapabilityRow.model_validate(row) for row in view.frame.to_dicts()],
+        heatmap=[HeatmapCell.model_validate(row) for row in view.heatmap.to_dicts()],
         technologies=technology_rows(inventory, eol_matches),
     )
-    outcome.summary = {
-        "systems": len(systems),
-        "data_confidence": float(np.mean([s.confidence for s in systems])) if systems else 0.0,
-        "annual_cost": float(sum(c or 0.0 for c in costs.values())),
-        "duplicate_cost": duplicate_costs(found.clusters, costs),
-        "duplicate_candidates_compared": found.candidates_compared,
-        "rejected_pairs_skipped": found.rejected_skipped,
-        "sensitivity_scenarios": ranking.scenarios,
-        "unstable_systems": int(sum(not s.stable for s in systems)),
-        "bands": {
-            b: sum(s.band == b for s in systems) for b in ("red", "amber", "green", "unknown")
-        },
-    }
+    outcome.summary = RunSummary(
+        systems=len(systems),
+        data_confidence=float(np.mean([s.confidence for s in systems])) if systems else 0.0,
+        annual_cost=float(sum(c or 0.0 for c in costs.values())),
+        duplicate_cost=duplicate_costs(found.clusters, costs),
+        duplicate_candidates_compared=found.candidates_compared,
+        rejected_pairs_skipped=found.rejected_skipped,
+        sensitivity_scenarios=ranking.scenarios,
+        unstable_systems=int(sum(not s.stable for s in systems)),
+        bands={b: sum(s.band is b for s in systems) for b in Band},
+    )
     return outcome

@@ -16,6 +16,7 @@ import numpy as np
 import polars as pl
 
 from produktlyft.review.analysis.facts import FactBase
+from produktlyft.review.model import PROFILES
 
 GREEN_FROM = 7.0
 RED_BELOW = 4.0
@@ -61,7 +62,6 @@ DEFAULT_CUSTOM_WEIGHTS: dict[str, float] = {
     "lock_in": 1.0,
     "has_technical_owner": 0.5,
 }
-PROFILES = ("custom", "time", "moj", "danish")
 
 
 def normalise(values: np.ndarray, indicator: Indicator) -> np.ndarray:

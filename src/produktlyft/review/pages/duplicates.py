@@ -16,6 +16,7 @@ from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.params import page_param
 from produktlyft.kernel.web.security import needs, page_router
 from produktlyft.review.model import Decision
+from produktlyft.review.presenter import charts, wording
 from produktlyft.review.services.duplicates import decide_duplicate
 from produktlyft.review.services.views import duplicates
 
@@ -37,15 +38,26 @@ _ANCHOR = re.compile(r"^pair-\d{1,6}-\d{1,4}$")
 def duplicates_page(request: Request) -> Response:
     ctx = service_context(request)
     page = page_param(request.query_params.get("page"))
-    view = duplicates(ctx, request.state.lang, page, GROUPS_PER_PAGE)
+    lang = request.state.lang
+    view = duplicates(ctx, page, GROUPS_PER_PAGE)
     done = request.session.pop("duplicate_decided", None)
     if done and view:
         names = {i: n for d, a, b in view.decisions for i, n in ((d.system_a, a), (d.system_b, b))}
         done = {**done, "a": names.get(done["a"], done["a"]), "b": names.get(done["b"], done["b"])}
+    chart = (
+        charts.remembered(
+            ("group costs", *view.key, lang),
+            lambda: charts.group_cost_chart([(g.name, g.cost) for g in view.dearest], lang),
+        )
+        if view
+        else None
+    )
     return render(
         request,
         "review/duplicates.html",
         view=view,
+        chart=chart,
+        reason=lambda pair: wording.duplicate_reason(pair, view.run.lang if view else lang, lang),
         page_number=page,
         layer_labels=LAYER_LABELS,
         done=done,

@@ -10,16 +10,15 @@ from urllib.parse import quote
 from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from produktlyft.inventory.vocabularies import Lifecycle
-from produktlyft.kernel import i18n
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.errors import InvalidInput, NotFound, PermissionDenied, ProduktlyftError
 from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.web.deps import render, service_context
 from produktlyft.kernel.web.security import needs, page_router
-from produktlyft.review.analysis.facts import FACTS
+from produktlyft.review.model import Band
+from produktlyft.review.presenter import facts, wording
 from produktlyft.review.services.evidence import attach_repo_url, attach_sbom_upload
-from produktlyft.review.services.views import BAND_LABELS, evidence_of, fact_label, latest_run
+from produktlyft.review.services.views import evidence_of, latest_run
 
 router = page_router()
 TIME_LABELS = {
@@ -28,10 +27,8 @@ TIME_LABELS = {
     "migrate": N_("Migrate"),
     "eliminate": N_("Eliminate"),
 }
-RAG_LABELS = {
-    "red": N_("red"),
-    "amber": N_("amber"),
-    "green": N_("green"),
+RAG_LABELS = {  # the MoJ rating: the condition bands' colours, and neglect
+    **{band.value: band.label for band in (Band.RED, Band.AMBER, Band.GREEN)},
     "neglect": N_("intentional neglect (retirement planned)"),
     "unknown": N_("cannot be rated"),
 }
@@ -45,60 +42,10 @@ DANISH_LABELS = {
     "security": N_("Security"),
 }
 CONDITION_LABELS = {"sufficient": N_("sufficient"), "insufficient": N_("insufficient")}
-SOURCE_LABELS = {
-    "inventory": N_("inventory"),
-    "endoflife": N_("endoflife.date snapshot"),
-    "sbom": N_("SBOM"),
-    "repo": N_("git repository"),
-    "contracts": N_("inventory: contracts"),
-    "integrations": N_("inventory: integrations"),
-}
-YES, NO = N_("yes"), N_("no")
-SHARES = {"libyear_coverage", "top_author_share", "lock_in"}
-UNITS = {
-    "months": N_("%(value)s months"),
-    "days": N_("%(value)s days"),
-    "years": N_("%(value)s years"),
-}
 ATTACHED = {
     "sbom": N_("The SBOM is attached."),
     "repo": N_("The repository is measured and attached."),
 }
-
-
-def fact_value(item: dict[str, Any], lang: str) -> str:
-    """A fact's value as a person reads it, in the page's language."""
-    value, key = item["value"], item["fact"]
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return i18n.gettext(YES if value else NO, lang)
-    if key == "lifecycle":
-        member = next((m for m in Lifecycle if m.value == value), None)
-        return member.label(lang) if member else str(value)
-    if key in SHARES:
-        return i18n.format_share(float(value), lang)
-    if key == "annual_cost":
-        return i18n.format_money(float(value), lang)
-    number = float(value)
-    text = i18n.format_number(number, lang, 0 if number.is_integer() else 1)
-    unit = FACTS[key].unit if key in FACTS else ""
-    return i18n.gettext(UNITS[unit], lang) % {"value": text} if unit in UNITS else text
-
-
-def source_label(item: dict[str, Any], lang: str) -> str:
-    """The fact's source, translated, with the file, contract or snapshot it names."""
-    kind = FACTS[item["fact"]].source if item["fact"] in FACTS else "inventory"
-    raw = str(item.get("source") or "")
-    label = i18n.gettext(SOURCE_LABELS.get(kind, kind), lang)
-    named = {
-        "sbom": raw.removeprefix("SBOM").strip(),
-        "repo": raw.removeprefix("git").strip(),
-        "contracts": raw.removeprefix("inventory: contract").strip()
-        if raw.startswith("inventory: contract ")
-        else "",
-    }.get(kind, "")
-    return f"{label}: {named}" if named else label
 
 
 def _page(
@@ -120,10 +67,11 @@ def _page(
         system_id=system_id,
         error=error,
         attached=ATTACHED.get(attached or ""),
-        fact_label=lambda key: fact_label(key, lang),
-        fact_value=lambda item: fact_value(item, lang),
-        source_label=lambda item: source_label(item, lang),
-        band_labels=BAND_LABELS,
+        fact_label=lambda key: wording.fact_label(key, lang),
+        fact_value=lambda item: facts.fact_value(item, lang),
+        source_label=lambda item: facts.source_label(item, lang),
+        reason=lambda result: wording.system_reason(result, view.run.lang if view else lang, lang),
+        band_labels=wording.BAND_SCALES,
         time_labels=TIME_LABELS,
         rag_labels=RAG_LABELS,
         moj_labels=MOJ_LABELS,

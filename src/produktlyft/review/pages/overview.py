@@ -22,19 +22,12 @@ from produktlyft.kernel.web.deps import render, service_context, web_state
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.params import enum_param, page_param
 from produktlyft.kernel.web.security import needs, page_router
-from produktlyft.review import report_texts as texts
-from produktlyft.review.analysis import phrases
-from produktlyft.review.analysis.scoring import PROFILES
-from produktlyft.review.queries import BANDS, RankingQuery, RankingSort
-from produktlyft.review.report import summary
+from produktlyft.review.model import PROFILES, Band
+from produktlyft.review.presenter import charts, wording
+from produktlyft.review.presenter.story import report_words, summary
+from produktlyft.review.queries import RankingQuery, RankingSort
 from produktlyft.review.services.jobs import STEPS, review_job, start_review
-from produktlyft.review.services.views import (
-    BAND_LABELS,
-    heatmap,
-    latest_run,
-    ranking,
-    review_overview,
-)
+from produktlyft.review.services.views import heatmap, latest_run, ranking, review_overview
 
 router = page_router()
 nav = (
@@ -85,13 +78,22 @@ REPORT_FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 def overview(request: Request) -> Response:
     ctx = service_context(request)
     lang = request.state.lang
-    found = review_overview(ctx, lang)
+    found = review_overview(ctx)
     story = summary(ReportContext(lang=lang, data=found.data, service=ctx)) if found else None
+    chart = (
+        charts.remembered(
+            ("condition", *found.key, lang),
+            lambda: charts.condition_chart(found.run.summary.bands, lang),
+        )
+        if found
+        else None
+    )
     return render(
         request,
         "review/overview.html",
         overview=found,
         story=story,
+        condition_chart=chart,
         job=review_job(ctx),
         profiles=PROFILES,
         profile_labels=PROFILE_LABELS,
@@ -99,8 +101,9 @@ def overview(request: Request) -> Response:
         obstacle_link_labels=OBSTACLE_LINK_LABELS,
         languages=i18n.LANGUAGES,
         language_labels=LANGUAGE_LABELS,
-        t=lambda key, **values: texts.t(lang, key, **values),
-        amount=lambda value: phrases.amount(float(value or 0.0), lang),
+        t=report_words(lang),
+        amount=lambda value: wording.amount(float(value or 0.0), lang),
+        bands=Band,
         can_analyse=ctx.actor.can(Permission.ANALYSE),
     )
 
@@ -153,12 +156,22 @@ def report(request: Request, format: str = "pdf", lang: str = "sv") -> Response:
 @needs(Permission.READ)
 def heatmap_page(request: Request) -> Response:
     ctx = service_context(request)
+    lang = request.state.lang
+    view = heatmap(ctx)
+    chart = (
+        charts.remembered(
+            ("heatmap", *view.key, lang), lambda: charts.capability_grid(view.rows, lang)
+        )
+        if view
+        else None
+    )
     return render(
         request,
         "review/heatmap.html",
-        view=heatmap(ctx, request.state.lang),
-        bands=BANDS,
-        band_labels=BAND_LABELS,
+        view=view,
+        chart=chart,
+        bands=list(Band),
+        band_labels=wording.BAND_SCALES,
         can_analyse=ctx.actor.can(Permission.ANALYSE),
     )
 
@@ -173,7 +186,7 @@ def ranking_query(request: Request) -> RankingQuery:
     confidence = _whole(params.get("confidence"), 1, 100)
     return RankingQuery(
         text=(params.get("q") or "").strip()[:200] or None,
-        band=params.get("band") if params.get("band") in BANDS else None,
+        band=enum_param(Band, params.get("band")),
         stable={"yes": True, "no": False}.get(params.get("stable") or ""),
         max_confidence=confidence / 100 if confidence else None,
         sort=enum_param(RankingSort, params.get("sort")) or RankingSort.RANK,
@@ -187,7 +200,7 @@ def ranking_address(query: RankingQuery, **changes: object) -> str:
     """The address part for a query with some settings changed; ends with '&' if not empty."""
     values: dict[str, object] = {
         "q": query.text,
-        "band": query.band,
+        "band": query.band.value if query.band else None,
         "stable": None if query.stable is None else ("yes" if query.stable else "no"),
         "confidence": round(query.max_confidence * 100) if query.max_confidence else None,
         "sort": query.sort.value if query.sort is not RankingSort.RANK else None,
@@ -204,6 +217,7 @@ def ranking_page(request: Request) -> Response:
     ctx = service_context(request)
     query = ranking_query(request)
     run, results = ranking(ctx, query)
+    lang = request.state.lang
     return render(
         request,
         "review/ranking.html",
@@ -211,8 +225,9 @@ def ranking_page(request: Request) -> Response:
         query=query,
         results=results,
         sorts=RankingSort,
-        bands=BANDS,
-        band_labels=BAND_LABELS,
+        bands=list(Band),
+        band_labels=wording.BAND_SCALES,
+        reason=lambda row: wording.system_reason(row, run.lang if run else lang, lang),
         address=ranking_address,
         can_analyse=ctx.actor.can(Permission.ANALYSE),
     )

@@ -18,9 +18,10 @@ from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.web.deps import render, service_context
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
+from produktlyft.review.presenter import wording
 from produktlyft.review.queries import RankingQuery
 from produktlyft.review.services.jobs import start_review
-from produktlyft.review.services.views import BAND_LABELS, fact_label, preview_weights, ranking
+from produktlyft.review.services.views import preview_weights, ranking
 from produktlyft.review.services.weights import DEFAULTS, set_weights, show_weights
 
 router = page_router()
@@ -41,7 +42,7 @@ Weights = dict[str, dict[str, float]]
 
 def _labels(lang: str) -> dict[str, dict[str, str]]:
     return {
-        "custom": {k: fact_label(k, lang) for k in DEFAULTS["custom"]},
+        "custom": {k: wording.fact_label(k, lang) for k in DEFAULTS["custom"]},
         "impact": {k: i18n.gettext(IMPACT_LABELS[k], lang) for k in DEFAULTS["impact"]},
     }
 
@@ -85,9 +86,11 @@ def _render(
     ctx = service_context(request)
     lang = request.state.lang
     current = None
+    run_lang = lang
     if preview is None:
         run, page = ranking(ctx, RankingQuery(per_page=PREVIEW_ROWS))
         current = {"run": run, "rows": page.items}
+        run_lang = run.lang if run else lang
     shown = typed or {
         f"{g}.{k}": i18n.format_number(v, lang, 1) for g in GROUPS for k, v in weights[g].items()
     }
@@ -103,7 +106,8 @@ def _render(
         defaults=DEFAULTS,
         groups=GROUPS,
         labels=_labels(lang),
-        band_labels=BAND_LABELS,
+        band_labels=wording.BAND_SCALES,
+        reason=lambda row: wording.system_reason(row, run_lang, lang),
         can_analyse=ctx.actor.can(Permission.ANALYSE),
     )
 
@@ -124,9 +128,7 @@ async def preview(request: Request) -> Response:
     failed = 200 if request.headers.get("hx-request") else 422
     if errors:
         return _render(request, weights, typed, errors, status=failed)
-    found = preview_weights(
-        ctx, weights["custom"], weights["impact"], request.state.lang, PREVIEW_ROWS
-    )
+    found = preview_weights(ctx, weights["custom"], weights["impact"], PREVIEW_ROWS)
     return _render(request, weights, typed, preview=found)
 
 

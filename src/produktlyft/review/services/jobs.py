@@ -24,7 +24,7 @@ from typing import Any
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import ProduktlyftError
-from produktlyft.review.analysis.scoring import PROFILES
+from produktlyft.review.model import PROFILES
 from produktlyft.review.services.run import review
 
 STATE_FILE = "review-run.json"

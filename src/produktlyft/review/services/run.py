@@ -12,9 +12,10 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound, ProduktlyftError
 from produktlyft.review.analysis.endoflife import EolMatch, EolMatcher
 from produktlyft.review.analysis.review import ReviewOutcome, run_review
-from produktlyft.review.analysis.scoring import PROFILES
 from produktlyft.review.importers.endoflife import open_release_source
-from produktlyft.review.model import Decision, EvidenceKind, ReviewRun
+from produktlyft.review.model import PROFILES, Decision, Evidence, EvidenceKind
+from produktlyft.review.presenter.wording import duplicate_sentence, system_sentence
+from produktlyft.review.results import RankInRun, ReviewRun, RunDetails, SystemResult
 from produktlyft.review.services.weights import effective_weights, validate_weights
 
 # The extension point for workflow pain: a provider returns {system_id: pain} (any
@@ -101,17 +102,17 @@ def review_with_run(
     progress: Callable[[str], None] | None = None,
 ) -> tuple[ReviewRun, ReviewOutcome]:
     """As `review`, also returning the stored run as it is in memory: for writing the JSON
-    document without reading thousands of results back from the database."""
-    outcome, weights = _compute(ctx, profile, lang=lang, today=today, progress=progress)
+    document without reading thousands of results back from the database.
+
+    `lang` is the run's language: its reasons are stored as codes, worded again whenever they
+    are shown, and also as text in this language (what the ranking's search and the JSON
+    document read)."""
+    outcome, weights = _compute(ctx, profile, today=today, progress=progress)
     (progress or (lambda _: None))("saving")
-    run_row, systems, duplicates = (
-        _run_row(ctx, outcome, weights),
-        _system_rows(outcome),
-        _duplicate_rows(outcome),
-    )
+    run = _run(ctx, outcome, weights, lang or ctx.settings.default_language)
     with ctx.database.unit_of_work() as uow:
-        run_id = uow.review.save_run(run_row, systems, duplicates)
-    return ReviewRun(id=run_id, **run_row, systems=systems, duplicates=duplicates), outcome
+        run.id = uow.review.save_run(run)
+    return run, outcome
 
 
 def preview_review(
@@ -120,7 +121,6 @@ def preview_review(
     *,
     custom_weights: Mapping[str, float] | None = None,
     impact_weights: Mapping[str, float] | None = None,
-    lang: str | None = None,
     today: date | None = None,
 ) -> ReviewOutcome:
     """The review with trial weights, computed but not stored: for a weights editor whose
@@ -131,7 +131,7 @@ def preview_review(
     if impact_weights:
         trial["impact"] = dict(impact_weights)
     validate_weights(trial, "trial weights")
-    outcome, _ = _compute(ctx, profile, lang=lang, today=today, trial=trial)
+    outcome, _ = _compute(ctx, profile, today=today, trial=trial)
     return outcome
 
 
@@ -139,7 +139,6 @@ def _compute(
     ctx: ServiceContext,
     profile: str,
     *,
-    lang: str | None,
     today: date | None,
     progress: Callable[[str], None] | None = None,
     trial: Mapping[str, Mapping[str, float]] | None = None,
@@ -150,7 +149,6 @@ def _compute(
     ctx.database.require_current()
     step = progress or (lambda _: None)
     today = today or ctx.now().date()
-    lang = lang or ctx.settings.default_language
     step("loading")
     with ctx.database.reading() as uow:
         inventory = uow.inventory.load_inventory()
@@ -177,73 +175,40 @@ def _compute(
         rejected=[(d.system_a, d.system_b) for d in decisions if d.decision is Decision.REJECT],
         confirmed=[(d.system_a, d.system_b) for d in decisions if d.decision is Decision.CONFIRM],
         workflow_pain=_workflow_pain(ctx) or None,
-        lang=lang,
         progress=step,
     )
     return outcome, weights
 
 
-def _run_row(
-    ctx: ServiceContext, outcome: ReviewOutcome, weights: Mapping[str, Mapping[str, float]]
-) -> dict[str, Any]:
-    return {
-        "started_at": ctx.now(),
-        "actor": ctx.actor.name,
-        "profile": outcome.profile,
-        "lang": outcome.lang,
-        "reference_date": outcome.reference_date,
-        "eol_snapshot": outcome.eol_snapshot,
-        "weights": {k: dict(v) for k, v in weights.items()},
-        "summary": outcome.summary,
-        "details": {
-            "capabilities": outcome.capabilities,
-            "heatmap": outcome.heatmap,
-            "technologies": outcome.technologies,
-            "clusters": outcome.clusters,
-        },
-    }
-
-
-def _system_rows(outcome: ReviewOutcome) -> list[dict[str, Any]]:
-    return [
-        {
-            "system_id": s.id,
-            "name": s.name,
-            "rank": s.rank,
-            "score": s.score,
-            "confidence": s.confidence,
-            "condition": s.condition,
-            "health": s.health,
-            "band": s.band,
-            "reason": s.reason,
-            "evidence": s.evidence,
-            "rank_min": s.rank_min,
-            "rank_max": s.rank_max,
-            "stable": s.stable,
-            "factors": s.factors,
-            "annual_cost": s.annual_cost,
-            "assessment": s.assessment,
-        }
-        for s in outcome.systems
-    ]
-
-
-def _duplicate_rows(outcome: ReviewOutcome) -> list[dict[str, Any]]:
-    return [
-        {
-            "system_a": d.a,
-            "system_b": d.b,
-            "name_a": d.a_name,
-            "name_b": d.b_name,
-            "score": d.score,
-            "layers": d.layers,
-            "layer_scores": d.layer_scores,
-            "reason": d.reason,
-            "cluster": d.cluster,
-            "confirmed": d.confirmed,
-        }
-        for d in outcome.duplicates
-    ]
+def _run(
+    ctx: ServiceContext,
+    outcome: ReviewOutcome,
+    weights: Mapping[str, Mapping[str, float]],
+    lang: str,
+) -> ReviewRun:
+    for system in outcome.systems:
+        system.reason = system_sentence(system.name, system.reasons or [], lang)
+    for pair in outcome.duplicates:
+        pair.reason = duplicate_sentence(pair.name_a, pair.name_b, pair.reasons or [], lang)
+    return ReviewRun(
+        id=0,  # until stored
+        started_at=ctx.now(),
+        actor=ctx.actor.name,
+        profile=outcome.profile,
+        lang=lang,
+        reference_date=outcome.reference_date,
+        eol_snapshot=outcome.eol_snapshot,
+        weights={k: dict(v) for k, v in weights.items()},
+        summary=outcome.summary,
+        details=RunDetails(
+            capabilities=outcome.capabilities,
+            heatmap=outcome.heatmap,
+            technologies=outcome.technologies,
+            clusters=outcome.clusters,
+        ),
+        systems=outcome.systems,
+        duplicates=outcome.duplicates,
+    )
 
 
 def latest_review(ctx: ServiceContext, *, with_results: bool = True) -> ReviewRun:
@@ -257,7 +222,9 @@ def latest_review(ctx: ServiceContext, *, with_results: bool = True) -> ReviewRu
     return run
 
 
-def system_evidence(ctx: ServiceContext, system_id: str) -> dict[str, Any]:
+def system_evidence(
+    ctx: ServiceContext, system_id: str
+) -> tuple[ReviewRun, SystemResult, list[Evidence], list[RankInRun]]:
     """One system's latest result with its evidence, attachments and rank history."""
     run = latest_review(ctx, with_results=False)
     with ctx.database.reading() as uow:
@@ -266,7 +233,7 @@ def system_evidence(ctx: ServiceContext, system_id: str) -> dict[str, Any]:
             raise NotFound(f"the latest review has no system with id '{system_id}'")
         attachments = uow.review.evidence(system_id)
         history = uow.review.system_history(system_id)
-    return {"run": run, "result": result, "attachments": attachments, "history": history}
+    return run, result, attachments, history
 
 
 def review_document(run: ReviewRun) -> dict[str, Any]:
@@ -282,38 +249,38 @@ def review_document(run: ReviewRun) -> dict[str, Any]:
             "lang": run.lang,
             "weights": run.weights,
         },
-        "summary": run.summary,
+        "summary": run.summary.model_dump(mode="json"),
         "systems": [
             {
-                "id": s["system_id"],
-                "name": s["name"],
-                "rank": s["rank"],
-                "score": s["score"],
-                "confidence": s["confidence"],
-                "condition": s["condition"],
-                "health": s["health"],
-                "band": s["band"],
-                "reason": s["reason"],
-                "rank_range": [s["rank_min"], s["rank_max"]],
-                "stable": s["stable"],
-                "evidence": s["evidence"],
-                "profiles": (s.get("assessment") or {}).get("profiles"),
+                "id": s.system_id,
+                "name": s.name,
+                "rank": s.rank,
+                "score": s.score,
+                "confidence": s.confidence,
+                "condition": s.condition,
+                "health": s.health,
+                "band": s.band.value,
+                "reason": s.reason,
+                "rank_range": [s.rank_min, s.rank_max],
+                "stable": s.stable,
+                "evidence": [e.model_dump(mode="json") for e in s.evidence],
+                "profiles": (s.assessment or {}).get("profiles"),
             }
             for s in run.systems
         ],
         "duplicates": [
             {
-                "a": d["system_a"],
-                "b": d["system_b"],
-                "score": d["score"],
-                "layers": d["layers"],
-                "layer_scores": d["layer_scores"],
-                "reason": d["reason"],
-                "cluster": d["cluster"],
-                "confirmed": d["confirmed"],
+                "a": d.system_a,
+                "b": d.system_b,
+                "score": d.score,
+                "layers": d.layers,
+                "layer_scores": d.layer_scores,
+                "reason": d.reason,
+                "cluster": d.cluster,
+                "confirmed": d.confirmed,
             }
             for d in run.duplicates
         ],
-        "capabilities": run.details.get("capabilities", []),
-        "technologies": run.details.get("technologies", []),
+        "capabilities": [c.model_dump(mode="json") for c in run.details.capabilities],
+        "technologies": [t.model_dump(mode="json") for t in run.details.technologies],
     }

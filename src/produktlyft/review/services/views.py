@@ -3,8 +3,9 @@ story as the report's first page, from the same report data), the ranking, the c
 condition heatmap, the duplicates with the decisions taken, and one system's evidence.
 
 Reading the whole run and inventory takes seconds at 10,000 systems, so the overview's data
-is kept per run, inventory state and language (like the start page's summary); the other
-views ask storage for just what they show.
+is kept per run and inventory state (like the start page's summary); the other
+views ask storage for just what they show. Nothing here is worded: the pages word the typed
+data through `review.presenter`, which also draws the charts.
 """
 
 from __future__ import annotations
@@ -14,31 +15,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from produktlyft.inventory.charts import ChartData
 from produktlyft.inventory.queries import Fingerprint, Page
-from produktlyft.inventory.services.dashboard import Chart
-from produktlyft.kernel import charts, i18n
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound
 from produktlyft.review.analysis.assessment import fact_items
 from produktlyft.review.analysis.facts import FACTS
-from produktlyft.review.model import Decision, DuplicateDecision, Evidence, ReviewRun, pair_key
-from produktlyft.review.queries import BANDS, RankingQuery, RankingRow
+from produktlyft.review.model import Band, Decision, DuplicateDecision, Evidence, pair_key
+from produktlyft.review.queries import RankingQuery, RankingRow
+from produktlyft.review.results import (
+    DuplicateCost,
+    DuplicatePair,
+    EvidenceItem,
+    RankInRun,
+    ReviewRun,
+    SystemResult,
+)
 from produktlyft.review.services.report_data import ReportData, gather_report_data
 from produktlyft.review.services.run import latest_review, preview_review, system_evidence
-
-HEATMAP_CHART_ROWS = 25  # the chart shows the capabilities ranked highest; the table all
-# Cell shades of the heatmap, light to dark; text is black on the light three and white on
-# the dark two, each at least 4.5:1 (checked in tests/unit/test_review_views.py).
-HEATMAP_SHADES = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
-LIGHT_TEXT_FROM = 3
-BAND_LABELS = {
-    "red": i18n.N_("red (health under 4)"),
-    "amber": i18n.N_("amber (4–7)"),
-    "green": i18n.N_("green (7–10)"),
-    "unknown": i18n.N_("cannot be assessed"),
-}
 
 
 def latest_run(ctx: ServiceContext) -> ReviewRun | None:
@@ -49,10 +43,6 @@ def latest_run(ctx: ServiceContext) -> ReviewRun | None:
         return None
 
 
-def _chart(title: str, spec: dict[str, Any], rows: list[tuple[str, float]]) -> Chart:
-    return Chart(data=ChartData(title=title, spec=spec, rows=rows), svg=charts.to_svg(spec))
-
-
 # --- the overview ----------------------------------------------------------------------------
 @dataclass
 class Overview:
@@ -60,14 +50,14 @@ class Overview:
     data: ReportData
     confirmed: int
     rejected: int
-    condition_chart: Chart
+    key: tuple[str, int]  # the database and run: what the overview's chart is drawn from
 
 
-_overviews: dict[tuple[str, int, Fingerprint, str], Overview] = {}
+_overviews: dict[tuple[str, int, Fingerprint], Overview] = {}
 _lock = threading.Lock()
 
 
-def review_overview(ctx: ServiceContext, lang: str) -> Overview | None:
+def review_overview(ctx: ServiceContext) -> Overview | None:
     """The latest run's story and figures; None when no review has run yet."""
     ctx.actor.require(Permission.READ)
     run = latest_run(ctx)
@@ -76,54 +66,28 @@ def review_overview(ctx: ServiceContext, lang: str) -> Overview | None:
     with ctx.database.reading() as uow:
         fingerprint = uow.browse.fingerprint()
         decisions = uow.review.decisions()
-    key = (ctx.database.url, run.id, fingerprint, lang)
+    key = (ctx.database.url, run.id, fingerprint)
     with _lock:  # one thread gathers; the others wait and reuse it
         cached = _overviews.get(key)
         if cached is None:
-            _forget_others(_overviews, key[:3])
-            cached = _overviews[key] = _build_overview(ctx, run, lang)
+            _overviews.clear()  # an older run's or inventory state's
+            cached = _overviews[key] = _build_overview(ctx, run)
     counts = {d: sum(1 for x in decisions if x.decision is d) for d in Decision}
     return replace(cached, confirmed=counts[Decision.CONFIRM], rejected=counts[Decision.REJECT])
 
 
-def _forget_others(cache: dict[Any, Any], current: tuple[Any, ...]) -> None:
-    """Keep what belongs to the current run (in every language); drop older runs' entries."""
-    for key in [k for k in cache if k[: len(current)] != current]:
-        del cache[key]
-
-
-def _build_overview(ctx: ServiceContext, run: ReviewRun, lang: str) -> Overview:
-    data = gather_report_data(ctx, lang=lang)
+def _build_overview(ctx: ServiceContext, run: ReviewRun) -> Overview:
+    data = gather_report_data(ctx)
     # keep what the story needs, not the thousands of results with their evidence
-    data.run = run if data.run.id == run.id else replace(data.run, systems=[], duplicates=[])
-    data.uncertain = [{"system_id": s["system_id"], "name": s["name"]} for s in data.uncertain]
-    bands = run.summary.get("bands", {})
-    title = i18n.gettext("Systems by condition", lang)
-    rows: list[dict[str, Any]] = [
-        {"band": b, "label": i18n.gettext(BAND_LABELS[b], lang), "systems": int(bands.get(b, 0))}
-        for b in BANDS
+    data.run = (
+        run
+        if data.run.id == run.id
+        else data.run.model_copy(update={"systems": [], "duplicates": []})
+    )
+    data.uncertain = [
+        SystemResult(system_id=s.system_id, name=s.name, rank=s.rank) for s in data.uncertain
     ]
-    spec = charts.bar_chart(
-        rows,
-        category="label",
-        value="systems",
-        colour="band",
-        colour_scale=charts.BAND_COLOURS,
-        title=title,
-        description=i18n.gettext(
-            "How many systems are in each condition band under the review's profile.", lang
-        ),
-        category_title=i18n.gettext("Condition", lang),
-        value_title=i18n.gettext("Systems", lang),
-        sort_descending=False,
-    )
-    return Overview(
-        run=run,
-        data=data,
-        confirmed=0,
-        rejected=0,
-        condition_chart=_chart(title, spec, [(r["label"], r["systems"]) for r in rows]),
-    )
+    return Overview(run=run, data=data, confirmed=0, rejected=0, key=(ctx.database.url, run.id))
 
 
 # --- the ranking -----------------------------------------------------------------------------
@@ -143,7 +107,7 @@ class HeatmapRow:
     capability_id: str
     name: str
     rank: int
-    counts: dict[str, int]
+    counts: dict[Band, int]
     priority: float | None
     cost: float | None
     worst_system: str | None
@@ -153,98 +117,37 @@ class HeatmapRow:
 class Heatmap:
     run: ReviewRun
     rows: list[HeatmapRow]
-    chart: Chart | None
+    key: tuple[str, int]  # the database and run: what the heatmap's chart is drawn from
 
 
-_heatmaps: dict[tuple[str, int, str], Heatmap] = {}
-
-
-def heatmap(ctx: ServiceContext, lang: str) -> Heatmap | None:
+def heatmap(ctx: ServiceContext) -> Heatmap | None:
     """Systems per capability and condition band, from the latest run; None before one."""
     ctx.actor.require(Permission.READ)
     run = latest_run(ctx)
     if run is None:
         return None
-    key = (ctx.database.url, run.id, lang)
-    if key not in _heatmaps:
-        _forget_others(_heatmaps, key[:2])
-        _heatmaps[key] = _build_heatmap(run, lang)
-    return _heatmaps[key]
-
-
-def _build_heatmap(run: ReviewRun, lang: str) -> Heatmap:
-    counts: dict[str, dict[str, int]] = {}
-    for cell in run.details.get("heatmap", []):
-        counts.setdefault(cell["capability_id"], {})[str(cell["band"])] = int(cell["systems"])
+    counts: dict[str, dict[Band, int]] = {}
+    for cell in run.details.heatmap:
+        counts.setdefault(cell.capability_id, {})[cell.band] = cell.systems
     rows = [
         HeatmapRow(
-            capability_id=c["capability_id"],
-            name=c.get("capability") or c["capability_id"],
-            rank=int(c["rank"]),
-            counts={b: counts.get(c["capability_id"], {}).get(b, 0) for b in BANDS},
-            priority=c.get("priority"),
-            cost=c.get("cost"),
-            worst_system=c.get("worst_system"),
+            capability_id=c.capability_id,
+            name=c.name,
+            rank=c.rank,
+            counts={b: counts.get(c.capability_id, {}).get(b, 0) for b in Band},
+            priority=c.priority,
+            cost=c.cost,
+            worst_system=c.worst_system,
         )
-        for c in sorted(run.details.get("capabilities", []), key=lambda c: c["rank"])
+        for c in sorted(run.details.capabilities, key=lambda c: c.rank)
     ]
-    if not rows:
-        return Heatmap(run=run, rows=[], chart=None)
-    shown = rows[:HEATMAP_CHART_ROWS]
-    top = max((n for r in shown for n in r.counts.values()), default=0) or 1
-    cells = [
-        {
-            "capability": r.name,
-            "band": i18n.gettext(BAND_LABELS[b], lang),
-            "systems": r.counts[b],
-            "shade": shade(r.counts[b], top),
-        }
-        for r in shown
-        for b in BANDS
-    ]
-    title = i18n.gettext("Capabilities by the condition of their systems", lang)
-    spec = charts.heatmap(
-        cells,
-        x="band",
-        y="capability",
-        value="systems",
-        title=title,
-        description=i18n.gettext(
-            "Each cell counts the systems supporting a capability that "
-            "are in a condition band; the number is written in the cell.",
-            lang,
-        ),
-        x_title=i18n.gettext("Condition", lang),
-        y_title=i18n.gettext("Capability", lang),
-        x_order=[i18n.gettext(BAND_LABELS[b], lang) for b in BANDS],
-        y_order=[r.name for r in shown],
-        shade="shade",
-        shades=HEATMAP_SHADES,
-        light_text_from=LIGHT_TEXT_FROM,
-        width=420,
-    )
-    return Heatmap(run=run, rows=rows, chart=_chart(title, spec, []))
-
-
-def shade(count: int, top: int) -> int:
-    """Which of the shades a count gets: 0 only for none, then in equal steps up to `top`."""
-    if count <= 0:
-        return 0
-    steps = len(HEATMAP_SHADES) - 1
-    return min(steps, 1 + (count - 1) * steps // max(top, 1))
+    return Heatmap(run=run, rows=rows, key=(ctx.database.url, run.id))
 
 
 # --- the duplicates --------------------------------------------------------------------------
 @dataclass
 class Pair:
-    a: str
-    b: str
-    name_a: str
-    name_b: str
-    score: float
-    layers: list[str]
-    layer_scores: dict[str, float]
-    reason: str
+    suggested: DuplicatePair
     decision: DuplicateDecision | None = None
 
 
@@ -253,6 +156,10 @@ class Cluster:
     number: int
     members: list[tuple[str, str, float | None]]  # id, name, yearly cost
     pairs: list[Pair] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return " + ".join(name for _, name, _ in self.members)
 
     @property
     def cost(self) -> float:
@@ -273,15 +180,14 @@ class Cluster:
 class Duplicates:
     run: ReviewRun
     clusters: Page[Cluster]
+    dearest: list[Cluster]  # every group, dearest first: the cost chart's
     pairs: int
     decisions: list[tuple[DuplicateDecision, str, str]]  # with both systems' names
-    cost: dict[str, float]
-    chart: Chart | None
+    cost: DuplicateCost
+    key: tuple[str, int]  # the database and run: what the cost chart is drawn from
 
 
-def duplicates(
-    ctx: ServiceContext, lang: str, page: int = 1, per_page: int = 20
-) -> Duplicates | None:
+def duplicates(ctx: ServiceContext, page: int = 1, per_page: int = 20) -> Duplicates | None:
     """The latest run's suggested pairs, grouped by cluster, each with the decision taken on
     it (decisions are kept apart from runs, so they show the moment they are made)."""
     ctx.actor.require(Permission.READ)
@@ -291,33 +197,23 @@ def duplicates(
     with ctx.database.reading() as uow:
         rows = uow.review.duplicates(run.id)
         decided = {pair_key(d.system_a, d.system_b): d for d in uow.review.decisions()}
-        ids = {i for r in rows for i in (r["system_a"], r["system_b"])}
+        ids = {i for r in rows for i in (r.system_a, r.system_b)}
         ids |= {i for key in decided for i in key}
         brief = uow.review.brief(run.id, sorted(ids))
         names = {
             **uow.browse.names("systems", sorted(ids - set(brief))),
-            **{k: v["name"] for k, v in brief.items()},
+            **{k: v.name for k, v in brief.items()},
         }
     groups: dict[int, Cluster] = {}
     for row in rows:
-        group = groups.setdefault(row["cluster"], Cluster(row["cluster"], []))
-        group.pairs.append(
-            Pair(
-                a=row["system_a"],
-                b=row["system_b"],
-                name_a=row["name_a"],
-                name_b=row["name_b"],
-                score=row["score"],
-                layers=list(row["layers"]),
-                layer_scores=dict(row["layer_scores"]),
-                reason=row["reason"],
-                decision=decided.get(pair_key(row["system_a"], row["system_b"])),
-            )
-        )
+        group = groups.setdefault(row.cluster, Cluster(row.cluster, []))
+        group.pairs.append(Pair(row, decided.get(pair_key(row.system_a, row.system_b))))
     for group in groups.values():
-        members = dict.fromkeys(i for p in group.pairs for i in (p.a, p.b))
+        members = dict.fromkeys(
+            i for p in group.pairs for i in (p.suggested.system_a, p.suggested.system_b)
+        )
         group.members = [
-            (i, names.get(i, i), (brief.get(i) or {}).get("annual_cost")) for i in members
+            (i, names.get(i, i), brief[i].annual_cost if i in brief else None) for i in members
         ]
     ordered = sorted(groups.values(), key=lambda g: (-g.cost, g.number))
     start = (page - 1) * per_page
@@ -329,135 +225,82 @@ def duplicates(
             page=page,
             per_page=per_page,
         ),
+        dearest=ordered,
         pairs=len(rows),
         decisions=[
             (d, names.get(d.system_a, d.system_a), names.get(d.system_b, d.system_b))
             for d in sorted(decided.values(), key=lambda d: d.decided_at, reverse=True)
         ],
-        cost=dict(run.summary.get("duplicate_cost", {})),
-        chart=_cost_chart(ctx.database.url, run.id, ordered, lang),
+        cost=run.summary.duplicate_cost,
+        key=(ctx.database.url, run.id),
     )
-
-
-_cost_charts: dict[tuple[str, int, str], Chart | None] = {}
-
-
-def _cost_chart(url: str, run_id: int, clusters: list[Cluster], lang: str) -> Chart | None:
-    """The dearest groups' yearly cost; drawn once per run and language (costs are the
-    run's, whatever is decided later)."""
-    key = (url, run_id, lang)
-    if key not in _cost_charts:
-        _forget_others(_cost_charts, key[:2])
-        _cost_charts[key] = _draw_cost_chart(clusters, lang)
-    return _cost_charts[key]
-
-
-def _draw_cost_chart(clusters: list[Cluster], lang: str) -> Chart | None:
-    shown = [c for c in clusters if c.cost][:15]
-    if not shown:
-        return None
-    title = i18n.gettext("Yearly cost of each group of overlapping systems", lang)
-    rows: list[dict[str, Any]] = [
-        {"group": " + ".join(name for _, name, _ in c.members), "cost": round(c.cost)}
-        for c in shown
-    ]
-    spec = charts.bar_chart(
-        rows,
-        category="group",
-        value="cost",
-        title=title,
-        description=i18n.gettext(
-            "The groups whose systems cost the most each year, in kronor.", lang
-        ),
-        category_title=i18n.gettext("Group", lang),
-        value_title=i18n.gettext("Yearly cost (SEK)", lang),
-    )
-    return _chart(title, spec, [(r["group"], float(r["cost"])) for r in rows])
 
 
 # --- one system's evidence -------------------------------------------------------------------
 @dataclass
 class SystemEvidence:
     run: ReviewRun
-    result: dict[str, Any]
-    facts: list[dict[str, Any]]  # every fact, as of the run; `used` if the score read it
+    result: SystemResult
+    facts: list[EvidenceItem]  # every fact, as of the run
+    used: set[str]  # the facts the score read
     profiles: dict[str, Any] | None  # every profile's view; None in runs from before it
     attachments: list[Evidence]
-    history: list[dict[str, Any]]
+    history: list[RankInRun]
 
 
 def evidence_of(ctx: ServiceContext, system_id: str) -> SystemEvidence:
-    found = system_evidence(ctx, system_id)
-    run, result = found["run"], found["result"]
-    used = {e["fact"] for e in result["evidence"]}
-    assessment = result.get("assessment")
-    if assessment:
-        facts = fact_items(assessment, run.eol_snapshot)
+    run, result, attachments, history = system_evidence(ctx, system_id)
+    if result.assessment:
+        facts = [
+            EvidenceItem.model_validate(item)
+            for item in fact_items(result.assessment, run.eol_snapshot)
+        ]
     else:  # a run stored before assessments: the facts its profile read
-        facts = [dict(e) for e in result["evidence"] if e["fact"] in FACTS]
-    for item in facts:
-        item["used"] = item["fact"] in used
+        facts = [e for e in result.evidence if e.fact in FACTS]
     return SystemEvidence(
         run=run,
         result=result,
         facts=facts,
-        profiles=(assessment or {}).get("profiles"),
-        attachments=found["attachments"],
-        history=found["history"],
+        used={e.fact for e in result.evidence},
+        profiles=(result.assessment or {}).get("profiles"),
+        attachments=attachments,
+        history=history,
     )
-
-
-def fact_label(key: str, lang: str) -> str:
-    spec = FACTS.get(key)
-    return spec.label(lang) if spec else key
 
 
 # --- the weights editor's preview ------------------------------------------------------------
 @dataclass
 class WeightsPreview:
-    rows: list[dict[str, Any]]  # the top of the trial ranking, each with `before`: its rank
+    systems: list[SystemResult]  # the top of the trial ranking
+    before: dict[str, int]  # each system's rank in the latest run, where it had one
     moved: int  # how many systems change place against the latest run
     compared: bool  # False when there is no custom-profile run to compare with
-    systems: int
+    total: int  # systems ranked
 
 
 def preview_weights(
-    ctx: ServiceContext,
-    custom: Mapping[str, float],
-    impact: Mapping[str, float],
-    lang: str,
-    top: int = 25,
+    ctx: ServiceContext, custom: Mapping[str, float], impact: Mapping[str, float], top: int = 25
 ) -> WeightsPreview:
     """The custom profile's ranking with trial weights, computed but not stored, beside each
     system's rank in the latest run (when that run used the custom profile too)."""
-    outcome = preview_review(ctx, "custom", custom_weights=custom, impact_weights=impact, lang=lang)
+    outcome = preview_review(ctx, "custom", custom_weights=custom, impact_weights=impact)
     run = latest_run(ctx)
     compared = run is not None and run.profile == "custom"
     before: dict[str, int] = {}
     if run is not None and compared:
         with ctx.database.reading() as uow:
-            before = {
-                k: v["rank"]
-                for k, v in uow.review.brief(run.id, [s.id for s in outcome.systems]).items()
-            }
-    rows = [
-        {
-            "system_id": s.id,
-            "name": s.name,
-            "rank": s.rank,
-            "score": s.score,
-            "confidence": s.confidence,
-            "band": s.band,
-            "stable": s.stable,
-            "rank_min": s.rank_min,
-            "rank_max": s.rank_max,
-            "reason": s.reason,
-            "before": before.get(s.id),
-        }
-        for s in outcome.systems[:top]
-    ]
-    moved = sum(1 for s in outcome.systems if s.id in before and before[s.id] != s.rank)
-    return WeightsPreview(rows=rows, moved=moved, compared=compared, systems=len(outcome.systems))
+            ids = [s.system_id for s in outcome.systems]
+            before = {k: v.rank for k, v in uow.review.brief(run.id, ids).items()}
+    moved = sum(
+        1 for s in outcome.systems if s.system_id in before and before[s.system_id] != s.rank
+    )
+    return WeightsPreview(
+        systems=outcome.systems[:top],
+        before=before,
+        moved=moved,
+        compared=compared,
+        total=len(outcome.systems),
+    )
 
 
 def report_version(ctx: ServiceContext) -> str | None:

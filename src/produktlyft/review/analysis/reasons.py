@@ -1,0 +1,89 @@
+"""Why a system ranks where it does, and why two systems look alike, as reason codes with the
+facts behind them: the component, the date, the amount. Worded when shown (review.presenter),
+so a result reads in any language; here nothing is text but names from the inventory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from produktlyft.review.results import Reason, ReasonCode
+
+EOL_SOON_MONTHS = 18  # a component reaching end of life within this is named in the reason
+UNCERTAIN_BELOW = 0.5  # confidence under which the reason says the basis is uncertain
+NOT_ASSESSABLE_BELOW = 0.25  # with no strong factor and facts missing: cannot be assessed
+
+
+def factor_reason(factor: str, facts: Mapping[str, Any]) -> Reason | None:
+    """The reason one ranking input gives, from the facts behind it; None if it gives none."""
+    if factor == "condition":
+        months = facts.get("eol_months")
+        if facts.get("detail_eol") and months is not None and months <= EOL_SOON_MONTHS:
+            code = ReasonCode.EOL_PASSED if months <= 0 else ReasonCode.EOL_SOON
+            params = {"component": facts["detail_eol"], "date": facts.get("eol_date")}
+            return Reason(code=code, params=params)
+        if facts.get("technical_fit") is not None and facts["technical_fit"] < 2:
+            return Reason(code=ReasonCode.TECH_POOR)
+        if facts.get("functional_fit") is not None and facts["functional_fit"] < 1.5:
+            return Reason(code=ReasonCode.FIT_POOR)
+        return Reason(code=ReasonCode.CONDITION_POOR)
+    if factor == "criticality":
+        level = facts.get("criticality")
+        if not level:
+            return None
+        return Reason(code=ReasonCode.CRIT_SOCIETY if level == 2 else ReasonCode.CRIT_OPERATIONS)
+    if factor == "cost" and facts.get("annual_cost"):
+        return Reason(code=ReasonCode.COST, params={"amount": float(facts["annual_cost"])})
+    if factor == "users" and facts.get("users"):
+        return Reason(code=ReasonCode.USERS, params={"users": float(facts["users"])})
+    if factor == "lock_in" and facts.get("detail_lock_in"):
+        signals = [s for s in (facts.get("lock_reasons") or "").split(",") if s]
+        params = {"contract": facts["detail_lock_in"], "signals": signals}
+        return Reason(code=ReasonCode.LOCK_IN, params=params)
+    if factor == "workflow_pain":
+        return Reason(code=ReasonCode.WORKFLOW_PAIN)
+    return None
+
+
+def system_reasons(
+    factors: Sequence[str],
+    facts: Mapping[str, Any],
+    confidence: float,
+    missing: Sequence[str] = (),
+) -> list[Reason]:
+    """What pushes a system up the list, and how sure we are; `missing`: keys of the facts
+    its evidence lacks."""
+    if not factors and missing and confidence < NOT_ASSESSABLE_BELOW:
+        reasons = [Reason(code=ReasonCode.NOT_ASSESSABLE, params={"missing": list(missing)})]
+    else:
+        eol = facts.get("eol_months")
+        if "condition" not in factors and eol is not None and eol <= 0:
+            factors = ["condition", *factors]  # a component past end of life is always said
+        reasons = [r for f in factors if (r := factor_reason(f, facts))]
+        if not reasons:
+            reasons = [Reason(code=ReasonCode.NO_STRONG)]
+    if confidence < UNCERTAIN_BELOW:
+        reasons.append(Reason(code=ReasonCode.UNCERTAIN, params={"confidence": confidence}))
+    return reasons
+
+
+def duplicate_reasons(
+    layers: Sequence[str],
+    shared_capabilities: Sequence[str],
+    shared_data: Sequence[str],
+    text_similarity: float,
+) -> list[Reason]:
+    """Which layers make two systems look alike, naming up to three shared things of each."""
+    reasons = []
+    if "capabilities" in layers and shared_capabilities:
+        params = {"items": list(shared_capabilities[:3])}
+        reasons.append(Reason(code=ReasonCode.DUP_CAPABILITIES, params=params))
+    if "data_integrations" in layers:
+        reasons.append(
+            Reason(code=ReasonCode.DUP_DATA, params={"items": list(shared_data[:3])})
+            if shared_data
+            else Reason(code=ReasonCode.DUP_INTEGRATIONS)
+        )
+    if "text" in layers or not reasons:
+        reasons.append(Reason(code=ReasonCode.DUP_TEXT, params={"similarity": text_similarity}))
+    return reasons

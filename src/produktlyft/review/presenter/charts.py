@@ -1,0 +1,170 @@
+"""The review's charts, worded in the reader's language: systems by condition (the web overview
+and the report draw the same chart), capabilities by condition, and the yearly cost of groups
+of overlapping systems.
+
+Rendering SVG takes a while, so the web pages' charts are kept per run and language
+(`remembered`): a chart only changes with the run it is drawn from.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
+
+from produktlyft.inventory.charts import ChartData
+from produktlyft.inventory.services.dashboard import Chart
+from produktlyft.kernel import charts, i18n
+from produktlyft.kernel.i18n import N_
+from produktlyft.review.model import Band
+from produktlyft.review.presenter.wording import band_scale
+
+HEATMAP_CHART_ROWS = 25  # the chart shows the capabilities ranked highest; the table all
+# Cell shades of the heatmap, light to dark; text is black on the light three and white on
+# the dark two, each at least 4.5:1 (checked in tests/unit/review/test_review_assessment.py).
+HEATMAP_SHADES = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
+LIGHT_TEXT_FROM = 3
+COST_CHART_GROUPS = 15
+KEPT_CHARTS = 32  # charts kept for the web pages: a few runs × languages × pages
+
+T = TypeVar("T")
+_kept: dict[Hashable, Any] = {}
+_lock = threading.Lock()
+
+
+def remembered(key: Hashable, draw: Callable[[], T]) -> T:
+    """The chart drawn for `key` (which names the database, run and language), drawn once."""
+    with _lock:  # one thread draws; the others wait and reuse it
+        if key not in _kept:
+            if len(_kept) >= KEPT_CHARTS:
+                del _kept[next(iter(_kept))]  # the oldest
+            _kept[key] = draw()
+        found: T = _kept[key]
+        return found
+
+
+def _chart(title: str, spec: dict[str, Any], rows: list[tuple[str, float]]) -> Chart:
+    return Chart(data=ChartData(title=title, spec=spec, rows=rows), svg=charts.to_svg(spec))
+
+
+def condition_spec(
+    counts: Mapping[Band, int],
+    labels: Mapping[Band, str],
+    *,
+    title: str,
+    description: str,
+    category_title: str,
+    value_title: str,
+) -> dict[str, Any]:
+    """Systems by condition: one bar per band, in band order, coloured as the band."""
+    rows: list[dict[str, Any]] = [
+        {"band": band.value, "label": labels[band], "systems": int(counts.get(band, 0))}
+        for band in Band
+    ]
+    return charts.bar_chart(
+        rows,
+        category="label",
+        value="systems",
+        colour="band",
+        colour_scale=Band.colours(),
+        title=title,
+        description=description,
+        category_title=category_title,
+        value_title=value_title,
+        sort_descending=False,
+    )
+
+
+def condition_chart(counts: Mapping[Band, int], lang: str) -> Chart:
+    """The web overview's systems by condition, with the table of its figures."""
+    labels = {band: band_scale(band, lang) for band in Band}
+    title = i18n.gettext(N_("Systems by condition"), lang)
+    spec = condition_spec(
+        counts,
+        labels,
+        title=title,
+        description=i18n.gettext(
+            N_("How many systems are in each condition band under the review's profile."), lang
+        ),
+        category_title=i18n.gettext(N_("Condition"), lang),
+        value_title=i18n.gettext(N_("Systems"), lang),
+    )
+    return _chart(title, spec, [(labels[b], float(counts.get(b, 0))) for b in Band])
+
+
+class CapabilityCounts(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def counts(self) -> Mapping[Band, int]: ...
+
+
+def shade(count: int, top: int) -> int:
+    """Which of the shades a count gets: 0 only for none, then in equal steps up to `top`."""
+    if count <= 0:
+        return 0
+    steps = len(HEATMAP_SHADES) - 1
+    return min(steps, 1 + (count - 1) * steps // max(top, 1))
+
+
+def capability_grid(rows: Sequence[CapabilityCounts], lang: str) -> Chart | None:
+    """Capabilities × condition bands, a count in each cell, for the highest-ranked ones."""
+    shown = rows[:HEATMAP_CHART_ROWS]
+    if not shown:
+        return None
+    top = max((n for r in shown for n in r.counts.values()), default=0) or 1
+    cells = [
+        {
+            "capability": r.name,
+            "band": band_scale(b, lang),
+            "systems": r.counts.get(b, 0),
+            "shade": shade(r.counts.get(b, 0), top),
+        }
+        for r in shown
+        for b in Band
+    ]
+    title = i18n.gettext(N_("Capabilities by the condition of their systems"), lang)
+    spec = charts.heatmap(
+        cells,
+        x="band",
+        y="capability",
+        value="systems",
+        title=title,
+        description=i18n.gettext(
+            N_(
+                "Each cell counts the systems supporting a capability that "
+                "are in a condition band; the number is written in the cell."
+            ),
+            lang,
+        ),
+        x_title=i18n.gettext(N_("Condition"), lang),
+        y_title=i18n.gettext(N_("Capability"), lang),
+        x_order=[band_scale(b, lang) for b in Band],
+        y_order=[r.name for r in shown],
+        shade="shade",
+        shades=HEATMAP_SHADES,
+        light_text_from=LIGHT_TEXT_FROM,
+        width=420,
+    )
+    return _chart(title, spec, [])
+
+
+def group_cost_chart(groups: Sequence[tuple[str, float]], lang: str) -> Chart | None:
+    """The dearest groups of overlapping systems (name, yearly cost), dearest first."""
+    shown = [(name, cost) for name, cost in groups if cost][:COST_CHART_GROUPS]
+    if not shown:
+        return None
+    title = i18n.gettext(N_("Yearly cost of each group of overlapping systems"), lang)
+    rows: list[dict[str, Any]] = [{"group": name, "cost": round(cost)} for name, cost in shown]
+    spec = charts.bar_chart(
+        rows,
+        category="group",
+        value="cost",
+        title=title,
+        description=i18n.gettext(
+            N_("The groups whose systems cost the most each year, in kronor."), lang
+        ),
+        category_title=i18n.gettext(N_("Group"), lang),
+        value_title=i18n.gettext(N_("Yearly cost (SEK)"), lang),
+    )
+    return _chart(title, spec, [(r["group"], float(r["cost"])) for r in rows])

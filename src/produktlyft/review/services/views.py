@@ -14,9 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from produktlyft.inventory.charts import ChartData
+from produktlyft.inventory.charts import Chart, ChartData
 from produktlyft.inventory.queries import Fingerprint, Page
-from produktlyft.inventory.services.dashboard import Chart
 from produktlyft.kernel import charts, i18n
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext

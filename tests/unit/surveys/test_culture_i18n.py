@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from produktlyft.kernel.i18n.extract import extract, read_catalog
 from produktlyft.decisions import report_texts as decisions_texts
+from produktlyft.kernel.i18n.extract import extract, read_catalog
 from produktlyft.surveys.report_texts import MESSAGES, t
 
 ALL_MESSAGES = {*MESSAGES.values(), *decisions_texts.MESSAGES.values()}

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from produktlyft.decisions.analysis.measures import Measures
 from produktlyft.decisions.model import DecisionKind, DecisionLevel, DecisionRight
+from produktlyft.decisions.presenter import report_json
 from produktlyft.decisions.service import (
     DEFAULT_UNDECIDED_DAYS,
-    DecisionReport,
     decision_report,
     import_decisions,
     import_rights,
@@ -56,44 +54,6 @@ def _days(value: float | None) -> str:
 
 def _share(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
-
-
-def _measures_json(m: Measures) -> dict[str, Any]:
-    return {
-        "proposed": m.proposed,
-        "decided": m.decided,
-        "pending": m.pending,
-        "withdrawn": m.withdrawn,
-        "median_days_to_decision": m.median_days,
-        "km_median_days_to_decision": m.km_median_days,
-        "share_decided_in_team": m.share_decided_in_team,
-        "older_than_n_days": m.old_enough,
-        "undecided_after_n_days": m.vanished,
-        "share_undecided_after_n_days": m.share_vanished,
-    }
-
-
-def report_json(result: DecisionReport) -> dict[str, Any]:
-    return {
-        "as_of": result.as_of.isoformat(),
-        "n_days": result.undecided_after_days,
-        "team": result.team,
-        "overall": _measures_json(result.overall),
-        "levels": {level.value: _measures_json(m) for level, m in result.levels.items()},
-        "quarters": {q: _measures_json(m) for q, m in result.quarters.items()},
-        "escalated_within_mandate": result.gap.escalated_within_mandate,
-        "decided_beyond_mandate": result.gap.decided_beyond_mandate,
-        "undecided": [
-            {
-                "id": d.id,
-                "title": d.title,
-                "team": d.team,
-                "level": d.level.value,
-                "proposed_on": d.proposed_on.isoformat(),
-            }
-            for d in result.vanished
-        ],
-    }
 
 
 @decisions_app.command()

@@ -23,7 +23,6 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
 from produktlyft.kernel.errors import InvalidInput, Issue
 from produktlyft.kernel.files.base import ImportLimits
-from produktlyft.surveys.services.rounds import today
 
 DEFAULT_UNDECIDED_DAYS = 90
 
@@ -67,7 +66,7 @@ def import_decisions(ctx: ServiceContext, path: Path) -> DecisionImport:
         canonical = [
             d.model_copy(update={"team": teams.get(d.team.casefold(), d.team)}) for d in decisions
         ]
-        created, updated = uow.decisions.upsert(canonical, ctx.actor.name, today(ctx))
+        created, updated = uow.decisions.upsert(canonical, ctx.actor.name, ctx.today())
     unknown = sorted({d.team for d in decisions if d.team.casefold() not in teams})
     return DecisionImport(created, updated, unknown)
 
@@ -78,7 +77,7 @@ def record_decision(ctx: ServiceContext, decision: Decision) -> Decision:
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
         stored = decision.model_copy(update={"team": _canonical(uow, decision.team)})
-        uow.decisions.upsert([stored], ctx.actor.name, today(ctx))
+        uow.decisions.upsert([stored], ctx.actor.name, ctx.today())
     return stored
 
 
@@ -89,7 +88,7 @@ def set_rights(ctx: ServiceContext, rights: list[DecisionRight]) -> None:
         uow.decisions.set_rights(
             [r.model_copy(update={"team": _canonical(uow, r.team)}) for r in rights],
             ctx.actor.name,
-            today(ctx),
+            ctx.today(),
         )
 
 
@@ -145,7 +144,7 @@ def decision_report(
     ctx.database.require_current()
     if undecided_after_days < 1:
         raise InvalidInput([Issue(message="the number of days must be at least 1", column="days")])
-    day = as_of or today(ctx)
+    day = as_of or ctx.today()
     with ctx.database.reading() as uow:
         decisions = uow.decisions.all()
         rights = uow.decisions.rights()

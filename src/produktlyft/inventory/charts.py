@@ -29,6 +29,14 @@ class ChartData:
     rows: list[tuple[str, float]] = field(default_factory=list)
 
 
+@dataclass
+class Chart:
+    """A chart ready to show: its data (for the table beside it) and its rendered SVG."""
+
+    data: ChartData
+    svg: str
+
+
 def _config() -> dict[str, Any]:
     return {
         "font": FONT,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import getpass
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from produktlyft.kernel.access import Actor, Role
 from produktlyft.kernel.db import Database
@@ -19,6 +20,11 @@ class ServiceContext:
 
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+    def today(self) -> date:
+        """The calendar day in the organisation's time zone: rounds open and close on days,
+        and recommendations are proposed and decided on days."""
+        return self.now().astimezone(ZoneInfo(self.settings.time_zone)).date()
 
     def as_actor(self, actor: Actor) -> ServiceContext:
         return ServiceContext(self.database, actor, self.settings)

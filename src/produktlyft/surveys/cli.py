@@ -16,12 +16,13 @@ from rich.table import Table
 
 from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.errors import InvalidInput, Issue
-from produktlyft.surveys.exporters.json_report import write_report_json
-from produktlyft.surveys.exporters.links import write_links_csv, write_links_sheet
-from produktlyft.surveys.instruments import CURRENT
-from produktlyft.surveys.model import RoundMode
-from produktlyft.surveys.results import GroupResult, SurveyReport
+from produktlyft.surveys.model import GroupResult, RoundMode, SurveyReport, current_instruments
 from produktlyft.surveys.services.answers import submit_answer
+from produktlyft.surveys.services.exports import (
+    write_links_csv,
+    write_links_sheet,
+    write_report_json,
+)
 from produktlyft.surveys.services.readiness import import_dimios, readiness_view
 from produktlyft.surveys.services.reports import group_trend, survey_report
 from produktlyft.surveys.services.rounds import (
@@ -53,7 +54,7 @@ def _day(text: str | None, option: str) -> date | None:
 @survey_app.command()
 def create(
     instrument: str = typer.Option(
-        ..., "--instrument", "-i", help="Comma-separated: " + ", ".join(CURRENT) + "."
+        ..., "--instrument", "-i", help="Comma-separated: " + ", ".join(current_instruments()) + "."
     ),
     team: list[str] = typer.Option(
         ...,
@@ -119,17 +120,9 @@ def links(
     batch = generate_links(ctx, round_id, team, count)
     base = ctx.settings.public_base_url
     if csv_path:
-        write_links_csv(csv_path, batch.group.name, batch.paths, base)
+        write_links_csv(batch, csv_path, base)
     if sheet:
-        write_links_sheet(
-            sheet,
-            batch.round.title,
-            batch.group.name,
-            batch.paths,
-            base,
-            batch.round.closes_on,
-            lang,
-        )
+        write_links_sheet(batch, sheet, base, lang)
     for note in batch.notes:
         notes.print(f"[yellow]note[/] {note}")
     print("\n".join(batch.paths))

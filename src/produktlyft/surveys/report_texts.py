@@ -39,27 +39,6 @@ MESSAGES: dict[str, str] = {
     "steps": N_("Recommended next steps, from the weakest readiness items:"),
     "step": N_("{advice} Because: {because}."),
     "no_steps": N_("No readiness item scores below 3.5 of 5; keep measuring."),
-    "decisions": N_("Team mandate: the decision register"),
-    "decisions.text": N_(
-        "{proposed} recommendations are recorded. {decided} have been decided, "
-        "in a median of {median} (counting those still waiting as well: "
-        "{km}). {in_team} of the decisions were taken by the team itself."
-    ),
-    "decisions.vanished": N_(
-        "{vanished} of the {old} recommendations made more than {days} "
-        "days ago are still undecided ({share}): they risk vanishing in "
-        "the hierarchy."
-    ),
-    "decisions.gap": N_(
-        "{count} recommendations were escalated although the decision-rights "
-        "matrix lets the team decide them itself."
-    ),
-    "decisions.oldest": N_("Waiting longest: {items}."),
-    "decisions.item": N_("«{title}» ({level}, proposed {date})"),
-    "decisions.chart": N_("Median days to decision, by who decides"),
-    "decisions.chart.text": N_(
-        "Among decided recommendations; the table also shows how many are still waiting."
-    ),
     "col.scale": N_("Scale"),
     "col.round": N_("Round closed"),
     "col.n": N_("Answers"),
@@ -68,15 +47,7 @@ MESSAGES: dict[str, str] = {
     "col.alpha": N_("Cronbach's α"),
     "col.challenge": N_("Challenge"),
     "col.weakest": N_("Weakest item"),
-    "col.level": N_("Who decides"),
-    "col.proposed": N_("Proposed"),
-    "col.decided": N_("Decided"),
-    "col.median": N_("Median days"),
-    "col.vanished": N_("Undecided after {days} days"),
-    "col.days": N_("Days"),
     "low_alpha": N_("(below .70)"),
-    "days": N_("{days} days"),
-    "not_reached": N_("not yet reached"),
     "story": N_(
         "The culture survey «{round}» ({answers} answers) puts the organisation at "
         "{westrum} of 7 for a generative culture and {safety} of 7 for psychological "
@@ -103,13 +74,6 @@ MESSAGES: dict[str, str] = {
         "own readiness self-assessment (5 items for each of four "
         "challenges, each tied to a remedy). Swedish wordings are "
         "preliminary translations."
-    ),
-    "method.decisions": N_(
-        "Time to decision is counted from the day proposed to the day "
-        "decided. The median among decided recommendations is shown beside "
-        "the Kaplan–Meier median, which counts recommendations still "
-        "waiting for as long as they have waited. Withdrawn ones are left "
-        "out of the undecided share, reckoned on {date}."
     ),
 }
 

@@ -15,9 +15,8 @@ from rich.table import Table
 
 from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.errors import InvalidInput, Issue
-from produktlyft.workflows.analysis.columns import Progress as ProgressCallback
-from produktlyft.workflows.analysis.filters import LogFilter
-from produktlyft.workflows.importers.common import ColumnMapping
+from produktlyft.workflows.model import ColumnMapping, LogFilter
+from produktlyft.workflows.model import Progress as ProgressCallback
 from produktlyft.workflows.services.analysis import (
     WorkflowAnalysis,
     analyse_event_log,

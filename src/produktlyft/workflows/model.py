@@ -1,9 +1,13 @@
-"""Records about stored event logs. The events themselves live in Parquet, not in SQL."""
+"""Records about stored event logs, and the value types their use cases take: how to read a
+file's columns, which part of a log to analyse, what the process map shows, and the progress
+callback. The events themselves live in Parquet, not in SQL."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -36,3 +40,59 @@ class ActivitySystem(BaseModel):
 
     activity: str
     system_id: str
+
+
+# stage name, fraction done (0..1): lets the CLI draw a bar and the web app report progress
+Progress = Callable[[str, float], None]
+
+
+def no_progress(_stage: str, _fraction: float) -> None:
+    """The progress callback for callers that do not show progress."""
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Which source column holds each canonical field; None means "recognise it by name"."""
+
+    case: str | None = None
+    activity: str | None = None
+    timestamp: str | None = None
+    resource: str | None = None
+    unit: str | None = None
+    lifecycle: str | None = None
+    cost: str | None = None
+    timestamp_format: str | None = None  # strftime-style, for unusual formats
+    timezone: str = "UTC"  # applied to timestamps that carry no offset
+
+
+TimeMode = Literal["contained", "intersecting", "started", "trim"]
+AttributeMode = Literal["case", "event"]
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """What to keep. Time mode: `contained` keeps cases wholly inside the window,
+    `intersecting` cases with any event in it, `started` cases that began in it, and `trim`
+    keeps only the events inside it. Attribute mode `case` keeps cases with at least one event
+    carrying one of the values; `event` keeps only those events."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    time_mode: TimeMode = "intersecting"
+    variants: tuple[int, ...] = ()
+    top_variants: int | None = None
+    attribute: str | None = None
+    values: tuple[str, ...] = ()
+    attribute_mode: AttributeMode = "case"
+
+    @property
+    def is_empty(self) -> bool:
+        return self == LogFilter()
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    min_activity_share: float = 0.0  # of the most frequent activity's count
+    min_edge_share: float = 0.05  # of the cases
+    min_median_seconds: float = 0.0  # show only edges slower than this
+    label: str = "frequency"  # or "duration": what the edge labels show

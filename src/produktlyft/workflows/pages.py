@@ -16,10 +16,8 @@ from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.web.deps import render, service_context
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
-from produktlyft.workflows.analysis.filters import LogFilter
-from produktlyft.workflows.analysis.process_map import MapSettings
-from produktlyft.workflows.importers.common import ColumnMapping
-from produktlyft.workflows.process_map_svg import duration_text, render_svg
+from produktlyft.workflows import presenter
+from produktlyft.workflows.model import ColumnMapping, LogFilter, MapSettings
 from produktlyft.workflows.services.analysis import analyse_event_log
 from produktlyft.workflows.services.jobs import import_job, stage_eventlog_upload, start_import
 from produktlyft.workflows.services.logs import ImportOptions, list_event_logs
@@ -157,12 +155,8 @@ def analysis(request: Request, name: str) -> Response:
         request.state.filter_error = error.summary
     lang = request.state.lang
     process_map = result.process_map(settings)
-    svg = render_svg(
-        process_map,
-        label=settings.label,
-        language=lang,
-        title=f"{result.log.name}: {len(process_map.nodes)} / {len(process_map.edges)}",
-    )
+    title = presenter.page_map_title(result, process_map)
+    svg = presenter.process_map_svg(process_map, lang, title, settings.label)
     return render(
         request,
         "workflows/analysis.html",
@@ -172,7 +166,7 @@ def analysis(request: Request, name: str) -> Response:
         process_map=process_map,
         svg=svg,
         kinds=KIND_LABELS,
-        duration=lambda seconds: duration_text(seconds, lang),
+        duration=lambda seconds: presenter.duration(seconds, lang),
         params=request.query_params,
         modes=TIME_MODES,
         filter_error=getattr(request.state, "filter_error", None),

@@ -1,68 +1,19 @@
 """The workflow analysis section of the leadership report: per stored event log, the ranked
-findings with example cases and the systems behind them, and the process map."""
+findings with example cases and the systems behind them, and the process map. The words and
+the map come from the presenter."""
 
 from __future__ import annotations
 
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.report.sections import (
-    Figure,
     ReportContext,
     Section,
     SectionContent,
-    Table,
     register_section,
 )
-from produktlyft.review.analysis.phrases import number
-from produktlyft.workflows.analysis.process_map import MapSettings
-from produktlyft.workflows.process_map_svg import duration_text, render_svg
-from produktlyft.workflows.report_texts import t
-from produktlyft.workflows.services.analysis import WorkflowAnalysis, analyse_event_log
+from produktlyft.workflows import presenter
+from produktlyft.workflows.services.analysis import analyse_event_log
 from produktlyft.workflows.services.logs import list_event_logs
-
-MAP = MapSettings(min_edge_share=0.05)
-TOP_FINDINGS = 5
-DAY = 86_400
-
-
-def _findings(result: WorkflowAnalysis, lang: str, names: dict[str, str]) -> list[str]:
-    items = []
-    for finding in result.findings[:TOP_FINDINGS]:
-        text = t(
-            lang,
-            "finding",
-            title=finding.title(lang),
-            days=number(finding.citizen_days_per_year, lang),
-            examples=", ".join(finding.example_cases),
-        )
-        systems = [names.get(s, s) for s in result.finding_systems(finding)]
-        if systems:
-            text += " " + t(lang, "systems", systems=", ".join(systems))
-        items.append(text)
-    return items
-
-
-def _map(result: WorkflowAnalysis, lang: str) -> Figure:
-    process_map = result.process_map(MAP)
-    shown = {(e.source, e.target) for e in process_map.edges}
-    rows = [
-        [
-            r["source"],
-            r["target"],
-            number(r["count"], lang),
-            duration_text(r["median_seconds"], lang),
-            duration_text(r["p90_seconds"], lang),
-        ]
-        for r in result.dfg.to_dicts()
-        if (r["source"], r["target"]) in shown
-    ]
-    caption = t(lang, "map", name=result.log.name, share=f"{MAP.min_edge_share:.0%}")
-    table = Table(
-        caption,
-        [t(lang, f"col.{c}") for c in ("from", "to", "cases", "median", "p90")],
-        rows,
-        numeric={2, 3, 4},
-    )
-    return Figure(render_svg(process_map, language=lang, title=caption), table)
 
 
 def workflows(rc: ReportContext) -> SectionContent | None:
@@ -73,28 +24,16 @@ def workflows(rc: ReportContext) -> SectionContent | None:
     if not logs:
         return None
     lang = rc.lang
-    content = SectionContent(t(lang, "title"))
+    content = SectionContent(presenter.title(lang))
     names = {s.system_id: s.name for s in rc.data.run.systems}  # readers know names
     for info in logs:
         result = analyse_event_log(rc.service, info.name)
-        content.paragraphs.append(
-            t(
-                lang,
-                "intro",
-                name=info.name,
-                events=number(result.events, lang),
-                cases=number(result.cases, lang),
-                first=info.first_event.date().isoformat() if info.first_event else "?",
-                last=info.last_event.date().isoformat() if info.last_event else "?",
-                median=duration_text(result.throughput["median_days"] * DAY, lang),
-                p90=duration_text(result.throughput["p90_days"] * DAY, lang),
-            )
-        )
-        found = _findings(result, lang, names)
-        content.paragraphs.append(t(lang, "findings") if found else t(lang, "none"))
+        content.paragraphs.append(presenter.log_intro(info, result, lang))
+        found = presenter.finding_items(result, lang, names)
+        content.paragraphs.append(presenter.findings_lead(found, lang))
         content.items.extend(found)
-        content.figures.append(_map(result, lang))
-    content.method = [t(lang, "method.engine"), t(lang, "method.savings")]
+        content.figures.append(presenter.process_map_figure(result, lang))
+    content.method = presenter.method_notes(lang)
     return content
 
 

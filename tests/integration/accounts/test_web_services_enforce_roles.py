@@ -19,7 +19,7 @@ from produktlyft.kernel.uploads import stage_upload
 
 CALLS: list[tuple[Role | None, Callable[[ServiceContext], Any]]] = [
     (None, lambda ctx: inventory_browse.find_systems(ctx, SystemQuery())),
-    (None, lambda ctx: dashboard.dashboard(ctx, "sv")),
+    (None, dashboard.dashboard),
     (None, lambda ctx: inventory_browse.system_detail(ctx, "x")),
     (Role.VIEWER, lambda ctx: inventory_edit.open_for_edit(ctx, "systems", "x")),
     (Role.VIEWER, lambda ctx: inventory_edit.save_edit(ctx, "systems", "x", {}, 1)),

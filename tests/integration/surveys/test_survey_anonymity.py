@@ -20,7 +20,7 @@ from sqlalchemy import DateTime, func, inspect, select, text
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db.schema import metadata
 from produktlyft.surveys.exporters.json_report import report_json
-from produktlyft.surveys.results import SurveyReport
+from produktlyft.surveys.model import SurveyReport
 from produktlyft.surveys.services.answers import submit_answer
 from produktlyft.surveys.services.reports import group_trend, survey_report
 from produktlyft.surveys.services.rounds import close_round, generate_links

@@ -21,10 +21,10 @@ from produktlyft.workflows.analysis.dfg import (
     start_activities,
 )
 from produktlyft.workflows.analysis.view import LogView
-from produktlyft.workflows.importers.common import ColumnMapping
 from produktlyft.workflows.importers.csv import read_eventlog_csv
 from produktlyft.workflows.importers.parquet import read_eventlog_parquet
 from produktlyft.workflows.importers.xes import read_eventlog_xes
+from produktlyft.workflows.model import ColumnMapping
 
 pytestmark = [
     pytest.mark.shared,

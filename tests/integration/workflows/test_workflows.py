@@ -13,7 +13,7 @@ from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from produktlyft.workflows.importers.common import ColumnMapping
+from produktlyft.workflows.model import ColumnMapping
 from produktlyft.workflows.services.analysis import (
     analyse_event_log,
     analysis_json,

@@ -1,12 +1,15 @@
-"""The culture report section's words are complete in both languages, with the same
-placeholders in each."""
+"""The words of the culture and decision-register report sections (one `culture` catalogue)
+are complete in both languages, with the same placeholders in each."""
 
 from __future__ import annotations
 
 import re
 
+from produktlyft.decisions import report_texts as decisions_texts
 from produktlyft.kernel.i18n.extract import extract, read_catalog
 from produktlyft.surveys.report_texts import MESSAGES, t
+
+ALL_MESSAGES = {*MESSAGES.values(), *decisions_texts.MESSAGES.values()}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -15,12 +18,12 @@ def _placeholders(text: str) -> set[str]:
 
 def test_every_culture_message_has_swedish_and_english() -> None:
     used = extract("culture")
-    assert set(used) == set(MESSAGES.values())
+    assert set(used) == ALL_MESSAGES
     for lang in ("sv", "en"):
         catalog = read_catalog(lang, "culture")
-        for message in MESSAGES.values():
+        for message in ALL_MESSAGES:
             entry = catalog.get(message)
             assert entry is not None and entry.string, f"{lang}: {message[:40]}"
             assert _placeholders(str(entry.string)) == _placeholders(message), message
     assert t("sv", "title") == "Kultur, förändringsberedskap och teamens mandat"
-    assert t("en", "days", days="12") == "12 days"
+    assert decisions_texts.t("en", "days", days="12") == "12 days"

@@ -14,12 +14,13 @@ import pytest
 from produktlyft.workflows.analysis import canonicalise
 from produktlyft.workflows.analysis.cases import arrivals_and_wip, case_table, variant_table
 from produktlyft.workflows.analysis.dfg import dfg, dfg_performance, start_activities
-from produktlyft.workflows.analysis.filters import LogFilter, apply_filter
+from produktlyft.workflows.analysis.filters import apply_filter
 from produktlyft.workflows.analysis.findings import find, pain_by_activity
 from produktlyft.workflows.analysis.rework import loops_back, rework
 from produktlyft.workflows.analysis.variants import case_variants
 from produktlyft.workflows.analysis.view import LogView
 from produktlyft.workflows.analysis.waiting import handoffs, waiting_per_activity
+from produktlyft.workflows.model import LogFilter
 
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
 

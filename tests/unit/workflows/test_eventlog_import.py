@@ -11,9 +11,9 @@ import pytest
 from produktlyft.kernel.errors import InvalidInput
 from produktlyft.kernel.files.safety import UnsafeInput
 from produktlyft.workflows.analysis.timestamps import to_utc
-from produktlyft.workflows.importers.common import ColumnMapping
 from produktlyft.workflows.importers.csv import read_eventlog_csv
 from produktlyft.workflows.importers.xes import read_eventlog_xes, read_xes_streaming
+from produktlyft.workflows.model import ColumnMapping
 
 XES = """<?xml version="1.0" encoding="UTF-8" ?>
 <log xes.version="1.0" xmlns="http://www.xes-standard.org/">

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import Response
 
-from produktlyft.inventory.analysis.data_quality import REQUIRED_FACTS
+from produktlyft.inventory.presenter import dashboard_view
 from produktlyft.inventory.services.dashboard import dashboard
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.i18n import N_
@@ -20,5 +20,6 @@ nav = (NavEntry(N_("Overview"), "/", Permission.READ, order=10),)
 @router.get("/")
 @needs(Permission.READ)
 def start(request: Request) -> Response:
-    board = dashboard(service_context(request), request.state.lang)
-    return render(request, "home/dashboard.html", board=board, facts=REQUIRED_FACTS)
+    board = dashboard(service_context(request))
+    view = dashboard_view(board, request.state.lang)
+    return render(request, "home/dashboard.html", board=board, view=view)

@@ -1,7 +1,7 @@
-"""The start page's figures: counts, cost and data quality, with charts.
+"""The start page's figures: counts, cost and data quality (the presenter draws the charts).
 
 The summary reads every system, which takes a while at 10,000 systems, so it is kept per
-database and language until the data changes (a cheap fingerprint query tells).
+database until the data changes (a cheap fingerprint query tells).
 """
 
 from __future__ import annotations
@@ -10,44 +10,31 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
-from produktlyft.inventory.analysis.data_quality import REQUIRED_FACTS
-from produktlyft.inventory.charts import ChartData, bar_chart, to_svg
 from produktlyft.inventory.queries import Fingerprint
 from produktlyft.inventory.services.summary import InventorySummary
-from produktlyft.inventory.vocabularies import Criticality, Lifecycle
-from produktlyft.kernel import i18n
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 
 
 @dataclass
-class Chart:
-    data: ChartData
-    svg: str
-
-
-@dataclass
 class Dashboard:
     summary: InventorySummary
-    missing_chart: Chart
-    lifecycle_chart: Chart
-    criticality_chart: Chart
     fingerprint: Fingerprint
 
 
-_cache: dict[tuple[str, str], Dashboard] = {}
+_cache: dict[str, Dashboard] = {}
 _lock = threading.Lock()
 _current: set[str] = set()
 
 
-def dashboard(ctx: ServiceContext, lang: str) -> Dashboard:
+def dashboard(ctx: ServiceContext) -> Dashboard:
     ctx.actor.require(Permission.READ)
     if ctx.database.url not in _current:  # checking the schema costs more than the page
         ctx.database.require_current()
         _current.add(ctx.database.url)
     with ctx.database.reading() as uow:
         fingerprint = uow.browse.fingerprint()
-    key = (ctx.database.url, lang)
+    key = ctx.database.url
     cached = _cache.get(key)
     if cached is not None and cached.fingerprint == fingerprint:
         return cached
@@ -55,13 +42,9 @@ def dashboard(ctx: ServiceContext, lang: str) -> Dashboard:
         cached = _cache.get(key)
         if cached is not None and cached.fingerprint == fingerprint:
             return cached
-        built = _build(ctx, lang, fingerprint)
+        built = Dashboard(summarise(ctx), fingerprint)
         _cache[key] = built
         return built
-
-
-def _chart(data: ChartData) -> Chart:
-    return Chart(data=data, svg=to_svg(data.spec))
 
 
 def summarise(ctx: ServiceContext) -> InventorySummary:
@@ -78,47 +61,4 @@ def summarise(ctx: ServiceContext) -> InventorySummary:
         systems_by_lifecycle=Counter({key or "unknown": n for key, n in lifecycle.items()}),
         systems_by_criticality=Counter({key or "unknown": n for key, n in criticality.items()}),
         quality=quality,
-    )
-
-
-def _build(ctx: ServiceContext, lang: str, fingerprint: Fingerprint) -> Dashboard:
-    summary = summarise(ctx)
-    systems_word = i18n.gettext("Systems", lang)
-    missing_rows = [
-        (labels[0] if lang == "sv" else labels[1], float(summary.quality.missing.get(fact, 0)))
-        for fact, labels in REQUIRED_FACTS.items()
-    ]
-    unknown = i18n.gettext("not recorded", lang)
-    lifecycle_rows = [
-        (member.label(lang), float(summary.systems_by_lifecycle.get(member, 0)))
-        for member in Lifecycle
-    ]
-    lifecycle_rows.append((unknown, float(summary.systems_by_lifecycle.get("unknown", 0))))
-    criticality_rows = [
-        (member.label(lang), float(summary.systems_by_criticality.get(member, 0)))
-        for member in Criticality
-    ]
-    criticality_rows.append((unknown, float(summary.systems_by_criticality.get("unknown", 0))))
-    return Dashboard(
-        summary=summary,
-        missing_chart=_chart(
-            bar_chart(
-                i18n.gettext("Systems missing each fact", lang),
-                missing_rows,
-                systems_word,
-                lang,
-                colour="#c01b1b",
-            )
-        ),
-        lifecycle_chart=_chart(
-            bar_chart(
-                i18n.gettext("Systems by lifecycle phase", lang), lifecycle_rows, systems_word, lang
-            )
-        ),
-        criticality_chart=_chart(
-            bar_chart(
-                i18n.gettext("Systems by criticality", lang), criticality_rows, systems_word, lang
-            )
-        ),
-        fingerprint=fingerprint,
     )

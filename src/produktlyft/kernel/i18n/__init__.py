@@ -12,6 +12,7 @@ them (or words them better), so both languages are complete and checked by a tes
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -19,9 +20,11 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
+from babel.lists import format_list as _format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent, get_group_symbol
+from babel.numbers import format_decimal, get_group_symbol
+from babel.numbers import format_percent as _format_percent
 from babel.support import NullTranslations, Translations
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -115,8 +118,25 @@ def format_money(value: float | None, lang: str) -> str:
     return f"{number}\u00a0kr" if lang == "sv" else f"SEK\u00a0{number}"
 
 
+def format_percent(share: float, lang: str, digits: int = 0) -> str:
+    """A share (0.4) as a percentage with a space before the sign in both languages: '40 %'."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "\u00a0%"
+    return _format_percent(share, format=pattern, locale=BABEL_LOCALES[lang])
+
+
 def format_share(value: float, lang: str) -> str:
-    return format_percent(value, format="#,##0\u00a0%", locale=BABEL_LOCALES[lang])
+    return format_percent(value, lang)
+
+
+def format_significant(value: float, lang: str, digits: int = 2) -> str:
+    """At most `digits` significant digits, so 0.048 does not read as 0.05 (p-values)."""
+    pattern = "@" + "#" * (digits - 1)
+    return format_decimal(value, format=pattern, locale=BABEL_LOCALES[lang])
+
+
+def format_list(parts: Sequence[str], lang: str) -> str:
+    """'a, b and c' / 'a, b och c', as each language joins a list."""
+    return _format_list(list(parts), locale=BABEL_LOCALES[lang])
 
 
 def language_name(lang: str) -> str:

@@ -40,7 +40,7 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
                 ("api/**.py", "python"),
                 ("templates/**.html", "jinja2"),
                 ("charts.py", "python"),
-                ("services/dashboard.py", "python"),
+                ("presenter.py", "python"),
                 ("services/browse.py", "python"),
                 ("services/imports.py", "python"),
                 ("importers/**.py", "python"),
@@ -84,7 +84,7 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [
                 ("templates/**.html", "jinja2"),
                 ("pages/**.py", "python"),
-                ("services/views.py", "python"),
+                ("presenter.py", "python"),
                 ("services/rounds.py", "python"),
                 ("importers/**.py", "python"),
             ],
@@ -100,6 +100,7 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     ],
     "culture": [
         ("surveys", [("report_texts.py", "python")]),
+        ("decisions", [("report_texts.py", "python")]),
     ],
 }
 JINJA_OPTIONS = {

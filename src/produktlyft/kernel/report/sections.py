@@ -3,8 +3,9 @@
 A section is a function from the report's context to its content (or None when it has nothing
 to show). Areas add theirs by listing their module in `SECTION_MODULES`; each module calls
 `register_section` at import time. Sections are ordered by `order`: the review's run 0–99, the
-workflow analysis and the culture survey take 100–199 and 200–299. The method appendix collects
-every section's `method` notes, so a number never appears without how it was computed.
+workflow analysis 100–199, the culture survey and then the decision register 200–299. The
+method appendix collects every section's `method` notes, so a number never appears without how
+it was computed.
 
 An area may also add one sentence to the first page's story with `register_story_line`; the
 summary section shows them in their order after its own opening.
@@ -25,6 +26,7 @@ SECTION_MODULES = [
     "produktlyft.review.report",
     "produktlyft.workflows.report",
     "produktlyft.surveys.report",
+    "produktlyft.decisions.report",
 ]
 
 

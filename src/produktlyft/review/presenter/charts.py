@@ -12,8 +12,7 @@ import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
-from produktlyft.inventory.charts import ChartData
-from produktlyft.inventory.services.dashboard import Chart
+from produktlyft.inventory.charts import Chart, ChartData
 from produktlyft.kernel import charts, i18n
 from produktlyft.kernel.i18n import N_
 from produktlyft.review.model import Band

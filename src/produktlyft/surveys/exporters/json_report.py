@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from produktlyft.surveys.results import GroupResult, ItemResult, ScaleResult, SurveyReport
+from produktlyft.surveys.model import GroupResult, ItemResult, ScaleResult, SurveyReport
 
 
 def _round(value: float | None) -> float | None:

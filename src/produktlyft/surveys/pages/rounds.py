@@ -15,8 +15,9 @@ from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.web.deps import render, service_context
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
-from produktlyft.surveys.exporters.links import links_csv_text, links_sheet_html
-from produktlyft.surveys.instruments import CURRENT
+from produktlyft.surveys import presenter
+from produktlyft.surveys.model import current_instruments
+from produktlyft.surveys.services.exports import links_csv, links_sheet
 from produktlyft.surveys.services.readiness import readiness_view
 from produktlyft.surveys.services.rounds import (
     close_round,
@@ -46,7 +47,7 @@ def _new_form(
     request: Request, values: dict[str, object], issues: list[Issue], status: int = 200
 ) -> Response:
     lang = request.state.lang
-    instruments = [(code, inst.name.get(lang)) for code, inst in CURRENT.items()]
+    instruments = [(code, inst.name.get(lang)) for code, inst in current_instruments().items()]
     return render(
         request,
         "surveys/new.html",
@@ -117,6 +118,7 @@ def round_results(request: Request, round_id: str) -> Response:
         request,
         "surveys/round.html",
         view=view,
+        charts=presenter.round_charts(view.report, request.state.lang),
         r=view.report,
         can_organise=ctx.actor.can(Permission.ORGANISE),
         has_readiness=any(i.code == "readiness" for i in view.report.instruments),
@@ -128,7 +130,8 @@ def round_results(request: Request, round_id: str) -> Response:
 def group_history(request: Request, round_id: str, node_id: str) -> Response:
     ctx = service_context(request)
     view = group_page(ctx, node_id, request.state.lang)
-    return render(request, "surveys/group.html", view=view, round_id=round_id)
+    charts = presenter.group_charts(view.trend, request.state.lang)
+    return render(request, "surveys/group.html", view=view, charts=charts, round_id=round_id)
 
 
 @router.get("/surveys/{round_id}/readiness")
@@ -158,18 +161,11 @@ def make_links(
     name = f"links-{round_id}-{batch.group.node_id.replace(':', '-').replace('/', '-')}"
     if kind == "csv":
         return Response(
-            links_csv_text(batch.group.name, batch.paths, base),
+            links_csv(batch, base),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
         )
-    html = links_sheet_html(
-        batch.round.title,
-        batch.group.name,
-        batch.paths,
-        base,
-        batch.round.closes_on,
-        request.state.lang,
-    )
+    html = links_sheet(batch, base, request.state.lang)
     return Response(
         html,
         media_type="text/html; charset=utf-8",

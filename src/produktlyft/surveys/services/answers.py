@@ -30,7 +30,6 @@ from produktlyft.surveys.model import (
 from produktlyft.surveys.services.rounds import (
     answer_path,
     round_specs,
-    today,
     token_from,
     token_hash,
 )
@@ -149,7 +148,7 @@ def open_answer_form(ctx: ServiceContext, token: str, lang: str | None = None) -
     lang = lang if lang in ("sv", "en") else ctx.settings.default_language
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        round_, group, used = _link_state(uow, token, today(ctx))
+        round_, group, used = _link_state(uow, token, ctx.today())
     if used:
         raise AlreadyUsed("this link has already been used to answer; thank you")
     return AnswerForm(
@@ -228,7 +227,7 @@ def submit_answer(
     RoundNotOpen / LinkNotFound / InvalidInput (then nothing is written)."""
     token = token_from(token)
     ctx.database.require_current()
-    day = today(ctx)
+    day = ctx.today()
     with ctx.database.reading() as uow:
         round_, _, used = _link_state(uow, token, day)
     if used:

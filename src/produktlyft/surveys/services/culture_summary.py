@@ -1,19 +1,18 @@
-"""The culture, readiness and mandate figures the leadership report shows, in one call.
+"""The culture and readiness figures the leadership report shows, in one call.
 
-The report's culture section (reports/culture_sections.py) calls it. Everything goes through
-the same disclosure plan as the other views, and only the organisation as a whole is shown: a
-leadership report never lists teams.
+The report's culture section (surveys/report.py) calls it. Everything goes through the same
+disclosure plan as the other views, and only the organisation as a whole is shown: a
+leadership report never lists teams. `lang` picks which of the instruments' own wordings
+(scale names, item texts, advice) the results carry; nothing here is translated by gettext.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from produktlyft.decisions.service import DecisionReport, decision_report
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.surveys.model import ROOT, Round, RoundStatus
-from produktlyft.surveys.results import ScaleResult, Trend
+from produktlyft.surveys.model import ROOT, Round, RoundStatus, ScaleResult, Trend
 from produktlyft.surveys.services.readiness import NextStep, readiness_view
 from produktlyft.surveys.services.reports import group_trend, survey_report
 from produktlyft.surveys.services.rounds import list_rounds
@@ -27,7 +26,6 @@ class CultureSummary:
     changes: dict[str, tuple[float, float | None]] = field(default_factory=dict)
     organisation_trend: Trend | None = None
     next_steps: list[NextStep] = field(default_factory=list)
-    decisions: DecisionReport | None = None
     round: Round | None = None
     status: RoundStatus | None = None
     respondents: int | None = None  # the organisation's answers; None when hidden
@@ -36,9 +34,8 @@ class CultureSummary:
 def culture_summary(ctx: ServiceContext, lang: str | None = None) -> CultureSummary:
     ctx.actor.require(Permission.READ)
     listed = [(r, status) for r, status in list_rounds(ctx) if status is not RoundStatus.SCHEDULED]
-    decisions = decision_report(ctx)
     if not listed:
-        return CultureSummary(None, None, decisions=decisions if decisions.decisions else None)
+        return CultureSummary(None, None)
     closed = [r for r, status in listed if status is RoundStatus.CLOSED]
     latest = (closed or [r for r, _ in listed])[-1]  # final results first
     report = survey_report(ctx, latest.id, lang=lang, organisation_only=True)
@@ -55,7 +52,6 @@ def culture_summary(ctx: ServiceContext, lang: str | None = None) -> CultureSumm
         changes=point.changes if point else {},
         organisation_trend=trend,
         next_steps=steps,
-        decisions=decisions if decisions.decisions else None,
         round=latest,
         status=report.status,
         respondents=None if organisation.suppressed else organisation.n,

@@ -13,10 +13,9 @@ from produktlyft.kernel.files.base import ImportLimits
 from produktlyft.surveys.extras import DimiosScore
 from produktlyft.surveys.importers.dimios_csv import read_dimios
 from produktlyft.surveys.instruments import READINESS, Challenge, Remedy, challenge_of
+from produktlyft.surveys.model import ItemResult, ScaleResult
 from produktlyft.surveys.remedies import ADVICE
-from produktlyft.surveys.results import ItemResult, ScaleResult
 from produktlyft.surveys.services.reports import survey_report
-from produktlyft.surveys.services.rounds import today
 
 # On the 5-point scale 4 is "agree": an item below 3.5 is not clearly in place.
 WEAK_BELOW = 3.5
@@ -103,7 +102,7 @@ def import_dimios(ctx: ServiceContext, path: Path, scope: str | None = None) -> 
         ctx.settings.max_unpacked_bytes,
         ctx.settings.max_issues_per_file,
     )
-    scores = read_dimios(path, scope or "Organisation", today(ctx), limits)
+    scores = read_dimios(path, scope or "Organisation", ctx.today(), limits)
     with ctx.database.unit_of_work() as uow:
         uow.survey_extras.add_dimios(scores)
     return len(scores)

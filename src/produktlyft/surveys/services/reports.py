@@ -24,12 +24,16 @@ from produktlyft.surveys.analysis.stats import (
     total,
 )
 from produktlyft.surveys.instruments import Instrument, Item, Scale
-from produktlyft.surveys.model import ROOT, GroupNode, Round, RoundMode, RoundStatus
-from produktlyft.surveys.results import (
+from produktlyft.surveys.model import (
+    ROOT,
     AnswerCount,
+    GroupNode,
     GroupResult,
     InstrumentInfo,
     ItemResult,
+    Round,
+    RoundMode,
+    RoundStatus,
     ScaleResult,
     SurveyReport,
     Trend,
@@ -44,7 +48,7 @@ from produktlyft.surveys.services.planning import (
     order_views,
     plan_view,
 )
-from produktlyft.surveys.services.rounds import finalise_if_due, round_specs, today
+from produktlyft.surveys.services.rounds import finalise_if_due, round_specs
 
 
 @dataclass
@@ -97,7 +101,7 @@ def survey_report(
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     lang = _lang(ctx, lang)
-    day = today(ctx)
+    day = ctx.today()
     with ctx.database.unit_of_work() as uow:
         data = _load(uow, round_id, day)
         if groups:
@@ -257,7 +261,7 @@ def group_trend(ctx: ServiceContext, group: str, *, lang: str | None = None) -> 
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     lang = _lang(ctx, lang)
-    day = today(ctx)
+    day = ctx.today()
     points: list[TrendPoint] = []
     with ctx.database.unit_of_work() as uow:
         rounds = [r for r in uow.surveys.rounds() if r.status(day) is not RoundStatus.SCHEDULED]

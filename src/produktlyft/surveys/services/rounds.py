@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from produktlyft.inventory.model import Team, Unit
 from produktlyft.kernel.access import Permission
@@ -45,11 +44,6 @@ ALIASES = {
     "well-being": "dora-wellbeing",
     "service": "service-standard",
 }
-
-
-def today(ctx: ServiceContext) -> date:
-    """The calendar day in the organisation's time zone: rounds open and close on days."""
-    return ctx.now().astimezone(ZoneInfo(ctx.settings.time_zone)).date()
 
 
 def token_hash(token: str) -> str:
@@ -95,7 +89,7 @@ def create_round(
 ) -> CreatedRound:
     ctx.actor.require(Permission.ORGANISE)
     ctx.database.require_current()
-    day = today(ctx)
+    day = ctx.today()
     opens = opens_on or day
     k = ctx.settings.survey_min_group if min_group is None else min_group
     refs = _check_round_input(instruments, groups, opens, closes_on, k, day, mode, legal_basis)
@@ -315,7 +309,7 @@ def generate_links(ctx: ServiceContext, round_id: str, group: str, count: int) -
         )
     with ctx.database.unit_of_work() as uow:
         round_ = uow.surveys.get_round(round_id)
-        if round_.status(today(ctx)) is RoundStatus.CLOSED:
+        if round_.status(ctx.today()) is RoundStatus.CLOSED:
             raise RoundClosed(f"round {round_id} is closed; it takes no more answers")
         node = Tree.of(uow.surveys.nodes(round_id)).find(group)
         if node is not None and not node.answerable:
@@ -346,7 +340,7 @@ def list_answering_groups(ctx: ServiceContext, round_id: str) -> list[str]:
 def list_rounds(ctx: ServiceContext) -> list[tuple[Round, RoundStatus]]:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
-    day = today(ctx)
+    day = ctx.today()
     with ctx.database.reading() as uow:
         return [(r, r.status(day)) for r in uow.surveys.rounds()]
 
@@ -359,8 +353,8 @@ def close_round(ctx: ServiceContext, round_id: str) -> Round:
     with ctx.database.unit_of_work() as uow:
         uow.surveys.get_round(round_id)  # NotFound before anything is written
         uow.surveys.lock_round(round_id)
-        uow.surveys.mark_closed(round_id, today(ctx))
-        finalise_if_due(uow, uow.surveys.get_round(round_id), today(ctx))
+        uow.surveys.mark_closed(round_id, ctx.today())
+        finalise_if_due(uow, uow.surveys.get_round(round_id), ctx.today())
         return uow.surveys.get_round(round_id)
 
 
@@ -412,7 +406,7 @@ def add_evidence(
                 url=url,
                 note=note,
                 added_by=ctx.actor.name,
-                added_on=today(ctx),
+                added_on=ctx.today(),
             )
         except ValueError as error:
             raise InvalidInput(

@@ -37,10 +37,9 @@ from produktlyft.workflows.analysis.columns import (
     TIME_UNIT,
     TIMESTAMP,
     VARIANT,
-    Progress,
-    no_progress,
 )
 from produktlyft.workflows.analysis.variants import case_variants
+from produktlyft.workflows.model import Progress, no_progress
 
 EXAMPLES = 5
 

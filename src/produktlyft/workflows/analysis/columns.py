@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Literal
 
 CASE = "case_id"
@@ -20,10 +19,3 @@ VARIANT = "variant"  # the case's variant number, 0 = most frequent, on every ev
 REQUIRED = (CASE, ACTIVITY, TIMESTAMP)
 OPTIONAL = (RESOURCE, UNIT, LIFECYCLE, COST)
 TIME_UNIT: Literal["us"] = "us"  # timestamps are stored as microseconds since the epoch, UTC
-
-# stage name, fraction done (0..1): lets the CLI draw a bar and the web app report progress
-Progress = Callable[[str, float], None]
-
-
-def no_progress(_stage: str, _fraction: float) -> None:
-    """The progress callback for callers that do not show progress."""

@@ -5,9 +5,7 @@ the filtered log."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 import numpy as np
 import polars as pl
@@ -15,30 +13,7 @@ import polars as pl
 from produktlyft.workflows.analysis.columns import ACTIVITY, CASE, CASE_START, VARIANT
 from produktlyft.workflows.analysis.variants import case_variants
 from produktlyft.workflows.analysis.view import LogView
-
-TimeMode = Literal["contained", "intersecting", "started", "trim"]
-AttributeMode = Literal["case", "event"]
-
-
-@dataclass(frozen=True)
-class LogFilter:
-    """What to keep. Time mode: `contained` keeps cases wholly inside the window,
-    `intersecting` cases with any event in it, `started` cases that began in it, and `trim`
-    keeps only the events inside it. Attribute mode `case` keeps cases with at least one event
-    carrying one of the values; `event` keeps only those events."""
-
-    start: datetime | None = None
-    end: datetime | None = None
-    time_mode: TimeMode = "intersecting"
-    variants: tuple[int, ...] = ()
-    top_variants: int | None = None
-    attribute: str | None = None
-    values: tuple[str, ...] = ()
-    attribute_mode: AttributeMode = "case"
-
-    @property
-    def is_empty(self) -> bool:
-        return self == LogFilter()
+from produktlyft.workflows.model import LogFilter
 
 
 def _micros(moment: datetime | None, default: int) -> int:

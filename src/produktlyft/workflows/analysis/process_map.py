@@ -22,20 +22,13 @@ import polars as pl
 
 from produktlyft.workflows.analysis.arrays import positions
 from produktlyft.workflows.analysis.view import LogView
+from produktlyft.workflows.model import MapSettings
 
 NODE_WIDTH = 190
 NODE_HEIGHT = 46
 GAP_X = 40
 GAP_Y = 70
 MARGIN = 30
-
-
-@dataclass(frozen=True)
-class MapSettings:
-    min_activity_share: float = 0.0  # of the most frequent activity's count
-    min_edge_share: float = 0.05  # of the cases
-    min_median_seconds: float = 0.0  # show only edges slower than this
-    label: str = "frequency"  # or "duration": what the edge labels show
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import polars as pl
 from produktlyft.kernel.errors import InvalidInput, Issue, Wording, wording
 from produktlyft.workflows.analysis import columns as C
 from produktlyft.workflows.analysis.timestamps import TimestampReport, to_utc
+from produktlyft.workflows.model import ColumnMapping
 
 EXAMPLES = 10
 
@@ -40,31 +41,18 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class ColumnMapping:
-    """Which source column holds each canonical field; None means "recognise it by name"."""
-
-    case: str | None = None
-    activity: str | None = None
-    timestamp: str | None = None
-    resource: str | None = None
-    unit: str | None = None
-    lifecycle: str | None = None
-    cost: str | None = None
-    timestamp_format: str | None = None  # strftime-style, for unusual formats
-    timezone: str = "UTC"  # applied to timestamps that carry no offset
-
-    def given(self) -> dict[str, str]:
-        chosen = {
-            C.CASE: self.case,
-            C.ACTIVITY: self.activity,
-            C.TIMESTAMP: self.timestamp,
-            C.RESOURCE: self.resource,
-            C.UNIT: self.unit,
-            C.LIFECYCLE: self.lifecycle,
-            C.COST: self.cost,
-        }
-        return {field: column for field, column in chosen.items() if column}
+def _given(mapping: ColumnMapping) -> dict[str, str]:
+    """The canonical fields the user named a column for."""
+    chosen = {
+        C.CASE: mapping.case,
+        C.ACTIVITY: mapping.activity,
+        C.TIMESTAMP: mapping.timestamp,
+        C.RESOURCE: mapping.resource,
+        C.UNIT: mapping.unit,
+        C.LIFECYCLE: mapping.lifecycle,
+        C.COST: mapping.cost,
+    }
+    return {field: column for field, column in chosen.items() if column}
 
 
 @dataclass
@@ -81,7 +69,7 @@ class ParsedEventLog:
 
 
 def resolve_mapping(columns: list[str], mapping: ColumnMapping, file: str) -> dict[str, str]:
-    resolved = mapping.given()
+    resolved = _given(mapping)
     issues = [
         Issue.worded(
             wording("no such column; the file has: {columns}", columns=", ".join(columns)),

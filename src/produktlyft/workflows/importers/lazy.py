@@ -15,13 +15,13 @@ from produktlyft.workflows.analysis.timestamps import TimestampReport, to_utc, u
 from produktlyft.workflows.importers.common import (
     CATEGORICAL,
     NOT_A_NUMBER,
-    ColumnMapping,
     ParsedEventLog,
     finish,
     not_a_timestamp,
     resolve_mapping,
     settle_bad_rows,
 )
+from produktlyft.workflows.model import ColumnMapping
 
 SAMPLE = 2000
 RAW_TIME = "__timestamp_text"  # the text of timestamps the one-pass format missed

@@ -7,8 +7,9 @@ from pathlib import Path
 import polars as pl
 
 from produktlyft.kernel.errors import InvalidInput, Issue
-from produktlyft.workflows.importers.common import ColumnMapping, ParsedEventLog
+from produktlyft.workflows.importers.common import ParsedEventLog
 from produktlyft.workflows.importers.lazy import read_lazy
+from produktlyft.workflows.model import ColumnMapping
 
 
 def read_eventlog_parquet(

@@ -22,7 +22,8 @@ from defusedxml.ElementTree import iterparse
 
 from produktlyft.kernel.errors import InvalidInput, Issue, wording
 from produktlyft.kernel.files.safety import UnsafeInput
-from produktlyft.workflows.importers.common import ColumnMapping, ParsedEventLog, finish
+from produktlyft.workflows.importers.common import ParsedEventLog, finish
+from produktlyft.workflows.model import ColumnMapping
 
 ATTRIBUTE_TAGS = {"string", "date", "int", "float", "boolean", "id"}
 NUMERIC = {"int": pl.Int64, "float": pl.Float64}

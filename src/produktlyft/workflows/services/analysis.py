@@ -20,17 +20,12 @@ from produktlyft.workflows.analysis import cases as case_analysis
 from produktlyft.workflows.analysis import dfg as dfg_analysis
 from produktlyft.workflows.analysis import rework as rework_analysis
 from produktlyft.workflows.analysis import waiting as waiting_analysis
-from produktlyft.workflows.analysis.columns import RESOURCE, UNIT, Progress, no_progress
-from produktlyft.workflows.analysis.filters import LogFilter, apply_filter
+from produktlyft.workflows.analysis.columns import RESOURCE, UNIT
+from produktlyft.workflows.analysis.filters import apply_filter
 from produktlyft.workflows.analysis.findings import Assumptions, Finding, find, pain_by_activity
-from produktlyft.workflows.analysis.process_map import (
-    MapSettings,
-    ProcessMap,
-    activity_ranks,
-    layout,
-)
+from produktlyft.workflows.analysis.process_map import ProcessMap, activity_ranks, layout
 from produktlyft.workflows.analysis.view import LogView
-from produktlyft.workflows.model import EventLogInfo
+from produktlyft.workflows.model import EventLogInfo, LogFilter, MapSettings, Progress, no_progress
 from produktlyft.workflows.services.logs import activity_systems, event_log_files, get_event_log
 
 

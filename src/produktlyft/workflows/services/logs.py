@@ -15,13 +15,18 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import Conflict, InvalidInput, Issue, wording
 from produktlyft.kernel.files.safety import UnsafeInput
 from produktlyft.workflows.analysis import canonicalise
-from produktlyft.workflows.analysis.columns import Progress, no_progress
 from produktlyft.workflows.files import EventLogFiles
-from produktlyft.workflows.importers.common import ColumnMapping, ParsedEventLog
+from produktlyft.workflows.importers.common import ParsedEventLog
 from produktlyft.workflows.importers.csv import read_eventlog_csv
 from produktlyft.workflows.importers.parquet import read_eventlog_parquet
 from produktlyft.workflows.importers.xes import read_eventlog_xes
-from produktlyft.workflows.model import ActivitySystem, EventLogInfo
+from produktlyft.workflows.model import (
+    ActivitySystem,
+    ColumnMapping,
+    EventLogInfo,
+    Progress,
+    no_progress,
+)
 
 FORMATS = ("xes", "csv", "parquet")
 

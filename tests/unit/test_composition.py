@@ -10,9 +10,8 @@ from typing import Any
 import typer
 from fastapi import FastAPI
 
-from produktlyft.kernel.cli.app import app as cli_root
+from produktlyft.bootstrap import cli_app, web_app
 from produktlyft.kernel.settings import Settings
-from produktlyft.kernel.web.app import create_app
 from produktlyft.kernel.web.security import iter_routes
 
 COMMANDS = {
@@ -200,11 +199,11 @@ def _commands(command: Any, prefix: tuple[str, ...] = ()) -> dict[str, tuple[str
 
 
 def _web_app(tmp_path: Path) -> FastAPI:
-    return create_app(Settings(database_url=f"sqlite:///{tmp_path / 'routes.db'}"))
+    return web_app(Settings(database_url=f"sqlite:///{tmp_path / 'routes.db'}"))
 
 
 def test_the_cli_offers_the_same_commands_and_options() -> None:
-    root = typer.main.get_command(cli_root)
+    root = typer.main.get_command(cli_app())
     assert _commands(root) == COMMANDS
     assert sorted(option for param in root.params for option in param.opts) == [
         "--database",

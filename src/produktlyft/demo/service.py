@@ -13,11 +13,11 @@ from produktlyft.demo.generator import generate_demo
 from produktlyft.demo.generator.culture import PILOT_PSYCH_SAFETY
 from produktlyft.demo.workflows import DemoWorkflows, load_demo_workflows
 from produktlyft.inventory.exporters.tabular import write_xlsx
+from produktlyft.inventory.importers.source import ParsedSource
 from produktlyft.inventory.model import ENTITY_TYPES, Provenance
 from produktlyft.inventory.services.imports import ImportReport, import_sources
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.files.base import ParsedSource
 
 GROUND_TRUTH_FILE = "ground_truth.json"
 WORKBOOK_FILE = "exempelstad.xlsx"

@@ -1,4 +1,6 @@
-"""The context every use case runs in: which database, which settings, and for whom."""
+"""The context every use case runs in: which database, which settings, for whom, and the
+process's caches (one registry, made by the composition root; a context made without one
+keeps its own)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from produktlyft.kernel.access import Actor, Role
+from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings, get_settings
 
@@ -16,12 +19,13 @@ class ServiceContext:
     database: Database
     actor: Actor
     settings: Settings = field(default_factory=get_settings)
+    caches: CacheRegistry = field(default_factory=CacheRegistry)
 
     def now(self) -> datetime:
         return datetime.now(UTC)
 
     def as_actor(self, actor: Actor) -> ServiceContext:
-        return ServiceContext(self.database, actor, self.settings)
+        return ServiceContext(self.database, actor, self.settings, self.caches)
 
 
 def local_operator() -> Actor:

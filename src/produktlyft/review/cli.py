@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from produktlyft.kernel.cli.state import STATE
+from produktlyft.kernel.cli.state import STATE, the_report
 from produktlyft.kernel.errors import ProduktlyftError
 from produktlyft.review.model import Decision
 
@@ -293,7 +293,7 @@ def eol_update(
     ),
 ) -> None:
     """Refresh the end-of-life data; the shipped snapshot stays as the fallback."""
-    from produktlyft.review.services import eol as eol_service
+    from produktlyft.review.services import endoflife as eol_service
 
     when = date.fromisoformat(snapshot_date) if snapshot_date else None
     info = eol_service.update_snapshot(
@@ -308,7 +308,7 @@ def eol_update(
 @eol_app.command("show")
 def eol_show() -> None:
     """Which end-of-life snapshot the review uses."""
-    from produktlyft.review.services import eol as eol_service
+    from produktlyft.review.services import endoflife as eol_service
 
     info = eol_service.snapshot_info(STATE.context())
     kind = "shipped with produktlyft" if info.shipped else "refreshed copy"
@@ -334,12 +334,12 @@ def report_command(
     ),
 ) -> None:
     """Write the leadership report from the latest review (running one if there is none)."""
-    from produktlyft.kernel.report.build import format_of, write_reports
+    from produktlyft.kernel.report.build import format_of
 
     if fmt is not None and fmt not in ("html", "pdf"):
         raise typer.BadParameter("choose html or pdf", param_hint="--format")
     with progress_steps() as step:
-        written = write_reports(
+        written = the_report().write_many(
             STATE.context(),
             [(o, fmt or format_of(o)) for o in outputs],
             lang=_lang(lang) or "sv",

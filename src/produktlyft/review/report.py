@@ -12,11 +12,10 @@ from produktlyft.kernel.report.sections import (
     Section,
     SectionContent,
     Table,
-    register_section,
-    story_lines,
 )
 from produktlyft.review.analysis.phrases import amount, number, percent
 from produktlyft.review.analysis.phrases import text as phrase
+from produktlyft.review.report_frame import report_data
 from produktlyft.review.report_method import method_notes
 from produktlyft.review.report_texts import t
 
@@ -42,7 +41,7 @@ def _example(key: str, item: dict[str, Any], lang: str) -> str:
 
 
 def summary(rc: ReportContext) -> SectionContent:
-    data, lang = rc.data, rc.lang
+    data, lang = report_data(rc), rc.lang
     content = SectionContent(t(lang, "summary"), first_page=True)
     content.paragraphs.append(
         t(
@@ -53,7 +52,7 @@ def summary(rc: ReportContext) -> SectionContent:
             confidence=percent(data.data_confidence, lang),
         )
     )
-    content.paragraphs.extend(story_lines(rc))
+    content.paragraphs.extend(rc.story())
     for obstacle in data.obstacles:
         cost_key = f"obstacle.{obstacle.key}.cost"
         content.blocks.append(
@@ -93,7 +92,7 @@ def summary(rc: ReportContext) -> SectionContent:
 
 def ranking(rc: ReportContext) -> SectionContent:
     lang = rc.lang
-    top = [s for s in rc.data.run.systems if s["score"] is not None][:15]
+    top = [s for s in report_data(rc).run.systems if s["score"] is not None][:15]
     rows = [{"system": s["name"], "priority": round(s["score"], 2), "band": s["band"]} for s in top]
     spec = charts.bar_chart(
         rows,
@@ -132,7 +131,7 @@ def ranking(rc: ReportContext) -> SectionContent:
 
 def condition(rc: ReportContext) -> SectionContent:
     lang = rc.lang
-    counts: Counter[str] = Counter(str(s["band"]) for s in rc.data.run.systems)
+    counts: Counter[str] = Counter(str(s["band"]) for s in report_data(rc).run.systems)
     rows = [{"band": b, "label": t(lang, f"band.{b}"), "systems": counts.get(b, 0)} for b in BANDS]
     spec = charts.bar_chart(
         rows,
@@ -141,12 +140,12 @@ def condition(rc: ReportContext) -> SectionContent:
         colour="band",
         colour_scale=charts.BAND_COLOURS,
         title=t(lang, "condition"),
-        description=t(lang, "condition.text", profile=rc.data.run.profile),
+        description=t(lang, "condition.text", profile=report_data(rc).run.profile),
         category_title=t(lang, "col.band"),
         value_title=t(lang, "col.count"),
         sort_descending=False,
     )
-    total = max(1, len(rc.data.run.systems))
+    total = max(1, len(report_data(rc).run.systems))
     table = Table(
         t(lang, "condition"),
         [t(lang, "col.band"), t(lang, "col.count"), t(lang, "col.share")],
@@ -158,7 +157,7 @@ def condition(rc: ReportContext) -> SectionContent:
     )
     return SectionContent(
         t(lang, "condition"),
-        [t(lang, "condition.text", profile=rc.data.run.profile)],
+        [t(lang, "condition.text", profile=report_data(rc).run.profile)],
         figures=[Figure(charts.to_svg(spec), table)],
         method=method_notes(rc, "condition"),
     )
@@ -166,7 +165,7 @@ def condition(rc: ReportContext) -> SectionContent:
 
 def technology(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    techs = rc.data.run.details.get("technologies", [])
+    techs = report_data(rc).run.details.get("technologies", [])
     if not techs:
         return None
     dated = sorted(
@@ -223,7 +222,7 @@ def technology(rc: ReportContext) -> SectionContent | None:
         "technology.text",
         matched=statuses.get("matched", 0),
         components=len(techs),
-        snapshot=rc.data.eol_snapshot.isoformat(),
+        snapshot=report_data(rc).eol_snapshot.isoformat(),
         past=sum(1 for r in techs if r["eol_passed"]),
     )
     return SectionContent(
@@ -236,9 +235,9 @@ def technology(rc: ReportContext) -> SectionContent | None:
 
 def _cluster_costs(rc: ReportContext) -> list[dict[str, Any]]:
     """Each group of overlapping systems with its yearly cost, dearest first."""
-    by_id = {s["system_id"]: s for s in rc.data.run.systems}
+    by_id = {s["system_id"]: s for s in report_data(rc).run.systems}
     rows = []
-    for members in rc.data.run.details.get("clusters", []):
+    for members in report_data(rc).run.details.get("clusters", []):
         known = [by_id[m] for m in members if m in by_id]
         costs = [s["annual_cost"] for s in known if s["annual_cost"] is not None]
         rows.append(
@@ -252,7 +251,7 @@ def _cluster_costs(rc: ReportContext) -> list[dict[str, Any]]:
 
 
 def duplicates(rc: ReportContext) -> SectionContent | None:
-    lang, data = rc.lang, rc.data
+    lang, data = rc.lang, report_data(rc)
     if not data.duplicates:
         return None
     groups = _cluster_costs(rc)
@@ -298,7 +297,7 @@ def duplicates(rc: ReportContext) -> SectionContent | None:
 
 def lock_in(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    if not rc.data.lock_in:
+    if not report_data(rc).lock_in:
         return None
     table = Table(
         t(lang, "lock_in"),
@@ -315,11 +314,13 @@ def lock_in(rc: ReportContext) -> SectionContent | None:
                 _money(c["annual_cost"], lang),
                 ", ".join(phrase(lang, s) for s in c["signals"]),
             ]
-            for c in rc.data.lock_in
+            for c in report_data(rc).lock_in
         ],
         numeric={4},
     )
-    rows = [{"contract": c["name"], "cost": round(c["annual_cost"])} for c in rc.data.lock_in]
+    rows = [
+        {"contract": c["name"], "cost": round(c["annual_cost"])} for c in report_data(rc).lock_in
+    ]
     spec = charts.bar_chart(
         rows[:15],
         category="contract",
@@ -339,25 +340,25 @@ def lock_in(rc: ReportContext) -> SectionContent | None:
 
 def manual(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    if not rc.data.manual_rekeying:
+    if not report_data(rc).manual_rekeying:
         return None
     table = Table(
         t(lang, "manual"),
         [t(lang, "col.from"), t(lang, "col.to")],
-        [[m["source"], m["target"]] for m in rc.data.manual_rekeying],
+        [[m["source"], m["target"]] for m in report_data(rc).manual_rekeying],
     )
     return SectionContent(t(lang, "manual"), tables=[table], method=method_notes(rc, "manual"))
 
 
 def heatmap(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    capabilities = rc.data.run.details.get("capabilities", [])[:25]
+    capabilities = report_data(rc).run.details.get("capabilities", [])[:25]
     if not capabilities:
         return None
     chosen = {c["capability_id"]: c["capability"] or c["capability_id"] for c in capabilities}
     cells = [
         {"capability": chosen[h["capability_id"]], "band": h["band"], "systems": h["systems"]}
-        for h in rc.data.run.details.get("heatmap", [])
+        for h in report_data(rc).run.details.get("heatmap", [])
         if h["capability_id"] in chosen
     ]
     spec = charts.stacked_bar_chart(
@@ -404,12 +405,14 @@ def heatmap(rc: ReportContext) -> SectionContent | None:
 
 def confidence(rc: ReportContext) -> SectionContent:
     lang = rc.lang
-    values = [{"confidence": s["confidence"]} for s in rc.data.run.systems]
+    values = [{"confidence": s["confidence"]} for s in report_data(rc).run.systems]
     spec = charts.histogram(
         values,
         field="confidence",
         title=t(lang, "confidence"),
-        description=t(lang, "confidence.text", confidence=percent(rc.data.data_confidence, lang)),
+        description=t(
+            lang, "confidence.text", confidence=percent(report_data(rc).data_confidence, lang)
+        ),
         x_title=t(lang, "col.confidence"),
         y_title=t(lang, "col.count"),
     )
@@ -422,23 +425,25 @@ def confidence(rc: ReportContext) -> SectionContent:
     )
     content = SectionContent(
         t(lang, "confidence"),
-        [t(lang, "confidence.text", confidence=percent(rc.data.data_confidence, lang))],
+        [t(lang, "confidence.text", confidence=percent(report_data(rc).data_confidence, lang))],
         figures=[Figure(charts.to_svg(spec), table)],
         method=method_notes(rc, "confidence"),
     )
-    content.items = [s["reason"] for s in rc.data.uncertain[:10]]
+    content.items = [s["reason"] for s in report_data(rc).uncertain[:10]]
     return content
 
 
-for _key, _order, _render in [
-    ("summary", 0, summary),
-    ("ranking", 10, ranking),
-    ("condition", 20, condition),
-    ("technology", 30, technology),
-    ("duplicates", 40, duplicates),
-    ("lock_in", 50, lock_in),
-    ("manual", 55, manual),
-    ("heatmap", 60, heatmap),
-    ("confidence", 70, confidence),
-]:
-    register_section(Section(_key, _order, _render))
+SECTIONS = tuple(
+    Section(key, order, render)
+    for key, order, render in [
+        ("summary", 0, summary),
+        ("ranking", 10, ranking),
+        ("condition", 20, condition),
+        ("technology", 30, technology),
+        ("duplicates", 40, duplicates),
+        ("lock_in", 50, lock_in),
+        ("manual", 55, manual),
+        ("heatmap", 60, heatmap),
+        ("confidence", 70, confidence),
+    ]
+)

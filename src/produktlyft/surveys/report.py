@@ -18,9 +18,8 @@ from produktlyft.kernel.report.sections import (
     ReportContext,
     Section,
     SectionContent,
+    StoryLine,
     Table,
-    register_section,
-    register_story_line,
 )
 from produktlyft.review.analysis.phrases import join, number, percent
 from produktlyft.surveys.charts import IntervalRow, interval_chart
@@ -359,5 +358,5 @@ def culture_story(rc: ReportContext) -> str | None:
     )
 
 
-register_section(Section("culture", 200, culture))
-register_story_line("culture", 200, culture_story)
+SECTIONS = (Section("culture", 200, culture),)
+STORY_LINES = (StoryLine("culture", 200, culture_story),)

@@ -3,6 +3,7 @@ findings with example cases and the systems behind them, and the process map."""
 
 from __future__ import annotations
 
+from produktlyft.inventory.services.names import system_names
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.report.sections import (
     Figure,
@@ -10,7 +11,6 @@ from produktlyft.kernel.report.sections import (
     Section,
     SectionContent,
     Table,
-    register_section,
 )
 from produktlyft.review.analysis.phrases import number
 from produktlyft.workflows.analysis.process_map import MapSettings
@@ -65,6 +65,12 @@ def _map(result: WorkflowAnalysis, lang: str) -> Figure:
     return Figure(render_svg(process_map, language=lang, title=caption), table)
 
 
+def _system_names(rc: ReportContext, result: WorkflowAnalysis) -> dict[str, str]:
+    """The names of the systems behind the activities: readers know names, not ids."""
+    ids = [system for systems in result.systems_by_activity.values() for system in systems]
+    return system_names(rc.service, ids)
+
+
 def workflows(rc: ReportContext) -> SectionContent | None:
     """None (no section) when no event log is stored or the reader may not see them."""
     if not rc.service.actor.can(Permission.READ):
@@ -74,7 +80,6 @@ def workflows(rc: ReportContext) -> SectionContent | None:
         return None
     lang = rc.lang
     content = SectionContent(t(lang, "title"))
-    names = {s["system_id"]: s["name"] for s in rc.data.run.systems}  # readers know names
     for info in logs:
         result = analyse_event_log(rc.service, info.name)
         content.paragraphs.append(
@@ -90,7 +95,7 @@ def workflows(rc: ReportContext) -> SectionContent | None:
                 p90=duration_text(result.throughput["p90_days"] * DAY, lang),
             )
         )
-        found = _findings(result, lang, names)
+        found = _findings(result, lang, _system_names(rc, result))
         content.paragraphs.append(t(lang, "findings") if found else t(lang, "none"))
         content.items.extend(found)
         content.figures.append(_map(result, lang))
@@ -98,4 +103,4 @@ def workflows(rc: ReportContext) -> SectionContent | None:
     return content
 
 
-register_section(Section("workflows", 100, workflows))
+SECTIONS = (Section("workflows", 100, workflows),)

@@ -9,13 +9,13 @@ views ask storage for just what they show.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from produktlyft.inventory.browse_repository import BrowseRepository
 from produktlyft.inventory.charts import ChartData
-from produktlyft.inventory.queries import Fingerprint, Page
+from produktlyft.inventory.queries import Page
 from produktlyft.inventory.services.dashboard import Chart
 from produktlyft.kernel import charts, i18n
 from produktlyft.kernel.access import Permission
@@ -25,6 +25,7 @@ from produktlyft.review.analysis.assessment import fact_items
 from produktlyft.review.analysis.facts import FACTS
 from produktlyft.review.model import Decision, DuplicateDecision, Evidence, ReviewRun, pair_key
 from produktlyft.review.queries import BANDS, RankingQuery, RankingRow
+from produktlyft.review.repository import ReviewRepository
 from produktlyft.review.services.report_data import ReportData, gather_report_data
 from produktlyft.review.services.run import latest_review, preview_review, system_evidence
 
@@ -63,8 +64,7 @@ class Overview:
     condition_chart: Chart
 
 
-_overviews: dict[tuple[str, int, Fingerprint, str], Overview] = {}
-_lock = threading.Lock()
+KEPT_PER_RUN = 8  # each language's overview, heatmap and cost chart of the current run
 
 
 def review_overview(ctx: ServiceContext, lang: str) -> Overview | None:
@@ -74,22 +74,16 @@ def review_overview(ctx: ServiceContext, lang: str) -> Overview | None:
     if run is None:
         return None
     with ctx.database.reading() as uow:
-        fingerprint = uow.browse.fingerprint()
-        decisions = uow.review.decisions()
-    key = (ctx.database.url, run.id, fingerprint, lang)
-    with _lock:  # one thread gathers; the others wait and reuse it
-        cached = _overviews.get(key)
-        if cached is None:
-            _forget_others(_overviews, key[:3])
-            cached = _overviews[key] = _build_overview(ctx, run, lang)
+        fingerprint = uow.repo(BrowseRepository).fingerprint()
+        decisions = uow.repo(ReviewRepository).decisions()
+    # one thread gathers; the others wait and reuse it. Kept for the current run and
+    # inventory state, in every language; older runs' entries are dropped.
+    overviews = ctx.caches.named("review.overviews", KEPT_PER_RUN, one_builder=True)
+    cached = overviews.get_or_build(
+        ctx.database.url, (run.id, fingerprint), lang, lambda: _build_overview(ctx, run, lang)
+    )
     counts = {d: sum(1 for x in decisions if x.decision is d) for d in Decision}
     return replace(cached, confirmed=counts[Decision.CONFIRM], rejected=counts[Decision.REJECT])
-
-
-def _forget_others(cache: dict[Any, Any], current: tuple[Any, ...]) -> None:
-    """Keep what belongs to the current run (in every language); drop older runs' entries."""
-    for key in [k for k in cache if k[: len(current)] != current]:
-        del cache[key]
 
 
 def _build_overview(ctx: ServiceContext, run: ReviewRun, lang: str) -> Overview:
@@ -133,7 +127,7 @@ def ranking(ctx: ServiceContext, query: RankingQuery) -> tuple[ReviewRun | None,
     if run is None:
         return None, Page(items=[], total=0, page=1, per_page=query.per_page)
     with ctx.database.reading() as uow:
-        total, rows = uow.review.ranking(run.id, query)
+        total, rows = uow.repo(ReviewRepository).ranking(run.id, query)
     return run, Page(items=rows, total=total, page=query.page, per_page=query.per_page)
 
 
@@ -156,20 +150,14 @@ class Heatmap:
     chart: Chart | None
 
 
-_heatmaps: dict[tuple[str, int, str], Heatmap] = {}
-
-
 def heatmap(ctx: ServiceContext, lang: str) -> Heatmap | None:
     """Systems per capability and condition band, from the latest run; None before one."""
     ctx.actor.require(Permission.READ)
     run = latest_run(ctx)
     if run is None:
         return None
-    key = (ctx.database.url, run.id, lang)
-    if key not in _heatmaps:
-        _forget_others(_heatmaps, key[:2])
-        _heatmaps[key] = _build_heatmap(run, lang)
-    return _heatmaps[key]
+    heatmaps = ctx.caches.named("review.heatmaps", KEPT_PER_RUN)
+    return heatmaps.get_or_build(ctx.database.url, run.id, lang, lambda: _build_heatmap(run, lang))
 
 
 def _build_heatmap(run: ReviewRun, lang: str) -> Heatmap:
@@ -289,13 +277,15 @@ def duplicates(
     if run is None:
         return None
     with ctx.database.reading() as uow:
-        rows = uow.review.duplicates(run.id)
-        decided = {pair_key(d.system_a, d.system_b): d for d in uow.review.decisions()}
+        rows = uow.repo(ReviewRepository).duplicates(run.id)
+        decided = {
+            pair_key(d.system_a, d.system_b): d for d in uow.repo(ReviewRepository).decisions()
+        }
         ids = {i for r in rows for i in (r["system_a"], r["system_b"])}
         ids |= {i for key in decided for i in key}
-        brief = uow.review.brief(run.id, sorted(ids))
+        brief = uow.repo(ReviewRepository).brief(run.id, sorted(ids))
         names = {
-            **uow.browse.names("systems", sorted(ids - set(brief))),
+            **uow.repo(BrowseRepository).names("systems", sorted(ids - set(brief))),
             **{k: v["name"] for k, v in brief.items()},
         }
     groups: dict[int, Cluster] = {}
@@ -335,21 +325,19 @@ def duplicates(
             for d in sorted(decided.values(), key=lambda d: d.decided_at, reverse=True)
         ],
         cost=dict(run.summary.get("duplicate_cost", {})),
-        chart=_cost_chart(ctx.database.url, run.id, ordered, lang),
+        chart=_cost_chart(ctx, run.id, ordered, lang),
     )
 
 
-_cost_charts: dict[tuple[str, int, str], Chart | None] = {}
-
-
-def _cost_chart(url: str, run_id: int, clusters: list[Cluster], lang: str) -> Chart | None:
+def _cost_chart(
+    ctx: ServiceContext, run_id: int, clusters: list[Cluster], lang: str
+) -> Chart | None:
     """The dearest groups' yearly cost; drawn once per run and language (costs are the
     run's, whatever is decided later)."""
-    key = (url, run_id, lang)
-    if key not in _cost_charts:
-        _forget_others(_cost_charts, key[:2])
-        _cost_charts[key] = _draw_cost_chart(clusters, lang)
-    return _cost_charts[key]
+    charts = ctx.caches.named("review.cost_charts", KEPT_PER_RUN)
+    return charts.get_or_build(
+        ctx.database.url, run_id, lang, lambda: _draw_cost_chart(clusters, lang)
+    )
 
 
 def _draw_cost_chart(clusters: list[Cluster], lang: str) -> Chart | None:
@@ -438,7 +426,9 @@ def preview_weights(
         with ctx.database.reading() as uow:
             before = {
                 k: v["rank"]
-                for k, v in uow.review.brief(run.id, [s.id for s in outcome.systems]).items()
+                for k, v in uow.repo(ReviewRepository)
+                .brief(run.id, [s.id for s in outcome.systems])
+                .items()
             }
     rows = [
         {
@@ -468,5 +458,5 @@ def report_version(ctx: ServiceContext) -> str | None:
     if run is None:
         return None
     with ctx.database.reading() as uow:
-        fingerprint = uow.browse.fingerprint()
+        fingerprint = uow.repo(BrowseRepository).fingerprint()
     return f"{run.id}-{fingerprint.version}"

@@ -33,3 +33,24 @@ def test_the_review_service_loads_the_event_log_engine_only_when_it_needs_it() -
     loaded = _modules_loaded_by("import produktlyft.review.services.run")
     assert "produktlyft.workflows.services.analysis" not in loaded
     assert not {m for m in loaded if m.startswith("produktlyft.workflows.analysis")}
+
+
+AREAS = ("inventory", "review", "workflows", "surveys", "decisions", "accounts", "demo")
+IMPORT_ALL_OF_THE_KERNEL = (
+    "import pkgutil, importlib, produktlyft.kernel as k\n"
+    "for m in pkgutil.walk_packages(k.__path__, 'produktlyft.kernel.'):\n"
+    "    if '.migrations' not in m.name and not m.name.endswith('__main__'):\n"
+    "        importlib.import_module(m.name)"
+)
+
+
+def test_the_kernel_imports_no_area() -> None:
+    loaded = _modules_loaded_by(IMPORT_ALL_OF_THE_KERNEL)
+    assert "produktlyft.kernel.web.app" in loaded  # the walk did import the shells
+    assert not {m for m in loaded if m.split(".")[:2] in [["produktlyft", a] for a in AREAS]}
+    assert "produktlyft.bootstrap" not in loaded
+
+
+def test_declaring_the_areas_loads_no_web_or_report_stack() -> None:
+    loaded = _modules_loaded_by("import produktlyft.bootstrap")
+    assert not {"fastapi", "jinja2", "polars", "weasyprint"} & {m.split(".")[0] for m in loaded}

@@ -19,7 +19,6 @@ from produktlyft.inventory.area import AREA as INVENTORY
 from produktlyft.kernel.allocator import tune_allocator
 from produktlyft.kernel.area import Area, the_one
 from produktlyft.kernel.cache import CacheRegistry
-from produktlyft.kernel.db.schema import metadata
 from produktlyft.kernel.settings import Settings
 from produktlyft.review.area import AREA as REVIEW
 from produktlyft.surveys.area import AREA as SURVEYS
@@ -44,11 +43,6 @@ def load_schema() -> None:
             area.tables()
 
 
-def schema_tables() -> list[str]:
-    load_schema()
-    return sorted(metadata.tables)
-
-
 @cache
 def report(areas: Sequence[Area] = AREAS) -> Report:
     """The leadership report: every area's sections and story lines in the review's frame."""
@@ -64,9 +58,10 @@ def cli_app() -> typer.Typer:
     from produktlyft.kernel.cli.app import build_cli
     from produktlyft.kernel.cli.state import STATE
 
+    load_schema()  # `produktlyft init` migrates with every area's tables known
     by_name = {area.name: area for area in AREAS}
     STATE.caches = CacheRegistry()  # the command's process's one registry
-    STATE.report = report()
+    STATE.make_report = report  # made when a command writes one: it loads the chart stack
     return build_cli([by_name[name] for name in CLI_ORDER])
 
 
@@ -83,6 +78,7 @@ def web_app(settings: Settings, *, oidc_client_kwargs: dict[str, object] | None 
     process's one cache registry is made with it."""
     from produktlyft.kernel.web.app import create_app
 
+    load_schema()  # `serve --migrate` migrates with every area's tables known
     return create_app(
         settings,
         AREAS,

@@ -3,6 +3,7 @@ root puts the process's caches and the report here for the commands."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ class CliState:
     database_url: str | None = None
     debug: bool = False
     caches: CacheRegistry = field(default_factory=CacheRegistry)
-    report: Report | None = None  # set by the composition root
+    make_report: Callable[[], Report] | None = None  # set by the composition root
     _context: ServiceContext | None = None
 
     def context(self) -> ServiceContext:
@@ -39,6 +40,6 @@ STATE = CliState()
 
 def the_report() -> Report:
     """The leadership report the composition root made for the commands."""
-    if STATE.report is None:
+    if STATE.make_report is None:
         raise RuntimeError("the report is composed by produktlyft.bootstrap")
-    return STATE.report
+    return STATE.make_report()

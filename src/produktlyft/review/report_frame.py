@@ -32,6 +32,7 @@ class ReviewReportFrame:
     def prepare(self, rc: ReportContext, step: Callable[[str], None]) -> dict[str, Any]:
         step("Gathering the review")
         data = report_data(rc)
+        rc.names.update({system["system_id"]: system["name"] for system in data.run.systems})
         return {
             "t": lambda key, **values: t(rc.lang, key, **values),
             "data": data,

@@ -3,7 +3,6 @@ findings with example cases and the systems behind them, and the process map."""
 
 from __future__ import annotations
 
-from produktlyft.inventory.services.names import system_names
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.report.sections import (
     Figure,
@@ -65,12 +64,6 @@ def _map(result: WorkflowAnalysis, lang: str) -> Figure:
     return Figure(render_svg(process_map, language=lang, title=caption), table)
 
 
-def _system_names(rc: ReportContext, result: WorkflowAnalysis) -> dict[str, str]:
-    """The names of the systems behind the activities: readers know names, not ids."""
-    ids = [system for systems in result.systems_by_activity.values() for system in systems]
-    return system_names(rc.service, ids)
-
-
 def workflows(rc: ReportContext) -> SectionContent | None:
     """None (no section) when no event log is stored or the reader may not see them."""
     if not rc.service.actor.can(Permission.READ):
@@ -95,7 +88,7 @@ def workflows(rc: ReportContext) -> SectionContent | None:
                 p90=duration_text(result.throughput["p90_days"] * DAY, lang),
             )
         )
-        found = _findings(result, lang, _system_names(rc, result))
+        found = _findings(result, lang, rc.names)  # readers know names
         content.paragraphs.append(t(lang, "findings") if found else t(lang, "none"))
         content.items.extend(found)
         content.figures.append(_map(result, lang))

@@ -86,6 +86,9 @@ class ReportContext:
     service: ServiceContext
     story_lines: Sequence[StoryLine] = ()
     cache: dict[str, Any] = field(default_factory=dict)  # what sections and story lines share
+    # what the report calls each system it mentions, by id: the frame fills it, so that every
+    # section names a system as the report's own figures do
+    names: dict[str, str] = field(default_factory=dict)
 
     def shared(self, key: str, build: Callable[[], T]) -> T:
         """What `build` returns, built once per report run; `key` names the area's data."""

@@ -22,6 +22,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.context import ServiceContext, local_operator
 from produktlyft.kernel.db.open import open_database
 from produktlyft.kernel.settings import Settings
@@ -116,7 +117,7 @@ def bench_review(url: str, truth: dict[str, object], folder: Path) -> tuple[floa
 
 def bench_duplicates(url: str, truth: dict[str, object]) -> float:
     with open_database(url).reading() as uow:
-        inventory = uow.inventory.load_inventory()
+        inventory = uow.repo(InventoryRepository).load_inventory()
     features = duplicate_features(inventory)
     settings = DuplicateSettings()
     started = time.perf_counter()

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from produktlyft.inventory.model import Team, Unit
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Actor, Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
@@ -33,6 +34,7 @@ from produktlyft.kernel.settings import Settings
 from produktlyft.surveys.analysis.disclosure import Candidate, plan_release
 from produktlyft.surveys.analysis.stats import family_specs, fold, summarise, total
 from produktlyft.surveys.instruments import instrument
+from produktlyft.surveys.repository import SurveyRepository
 from produktlyft.surveys.services.answers import submit_answer
 from produktlyft.surveys.services.reports import survey_report
 from produktlyft.surveys.services.rounds import create_round, generate_links, round_specs
@@ -101,10 +103,10 @@ def end_to_end(
 ) -> tuple[float, float, int]:
     ctx = _context(url)
     with ctx.database.unit_of_work() as uow:
-        uow.inventory.insert(
+        uow.repo(InventoryRepository).insert(
             "units", [Unit(id=f"u{u}", name=f"Förvaltning {u}") for u in range(units)]
         )
-        uow.inventory.insert(
+        uow.repo(InventoryRepository).insert(
             "teams",
             [Team(id=f"t{t}", name=f"Team {t}", unit_id=f"u{t % units}") for t in range(teams)],
         )
@@ -127,7 +129,7 @@ def end_to_end(
                 block = rows[:, [columns.index(item) for item in spec.items]]
                 block = np.minimum(block, spec.points)
                 parts.append((spec, fold(spec, block, np.zeros(len(block), np.int64), 1)[0]))
-            uow.surveys.add_to_aggregates(round_.id, f"team:t{t}", len(rows), parts)
+            uow.repo(SurveyRepository).add_to_aggregates(round_.id, f"team:t{t}", len(rows), parts)
     stored = time.perf_counter()
     report = survey_report(ctx, round_.id, lang="sv")
     done = time.perf_counter()

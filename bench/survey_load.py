@@ -32,6 +32,7 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.db.testing import create_scratch_database, drop_scratch_database
 from produktlyft.kernel.settings import Settings
+from produktlyft.surveys.repository import SurveyRepository
 from produktlyft.surveys.services.rounds import create_round, generate_links
 
 FIELDS = [f"westrum.{i}" for i in range(1, 7)] + [f"psych-safety.{i}" for i in range(1, 8)]
@@ -58,7 +59,7 @@ def prepare(url: str, answers: int) -> tuple[str, list[str]]:
 def counted(url: str, round_id: str) -> int:
     database = Database(url)
     with database.reading() as uow:
-        total = sum(uow.surveys.respondents(round_id).values())
+        total = sum(uow.repo(SurveyRepository).respondents(round_id).values())
     database.dispose()
     return total
 

@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from produktlyft.bootstrap import load_schema
 from produktlyft.kernel.access import Actor, Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings
 
+load_schema()  # every area's tables on the shared metadata, for clean-up and schema checks
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 POSTGRES_URL = os.environ.get(

@@ -1,5 +1,5 @@
 """`python -m produktlyft`: the same command as `produktlyft`."""
 
-from produktlyft.kernel.cli.app import main
+from produktlyft.bootstrap import main
 
 main()

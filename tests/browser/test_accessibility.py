@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from produktlyft.bootstrap import web_app
 from produktlyft.kernel.settings import Settings
-from produktlyft.kernel.web.app import create_app
 from produktlyft.kernel.web.security import iter_routes
 from tests.browser.conftest import AXE, SEEDED, sign_in
 
@@ -95,7 +95,7 @@ def assert_clean(page, label: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_page_list_covers_every_page_route(tmp_path: Path) -> None:
-    app = create_app(
+    app = web_app(
         Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", data_dir=tmp_path, secret_key="x")
     )
     templates = {

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from produktlyft.inventory.change_log import ChangeLogRepository
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.inventory.template import SHEETS_BY_KEY
 
 
@@ -26,6 +28,6 @@ def write_workbook(path: Path, sheets: dict[str, list[list[object]]], lang: str 
 def snapshot(database) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Everything a failed import must leave untouched."""
     with database.reading() as uow:
-        inventory = uow.inventory.load_inventory()
-        changes = uow.changes.recent(limit=10_000)
+        inventory = uow.repo(InventoryRepository).load_inventory()
+        changes = uow.repo(ChangeLogRepository).recent(limit=10_000)
     return {"inventory": inventory.model_dump(mode="json"), "changes": len(changes)}

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
+from produktlyft.inventory.cells import convert_cell
 from produktlyft.inventory.template import SHEETS_BY_KEY
 from produktlyft.inventory.vocabularies import Criticality
 from produktlyft.kernel import i18n
 from produktlyft.kernel.errors import Issue, WordedError, wording
-from produktlyft.kernel.files.cells import convert_cell
 from produktlyft.kernel.i18n.extract import DOMAINS, extract
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

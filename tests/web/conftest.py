@@ -12,13 +12,11 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from produktlyft.accounts.service import add_user, forget_cached_accounts
-from produktlyft.inventory.services.dashboard import _cache
+from produktlyft.bootstrap import web_app
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.access import Role
-from produktlyft.kernel.cache import forget_cached_pages
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings
-from produktlyft.kernel.web.app import create_app
 from tests.conftest import make_context
 from tests.support.inventory import write_inventory_json
 
@@ -48,8 +46,6 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def web_database(seeded_file: Path, tmp_path: Path) -> Iterator[Database]:
     shutil.copyfile(seeded_file, tmp_path / "web.db")
     database = Database.for_tests(f"sqlite:///{tmp_path / 'web.db'}")
-    _cache.clear()
-    forget_cached_pages()
     forget_cached_accounts()
     yield database
     database.dispose()
@@ -67,7 +63,7 @@ def settings(web_database: Database, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def app(settings: Settings) -> FastAPI:
-    return create_app(settings)
+    return web_app(settings)
 
 
 def csrf_of(client: TestClient, path: str = "/login") -> str:

@@ -53,7 +53,7 @@ def serve(
     os.environ["PRODUKTLYFT_DATABASE_URL"] = settings.database_url
     os.environ["PRODUKTLYFT_COOKIE_SECURE"] = "true" if settings.cookie_secure else "false"
     uvicorn.run(
-        "produktlyft.kernel.web.server:app",
+        "produktlyft.bootstrap:server_app",
         host=host,
         port=port,
         workers=workers,

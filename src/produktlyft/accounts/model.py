@@ -64,9 +64,3 @@ class NewToken(BaseModel):
 
 class LoginRefused(ProduktlyftError):
     """Wrong name or password, or a disabled account; deliberately does not say which."""
-
-
-class TooManyAttempts(ProduktlyftError):
-    def __init__(self, retry_after: int) -> None:
-        self.retry_after = retry_after
-        super().__init__(f"too many failed logins; try again in {retry_after} seconds")

@@ -21,13 +21,22 @@ from produktlyft.accounts.model import (
     ApiToken,
     LoginRefused,
     NewToken,
-    TooManyAttempts,
 )
+from produktlyft.accounts.repository import AccountRepository
+from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Action, Change
+from produktlyft.inventory.services import browse
 from produktlyft.kernel.access import Actor, Permission, Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database, UnitOfWork
-from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, ProduktlyftError, wording
+from produktlyft.kernel.errors import (
+    InvalidInput,
+    Issue,
+    NotFound,
+    ProduktlyftError,
+    TooManyAttempts,
+    wording,
+)
 from produktlyft.kernel.settings import Settings
 
 MIN_PASSWORD_LENGTH = 10
@@ -100,10 +109,10 @@ def add_user(
         raise InvalidInput([Issue(message=str(error), column="name")]) from None
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
-        if uow.accounts.get(name) is not None:
+        if uow.repo(AccountRepository).get(name) is not None:
             raise ProduktlyftError(f"an account named '{name}' already exists")
-        uow.accounts.add(account, _hasher.hash(password) if password else None)
-        uow.changes.append(
+        uow.repo(AccountRepository).add(account, _hasher.hash(password) if password else None)
+        uow.repo(ChangeLogRepository).append(
             [
                 Change(
                     at=account.created_at,
@@ -121,12 +130,12 @@ def add_user(
 def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
     ctx.actor.require(Permission.ADMINISTER)
     with ctx.database.unit_of_work() as uow:
-        account = uow.accounts.get(name)
+        account = uow.repo(AccountRepository).get(name)
         if account is None:
             raise NotFound(f"no account named '{name}'")
-        uow.accounts.set_role(name, role)
+        uow.repo(AccountRepository).set_role(name, role)
         forget_cached_accounts()
-        uow.changes.append(
+        uow.repo(ChangeLogRepository).append(
             [
                 Change(
                     at=ctx.now(),
@@ -141,17 +150,23 @@ def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
     return account.model_copy(update={"role": role})
 
 
+def audit_log(ctx: ServiceContext, limit: int = 200) -> list[Change]:
+    """The most recent changes and sign-ins, for administrators (kept in the inventory's
+    change log, which records every write)."""
+    return browse.audit_log(ctx, limit)
+
+
 def list_accounts(ctx: ServiceContext) -> list[Account]:
     ctx.actor.require(Permission.ADMINISTER)
     with ctx.database.reading() as uow:
-        return uow.accounts.all()
+        return uow.repo(AccountRepository).all()
 
 
 def _refuse_if_limited(ctx: ServiceContext, keys: list[str], now: datetime) -> None:
     window = timedelta(seconds=ctx.settings.login_window_seconds)
     with ctx.database.reading() as uow:
         for key in keys:
-            count, oldest = uow.accounts.failures_since(key, now - window)
+            count, oldest = uow.repo(AccountRepository).failures_since(key, now - window)
             if count >= ctx.settings.login_max_failures and oldest is not None:
                 wait = (_aware(oldest) + window - now).total_seconds()
                 raise TooManyAttempts(max(1, int(wait) + 1))
@@ -163,20 +178,22 @@ def sign_in(ctx: ServiceContext, name: str, password: str, client: str) -> Accou
     keys = [f"user:{name.casefold()}"[:255], f"addr:{client}"[:255]]
     _refuse_if_limited(ctx, keys, now)
     with ctx.database.unit_of_work() as uow:
-        account = uow.accounts.get(name)
-        stored = uow.accounts.password_hash(name) if account else None
+        account = uow.repo(AccountRepository).get(name)
+        stored = uow.repo(AccountRepository).password_hash(name) if account else None
         if _verify(stored, password) and account is not None and not account.disabled:
             if stored is not None and _hasher.check_needs_rehash(stored):
-                uow.accounts.set_password(name, _hasher.hash(password))
-            uow.accounts.touch_login(name, now)
-            uow.accounts.clear_failures(keys[:1])
-            uow.changes.append([_event(now, name, Action.SIGN_IN, client)])
+                uow.repo(AccountRepository).set_password(name, _hasher.hash(password))
+            uow.repo(AccountRepository).touch_login(name, now)
+            uow.repo(AccountRepository).clear_failures(keys[:1])
+            uow.repo(ChangeLogRepository).append([_event(now, name, Action.SIGN_IN, client)])
             return account
-        uow.accounts.forget_failures_before(
+        uow.repo(AccountRepository).forget_failures_before(
             now - timedelta(seconds=ctx.settings.login_window_seconds)
         )
-        uow.accounts.record_failure(keys, now)
-        uow.changes.append([_event(now, name[:200] or "?", Action.SIGN_IN_FAILED, client)])
+        uow.repo(AccountRepository).record_failure(keys, now)
+        uow.repo(ChangeLogRepository).append(
+            [_event(now, name[:200] or "?", Action.SIGN_IN_FAILED, client)]
+        )
     raise LoginRefused("wrong name or password")
 
 
@@ -195,7 +212,9 @@ def _event(now: datetime, name: str, action: Action, client: str) -> Change:
 
 def record_sign_out(ctx: ServiceContext, client: str) -> None:
     with ctx.database.unit_of_work() as uow:
-        uow.changes.append([_event(ctx.now(), ctx.actor.name, Action.SIGN_OUT, client)])
+        uow.repo(ChangeLogRepository).append(
+            [_event(ctx.now(), ctx.actor.name, Action.SIGN_OUT, client)]
+        )
 
 
 def account_for_session(database: Database, name: str) -> Account | None:
@@ -209,7 +228,7 @@ def account_for_session(database: Database, name: str) -> Account | None:
     if cached is not None and cached[0] > now:
         return cached[1]
     with database.reading() as uow:
-        account = uow.accounts.get(name)
+        account = uow.repo(AccountRepository).get(name)
     found = account if account is not None and not account.disabled else None
     if len(_session_accounts) > 10_000:
         _session_accounts.clear()
@@ -231,13 +250,13 @@ def oidc_sign_in(
         raise LoginRefused("the identity provider sent no subject")
     now = ctx.now()
     with ctx.database.unit_of_work() as uow:
-        account = uow.accounts.by_oidc_subject(f"{issuer}|{subject}")
+        account = uow.repo(AccountRepository).by_oidc_subject(f"{issuer}|{subject}")
         if account is None:
             account = _new_oidc_account(ctx, uow, issuer, subject, claims, now)
         if account.disabled:
             raise LoginRefused("this account is disabled")
-        uow.accounts.touch_login(account.name, now)
-        uow.changes.append([_event(now, account.name, Action.SIGN_IN, client)])
+        uow.repo(AccountRepository).touch_login(account.name, now)
+        uow.repo(ChangeLogRepository).append([_event(now, account.name, Action.SIGN_IN, client)])
     return account
 
 
@@ -252,7 +271,7 @@ def _new_oidc_account(
     wanted = str(claims.get("preferred_username") or claims.get("email") or subject)
     wanted = "".join(ch if ch.isalnum() or ch in "._@+-" else "-" for ch in wanted)[:180]
     name, suffix = wanted or "user", 1
-    while uow.accounts.get(name) is not None:
+    while uow.repo(AccountRepository).get(name) is not None:
         suffix += 1
         name = f"{wanted}-{suffix}"
     account = Account(
@@ -262,8 +281,8 @@ def _new_oidc_account(
         oidc_subject=f"{issuer}|{subject}",
         created_at=now,
     )
-    uow.accounts.add(account, None, oidc_issuer=issuer)
-    uow.changes.append(
+    uow.repo(AccountRepository).add(account, None, oidc_issuer=issuer)
+    uow.repo(ChangeLogRepository).append(
         [
             Change(
                 at=now,
@@ -294,13 +313,13 @@ def create_token(ctx: ServiceContext, name: str, role: Role | None = None) -> Ne
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = ctx.now()
     with ctx.database.unit_of_work() as uow:
-        account = uow.accounts.get(name)
+        account = uow.repo(AccountRepository).get(name)
         if account is not None and role is not None and role != account.role:
             raise ProduktlyftError(
                 f"'{name}' is an account with role {account.role.value}; "
                 "its tokens act with that role"
             )
-        token = uow.accounts.add_token(
+        token = uow.repo(AccountRepository).add_token(
             name=name,
             token_hash=_hash_token(secret),
             prefix=secret[:10],
@@ -309,7 +328,7 @@ def create_token(ctx: ServiceContext, name: str, role: Role | None = None) -> Ne
             created_at=now,
             created_by=ctx.actor.name,
         )
-        uow.changes.append(
+        uow.repo(ChangeLogRepository).append(
             [
                 Change(
                     at=now,
@@ -327,16 +346,16 @@ def create_token(ctx: ServiceContext, name: str, role: Role | None = None) -> Ne
 def list_tokens(ctx: ServiceContext) -> list[ApiToken]:
     ctx.actor.require(Permission.ADMINISTER)
     with ctx.database.reading() as uow:
-        return uow.accounts.tokens()
+        return uow.repo(AccountRepository).tokens()
 
 
 def revoke_token(ctx: ServiceContext, pk: int) -> None:
     ctx.actor.require(Permission.ADMINISTER)
     now = ctx.now()
     with ctx.database.unit_of_work() as uow:
-        if not uow.accounts.revoke_token(pk, now):
+        if not uow.repo(AccountRepository).revoke_token(pk, now):
             raise NotFound(f"no active token number {pk}")
-        uow.changes.append(
+        uow.repo(ChangeLogRepository).append(
             [
                 Change(
                     at=now,
@@ -355,11 +374,13 @@ def actor_for_token(database: Database, secret: str) -> Actor | None:
         return None
     now = datetime.now(UTC)
     with database.reading() as uow:
-        token = uow.accounts.token_by_hash(_hash_token(secret))
-        account = uow.accounts.get(token.user_name) if token and token.user_name else None
+        token = uow.repo(AccountRepository).token_by_hash(_hash_token(secret))
+        account = (
+            uow.repo(AccountRepository).get(token.user_name) if token and token.user_name else None
+        )
     if token is None or (token.user_name and (account is None or account.disabled)):
         return None
     if token.last_used_at is None or now - _aware(token.last_used_at) > _TOUCH_EVERY:
         with database.unit_of_work() as uow:
-            uow.accounts.touch_token(token.pk, now)
+            uow.repo(AccountRepository).touch_token(token.pk, now)
     return account.actor() if account is not None else token.actor()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, DateTime, Index, Integer, String, Table, Text, func
 
-from produktlyft.inventory.tables import metadata, systems
+from produktlyft.inventory.tables import systems
+from produktlyft.kernel.db.schema import metadata
 
 users = Table(
     "users",

@@ -10,7 +10,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from produktlyft.inventory.vocabularies import LabelledEnum
+from produktlyft.kernel.labels import LabelledEnum
 
 
 class DecisionLevel(LabelledEnum):

@@ -16,7 +16,6 @@ from produktlyft.kernel.report.sections import (
     ReportContext,
     Section,
     SectionContent,
-    register_section,
 )
 
 
@@ -35,4 +34,4 @@ def decisions(rc: ReportContext) -> SectionContent | None:
     )
 
 
-register_section(Section("decisions", 210, decisions))
+SECTIONS = (Section("decisions", 210, decisions),)

@@ -17,7 +17,9 @@ from produktlyft.decisions.analysis.measures import (
 )
 from produktlyft.decisions.importers import read_decisions, read_rights
 from produktlyft.decisions.model import Decision, DecisionKind, DecisionLevel, DecisionRight
+from produktlyft.decisions.repository import DecisionRepository
 from produktlyft.inventory.model import Team
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
@@ -38,7 +40,7 @@ def _limits(ctx: ServiceContext) -> ImportLimits:
 def _team_ids(uow: UnitOfWork) -> dict[str, str]:
     """Folded team id or name -> inventory team id, so a register may name teams either way."""
     found: dict[str, str] = {}
-    for team in uow.inventory.load("teams"):
+    for team in uow.repo(InventoryRepository).load("teams"):
         if isinstance(team, Team):
             found[team.id.casefold()] = team.id
             found[team.name.casefold()] = team.id
@@ -66,7 +68,9 @@ def import_decisions(ctx: ServiceContext, path: Path) -> DecisionImport:
         canonical = [
             d.model_copy(update={"team": teams.get(d.team.casefold(), d.team)}) for d in decisions
         ]
-        created, updated = uow.decisions.upsert(canonical, ctx.actor.name, ctx.today())
+        created, updated = uow.repo(DecisionRepository).upsert(
+            canonical, ctx.actor.name, ctx.today()
+        )
     unknown = sorted({d.team for d in decisions if d.team.casefold() not in teams})
     return DecisionImport(created, updated, unknown)
 
@@ -77,7 +81,7 @@ def record_decision(ctx: ServiceContext, decision: Decision) -> Decision:
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
         stored = decision.model_copy(update={"team": _canonical(uow, decision.team)})
-        uow.decisions.upsert([stored], ctx.actor.name, ctx.today())
+        uow.repo(DecisionRepository).upsert([stored], ctx.actor.name, ctx.today())
     return stored
 
 
@@ -85,7 +89,7 @@ def set_rights(ctx: ServiceContext, rights: list[DecisionRight]) -> None:
     ctx.actor.require(Permission.ORGANISE)
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
-        uow.decisions.set_rights(
+        uow.repo(DecisionRepository).set_rights(
             [r.model_copy(update={"team": _canonical(uow, r.team)}) for r in rights],
             ctx.actor.name,
             ctx.today(),
@@ -111,7 +115,7 @@ def rights_matrix(ctx: ServiceContext) -> RightsMatrix:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        rights = uow.decisions.rights()
+        rights = uow.repo(DecisionRepository).rights()
     return RightsMatrix(
         sorted({r.team for r in rights}), {(r.team, r.kind): r.level for r in rights}
     )
@@ -146,8 +150,8 @@ def decision_report(
         raise InvalidInput([Issue(message="the number of days must be at least 1", column="days")])
     day = as_of or ctx.today()
     with ctx.database.reading() as uow:
-        decisions = uow.decisions.all()
-        rights = uow.decisions.rights()
+        decisions = uow.repo(DecisionRepository).all()
+        rights = uow.repo(DecisionRepository).rights()
         wanted = _canonical(uow, team) if team else None
     if wanted is not None:
         decisions = [d for d in decisions if d.team == wanted]

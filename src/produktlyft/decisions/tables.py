@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, String, Table, Text
 
-from produktlyft.inventory.tables import ID, metadata
+from produktlyft.inventory.tables import ID
+from produktlyft.kernel.db.schema import metadata
 
 decisions = Table(
     "decisions",

@@ -11,7 +11,6 @@ from produktlyft.demo.generator import DEFAULT_SEED, DEFAULT_SYSTEMS
 from produktlyft.demo.service import load_demo
 from produktlyft.demo.workflows import DEMO_LOG_NAME, DemoWorkflows
 from produktlyft.inventory.cli import console, print_import_report, print_summary
-from produktlyft.inventory.services.summary import summarise_inventory
 from produktlyft.kernel.cli.state import STATE
 
 
@@ -85,7 +84,8 @@ def demo(
             ctx, systems, seed, out, eventlog=eventlog, workflows=True, culture=culture
         )
     print_import_report(result.report)
-    print_summary(summarise_inventory(ctx))
+    if result.summary is not None:
+        print_summary(result.summary)
     if result.workflows is not None:
         print_workflows(result.workflows)
     if result.culture is not None:

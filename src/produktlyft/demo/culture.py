@@ -24,6 +24,7 @@ from produktlyft.demo.generator.culture import (
 from produktlyft.demo.generator.decisions import decision_register, rights_matrix
 from produktlyft.demo.generator.systems import ANCHORS, REFERENCE_DATE
 from produktlyft.inventory.model import System, Team
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.surveys.services.answers import submit_answer
@@ -71,12 +72,16 @@ class DemoCulture:
 
 def _teams_and_pilot_system(ctx: ServiceContext) -> tuple[list[Team], str | None]:
     with ctx.database.reading() as uow:
-        teams = [t for t in uow.inventory.load("teams") if isinstance(t, Team)]
+        teams = [t for t in uow.repo(InventoryRepository).load("teams") if isinstance(t, Team)]
         case = next(
             (
                 s.id
                 for s in sorted(
-                    (s for s in uow.inventory.load("systems") if isinstance(s, System)),
+                    (
+                        s
+                        for s in uow.repo(InventoryRepository).load("systems")
+                        if isinstance(s, System)
+                    ),
                     key=lambda s: s.id,
                 )
                 if s.name == ANCHORS[("bygglov", "case")]

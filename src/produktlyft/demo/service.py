@@ -13,11 +13,12 @@ from produktlyft.demo.generator import generate_demo
 from produktlyft.demo.generator.culture import PILOT_PSYCH_SAFETY
 from produktlyft.demo.workflows import DemoWorkflows, load_demo_workflows
 from produktlyft.inventory.exporters.tabular import write_xlsx
+from produktlyft.inventory.importers.source import ParsedSource
 from produktlyft.inventory.model import ENTITY_TYPES, Provenance
 from produktlyft.inventory.services.imports import ImportReport, import_sources
+from produktlyft.inventory.services.summary import InventorySummary, summarise_inventory
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.files.base import ParsedSource
 
 GROUND_TRUTH_FILE = "ground_truth.json"
 WORKBOOK_FILE = "exempelstad.xlsx"
@@ -32,6 +33,8 @@ class DemoResult:
     workbook_path: Path | None
     workflows: DemoWorkflows | None = None
     culture: DemoCulture | None = None
+    # the inventory as it stands after loading (the demo may have been loaded before)
+    summary: InventorySummary | None = None
 
 
 def load_demo(
@@ -77,4 +80,6 @@ def load_demo(
     if systems <= WORKBOOK_MAX_SYSTEMS:
         workbook_path = out_dir / WORKBOOK_FILE
         write_xlsx(demo.inventory, workbook_path, "sv")
-    return DemoResult(report, truth_path, workbook_path, flows, surveys)
+    return DemoResult(
+        report, truth_path, workbook_path, flows, surveys, summary=summarise_inventory(ctx)
+    )

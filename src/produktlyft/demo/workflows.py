@@ -16,6 +16,7 @@ from pathlib import Path
 
 from produktlyft.demo.generator.systems import ANCHORS
 from produktlyft.inventory.model import System
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.workflows.model import EventLogInfo
@@ -54,7 +55,9 @@ def _bygglov_systems(ctx: ServiceContext) -> tuple[System | None, System | None]
     """The case-handling system (an anchor every demo has) and, if the demo has one, the
     building-permit e-service (the first without a city district)."""
     with ctx.database.reading() as uow:
-        systems = [s for s in uow.inventory.load("systems") if isinstance(s, System)]
+        systems = [
+            s for s in uow.repo(InventoryRepository).load("systems") if isinstance(s, System)
+        ]
     case = next((s for s in sorted(systems, key=lambda s: s.id) if s.name == CASE_SYSTEM), None)
     services = sorted(
         (

@@ -12,8 +12,9 @@ from functools import lru_cache
 from produktlyft.inventory.analysis.data_quality import REQUIRED_FACTS
 from produktlyft.inventory.charts import ACCENT, Chart, bar_chart, to_svg
 from produktlyft.inventory.services.dashboard import Dashboard
-from produktlyft.inventory.vocabularies import Criticality, LabelledEnum, Lifecycle
+from produktlyft.inventory.vocabularies import Criticality, Lifecycle
 from produktlyft.kernel import i18n
+from produktlyft.kernel.labels import LabelledEnum
 
 MISSING_COLOUR = "#c01b1b"
 Rows = tuple[tuple[str, float], ...]

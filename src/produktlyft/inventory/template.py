@@ -19,13 +19,14 @@ from produktlyft.inventory.vocabularies import (
     Hosting,
     IntegrationKind,
     IpOwner,
-    LabelledEnum,
     Lifecycle,
     PersonalData,
     TechnicalFit,
     TechnologyKind,
     UnitKind,
 )
+from produktlyft.kernel.files.cells import fold_header
+from produktlyft.kernel.labels import LabelledEnum
 
 # Cells holding several ids or tags separate them with this character.
 LIST_SEPARATOR = ";"
@@ -283,10 +284,6 @@ SHEETS_BY_KEY = {sheet.key: sheet for sheet in SHEETS}
 
 TRUE_WORDS = frozenset({"ja", "yes", "true", "sant", "1", "x"})
 FALSE_WORDS = frozenset({"nej", "no", "false", "falskt", "0"})
-
-
-def fold_header(text: str) -> str:
-    return " ".join(str(text).split()).casefold()
 
 
 def find_sheet(name: str) -> Sheet | None:

@@ -1,9 +1,12 @@
-"""Answers to read-only inventory questions, kept per server process until the data changes.
+"""Answers kept per process until the data they were built from changes: one registry of named,
+bounded caches, made by the composition root and reached through the service context.
 
 Every inventory write gives the inventory a new data version in its own transaction, and
-every read here first reads that version (one primary-key lookup). An answer is reused only
+every read of a page first reads that version (one primary-key lookup). An answer is reused only
 when it was built at the version the reader sees now, so a person who saves and reloads, in
 whichever server process, sees the saved data, never a stale page. See decision record 0009.
+Other caches are versioned the same way by what their answers depend on (a review run, a
+stored event-log file); a cache whose answers never go stale uses one constant version.
 """
 
 from __future__ import annotations
@@ -13,23 +16,33 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from produktlyft.kernel.settings import Settings
-
 T = TypeVar("T")
 
 
 class VersionedCache:
     """A bounded LRU of answers per database, emptied when that database's version moves."""
 
-    def __init__(self, max_entries: int) -> None:
+    def __init__(self, max_entries: int, *, one_builder: bool = False) -> None:
         self.max_entries = max_entries
+        # one_builder: a build is expensive enough that concurrent readers wait for the first
+        self._build_lock = threading.Lock() if one_builder else None
         self._entries: OrderedDict[tuple[str, Hashable], object] = OrderedDict()
-        self._versions: dict[str, int] = {}
+        self._versions: dict[str, Hashable] = {}
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
-    def get_or_build(self, database: str, version: int, key: Hashable, build: Callable[[], T]) -> T:
+    def get_or_build(
+        self, database: str, version: Hashable, key: Hashable, build: Callable[[], T]
+    ) -> T:
+        if self._build_lock is None:
+            return self._get_or_build(database, version, key, build)
+        with self._build_lock:
+            return self._get_or_build(database, version, key, build)
+
+    def _get_or_build(
+        self, database: str, version: Hashable, key: Hashable, build: Callable[[], T]
+    ) -> T:
         entry = (database, key)
         with self._lock:
             if self._versions.get(database) != version:
@@ -60,13 +73,23 @@ class VersionedCache:
             self._versions.clear()
 
 
-# the web app sizes it from its settings (configure); the CLI keeps the default
-inventory_pages = VersionedCache(Settings.model_fields["page_cache_entries"].default)
+class CacheRegistry:
+    """The process's caches by name, each bounded; `clear` empties them all (tests, restores)."""
 
+    def __init__(self) -> None:
+        self._caches: dict[str, VersionedCache] = {}
+        self._lock = threading.Lock()
 
-def configure(settings: Settings) -> None:
-    inventory_pages.max_entries = settings.page_cache_entries
+    def named(self, name: str, max_entries: int, *, one_builder: bool = False) -> VersionedCache:
+        """The cache of this name, made with these bounds on first use."""
+        with self._lock:
+            cache = self._caches.get(name)
+            if cache is None:
+                cache = self._caches[name] = VersionedCache(max_entries, one_builder=one_builder)
+            return cache
 
-
-def forget_cached_pages() -> None:
-    inventory_pages.clear()
+    def clear(self) -> None:
+        with self._lock:
+            caches = list(self._caches.values())
+        for cache in caches:
+            cache.clear()

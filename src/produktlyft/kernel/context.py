@@ -1,4 +1,6 @@
-"""The context every use case runs in: which database, which settings, and for whom."""
+"""The context every use case runs in: which database, which settings, for whom, and the
+process's caches (one registry, made by the composition root; a context made without one
+keeps its own)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from produktlyft.kernel.access import Actor, Role
+from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings, get_settings
 
@@ -17,6 +20,7 @@ class ServiceContext:
     database: Database
     actor: Actor
     settings: Settings = field(default_factory=get_settings)
+    caches: CacheRegistry = field(default_factory=CacheRegistry)
 
     def now(self) -> datetime:
         return datetime.now(UTC)
@@ -27,7 +31,7 @@ class ServiceContext:
         return self.now().astimezone(ZoneInfo(self.settings.time_zone)).date()
 
     def as_actor(self, actor: Actor) -> ServiceContext:
-        return ServiceContext(self.database, actor, self.settings)
+        return ServiceContext(self.database, actor, self.settings, self.caches)
 
 
 def local_operator() -> Actor:

@@ -132,3 +132,12 @@ class PermissionDenied(ProduktlyftError):
 
 class Conflict(ProduktlyftError):
     """Someone else changed the record since it was read (optimistic locking)."""
+
+
+class TooManyAttempts(ProduktlyftError):
+    """Too many failed sign-ins from one place: refused for `retry_after` seconds. A kernel error
+    so that the web shell can answer 429 without knowing who counts the attempts."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"too many failed logins; try again in {retry_after} seconds")

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from produktlyft.kernel.cli.state import STATE
+from produktlyft.kernel.cli.state import STATE, the_report
 from produktlyft.kernel.errors import ProduktlyftError
 from produktlyft.review.model import PROFILES, Decision
 
@@ -335,12 +335,12 @@ def report_command(
     ),
 ) -> None:
     """Write the leadership report from the latest review (running one if there is none)."""
-    from produktlyft.kernel.report.build import format_of, write_reports
+    from produktlyft.kernel.report.build import format_of
 
     if fmt is not None and fmt not in ("html", "pdf"):
         raise typer.BadParameter("choose html or pdf", param_hint="--format")
     with progress_steps() as step:
-        written = write_reports(
+        written = the_report().write_many(
             STATE.context(),
             [(o, fmt or format_of(o)) for o in outputs],
             lang=_lang(lang) or "sv",

@@ -12,7 +12,6 @@ from produktlyft.kernel.report.sections import (
     Section,
     SectionContent,
     Table,
-    register_section,
 )
 from produktlyft.review.model import Band
 from produktlyft.review.presenter.charts import condition_spec
@@ -26,13 +25,14 @@ from produktlyft.review.presenter.wording import (
     system_reason,
 )
 from produktlyft.review.presenter.wording import money as _money
+from produktlyft.review.report_frame import report_data
 from produktlyft.review.report_method import method_notes
 from produktlyft.review.report_texts import t
 
 
 def ranking(rc: ReportContext) -> SectionContent:
     lang = rc.lang
-    run = rc.data.run
+    run = report_data(rc).run
     top = [s for s in run.systems if s.score is not None][:15]
     rows = [
         {"system": s.name, "priority": round(s.score or 0.0, 2), "band": s.band.value} for s in top
@@ -74,16 +74,16 @@ def ranking(rc: ReportContext) -> SectionContent:
 
 def condition(rc: ReportContext) -> SectionContent:
     lang = rc.lang
-    counts: Counter[Band] = Counter(s.band for s in rc.data.run.systems)
+    counts: Counter[Band] = Counter(s.band for s in report_data(rc).run.systems)
     spec = condition_spec(
         counts,
         {b: band_label(b, lang) for b in Band},
         title=t(lang, "condition"),
-        description=t(lang, "condition.text", profile=rc.data.run.profile),
+        description=t(lang, "condition.text", profile=report_data(rc).run.profile),
         category_title=t(lang, "col.band"),
         value_title=t(lang, "col.count"),
     )
-    total = max(1, len(rc.data.run.systems))
+    total = max(1, len(report_data(rc).run.systems))
     table = Table(
         t(lang, "condition"),
         [t(lang, "col.band"), t(lang, "col.count"), t(lang, "col.share")],
@@ -92,7 +92,7 @@ def condition(rc: ReportContext) -> SectionContent:
     )
     return SectionContent(
         t(lang, "condition"),
-        [t(lang, "condition.text", profile=rc.data.run.profile)],
+        [t(lang, "condition.text", profile=report_data(rc).run.profile)],
         figures=[Figure(charts.to_svg(spec), table)],
         method=method_notes(rc, "condition"),
     )
@@ -105,7 +105,7 @@ def _lifecycle_band(months: float) -> Band:
 
 def technology(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    techs = rc.data.run.details.technologies
+    techs = report_data(rc).run.details.technologies
     if not techs:
         return None
     dated = sorted(
@@ -159,7 +159,7 @@ def technology(rc: ReportContext) -> SectionContent | None:
         "technology.text",
         matched=statuses.get("matched", 0),
         components=len(techs),
-        snapshot=rc.data.eol_snapshot.isoformat(),
+        snapshot=report_data(rc).eol_snapshot.isoformat(),
         past=sum(1 for r in techs if r.eol_passed),
     )
     return SectionContent(
@@ -172,9 +172,9 @@ def technology(rc: ReportContext) -> SectionContent | None:
 
 def _cluster_costs(rc: ReportContext) -> list[dict[str, Any]]:
     """Each group of overlapping systems with its yearly cost, dearest first."""
-    by_id = {s.system_id: s for s in rc.data.run.systems}
+    by_id = {s.system_id: s for s in report_data(rc).run.systems}
     rows = []
-    for members in rc.data.run.details.clusters:
+    for members in report_data(rc).run.details.clusters:
         known = [by_id[m] for m in members if m in by_id]
         costs = [s.annual_cost for s in known if s.annual_cost is not None]
         rows.append(
@@ -188,7 +188,7 @@ def _cluster_costs(rc: ReportContext) -> list[dict[str, Any]]:
 
 
 def duplicates(rc: ReportContext) -> SectionContent | None:
-    lang, data = rc.lang, rc.data
+    lang, data = rc.lang, report_data(rc)
     if not data.duplicates:
         return None
     groups = _cluster_costs(rc)
@@ -238,7 +238,7 @@ def duplicates(rc: ReportContext) -> SectionContent | None:
 
 def lock_in(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    if not rc.data.lock_in:
+    if not report_data(rc).lock_in:
         return None
     table = Table(
         t(lang, "lock_in"),
@@ -255,11 +255,11 @@ def lock_in(rc: ReportContext) -> SectionContent | None:
                 _money(c.annual_cost, lang),
                 ", ".join(lock_in_sign(s, lang) for s in c.signals),
             ]
-            for c in rc.data.lock_in
+            for c in report_data(rc).lock_in
         ],
         numeric={4},
     )
-    rows = [{"contract": c.name, "cost": round(c.annual_cost)} for c in rc.data.lock_in]
+    rows = [{"contract": c.name, "cost": round(c.annual_cost)} for c in report_data(rc).lock_in]
     spec = charts.bar_chart(
         rows[:15],
         category="contract",
@@ -279,25 +279,25 @@ def lock_in(rc: ReportContext) -> SectionContent | None:
 
 def manual(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    if not rc.data.manual_rekeying:
+    if not report_data(rc).manual_rekeying:
         return None
     table = Table(
         t(lang, "manual"),
         [t(lang, "col.from"), t(lang, "col.to")],
-        [[m.source, m.target] for m in rc.data.manual_rekeying],
+        [[m.source, m.target] for m in report_data(rc).manual_rekeying],
     )
     return SectionContent(t(lang, "manual"), tables=[table], method=method_notes(rc, "manual"))
 
 
 def heatmap(rc: ReportContext) -> SectionContent | None:
     lang = rc.lang
-    capabilities = rc.data.run.details.capabilities[:25]
+    capabilities = report_data(rc).run.details.capabilities[:25]
     if not capabilities:
         return None
     chosen = {c.capability_id: c.name for c in capabilities}
     cells = [
         {"capability": chosen[h.capability_id], "band": h.band.value, "systems": h.systems}
-        for h in rc.data.run.details.heatmap
+        for h in report_data(rc).run.details.heatmap
         if h.capability_id in chosen
     ]
     spec = charts.stacked_bar_chart(
@@ -344,12 +344,14 @@ def heatmap(rc: ReportContext) -> SectionContent | None:
 
 def confidence(rc: ReportContext) -> SectionContent:
     lang = rc.lang
-    values = [{"confidence": s.confidence} for s in rc.data.run.systems]
+    values = [{"confidence": s.confidence} for s in report_data(rc).run.systems]
     spec = charts.histogram(
         values,
         field="confidence",
         title=t(lang, "confidence"),
-        description=t(lang, "confidence.text", confidence=percent(rc.data.data_confidence, lang)),
+        description=t(
+            lang, "confidence.text", confidence=percent(report_data(rc).data_confidence, lang)
+        ),
         x_title=t(lang, "col.confidence"),
         y_title=t(lang, "col.count"),
     )
@@ -362,23 +364,28 @@ def confidence(rc: ReportContext) -> SectionContent:
     )
     content = SectionContent(
         t(lang, "confidence"),
-        [t(lang, "confidence.text", confidence=percent(rc.data.data_confidence, lang))],
+        [t(lang, "confidence.text", confidence=percent(report_data(rc).data_confidence, lang))],
         figures=[Figure(charts.to_svg(spec), table)],
         method=method_notes(rc, "confidence"),
     )
-    content.items = [system_reason(s, rc.data.run.lang, lang).text for s in rc.data.uncertain[:10]]
+    content.items = [
+        system_reason(s, report_data(rc).run.lang, lang).text
+        for s in report_data(rc).uncertain[:10]
+    ]
     return content
 
 
-for _key, _order, _render in [
-    ("summary", 0, summary),
-    ("ranking", 10, ranking),
-    ("condition", 20, condition),
-    ("technology", 30, technology),
-    ("duplicates", 40, duplicates),
-    ("lock_in", 50, lock_in),
-    ("manual", 55, manual),
-    ("heatmap", 60, heatmap),
-    ("confidence", 70, confidence),
-]:
-    register_section(Section(_key, _order, _render))
+SECTIONS = tuple(
+    Section(key, order, render)
+    for key, order, render in [
+        ("summary", 0, summary),
+        ("ranking", 10, ranking),
+        ("condition", 20, condition),
+        ("technology", 30, technology),
+        ("duplicates", 40, duplicates),
+        ("lock_in", 50, lock_in),
+        ("manual", 55, manual),
+        ("heatmap", 60, heatmap),
+        ("confidence", 70, confidence),
+    ]
+)

@@ -6,6 +6,7 @@ from produktlyft.kernel.i18n import N_, gettext
 from produktlyft.kernel.report.sections import ReportContext
 from produktlyft.review.analysis.duplicates import DuplicateSettings
 from produktlyft.review.analysis.endoflife import EOS_RISK_WEIGHT, RISK_HORIZON_MONTHS
+from produktlyft.review.report_frame import report_data
 
 NOTES: dict[str, list[str]] = {  # English ids; Swedish in review.po
     "summary": [
@@ -121,7 +122,7 @@ def _or_unknown(value: int | None) -> str:
 
 
 def method_notes(rc: ReportContext, section: str) -> list[str]:
-    run = rc.data.run
+    run = report_data(rc).run
     settings = DuplicateSettings()
     values = {
         "impact": _weights(run.weights.get("impact")),

@@ -25,7 +25,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from produktlyft.inventory.tables import ID, metadata
+from produktlyft.inventory.tables import ID
+from produktlyft.kernel.db.schema import metadata
 
 review_runs = Table(
     "review_runs",

@@ -12,8 +12,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from produktlyft.inventory.vocabularies import LabelledEnum
 from produktlyft.kernel.errors import Conflict, NotFound, ProduktlyftError
+from produktlyft.kernel.labels import LabelledEnum
 from produktlyft.surveys.instruments import CURRENT, Instrument, instrument
 
 ROOT = "org"  # node id of the organisation in every round

@@ -11,8 +11,7 @@ from produktlyft.kernel.report.sections import (
     ReportContext,
     Section,
     SectionContent,
-    register_section,
-    register_story_line,
+    StoryLine,
 )
 from produktlyft.surveys import presenter
 from produktlyft.surveys.report_texts import t
@@ -46,5 +45,5 @@ def culture_story(rc: ReportContext) -> str | None:
     return None if summary is None else presenter.culture_story(summary, rc.lang)
 
 
-register_section(Section("culture", 200, culture))
-register_story_line("culture", 200, culture_story)
+SECTIONS = (Section("culture", 200, culture),)
+STORY_LINES = (StoryLine("culture", 200, culture_story),)

@@ -25,7 +25,7 @@ from sqlalchemy import (
     update,
 )
 
-from produktlyft.inventory.tables import metadata
+from produktlyft.kernel.db.schema import metadata
 from produktlyft.kernel.errors import NotFound
 from produktlyft.surveys import tables as s
 from produktlyft.surveys.analysis.stats import FamilyAggregate, FamilySpec

@@ -21,7 +21,8 @@ from sqlalchemy import (
     Text,
 )
 
-from produktlyft.inventory.tables import ID, metadata
+from produktlyft.inventory.tables import ID
+from produktlyft.kernel.db.schema import metadata
 
 ROUND_ID = 20
 CODE = 80

@@ -9,7 +9,6 @@ from produktlyft.kernel.report.sections import (
     ReportContext,
     Section,
     SectionContent,
-    register_section,
 )
 from produktlyft.workflows import presenter
 from produktlyft.workflows.services.analysis import analyse_event_log
@@ -25,11 +24,10 @@ def workflows(rc: ReportContext) -> SectionContent | None:
         return None
     lang = rc.lang
     content = SectionContent(presenter.title(lang))
-    names = {s.system_id: s.name for s in rc.data.run.systems}  # readers know names
     for info in logs:
         result = analyse_event_log(rc.service, info.name)
         content.paragraphs.append(presenter.log_intro(info, result, lang))
-        found = presenter.finding_items(result, lang, names)
+        found = presenter.finding_items(result, lang, rc.names)  # readers know names
         content.paragraphs.append(presenter.findings_lead(found, lang))
         content.items.extend(found)
         content.figures.append(presenter.process_map_figure(result, lang))
@@ -37,4 +35,4 @@ def workflows(rc: ReportContext) -> SectionContent | None:
     return content
 
 
-register_section(Section("workflows", 100, workflows))
+SECTIONS = (Section("workflows", 100, workflows),)

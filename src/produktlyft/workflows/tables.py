@@ -16,7 +16,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from produktlyft.inventory.tables import ID, _fk, metadata
+from produktlyft.inventory.tables import ID, _fk
+from produktlyft.kernel.db.schema import metadata
 
 event_logs = Table(
     "event_logs",

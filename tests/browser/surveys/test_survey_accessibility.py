@@ -43,7 +43,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
         missing_component("Chromium at /usr/bin/chromium and axe-core (npm ci) are needed")
     import uvicorn
 
-    from produktlyft.kernel.web.app import create_app
+    from produktlyft.bootstrap import web_app
 
     url = f"sqlite:///{tmp_path / 'a11y.db'}"
     database = Database.for_tests(url)
@@ -56,7 +56,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
         closes_on=date.today() + timedelta(days=5),
     ).round.id
     tokens = generate_links(ctx, round_id, "Alfa", 3).tokens
-    app = create_app(Settings(database_url=url, cookie_secure=False, data_dir=tmp_path / "d"))
+    app = web_app(Settings(database_url=url, cookie_secure=False, data_dir=tmp_path / "d"))
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)

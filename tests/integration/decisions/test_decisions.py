@@ -17,6 +17,7 @@ from produktlyft.decisions.service import (
     set_rights,
 )
 from produktlyft.inventory.model import Team
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, PermissionDenied
@@ -48,7 +49,7 @@ def register(tmp_path: Path) -> Path:
 
 def test_import_and_measure(ctx: ServiceContext, register: Path) -> None:
     with ctx.database.unit_of_work() as uow:
-        uow.inventory.insert(
+        uow.repo(InventoryRepository).insert(
             "teams", [Team(id="t1", name="Team Bygglov"), Team(id="t2", name="Team Skola")]
         )
     result = import_decisions(ctx, register)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from produktlyft.inventory.browse_repository import BrowseRepository
 from produktlyft.inventory.queries import SystemQuery
-from produktlyft.inventory.services.browse import find_systems, system_detail
+from produktlyft.inventory.services.browse import PAGE_CACHE, find_systems, system_detail
 from produktlyft.inventory.services.edit import EditConflict, open_for_edit, save_edit
 from produktlyft.inventory.services.imports import import_files
-from produktlyft.kernel.cache import forget_cached_pages, inventory_pages
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
 from tests.conftest import make_context
@@ -24,17 +24,15 @@ def two_processes(
     tmp_path: Path,
 ) -> tuple[ServiceContext, ServiceContext]:
     """Two contexts on separate engines, as two server processes would have."""
-    forget_cached_pages()
     import_files(make_context(database), [write_inventory_json(tmp_path / "inv.json", 30)])
     other = Database.for_tests(database.url)
     yield make_context(database), make_context(other)
     other.dispose()
-    forget_cached_pages()
 
 
 def _version(ctx: ServiceContext) -> int:
     with ctx.database.reading() as uow:
-        return uow.browse.fingerprint().version
+        return uow.repo(BrowseRepository).fingerprint().version
 
 
 def test_an_edit_elsewhere_shows_at_once(
@@ -43,10 +41,11 @@ def test_an_edit_elsewhere_shows_at_once(
     reader, editor = two_processes
     first = find_systems(reader, SystemQuery()).items[0]
     assert find_systems(reader, SystemQuery()).items[0] == first
-    hits = inventory_pages.hits
+    pages = reader.caches.named(PAGE_CACHE, reader.settings.page_cache_entries)
+    hits = pages.hits
     system_detail(reader, first.id)
     system_detail(reader, first.id)
-    assert inventory_pages.hits == hits + 1  # the repeat came from the cache
+    assert pages.hits == hits + 1  # the repeat came from the cache
 
     record = open_for_edit(editor, "systems", first.id)
     save_edit(editor, "systems", first.id, {"name": "Aaa renamed elsewhere"}, record.row_version)

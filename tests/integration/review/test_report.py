@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from produktlyft.bootstrap import report
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound
-from produktlyft.kernel.report.build import render_html, write_report
-from produktlyft.kernel.report.sections import Section, SectionContent, register_section, sections
+from produktlyft.kernel.report.build import Report
+from produktlyft.kernel.report.sections import Section, SectionContent
+from produktlyft.review.report_frame import report_data
 from produktlyft.review.services.run import review
 from tests.conftest import make_context, missing_component
 from tests.review_fixtures import REFERENCE_DATE, organisation
@@ -40,7 +42,7 @@ def _pdf_text(path: Path) -> str:
 def test_swedish_pdf_first_page_names_obstacles_and_where_to_start(
     reviewed: ServiceContext, tmp_path: Path
 ) -> None:
-    pdf = write_report(reviewed, tmp_path / "rapport.pdf", lang="sv", fmt="pdf")
+    pdf = report().write(reviewed, tmp_path / "rapport.pdf", lang="sv", fmt="pdf")
     text = _pdf_text(pdf)
     first_page = text.split("\f")[0]
     assert "Genomlysning av IT-landskapet" in first_page
@@ -55,7 +57,7 @@ def test_swedish_pdf_first_page_names_obstacles_and_where_to_start(
 
 
 def test_english_html_has_charts_with_tables_and_accessible_names(reviewed: ServiceContext) -> None:
-    html = render_html(reviewed, "en")
+    html = report().render_html(reviewed, "en")
     assert '<html lang="en">' in html
     assert html.count("<svg") >= 4
     assert html.count('role="img"><title>') >= 4  # charts have accessible names
@@ -65,23 +67,18 @@ def test_english_html_has_charts_with_tables_and_accessible_names(reviewed: Serv
 
 
 def test_sections_are_registered_in_one_place_and_extensible(reviewed: ServiceContext) -> None:
-    keys = [s.key for s in sections()]
+    composed = report()
+    keys = [s.key for s in composed.sections]
     assert keys[0] == "summary" and "ranking" in keys and "duplicates" in keys
-    register_section(
-        Section(
-            "workflow_demo",
-            150,
-            lambda rc: SectionContent(
-                "Workflow pain (test)", [f"{rc.data.systems} systems"], method=["counted"]
-            ),
-        )
+    extra = Section(
+        "workflow_demo",
+        150,
+        lambda rc: SectionContent(
+            "Workflow pain (test)", [f"{report_data(rc).systems} systems"], method=["counted"]
+        ),
     )
-    try:
-        html = render_html(reviewed, "en")
-    finally:
-        from produktlyft.kernel.report import sections as registry
-
-        registry._SECTIONS.pop("workflow_demo")
+    extended = Report.of(composed.frame, [*composed.sections, extra], composed.story_lines)
+    html = extended.render_html(reviewed, "en")
     assert (
         html.index("Overlapping systems")
         < html.index("Workflow pain (test)")
@@ -92,4 +89,4 @@ def test_sections_are_registered_in_one_place_and_extensible(reviewed: ServiceCo
 def test_a_viewer_needs_a_review_to_exist(sqlite_database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     viewer = make_context(sqlite_database, Role.VIEWER)
     with pytest.raises(NotFound):
-        write_report(viewer, tmp_path / "x.html", fmt="html")
+        report().write(viewer, tmp_path / "x.html", fmt="html")

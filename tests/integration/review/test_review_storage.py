@@ -14,6 +14,7 @@ from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.review.model import Band
 from produktlyft.review.presenter.wording import Sentence, duplicate_reason, system_reason
+from produktlyft.review.repository import ReviewRepository
 from produktlyft.review.results import ReasonCode
 from produktlyft.review.services.run import latest_review, review_document, review_with_run
 from produktlyft.review.tables import review_duplicates, review_results, review_runs
@@ -139,9 +140,9 @@ def test_a_run_reads_back_typed_and_exports_the_same_json(
     assert all(set(t) == TECHNOLOGY_KEYS for t in document["technologies"])
     # a system's brief, its history and its full result (with the assessment) read typed too
     with loaded.database.reading() as uow:
-        brief = uow.review.brief(read.id, ["sys-ekonomi"])["sys-ekonomi"]
-        [history] = uow.review.system_history("sys-ekonomi")
-        result = uow.review.result(read.id, "sys-ekonomi")
+        brief = uow.repo(ReviewRepository).brief(read.id, ["sys-ekonomi"])["sys-ekonomi"]
+        [history] = uow.repo(ReviewRepository).system_history("sys-ekonomi")
+        result = uow.repo(ReviewRepository).result(read.id, "sys-ekonomi")
     assert brief.name == "Raindance" and brief.rank == 1 and history.rank == 1
     assert result is not None and result.assessment and "profiles" in result.assessment
 
@@ -150,7 +151,7 @@ def test_a_run_stored_in_the_old_shape_still_reads(ctx: ServiceContext) -> None:
     """A row written as runs were before reasons were codes: no reasons, summary and details
     without some keys and with one unknown to this version."""
     with ctx.database.unit_of_work() as uow:
-        connection = uow.review.connection
+        connection = uow.connection
         run_id = connection.execute(
             insert(review_runs)
             .values(

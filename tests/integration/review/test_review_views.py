@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from produktlyft.bootstrap import report
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import PermissionDenied, ProduktlyftError
-from produktlyft.kernel.report.build import report_for_download
 from produktlyft.review.model import Band, Decision
 from produktlyft.review.presenter import charts
 from produktlyft.review.queries import RankingQuery, RankingSort
@@ -179,11 +179,11 @@ def test_a_run_whose_process_died_shows_as_interrupted(loaded: ServiceContext) -
 
 
 def test_report_is_made_once_per_run_and_inventory_state(loaded: ServiceContext) -> None:
-    first = report_for_download(loaded, lang="sv", fmt="html")
+    first = report().for_download(loaded, lang="sv", fmt="html")
     folder = loaded.settings.resolved_data_dir() / "reports"
     [kept] = list(folder.iterdir())
     kept.write_bytes(b"kept copy")  # served again while nothing changed
-    assert report_for_download(loaded, lang="sv", fmt="html") == b"kept copy"
+    assert report().for_download(loaded, lang="sv", fmt="html") == b"kept copy"
     review(loaded, today=REFERENCE_DATE)  # a new run makes a new report
-    assert report_for_download(loaded, lang="sv", fmt="html") != b"kept copy"
+    assert report().for_download(loaded, lang="sv", fmt="html") != b"kept copy"
     assert b"Genomlysning" in first

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from produktlyft.bootstrap import report
 from produktlyft.demo.service import load_demo
 from produktlyft.inventory.model import Team
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.report.build import render_html
 from produktlyft.review.services.run import review
 from produktlyft.surveys.services.rounds import close_round
 from tests.conftest import make_context
@@ -35,7 +36,7 @@ def _section(html: str, title: str) -> str:
 
 
 def test_swedish_section_tells_culture_readiness_and_mandate(demo: ServiceContext) -> None:
-    html = render_html(demo, "sv")
+    html = report().render_html(demo, "sv")
     first_page = _section(html, "Sammanfattning")
     assert "Kulturenkäten «Kultur och förändringsberedskap, hösten 2026»" in first_page
     section = _section(html, "Kultur, förändringsberedskap och teamens mandat")
@@ -51,7 +52,7 @@ def test_swedish_section_tells_culture_readiness_and_mandate(demo: ServiceContex
     assert both.count("<table>") == 3  # every chart with its data table
     assert register.count("<svg") == 1
     with demo.database.reading() as uow:
-        teams = [t.name for t in uow.inventory.load("teams") if isinstance(t, Team)]
+        teams = [t.name for t in uow.repo(InventoryRepository).load("teams") if isinstance(t, Team)]
     assert not [name for name in teams if name in both]  # the organisation only
     appendix = html[html.index("<h2>Metodbilaga</h2>") :]
     assert "Welchs t-test" in appendix and "Kaplan–Meier" in appendix
@@ -59,7 +60,7 @@ def test_swedish_section_tells_culture_readiness_and_mandate(demo: ServiceContex
 
 
 def test_english_section(demo: ServiceContext) -> None:
-    html = render_html(demo, "en")
+    html = report().render_html(demo, "en")
     section = _section(html, "Culture, readiness and team mandate")
     assert "Readiness for the four challenges" in section and "Because:" in section
     assert "risk vanishing in the hierarchy" in _section(
@@ -78,7 +79,7 @@ def test_a_hidden_organisation_shows_no_numbers(
     answer_randomly(ctx, created.round.id, "Lilla teamet", 3)
     close_round(ctx, created.round.id)
     review(ctx, today=TODAY)
-    html = render_html(ctx, "en")
+    html = report().render_html(ctx, "en")
     section = _section(html, "Culture, readiness and team mandate")
     assert "too few answers" in section and "<svg" not in section
     assert "Psychological safety" not in section
@@ -92,4 +93,4 @@ def test_no_survey_and_no_register_no_section(
     ctx = make_context(sqlite_database, data_dir=tmp_path / "data")
     load_demo(ctx, 40, 1, tmp_path / "out")
     review(ctx, today=date(2026, 11, 1))
-    assert "Culture, readiness and team mandate" not in render_html(ctx, "en")
+    assert "Culture, readiness and team mandate" not in report().render_html(ctx, "en")

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from sqlalchemy import DateTime, func, inspect, select, text
 
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db.schema import metadata
 from produktlyft.surveys.exporters.json_report import report_json
@@ -145,8 +146,10 @@ def test_units_and_teams_in_a_deeper_tree(sctx: ServiceContext) -> None:
     from produktlyft.inventory.model import Team, Unit
 
     with sctx.database.unit_of_work() as uow:
-        uow.inventory.insert("units", [Unit(id="u1", name="U1"), Unit(id="u2", name="U2")])
-        uow.inventory.insert(
+        uow.repo(InventoryRepository).insert(
+            "units", [Unit(id="u1", name="U1"), Unit(id="u2", name="U2")]
+        )
+        uow.repo(InventoryRepository).insert(
             "teams",
             [
                 Team(id=t, name=t, unit_id=u)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import ProduktlyftError
+from produktlyft.surveys.repository import SurveyRepository
 from produktlyft.surveys.services.answers import submit_answer
 from produktlyft.surveys.services.reports import survey_report
 from produktlyft.surveys.services.rounds import close_round, generate_links
@@ -43,11 +44,11 @@ def _race(jobs: list[Callable[[], object]]) -> Counter[str]:
 def _stored(ctx: ServiceContext, round_id: str) -> tuple[int, int]:
     """(respondents counted, Σ of westrum.1 answers) straight from the aggregates."""
     with ctx.database.reading() as uow:
-        respondents = sum(uow.surveys.respondents(round_id).values())
+        respondents = sum(uow.repo(SurveyRepository).respondents(round_id).values())
         from produktlyft.surveys.services.rounds import round_specs
 
-        round_ = uow.surveys.get_round(round_id)
-        aggregates = uow.surveys.aggregates(round_id, round_specs(round_))
+        round_ = uow.repo(SurveyRepository).get_round(round_id)
+        aggregates = uow.repo(SurveyRepository).aggregates(round_id, round_specs(round_))
     first_item = sum(
         int((agg["westrum"].counts[0] * range(1, 8)).sum())
         for agg in aggregates.values()

@@ -10,6 +10,7 @@ import pytest
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput
 from produktlyft.surveys.instruments import READINESS, Remedy
+from produktlyft.surveys.repository import SurveyRepository
 from produktlyft.surveys.services.readiness import import_dimios, readiness_view
 from produktlyft.surveys.services.reports import group_trend, survey_report
 from produktlyft.surveys.services.rounds import close_round
@@ -56,7 +57,7 @@ def test_a_round_past_its_closing_day_is_finalised_by_the_next_report(sctx: Serv
     report = survey_report(sctx, round_id)
     assert report.status.value == "closed" and report.round.finalised
     with sctx.database.reading() as uow:
-        nodes = {n.node_id: n for n in uow.surveys.nodes(round_id)}
+        nodes = {n.node_id: n for n in uow.repo(SurveyRepository).nodes(round_id)}
     assert "org~rest" in nodes and nodes["new:gamma"].withheld
 
 

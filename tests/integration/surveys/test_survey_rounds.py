@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from produktlyft.inventory.model import Team, Unit
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, NotFound, PermissionDenied
@@ -22,6 +23,7 @@ from produktlyft.surveys.model import (
     RoundMode,
     RoundNotOpen,
 )
+from produktlyft.surveys.repository import SurveyRepository
 from produktlyft.surveys.services.answers import open_answer_form, submit_answer
 from produktlyft.surveys.services.reports import survey_report
 from produktlyft.surveys.services.rounds import add_evidence, close_round, generate_links
@@ -161,7 +163,7 @@ def test_the_form_speaks_swedish_and_english(sctx: ServiceContext) -> None:
 
 def test_the_tree_comes_from_the_inventory(sctx: ServiceContext) -> None:
     with sctx.database.unit_of_work() as uow:
-        uow.inventory.insert(
+        uow.repo(InventoryRepository).insert(
             "units",
             [
                 Unit(id="kommun", name="Exempelstad"),
@@ -169,7 +171,7 @@ def test_the_tree_comes_from_the_inventory(sctx: ServiceContext) -> None:
                 Unit(id="utb", name="Utbildningsförvaltningen", parent_id="kommun"),
             ],
         )
-        uow.inventory.insert(
+        uow.repo(InventoryRepository).insert(
             "teams",
             [
                 Team(id="t1", name="Ekonomiskt bistånd", unit_id="soc"),
@@ -214,7 +216,7 @@ def test_row_mode_keeps_dated_rows_and_shows_comments_only_when_final(sctx: Serv
     # the organisation's comments include Gamma's, mixed with Beta's: 6 people, not one
     assert len(final.groups[0].comments) == 11
     with sctx.database.reading() as uow:
-        rows_kept = uow.surveys.count_rows(["survey_rows"])["survey_rows"]
+        rows_kept = uow.repo(SurveyRepository).count_rows(["survey_rows"])["survey_rows"]
     assert rows_kept == 11
 
 
@@ -225,7 +227,7 @@ def test_comments_are_dropped_in_aggregate_mode(sctx: ServiceContext) -> None:
         sctx, token, {**dict.fromkeys(all_fields(sctx, token), "4"), "comment": "mitt namn är Anna"}
     )
     with sctx.database.reading() as uow:
-        assert uow.surveys.count_rows(["survey_rows"])["survey_rows"] == 0
+        assert uow.repo(SurveyRepository).count_rows(["survey_rows"])["survey_rows"] == 0
 
 
 def test_links_files_carry_no_names(sctx: ServiceContext, tmp_path: Path) -> None:
@@ -247,7 +249,7 @@ def test_links_files_carry_no_names(sctx: ServiceContext, tmp_path: Path) -> Non
     sheet = (tmp_path / "l.html").read_text()
     assert sheet.count("<svg") == 3 and "inte kopplad till ditt namn" in sheet
     with sctx.database.reading() as uow:
-        stored = uow.surveys.count_rows(["survey_links"])["survey_links"]
+        stored = uow.repo(SurveyRepository).count_rows(["survey_links"])["survey_links"]
     assert stored == 3 and all(batch.tokens[0] not in line for line in lines[2:])
 
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from produktlyft.bootstrap import report
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.inventory.model import System
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.report.build import render_html
 from produktlyft.review.services.run import review
 from produktlyft.workflows.services.logs import ImportOptions, import_event_log, map_activity
 from tests.conftest import make_context
@@ -30,7 +31,7 @@ def reviewed(sqlite_database, tmp_path: Path) -> ServiceContext:  # type: ignore
 
 
 def test_no_event_log_no_section(reviewed: ServiceContext) -> None:
-    html = render_html(reviewed, "en")
+    html = report().render_html(reviewed, "en")
     assert "Outdated workflows" not in html
 
 
@@ -40,15 +41,15 @@ def test_section_tells_findings_with_examples_systems_and_map(
     receipt = shared_dir / "data" / "eventlogs" / "receipt.xes.gz"
     import_event_log(reviewed, receipt, ImportOptions(name="bygglov-mottagning"))
     with reviewed.database.unit_of_work() as uow:
-        uow.inventory.insert("systems", [System(id="ecos-wf", name="Ecos")])
+        uow.repo(InventoryRepository).insert("systems", [System(id="ecos-wf", name="Ecos")])
     map_activity(reviewed, "T06 Determine necessity of stop advice", "ecos-wf")
-    swedish = render_html(reviewed, "sv")
+    swedish = report().render_html(reviewed, "sv")
     assert "Föråldrade arbetsflöden" in swedish
     assert "«bygglov-mottagning»" in swedish and "medborgardagar per år" in swedish
     assert "case-" in swedish  # example cases named
     assert "System bakom aktiviteterna: ecos-wf" in swedish
     assert 'class="process-map"' in swedish and "Processkarta för" in swedish
     assert "pm4py" in swedish  # the method appendix says how
-    english = render_html(reviewed, "en")
+    english = report().render_html(reviewed, "en")
     assert "Outdated workflows" in english and "citizen days a year" in english
     assert english.index("Outdated workflows") > english.index("Where to start")

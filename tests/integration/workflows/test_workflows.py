@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from produktlyft.inventory.model import System
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
@@ -129,7 +130,7 @@ def test_findings_link_to_systems_and_feed_the_pain_ranking(
     wctx: ServiceContext, receipt: Path
 ) -> None:
     with wctx.database.unit_of_work() as uow:
-        uow.inventory.insert(
+        uow.repo(InventoryRepository).insert(
             "systems", [System(id="ecos", name="Ecos"), System(id="w3d3", name="W3D3")]
         )
     import_event_log(wctx, receipt, ImportOptions(name="bygglov-mottagning"))
@@ -152,8 +153,10 @@ def test_findings_link_to_systems_and_feed_the_pain_ranking(
 def test_cli_import_and_analyse_json(
     database: Database, tmp_path: Path, receipt: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from produktlyft.kernel.cli.app import app
+    from produktlyft.bootstrap import cli_app
     from produktlyft.kernel.cli.state import STATE
+
+    app = cli_app()
 
     monkeypatch.setattr(STATE, "_context", make_context(database, data_dir=tmp_path / "d"))
     runner = CliRunner()

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
+from produktlyft.inventory.cells import convert_cell
 from produktlyft.inventory.template import SHEETS_BY_KEY, find_sheet
 from produktlyft.inventory.vocabularies import Criticality, Lifecycle
-from produktlyft.kernel.files.cells import convert_cell, parse_number
+from produktlyft.kernel.files.cells import parse_number
 
 
 def _column(sheet: str, field: str):  # type: ignore[no-untyped-def]

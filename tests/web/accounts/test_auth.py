@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 import httpx2
 from fastapi.testclient import TestClient
 
+from produktlyft.bootstrap import web_app
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings
-from produktlyft.kernel.web.app import create_app
 from tests.web.conftest import PASSWORD, csrf_of
 from tests.web.oidc_stub import CLIENT_ID, CLIENT_SECRET, ISSUER, create_provider
 
@@ -64,7 +64,7 @@ def test_session_cookie_is_secure_http_only_and_same_site(
     settings = Settings(
         database_url=web_database.url, cookie_secure=True, data_dir=tmp_path / "d", secret_key="k"
     )
-    client = TestClient(create_app(settings), base_url="https://testserver")
+    client = TestClient(web_app(settings), base_url="https://testserver")
     response = client.post(
         "/login",
         data={"name": "admin", "password": PASSWORD, "next": "/", "csrf_token": csrf_of(client)},
@@ -103,7 +103,7 @@ def test_openid_connect_sign_in_through_a_stub_provider(
         oidc_client_secret=CLIENT_SECRET,
     )
     transport = httpx2.ASGITransport(app=provider)
-    app = create_app(settings, oidc_client_kwargs={"transport": transport})
+    app = web_app(settings, oidc_client_kwargs={"transport": transport})
     client = TestClient(app)
     assert "Logga in med organisationens inloggning" in client.get("/login").text
     start = client.get("/login/oidc?next=/systems", follow_redirects=False)

@@ -15,13 +15,13 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from produktlyft.accounts.service import add_user, forget_cached_accounts
+from produktlyft.bootstrap import web_app
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings
-from produktlyft.kernel.web.app import create_app
 from produktlyft.review.services.run import review
 from tests.conftest import make_context
 from tests.review_fixtures import REFERENCE_DATE, organisation
@@ -75,7 +75,7 @@ def review_ctx(review_db: Database, review_settings: Settings) -> ServiceContext
 
 @pytest.fixture
 def review_app(review_settings: Settings) -> FastAPI:
-    return create_app(review_settings)
+    return web_app(review_settings)
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from produktlyft.accounts.service import add_user
+from produktlyft.bootstrap import web_app
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings
-from produktlyft.kernel.web.app import create_app
 from produktlyft.surveys.services.rounds import close_round, create_round, generate_links
 from tests.conftest import make_context
 
@@ -40,7 +40,7 @@ def app_client(ctx: ServiceContext, tmp_path: Path) -> TestClient:
     settings = Settings(
         database_url=ctx.database.url, cookie_secure=False, data_dir=tmp_path / "data"
     )
-    return TestClient(create_app(settings))
+    return TestClient(web_app(settings))
 
 
 def _csrf(text: str) -> str:

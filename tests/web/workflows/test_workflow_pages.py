@@ -12,10 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from produktlyft.accounts.service import add_user
+from produktlyft.bootstrap import web_app
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings
-from produktlyft.kernel.web.app import create_app
 from tests.conftest import make_context
 
 PASSWORD = "a long enough password"
@@ -37,7 +37,7 @@ def client(sqlite_database: Database, tmp_path: Path) -> TestClient:
     ctx = make_context(sqlite_database, data_dir=tmp_path / "data")
     add_user(ctx, "ada", Role.ANALYST, PASSWORD)
     add_user(ctx, "vic", Role.VIEWER, PASSWORD)
-    return TestClient(create_app(settings))
+    return TestClient(web_app(settings))
 
 
 def sign_in(client: TestClient, name: str) -> str:

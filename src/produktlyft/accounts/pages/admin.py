@@ -6,13 +6,13 @@ from fastapi import Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from produktlyft.accounts.service import (
+    audit_log,
     create_token,
     list_accounts,
     list_tokens,
     revoke_token,
     set_role,
 )
-from produktlyft.inventory.services.browse import audit_log
 from produktlyft.kernel.access import Permission, Role
 from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.web.deps import render, service_context

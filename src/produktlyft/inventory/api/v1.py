@@ -13,7 +13,6 @@ from typing import Any
 from fastapi import Body, Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi.routing import APIRoute
 
-from produktlyft.accounts.service import actor_for_token
 from produktlyft.inventory.changes import Change
 from produktlyft.inventory.model import System
 from produktlyft.inventory.queries import (
@@ -51,14 +50,14 @@ def _context(request: Request) -> ServiceContext:
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         raise Unauthenticated("send an API token as 'Authorization: Bearer <token>'")
-    actor = actor_for_token(state.database, secret.strip())
+    actor = state.sign_in.actor_for_token(state.database, secret.strip())
     if actor is None:
         raise Unauthenticated("the API token is unknown or revoked")
     endpoint = request.scope.get("endpoint")
     permission = declared_permission(endpoint) if endpoint is not None else None
     if permission is not None:  # mirrors the services' check, before the body is read
         actor.require(permission)
-    return ServiceContext(state.database, actor, state.settings)
+    return ServiceContext(state.database, actor, state.settings, state.caches)
 
 
 Ctx = Depends(_context)

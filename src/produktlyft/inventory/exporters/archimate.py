@@ -16,7 +16,8 @@ from xml.etree.ElementTree import Element, ElementTree, SubElement, indent
 
 from produktlyft.inventory.model import Inventory, Record, System
 from produktlyft.inventory.template import LIST_SEPARATOR, SHEETS_BY_KEY
-from produktlyft.inventory.vocabularies import LabelledEnum, TechnologyKind
+from produktlyft.inventory.vocabularies import TechnologyKind
+from produktlyft.kernel.labels import LabelledEnum
 
 NS = "http://www.opengroup.org/xsd/archimate/3.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"

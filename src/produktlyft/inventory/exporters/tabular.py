@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from produktlyft.inventory.model import Inventory, Record
 from produktlyft.inventory.template import LIST_SEPARATOR, SHEETS, Column, Sheet
-from produktlyft.inventory.vocabularies import LabelledEnum
+from produktlyft.kernel.labels import LabelledEnum
 
 BOOL_WORDS = {"sv": ("ja", "nej"), "en": ("yes", "no")}
 

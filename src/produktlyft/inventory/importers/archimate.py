@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from produktlyft.inventory.cells import convert_cell
 from produktlyft.inventory.importers.archimate_model import (
     ArchiElement,
     ArchiModel,
@@ -23,6 +24,7 @@ from produktlyft.inventory.importers.archimate_model import (
     read_archi_native,
     read_exchange_format,
 )
+from produktlyft.inventory.importers.source import ParsedSource
 from produktlyft.inventory.model import (
     ENTITY_TYPES,
     CapabilityFit,
@@ -31,17 +33,16 @@ from produktlyft.inventory.model import (
     Provenance,
     Record,
 )
-from produktlyft.inventory.template import SHEETS_BY_KEY, Column, fold_header
+from produktlyft.inventory.template import SHEETS_BY_KEY, Column
 from produktlyft.inventory.vocabularies import FunctionalFit
 from produktlyft.kernel.errors import wording
 from produktlyft.kernel.files.base import (
     ImportLimits,
     IssueCollector,
-    ParsedSource,
     TooManyIssues,
     error_wording,
 )
-from produktlyft.kernel.files.cells import convert_cell
+from produktlyft.kernel.files.cells import fold_header
 from produktlyft.kernel.files.safety import check_size
 
 ENTITY_MARKER = "produktlyft:entity"

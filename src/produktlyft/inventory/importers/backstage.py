@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from produktlyft.inventory.importers.source import ParsedSource
 from produktlyft.inventory.model import (
     Capability,
     CapabilityFit,
@@ -29,7 +30,7 @@ from produktlyft.inventory.model import (
     Unit,
 )
 from produktlyft.kernel.errors import wording
-from produktlyft.kernel.files.base import ImportLimits, IssueCollector, ParsedSource, TooManyIssues
+from produktlyft.kernel.files.base import ImportLimits, IssueCollector, TooManyIssues
 from produktlyft.kernel.files.safety import check_size
 
 LIFECYCLE = {"experimental": "phase_in", "production": "active", "deprecated": "phase_out"}

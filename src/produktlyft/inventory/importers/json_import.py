@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from produktlyft.inventory.importers.source import ParsedSource
 from produktlyft.inventory.model import ENTITY_TYPES, Provenance
 from produktlyft.kernel.errors import wording
 from produktlyft.kernel.files.base import (
     ImportLimits,
     IssueCollector,
-    ParsedSource,
     TooManyIssues,
     validation_wording,
 )

@@ -18,6 +18,8 @@ from typing import Any
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
+from produktlyft.inventory.cells import convert_cell
+from produktlyft.inventory.importers.source import ParsedSource
 from produktlyft.inventory.model import (
     ENTITY_TYPES,
     CapabilityFit,
@@ -25,17 +27,16 @@ from produktlyft.inventory.model import (
     Provenance,
     Record,
 )
-from produktlyft.inventory.template import SHEETS, Column, Sheet, find_sheet, fold_header
+from produktlyft.inventory.template import SHEETS, Column, Sheet, find_sheet
 from produktlyft.kernel.errors import wording
 from produktlyft.kernel.files.base import (
     ImportLimits,
     IssueCollector,
-    ParsedSource,
     TooManyIssues,
     error_wording,
     validation_wording,
 )
-from produktlyft.kernel.files.cells import convert_cell, is_blank
+from produktlyft.kernel.files.cells import fold_header, is_blank
 from produktlyft.kernel.files.safety import check_zip
 
 Row = tuple[int, list[Any]]

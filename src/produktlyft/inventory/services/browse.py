@@ -7,6 +7,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
+from produktlyft.inventory.browse_repository import BrowseRepository
+from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Change
 from produktlyft.inventory.charts import GraphEdge, graph_chart, to_svg
 from produktlyft.inventory.model import (
@@ -27,13 +29,14 @@ from produktlyft.inventory.queries import (
     SystemQuery,
     SystemRow,
 )
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel import i18n
 from produktlyft.kernel.access import Permission
-from produktlyft.kernel.cache import inventory_pages
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
 
 T = TypeVar("T")
+PAGE_CACHE = "inventory.pages"  # the versioned page cache of decision record 0009
 SYSTEMS_PER_CAPABILITY = 12  # the map lists this many per capability, then links to the list
 
 
@@ -41,13 +44,16 @@ def _cached(ctx: ServiceContext, key: Hashable, build: Callable[[UnitOfWork], T]
     """The answer to `key` at the inventory's current data version: reused from this
     process's page cache, or built in the same read (see services.page_cache)."""
     with ctx.database.reading() as uow:
-        version = uow.browse.fingerprint().version
-        return inventory_pages.get_or_build(ctx.database.url, version, key, lambda: build(uow))
+        version = uow.repo(BrowseRepository).fingerprint().version
+        pages = ctx.caches.named(PAGE_CACHE, ctx.settings.page_cache_entries)
+        return pages.get_or_build(ctx.database.url, version, key, lambda: build(uow))
 
 
 def find_systems(ctx: ServiceContext, query: SystemQuery) -> Page[SystemRow]:
     ctx.actor.require(Permission.READ)
-    total, rows = _cached(ctx, ("systems", query), lambda uow: uow.browse.search_systems(query))
+    total, rows = _cached(
+        ctx, ("systems", query), lambda uow: uow.repo(BrowseRepository).search_systems(query)
+    )
     return Page[SystemRow](items=rows, total=total, page=query.page, per_page=query.per_page)
 
 
@@ -64,7 +70,10 @@ def filter_options(ctx: ServiceContext) -> FilterOptions:
     return _cached(
         ctx,
         ("filter options",),
-        lambda uow: FilterOptions(uow.browse.options("units"), uow.browse.options("capabilities")),
+        lambda uow: FilterOptions(
+            uow.repo(BrowseRepository).options("units"),
+            uow.repo(BrowseRepository).options("capabilities"),
+        ),
     )
 
 
@@ -87,24 +96,26 @@ def system_detail(ctx: ServiceContext, system_id: str) -> SystemDetail:
 
 
 def _read_system_detail(uow: UnitOfWork, system_id: str) -> SystemDetail:
-    system = cast(System, uow.inventory.get("systems", system_id))
+    system = cast(System, uow.repo(InventoryRepository).get("systems", system_id))
     unit_ids = [system.owning_unit_id] if system.owning_unit_id else []
     unit_ids += [fit.unit_id for fit in system.capabilities if fit.unit_id]
-    units = uow.browse.names("units", unit_ids)
-    capability_names = uow.browse.names(
+    units = uow.repo(BrowseRepository).names("units", unit_ids)
+    capability_names = uow.repo(BrowseRepository).names(
         "capabilities", [fit.capability_id for fit in system.capabilities]
     )
-    technologies = cast(list[Technology], uow.inventory.load("technologies", system.technology_ids))
+    technologies = cast(
+        list[Technology], uow.repo(InventoryRepository).load("technologies", system.technology_ids)
+    )
     data_objects = {
         record.id: cast(DataObject, record)
-        for record in uow.inventory.load(
+        for record in uow.repo(InventoryRepository).load(
             "data_objects", [use.data_object_id for use in system.data_uses]
         )
     }
-    integrations = uow.browse.integrations_of(system_id)
-    contracts = uow.browse.contracts(system_id=system_id)
-    teams = uow.browse.teams_of(system_id)
-    history = uow.changes.history("systems", system_id, limit=50)
+    integrations = uow.repo(BrowseRepository).integrations_of(system_id)
+    contracts = uow.repo(BrowseRepository).contracts(system_id=system_id)
+    teams = uow.repo(BrowseRepository).teams_of(system_id)
+    history = uow.repo(ChangeLogRepository).history("systems", system_id, limit=50)
     owning = system.owning_unit_id
     return SystemDetail(
         system=system,
@@ -137,8 +148,8 @@ def capability_map(ctx: ServiceContext) -> list[CapabilityNode]:
     """The capability hierarchy as trees, each capability with its systems."""
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        capabilities = cast(list[Capability], uow.inventory.load("capabilities"))
-        counts, samples = uow.browse.capability_systems(SYSTEMS_PER_CAPABILITY)
+        capabilities = cast(list[Capability], uow.repo(InventoryRepository).load("capabilities"))
+        counts, samples = uow.repo(BrowseRepository).capability_systems(SYSTEMS_PER_CAPABILITY)
     nodes = {
         c.id: CapabilityNode(
             id=c.id,
@@ -177,12 +188,12 @@ def integration_overview(
     """A page of integrations for the table, and a graph of (at most GRAPH_LIMIT of) them."""
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        total, rows = uow.browse.integrations(query)
-        kinds = uow.browse.integration_kinds()
-        graph_total, graph_rows = uow.browse.integrations(
+        total, rows = uow.repo(BrowseRepository).integrations(query)
+        kinds = uow.repo(BrowseRepository).integration_kinds()
+        graph_total, graph_rows = uow.repo(BrowseRepository).integrations(
             query.model_copy(update={"page": 1, "per_page": GRAPH_LIMIT})
         )
-        fingerprint = uow.browse.fingerprint()
+        fingerprint = uow.repo(BrowseRepository).fingerprint()
     overview = IntegrationOverview(
         page=Page[IntegrationRow](
             items=rows, total=total, page=query.page, per_page=query.per_page
@@ -212,7 +223,7 @@ def integration_overview(
 def find_integrations(ctx: ServiceContext, query: IntegrationQuery) -> Page[IntegrationRow]:
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        total, rows = uow.browse.integrations(query)
+        total, rows = uow.repo(BrowseRepository).integrations(query)
     return Page[IntegrationRow](items=rows, total=total, page=query.page, per_page=query.per_page)
 
 
@@ -222,8 +233,8 @@ def contracts_by_end_date(
     """One page of the contracts, the soonest to end first."""
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        total = uow.browse.contract_count()
-        rows = uow.browse.contracts(page=page, per_page=per_page)
+        total = uow.repo(BrowseRepository).contract_count()
+        rows = uow.repo(BrowseRepository).contracts(page=page, per_page=per_page)
     return Page[ContractRow](items=rows, total=total, page=page, per_page=per_page)
 
 
@@ -232,17 +243,17 @@ def get_record(
 ) -> Capability | Integration | Contract | System:
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        return cast(System, uow.inventory.get(entity, record_id))
+        return cast(System, uow.repo(InventoryRepository).get(entity, record_id))
 
 
 def record_history(ctx: ServiceContext, entity: str, record_id: str) -> list[Change]:
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        return uow.changes.history(entity, record_id, limit=50)
+        return uow.repo(ChangeLogRepository).history(entity, record_id, limit=50)
 
 
 def audit_log(ctx: ServiceContext, limit: int = 200) -> list[Change]:
     """The most recent changes and sign-ins, for administrators."""
     ctx.actor.require(Permission.ADMINISTER)
     with ctx.database.reading() as uow:
-        return uow.changes.recent(limit=limit)
+        return uow.repo(ChangeLogRepository).recent(limit=limit)

@@ -6,11 +6,12 @@ database until the data changes (a cheap fingerprint query tells).
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from dataclasses import dataclass
 
+from produktlyft.inventory.browse_repository import BrowseRepository
 from produktlyft.inventory.queries import Fingerprint
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.inventory.services.summary import InventorySummary
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
@@ -22,29 +23,19 @@ class Dashboard:
     fingerprint: Fingerprint
 
 
-_cache: dict[str, Dashboard] = {}
-_lock = threading.Lock()
-_current: set[str] = set()
+DASHBOARDS = 4  # one per database is all that is ever current
 
 
 def dashboard(ctx: ServiceContext) -> Dashboard:
     ctx.actor.require(Permission.READ)
-    if ctx.database.url not in _current:  # checking the schema costs more than the page
-        ctx.database.require_current()
-        _current.add(ctx.database.url)
+    ctx.database.require_current()  # checked once per process; the page costs more
     with ctx.database.reading() as uow:
-        fingerprint = uow.browse.fingerprint()
-    key = ctx.database.url
-    cached = _cache.get(key)
-    if cached is not None and cached.fingerprint == fingerprint:
-        return cached
-    with _lock:  # one thread computes; the others wait and reuse it
-        cached = _cache.get(key)
-        if cached is not None and cached.fingerprint == fingerprint:
-            return cached
-        built = Dashboard(summarise(ctx), fingerprint)
-        _cache[key] = built
-        return built
+        fingerprint = uow.repo(BrowseRepository).fingerprint()
+    # one thread computes; the others wait and reuse it
+    cache = ctx.caches.named("inventory.dashboard", DASHBOARDS, one_builder=True)
+    return cache.get_or_build(
+        ctx.database.url, fingerprint, "dashboard", lambda: Dashboard(summarise(ctx), fingerprint)
+    )
 
 
 def summarise(ctx: ServiceContext) -> InventorySummary:
@@ -52,9 +43,9 @@ def summarise(ctx: ServiceContext) -> InventorySummary:
     rather than seconds at 10,000 systems."""
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
-        counts = uow.inventory.counts()
-        cost, lifecycle, criticality = uow.browse.system_profile()
-        quality = uow.browse.data_quality()
+        counts = uow.repo(InventoryRepository).counts()
+        cost, lifecycle, criticality = uow.repo(BrowseRepository).system_profile()
+        quality = uow.repo(BrowseRepository).data_quality()
     return InventorySummary(
         counts=counts,
         annual_cost=cost,

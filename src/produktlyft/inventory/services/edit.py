@@ -15,16 +15,18 @@ from typing import Any, cast
 
 from pydantic import ValidationError
 
+from produktlyft.inventory.cells import convert_cell
+from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Action, Change, diff
 from produktlyft.inventory.model import ENTITY_TYPES, Capability, Provenance, Record
 from produktlyft.inventory.references import find_cycles
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.inventory.template import LIST_SEPARATOR, SHEETS_BY_KEY, Column
-from produktlyft.inventory.vocabularies import LabelledEnum
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
 from produktlyft.kernel.errors import Conflict, InvalidInput, Issue
-from produktlyft.kernel.files.cells import convert_cell
+from produktlyft.kernel.labels import LabelledEnum
 
 EDITABLE = ("systems", "capabilities", "integrations", "contracts")
 # Fields holding ids of other records, and the entity they point at.
@@ -204,11 +206,11 @@ def _reference_problems(
             continue
         wanted = values[field.name]
         ids = wanted if isinstance(wanted, list) else [wanted]
-        missing = sorted(set(ids) - uow.inventory.ids_among(field.reference, ids))
+        missing = sorted(set(ids) - uow.repo(InventoryRepository).ids_among(field.reference, ids))
         if missing:
             problems.append(FieldProblem(field.name, "reference", ", ".join(missing)))
     if entity == "capabilities" and values.get("parent_id") and edited is not None:
-        merged = {c.id: c for c in uow.inventory.load("capabilities")}
+        merged = {c.id: c for c in uow.repo(InventoryRepository).load("capabilities")}
         merged[edited.id] = edited
         if edited.id in set(find_cycles(cast(list[Capability], list(merged.values())))):
             problems.append(FieldProblem("parent_id", "cycle", values["parent_id"]))
@@ -220,7 +222,7 @@ def open_for_edit(ctx: ServiceContext, entity: str, record_id: str) -> Record:
     ctx.actor.require(Permission.EDIT)
     form_fields(entity)
     with ctx.database.reading() as uow:
-        return uow.inventory.get(entity, record_id)
+        return uow.repo(InventoryRepository).get(entity, record_id)
 
 
 def save_edit(
@@ -235,7 +237,7 @@ def save_edit(
     ctx.actor.require(Permission.EDIT)
     values, problems = parse_input(entity, data)
     with ctx.database.unit_of_work() as uow:
-        current = uow.inventory.get(entity, record_id)
+        current = uow.repo(InventoryRepository).get(entity, record_id)
         edited, invalid = _validate(entity, _apply(current, values))
         seen = {problem.field for problem in problems}
         problems += [problem for problem in invalid if problem.field not in seen]
@@ -256,10 +258,12 @@ def save_edit(
             }
         )
         try:
-            saved = uow.inventory.update_checked(entity, stamped, expected_version)
+            saved = uow.repo(InventoryRepository).update_checked(entity, stamped, expected_version)
         except Conflict:
-            raise EditConflict(mine=edited, theirs=uow.inventory.get(entity, record_id)) from None
-        uow.changes.append(
+            raise EditConflict(
+                mine=edited, theirs=uow.repo(InventoryRepository).get(entity, record_id)
+            ) from None
+        uow.repo(ChangeLogRepository).append(
             [
                 Change(
                     at=now,

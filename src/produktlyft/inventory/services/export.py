@@ -8,6 +8,7 @@ from produktlyft.inventory.exporters.archimate import write_archimate
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.inventory.exporters.tabular import write_csv, write_xlsx
 from produktlyft.inventory.model import Inventory
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import ProduktlyftError
@@ -40,7 +41,7 @@ def load_inventory(ctx: ServiceContext) -> Inventory:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        return uow.inventory.load_inventory()
+        return uow.repo(InventoryRepository).load_inventory()
 
 
 def export_inventory(ctx: ServiceContext, fmt: str, path: Path, lang: str = "sv") -> Inventory:

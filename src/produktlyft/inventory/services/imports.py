@@ -6,10 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Action, Change, diff
 from produktlyft.inventory.importers import ImportLimits, ParsedSource, read_sources
 from produktlyft.inventory.model import ENTITY_TYPES, Inventory, Provenance, Record
 from produktlyft.inventory.references import find_cycles, find_dangling
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
@@ -74,10 +76,11 @@ def _combine(sources: list[ParsedSource]) -> tuple[Inventory, list[Issue]]:
 
 def _integrity_issues(batch: Inventory, uow: UnitOfWork) -> list[Issue]:
     issues = [
-        _locate(d.record, d.message()) for d in find_dangling(batch, known=uow.inventory.all_ids())
+        _locate(d.record, d.message())
+        for d in find_dangling(batch, known=uow.repo(InventoryRepository).all_ids())
     ]
     for entity in ("units", "capabilities"):
-        merged = {r.id: r for r in uow.inventory.load(entity)}
+        merged = {r.id: r for r in uow.repo(InventoryRepository).load(entity)}
         merged.update({r.id: r for r in batch.records(entity)})
         looping = set(find_cycles(list(merged.values())))  # type: ignore[arg-type]
         issues.extend(
@@ -123,7 +126,7 @@ def import_sources(
     with ctx.database.unit_of_work(rollback_only=dry_run) as uow:
         _raise_on_errors(issues + _integrity_issues(batch, uow), sources)
         changes = _apply(ctx, uow, batch, supplied, sources, report)
-        uow.changes.append(changes)
+        uow.repo(ChangeLogRepository).append(changes)
     report.warnings = [issue for issue in issues if issue.severity is Severity.WARNING]
     return report
 
@@ -159,7 +162,9 @@ def _apply(
     changes: list[Change] = []
     for entity in ENTITY_TYPES:
         incoming = batch.records(entity)
-        existing = {r.id: r for r in uow.inventory.load(entity, [r.id for r in incoming])}
+        existing = {
+            r.id: r for r in uow.repo(InventoryRepository).load(entity, [r.id for r in incoming])
+        }
         created: list[Record] = []
         updated: list[Record] = []
         counts = report.counts[entity]
@@ -193,8 +198,8 @@ def _apply(
                 )
             )
         counts.created, counts.updated = len(created), len(updated)
-        uow.inventory.insert(entity, created)
-        uow.inventory.replace(entity, updated)
+        uow.repo(InventoryRepository).insert(entity, created)
+        uow.repo(InventoryRepository).replace(entity, updated)
         changes.extend(_removed(ctx, uow, entity, incoming, sources, counts, report.pruned))
     return changes
 
@@ -212,11 +217,11 @@ def _removed(
     present = {record.id for record in incoming}
     gone: set[str] = set()
     for source in sources:
-        gone |= uow.inventory.ids_from_source(entity, source.name) - present
+        gone |= uow.repo(InventoryRepository).ids_from_source(entity, source.name) - present
     counts.removed_from_source = len(gone)
     if not prune or not gone:
         return []
-    uow.inventory.delete(entity, sorted(gone))
+    uow.repo(InventoryRepository).delete(entity, sorted(gone))
     now = ctx.now()
     return [
         Change(

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from produktlyft.inventory.analysis.data_quality import DataQuality, assess_data_quality
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 
@@ -23,8 +24,8 @@ def summarise_inventory(ctx: ServiceContext) -> InventorySummary:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        counts = uow.inventory.counts()
-        systems = uow.inventory.systems()
+        counts = uow.repo(InventoryRepository).counts()
+        systems = uow.repo(InventoryRepository).systems()
     summary = InventorySummary(
         counts=counts,
         annual_cost=sum(s.annual_cost or 0.0 for s in systems),

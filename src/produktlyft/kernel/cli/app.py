@@ -1,4 +1,7 @@
-"""The `produktlyft` command. Each command parses its options, calls one service and prints.
+"""The `produktlyft` command's shell: the root Typer app with the options every command shares,
+each area's commands registered on it (`build_cli(areas)`, called by the composition root),
+and `run`, which turns errors into messages and exit codes. Each command parses its options,
+calls one service and prints.
 
 Errors the user can fix exit with code 1 and a clear message; anything else is reported in one
 line with exit code 2, and only `--debug` shows the stack trace.
@@ -7,34 +10,37 @@ line with exit code 2, and only `--debug` shows the stack trace.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 import click
 import typer
 from rich.console import Console
 
-from produktlyft.accounts import cli as web_commands
-from produktlyft.decisions import cli as decision_commands
-from produktlyft.demo import cli as demo_commands
-from produktlyft.inventory import cli as inventory_commands
+from produktlyft.kernel.area import Area
 from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.errors import InvalidInput, ProduktlyftError
-from produktlyft.review import cli as review_commands
-from produktlyft.surveys import cli as survey_commands
-from produktlyft.workflows import cli as workflow_commands
 
-app = typer.Typer(
-    name="produktlyft",
-    help="produktlyft: an evidence-based review of a public body's IT landscape "
-    "(genomlysning), from inventory to where to start.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-@app.callback()
+def build_cli(areas: Sequence[Area]) -> typer.Typer:
+    """The root command with every area's commands, in the areas' order."""
+    app = typer.Typer(
+        name="produktlyft",
+        help="produktlyft: an evidence-based review of a public body's IT landscape "
+        "(genomlysning), from inventory to where to start.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(options)
+    for area in areas:
+        if area.cli is not None:
+            area.cli(app)
+    return app
+
+
 def options(
     database: str | None = typer.Option(
         None,
@@ -50,15 +56,6 @@ def options(
     STATE.debug = debug
 
 
-inventory_commands.register(app)
-workflow_commands.register(app)
-demo_commands.register(app)
-review_commands.register(app)
-web_commands.register(app)
-survey_commands.register(app)
-decision_commands.register(app)
-
-
 def _report_invalid(error: InvalidInput) -> None:
     errors.print(f"[bold red]Error:[/] {error.summary}")
     for issue in error.issues:
@@ -66,7 +63,8 @@ def _report_invalid(error: InvalidInput) -> None:
         errors.print(f"  [{colour}]{issue.severity}[/] {issue}", markup=True)
 
 
-def main() -> None:
+def run(app: typer.Typer) -> None:
+    """Run the command line; every way it can end becomes a message and an exit code."""
     try:
         app(standalone_mode=False)
     except InvalidInput as error:
@@ -96,7 +94,3 @@ def main() -> None:
         )
         sys.exit(2)
     sys.exit(0)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,18 +1,27 @@
-"""Options shared by every command, and the service context built from them."""
+"""Options shared by every command, and the service context built from them; the composition
+root puts the process's caches and the report here for the commands."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.context import ServiceContext, local_operator
 from produktlyft.kernel.db.open import open_database
 from produktlyft.kernel.settings import get_settings
+
+if TYPE_CHECKING:  # the report's libraries load only when a command writes one
+    from produktlyft.kernel.report.build import Report
 
 
 @dataclass
 class CliState:
     database_url: str | None = None
     debug: bool = False
+    caches: CacheRegistry = field(default_factory=CacheRegistry)
+    make_report: Callable[[], Report] | None = None  # set by the composition root
     _context: ServiceContext | None = None
 
     def context(self) -> ServiceContext:
@@ -21,9 +30,16 @@ class CliState:
             if self.database_url:
                 settings = settings.model_copy(update={"database_url": self.database_url})
             self._context = ServiceContext(
-                open_database(settings.database_url), local_operator(), settings
+                open_database(settings.database_url), local_operator(), settings, self.caches
             )
         return self._context
 
 
 STATE = CliState()
+
+
+def the_report() -> Report:
+    """The leadership report the composition root made for the commands."""
+    if STATE.make_report is None:
+        raise RuntimeError("the report is composed by produktlyft.bootstrap")
+    return STATE.make_report()

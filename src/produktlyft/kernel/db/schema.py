@@ -1,25 +1,19 @@
-"""The whole schema: importing this module registers every table on the shared metadata.
+"""The shared metadata every area's tables register on.
 
-Each area keeps its tables in its own module; add one import line here for a new one, so that
-migrations and test clean-up see it.
+Each area keeps its tables in its own `tables.py`, built on this `metadata`; the kernel imports
+none of them. `produktlyft.bootstrap.load_schema()` imports every area's tables, so whatever
+needs the whole schema (migration checks, test clean-up) sees it.
 """
 
 from __future__ import annotations
 
-from produktlyft.accounts import tables as web_tables
-from produktlyft.decisions import tables as decision_tables
-from produktlyft.inventory import tables
-from produktlyft.inventory.tables import metadata
-from produktlyft.review import tables as review_tables
-from produktlyft.surveys import tables as survey_tables
-from produktlyft.workflows import tables as workflow_tables
+from sqlalchemy import MetaData
 
-__all__ = [
-    "decision_tables",
-    "metadata",
-    "review_tables",
-    "survey_tables",
-    "tables",
-    "web_tables",
-    "workflow_tables",
-]
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)

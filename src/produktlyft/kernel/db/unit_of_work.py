@@ -1,20 +1,23 @@
-"""One transaction and the repositories that work inside it."""
+"""One transaction and the repositories that work inside it.
+
+The kernel knows no area's repository: a caller names the one it needs,
+`uow.repo(InventoryRepository)`, and gets one instance per unit of work, on its connection.
+"""
 
 from __future__ import annotations
 
-from functools import cached_property
+from typing import Protocol, TypeVar
 
 from sqlalchemy import Connection
 
-from produktlyft.accounts.repository import AccountRepository
-from produktlyft.decisions.repository import DecisionRepository
-from produktlyft.inventory.browse_repository import BrowseRepository
-from produktlyft.inventory.change_log import ChangeLogRepository
-from produktlyft.inventory.repository import InventoryRepository
-from produktlyft.review.repository import ReviewRepository
-from produktlyft.surveys.extras_repository import SurveyExtrasRepository
-from produktlyft.surveys.repository import SurveyRepository
-from produktlyft.workflows.repository import WorkflowRepository
+
+class Repository(Protocol):
+    """What every repository is: built on the unit's connection."""
+
+    def __init__(self, connection: Connection) -> None: ...
+
+
+R = TypeVar("R", bound=Repository)
 
 
 class UnitOfWork:
@@ -22,39 +25,11 @@ class UnitOfWork:
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        self._repositories: dict[type[Repository], Repository] = {}
 
-    @cached_property
-    def inventory(self) -> InventoryRepository:
-        return InventoryRepository(self.connection)
-
-    @cached_property
-    def changes(self) -> ChangeLogRepository:
-        return ChangeLogRepository(self.connection)
-
-    @cached_property
-    def accounts(self) -> AccountRepository:
-        return AccountRepository(self.connection)
-
-    @cached_property
-    def browse(self) -> BrowseRepository:
-        return BrowseRepository(self.connection)
-
-    @cached_property
-    def review(self) -> ReviewRepository:
-        return ReviewRepository(self.connection)
-
-    @cached_property
-    def surveys(self) -> SurveyRepository:
-        return SurveyRepository(self.connection)
-
-    @cached_property
-    def survey_extras(self) -> SurveyExtrasRepository:
-        return SurveyExtrasRepository(self.connection)
-
-    @cached_property
-    def decisions(self) -> DecisionRepository:
-        return DecisionRepository(self.connection)
-
-    @cached_property
-    def workflows(self) -> WorkflowRepository:
-        return WorkflowRepository(self.connection)
+    def repo(self, kind: type[R]) -> R:
+        """The unit's repository of this kind, made on first use."""
+        found = self._repositories.get(kind)
+        if found is None:
+            found = self._repositories[kind] = kind(self.connection)
+        return found  # type: ignore[return-value]  # keyed by its own class

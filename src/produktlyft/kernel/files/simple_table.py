@@ -14,9 +14,9 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from produktlyft.inventory.template import fold_header
 from produktlyft.kernel.errors import InvalidInput, Issue, wording
 from produktlyft.kernel.files.base import ImportLimits
+from produktlyft.kernel.files.cells import fold_header
 from produktlyft.kernel.files.safety import check_size, check_zip
 
 Row = tuple[int, dict[str, Any]]  # (row number as the user sees it, field -> cell)

@@ -31,6 +31,7 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
                 ("files/base.py", "python"),
                 ("files/cells.py", "python"),
                 ("files/safety.py", "python"),
+                ("labels.py", "python"),
             ],
         ),
         (
@@ -46,6 +47,7 @@ DOMAINS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
                 ("importers/**.py", "python"),
                 ("vocabularies.py", "python"),
                 ("references.py", "python"),
+                ("cells.py", "python"),
             ],
         ),
         (

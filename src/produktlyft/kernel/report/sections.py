@@ -1,33 +1,27 @@
-"""The report as a list of sections, registered in one place.
+"""The report's parts: sections, story lines, and the context they are rendered in.
 
 A section is a function from the report's context to its content (or None when it has nothing
-to show). Areas add theirs by listing their module in `SECTION_MODULES`; each module calls
-`register_section` at import time. Sections are ordered by `order`: the review's run 0–99, the
-workflow analysis 100–199, the culture survey and then the decision register 200–299. The
-method appendix collects every section's `method` notes, so a number never appears without how
-it was computed.
+to show). Each area declares its sections in its `Area`; the composition root hands them all to
+the report shell. Sections are ordered by `order`: the review's run 0–99, the workflow analysis
+100–199, the culture survey and then the decision register 200–299. The method appendix collects
+every section's `method` notes, so a number never appears without how it was computed.
 
-An area may also add one sentence to the first page's story with `register_story_line`; the
-summary section shows them in their order after its own opening.
+An area may also add one sentence to the first page's story (a `StoryLine`); the summary
+section shows them in their order after its own opening (`ReportContext.story`).
+
+The context is generic: an area's sections fetch their own data through `shared`, once per
+report run.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.review.services.report_data import ReportData
 
-# One place: the modules whose sections make up the report.
-SECTION_MODULES = [
-    "produktlyft.review.report",
-    "produktlyft.workflows.report",
-    "produktlyft.surveys.report",
-    "produktlyft.decisions.report",
-]
+T = TypeVar("T")
 
 
 @dataclass
@@ -77,12 +71,37 @@ class SectionContent:
     blocks: list[dict[str, Any]] = field(default_factory=list)  # free structure for templates
 
 
+@dataclass(frozen=True)
+class StoryLine:
+    """A sentence for the first page's story; `line` returns None when it has none."""
+
+    key: str
+    order: int
+    line: Callable[[ReportContext], str | None]
+
+
 @dataclass
 class ReportContext:
     lang: str
-    data: ReportData
     service: ServiceContext
+    story_lines: Sequence[StoryLine] = ()
     cache: dict[str, Any] = field(default_factory=dict)  # what sections and story lines share
+    # what the report calls each system it mentions, by id: the frame fills it, so that every
+    # section names a system as the report's own figures do
+    names: dict[str, str] = field(default_factory=dict)
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """What `build` returns, built once per report run; `key` names the area's data."""
+        if key not in self.cache:
+            self.cache[key] = build()
+        found: T = self.cache[key]
+        return found
+
+    def story(self) -> list[str]:
+        """The areas' sentences for the first page, in their order."""
+        ordered = sorted(self.story_lines, key=lambda story: (story.order, story.key))
+        lines = (story.line(self) for story in ordered)
+        return [text for text in lines if text]
 
 
 @dataclass(frozen=True)
@@ -90,28 +109,3 @@ class Section:
     key: str
     order: int
     render: Callable[[ReportContext], SectionContent | None]
-
-
-_SECTIONS: dict[str, Section] = {}
-StoryLine = Callable[[ReportContext], str | None]
-_STORY_LINES: dict[str, tuple[int, StoryLine]] = {}
-
-
-def register_section(section: Section) -> None:
-    _SECTIONS[section.key] = section
-
-
-def register_story_line(key: str, order: int, line: StoryLine) -> None:
-    """A sentence for the first page's story; the function returns None when it has none."""
-    _STORY_LINES[key] = (order, line)
-
-
-def story_lines(rc: ReportContext) -> list[str]:
-    lines = (line(rc) for _, line in sorted(_STORY_LINES.values(), key=lambda e: e[0]))
-    return [text for text in lines if text]
-
-
-def sections() -> list[Section]:
-    for module in SECTION_MODULES:
-        importlib.import_module(module)
-    return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))

@@ -1,78 +1,56 @@
-"""The web application: `create_app(settings)` builds it; `produktlyft serve` runs it.
+"""The web application shell: `create_app(settings, areas)` builds it from the areas the
+composition root hands over (`produktlyft.bootstrap.web_app`); `produktlyft serve` runs it.
 
-Adding an area: write `web/pages/<area>.py` with `router = page_router()` and `nav = (...)`,
-templates under `templates/<area>/`, strings in `i18n/locale/*/LC_MESSAGES/<area>.po`, then add
-the module to `PAGES` below. See docs/web.md.
+Adding an area: give its `Area` a `pages` function returning its page modules (each with
+`router = page_router()` and `nav = (...)`), its `templates` folder, and strings in
+`i18n/locale/*/LC_MESSAGES/<domain>.po`; then list the area in the composition root. See
+docs/web.md.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
-from produktlyft.accounts.pages import account, admin
-from produktlyft.accounts.service import session_secret
-from produktlyft.decisions import pages as decisions
-from produktlyft.inventory.api import v1 as api_v1
-from produktlyft.inventory.pages import (
-    capabilities,
-    contracts,
-    edit,
-    home,
-    imports,
-    integrations,
-    systems,
-)
-from produktlyft.kernel import cache as page_cache
+from produktlyft.kernel.area import Area, templates_of, the_one
+from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.db.open import open_database
 from produktlyft.kernel.health import check_health
+from produktlyft.kernel.report.build import Report
 from produktlyft.kernel.settings import Settings
 from produktlyft.kernel.web import about, errors
-from produktlyft.kernel.web.deps import WebState
 from produktlyft.kernel.web.middleware import LanguageMiddleware, SecurityHeadersMiddleware
-from produktlyft.kernel.web.navigation import area_of
+from produktlyft.kernel.web.navigation import page_group
 from produktlyft.kernel.web.rendering import Renderer
 from produktlyft.kernel.web.security import PageRoute, declared_permission, iter_routes
-from produktlyft.review.pages import duplicates as review_duplicates
-from produktlyft.review.pages import evidence as review_evidence
-from produktlyft.review.pages import overview as review
-from produktlyft.review.pages import weights as review_weights
-from produktlyft.surveys.pages import answer as survey_answer
-from produktlyft.surveys.pages import rounds as surveys
-from produktlyft.workflows import pages as workflows
+from produktlyft.kernel.web.session import WebState
 
 STATIC = Path(__file__).parent / "static"
 SESSION_COOKIE = "produktlyft_session"
 
-# Every area of the web app, in one list. Navigation follows each entry's `order`.
-PAGES: list[ModuleType] = [
-    home,
-    systems,
-    capabilities,
-    integrations,
-    contracts,
-    workflows,
-    imports,
-    edit,
-    admin,
-    account,
-    about,
-    surveys,
-    survey_answer,
-    decisions,
-    review,
-    review_duplicates,
-    review_evidence,
-    review_weights,
-]
+
+def page_modules(areas: Sequence[Area]) -> list[ModuleType]:
+    """Every page module of the app: the areas' in their order, then the shell's own.
+    Navigation follows each entry's `order`."""
+    modules = [module for area in areas if area.pages for module in area.pages()]
+    return [*modules, about]
+
+
+def _renderer(areas: Sequence[Area], caches: CacheRegistry) -> Renderer:
+    helpers: dict[str, Any] = {}
+    for area in areas:
+        if area.template_globals:
+            helpers.update(area.template_globals())
+    return Renderer(caches, templates_of(areas), helpers)
 
 
 def settle_heap() -> None:
@@ -92,16 +70,27 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(
     settings: Settings,
+    areas: Sequence[Area],
     *,
+    caches: CacheRegistry | None = None,
+    report: Report | None = None,
     oidc_client_kwargs: dict[str, object] | None = None,
 ) -> FastAPI:
     database = open_database(settings.database_url, settings.database_pool_size)
-    page_cache.configure(settings)
+    caches = caches or CacheRegistry()
+    sign_in = the_one(areas, lambda area: area.sign_in, "the sign-in")()
     secure = settings.cookie_secure is not False
     app = FastAPI(
         title="produktlyft", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan
     )
-    state = WebState(settings=settings, database=database, renderer=Renderer())
+    state = WebState(
+        settings=settings,
+        database=database,
+        renderer=_renderer(areas, caches),
+        sign_in=sign_in,
+        caches=caches,
+        report=report,
+    )
     app.state.web = state
 
     @app.get("/healthz", include_in_schema=False)
@@ -111,21 +100,23 @@ def create_app(
 
     healthz.__permission__ = None  # type: ignore[attr-defined]
 
-    for module in PAGES:
-        area = area_of(module)
-        app.include_router(area.router)
-        state.nav.extend(area.nav)
+    for module in page_modules(areas):
+        pages = page_group(module)
+        app.include_router(pages.router)
+        state.nav.extend(pages.nav)
     state.nav.sort(key=lambda entry: entry.order)
-    app.mount("/api/v1", api_v1.create_api(state), name="api")
+    for area in areas:
+        for api in area.api() if area.api else ():
+            app.mount(api.path, api.create(state), name=api.name)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    account.configure_oidc(state, oidc_client_kwargs)
+    sign_in.configure(state, oidc_client_kwargs)
     errors.install(app)
     _check_routes(app)
 
     app.add_middleware(LanguageMiddleware, default=settings.default_language)
     app.add_middleware(
         SessionMiddleware,
-        secret_key=session_secret(settings),
+        secret_key=sign_in.session_secret(settings),
         session_cookie=SESSION_COOKIE,
         max_age=settings.session_hours * 3600,
         same_site="lax",

@@ -3,49 +3,29 @@ render. Routes stay thin: parse input, call one service, render."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from produktlyft.accounts.model import Account
-from produktlyft.accounts.service import account_for_session
 from produktlyft.kernel import i18n
 from produktlyft.kernel.access import ANONYMOUS
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.db import Database
-from produktlyft.kernel.settings import Settings
 from produktlyft.kernel.web.navigation import NavEntry
-from produktlyft.kernel.web.rendering import Renderer
 from produktlyft.kernel.web.security import SignInRequired, csrf_token
+from produktlyft.kernel.web.session import SignedIn, WebState, signed_in_account, web_state
 
-
-@dataclass
-class WebState:
-    settings: Settings
-    database: Database
-    renderer: Renderer
-    nav: list[NavEntry] = field(default_factory=list)
-    oidc: Any = None  # an Authlib client when OpenID Connect is configured
-
-
-def web_state(request: Request) -> WebState:
-    state: WebState = request.app.state.web
-    return state
-
-
-def signed_in_account(request: Request) -> Account | None:
-    """The account of the session, looked up afresh so a removed role takes effect at once."""
-    if "account" in request.state._state:
-        account: Account | None = request.state.account
-        return account
-    name = request.session.get("user")
-    account = account_for_session(web_state(request).database, name) if name else None
-    if name and account is None:
-        request.session.clear()
-    request.state.account = account
-    return account
+__all__ = [
+    "PageFurniture",
+    "WebState",
+    "furniture",
+    "public_context",
+    "render",
+    "service_context",
+    "signed_in_account",
+    "web_state",
+]
 
 
 def service_context(request: Request) -> ServiceContext:
@@ -54,7 +34,7 @@ def service_context(request: Request) -> ServiceContext:
     if account is None:
         raise SignInRequired("sign in to see this page")
     state = web_state(request)
-    return ServiceContext(state.database, account.actor(), state.settings)
+    return ServiceContext(state.database, account.actor(), state.settings, state.caches)
 
 
 def public_context(request: Request) -> ServiceContext:
@@ -62,7 +42,7 @@ def public_context(request: Request) -> ServiceContext:
     state = web_state(request)
     account = signed_in_account(request)
     actor = account.actor() if account else ANONYMOUS
-    return ServiceContext(state.database, actor, state.settings)
+    return ServiceContext(state.database, actor, state.settings, state.caches)
 
 
 @dataclass
@@ -70,7 +50,7 @@ class PageFurniture:
     """What the base layout shows around every page."""
 
     path: str
-    account: Account | None
+    account: SignedIn | None
     nav: list[tuple[NavEntry, bool]]
     csrf: str
     lang: str

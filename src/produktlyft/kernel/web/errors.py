@@ -9,13 +9,13 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from produktlyft.accounts.model import TooManyAttempts
 from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseUnavailable
 from produktlyft.kernel.errors import (
     InvalidInput,
     NotFound,
     PermissionDenied,
     ProduktlyftError,
+    TooManyAttempts,
 )
 from produktlyft.kernel.web.deps import render
 from produktlyft.kernel.web.security import CsrfRejected, SignInRequired

@@ -1,4 +1,4 @@
-"""How an area of the web app plugs in: a router plus the navigation entries it offers."""
+"""How a page module plugs in: a router plus the navigation entries it offers."""
 
 from __future__ import annotations
 
@@ -32,15 +32,15 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
-class Area:
+class PageGroup:
     name: str
     router: APIRouter
     nav: tuple[NavEntry, ...]
 
 
-def area_of(module: ModuleType) -> Area:
+def page_group(module: ModuleType) -> PageGroup:
     """Read a page module: it must expose `router` and may expose `nav`."""
     router = getattr(module, "router", None)
     if not isinstance(router, APIRouter):
         raise TypeError(f"{module.__name__} must define `router = page_router()`")
-    return Area(module.__name__.rsplit(".", 1)[-1], router, tuple(getattr(module, "nav", ())))
+    return PageGroup(module.__name__.rsplit(".", 1)[-1], router, tuple(getattr(module, "nav", ())))

@@ -10,7 +10,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from produktlyft.accounts.model import TooManyAttempts
 from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseUnavailable
 from produktlyft.kernel.errors import (
     Conflict,
@@ -18,6 +17,7 @@ from produktlyft.kernel.errors import (
     NotFound,
     PermissionDenied,
     ProduktlyftError,
+    TooManyAttempts,
 )
 
 log = logging.getLogger("produktlyft.api")

@@ -6,8 +6,10 @@ id, translated through the merged gettext domains of `produktlyft.kernel.i18n`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +18,13 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from produktlyft.inventory.template import SHEETS_BY_KEY
-from produktlyft.inventory.vocabularies import LabelledEnum
 from produktlyft.kernel import i18n
+from produktlyft.kernel.cache import CacheRegistry, VersionedCache
 from produktlyft.kernel.errors import Issue, Wording
 from produktlyft.kernel.i18n import N_
+from produktlyft.kernel.labels import LabelledEnum
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Each area keeps its templates in `<area>/templates/`, under a folder named after its pages.
-AREA_TEMPLATES = sorted(Path(__file__).parents[2].glob("*/templates"))
 _language: ContextVar[str] = ContextVar("language", default=i18n.DEFAULT_LANGUAGE)
 
 
@@ -128,45 +128,47 @@ def pages_around(current: int, last: int, width: int = 2) -> list[int | None]:
     return numbers
 
 
-def field_label(entity: str, field: str) -> str:
-    """A record field's label in the current language, from the import template's headers."""
-    lang = _language.get()
-    sheet = SHEETS_BY_KEY.get(entity)
-    for column in sheet.columns if sheet else ():
-        if column.field == field:
-            return column.header(lang)
+def _field_name(_entity: str, field: str) -> str:
     return field
 
 
-_option_cache: dict[tuple[int, str | None], tuple[object, Markup]] = {}
+OPTION_LISTS = 2000  # lists and selections kept in the "web.options" cache
 
 
-def option_tags(options: list[Any], selected: str | None) -> Markup:
-    """`<option>` elements for id/name pairs, built once per list and selection: the filter
-    lists of units and capabilities are long and shown on every list page."""
-    key = (id(options), selected)
-    cached = _option_cache.get(key)
-    if cached is not None and cached[0] is options:
-        return cached[1]
-    html = Markup("").join(
+def _options_html(options: list[Any], selected: str | None) -> Markup:
+    return Markup("").join(
         Markup('<option value="{}"{}>{}</option>').format(
             option.id, Markup(" selected") if option.id == selected else "", option.name
         )
         for option in options
     )
-    if len(_option_cache) > 2000:
-        _option_cache.clear()
-    _option_cache[key] = (options, html)
-    return html
+
+
+def option_tags(cache: VersionedCache, options: list[Any], selected: str | None) -> Markup:
+    """`<option>` elements for id/name pairs, built once per list and selection: the filter
+    lists of units and capabilities are long and shown on every list page. The lists are
+    cached answers themselves, so the same list is the same object while it is current."""
+    kept = cache.get_or_build(
+        "", 0, (id(options), selected), lambda: (options, _options_html(options, selected))
+    )
+    if kept[0] is not options:  # a list that was freed, its id now reused by another
+        return _options_html(options, selected)
+    return kept[1]
 
 
 def _iso(value: date | datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def build_environment() -> Environment:
+def build_environment(
+    caches: CacheRegistry,
+    template_folders: Sequence[Path] = (),
+    template_globals: Mapping[str, Callable[..., Any]] | None = None,
+) -> Environment:
+    """The pages' Jinja2 environment: the kernel's templates and each area's folder, the
+    formatting filters, and the helpers areas offer their templates (`template_globals`)."""
     env = Environment(
-        loader=FileSystemLoader([TEMPLATES, *AREA_TEMPLATES]),
+        loader=FileSystemLoader([TEMPLATES, *template_folders]),
         autoescape=select_autoescape(["html", "svg"]),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -188,8 +190,9 @@ def build_environment() -> Environment:
     )
     env.globals["Markup"] = Markup
     env.globals["pages_around"] = pages_around
-    env.globals["option_tags"] = option_tags
-    env.globals["field_label"] = field_label
+    env.globals["field_label"] = _field_name  # an area that knows its fields' labels overrides it
+    env.globals["option_tags"] = partial(option_tags, caches.named("web.options", OPTION_LISTS))
+    env.globals.update(template_globals or {})
     env.globals["action_labels"] = ACTION_LABELS
     return env
 
@@ -197,8 +200,13 @@ def build_environment() -> Environment:
 class Renderer:
     """Renders a template for a request, with the language and page furniture set."""
 
-    def __init__(self) -> None:
-        self.env = build_environment()
+    def __init__(
+        self,
+        caches: CacheRegistry,
+        template_folders: Sequence[Path] = (),
+        template_globals: Mapping[str, Callable[..., Any]] | None = None,
+    ) -> None:
+        self.env = build_environment(caches, template_folders, template_globals)
 
     def render(
         self,

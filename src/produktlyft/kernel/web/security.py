@@ -21,6 +21,7 @@ from starlette.routing import Mount
 
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.errors import ProduktlyftError
+from produktlyft.kernel.web.session import signed_in_account
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_FIELD = "csrf_token"
@@ -91,8 +92,6 @@ async def _check_csrf(request: Request) -> None:
 
 
 def _require_signed_in(request: Request, permission: Permission) -> None:
-    from produktlyft.kernel.web.deps import signed_in_account
-
     account = signed_in_account(request)
     if account is None:
         raise SignInRequired("sign in to see this page")

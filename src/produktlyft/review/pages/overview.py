@@ -16,7 +16,7 @@ from produktlyft.kernel import i18n
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.errors import NotFound
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.report.build import report_for_download
+from produktlyft.kernel.report.build import Report
 from produktlyft.kernel.report.sections import ReportContext
 from produktlyft.kernel.web.deps import render, service_context, web_state
 from produktlyft.kernel.web.navigation import NavEntry
@@ -26,8 +26,15 @@ from produktlyft.review.model import PROFILES, Band
 from produktlyft.review.presenter import charts, wording
 from produktlyft.review.presenter.story import report_words, summary
 from produktlyft.review.queries import RankingQuery, RankingSort
+from produktlyft.review.report_frame import with_report_data
 from produktlyft.review.services.jobs import STEPS, review_job, start_review
-from produktlyft.review.services.views import heatmap, latest_run, ranking, review_overview
+from produktlyft.review.services.views import (
+    Overview,
+    heatmap,
+    latest_run,
+    ranking,
+    review_overview,
+)
 
 router = page_router()
 nav = (
@@ -73,13 +80,26 @@ LANGUAGE_LABELS = {"sv": N_("Swedish"), "en": N_("English")}
 REPORT_FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 
 
+def _report(request: Request) -> Report:
+    report = web_state(request).report
+    if report is None:
+        raise NotFound("this app makes no report")
+    return report
+
+
+def _story_context(request: Request, found: Overview) -> ReportContext:
+    """The report's context for the overview's story: the overview's data, the areas' lines."""
+    rc = _report(request).context(service_context(request), request.state.lang)
+    return with_report_data(rc, found.data)
+
+
 @router.get("/review")
 @needs(Permission.READ)
 def overview(request: Request) -> Response:
     ctx = service_context(request)
     lang = request.state.lang
     found = review_overview(ctx)
-    story = summary(ReportContext(lang=lang, data=found.data, service=ctx)) if found else None
+    story = summary(_story_context(request, found)) if found else None
     chart = (
         charts.remembered(
             ("condition", *found.key, lang),
@@ -143,7 +163,7 @@ def report(request: Request, format: str = "pdf", lang: str = "sv") -> Response:
     run = latest_run(ctx)
     if run is None:  # the report service would run a review first; a download must not
         raise NotFound("no review has been run yet")
-    content = report_for_download(ctx, lang=lang, fmt=format)
+    content = _report(request).for_download(ctx, lang=lang, fmt=format)
     name = f"genomlysning-{run.reference_date.isoformat()}-{lang}.{format}"
     return Response(
         content,

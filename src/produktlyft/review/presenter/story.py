@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from produktlyft.kernel.report.sections import ReportContext, SectionContent, story_lines
+from produktlyft.kernel.report.sections import ReportContext, SectionContent
 from produktlyft.review.presenter.wording import money as _money
 from produktlyft.review.presenter.wording import number, percent, system_reason
+from produktlyft.review.report_frame import report_data
 from produktlyft.review.report_method import method_notes
 from produktlyft.review.report_texts import t
 from produktlyft.review.results import DuplicatePair
@@ -50,7 +51,7 @@ def _example(item: Example, lang: str) -> str:
 
 
 def summary(rc: ReportContext) -> SectionContent:
-    data, lang = rc.data, rc.lang
+    data, lang = report_data(rc), rc.lang
     content = SectionContent(t(lang, "summary"), first_page=True)
     content.paragraphs.append(
         t(
@@ -61,7 +62,7 @@ def summary(rc: ReportContext) -> SectionContent:
             confidence=percent(data.data_confidence, lang),
         )
     )
-    content.paragraphs.extend(story_lines(rc))
+    content.paragraphs.extend(rc.story())
     for obstacle in data.obstacles:
         cost_key = f"obstacle.{obstacle.key}.cost"
         content.blocks.append(

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, ProduktlyftError
@@ -24,11 +25,12 @@ from produktlyft.review.analysis.sbom import (
 from produktlyft.review.importers.endoflife import SHIPPED, open_release_source
 from produktlyft.review.importers.git_repo import analyse_repository, is_url
 from produktlyft.review.model import Evidence, EvidenceKind
+from produktlyft.review.repository import ReviewRepository
 
 
 def _require_system(ctx: ServiceContext, system_id: str) -> str:
     with ctx.database.reading() as uow:
-        found = uow.inventory.systems([system_id])
+        found = uow.repo(InventoryRepository).systems([system_id])
     if not found:
         raise NotFound(
             f"no system with id '{system_id}'; `produktlyft export -f json` lists the ids"
@@ -89,7 +91,7 @@ def attach_sbom(
         stored_path=str(target),
     )
     with ctx.database.unit_of_work() as uow:
-        uow.review.attach(evidence)
+        uow.repo(ReviewRepository).attach(evidence)
     return evidence
 
 
@@ -167,7 +169,7 @@ def attach_repo(
         facts=facts,
     )
     with ctx.database.unit_of_work() as uow:
-        uow.review.attach(evidence)
+        uow.repo(ReviewRepository).attach(evidence)
     return evidence
 
 
@@ -175,4 +177,4 @@ def list_evidence(ctx: ServiceContext, system_id: str | None = None) -> list[Evi
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        return uow.review.evidence(system_id)
+        return uow.repo(ReviewRepository).evidence(system_id)

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
+from produktlyft.inventory.browse_repository import BrowseRepository
 from produktlyft.inventory.model import Contract, Integration, Unit
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound
@@ -190,13 +192,13 @@ def gather_report_data(
     names = {r.system_id: r.name for r in run.systems}
     costs = {r.system_id: r.annual_cost or 0.0 for r in run.systems}
     with ctx.database.reading() as uow:
-        units = cast(list[Unit], uow.inventory.load("units"))
-        contracts = cast(list[Contract], uow.inventory.load("contracts"))
-        integrations = cast(list[Integration], uow.inventory.load("integrations"))
+        units = cast(list[Unit], uow.repo(InventoryRepository).load("units"))
+        contracts = cast(list[Contract], uow.repo(InventoryRepository).load("contracts"))
+        integrations = cast(list[Integration], uow.repo(InventoryRepository).load("integrations"))
         unknown = {i for c in contracts for i in c.system_ids} | {
             i for x in integrations for i in (x.source_id, x.target_id)
         }
-        names.update(uow.browse.names("systems", sorted(unknown - set(names))))
+        names.update(uow.repo(BrowseRepository).names("systems", sorted(unknown - set(names))))
     summary = run.summary
     data = ReportData(
         organisation=_organisation(units),

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from produktlyft.inventory.model import Inventory
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound, ProduktlyftError
@@ -15,6 +16,7 @@ from produktlyft.review.analysis.review import ReviewOutcome, run_review
 from produktlyft.review.importers.endoflife import open_release_source
 from produktlyft.review.model import PROFILES, Decision, Evidence, EvidenceKind
 from produktlyft.review.presenter.wording import duplicate_sentence, system_sentence
+from produktlyft.review.repository import ReviewRepository
 from produktlyft.review.results import RankInRun, ReviewRun, RunDetails, SystemResult
 from produktlyft.review.services.weights import effective_weights, validate_weights
 
@@ -111,7 +113,7 @@ def review_with_run(
     (progress or (lambda _: None))("saving")
     run = _run(ctx, outcome, weights, lang or ctx.settings.default_language)
     with ctx.database.unit_of_work() as uow:
-        run.id = uow.review.save_run(run)
+        run.id = uow.repo(ReviewRepository).save_run(run)
     return run, outcome
 
 
@@ -151,10 +153,10 @@ def _compute(
     today = today or ctx.now().date()
     step("loading")
     with ctx.database.reading() as uow:
-        inventory = uow.inventory.load_inventory()
-        decisions = uow.review.decisions()
-        evidence = uow.review.evidence()
-        weights = effective_weights(uow.review)
+        inventory = uow.repo(InventoryRepository).load_inventory()
+        decisions = uow.repo(ReviewRepository).decisions()
+        evidence = uow.repo(ReviewRepository).evidence()
+        weights = effective_weights(uow.repo(ReviewRepository))
     for name, values in (trial or {}).items():
         weights[name] = {**weights[name], **values}
     if not inventory.systems:
@@ -215,8 +217,8 @@ def latest_review(ctx: ServiceContext, *, with_results: bool = True) -> ReviewRu
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        run_id = uow.review.latest_run_id()
-        run = uow.review.run(run_id, with_results=with_results) if run_id else None
+        run_id = uow.repo(ReviewRepository).latest_run_id()
+        run = uow.repo(ReviewRepository).run(run_id, with_results=with_results) if run_id else None
     if run is None:
         raise NotFound("no review has been run yet; run `produktlyft review` first")
     return run
@@ -228,11 +230,11 @@ def system_evidence(
     """One system's latest result with its evidence, attachments and rank history."""
     run = latest_review(ctx, with_results=False)
     with ctx.database.reading() as uow:
-        result = uow.review.result(run.id, system_id)
+        result = uow.repo(ReviewRepository).result(run.id, system_id)
         if result is None:
             raise NotFound(f"the latest review has no system with id '{system_id}'")
-        attachments = uow.review.evidence(system_id)
-        history = uow.review.system_history(system_id)
+        attachments = uow.repo(ReviewRepository).evidence(system_id)
+        history = uow.repo(ReviewRepository).system_history(system_id)
     return run, result, attachments, history
 
 

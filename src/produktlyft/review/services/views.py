@@ -10,12 +10,12 @@ data through `review.presenter`, which also draws the charts.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from produktlyft.inventory.queries import Fingerprint, Page
+from produktlyft.inventory.browse_repository import BrowseRepository
+from produktlyft.inventory.queries import Page
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound
@@ -23,6 +23,7 @@ from produktlyft.review.analysis.assessment import fact_items
 from produktlyft.review.analysis.facts import FACTS
 from produktlyft.review.model import Band, Decision, DuplicateDecision, Evidence, pair_key
 from produktlyft.review.queries import RankingQuery, RankingRow
+from produktlyft.review.repository import ReviewRepository
 from produktlyft.review.results import (
     DuplicateCost,
     DuplicatePair,
@@ -53,8 +54,7 @@ class Overview:
     key: tuple[str, int]  # the database and run: what the overview's chart is drawn from
 
 
-_overviews: dict[tuple[str, int, Fingerprint], Overview] = {}
-_lock = threading.Lock()
+KEPT_PER_RUN = 2  # the current run's overview (and the one before, while readers move on)
 
 
 def review_overview(ctx: ServiceContext) -> Overview | None:
@@ -64,14 +64,14 @@ def review_overview(ctx: ServiceContext) -> Overview | None:
     if run is None:
         return None
     with ctx.database.reading() as uow:
-        fingerprint = uow.browse.fingerprint()
-        decisions = uow.review.decisions()
-    key = (ctx.database.url, run.id, fingerprint)
-    with _lock:  # one thread gathers; the others wait and reuse it
-        cached = _overviews.get(key)
-        if cached is None:
-            _overviews.clear()  # an older run's or inventory state's
-            cached = _overviews[key] = _build_overview(ctx, run)
+        fingerprint = uow.repo(BrowseRepository).fingerprint()
+        decisions = uow.repo(ReviewRepository).decisions()
+    # one thread gathers; the others wait and reuse it. Kept for the current run and
+    # inventory state; older runs' entries are dropped.
+    overviews = ctx.caches.named("review.overviews", KEPT_PER_RUN, one_builder=True)
+    cached = overviews.get_or_build(
+        ctx.database.url, (run.id, fingerprint), "overview", lambda: _build_overview(ctx, run)
+    )
     counts = {d: sum(1 for x in decisions if x.decision is d) for d in Decision}
     return replace(cached, confirmed=counts[Decision.CONFIRM], rejected=counts[Decision.REJECT])
 
@@ -97,7 +97,7 @@ def ranking(ctx: ServiceContext, query: RankingQuery) -> tuple[ReviewRun | None,
     if run is None:
         return None, Page(items=[], total=0, page=1, per_page=query.per_page)
     with ctx.database.reading() as uow:
-        total, rows = uow.review.ranking(run.id, query)
+        total, rows = uow.repo(ReviewRepository).ranking(run.id, query)
     return run, Page(items=rows, total=total, page=query.page, per_page=query.per_page)
 
 
@@ -195,13 +195,15 @@ def duplicates(ctx: ServiceContext, page: int = 1, per_page: int = 20) -> Duplic
     if run is None:
         return None
     with ctx.database.reading() as uow:
-        rows = uow.review.duplicates(run.id)
-        decided = {pair_key(d.system_a, d.system_b): d for d in uow.review.decisions()}
+        rows = uow.repo(ReviewRepository).duplicates(run.id)
+        decided = {
+            pair_key(d.system_a, d.system_b): d for d in uow.repo(ReviewRepository).decisions()
+        }
         ids = {i for r in rows for i in (r.system_a, r.system_b)}
         ids |= {i for key in decided for i in key}
-        brief = uow.review.brief(run.id, sorted(ids))
+        brief = uow.repo(ReviewRepository).brief(run.id, sorted(ids))
         names = {
-            **uow.browse.names("systems", sorted(ids - set(brief))),
+            **uow.repo(BrowseRepository).names("systems", sorted(ids - set(brief))),
             **{k: v.name for k, v in brief.items()},
         }
     groups: dict[int, Cluster] = {}
@@ -290,7 +292,7 @@ def preview_weights(
     if run is not None and compared:
         with ctx.database.reading() as uow:
             ids = [s.system_id for s in outcome.systems]
-            before = {k: v.rank for k, v in uow.review.brief(run.id, ids).items()}
+            before = {k: v.rank for k, v in uow.repo(ReviewRepository).brief(run.id, ids).items()}
     moved = sum(
         1 for s in outcome.systems if s.system_id in before and before[s.system_id] != s.rank
     )
@@ -311,5 +313,5 @@ def report_version(ctx: ServiceContext) -> str | None:
     if run is None:
         return None
     with ctx.database.reading() as uow:
-        fingerprint = uow.browse.fingerprint()
+        fingerprint = uow.repo(BrowseRepository).fingerprint()
     return f"{run.id}-{fingerprint.version}"

@@ -19,6 +19,7 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue
 from produktlyft.review.analysis.ranking import DEFAULT_IMPACT_WEIGHTS
 from produktlyft.review.analysis.scoring import DEFAULT_CUSTOM_WEIGHTS
+from produktlyft.review.repository import ReviewRepository
 
 DEFAULTS: dict[str, dict[str, float]] = {
     "custom": DEFAULT_CUSTOM_WEIGHTS,
@@ -38,7 +39,7 @@ def show_weights(ctx: ServiceContext) -> dict[str, dict[str, float]]:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        return effective_weights(uow.review)
+        return effective_weights(uow.repo(ReviewRepository))
 
 
 def validate_weights(
@@ -114,7 +115,7 @@ def set_weights(
     ctx.database.require_current()
     clean = validate_weights(changes, source)
     with ctx.database.unit_of_work() as uow:
-        current = effective_weights(uow.review)
+        current = effective_weights(uow.repo(ReviewRepository))
         for profile, values in clean.items():
             merged = {**current[profile], **values}
             if not any(merged.values()):
@@ -127,12 +128,12 @@ def set_weights(
                         )
                     ]
                 )
-            uow.review.set_weights(profile, merged, ctx.actor.name, ctx.now())
-        return effective_weights(uow.review)
+            uow.repo(ReviewRepository).set_weights(profile, merged, ctx.actor.name, ctx.now())
+        return effective_weights(uow.repo(ReviewRepository))
 
 
 def reset_weights(ctx: ServiceContext, profile: str) -> None:
     ctx.actor.require(Permission.ANALYSE)
     validate_weights({profile: {}})
     with ctx.database.unit_of_work() as uow:
-        uow.review.set_weights(profile, {}, ctx.actor.name, ctx.now())
+        uow.repo(ReviewRepository).set_weights(profile, {}, ctx.actor.name, ctx.now())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from produktlyft.inventory.vocabularies import LabelledEnum
+from produktlyft.kernel.labels import LabelledEnum
 
 PRELIMINARY = "preliminary translation"
 SKIP = "skip"  # the form value of "prefer not to answer" / "don't know"

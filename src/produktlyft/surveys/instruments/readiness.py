@@ -6,7 +6,7 @@ remedy the product offers when it scores low, so low scores turn into concrete n
 
 from __future__ import annotations
 
-from produktlyft.inventory.vocabularies import LabelledEnum
+from produktlyft.kernel.labels import LabelledEnum
 from produktlyft.surveys.instruments.answer_scales import AGREE_5
 from produktlyft.surveys.instruments.model import Instrument, Item, Remedy, Scale, Text
 

@@ -17,6 +17,7 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound
 from produktlyft.surveys.analysis.stats import FamilyAggregate, FamilySpec, fold
+from produktlyft.surveys.extras_repository import SurveyExtrasRepository
 from produktlyft.surveys.instruments import SKIP, Instrument
 from produktlyft.surveys.model import (
     AlreadyUsed,
@@ -27,6 +28,7 @@ from produktlyft.surveys.model import (
     RoundNotOpen,
     RoundStatus,
 )
+from produktlyft.surveys.repository import SurveyRepository
 from produktlyft.surveys.services.rounds import (
     answer_path,
     round_specs,
@@ -119,19 +121,19 @@ def _section(inst: Instrument, lang: str) -> Section:
 
 def _link_state(uow: UnitOfWork, token: str, day: date) -> tuple[Round, str, bool]:
     """The round, group name and used flag of a link, or the error that explains why not."""
-    found = uow.surveys.find_link(token_hash(token))
+    found = uow.repo(SurveyRepository).find_link(token_hash(token))
     if found is None:
         try:
-            round_ = uow.surveys.get_round(token.split("-", 1)[0])
+            round_ = uow.repo(SurveyRepository).get_round(token.split("-", 1)[0])
         except NotFound:
             raise LinkNotFound("this answer link is not valid") from None
         if round_.status(day) is RoundStatus.CLOSED:
             raise RoundClosed("this survey has closed and takes no more answers")
         raise LinkNotFound("this answer link is not valid")
     round_id, node_id, used = found
-    round_ = uow.surveys.get_round(round_id)
+    round_ = uow.repo(SurveyRepository).get_round(round_id)
     _check_open(round_, day)
-    return round_, uow.surveys.node_name(round_id, node_id), used
+    return round_, uow.repo(SurveyRepository).node_name(round_id, node_id), used
 
 
 def _check_open(round_: Round, day: date) -> None:
@@ -236,20 +238,20 @@ def submit_answer(
     comment = _comment(round_, fields)
     hashed = token_hash(token)
     with ctx.database.unit_of_work() as uow:
-        uow.surveys.share_round(round_.id)
-        consumed = uow.surveys.consume_link(hashed)
+        uow.repo(SurveyRepository).share_round(round_.id)
+        consumed = uow.repo(SurveyRepository).consume_link(hashed)
         # read again inside the transaction: a round closed meanwhile refuses the answer
-        _check_open(uow.surveys.get_round(round_.id), day)
+        _check_open(uow.repo(SurveyRepository).get_round(round_.id), day)
         if not consumed:
             raise AlreadyUsed("this link has already been used to answer; thank you")
-        found = uow.surveys.find_link(hashed)
+        found = uow.repo(SurveyRepository).find_link(hashed)
         assert found is not None
         node_id = found[1]
-        uow.surveys.add_to_aggregates(
+        uow.repo(SurveyRepository).add_to_aggregates(
             round_.id, node_id, 1, answer_aggregates(round_specs(round_), values)
         )
         if round_.mode is RoundMode.ROWS:
-            uow.survey_extras.add_row(round_.id, node_id, day, values, comment)
+            uow.repo(SurveyExtrasRepository).add_row(round_.id, node_id, day, values, comment)
     answered = sum(v is not None for v in values.values())
     return Receipt(
         round_.title, answered, given - answered, kept_as_row=round_.mode is RoundMode.ROWS

@@ -16,6 +16,7 @@ from produktlyft.kernel.db import UnitOfWork
 from produktlyft.surveys.analysis.disclosure import Candidate, Plan, Reason, plan_release
 from produktlyft.surveys.analysis.stats import FamilyAggregate, FamilySpec
 from produktlyft.surveys.model import RESPONDENTS, ROOT, GroupNode, NodeKind, Round
+from produktlyft.surveys.repository import SurveyRepository
 
 
 @dataclass
@@ -139,7 +140,7 @@ def plan_view(
 ) -> ViewPlan:
     """Audit the views against the round's ledger, family by family, and record what is shown.
     A group hidden as a whole is hidden in every family."""
-    ledger = uow.surveys.releases(round_.id)
+    ledger = uow.repo(SurveyRepository).releases(round_.id)
     plans: dict[str, Plan] = {}
     group_plan = _plan_family(
         views, counts[RESPONDENTS], ledger.get(RESPONDENTS, []), round_.min_group, withheld
@@ -152,7 +153,7 @@ def plan_view(
                 views, family_count, ledger.get(family, []), round_.min_group, hidden
             )
     for family, plan in plans.items():
-        uow.surveys.add_releases(round_.id, family, plan.new_releases, today)
+        uow.repo(SurveyRepository).add_releases(round_.id, family, plan.new_releases, today)
     return ViewPlan(plans)
 
 

@@ -11,6 +11,7 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue
 from produktlyft.kernel.files.base import ImportLimits
 from produktlyft.surveys.extras import DimiosScore
+from produktlyft.surveys.extras_repository import SurveyExtrasRepository
 from produktlyft.surveys.importers.dimios_csv import read_dimios
 from produktlyft.surveys.instruments import READINESS, Challenge, Remedy, challenge_of
 from produktlyft.surveys.model import ItemResult, ScaleResult
@@ -55,7 +56,7 @@ def readiness_view(
     if READINESS.code not in [inst.code for inst in report.instruments]:
         raise InvalidInput([Issue(message=f"round {round_id} has no readiness assessment")])
     with ctx.database.reading() as uow:
-        dimios = uow.survey_extras.dimios()
+        dimios = uow.repo(SurveyExtrasRepository).dimios()
     org = report.groups[0]
     challenges = []
     for code, scale in org.scales.items():
@@ -104,7 +105,7 @@ def import_dimios(ctx: ServiceContext, path: Path, scope: str | None = None) -> 
     )
     scores = read_dimios(path, scope or "Organisation", ctx.today(), limits)
     with ctx.database.unit_of_work() as uow:
-        uow.survey_extras.add_dimios(scores)
+        uow.repo(SurveyExtrasRepository).add_dimios(scores)
     return len(scores)
 
 
@@ -112,4 +113,4 @@ def dimios_scores(ctx: ServiceContext) -> list[DimiosScore]:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        return uow.survey_extras.dimios()
+        return uow.repo(SurveyExtrasRepository).dimios()

@@ -23,6 +23,7 @@ from produktlyft.surveys.analysis.stats import (
     summarise,
     total,
 )
+from produktlyft.surveys.extras_repository import SurveyExtrasRepository
 from produktlyft.surveys.instruments import Instrument, Item, Scale
 from produktlyft.surveys.model import (
     ROOT,
@@ -39,6 +40,7 @@ from produktlyft.surveys.model import (
     Trend,
     TrendPoint,
 )
+from produktlyft.surveys.repository import SurveyRepository
 from produktlyft.surveys.services.planning import (
     Tree,
     View,
@@ -62,17 +64,17 @@ class _RoundData:
 
 def _load(uow: UnitOfWork, round_id: str, day: date) -> _RoundData:
     """Lock the round, finalise it if its closing day has passed, and read its aggregates."""
-    uow.surveys.lock_round(round_id)
-    round_ = uow.surveys.get_round(round_id)
+    uow.repo(SurveyRepository).lock_round(round_id)
+    round_ = uow.repo(SurveyRepository).get_round(round_id)
     if finalise_if_due(uow, round_, day):
-        round_ = uow.surveys.get_round(round_id)
+        round_ = uow.repo(SurveyRepository).get_round(round_id)
     specs = round_specs(round_)
     return _RoundData(
         round_,
-        Tree.of(uow.surveys.nodes(round_id)),
+        Tree.of(uow.repo(SurveyRepository).nodes(round_id)),
         specs,
-        uow.surveys.respondents(round_id),
-        uow.surveys.aggregates(round_id, specs),
+        uow.repo(SurveyRepository).respondents(round_id),
+        uow.repo(SurveyRepository).aggregates(round_id, specs),
     )
 
 
@@ -179,7 +181,7 @@ def _result(
                 )
     comments: tuple[str, ...] = ()
     if data.round.mode is RoundMode.ROWS and data.round.finalised and node is not None:
-        found = uow.survey_extras.comments(data.round.id, view.leaves)
+        found = uow.repo(SurveyExtrasRepository).comments(data.round.id, view.leaves)
         random.SystemRandom().shuffle(found)  # shown shuffled, never in arrival order
         comments = tuple(found)
     return GroupResult(
@@ -264,9 +266,13 @@ def group_trend(ctx: ServiceContext, group: str, *, lang: str | None = None) -> 
     day = ctx.today()
     points: list[TrendPoint] = []
     with ctx.database.unit_of_work() as uow:
-        rounds = [r for r in uow.surveys.rounds() if r.status(day) is not RoundStatus.SCHEDULED]
+        rounds = [
+            r
+            for r in uow.repo(SurveyRepository).rounds()
+            if r.status(day) is not RoundStatus.SCHEDULED
+        ]
         for round_id in sorted(r.id for r in rounds):  # lock in one order: no deadlocks
-            uow.surveys.lock_round(round_id)
+            uow.repo(SurveyRepository).lock_round(round_id)
         for round_ in rounds:
             data = _load(uow, round_.id, day)
             node = data.tree.find(group)

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from produktlyft.inventory.model import Team, Unit
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
@@ -22,6 +23,7 @@ from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.surveys.analysis.disclosure import MIN_GROUP_FLOOR, storage_targets
 from produktlyft.surveys.analysis.stats import FamilySpec, family_specs
 from produktlyft.surveys.extras import Evidence
+from produktlyft.surveys.extras_repository import SurveyExtrasRepository
 from produktlyft.surveys.instruments import CURRENT, instrument
 from produktlyft.surveys.model import (
     ROOT,
@@ -33,6 +35,7 @@ from produktlyft.surveys.model import (
     RoundMode,
     RoundStatus,
 )
+from produktlyft.surveys.repository import SurveyRepository
 from produktlyft.surveys.services.planning import Tree, View, family_counts, order_views, plan_view
 
 ANSWER_PATH = "/s/{token}"  # where the web app serves the answering form
@@ -107,7 +110,7 @@ def create_round(
             created_on=day,
             created_by=ctx.actor.name,
         )
-        uow.surveys.add_round(round_, nodes, round_specs(round_))
+        uow.repo(SurveyRepository).add_round(round_, nodes, round_specs(round_))
     if k < ctx.settings.survey_min_group:
         notes.append(
             f"the minimum group size {k} is below the organisation's "
@@ -178,7 +181,7 @@ def _new_round_id(uow: UnitOfWork) -> str:
     while True:
         candidate = "".join(secrets.choice(_ROUND_ALPHABET) for _ in range(8))
         try:
-            uow.surveys.get_round(candidate)
+            uow.repo(SurveyRepository).get_round(candidate)
         except NotFound:
             return candidate
 
@@ -190,8 +193,8 @@ def _slug(name: str) -> str:
 def _group_tree(uow: UnitOfWork, names: Sequence[str]) -> tuple[list[GroupNode], list[str]]:
     """Freeze the hierarchy: inventory teams with their unit chains, units that answer as a
     whole, and teams made for this round under the organisation."""
-    teams = [t for t in uow.inventory.load("teams") if isinstance(t, Team)]
-    units = {u.id: u for u in uow.inventory.load("units") if isinstance(u, Unit)}
+    teams = [t for t in uow.repo(InventoryRepository).load("teams") if isinstance(t, Team)]
+    units = {u.id: u for u in uow.repo(InventoryRepository).load("units") if isinstance(u, Unit)}
     notes: list[str] = []
     parent: dict[str, str | None] = {ROOT: None}
     info: dict[str, tuple[str, NodeKind, str | None]] = {
@@ -308,17 +311,23 @@ def generate_links(ctx: ServiceContext, round_id: str, group: str, count: int) -
             "no links were made",
         )
     with ctx.database.unit_of_work() as uow:
-        round_ = uow.surveys.get_round(round_id)
+        round_ = uow.repo(SurveyRepository).get_round(round_id)
         if round_.status(ctx.today()) is RoundStatus.CLOSED:
             raise RoundClosed(f"round {round_id} is closed; it takes no more answers")
-        node = Tree.of(uow.surveys.nodes(round_id)).find(group)
+        node = Tree.of(uow.repo(SurveyRepository).nodes(round_id)).find(group)
         if node is not None and not node.answerable:
-            node = Tree.of(uow.surveys.nodes(round_id)).nodes.get(f"{node.node_id}/direct")
+            node = Tree.of(uow.repo(SurveyRepository).nodes(round_id)).nodes.get(
+                f"{node.node_id}/direct"
+            )
         if node is None:
-            names = ", ".join(n.name for n in uow.surveys.nodes(round_id) if n.answerable)
+            names = ", ".join(
+                n.name for n in uow.repo(SurveyRepository).nodes(round_id) if n.answerable
+            )
             raise NotFound(f"round {round_id} has no answering group '{group}'; it has {names}")
         tokens = [f"{round_id}-{secrets.token_urlsafe(16)}" for _ in range(count)]
-        uow.surveys.add_links(round_id, node.node_id, [token_hash(t) for t in tokens])
+        uow.repo(SurveyRepository).add_links(
+            round_id, node.node_id, [token_hash(t) for t in tokens]
+        )
     notes = []
     if node.links_issued + count < round_.min_group:
         notes.append(
@@ -334,7 +343,7 @@ def list_answering_groups(ctx: ServiceContext, round_id: str) -> list[str]:
     if not ctx.actor.can(Permission.ORGANISE):
         return []
     with ctx.database.reading() as uow:
-        return [n.name for n in uow.surveys.nodes(round_id) if n.answerable]
+        return [n.name for n in uow.repo(SurveyRepository).nodes(round_id) if n.answerable]
 
 
 def list_rounds(ctx: ServiceContext) -> list[tuple[Round, RoundStatus]]:
@@ -342,7 +351,7 @@ def list_rounds(ctx: ServiceContext) -> list[tuple[Round, RoundStatus]]:
     ctx.database.require_current()
     day = ctx.today()
     with ctx.database.reading() as uow:
-        return [(r, r.status(day)) for r in uow.surveys.rounds()]
+        return [(r, r.status(day)) for r in uow.repo(SurveyRepository).rounds()]
 
 
 def close_round(ctx: ServiceContext, round_id: str) -> Round:
@@ -351,11 +360,11 @@ def close_round(ctx: ServiceContext, round_id: str) -> Round:
     ctx.actor.require(Permission.ORGANISE)
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
-        uow.surveys.get_round(round_id)  # NotFound before anything is written
-        uow.surveys.lock_round(round_id)
-        uow.surveys.mark_closed(round_id, ctx.today())
-        finalise_if_due(uow, uow.surveys.get_round(round_id), ctx.today())
-        return uow.surveys.get_round(round_id)
+        uow.repo(SurveyRepository).get_round(round_id)  # NotFound before anything is written
+        uow.repo(SurveyRepository).lock_round(round_id)
+        uow.repo(SurveyRepository).mark_closed(round_id, ctx.today())
+        finalise_if_due(uow, uow.repo(SurveyRepository).get_round(round_id), ctx.today())
+        return uow.repo(SurveyRepository).get_round(round_id)
 
 
 def finalise_if_due(uow: UnitOfWork, round_: Round, day: date) -> bool:
@@ -364,9 +373,9 @@ def finalise_if_due(uow: UnitOfWork, round_: Round, day: date) -> bool:
     if round_.finalised or round_.status(day) is not RoundStatus.CLOSED:
         return False
     specs = round_specs(round_)
-    tree = Tree.of(uow.surveys.nodes(round_.id))
-    respondents = uow.surveys.respondents(round_.id)
-    aggregates = uow.surveys.aggregates(round_.id, specs)
+    tree = Tree.of(uow.repo(SurveyRepository).nodes(round_.id))
+    respondents = uow.repo(SurveyRepository).respondents(round_.id)
+    aggregates = uow.repo(SurveyRepository).aggregates(round_.id, specs)
     counts = family_counts(respondents, aggregates, specs)
     views = order_views([View.group(tree, n) for n in tree.reportable()], tree, respondents)
     plan = plan_view(uow, round_, views, counts, day)
@@ -376,8 +385,10 @@ def finalise_if_due(uow: UnitOfWork, round_: Round, day: date) -> bool:
         for family, p in plan.families.items()
     }
     final = {n: [f for f, p in plan.families.items() if p.is_shown(n)] for n in tree.nodes}
-    uow.surveys.finalise(round_.id, specs, targets, final, merge=round_.mode is RoundMode.AGGREGATE)
-    uow.surveys.delete_links(round_.id)
+    uow.repo(SurveyRepository).finalise(
+        round_.id, specs, targets, final, merge=round_.mode is RoundMode.AGGREGATE
+    )
+    uow.repo(SurveyRepository).delete_links(round_.id)
     return True
 
 
@@ -388,10 +399,10 @@ def add_evidence(
     ctx.actor.require(Permission.EDIT)
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
-        round_ = uow.surveys.get_round(round_id)
+        round_ = uow.repo(SurveyRepository).get_round(round_id)
         if "service-standard" not in [ref.code for ref in round_.instruments]:
             raise InvalidInput([Issue(message="this round has no Service Standard assessment")])
-        node = Tree.of(uow.surveys.nodes(round_id)).find(group)
+        node = Tree.of(uow.repo(SurveyRepository).nodes(round_id)).find(group)
         if node is None:
             raise NotFound(f"round {round_id} has no group '{group}'")
         if not 1 <= point <= 14:
@@ -412,5 +423,5 @@ def add_evidence(
             raise InvalidInput(
                 [Issue(message=str(error).splitlines()[-1].strip(), column="url")]
             ) from None
-        uow.survey_extras.add_evidence(evidence)
+        uow.repo(SurveyExtrasRepository).add_evidence(evidence)
     return evidence

@@ -7,7 +7,6 @@ extension point for the portfolio review's "where to start" ranking.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -173,20 +172,14 @@ def _activity_pain(ctx: ServiceContext, info: EventLogInfo) -> dict[str, float]:
     a new file name), so the answer is kept: the weights editor previews the review, pain
     included, at every change of a weight."""
     key = (str(event_log_files(ctx).path(info.stored_file)), info.imported_at.isoformat())
-    with _PAIN_LOCK:
-        known = _PAIN_CACHE.get(key)
-    if known is None:
-        known = pain_by_activity(find(load_log(ctx, info)))
-        with _PAIN_LOCK:
-            while len(_PAIN_CACHE) >= _PAIN_CACHE_SIZE:
-                _PAIN_CACHE.pop(next(iter(_PAIN_CACHE)))
-            _PAIN_CACHE[key] = known
+    cache = ctx.caches.named("workflows.pain", PAIN_CACHE_SIZE)
+    known = cache.get_or_build(
+        "files", 0, key, lambda: pain_by_activity(find(load_log(ctx, info)))
+    )  # one constant version: the answer for a stored file never goes stale
     return dict(known)
 
 
-_PAIN_CACHE: dict[tuple[str, str], dict[str, float]] = {}
-_PAIN_CACHE_SIZE = 32
-_PAIN_LOCK = threading.Lock()
+PAIN_CACHE_SIZE = 32
 
 
 def analysis_json(result: WorkflowAnalysis, language: str = "en") -> dict[str, Any]:

@@ -27,6 +27,7 @@ from produktlyft.workflows.model import (
     Progress,
     no_progress,
 )
+from produktlyft.workflows.repository import WorkflowRepository
 
 FORMATS = ("xes", "csv", "parquet")
 
@@ -117,7 +118,7 @@ def import_event_log(
     _check_file(ctx, path)
     name = (options.name or default_name(path)).strip()
     with ctx.database.reading() as uow:
-        if uow.workflows.exists(name):
+        if uow.repo(WorkflowRepository).exists(name):
             raise Conflict(
                 f"an event log named '{name}' already exists; choose another name with --name"
             )
@@ -164,7 +165,7 @@ def import_event_log(
     try:
         info = info.model_copy(update={"size_bytes": files.size(temporary)})
         with ctx.database.unit_of_work() as uow:
-            uow.workflows.add(info)
+            uow.repo(WorkflowRepository).add(info)
             final = files.put_in_place(temporary, stored_file)
     except BaseException:
         files.discard(temporary)
@@ -178,14 +179,14 @@ def list_event_logs(ctx: ServiceContext) -> list[EventLogInfo]:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        return uow.workflows.all()
+        return uow.repo(WorkflowRepository).all()
 
 
 def get_event_log(ctx: ServiceContext, name: str) -> EventLogInfo:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        return uow.workflows.get(name)
+        return uow.repo(WorkflowRepository).get(name)
 
 
 def delete_event_log(ctx: ServiceContext, name: str) -> EventLogInfo:
@@ -193,7 +194,7 @@ def delete_event_log(ctx: ServiceContext, name: str) -> EventLogInfo:
     ctx.actor.require(Permission.IMPORT)
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
-        info = uow.workflows.delete(name)
+        info = uow.repo(WorkflowRepository).delete(name)
     event_log_files(ctx).discard(event_log_files(ctx).path(info.stored_file))
     return info
 
@@ -206,10 +207,10 @@ def map_activity(
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
         if remove:
-            uow.workflows.unmap_activity(activity, system_id)
+            uow.repo(WorkflowRepository).unmap_activity(activity, system_id)
         else:
-            uow.workflows.map_activity(activity, system_id)
-        return uow.workflows.activity_systems()
+            uow.repo(WorkflowRepository).map_activity(activity, system_id)
+        return uow.repo(WorkflowRepository).activity_systems()
 
 
 def activity_systems(ctx: ServiceContext) -> dict[str, list[str]]:
@@ -218,6 +219,6 @@ def activity_systems(ctx: ServiceContext) -> dict[str, list[str]]:
     ctx.database.require_current()
     with ctx.database.reading() as uow:
         mapping: dict[str, list[str]] = {}
-        for link in uow.workflows.activity_systems():
+        for link in uow.repo(WorkflowRepository).activity_systems():
             mapping.setdefault(link.activity, []).append(link.system_id)
         return mapping

@@ -20,7 +20,7 @@ ANATOMY = {
     "accounts": (True, False, True, True),
     "workflows": (True, True, True, True),
     "surveys": (True, True, True, True),
-    "decisions": (True, False, True, True),
+    "decisions": (True, True, True, True),
     "review": (True, True, True, True),
     "demo": (False, False, False, False),
 }
@@ -51,6 +51,8 @@ def test_each_area_declares_its_anatomy(name: str) -> None:
         assert isinstance(page.router, APIRouter)
     if has_pages:
         assert area.templates is not None and area.templates.is_dir()
+        # its own gettext domain, named after the area
+        assert (area.templates.parent / "locale" / "sv" / "LC_MESSAGES" / f"{name}.po").is_file()
     sections = area.report_sections() if area.report_sections else ()
     assert bool(sections) == has_sections
     assert all(isinstance(section, Section) for section in sections)

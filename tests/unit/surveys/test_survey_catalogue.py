@@ -28,6 +28,7 @@ def test_placeholders_survive_translation() -> None:
                 assert (token in message.id) == (token in message.string), message.id
 
 
-def test_the_web_domain_leaves_survey_pages_alone() -> None:
-    places = {place for found in extract("web").values() for place, _ in found}
-    assert not any("templates/surveys/" in p or "pages/survey" in p for p in places)
+def test_each_domain_reads_only_its_own_area() -> None:
+    places = {place for found in extract("surveys").values() for place, _ in found}
+    assert places and all(place.startswith("surveys/") for place in places)
+    assert any("templates/surveys/" in place for place in places)

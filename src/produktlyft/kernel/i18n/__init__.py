@@ -1,9 +1,10 @@
 """Translations and locale-aware formatting, shared by the web app, reports and the CLI.
 
-Catalogues are gettext `.po` files under `locale/<lang>/LC_MESSAGES/<domain>.po`, one domain
-per area (`web`, and later `review`, `workflows`, `surveys`...). Every domain found for a
-language is compiled in memory when first needed and merged into one catalogue, so an area
-adds its strings by adding its own `.po` file, without touching anyone else's.
+Each area (and the kernel) keeps its own gettext domain, named after its folder, in
+`<area>/locale/<lang>/LC_MESSAGES/<area>.po`. Every domain found for a language is compiled in
+memory when first needed and merged into one catalogue, so an area adds its strings with its
+own `.po` file, without touching anyone else's. The catalogues are found by that convention
+(data beside the code), so the kernel imports no area to find them.
 
 Message ids are English; the Swedish catalogue translates them and the English one repeats
 them (or words them better), so both languages are complete and checked by a test.
@@ -27,17 +28,21 @@ from babel.numbers import format_decimal, get_group_symbol
 from babel.numbers import format_percent as _format_percent
 from babel.support import NullTranslations, Translations
 
-LOCALE_DIR = Path(__file__).parent / "locale"
+PACKAGE = Path(__file__).resolve().parents[2]  # produktlyft/: the kernel and the areas
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 # Babel locales used for dates and numbers: Swedish, and British English for day-month order.
 BABEL_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 
+def catalogue_path(lang: str, domain: str) -> Path:
+    """Where a domain's catalogue for a language is: in the folder of the area it names."""
+    return PACKAGE / domain / "locale" / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
 def domains(lang: str) -> list[str]:
     """The gettext domains that have a catalogue for this language, sorted by name."""
-    folder = LOCALE_DIR / lang / "LC_MESSAGES"
-    return sorted(path.stem for path in folder.glob("*.po"))
+    return sorted(path.stem for path in PACKAGE.glob(f"*/locale/{lang}/LC_MESSAGES/*.po"))
 
 
 def _compile(po_path: Path, lang: str) -> Translations:
@@ -56,7 +61,7 @@ def translations(lang: str) -> NullTranslations:
         lang = DEFAULT_LANGUAGE
     merged: Translations | None = None
     for domain in domains(lang):
-        compiled = _compile(LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po", lang)
+        compiled = _compile(catalogue_path(lang, domain), lang)
         if merged is None:
             merged = compiled
         else:

@@ -17,9 +17,10 @@ from produktlyft.decisions.service import (
     rights_matrix,
 )
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 
@@ -29,8 +30,9 @@ nav = (NavEntry(N_("Decisions"), "/decisions", Permission.READ, order=75),)
 
 @router.get("/decisions")
 @needs(Permission.READ)
-def register_page(request: Request, days: int = 90, team: str | None = None) -> Response:
-    ctx = service_context(request)
+def register_page(
+    request: Request, days: int = 90, team: str | None = None, ctx: ServiceContext = PageContext
+) -> Response:
     report = decision_report(ctx, undecided_after_days=max(days, 1), team=team or None)
     return render(
         request,
@@ -44,8 +46,7 @@ def register_page(request: Request, days: int = 90, team: str | None = None) -> 
 
 @router.get("/decisions/rights")
 @needs(Permission.READ)
-def rights_page(request: Request) -> Response:
-    ctx = service_context(request)
+def rights_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
     return render(
         request,
         "decisions/rights.html",
@@ -61,8 +62,8 @@ async def upload(
     request: Request,
     file: UploadFile = File(...),
     what: str = "register",
+    ctx: ServiceContext = PageContext,
 ) -> Response:
-    ctx = service_context(request)
     ctx.actor.require(Permission.ORGANISE)
     content = await file.read(ctx.settings.max_import_bytes + 1)
     suffix = Path(file.filename or "upload.csv").suffix.lower()

@@ -11,9 +11,10 @@ from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, wording
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 from produktlyft.workflows import presenter
@@ -35,8 +36,7 @@ TIME_MODES = ("intersecting", "contained", "started", "trim")
 
 @router.get("/workflows")
 @needs(Permission.READ)
-def index(request: Request) -> Response:
-    ctx = service_context(request)
+def index(request: Request, ctx: ServiceContext = PageContext) -> Response:
     return render(
         request,
         "workflows/index.html",
@@ -59,8 +59,8 @@ def upload(
     unit: str = Form(""),
     timezone: str = Form("UTC"),
     skip_bad_rows: bool = Form(False),
+    ctx: ServiceContext = PageContext,
 ) -> Response:
-    ctx = service_context(request)
     try:
         if not file.filename:
             raise InvalidInput([], wording("choose a file to upload"))
@@ -94,8 +94,8 @@ def upload(
 
 @router.get("/workflows/imports/{job_id}")
 @needs(Permission.IMPORT)
-def progress(request: Request, job_id: str) -> Response:
-    job = import_job(service_context(request), job_id)
+def progress(request: Request, job_id: str, ctx: ServiceContext = PageContext) -> Response:
+    job = import_job(ctx, job_id)
     if job.done and job.log_name:
         return RedirectResponse(f"/workflows/logs/{job.log_name}", status_code=303)
     return render(
@@ -145,8 +145,7 @@ def map_settings(request: Request) -> MapSettings:
 
 @router.get("/workflows/logs/{name}")
 @needs(Permission.READ)
-def analysis(request: Request, name: str) -> Response:
-    ctx = service_context(request)
+def analysis(request: Request, name: str, ctx: ServiceContext = PageContext) -> Response:
     the_filter, settings = log_filter(request), map_settings(request)
     try:
         result = analyse_event_log(ctx, name, the_filter)

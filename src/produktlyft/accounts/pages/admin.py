@@ -14,8 +14,9 @@ from produktlyft.accounts.service import (
     set_role,
 )
 from produktlyft.kernel.access import Permission, Role
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 
@@ -25,8 +26,7 @@ nav = (NavEntry(N_("Administration"), "/admin", Permission.ADMINISTER, order=90)
 
 @router.get("/admin")
 @needs(Permission.ADMINISTER)
-def admin_page(request: Request) -> Response:
-    ctx = service_context(request)
+def admin_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
     return render(
         request,
         "admin/overview.html",
@@ -40,8 +40,13 @@ def admin_page(request: Request) -> Response:
 
 @router.post("/admin/roles")
 @needs(Permission.ADMINISTER)
-def change_role(request: Request, name: str = Form(...), role: Role = Form(...)) -> Response:
-    set_role(service_context(request), name, role)
+def change_role(
+    request: Request,
+    name: str = Form(...),
+    role: Role = Form(...),
+    ctx: ServiceContext = PageContext,
+) -> Response:
+    set_role(ctx, name, role)
     return RedirectResponse("/admin#accounts", status_code=303)
 
 
@@ -51,8 +56,9 @@ def new_token(
     request: Request,
     name: str = Form(...),
     role: Role = Form(Role.VIEWER),
+    ctx: ServiceContext = PageContext,
 ) -> Response:
-    created = create_token(service_context(request), name.strip(), role)
+    created = create_token(ctx, name.strip(), role)
     # shown once, on the next page, then forgotten
     request.session["new_token"] = created.secret
     return RedirectResponse("/admin#tokens", status_code=303)
@@ -60,6 +66,6 @@ def new_token(
 
 @router.post("/admin/tokens/revoke")
 @needs(Permission.ADMINISTER)
-def revoke(request: Request, pk: int = Form(...)) -> Response:
-    revoke_token(service_context(request), pk)
+def revoke(request: Request, pk: int = Form(...), ctx: ServiceContext = PageContext) -> Response:
+    revoke_token(ctx, pk)
     return RedirectResponse("/admin#tokens", status_code=303)

@@ -22,8 +22,9 @@ from produktlyft.inventory.services.edit import (
     save_edit,
 )
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render, service_context
 from produktlyft.kernel.web.security import needs, page_router
 
 router = page_router()
@@ -92,13 +93,13 @@ def _register(entity: str) -> None:
 
     @router.get(path, name=f"edit_{entity}")
     @needs(Permission.EDIT)
-    def show(request: Request, record_id: str) -> Response:
-        record = open_for_edit(service_context(request), entity, record_id)
+    def show(request: Request, record_id: str, ctx: ServiceContext = PageContext) -> Response:
+        record = open_for_edit(ctx, entity, record_id)
         return _form(request, entity, record, form_values(record, entity), {})
 
     @router.post(path, name=f"save_{entity}")
     @needs(Permission.EDIT)
-    async def save(request: Request, record_id: str) -> Response:
+    async def save(request: Request, record_id: str, ctx: ServiceContext = PageContext) -> Response:
         form = await request.form()
         data = {
             key: str(value)
@@ -107,7 +108,6 @@ def _register(entity: str) -> None:
         }
         version_text = str(form.get("row_version", ""))
         version = int(version_text) if version_text.isdigit() else -1
-        ctx = service_context(request)
         try:
             save_edit(ctx, entity, record_id, data, version)
         except FormInvalid as invalid:

@@ -8,8 +8,9 @@ from fastapi.responses import Response
 from produktlyft.inventory.presenter import dashboard_view
 from produktlyft.inventory.services.dashboard import dashboard
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 
@@ -19,7 +20,7 @@ nav = (NavEntry(N_("Overview"), "/", Permission.READ, order=10),)
 
 @router.get("/")
 @needs(Permission.READ)
-def start(request: Request) -> Response:
-    board = dashboard(service_context(request))
+def start(request: Request, ctx: ServiceContext = PageContext) -> Response:
+    board = dashboard(ctx)
     view = dashboard_view(board, request.state.lang)
     return render(request, "home/dashboard.html", board=board, view=view)

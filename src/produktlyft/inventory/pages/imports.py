@@ -7,10 +7,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Severity
 from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.uploads import discard, stage_upload, staged_file
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 
@@ -30,15 +31,16 @@ ENTITY_LABELS = {
 
 @router.get("/import")
 @needs(Permission.IMPORT)
-def import_form(request: Request) -> Response:
-    service_context(request).actor.require(Permission.IMPORT)
+def import_form(request: Request, ctx: ServiceContext = PageContext) -> Response:
+    ctx.actor.require(Permission.IMPORT)
     return render(request, "imports/upload.html", error=None)
 
 
 @router.post("/import")
 @needs(Permission.IMPORT)
-async def preview(request: Request, file: UploadFile = File(...)) -> Response:
-    ctx = service_context(request)
+async def preview(
+    request: Request, file: UploadFile = File(...), ctx: ServiceContext = PageContext
+) -> Response:
     ctx.actor.require(Permission.IMPORT)
     content = await file.read(ctx.settings.max_import_bytes + 1)
     if not file.filename or not content:
@@ -78,8 +80,7 @@ async def preview(request: Request, file: UploadFile = File(...)) -> Response:
 
 @router.post("/import/confirm")
 @needs(Permission.IMPORT)
-def confirm(request: Request, key: str = Form(...)) -> Response:
-    ctx = service_context(request)
+def confirm(request: Request, key: str = Form(...), ctx: ServiceContext = PageContext) -> Response:
     path = staged_file(ctx, key)
     if request.session.get("import_key") != key:  # only the session that uploaded it
         return RedirectResponse("/import", status_code=303)

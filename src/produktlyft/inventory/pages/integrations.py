@@ -11,8 +11,9 @@ from produktlyft.inventory.queries import IntegrationQuery
 from produktlyft.inventory.services.browse import filter_options, integration_overview
 from produktlyft.inventory.vocabularies import IntegrationKind
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context, web_state
+from produktlyft.kernel.web.deps import PageContext, render, web_state
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.params import enum_param, page_param
 from produktlyft.kernel.web.security import needs, page_router
@@ -23,8 +24,7 @@ nav = (NavEntry(N_("Integrations"), "/integrations", Permission.READ, order=40),
 
 @router.get("/integrations")
 @needs(Permission.READ)
-def integrations_page(request: Request) -> Response:
-    ctx = service_context(request)
+def integrations_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
     params = request.query_params
     query = IntegrationQuery(
         system_id=params.get("system") or None,

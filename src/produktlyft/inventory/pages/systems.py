@@ -11,8 +11,9 @@ from produktlyft.inventory.queries import MissingFact, SystemQuery, SystemSort
 from produktlyft.inventory.services.browse import filter_options, find_systems, system_detail
 from produktlyft.inventory.vocabularies import Criticality, Hosting, Lifecycle
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context, web_state
+from produktlyft.kernel.web.deps import PageContext, render, web_state
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.params import enum_param, page_param
 from produktlyft.kernel.web.security import needs, page_router
@@ -65,8 +66,7 @@ def query_string(query: SystemQuery, **changes: object) -> str:
 
 @router.get("/systems")
 @needs(Permission.READ)
-def systems_list(request: Request) -> Response:
-    ctx = service_context(request)
+def systems_list(request: Request, ctx: ServiceContext = PageContext) -> Response:
     query = system_query(request)
     results = find_systems(ctx, query)
     return render(
@@ -88,8 +88,7 @@ def systems_list(request: Request) -> Response:
 
 @router.get("/systems/{system_id:path}")
 @needs(Permission.READ)
-def system_page(request: Request, system_id: str) -> Response:
-    ctx = service_context(request)
+def system_page(request: Request, system_id: str, ctx: ServiceContext = PageContext) -> Response:
     detail = system_detail(ctx, system_id)
     return render(
         request,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 
 from produktlyft.kernel import i18n
@@ -17,6 +17,7 @@ from produktlyft.kernel.web.security import SignInRequired, csrf_token
 from produktlyft.kernel.web.session import SignedIn, WebState, signed_in_account, web_state
 
 __all__ = [
+    "PageContext",
     "PageFurniture",
     "WebState",
     "furniture",
@@ -35,6 +36,10 @@ def service_context(request: Request) -> ServiceContext:
         raise SignInRequired("sign in to see this page")
     state = web_state(request)
     return ServiceContext(state.database, account.actor(), state.settings, state.caches)
+
+
+# A route's parameter `ctx: ServiceContext = PageContext` is the signed-in person's context.
+PageContext: Any = Depends(service_context)
 
 
 def public_context(request: Request) -> ServiceContext:

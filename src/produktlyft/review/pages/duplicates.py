@@ -10,8 +10,9 @@ from fastapi import Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.params import page_param
 from produktlyft.kernel.web.security import needs, page_router
@@ -35,8 +36,7 @@ _ANCHOR = re.compile(r"^pair-\d{1,6}-\d{1,4}$")
 
 @router.get("/review/duplicates")
 @needs(Permission.READ)
-def duplicates_page(request: Request) -> Response:
-    ctx = service_context(request)
+def duplicates_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
     page = page_param(request.query_params.get("page"))
     lang = request.state.lang
     view = duplicates(ctx, page, GROUPS_PER_PAGE)
@@ -75,8 +75,9 @@ def decide(
     note: str = Form(""),
     page: str = Form("1"),
     anchor: str = Form(""),
+    ctx: ServiceContext = PageContext,
 ) -> Response:
-    made = decide_duplicate(service_context(request), a, b, decision, note.strip()[:500] or None)
+    made = decide_duplicate(ctx, a, b, decision, note.strip()[:500] or None)
     # said once on the next page, where the pair then shows the decision it carries
     request.session["duplicate_decided"] = {
         "decision": made.decision.value,

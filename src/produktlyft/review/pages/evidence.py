@@ -11,9 +11,10 @@ from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, NotFound, PermissionDenied, ProduktlyftError
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render, service_context
 from produktlyft.kernel.web.security import needs, page_router
 from produktlyft.review.model import Band
 from produktlyft.review.presenter import facts, wording
@@ -108,9 +109,11 @@ def _failed(request: Request, system_id: str, error: ProduktlyftError) -> Respon
 @router.post("/review/attach/sbom")
 @needs(Permission.IMPORT)
 async def attach_sbom(
-    request: Request, system_id: str = Form(...), file: UploadFile = File(...)
+    request: Request,
+    system_id: str = Form(...),
+    file: UploadFile = File(...),
+    ctx: ServiceContext = PageContext,
 ) -> Response:
-    ctx = service_context(request)
     ctx.actor.require(Permission.IMPORT)  # before looking at what was sent
     content = await file.read(ctx.settings.max_import_bytes + 1)
     try:
@@ -126,8 +129,12 @@ async def attach_sbom(
 
 @router.post("/review/attach/repo")
 @needs(Permission.IMPORT)
-def attach_repo(request: Request, system_id: str = Form(...), url: str = Form("")) -> Response:
-    ctx = service_context(request)
+def attach_repo(
+    request: Request,
+    system_id: str = Form(...),
+    url: str = Form(""),
+    ctx: ServiceContext = PageContext,
+) -> Response:
     ctx.actor.require(Permission.IMPORT)
     try:
         attach_repo_url(ctx, system_id, url)

@@ -14,11 +14,12 @@ from fastapi.responses import RedirectResponse, Response
 
 from produktlyft.kernel import i18n
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound
 from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.report.build import Report
 from produktlyft.kernel.report.sections import ReportContext
-from produktlyft.kernel.web.deps import render, service_context, web_state
+from produktlyft.kernel.web.deps import PageContext, render, service_context, web_state
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.params import enum_param, page_param
 from produktlyft.kernel.web.security import needs, page_router
@@ -95,8 +96,7 @@ def _story_context(request: Request, found: Overview) -> ReportContext:
 
 @router.get("/review")
 @needs(Permission.READ)
-def overview(request: Request) -> Response:
-    ctx = service_context(request)
+def overview(request: Request, ctx: ServiceContext = PageContext) -> Response:
     lang = request.state.lang
     found = review_overview(ctx)
     story = summary(_story_context(request, found)) if found else None
@@ -130,15 +130,16 @@ def overview(request: Request) -> Response:
 
 @router.post("/review/run")
 @needs(Permission.ANALYSE)
-def run_review(request: Request, profile: str = Form("custom")) -> Response:
-    start_review(service_context(request), profile, request.state.lang)
+def run_review(
+    request: Request, profile: str = Form("custom"), ctx: ServiceContext = PageContext
+) -> Response:
+    start_review(ctx, profile, request.state.lang)
     return RedirectResponse("/review/run", status_code=303)
 
 
 @router.get("/review/run")
 @needs(Permission.READ)
-def run_status(request: Request) -> Response:
-    ctx = service_context(request)
+def run_status(request: Request, ctx: ServiceContext = PageContext) -> Response:
     job = review_job(ctx)
     # htmx polls this page while the run goes on; 286 tells it to stop, after this last swap
     polled = request.headers.get("hx-request") and not (job and job.running)
@@ -156,8 +157,9 @@ def run_status(request: Request) -> Response:
 
 @router.get("/review/report")
 @needs(Permission.READ)
-def report(request: Request, format: str = "pdf", lang: str = "sv") -> Response:
-    ctx = service_context(request)
+def report(
+    request: Request, format: str = "pdf", lang: str = "sv", ctx: ServiceContext = PageContext
+) -> Response:
     if format not in REPORT_FORMATS or lang not in i18n.LANGUAGES:
         raise NotFound("the report comes as html or pdf, in sv or en")
     run = latest_run(ctx)
@@ -174,8 +176,7 @@ def report(request: Request, format: str = "pdf", lang: str = "sv") -> Response:
 
 @router.get("/review/heatmap")
 @needs(Permission.READ)
-def heatmap_page(request: Request) -> Response:
-    ctx = service_context(request)
+def heatmap_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
     lang = request.state.lang
     view = heatmap(ctx)
     chart = (
@@ -233,8 +234,7 @@ def ranking_address(query: RankingQuery, **changes: object) -> str:
 
 @router.get("/review/ranking")
 @needs(Permission.READ)
-def ranking_page(request: Request) -> Response:
-    ctx = service_context(request)
+def ranking_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
     query = ranking_query(request)
     run, results = ranking(ctx, query)
     lang = request.state.lang

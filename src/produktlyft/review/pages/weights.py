@@ -14,8 +14,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from produktlyft.kernel import i18n
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render, service_context
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 from produktlyft.review.presenter import wording
@@ -114,14 +115,13 @@ def _render(
 
 @router.get("/review/weights")
 @needs(Permission.READ)
-def weights_page(request: Request) -> Response:
-    return _render(request, show_weights(service_context(request)))
+def weights_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
+    return _render(request, show_weights(ctx))
 
 
 @router.post("/review/weights/preview")
 @needs(Permission.ANALYSE)
-async def preview(request: Request) -> Response:
-    ctx = service_context(request)
+async def preview(request: Request, ctx: ServiceContext = PageContext) -> Response:
     ctx.actor.require(Permission.ANALYSE)  # before reading what was sent
     weights, typed, errors = await read_weights(request)
     # htmx swaps only successful answers, so it gets the form with its errors as 200
@@ -134,8 +134,7 @@ async def preview(request: Request) -> Response:
 
 @router.post("/review/weights")
 @needs(Permission.ANALYSE)
-async def save(request: Request) -> Response:
-    ctx = service_context(request)
+async def save(request: Request, ctx: ServiceContext = PageContext) -> Response:
     ctx.actor.require(Permission.ANALYSE)
     weights, typed, errors = await read_weights(request)
     if errors:

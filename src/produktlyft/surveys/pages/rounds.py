@@ -10,9 +10,10 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue
 from produktlyft.kernel.i18n import N_
-from produktlyft.kernel.web.deps import render, service_context
+from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 from produktlyft.surveys import presenter
@@ -33,8 +34,7 @@ nav = (NavEntry(N_("Surveys"), "/surveys", Permission.READ, order=70),)
 
 @router.get("/surveys")
 @needs(Permission.READ)
-def rounds_page(request: Request) -> Response:
-    ctx = service_context(request)
+def rounds_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
     return render(
         request,
         "surveys/list.html",
@@ -60,8 +60,8 @@ def _new_form(
 
 @router.get("/surveys/new")
 @needs(Permission.ORGANISE)
-def new_round_page(request: Request) -> Response:
-    service_context(request).actor.require(Permission.ORGANISE)
+def new_round_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
+    ctx.actor.require(Permission.ORGANISE)
     return _new_form(request, {"instruments": ["westrum", "psych-safety"], "min_group": ""}, [])
 
 
@@ -78,8 +78,7 @@ def _day(text: str, field: str) -> date | None:
 
 @router.post("/surveys/new")
 @needs(Permission.ORGANISE)
-async def create_round_submit(request: Request) -> Response:
-    ctx = service_context(request)
+async def create_round_submit(request: Request, ctx: ServiceContext = PageContext) -> Response:
     form = await request.form()
     values: dict[str, object] = {
         "title": str(form.get("title", "")),
@@ -111,8 +110,7 @@ async def create_round_submit(request: Request) -> Response:
 
 @router.get("/surveys/{round_id}")
 @needs(Permission.READ)
-def round_results(request: Request, round_id: str) -> Response:
-    ctx = service_context(request)
+def round_results(request: Request, round_id: str, ctx: ServiceContext = PageContext) -> Response:
     view = round_page(ctx, round_id, request.state.lang)
     return render(
         request,
@@ -127,8 +125,9 @@ def round_results(request: Request, round_id: str) -> Response:
 
 @router.get("/surveys/{round_id}/groups/{node_id:path}")
 @needs(Permission.READ)
-def group_history(request: Request, round_id: str, node_id: str) -> Response:
-    ctx = service_context(request)
+def group_history(
+    request: Request, round_id: str, node_id: str, ctx: ServiceContext = PageContext
+) -> Response:
     view = group_page(ctx, node_id, request.state.lang)
     charts = presenter.group_charts(view.trend, request.state.lang)
     return render(request, "surveys/group.html", view=view, charts=charts, round_id=round_id)
@@ -136,8 +135,7 @@ def group_history(request: Request, round_id: str, node_id: str) -> Response:
 
 @router.get("/surveys/{round_id}/readiness")
 @needs(Permission.READ)
-def readiness_page(request: Request, round_id: str) -> Response:
-    ctx = service_context(request)
+def readiness_page(request: Request, round_id: str, ctx: ServiceContext = PageContext) -> Response:
     return render(
         request,
         "surveys/readiness.html",
@@ -154,8 +152,8 @@ def make_links(
     group: str = Form(...),
     count: int = Form(...),
     kind: str = Form("sheet"),
+    ctx: ServiceContext = PageContext,
 ) -> Response:
-    ctx = service_context(request)
     batch = generate_links(ctx, round_id, group, count)
     base = ctx.settings.public_base_url or str(request.base_url).rstrip("/")
     name = f"links-{round_id}-{batch.group.node_id.replace(':', '-').replace('/', '-')}"
@@ -175,6 +173,6 @@ def make_links(
 
 @router.post("/surveys/{round_id}/close")
 @needs(Permission.ORGANISE)
-def close_submit(request: Request, round_id: str) -> Response:
-    close_round(service_context(request), round_id)
+def close_submit(request: Request, round_id: str, ctx: ServiceContext = PageContext) -> Response:
+    close_round(ctx, round_id)
     return RedirectResponse(f"/surveys/{round_id}", status_code=303)

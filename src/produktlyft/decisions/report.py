@@ -34,4 +34,5 @@ def decisions(rc: ReportContext) -> SectionContent | None:
     )
 
 
-SECTIONS = (Section("decisions", 210, decisions),)
+# It closes the culture section, as a part, when there is one (the surveys area's "culture").
+SECTIONS = (Section("decisions", 210, decisions, part_of="culture"),)

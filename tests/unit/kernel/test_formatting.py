@@ -56,3 +56,9 @@ def test_dates_and_lists() -> None:
 def test_significant_digits_keep_small_values_apart() -> None:
     assert format_significant(0.048, "sv") == "0,048"
     assert format_significant(0.12345, "en") == "0.12"
+
+
+def test_numbers_are_rounded_from_the_float_as_reports_always_rounded_them() -> None:
+    # 2.55 is stored as 2.54999…; the demo's readiness mean read "2,5" before the presenters
+    assert format_number(2.55, "sv", 1) == "2,5"
+    assert format_number(2.55, "en", 1) == "2.5"

@@ -112,7 +112,9 @@ def format_number(value: float | int | None, lang: str, digits: int = 0) -> str:
     if digits == 0 and value >= 0:  # the common case, without parsing a pattern each time
         return f"{round(value):,}".replace(",", _group_symbol(lang))
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=BABEL_LOCALES[lang])
+    # rounded from the float as Python does (2.55 -> 2.5, its binary value being just under),
+    # not from its decimal text as Babel would (2.6): figures read as they always have
+    return format_decimal(round(value, digits), format=pattern, locale=BABEL_LOCALES[lang])
 
 
 def format_money(value: float | None, lang: str) -> str:
@@ -126,7 +128,8 @@ def format_money(value: float | None, lang: str) -> str:
 def format_percent(share: float, lang: str, digits: int = 0) -> str:
     """A share (0.4) as a percentage with a space before the sign in both languages: '40 %'."""
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "\u00a0%"
-    return _format_percent(share, format=pattern, locale=BABEL_LOCALES[lang])
+    rounded = round(share * 100, digits) / 100  # as format_number rounds
+    return _format_percent(rounded, format=pattern, locale=BABEL_LOCALES[lang])
 
 
 def format_share(value: float, lang: str) -> str:

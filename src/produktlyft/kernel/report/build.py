@@ -18,7 +18,13 @@ from markupsafe import Markup
 
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound, ProduktlyftError
-from produktlyft.kernel.report.sections import ReportContext, Section, SectionContent, StoryLine
+from produktlyft.kernel.report.sections import (
+    ReportContext,
+    Section,
+    SectionContent,
+    StoryLine,
+    join_parts,
+)
 
 _ENV = Environment(
     loader=PackageLoader("produktlyft.kernel.report", "templates"),
@@ -78,15 +84,15 @@ class Report:
         step = progress or (lambda _: None)
         context = self.context(ctx, lang)
         frame = self.frame.prepare(context, step)
-        rendered: list[SectionContent] = []
+        rendered: list[tuple[Section, SectionContent]] = []
         for section in self.sections:
             step(f"Writing {section.key}")
             content = section.render(context)
             if content is not None:
-                rendered.append(content)
+                rendered.append((section, content))
         css = (Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8")
         return _ENV.get_template("report.html.j2").render(
-            lang=lang, sections=rendered, css=Markup(css), svg=Markup, **frame
+            lang=lang, sections=join_parts(rendered), css=Markup(css), svg=Markup, **frame
         )
 
     def render(

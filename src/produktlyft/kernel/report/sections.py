@@ -109,3 +109,24 @@ class Section:
     key: str
     order: int
     render: Callable[[ReportContext], SectionContent | None]
+    # The key of another area's section this one closes as a titled part (an h3), when that
+    # section is in the report; without it, this one stands as a section of its own. So one
+    # area adds to another's chapter without either importing the other.
+    part_of: str | None = None
+
+
+def join_parts(rendered: Sequence[tuple[Section, SectionContent]]) -> list[SectionContent]:
+    """The sections as the report shows them: each `part_of` section appended to its host as a
+    part, its method notes after the host's."""
+    hosts = {section.key: content for section, content in rendered if not section.part_of}
+    shown = []
+    for section, content in rendered:
+        host = hosts.get(section.part_of) if section.part_of else None
+        if host is None:
+            shown.append(content)
+            continue
+        part = Part(content.title, content.paragraphs, content.figures, items=content.items)
+        host.blocks.append(part.block())
+        host.tables.extend(content.tables)
+        host.method.extend(content.method)
+    return shown

@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from produktlyft.accounts.service import add_user, forget_cached_accounts
+from produktlyft.accounts.service import add_user
 from produktlyft.bootstrap import web_app
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.access import Role
@@ -46,7 +46,6 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def web_database(seeded_file: Path, tmp_path: Path) -> Iterator[Database]:
     shutil.copyfile(seeded_file, tmp_path / "web.db")
     database = Database.for_tests(f"sqlite:///{tmp_path / 'web.db'}")
-    forget_cached_accounts()
     yield database
     database.dispose()
 

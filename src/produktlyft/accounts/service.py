@@ -27,6 +27,7 @@ from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Action, Change
 from produktlyft.inventory.services import browse
 from produktlyft.kernel.access import Actor, Permission, Role
+from produktlyft.kernel.cache import CacheRegistry, VersionedCache
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database, UnitOfWork
 from produktlyft.kernel.errors import (
@@ -47,7 +48,7 @@ _DUMMY_HASH = _hasher.hash("not a real password, only for constant-time refusals
 # Touch a token's last-used time at most this often, to keep API reads free of writes.
 _TOUCH_EVERY = timedelta(minutes=5)
 SESSION_RECHECK_SECONDS = 5.0
-_session_accounts: dict[tuple[str, str], tuple[float, Account | None]] = {}
+SESSIONS_KEPT = 10_000  # signed-in people per database remembered for that while
 
 
 def _aware(moment: datetime) -> datetime:
@@ -134,7 +135,7 @@ def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
         if account is None:
             raise NotFound(f"no account named '{name}'")
         uow.repo(AccountRepository).set_role(name, role)
-        forget_cached_accounts()
+        _sessions(ctx.caches).clear()
         uow.repo(ChangeLogRepository).append(
             [
                 Change(
@@ -217,27 +218,27 @@ def record_sign_out(ctx: ServiceContext, client: str) -> None:
         )
 
 
-def account_for_session(database: Database, name: str) -> Account | None:
+def account_for_session(database: Database, name: str, caches: CacheRegistry) -> Account | None:
     """The signed-in person's current account, or None when it was removed or disabled.
 
     Every page asks this, so the answer is kept for a few seconds: a changed role or a
-    disabled account takes effect within SESSION_RECHECK_SECONDS in every server process."""
-    key = (database.url, name)
-    now = time.monotonic()
-    cached = _session_accounts.get(key)
-    if cached is not None and cached[0] > now:
-        return cached[1]
+    disabled account takes effect within SESSION_RECHECK_SECONDS in every server process (in
+    this one at once: `set_role` forgets them)."""
+    # the cache's version is the current few-second window, so no answer is older than that
+    window = int(time.monotonic() // SESSION_RECHECK_SECONDS)
+    return _sessions(caches).get_or_build(
+        database.url, window, name, lambda: _current_account(database, name)
+    )
+
+
+def _sessions(caches: CacheRegistry) -> VersionedCache:
+    return caches.named("accounts.sessions", SESSIONS_KEPT)
+
+
+def _current_account(database: Database, name: str) -> Account | None:
     with database.reading() as uow:
         account = uow.repo(AccountRepository).get(name)
-    found = account if account is not None and not account.disabled else None
-    if len(_session_accounts) > 10_000:
-        _session_accounts.clear()
-    _session_accounts[key] = (now + SESSION_RECHECK_SECONDS, found)
-    return found
-
-
-def forget_cached_accounts() -> None:
-    _session_accounts.clear()
+    return account if account is not None and not account.disabled else None
 
 
 def oidc_sign_in(

@@ -5,14 +5,17 @@ from __future__ import annotations
 from produktlyft.accounts import service
 from produktlyft.accounts.model import Account
 from produktlyft.kernel.access import Actor
+from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings
 from produktlyft.kernel.web.session import WebState
 
 
 class AccountsSignIn:
-    def account_for_session(self, database: Database, name: str) -> Account | None:
-        return service.account_for_session(database, name)
+    def account_for_session(
+        self, database: Database, name: str, caches: CacheRegistry
+    ) -> Account | None:
+        return service.account_for_session(database, name, caches)
 
     def actor_for_token(self, database: Database, secret: str) -> Actor | None:
         return service.actor_for_token(database, secret)

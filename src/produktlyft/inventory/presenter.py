@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from produktlyft.inventory.analysis.data_quality import REQUIRED_FACTS
-from produktlyft.inventory.charts import ACCENT, Chart, bar_chart, to_svg
+from produktlyft.inventory.charts import ACCENT, Chart, GraphEdge, bar_chart, graph_chart, to_svg
+from produktlyft.inventory.services.browse import IntegrationOverview
 from produktlyft.inventory.services.dashboard import Dashboard
 from produktlyft.inventory.vocabularies import Criticality, Lifecycle
 from produktlyft.kernel import i18n
+from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.labels import LabelledEnum
 
 MISSING_COLOUR = "#c01b1b"
@@ -67,3 +69,36 @@ def dashboard_view(board: Dashboard, lang: str) -> DashboardView:
             i18n.gettext("Systems by criticality", lang), criticality, systems, lang, ACCENT
         ),
     )
+
+
+GRAPHS_KEPT = 200  # drawn graphs per database and data version: filters × languages
+
+
+@dataclass
+class IntegrationGraph:
+    title: str
+    svg: str
+
+
+def integration_graph(
+    caches: CacheRegistry, overview: IntegrationOverview, lang: str
+) -> IntegrationGraph | None:
+    """Which systems exchange data, as a graph: drawn once per data version, filter and
+    language (drawing takes a while); None when there is nothing to draw."""
+    if not overview.graph_rows:
+        return None
+    database, version, system, kind = overview.graph_key
+    graphs = caches.named("inventory.integration_graphs", GRAPHS_KEPT)
+    return graphs.get_or_build(
+        database, version, (system, kind, lang), lambda: _draw_graph(overview, lang)
+    )
+
+
+def _draw_graph(overview: IntegrationOverview, lang: str) -> IntegrationGraph:
+    rows = overview.graph_rows
+    labels = {row.source_id: row.source_name for row in rows}
+    labels.update({row.target_id: row.target_name for row in rows})
+    nodes = sorted(labels, key=lambda node: (labels[node].casefold(), node))
+    edges = [GraphEdge(row.source_id, row.target_id, row.manual) for row in rows]
+    title = i18n.gettext("Which systems exchange data", lang)
+    return IntegrationGraph(title, to_svg(graph_chart(title, nodes, edges, lang, labels).spec))

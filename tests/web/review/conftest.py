@@ -14,7 +14,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from produktlyft.accounts.service import add_user, forget_cached_accounts
+from produktlyft.accounts.service import add_user
 from produktlyft.bootstrap import web_app
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.inventory.services.imports import import_files
@@ -53,7 +53,6 @@ def review_seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def review_db(review_seeded: Path, tmp_path: Path) -> Iterator[Database]:
     shutil.copyfile(review_seeded, tmp_path / "review.db")
     database = Database.for_tests(f"sqlite:///{tmp_path / 'review.db'}")
-    forget_cached_accounts()
     yield database
     database.dispose()
 

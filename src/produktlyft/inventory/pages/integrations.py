@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import Response
 
+from produktlyft.inventory import presenter
 from produktlyft.inventory.queries import IntegrationQuery
 from produktlyft.inventory.services.browse import filter_options, integration_overview
 from produktlyft.inventory.vocabularies import IntegrationKind
@@ -32,7 +33,8 @@ def integrations_page(request: Request, ctx: ServiceContext = PageContext) -> Re
         page=page_param(params.get("page")),
         per_page=web_state(request).settings.page_size,
     )
-    overview = integration_overview(ctx, query, request.state.lang)
+    overview = integration_overview(ctx, query)
+    graph = presenter.integration_graph(ctx.caches, overview, request.state.lang)
     pairs = [
         (key, value)
         for key, value in (
@@ -46,6 +48,7 @@ def integrations_page(request: Request, ctx: ServiceContext = PageContext) -> Re
         "integrations/overview.html",
         query=query,
         overview=overview,
+        graph=graph,
         kinds=list(IntegrationKind),
         systems=filter_options(ctx),
         base_query=urlencode(pairs) + "&" if pairs else "",

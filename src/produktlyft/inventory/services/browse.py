@@ -10,7 +10,6 @@ from typing import TypeVar, cast
 from produktlyft.inventory.browse_repository import BrowseRepository
 from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Change
-from produktlyft.inventory.charts import GraphEdge, graph_chart, to_svg
 from produktlyft.inventory.model import (
     Capability,
     Contract,
@@ -30,7 +29,6 @@ from produktlyft.inventory.queries import (
     SystemRow,
 )
 from produktlyft.inventory.repository import InventoryRepository
-from produktlyft.kernel import i18n
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
@@ -173,19 +171,15 @@ class IntegrationOverview:
     kinds: dict[str | None, int]
     graph_rows: list[IntegrationRow]
     graph_truncated: bool
-    graph_svg: str = ""
-    graph_title: str = ""
+    # what the graph's drawing depends on: the database, its data version and the filter
+    graph_key: tuple[str, Hashable, str | None, str | None]
 
 
 GRAPH_LIMIT = 150  # more lines than this make an unreadable picture; the table has them all
-# drawn graphs by database, data version, filter and language: drawing takes a while
-_graphs: dict[tuple[object, ...], tuple[str, str]] = {}
 
 
-def integration_overview(
-    ctx: ServiceContext, query: IntegrationQuery, lang: str
-) -> IntegrationOverview:
-    """A page of integrations for the table, and a graph of (at most GRAPH_LIMIT of) them."""
+def integration_overview(ctx: ServiceContext, query: IntegrationQuery) -> IntegrationOverview:
+    """A page of integrations for the table, and (at most GRAPH_LIMIT of) them for the graph."""
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
         total, rows = uow.repo(BrowseRepository).integrations(query)
@@ -194,30 +188,20 @@ def integration_overview(
             query.model_copy(update={"page": 1, "per_page": GRAPH_LIMIT})
         )
         fingerprint = uow.repo(BrowseRepository).fingerprint()
-    overview = IntegrationOverview(
+    return IntegrationOverview(
         page=Page[IntegrationRow](
             items=rows, total=total, page=query.page, per_page=query.per_page
         ),
         kinds=kinds,
         graph_rows=graph_rows,
         graph_truncated=graph_total > GRAPH_LIMIT,
+        graph_key=(
+            ctx.database.url,
+            fingerprint,
+            query.system_id,
+            query.kind.value if query.kind else None,
+        ),
     )
-    key = (ctx.database.url, fingerprint, query.system_id, query.kind, lang)
-    if key in _graphs:
-        overview.graph_title, overview.graph_svg = _graphs[key]
-    elif graph_rows:
-        labels = {row.source_id: row.source_name for row in graph_rows}
-        labels.update({row.target_id: row.target_name for row in graph_rows})
-        nodes = sorted(labels, key=lambda node: (labels[node].casefold(), node))
-        edges = [GraphEdge(row.source_id, row.target_id, row.manual) for row in graph_rows]
-        overview.graph_title = i18n.gettext("Which systems exchange data", lang)
-        overview.graph_svg = to_svg(
-            graph_chart(overview.graph_title, nodes, edges, lang, labels).spec
-        )
-        if len(_graphs) > 200:
-            _graphs.clear()
-        _graphs[key] = (overview.graph_title, overview.graph_svg)
-    return overview
 
 
 def find_integrations(ctx: ServiceContext, query: IntegrationQuery) -> Page[IntegrationRow]:

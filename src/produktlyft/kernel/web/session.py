@@ -37,8 +37,11 @@ class SignedIn(Protocol):
 class SignIn(Protocol):
     """What the web shell needs from whoever keeps the accounts."""
 
-    def account_for_session(self, database: Database, name: str) -> SignedIn | None:
-        """The session's person now, or None when the account was removed or disabled."""
+    def account_for_session(
+        self, database: Database, name: str, caches: CacheRegistry
+    ) -> SignedIn | None:
+        """The session's person now, or None when the account was removed or disabled (it
+        may keep the answer for a few seconds in `caches`)."""
         ...
 
     def actor_for_token(self, database: Database, secret: str) -> Actor | None:
@@ -78,7 +81,9 @@ def signed_in_account(request: Request) -> SignedIn | None:
         return account
     name = request.session.get("user")
     state = web_state(request)
-    account = state.sign_in.account_for_session(state.database, name) if name else None
+    account = (
+        state.sign_in.account_for_session(state.database, name, state.caches) if name else None
+    )
     if name and account is None:
         request.session.clear()
     request.state.account = account

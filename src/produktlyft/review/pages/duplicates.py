@@ -46,7 +46,10 @@ def duplicates_page(request: Request, ctx: ServiceContext = PageContext) -> Resp
         done = {**done, "a": names.get(done["a"], done["a"]), "b": names.get(done["b"], done["b"])}
     chart = (
         charts.remembered(
-            ("group costs", *view.key, lang),
+            ctx.caches,
+            "group costs",
+            view.key,
+            lang,
             lambda: charts.group_cost_chart([(g.name, g.cost) for g in view.dearest], lang),
         )
         if view

@@ -102,7 +102,10 @@ def overview(request: Request, ctx: ServiceContext = PageContext) -> Response:
     story = summary(_story_context(request, found)) if found else None
     chart = (
         charts.remembered(
-            ("condition", *found.key, lang),
+            ctx.caches,
+            "condition",
+            found.key,
+            lang,
             lambda: charts.condition_chart(found.run.summary.bands, lang),
         )
         if found
@@ -181,7 +184,7 @@ def heatmap_page(request: Request, ctx: ServiceContext = PageContext) -> Respons
     view = heatmap(ctx)
     chart = (
         charts.remembered(
-            ("heatmap", *view.key, lang), lambda: charts.capability_grid(view.rows, lang)
+            ctx.caches, "heatmap", view.key, lang, lambda: charts.capability_grid(view.rows, lang)
         )
         if view
         else None

@@ -8,12 +8,12 @@ Rendering SVG takes a while, so the web pages' charts are kept per run and langu
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from produktlyft.inventory.charts import Chart, ChartData
 from produktlyft.kernel import charts, i18n
+from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.i18n import N_
 from produktlyft.review.model import Band
 from produktlyft.review.presenter.wording import band_scale
@@ -24,22 +24,19 @@ HEATMAP_CHART_ROWS = 25  # the chart shows the capabilities ranked highest; the 
 HEATMAP_SHADES = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 LIGHT_TEXT_FROM = 3
 COST_CHART_GROUPS = 15
-KEPT_CHARTS = 32  # charts kept for the web pages: a few runs × languages × pages
+KEPT_CHARTS = 8  # each chart of the web pages, per language, for the current run
 
 T = TypeVar("T")
-_kept: dict[Hashable, Any] = {}
-_lock = threading.Lock()
 
 
-def remembered(key: Hashable, draw: Callable[[], T]) -> T:
-    """The chart drawn for `key` (which names the database, run and language), drawn once."""
-    with _lock:  # one thread draws; the others wait and reuse it
-        if key not in _kept:
-            if len(_kept) >= KEPT_CHARTS:
-                del _kept[next(iter(_kept))]  # the oldest
-            _kept[key] = draw()
-        found: T = _kept[key]
-        return found
+def remembered(
+    caches: CacheRegistry, chart: str, run: tuple[str, int], lang: str, draw: Callable[[], T]
+) -> T:
+    """A chart of one run (its database and id) in one language, drawn once: one thread
+    draws, the others wait and reuse it; a newer run's charts replace the older's."""
+    database, run_id = run
+    kept = caches.named(f"review.charts.{chart}", KEPT_CHARTS, one_builder=True)
+    return kept.get_or_build(database, run_id, lang, draw)
 
 
 def _chart(title: str, spec: dict[str, Any], rows: list[tuple[str, float]]) -> Chart:

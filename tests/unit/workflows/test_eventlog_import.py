@@ -121,10 +121,14 @@ def test_xes_with_entities_is_refused(tmp_path: Path, engine: str) -> None:
 
 def test_broken_xes_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.xes"
-    path.write_text("<log><trace><event>", encoding="utf-8")
+    path.write_text("<log><trace></event></log>", encoding="utf-8")
     with pytest.raises(InvalidInput) as error:
         read_xes_streaming(path)
-    assert "not a well-formed XES file" in str(error.value)
+    assert "not a well-formed XES file at line 1, column 15: mismatched tag" in str(error.value)
+    path.write_text("<log><trace><event>", encoding="utf-8")  # unfinished: see test_..._truncation
+    with pytest.raises(InvalidInput) as error:
+        read_xes_streaming(path)
+    assert "the file ends unexpectedly at line 1" in str(error.value)
 
 
 def test_streaming_and_r4pm_agree_on_the_receipt_log(shared_dir: Path) -> None:

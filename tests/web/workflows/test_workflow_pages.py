@@ -3,6 +3,7 @@ then the analysis with findings, timelines, the process map and its edge filters
 
 from __future__ import annotations
 
+import gzip
 import html
 import re
 import time
@@ -16,6 +17,7 @@ from produktlyft.bootstrap import web_app
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings
+from produktlyft.workflows.services.logs import list_event_logs
 from tests.conftest import make_context
 
 PASSWORD = "a long enough password"
@@ -164,3 +166,32 @@ def test_viewers_see_analyses_but_cannot_upload(client: TestClient) -> None:
         follow_redirects=False,
     )
     assert refused.status_code in (403, 303)
+
+
+def test_an_upload_cut_short_stops_with_where_it_ends(
+    client: TestClient, sqlite_database: Database, tmp_path: Path
+) -> None:
+    """An .xes.gz cut at half its bytes used to import the events before the cut; the upload
+    now stops, saying in the reader's language where the file ends, and stores nothing."""
+    trace = (
+        '<trace><string key="concept:name" value="c{n}"/><event>'
+        '<string key="concept:name" value="Ansökan"/>'
+        '<date key="time:timestamp" value="2024-03-01T09:00:00+01:00"/></event></trace>\n'
+    )
+    document = "<log>\n" + "".join(trace.format(n=n) for n in range(300)) + "</log>\n"
+    packed = gzip.compress(document.encode())
+    token = sign_in(client, "ada")
+    response = client.post(
+        "/workflows",
+        data={"csrf_token": token, "name": "avkortad"},
+        files={"file": ("arenden.xes.gz", packed[: len(packed) // 2], "application/gzip")},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text[:800]
+    text = html.unescape(client.get(follow(client, response.headers["location"])).text)
+    assert "XES-filen går inte att läsa; ingenting importerades" in text
+    assert "den komprimerade filen tar oväntat slut på rad" in text
+    assert "XES-dokumentet är ofullständigt" in text
+    assert list_event_logs(make_context(sqlite_database, data_dir=tmp_path / "data")) == []
+    stored = tmp_path / "data" / "eventlogs"
+    assert not stored.exists() or not any(p.is_file() for p in stored.rglob("*"))

@@ -116,6 +116,30 @@ def resolve_mapping(columns: list[str], mapping: ColumnMapping, file: str) -> di
 CATEGORICAL = (C.ACTIVITY, C.RESOURCE, C.UNIT, C.LIFECYCLE)
 
 
+@dataclass(frozen=True)
+class CutShort:
+    """The file's last row has fewer fields than the header (a file cut short mid-row): it is
+    a bad row, located at the first column it lacks."""
+
+    column: str
+    fields: int
+    header_fields: int
+
+    def problem(self, height: int) -> tuple[pl.Series, pl.Series, str, Wording]:
+        mask = pl.int_range(height, eager=True) == height - 1
+        return (
+            mask,
+            mask,
+            self.column,
+            wording(
+                "the line ends after {fields} of the header's {count} fields, before this "
+                "column: the file may be cut short",
+                fields=self.fields,
+                count=self.header_fields,
+            ),
+        )
+
+
 def _row_label(index: int, first_row: int, unit: str) -> dict[str, int]:
     return {"line" if unit == "line" else "row": index + first_row}
 
@@ -129,6 +153,7 @@ def finish(
     skip_bad_rows: bool,
     first_row: int = 1,
     row_unit: str = "row",
+    cut_short: CutShort | None = None,
 ) -> ParsedEventLog:
     """Map, convert and check the parsed frame. Raise InvalidInput on bad rows unless the
     caller asked to skip them; the rows skipped are counted and shown either way."""
@@ -154,6 +179,8 @@ def finish(
     extras = [raw[c] for c in raw.columns if c not in taken and c not in resolved]
     frame = pl.DataFrame(selected + extras)
     located = [(mask, raw[source], source, message) for mask, source, message in problems]
+    if cut_short is not None and raw.height:
+        located.insert(0, cut_short.problem(raw.height))
     kept, bad_count, examples = settle_bad_rows(
         frame,
         located,

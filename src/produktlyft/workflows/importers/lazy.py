@@ -15,6 +15,7 @@ from produktlyft.workflows.analysis.timestamps import TimestampReport, to_utc, u
 from produktlyft.workflows.importers.common import (
     CATEGORICAL,
     NOT_A_NUMBER,
+    CutShort,
     ParsedEventLog,
     finish,
     not_a_timestamp,
@@ -37,6 +38,7 @@ def read_lazy(
     skip_bad_rows: bool,
     first_row: int = 1,
     row_unit: str = "row",
+    cut_short: CutShort | None = None,
 ) -> ParsedEventLog:
     schema = scan.collect_schema()
     resolved = resolve_mapping(list(schema), mapping, file)
@@ -58,6 +60,7 @@ def read_lazy(
             skip_bad_rows=skip_bad_rows,
             first_row=first_row,
             row_unit=row_unit,
+            cut_short=cut_short,
         )
     stamp, with_offset = plan
     text = pl.col(time_source)
@@ -99,6 +102,8 @@ def read_lazy(
         problems.append(
             (frame[RAW_COST].is_not_null(), frame[RAW_COST], resolved[C.COST], NOT_A_NUMBER)
         )
+    if cut_short is not None and frame.height:
+        problems.insert(0, cut_short.problem(frame.height))
     frame = frame.drop(RAW_TIME, RAW_COST, strict=False)
     kept, bad_count, examples = settle_bad_rows(
         frame,

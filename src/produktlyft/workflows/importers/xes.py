@@ -1,26 +1,33 @@
 """Event logs from XES (IEEE 1849), `.xes` or `.xes.gz`.
 
-Two readers, one result (see docs/decisions/0002-xes-parser.md for the measurements):
+Two readers, one result (see docs/decisions/0501-xes-reader.md for the measurements):
 - `r4pm` (Rust, MIT/Apache): reads the file into polars directly. Used when installed.
 - a streaming reader of our own over defusedxml's iterparse: DTDs, entity declarations and
   external references are refused; elements are cleared as soon as they are read.
 Trace attributes become columns prefixed `case:` (so the case id is `case:concept:name`), event
 attributes keep their keys, as pm4py does.
+
+A file cut short or broken is refused, never read in part: r4pm stops quietly at a truncated
+gzip stream or at the first malformed tag and returns the events before it, so its path first
+reads the whole document with expat (and the gzip stream to its end-of-stream marker and CRC);
+the streaming reader meets the same errors as it goes. Both name the line where the file ends.
 """
 
 from __future__ import annotations
 
 import gzip
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, cast
+from xml.parsers import expat
 
 import polars as pl
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from produktlyft.kernel.errors import InvalidInput, Issue, wording
+from produktlyft.kernel.errors import InvalidInput, Issue, Wording, wording
 from produktlyft.kernel.files.safety import UnsafeInput
 from produktlyft.workflows.importers.common import ParsedEventLog, finish
 from produktlyft.workflows.model import ColumnMapping
@@ -46,20 +53,97 @@ def _open(path: Path) -> Iterator[IO[bytes]]:
         handle.close()
 
 
-def _refuse_doctype(path: Path) -> None:
-    """r4pm does not expand entities, but say so plainly rather than parse around a DTD."""
-    with _open(path) as handle:
-        head = handle.read(65536)
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise UnsafeInput(
-            Issue.worded(
-                wording(
-                    "the XML declares a DTD or entities, which is "
-                    "refused for safety; remove the DOCTYPE"
-                ),
-                file=path.name,
-            )
+class _Lines:
+    """A binary stream that counts the lines it has handed on, to say where a file ends."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+        self.line = 1
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.line += data.count(b"\n")
+        return data
+
+
+# expat's errors that only arise when the document stops before its end
+_ENDS_EARLY = {
+    expat.errors.codes[message]
+    for message in (
+        expat.errors.XML_ERROR_NO_ELEMENTS,
+        expat.errors.XML_ERROR_UNCLOSED_TOKEN,
+        expat.errors.XML_ERROR_PARTIAL_CHAR,
+        expat.errors.XML_ERROR_UNCLOSED_CDATA_SECTION,
+    )
+}
+REFUSED_DTD = wording(
+    "the XML declares a DTD or entities, which is refused for safety; remove the DOCTYPE"
+)
+
+
+class _DeclaresDtd(Exception):
+    """Raised from expat's handlers when the document declares a DTD or an entity."""
+
+
+def _problem(error: Exception, line: int) -> Wording:
+    """Words a reading error: a file cut short, damaged compressed data, or bad XML."""
+    if isinstance(error, EOFError):  # gzip: "ended before the end-of-stream marker"
+        return wording(
+            "the compressed file ends unexpectedly at line {line}: the file is cut short and "
+            "the XES document is incomplete",
+            line=line,
         )
+    if isinstance(error, gzip.BadGzipFile | zlib.error):
+        return wording(
+            "the compressed data is damaged near line {line} ({error}); the XES document "
+            "cannot be read",
+            line=line,
+            error=error,
+        )
+    code = getattr(error, "code", None)
+    position = getattr(error, "position", None)  # ElementTree's ParseError
+    if position is None and isinstance(error, expat.ExpatError):
+        position = (error.lineno, error.offset)
+    if code in _ENDS_EARLY:
+        return wording(
+            "the file ends unexpectedly at line {line}: the XES document is incomplete",
+            line=position[0] if position else line,
+        )
+    if position and isinstance(code, int):
+        return wording(
+            "not a well-formed XES file at line {line}, column {column}: {error}",
+            line=position[0],
+            column=position[1] + 1,
+            error=expat.ErrorString(code),
+        )
+    return wording("not a well-formed XES file: {error}", error=error)
+
+
+def _unreadable(error: Exception, path: Path, line: int) -> InvalidInput:
+    return InvalidInput([Issue.worded(_problem(error, line), file=path.name)], CANNOT_READ)
+
+
+def check_document(path: Path) -> None:
+    """Read the whole document with expat, keeping nothing, so that a reader which stops
+    quietly at an error is only handed complete, well-formed files: refuse a DTD or entity
+    declaration (UnsafeInput), a gzip stream cut short or damaged, and malformed or
+    unfinished XML (InvalidInput naming the line)."""
+
+    def refuse(*_: object) -> None:
+        raise _DeclaresDtd
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    lines: _Lines | None = None
+    try:
+        with _open(path) as handle:
+            lines = _Lines(handle)
+            parser.ParseFile(lines)
+    except _DeclaresDtd as error:
+        raise UnsafeInput(Issue.worded(REFUSED_DTD, file=path.name)) from error
+    except (EOFError, OSError, zlib.error, expat.ExpatError) as error:
+        raise _unreadable(error, path, lines.line if lines else 1) from error
 
 
 CANNOT_READ = wording("the XES file cannot be read; nothing was imported")
@@ -115,9 +199,11 @@ def _typed(frame: pl.DataFrame, kinds: dict[str, str]) -> pl.DataFrame:
 
 def read_xes_streaming(path: Path) -> pl.DataFrame:
     """Our own reader: text values per event, typed afterwards column by column."""
+    lines: _Lines | None = None
     try:
         with _open(path) as handle:
-            rows, kinds = _stream_rows(handle)
+            lines = _Lines(handle)
+            rows, kinds = _stream_rows(cast(IO[bytes], lines))
     except DefusedXmlException as error:
         raise UnsafeInput(
             Issue.worded(
@@ -129,18 +215,7 @@ def read_xes_streaming(path: Path) -> pl.DataFrame:
             )
         ) from error
     except Exception as error:  # ParseError from expat, gzip errors: tell the user where
-        position = getattr(error, "position", None)
-        problem = (
-            wording(
-                "not a well-formed XES file at line {line}, column {column}: {error}",
-                line=position[0],
-                column=position[1],
-                error=error,
-            )
-            if position
-            else wording("not a well-formed XES file: {error}", error=error)
-        )
-        raise InvalidInput([Issue.worded(problem, file=path.name)], CANNOT_READ) from error
+        raise _unreadable(error, path, lines.line if lines else 1) from error
     if not rows:
         return pl.DataFrame()
     frame = pl.DataFrame(rows, schema={name: pl.String for name in kinds}, orient="row")
@@ -153,7 +228,7 @@ def read_xes_r4pm(path: Path) -> pl.DataFrame | None:
         import r4pm
     except ImportError:
         return None
-    _refuse_doctype(path)
+    check_document(path)  # r4pm would return the events before a cut or a broken tag
     try:
         frame, _attributes = r4pm.df.import_xes(str(path))
     except Exception as error:  # its errors are plain exceptions carrying the parser's message

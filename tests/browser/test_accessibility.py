@@ -116,6 +116,7 @@ def test_login_page_has_no_violations(page) -> None:  # type: ignore[no-untyped-
     page.fill("#name", "admin")
     page.fill("#password", "wrong password")
     page.click("main button[type=submit]")
+    page.wait_for_selector("#login-error")  # the answer, not the page it replaces
     assert_clean(page, "/login with an error")
 
 
@@ -209,7 +210,7 @@ def test_pages_made_by_an_upload_have_no_violations(
     ):
         page.fill(f"#{field}", column)
     page.click("main form[enctype] button[type=submit]")
-    page.wait_for_url(re.compile(r"/workflows/logs/"), timeout=60_000)
+    page.wait_for_url(re.compile(r"/workflows/logs/"))
     assert page.locator("html").get_attribute("lang") == lang
     assert_clean(page, "a stored event log's analysis")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from produktlyft.kernel.db import Database
-from tests.browser.conftest import CHROMIUM_ARGS, at, running_server, sign_in
+from tests.browser.conftest import CHROMIUM_ARGS, at, open_page, running_server, sign_in
 from tests.browser.test_accessibility import assert_clean
 from tests.browser.test_keyboard import FOCUSED, tab_to
 from tests.web.conftest import PASSWORD
@@ -47,11 +47,9 @@ def review_server(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator
 
 @pytest.fixture
 def page(browser, review_server: str):  # type: ignore[no-untyped-def]
-    context = browser.new_context(base_url=review_server, locale="sv-SE", bypass_csp=True)
-    opened = context.new_page()
-    opened.set_default_timeout(30_000)
+    opened = open_page(browser, base_url=review_server, locale="sv-SE")
     yield opened
-    context.close()
+    opened.context.close()
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -90,7 +88,7 @@ def test_running_the_review_and_its_progress_page(page) -> None:  # type: ignore
     page.click("main form.run-form button[type=submit]")
     page.wait_for_url(at("/review/run"))
     assert_clean(page, "the run's progress")
-    page.wait_for_selector("text=Genomlysningen är klar", timeout=90_000)  # htmx polls
+    page.wait_for_selector("text=Genomlysningen är klar")  # htmx polls
     assert_clean(page, "the run done")
     page.click("text=Se resultaten")
     page.wait_for_url(at("/review"))
@@ -102,7 +100,7 @@ def test_weights_preview_and_errors(page) -> None:  # type: ignore[no-untyped-de
     page.goto("/review/weights")
     page.fill("#w-impact-cost", "12")
     # the live preview (htmx) re-ranks after a pause, announcing it in the status line
-    page.wait_for_selector("#preview-status:has-text('Förhandsgranskning')", timeout=30_000)
+    page.wait_for_selector("#preview-status:has-text('Förhandsgranskning')")
     assert page.locator("#preview-table tbody tr").count() == 9
     assert_clean(page, "weights with a live preview")
     page.fill("#w-custom-libyear", "mycket")
@@ -159,7 +157,7 @@ def test_edit_a_weight_with_the_keyboard(page) -> None:  # type: ignore[no-untyp
     tab_to(page, "Spara vikterna och kör genomlysningen")
     page.keyboard.press("Enter")
     page.wait_for_url(at("/review/run"))
-    page.wait_for_selector("text=Genomlysningen är klar", timeout=90_000)
+    page.wait_for_selector("text=Genomlysningen är klar")
     page.goto("/review/weights")
     assert page.locator("#w-custom-lifecycle_risk").input_value() == "0,0"
 

@@ -1,12 +1,16 @@
 """The answering page in a real browser: keyboard and screen-reader basics checked by axe-core
-(WCAG 2.1 AA), on a phone-sized and a desktop screen, in Swedish and English."""
+(WCAG 2.1 AA), on a phone-sized and a desktop screen, in Swedish and English.
+
+The server listens before it starts (its socket is bound and listening first, so a request
+waits in the queue until the app answers), and each step waits for the state it leads to.
+"""
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,30 +20,13 @@ import pytest
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.settings import Settings
 from produktlyft.surveys.services.rounds import create_round, generate_links
-from tests.conftest import ROOT, make_context, missing_component
-
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.browser.conftest import AXE, CHROMIUM, HANG_GUARD_SECONDS, open_page
+from tests.conftest import make_context, missing_component
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
-    if not Path(CHROMIUM).exists() or shutil.which("node") is None or not AXE.exists():
+    if not CHROMIUM.exists() or shutil.which("node") is None or not AXE.exists():
         missing_component("Chromium at /usr/bin/chromium and axe-core (npm ci) are needed")
     import uvicorn
 
@@ -57,18 +44,17 @@ def server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
     ).round.id
     tokens = generate_links(ctx, round_id, "Alfa", 3).tokens
     app = web_app(Settings(database_url=url, cookie_secure=False, data_dir=tmp_path / "d"))
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
+    listening = socket.socket()
+    listening.bind(("127.0.0.1", 0))
+    listening.listen()  # connections queue from now on, however slowly the app starts
+    port = int(listening.getsockname()[1])
+    running = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=running.run, kwargs={"sockets": [listening]}, daemon=True)
     thread.start()
-    for _ in range(100):
-        if running.started:
-            break
-        time.sleep(0.05)
     yield f"http://127.0.0.1:{port}", tokens
     running.should_exit = True
-    thread.join(timeout=10)
+    thread.join(timeout=HANG_GUARD_SECONDS)  # the guard against a hang; the thread is a daemon
+    listening.close()
     database.dispose()
 
 
@@ -84,24 +70,24 @@ def _violations(page) -> list[str]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("width", "lang"), [(390, "sv"), (1280, "en")])
 def test_the_answer_form_passes_axe_and_works_by_keyboard(
     server,
+    browser,
     width: int,
     lang: str,
 ) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect
 
     base, tokens = server
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_context(
-            viewport={"width": width, "height": 900}, bypass_csp=True
-        ).new_page()  # to inject axe
-        page.goto(f"{base}/s/{tokens[0]}?lang={lang}")
-        assert _violations(page) == []
-        scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
-        assert scroll_width <= width, "the form must not scroll sideways on a phone"
-        page.get_by_label("Instämmer helt" if lang == "sv" else "Strongly agree").first.check()
-        page.keyboard.press("Tab")
-        page.locator("button[type=submit]").click()
-        assert page.locator("h1").inner_text() in ("Tack för dina svar", "Thank you for answering")
-        assert _violations(page) == []
-        browser.close()
+    page = open_page(browser, viewport={"width": width, "height": 900})
+    page.goto(f"{base}/s/{tokens[0]}?lang={lang}")
+    assert _violations(page) == []
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= width, "the form must not scroll sideways on a phone"
+    page.get_by_label("Instämmer helt" if lang == "sv" else "Strongly agree").first.check()
+    page.keyboard.press("Tab")
+    page.locator("button[type=submit]").click()
+    # the answer page, once it has replaced the form (the click does not wait for it)
+    expect(page.locator("h1")).to_have_text(
+        re.compile("^(Tack för dina svar|Thank you for answering)$")
+    )
+    assert _violations(page) == []
+    page.context.close()

@@ -129,13 +129,13 @@ def add_user(
 
 
 def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
+    """Give an account another role; its sessions end, so it signs in again with the new one."""
     ctx.actor.require(Permission.ADMINISTER)
     with ctx.database.unit_of_work() as uow:
         account = uow.repo(AccountRepository).get(name)
         if account is None:
             raise NotFound(f"no account named '{name}'")
         uow.repo(AccountRepository).set_role(name, role)
-        _sessions(ctx.caches).clear()
         uow.repo(ChangeLogRepository).append(
             [
                 Change(
@@ -148,7 +148,10 @@ def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
                 )
             ]
         )
-    return account.model_copy(update={"role": role})
+    _sessions(ctx.caches).clear()  # after the commit, so no request keeps the old answer
+    return account.model_copy(
+        update={"role": role, "session_generation": account.session_generation + 1}
+    )
 
 
 def audit_log(ctx: ServiceContext, limit: int = 200) -> list[Change]:
@@ -211,19 +214,24 @@ def _event(now: datetime, name: str, action: Action, client: str) -> Change:
     )
 
 
-def record_sign_out(ctx: ServiceContext, client: str) -> None:
+def sign_out(ctx: ServiceContext, client: str) -> None:
+    """End every session of the signed-in account (a copied cookie included) and record it.
+    Other server processes notice within SESSION_RECHECK_SECONDS, this one at once."""
     with ctx.database.unit_of_work() as uow:
+        uow.repo(AccountRepository).end_sessions(ctx.actor.name)
         uow.repo(ChangeLogRepository).append(
             [_event(ctx.now(), ctx.actor.name, Action.SIGN_OUT, client)]
         )
+    _sessions(ctx.caches).clear()
 
 
 def account_for_session(database: Database, name: str, caches: CacheRegistry) -> Account | None:
-    """The signed-in person's current account, or None when it was removed or disabled.
+    """The signed-in person's current account, or None when it was removed or disabled. The
+    web shell ends a session whose generation differs from the account's `session_generation`.
 
-    Every page asks this, so the answer is kept for a few seconds: a changed role or a
-    disabled account takes effect within SESSION_RECHECK_SECONDS in every server process (in
-    this one at once: `set_role` forgets them)."""
+    Every page asks this, so the answer is kept for a few seconds: a changed role, a logout or
+    a disabled account takes effect within SESSION_RECHECK_SECONDS in every server process (in
+    this one at once: `set_role` and `sign_out` forget them)."""
     # the cache's version is the current few-second window, so no answer is older than that
     window = int(time.monotonic() // SESSION_RECHECK_SECONDS)
     return _sessions(caches).get_or_build(

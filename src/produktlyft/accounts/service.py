@@ -47,6 +47,8 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password, only for constant-time refusals")
 # Touch a token's last-used time at most this often, to keep API reads free of writes.
 _TOUCH_EVERY = timedelta(minutes=5)
+# recorded for a failed sign-in under a name no account has
+UNKNOWN_NAME = "unknown"
 SESSION_RECHECK_SECONDS = 5.0
 SESSIONS_KEPT = 10_000  # signed-in people per database remembered for that while
 
@@ -177,9 +179,12 @@ def _refuse_if_limited(ctx: ServiceContext, keys: list[str], now: datetime) -> N
 
 
 def sign_in(ctx: ServiceContext, name: str, password: str, client: str) -> Account:
-    """Check a name and password; refuse after too many failures for the name or address."""
+    """Check a name and password; refuse after too many failures for the name or address.
+    A failure under a name no account has is recorded as "unknown"."""
     now = ctx.now()
-    keys = [f"user:{name.casefold()}"[:255], f"addr:{client}"[:255]]
+    # the name as typed is kept only as a digest: it may be a password typed in the wrong field
+    typed = hashlib.sha256(name.casefold().encode()).hexdigest()
+    keys = [f"user:{typed}", f"addr:{client}"[:255]]
     _refuse_if_limited(ctx, keys, now)
     with ctx.database.unit_of_work() as uow:
         account = uow.repo(AccountRepository).get(name)
@@ -195,9 +200,9 @@ def sign_in(ctx: ServiceContext, name: str, password: str, client: str) -> Accou
             now - timedelta(seconds=ctx.settings.login_window_seconds)
         )
         uow.repo(AccountRepository).record_failure(keys, now)
-        uow.repo(ChangeLogRepository).append(
-            [_event(now, name[:200] or "?", Action.SIGN_IN_FAILED, client)]
-        )
+        # a name no account has is not recorded as typed: it may be a password
+        who = account.name if account is not None else UNKNOWN_NAME
+        uow.repo(ChangeLogRepository).append([_event(now, who, Action.SIGN_IN_FAILED, client)])
     raise LoginRefused("wrong name or password")
 
 

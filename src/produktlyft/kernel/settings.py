@@ -128,8 +128,16 @@ class Settings(BaseSettings):
         "Connect; an administrator can change it later.",
     )
     page_size: int = Field(50, ge=10, le=500, description="Rows per page in the web app's lists.")
+    repository_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Hosts the web app may clone git repositories from when someone attaches a "
+        "repository to a system (`https://` or `ssh://` clone URLs), comma-separated, e.g. "
+        "`gitlab.example.se,github.com`. Empty (the default): the web app clones nothing. "
+        "`produktlyft attach repo` on the command line, run by the server's operator, is not "
+        "limited by it.",
+    )
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("trusted_proxies", "repository_hosts", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):

@@ -18,6 +18,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from produktlyft.accounts.service import create_token
+from produktlyft.inventory.services.browse import AUDIT_ENTITIES
 from produktlyft.kernel.access import Permission, Role
 from produktlyft.kernel.web.security import declared_permission, iter_routes
 from tests.conftest import make_context
@@ -107,6 +108,11 @@ def test_every_route_declares_a_permission(app: FastAPI) -> None:
         "/review/weights",
         "/review/weights/preview",
     } <= paths
+    audit = {f"/api/v1/history/{entity}/{{record_id}}" for entity in AUDIT_ENTITIES}
+    assert audit <= paths  # so the matrix below refuses them to every role but admin
+    for _, path, _, permission in requests:
+        if path in audit:
+            assert permission is Permission.ADMINISTER, path
 
 
 def _send(
@@ -165,6 +171,31 @@ def test_every_route_refuses_roles_without_its_permission(
             assert status not in (401, 403), (role, method, url, status)
         checked += 1
     assert checked > 20
+
+
+AUDIT_HISTORY = ("/api/v1/history/sessions/admin", "/api/v1/history/users/viewer")
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_history_of_accounts_is_for_administrators(
+    client_for: Callable[[Role | None], TestClient],
+    web_database,  # type: ignore[no-untyped-def]
+    role: Role,
+) -> None:
+    """Sign-in times and addresses, account and token changes are the audit log's: a token
+    without ADMINISTER is refused them (the history of inventory records stays readable)."""
+    admin_ctx = make_context(web_database)
+    token = create_token(admin_ctx, f"history-{role.value}", role)
+    client = client_for(Role.ADMIN)  # signs admin in, so there is a session to read about
+    headers = {"Authorization": f"Bearer {token.secret}"}
+    for url in (*AUDIT_HISTORY, f"/api/v1/history/api_tokens/{token.token.pk}"):
+        response = client.get(url, headers=headers)
+        if role is Role.ADMIN:
+            assert response.status_code == 200 and response.json(), url
+        else:
+            assert response.status_code == 403, (role, url, response.status_code)
+            assert response.headers["content-type"] == "application/problem+json"
+    assert client.get("/api/v1/history/systems/sys-00001", headers=headers).status_code == 200
 
 
 def _grants(role: Role, permission: Permission) -> bool:

@@ -14,6 +14,7 @@ from produktlyft.kernel.access import Role
 from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.db.open import initialise_database
 from produktlyft.kernel.errors import ProduktlyftError
+from produktlyft.kernel.settings import Settings
 
 console = Console(highlight=False, stderr=True)
 
@@ -25,6 +26,13 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def trusted_proxies(settings: Settings) -> str | None:
+    """The proxies whose X-Forwarded-For and -Proto uvicorn believes, or None to believe
+    nobody's (uvicorn's own default would believe loopback, letting anyone on the host pick the
+    address the login limit counts)."""
+    return ",".join(settings.trusted_proxies) or None
 
 
 def serve(
@@ -58,7 +66,8 @@ def serve(
         port=port,
         workers=workers,
         factory=True,
-        proxy_headers=True,
+        proxy_headers=trusted_proxies(settings) is not None,
+        forwarded_allow_ips=trusted_proxies(settings),
         log_level="warning",
         access_log=False,
     )

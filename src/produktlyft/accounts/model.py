@@ -26,6 +26,8 @@ class Account(BaseModel):
     disabled: bool = False
     created_at: datetime
     last_login_at: datetime | None = None
+    # sessions signed in with another generation have ended (logout, role change)
+    session_generation: int = 0
 
     @field_validator("name")
     @classmethod

@@ -22,6 +22,7 @@ def _account(row: Any) -> Account:
         disabled=bool(row["disabled"]),
         created_at=row["created_at"],
         last_login_at=row["last_login_at"],
+        session_generation=row["session_generation"],
     )
 
 
@@ -82,7 +83,17 @@ class AccountRepository:
 
     def set_role(self, name: str, role: Role) -> None:
         self.connection.execute(
-            update(w.users).where(w.users.c.name == name).values(role=role.value)
+            update(w.users)
+            .where(w.users.c.name == name)
+            .values(role=role.value, session_generation=w.users.c.session_generation + 1)
+        )
+
+    def end_sessions(self, name: str) -> None:
+        """Every session the account has signed in ends: its generation moves on."""
+        self.connection.execute(
+            update(w.users)
+            .where(w.users.c.name == name)
+            .values(session_generation=w.users.c.session_generation + 1)
         )
 
     def touch_login(self, name: str, at: datetime) -> None:

@@ -47,6 +47,8 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password, only for constant-time refusals")
 # Touch a token's last-used time at most this often, to keep API reads free of writes.
 _TOUCH_EVERY = timedelta(minutes=5)
+# recorded for a failed sign-in under a name no account has
+UNKNOWN_NAME = "unknown"
 SESSION_RECHECK_SECONDS = 5.0
 SESSIONS_KEPT = 10_000  # signed-in people per database remembered for that while
 
@@ -129,13 +131,13 @@ def add_user(
 
 
 def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
+    """Give an account another role; its sessions end, so it signs in again with the new one."""
     ctx.actor.require(Permission.ADMINISTER)
     with ctx.database.unit_of_work() as uow:
         account = uow.repo(AccountRepository).get(name)
         if account is None:
             raise NotFound(f"no account named '{name}'")
         uow.repo(AccountRepository).set_role(name, role)
-        _sessions(ctx.caches).clear()
         uow.repo(ChangeLogRepository).append(
             [
                 Change(
@@ -148,7 +150,10 @@ def set_role(ctx: ServiceContext, name: str, role: Role) -> Account:
                 )
             ]
         )
-    return account.model_copy(update={"role": role})
+    _sessions(ctx.caches).clear()  # after the commit, so no request keeps the old answer
+    return account.model_copy(
+        update={"role": role, "session_generation": account.session_generation + 1}
+    )
 
 
 def audit_log(ctx: ServiceContext, limit: int = 200) -> list[Change]:
@@ -174,9 +179,12 @@ def _refuse_if_limited(ctx: ServiceContext, keys: list[str], now: datetime) -> N
 
 
 def sign_in(ctx: ServiceContext, name: str, password: str, client: str) -> Account:
-    """Check a name and password; refuse after too many failures for the name or address."""
+    """Check a name and password; refuse after too many failures for the name or address.
+    A failure under a name no account has is recorded as "unknown"."""
     now = ctx.now()
-    keys = [f"user:{name.casefold()}"[:255], f"addr:{client}"[:255]]
+    # the name as typed is kept only as a digest: it may be a password typed in the wrong field
+    typed = hashlib.sha256(name.casefold().encode()).hexdigest()
+    keys = [f"user:{typed}", f"addr:{client}"[:255]]
     _refuse_if_limited(ctx, keys, now)
     with ctx.database.unit_of_work() as uow:
         account = uow.repo(AccountRepository).get(name)
@@ -192,9 +200,9 @@ def sign_in(ctx: ServiceContext, name: str, password: str, client: str) -> Accou
             now - timedelta(seconds=ctx.settings.login_window_seconds)
         )
         uow.repo(AccountRepository).record_failure(keys, now)
-        uow.repo(ChangeLogRepository).append(
-            [_event(now, name[:200] or "?", Action.SIGN_IN_FAILED, client)]
-        )
+        # a name no account has is not recorded as typed: it may be a password
+        who = account.name if account is not None else UNKNOWN_NAME
+        uow.repo(ChangeLogRepository).append([_event(now, who, Action.SIGN_IN_FAILED, client)])
     raise LoginRefused("wrong name or password")
 
 
@@ -211,19 +219,24 @@ def _event(now: datetime, name: str, action: Action, client: str) -> Change:
     )
 
 
-def record_sign_out(ctx: ServiceContext, client: str) -> None:
+def sign_out(ctx: ServiceContext, client: str) -> None:
+    """End every session of the signed-in account (a copied cookie included) and record it.
+    Other server processes notice within SESSION_RECHECK_SECONDS, this one at once."""
     with ctx.database.unit_of_work() as uow:
+        uow.repo(AccountRepository).end_sessions(ctx.actor.name)
         uow.repo(ChangeLogRepository).append(
             [_event(ctx.now(), ctx.actor.name, Action.SIGN_OUT, client)]
         )
+    _sessions(ctx.caches).clear()
 
 
 def account_for_session(database: Database, name: str, caches: CacheRegistry) -> Account | None:
-    """The signed-in person's current account, or None when it was removed or disabled.
+    """The signed-in person's current account, or None when it was removed or disabled. The
+    web shell ends a session whose generation differs from the account's `session_generation`.
 
-    Every page asks this, so the answer is kept for a few seconds: a changed role or a
-    disabled account takes effect within SESSION_RECHECK_SECONDS in every server process (in
-    this one at once: `set_role` forgets them)."""
+    Every page asks this, so the answer is kept for a few seconds: a changed role, a logout or
+    a disabled account takes effect within SESSION_RECHECK_SECONDS in every server process (in
+    this one at once: `set_role` and `sign_out` forget them)."""
     # the cache's version is the current few-second window, so no answer is older than that
     window = int(time.monotonic() // SESSION_RECHECK_SECONDS)
     return _sessions(caches).get_or_build(

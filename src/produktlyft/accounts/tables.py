@@ -20,6 +20,9 @@ users = Table(
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_login_at", DateTime(timezone=True)),
+    # raised by logout, role change (and any password change or disabling): a session stores
+    # the value it signed in with and ends when it no longer matches
+    Column("session_generation", Integer, nullable=False, default=0, server_default="0"),
 )
 
 api_tokens = Table(

@@ -10,9 +10,10 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -104,6 +105,15 @@ class Settings(BaseSettings):
     login_window_seconds: int = Field(
         900, ge=10, description="The login rate-limit window, in seconds."
     )
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Addresses of the reverse proxies whose `X-Forwarded-For` and "
+        "`X-Forwarded-Proto` headers `produktlyft serve` believes, comma-separated (IP "
+        "addresses or networks such as `10.0.1.0/24`). Empty (the default): the headers are "
+        "ignored from everyone, loopback included, and the client address is the connecting "
+        "one; name the proxy that terminates HTTPS, e.g. `127.0.0.1` when it runs on the "
+        "same host. The per-address login limit counts the address so found.",
+    )
     oidc_issuer: str | None = Field(
         None,
         description="OpenID Connect issuer URL (its `/.well-known/openid-configuration` "
@@ -118,6 +128,21 @@ class Settings(BaseSettings):
         "Connect; an administrator can change it later.",
     )
     page_size: int = Field(50, ge=10, le=500, description="Rows per page in the web app's lists.")
+    repository_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Hosts the web app may clone git repositories from when someone attaches a "
+        "repository to a system (`https://` or `ssh://` clone URLs), comma-separated, e.g. "
+        "`gitlab.example.se,github.com`. Empty (the default): the web app clones nothing. "
+        "`produktlyft attach repo` on the command line, run by the server's operator, is not "
+        "limited by it.",
+    )
+
+    @field_validator("trusted_proxies", "repository_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     def resolved_data_dir(self) -> Path:
         if self.data_dir is not None:
@@ -144,8 +169,11 @@ def settings_markdown() -> str:
         "|---|---|---|",
     ]
     for name, field in Settings.model_fields.items():
-        default = field.default
-        shown = f"`{default}`" if default is not None else "(derived)"
+        default = field.get_default(call_default_factory=True)
+        if isinstance(default, list):
+            shown = f"`{','.join(default)}`" if default else "(none)"
+        else:
+            shown = f"`{default}`" if default is not None else "(derived)"
         lines.append(f"| `PRODUKTLYFT_{name.upper()}` | {shown} | {field.description} |")
     return "\n".join(lines) + "\n"
 

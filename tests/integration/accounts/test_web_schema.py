@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from sqlalchemy import text
+
+from produktlyft.accounts import service
+from produktlyft.kernel.access import Role
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.db.testing import schema_differences
+from tests.conftest import make_context
 
 
 def test_migrations_match_the_declared_schema(database: Database) -> None:
@@ -21,3 +28,29 @@ def test_the_list_indexes_exist(database: Database) -> None:
         "ix_systems_hosting_name",
         "ix_systems_owning_unit_id_name",
     } <= names
+
+
+def test_a_database_from_before_session_generations_upgrades(tmp_path: Path) -> None:
+    """Accounts made before revision 0010 keep their password and start at generation 0."""
+    database = Database.for_tests(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        assert database.migrate("0009_review_reasons") == (None, "0009_review_reasons")
+        with database.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO users (name, role, password_hash, disabled, created_at) "
+                    "VALUES ('anna', 'editor', :hash, false, CURRENT_TIMESTAMP)"
+                ),
+                {"hash": service._hasher.hash("ett långt lösenord")},
+            )
+        before, after = database.migrate()
+        assert (before, after) == ("0009_review_reasons", "0010_session_generation")
+        assert schema_differences(database) == []
+        ctx = make_context(database, role=Role.VIEWER, name="?")
+        account = service.sign_in(ctx, "anna", "ett långt lösenord", "127.0.0.1")
+        assert account.session_generation == 0 and account.role is Role.EDITOR
+        service.sign_out(ctx.as_actor(account.actor()), "127.0.0.1")
+        later = service.account_for_session(database, "anna", ctx.caches)
+        assert later is not None and later.session_generation == 1
+    finally:
+        database.dispose()

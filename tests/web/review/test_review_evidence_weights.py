@@ -9,6 +9,7 @@ from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from produktlyft.kernel.access import Role
@@ -137,10 +138,12 @@ def test_attach_refuses_bad_input_and_other_roles(
 
 
 def test_attach_a_repository_by_clone_url(
-    as_role: Client, review_ctx: ServiceContext, tmp_path: Path, monkeypatch
+    review_app: FastAPI, as_role: Client, review_ctx: ServiceContext, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """https:// clone URLs are accepted; git's URL rewriting points this one at a local
-    repository, so the test needs no network."""
+    """https:// clone URLs from a listed host are accepted; git's URL rewriting points this one
+    at a local repository, so the test needs no network."""
+    state = review_app.state.web
+    state.settings = state.settings.model_copy(update={"repository_hosts": ["git.example.org"]})
     repo = tmp_path / "repo"
     repo.mkdir()
     for args in (

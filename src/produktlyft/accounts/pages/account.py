@@ -9,10 +9,18 @@ from fastapi import Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from produktlyft.accounts.model import Account, LoginRefused
-from produktlyft.accounts.service import oidc_sign_in, record_sign_out, sign_in
+from produktlyft.accounts.service import oidc_sign_in, sign_in, sign_out
 from produktlyft.kernel import i18n
-from produktlyft.kernel.web.deps import WebState, public_context, render, service_context, web_state
+from produktlyft.kernel.web.deps import (
+    WebState,
+    public_context,
+    render,
+    service_context,
+    signed_in_account,
+    web_state,
+)
 from produktlyft.kernel.web.security import csrf_token, page_router, public
+from produktlyft.kernel.web.session import start_session
 
 router = page_router()
 nav = ()
@@ -33,11 +41,7 @@ def _client(request: Request) -> str:
 
 
 def _start_session(request: Request, account: Account) -> None:
-    lang = request.session.get("lang")
-    request.session.clear()  # a fresh session (and CSRF token) at every sign-in
-    request.session["user"] = account.name
-    if lang:
-        request.session["lang"] = lang
+    start_session(request, account)
     csrf_token(request)
 
 
@@ -79,8 +83,8 @@ def login(
 @router.post("/logout")
 @public
 def logout(request: Request) -> Response:
-    if request.session.get("user"):
-        record_sign_out(service_context(request), _client(request))
+    if signed_in_account(request) is not None:  # ends every session of the account
+        sign_out(service_context(request), _client(request))
     lang = request.session.get("lang")
     request.session.clear()
     if lang:

@@ -26,11 +26,13 @@ from produktlyft.inventory.queries import (
     SystemSort,
 )
 from produktlyft.inventory.services.browse import (
+    AUDIT_ENTITIES,
     audit_log,
     capability_map,
     contracts_by_end_date,
     find_systems,
     get_record,
+    history_permission,
     record_history,
 )
 from produktlyft.inventory.services.edit import EDITABLE, save_edit
@@ -126,10 +128,15 @@ def _routes(api: FastAPI) -> None:
     for entity in EDITABLE:
         _edit_route(api, entity)
 
+    for entity in AUDIT_ENTITIES:  # before the general route, so they match first
+        _audit_history_route(api, entity)
+
     @api.get("/history/{entity}/{record_id:path}", response_model=list[Change], tags=["inventory"])
     @needs(Permission.READ)
     def history(entity: str, record_id: str, ctx: ServiceContext = Ctx) -> list[Change]:
-        """The change history of one record, newest first."""
+        """The change history of one inventory record, newest first (other entities' history
+        is the audit log's, for administrators)."""
+        ctx.actor.require(history_permission(entity))  # mirrors the service's check
         return record_history(ctx, entity, record_id)
 
     @api.get("/capabilities", tags=["capabilities"])
@@ -222,3 +229,17 @@ def _edit_route(api: FastAPI, entity: str) -> None:
         """Change fields of one record, named as in the import template. A stale
         `row_version` gives 409 with both versions; invalid fields give 422."""
         return save_edit(ctx, entity, record_id, changes, row_version, source="api")
+
+
+def _audit_history_route(api: FastAPI, entity: str) -> None:
+    @api.get(
+        f"/history/{entity}/{{record_id:path}}",
+        response_model=list[Change],
+        tags=["audit"],
+        name=f"history_{entity}",
+    )
+    @needs(Permission.ADMINISTER)
+    def audit_history(record_id: str, ctx: ServiceContext = Ctx) -> list[Change]:
+        """The audit history of one account, sign-in name or API token, newest first; for
+        administrators."""
+        return record_history(ctx, entity, record_id)

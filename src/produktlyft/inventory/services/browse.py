@@ -11,6 +11,7 @@ from produktlyft.inventory.browse_repository import BrowseRepository
 from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Change
 from produktlyft.inventory.model import (
+    ENTITY_TYPES,
     Capability,
     Contract,
     DataObject,
@@ -230,8 +231,20 @@ def get_record(
         return cast(System, uow.repo(InventoryRepository).get(entity, record_id))
 
 
+# The change log's entities that belong to the audit log: who signed in when and from where,
+# account and role changes, API tokens.
+AUDIT_ENTITIES = ("sessions", "users", "api_tokens")
+
+
+def history_permission(entity: str) -> Permission:
+    """Who may read an entity's change history: the inventory's records are for every reader;
+    everything else in the change log (sign-ins with their addresses, accounts, API tokens,
+    whatever is added later) is the audit log's, for administrators."""
+    return Permission.READ if entity in ENTITY_TYPES else Permission.ADMINISTER
+
+
 def record_history(ctx: ServiceContext, entity: str, record_id: str) -> list[Change]:
-    ctx.actor.require(Permission.READ)
+    ctx.actor.require(history_permission(entity))
     with ctx.database.reading() as uow:
         return uow.repo(ChangeLogRepository).history(entity, record_id, limit=50)
 

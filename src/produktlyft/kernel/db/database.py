@@ -101,11 +101,12 @@ class Database:
         config.attributes["connection"] = connection
         return config
 
-    def migrate(self) -> tuple[str | None, str]:
-        """Upgrade to the newest schema; return (revision before, revision after)."""
+    def migrate(self, target: str = "head") -> tuple[str | None, str]:
+        """Upgrade to the newest schema (or to the revision `target`, for tests of an
+        upgrade); return (revision before, revision after)."""
         with self._connect() as connection:
             before = MigrationContext.configure(connection).get_current_revision()
-            command.upgrade(self._alembic_config(connection), "head")
+            command.upgrade(self._alembic_config(connection), target)
             connection.commit()
             after = MigrationContext.configure(connection).get_current_revision()
         return before, after or ""

@@ -31,6 +31,12 @@ class SignedIn(Protocol):
     @property
     def role(self) -> Role: ...
 
+    @property
+    def session_generation(self) -> int:
+        """Raised when the account's sessions end (logout, role change); a session signed in
+        with another value is over."""
+        ...
+
     def actor(self) -> Actor: ...
 
 
@@ -74,16 +80,36 @@ def web_state(request: Request) -> WebState:
     return state
 
 
+SESSION_USER = "user"
+SESSION_GENERATION = "generation"
+
+
+def start_session(request: Request, account: SignedIn) -> None:
+    """Sign `account` in: a fresh session that remembers the account's session generation."""
+    lang = request.session.get("lang")
+    request.session.clear()  # a fresh session (and CSRF token) at every sign-in
+    request.session[SESSION_USER] = account.name
+    request.session[SESSION_GENERATION] = account.session_generation
+    if lang:
+        request.session["lang"] = lang
+
+
 def signed_in_account(request: Request) -> SignedIn | None:
-    """The account of the session, looked up afresh so a removed role takes effect at once."""
+    """The account of the session, looked up afresh so a removed role takes effect at once;
+    None, and the session cleared, when the account's sessions have ended since it signed in
+    (logout, role change), so a copied cookie does not outlive them."""
     if "account" in request.state._state:
         account: SignedIn | None = request.state.account
         return account
-    name = request.session.get("user")
+    name = request.session.get(SESSION_USER)
     state = web_state(request)
     account = (
         state.sign_in.account_for_session(state.database, name, state.caches) if name else None
     )
+    if account is not None and request.session.get(SESSION_GENERATION) != (
+        account.session_generation
+    ):
+        account = None
     if name and account is None:
         request.session.clear()
     request.state.account = account

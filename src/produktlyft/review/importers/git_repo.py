@@ -36,13 +36,25 @@ class RepositoryError(ProduktlyftError):
     pass
 
 
-def _git(args: list[str], cwd: Path | None = None, stdin: bytes | None = None) -> bytes:
+def _git(
+    args: list[str],
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    config: tuple[str, ...] = (),
+) -> bytes:
     try:
         result = subprocess.run(
-            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, timeout=600
+            ["git", *(part for item in config for part in ("-c", item)), *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            check=False,
+            timeout=600,
         )
     except FileNotFoundError as error:
         raise RepositoryError("git is not installed on this machine") from error
+    except subprocess.TimeoutExpired as error:
+        raise RepositoryError(f"git {args[0]} took longer than {error.timeout:.0f} s") from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RepositoryError(f"git {args[0]} failed: {message[-1] if message else 'no message'}")
@@ -54,8 +66,9 @@ def is_url(location: str) -> bool:
 
 
 @contextmanager
-def opened_repository(location: str) -> Iterator[Path]:
-    """A local repository path as is, or a temporary bare clone of a URL."""
+def opened_repository(location: str, *, follow_redirects: bool = True) -> Iterator[Path]:
+    """A local repository path as is, or a temporary bare clone of a URL (over https without
+    following redirects, when asked, so a listed host cannot send git to another)."""
     if not is_url(location):
         path = Path(location).expanduser()
         if not path.exists():
@@ -65,7 +78,10 @@ def opened_repository(location: str) -> Iterator[Path]:
         return
     folder = Path(tempfile.mkdtemp(prefix="produktlyft-repo-"))
     try:
-        _git(["clone", "--bare", "--quiet", location, str(folder / "repo.git")])
+        _git(
+            ["clone", "--bare", "--quiet", "--", location, str(folder / "repo.git")],
+            config=() if follow_redirects else ("http.followRedirects=false",),
+        )
         yield folder / "repo.git"
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -117,8 +133,10 @@ def measure_complexity(files: dict[str, bytes]) -> dict[str, float]:
     return measured
 
 
-def analyse_repository(location: str, today: date, window_days: int = 365) -> CodeHealth:
-    with opened_repository(location) as repo:
+def analyse_repository(
+    location: str, today: date, window_days: int = 365, *, follow_redirects: bool = True
+) -> CodeHealth:
+    with opened_repository(location, follow_redirects=follow_redirects) as repo:
         changes = parse_numstat(read_log(repo))
         if changes.height == 0:
             raise RepositoryError(f"{location} has no commits with file changes")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
@@ -23,7 +25,7 @@ from produktlyft.review.analysis.sbom import (
     summarise_sbom,
 )
 from produktlyft.review.importers.endoflife import SHIPPED, open_release_source
-from produktlyft.review.importers.git_repo import analyse_repository, is_url
+from produktlyft.review.importers.git_repo import RepositoryError, analyse_repository, is_url
 from produktlyft.review.model import Evidence, EvidenceKind
 from produktlyft.review.repository import ReviewRepository
 
@@ -116,14 +118,41 @@ def attach_sbom_upload(
 # Clone URLs the web app accepts: a server-side path or file:// URL would let a web user read
 # folders on the server, so those stay with the command line (run by whoever holds the files).
 _WEB_REPOSITORY = re.compile(r"^(https|ssh)://[\w.]")
+_NOT_ATTACHED = "the repository was not attached"
+_UNREADABLE = "the repository could not be read"
+_log = logging.getLogger(__name__)
+
+
+def _listed_host(url: str, hosts: list[str]) -> bool:
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return False
+    return host is not None and host in {listed.strip().lower() for listed in hosts}
 
 
 def attach_repo_url(
     ctx: ServiceContext, system_id: str, url: str, window_days: int = 365
 ) -> Evidence:
-    """`attach_repo` for the web app: only https:// and ssh:// clone URLs."""
+    """`attach_repo` for the web app: only https:// and ssh:// clone URLs whose host is listed
+    in the repository_hosts setting, checked before git runs, so nobody can make the server
+    reach other addresses; a failure reads the same whatever git said (the detail goes to the
+    server's log), so the answer tells nothing about hosts and ports."""
     ctx.actor.require(Permission.IMPORT)
     url = url.strip()
+    if _WEB_REPOSITORY.match(url) and not _listed_host(url, ctx.settings.repository_hosts):
+        raise InvalidInput(
+            [
+                Issue(
+                    file="repository",
+                    message=(
+                        "clone URLs are accepted only from the hosts an administrator lists in "
+                        "PRODUKTLYFT_REPOSITORY_HOSTS, and this one is not listed"
+                    ),
+                )
+            ],
+            _NOT_ATTACHED,
+        )
     if not _WEB_REPOSITORY.match(url):
         raise InvalidInput(
             [
@@ -135,9 +164,13 @@ def attach_repo_url(
                     ),
                 )
             ],
-            "the repository was not attached",
+            _NOT_ATTACHED,
         )
-    return attach_repo(ctx, system_id, url, window_days)
+    try:
+        return attach_repo(ctx, system_id, url, window_days, follow_redirects=False)
+    except RepositoryError as error:
+        _log.warning("attaching %s to %s failed: %s", url, system_id, error)
+        raise ProduktlyftError(_UNREADABLE) from None
 
 
 def _safe(name: str) -> str:
@@ -145,9 +178,16 @@ def _safe(name: str) -> str:
 
 
 def attach_repo(
-    ctx: ServiceContext, system_id: str, location: str, window_days: int = 365
+    ctx: ServiceContext,
+    system_id: str,
+    location: str,
+    window_days: int = 365,
+    *,
+    follow_redirects: bool = True,
 ) -> Evidence:
-    """Measure a repository's code health now and store the facts (not the code)."""
+    """Measure a repository's code health now and store the facts (not the code). The command
+    line's use case: a local folder or any clone URL, for the server's operator, who may run
+    git there anyway; the web app goes through `attach_repo_url`."""
     ctx.actor.require(Permission.IMPORT)
     ctx.database.require_current()
     _require_system(ctx, system_id)
@@ -155,7 +195,9 @@ def attach_repo(
         raise ProduktlyftError("the window must be at least one day")
     if not is_url(location):
         location = str(Path(location).expanduser().resolve())
-    health = analyse_repository(location, ctx.now().date(), window_days)
+    health = analyse_repository(
+        location, ctx.now().date(), window_days, follow_redirects=follow_redirects
+    )
     facts = health.as_dict()
     facts["hotspots"] = facts["hotspots"][:10]
     label = location.rstrip("/").rsplit("/", 1)[-1] or location

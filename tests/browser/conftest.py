@@ -11,11 +11,6 @@ time, so a busy machine makes the tests slower, not red. The one time limit left
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,15 +20,11 @@ import pytest
 
 from produktlyft.kernel.db import Database
 from tests.conftest import ROOT, missing_component
+from tests.support.server import HANG_GUARD_SECONDS, serving
 from tests.web.conftest import seed
 
 CHROMIUM = Path(os.environ.get("PRODUKTLYFT_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# The last-resort guard against a hang, not a budget for a step: every wait is for a state, and
-# this only ends a wait whose state never comes (a dead server, a lost page) so that the test
-# fails instead of CI stalling. Generous because CI runners share their cores: on a loaded
-# machine the server's start or a page's load can take tens of seconds, and must not fail.
-HANG_GUARD_SECONDS = 120
 HANG_GUARD_MS = HANG_GUARD_SECONDS * 1000
 CHROMIUM_ARGS = [
     "--headless",
@@ -65,58 +56,12 @@ def _survey_round(database: Database, instrument: str = "westrum") -> str:
     ).round.id
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextmanager
 def running_server(url: str, folder: Path) -> Iterator[str]:
     """`produktlyft serve` on a free port over the database at `url`; yields its address."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PRODUKTLYFT_DATA_DIR": str(folder / "data"),
-        "PRODUKTLYFT_SECRET_KEY": "browser-tests",
-        "PRODUKTLYFT_PAGE_SIZE": "25",
-    }
-    command = [sys.executable, "-m", "produktlyft", "--database", url, "serve"]
-    command += ["--host", "127.0.0.1", "--port", str(port)]
-    base = f"http://127.0.0.1:{port}"
-    log = folder / "serve.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        _wait_until_answering(base, process, log)
+    settings = {"PRODUKTLYFT_SECRET_KEY": "browser-tests", "PRODUKTLYFT_PAGE_SIZE": "25"}
+    with serving(url, folder, settings) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=HANG_GUARD_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_answering(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    """Return once the server answers /healthz; fail at once, with its output, if it exits.
-
-    Polled because nothing tells a client that a port has started listening; the pause between
-    probes only spaces them out. HANG_GUARD ends the wait if the server neither answers nor exits.
-    """
-    deadline = time.monotonic() + HANG_GUARD_SECONDS
-    while True:
-        if process.poll() is not None:
-            output = log.read_text(encoding="utf-8", errors="replace")[-4000:]
-            pytest.fail(f"produktlyft serve exited with {process.returncode}:\n{output}")
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=HANG_GUARD_SECONDS):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                pytest.fail(f"produktlyft serve did not answer within {HANG_GUARD_SECONDS} s")
-            time.sleep(0.1)
 
 
 @pytest.fixture(scope="session")

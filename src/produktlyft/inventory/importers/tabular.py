@@ -36,7 +36,7 @@ from produktlyft.kernel.files.base import (
     error_wording,
     validation_wording,
 )
-from produktlyft.kernel.files.cells import fold_header, is_blank
+from produktlyft.kernel.files.cells import fold_header, is_blank, restore_formula
 from produktlyft.kernel.files.safety import check_zip
 
 Row = tuple[int, list[Any]]
@@ -200,7 +200,7 @@ def _map_headers(table: RawTable, collector: IssueCollector) -> HeaderMap | None
             )
             continue
         seen[folded] = index
-        mapping[index] = (known.get(folded), str(header).strip())
+        mapping[index] = (known.get(folded), restore_formula(str(header).strip()))
     present = {column.field for column, _ in mapping.values() if column is not None}
     missing = [c for c in table.sheet.columns if c.required and c.field not in present]
     if missing:
@@ -273,7 +273,7 @@ def _row_data(
         value = cells[index] if index < len(cells) else None
         if target is None:
             if not is_blank(value):
-                properties[header] = str(value).strip()
+                properties[header] = restore_formula(str(value).strip())
             continue
         try:
             converted = convert_cell(target, value)

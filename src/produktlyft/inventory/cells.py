@@ -7,7 +7,7 @@ from typing import Any
 
 from produktlyft.inventory.template import FALSE_WORDS, LIST_SEPARATOR, TRUE_WORDS, Column
 from produktlyft.kernel.errors import N_, WordedError, wording
-from produktlyft.kernel.files.cells import is_blank, parse_number
+from produktlyft.kernel.files.cells import is_blank, parse_number, restore_formula
 from produktlyft.kernel.labels import LabelledEnum
 
 
@@ -62,6 +62,15 @@ def convert_cell(column: Column, value: Any) -> Any:
     """The typed value of one cell; WordedError with the message to show on failure."""
     if is_blank(value):
         return [] if column.is_list else None
+    quoted = False
+    if isinstance(value, str):
+        # "'=1+1" is how an export writes the text "=1+1" (no cell is a formula); the
+        # quote goes and the text is taken as written, spaces and all
+        stripped = value.strip()
+        restored = restore_formula(stripped)
+        quoted = restored != stripped
+        if quoted:
+            value = restored
     if column.is_list:
         return [part.strip() for part in str(value).split(LIST_SEPARATOR) if part.strip()]
     kind = column.type
@@ -77,4 +86,4 @@ def convert_cell(column: Column, value: Any) -> Any:
         value = int(value)  # an id typed as 1001 arrives from Excel as 1001.0
     if isinstance(value, datetime | date):
         value = value.isoformat()
-    return str(value).strip()
+    return str(value) if quoted else str(value).strip()

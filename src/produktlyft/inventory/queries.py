@@ -22,6 +22,10 @@ from produktlyft.inventory.vocabularies import (
 
 T = TypeVar("T")
 
+# The last page anyone may ask for: its offset, times the largest page, still fits the
+# databases' 64-bit integers (a larger one is refused, not sent to the database)
+MAX_PAGE = 999_999
+
 
 class SystemSort(StrEnum):
     NAME = "name"
@@ -54,7 +58,7 @@ class SystemQuery(BaseModel):
     missing: MissingFact | None = None
     sort: SystemSort = SystemSort.NAME
     descending: bool = False
-    page: int = Field(default=1, ge=1)
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
     per_page: int = Field(default=50, ge=1, le=500)
 
 
@@ -116,7 +120,7 @@ class IntegrationQuery(BaseModel):
 
     system_id: str | None = None
     kind: IntegrationKind | None = None
-    page: int = Field(default=1, ge=1)
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
     per_page: int = Field(default=50, ge=1, le=1000)
 
 

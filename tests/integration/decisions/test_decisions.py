@@ -115,3 +115,23 @@ def test_only_organisers_change_the_register(ctx: ServiceContext, register: Path
         import_decisions(viewer, register)
     import_decisions(ctx, register)
     assert decision_report(viewer).overall.proposed == 4
+
+
+def test_unreadable_registers_are_located_errors(ctx: ServiceContext, tmp_path: Path) -> None:
+    path = tmp_path / "beslut.csv"
+    path.write_bytes(REGISTER.encode("cp1252") + b"d5;Tr\x81sig;T;verktyg och teknik;;;;\n")
+    with pytest.raises(InvalidInput) as caught:
+        import_decisions(ctx, path)
+    assert "beslut.csv, line 6: " in str(caught.value) and "byte 0x81" in str(caught.value)
+    path.write_text(REGISTER.replace("Ny e-tjänst", "x" * 140_000), encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        import_decisions(ctx, path)
+    assert "beslut.csv, row 3: " in str(caught.value)
+    assert "more than 131 072 characters" in str(caught.value)
+    assert decision_report(ctx).overall.proposed == 0  # nothing was written
+
+
+def test_a_utf16_register_is_read(ctx: ServiceContext, tmp_path: Path) -> None:
+    path = tmp_path / "beslut.csv"
+    path.write_text(REGISTER, encoding="utf-16")
+    assert import_decisions(ctx, path).created == 4

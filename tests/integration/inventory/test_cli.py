@@ -81,6 +81,33 @@ def test_bad_option_value(db: Path, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("token", "create", "x", "--user", "y"), "No such option: --user"),
+        (("token", "create"), "Missing argument"),
+        (("frobnicate",), "No such command"),
+        (("export", "--format"), "Option '--format' requires an argument"),
+    ],
+)
+def test_usage_errors_print_the_usage_and_exit_2(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run(*args, db=tmp_path / "x.db")
+    assert result.returncode == 2, result.stderr
+    assert f"Error: {message}" in result.stderr
+    if args[0] != "export":  # click knows no command for an option left without its value
+        assert "Usage:" in result.stderr
+    assert "Internal error" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_no_command_prints_the_usage(tmp_path: Path) -> None:
+    result = run(db=tmp_path / "x.db")
+    assert result.returncode == 2 and "Usage:" in result.stderr
+    assert "Internal error" not in result.stderr + result.stdout
+
+
 def test_template_writes_both_formats(tmp_path: Path) -> None:
     assert (
         run(

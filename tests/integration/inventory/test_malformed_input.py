@@ -192,3 +192,41 @@ def test_parent_cycles_are_errors(seeded: ServiceContext, tmp_path: Path) -> Non
     )
     errors = _fail(seeded, path)
     assert len(errors) == 2 and all("loops back" in e for e in errors)
+
+
+def test_bytes_that_are_no_known_encoding_are_a_located_error(
+    seeded: ServiceContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "systems.csv"  # 0x81 is neither UTF-8 nor a Windows-1252 character
+    path.write_bytes(b"ID;Namn\r\nS8;Ekonomi\r\nS9;Tr\x81sig\r\n")
+    errors = _fail(seeded, path)
+    assert len(errors) == 1
+    assert errors[0].startswith("systems.csv, sheet 'systems.csv', line 3: ")
+    assert "byte 0x81" in errors[0] and "UTF-8, UTF-16 or Windows-1252" in errors[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_utf16_and_utf8_files_with_a_byte_order_mark_are_read(
+    seeded: ServiceContext, tmp_path: Path, encoding: str
+) -> None:
+    from produktlyft.inventory.services.export import load_inventory
+
+    text = "ID;Namn;Leverantör\r\nS8;Ärendesystem;Åkeri AB\r\n"
+    path = tmp_path / "systems.csv"
+    bom = "\ufeff" if encoding == "utf-16-be" else ""  # utf-16 and utf-8-sig write their own
+    path.write_bytes((bom + text).encode(encoding))
+    report = import_files(seeded, [path])
+    assert report.counts["systems"].created == 1
+    system = next(s for s in load_inventory(seeded).systems if s.id == "S8")
+    assert (system.name, system.vendor) == ("Ärendesystem", "Åkeri AB")
+
+
+def test_a_cell_over_the_csv_field_limit_is_a_located_error(
+    seeded: ServiceContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "systems.csv"
+    path.write_text("ID;Namn\nS8;Ekonomi\nS9;" + "x" * 140_000 + "\n", encoding="utf-8")
+    errors = _fail(seeded, path)
+    assert len(errors) == 1
+    assert errors[0].startswith("systems.csv, sheet 'systems.csv', row 3: ")
+    assert "more than 131 072 characters" in errors[0]

@@ -185,3 +185,19 @@ def test_cli_import_and_analyse_json(
     assert filtered.exit_code == 0, filtered.output
     top = json.loads(out.read_text(encoding="utf-8"))
     assert len(top["variants"]) == 1 and top["cases"] == data["variants"][0]["count"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_event_log_is_refused_with_the_encodings_read(
+    wctx: ServiceContext, tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "arenden.csv"
+    bom = "\ufeff" if encoding == "utf-16-be" else ""
+    path.write_bytes((bom + BAD_CSV).encode(encoding))
+    with pytest.raises(InvalidInput) as error:
+        import_event_log(wctx, path)
+    assert [str(issue) for issue in error.value.issues] == [
+        "arenden.csv: the file is UTF-16 text; event logs are read as UTF-8: save it again "
+        "as CSV UTF-8"
+    ]
+    assert list_event_logs(wctx) == [] and _stored_files(wctx) == []

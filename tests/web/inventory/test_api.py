@@ -104,3 +104,12 @@ def test_revoked_tokens_stop_working(app, web_database: Database) -> None:  # ty
     assert client.get("/api/v1/systems").status_code == 200
     revoke_token(ctx, created.token.pk)
     assert client.get("/api/v1/systems").status_code == 401
+
+
+@pytest.mark.parametrize("endpoint", ["systems", "integrations", "contracts"])
+def test_a_page_past_any_database_is_a_problem_not_a_crash(api: TestClient, endpoint: str) -> None:
+    body = _problem(api.get(f"/api/v1/{endpoint}?page=9223372036854775807"), 422)
+    assert "page" in json.dumps(body)
+    _problem(api.get(f"/api/v1/{endpoint}?page=99999999999999999999999"), 422)
+    last = api.get(f"/api/v1/{endpoint}?page=999999&limit=500")
+    assert last.status_code == 200 and last.json()["items"] == []  # the last page allowed

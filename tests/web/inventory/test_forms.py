@@ -212,3 +212,17 @@ def test_import_lists_every_error_by_row(admin: TestClient) -> None:
     )
     assert broken.status_code == 422
     assert "ogiltig JSON" in html.unescape(broken.text)
+
+
+def test_an_upload_in_no_known_encoding_is_a_located_error(admin: TestClient) -> None:
+    token = csrf_of(admin, "/import")
+    response = admin.post(
+        "/import",
+        data={"csrf_token": token},
+        files={"file": ("System.csv", b"ID;Namn\r\nsys-x;Tr\x81sig\r\n", "text/csv")},
+    )
+    assert response.status_code == 422
+    page = html.unescape(response.text)
+    assert "Ingenting skrevs" in page and "0x81" in page
+    assert "UTF-8, UTF-16 eller Windows-1252" in page  # worded in the reader's language
+    assert admin.get("/systems/sys-x").status_code == 404

@@ -16,6 +16,7 @@ from fastapi.routing import APIRoute
 from produktlyft.inventory.changes import Change
 from produktlyft.inventory.model import System
 from produktlyft.inventory.queries import (
+    MAX_PAGE,
     ContractRow,
     IntegrationQuery,
     IntegrationRow,
@@ -90,7 +91,7 @@ def _routes(api: FastAPI) -> None:
     def list_systems(
         ctx: ServiceContext = Ctx,
         limit: int = Query(50, ge=1, le=500, description="Systems per page."),
-        page: int = Query(1, ge=1),
+        page: int = Query(1, ge=1, le=MAX_PAGE),
         q: str | None = Query(None, max_length=200, description="Search text."),
         unit: str | None = None,
         capability: str | None = None,
@@ -152,7 +153,7 @@ def _routes(api: FastAPI) -> None:
         system: str | None = None,
         kind: IntegrationKind | None = None,
         limit: int = Query(50, ge=1, le=1000),
-        page: int = Query(1, ge=1),
+        page: int = Query(1, ge=1, le=MAX_PAGE),
     ) -> Page[IntegrationRow]:
         from produktlyft.inventory.services.browse import find_integrations
 
@@ -163,7 +164,9 @@ def _routes(api: FastAPI) -> None:
     @api.get("/contracts", response_model=Page[ContractRow], tags=["contracts"])
     @needs(Permission.READ)
     def contracts(
-        ctx: ServiceContext = Ctx, limit: int = Query(50, ge=1, le=1000), page: int = Query(1, ge=1)
+        ctx: ServiceContext = Ctx,
+        limit: int = Query(50, ge=1, le=1000),
+        page: int = Query(1, ge=1, le=MAX_PAGE),
     ) -> Page[ContractRow]:
         """Contracts ordered by end date, soonest first (those without one last)."""
         return contracts_by_end_date(ctx, page, limit)

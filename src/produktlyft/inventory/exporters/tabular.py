@@ -2,6 +2,10 @@
 
 The output is exactly what the tabular importer reads, so export followed by import changes
 nothing. Enumerations are written as labels in the chosen language; Excel gets drop-down lists.
+
+No cell is ever a formula: text that a spreadsheet would run as one (it starts with `=`, `+`,
+`-`, `@`, a tab or a carriage return) gets a `'` in front (OWASP's advice against CSV
+injection), which the importer drops again, and Excel cells of text are written as text.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from produktlyft.inventory.model import Inventory, Record
 from produktlyft.inventory.template import LIST_SEPARATOR, SHEETS, Column, Sheet
+from produktlyft.kernel.files.cells import neutralise_formula
 from produktlyft.kernel.labels import LabelledEnum
 
 BOOL_WORDS = {"sv": ("ja", "nej"), "en": ("yes", "no")}
@@ -31,7 +36,7 @@ def _value(record_value: Any, column: Column, lang: str, *, for_csv: bool) -> An
     if record_value is None:
         return None
     if column.is_list:
-        return LIST_SEPARATOR.join(record_value) or None
+        return neutralise_formula(LIST_SEPARATOR.join(record_value)) or None
     if isinstance(record_value, LabelledEnum):
         return record_value.label(lang)
     if isinstance(record_value, bool):
@@ -41,7 +46,7 @@ def _value(record_value: Any, column: Column, lang: str, *, for_csv: bool) -> An
         return record_value.isoformat()
     if isinstance(record_value, float) and for_csv:
         return repr(record_value)
-    return record_value
+    return neutralise_formula(record_value)
 
 
 def _get(obj: Any, dotted: str) -> Any:
@@ -76,11 +81,12 @@ def _property_keys(sheet: Sheet, inventory: Inventory) -> list[str]:
 def table(sheet: Sheet, inventory: Inventory, lang: str, *, for_csv: bool) -> list[list[Any]]:
     """The header row and data rows of one sheet."""
     extra = _property_keys(sheet, inventory)
-    rows: list[list[Any]] = [[c.header(lang) for c in sheet.columns] + extra]
+    headers = [c.header(lang) for c in sheet.columns] + [neutralise_formula(k) for k in extra]
+    rows: list[list[Any]] = [headers]
     for record, values in _rows(sheet, inventory):
         row = [_value(values[c.field], c, lang, for_csv=for_csv) for c in sheet.columns]
         properties = record.properties if record is not None else {}
-        rows.append(row + [properties.get(key) for key in extra])
+        rows.append(row + [neutralise_formula(properties.get(key)) for key in extra])
     return rows
 
 
@@ -93,14 +99,24 @@ def write_xlsx(inventory: Inventory, path: Path, lang: str = "sv") -> None:
         _prepare(worksheet, sheet, lang, len(rows))
         header = []
         for value in rows[0]:
-            cell = WriteOnlyCell(worksheet, value=value)
+            cell = _text_cell(worksheet, value)
             cell.font = HEADER_FONT
             cell.fill = HEADER_FILL
             header.append(cell)
         worksheet.append(header)
         for row in rows[1:]:
-            worksheet.append(row)
+            worksheet.append([_text_cell(worksheet, value) for value in row])
     workbook.save(path)
+
+
+def _text_cell(worksheet: Any, value: Any) -> Any:
+    """Text as a cell of type text: openpyxl would take text starting with `=` for a formula
+    and `#N/A` for an error value."""
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(worksheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 HEADER_FONT = Font(bold=True)

@@ -7,8 +7,6 @@ kept as free properties. All problems of a source are collected, up to a cap, be
 
 from __future__ import annotations
 
-import csv
-import io
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,8 +34,9 @@ from produktlyft.kernel.files.base import (
     error_wording,
     validation_wording,
 )
-from produktlyft.kernel.files.cells import fold_header, is_blank
+from produktlyft.kernel.files.cells import fold_header, is_blank, restore_formula
 from produktlyft.kernel.files.safety import check_zip
+from produktlyft.kernel.files.text import UnreadableText, csv_rows, decode_text
 
 Row = tuple[int, list[Any]]
 
@@ -107,22 +106,27 @@ def read_csv_source(paths: list[Path], name: Path, limits: ImportLimits) -> Pars
     source = ParsedSource(path=name, format="csv")
     collector = IssueCollector(name.name, limits.max_issues)
     tables = []
-    for file_name, text in _csv_texts(paths, limits):
-        sheet = find_sheet(Path(file_name).stem)
-        if sheet is None:
-            collector.add(
-                wording(
-                    "'{file}' does not name a template sheet; name CSV files after the "
-                    "sheet, such as {examples}",
-                    file=file_name,
-                    examples=", ".join(s.key + ".csv" for s in SHEETS[:3]),
-                ),
-                element=None,
-            )
-            continue
-        header, rows = _csv_rows(text)
-        tables.append(RawTable(file_name, sheet, header, rows, label=file_name))
     try:
+        for file_name, data in _csv_files(paths, limits):
+            sheet = find_sheet(Path(file_name).stem)
+            if sheet is None:
+                collector.add(
+                    wording(
+                        "'{file}' does not name a template sheet; name CSV files after the "
+                        "sheet, such as {examples}",
+                        file=file_name,
+                        examples=", ".join(s.key + ".csv" for s in SHEETS[:3]),
+                    ),
+                    element=None,
+                )
+                continue
+            try:
+                header, rows = csv_rows(decode_text(data))
+            except UnreadableText as error:
+                collector.add(error.wording, sheet=file_name, line=error.line, row=error.row)
+                continue
+            guarded = _guarded(rows, collector, file_name)
+            tables.append(RawTable(file_name, sheet, header, guarded, label=file_name))
         _parse_tables(tables, source, collector)
     except TooManyIssues:
         source.truncated = True
@@ -130,34 +134,27 @@ def read_csv_source(paths: list[Path], name: Path, limits: ImportLimits) -> Pars
     return source
 
 
-def _csv_texts(paths: list[Path], limits: ImportLimits) -> Iterator[tuple[str, str]]:
+def _csv_files(paths: list[Path], limits: ImportLimits) -> Iterator[tuple[str, bytes]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.glob("*.csv")):
-                yield child.name, _decode(child.read_bytes())
+                yield child.name, child.read_bytes()
         elif path.suffix.lower() == ".zip" or path.read_bytes()[:2] == b"PK":
             check_zip(path, limits.max_unpacked_bytes)
             with zipfile.ZipFile(path) as archive:
                 for member in sorted(archive.namelist()):
                     if member.lower().endswith(".csv"):
-                        yield Path(member).name, _decode(archive.read(member))
+                        yield Path(member).name, archive.read(member)
         else:
-            yield path.name, _decode(path.read_bytes())
+            yield path.name, path.read_bytes()
 
 
-def _decode(data: bytes) -> str:
+def _guarded(rows: Iterator[Row], collector: IssueCollector, label: str) -> Iterator[Row]:
+    """The rows up to one the csv module cannot read, which becomes an issue of the file."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")  # what Excel on Swedish Windows writes by default
-
-
-def _csv_rows(text: str) -> tuple[list[Any], Iterator[Row]]:
-    sample = text[:4096]
-    delimiter = max((";", ",", "\t"), key=sample.split("\n", 1)[0].count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = next(reader, [])
-    return header, ((number, list(row)) for number, row in enumerate(reader, start=2))
+        yield from rows
+    except UnreadableText as error:
+        collector.add(error.wording, sheet=label, line=error.line, row=error.row)
 
 
 def _parse_tables(tables: list[RawTable], source: ParsedSource, collector: IssueCollector) -> None:
@@ -200,7 +197,7 @@ def _map_headers(table: RawTable, collector: IssueCollector) -> HeaderMap | None
             )
             continue
         seen[folded] = index
-        mapping[index] = (known.get(folded), str(header).strip())
+        mapping[index] = (known.get(folded), restore_formula(str(header).strip()))
     present = {column.field for column, _ in mapping.values() if column is not None}
     missing = [c for c in table.sheet.columns if c.required and c.field not in present]
     if missing:
@@ -273,7 +270,7 @@ def _row_data(
         value = cells[index] if index < len(cells) else None
         if target is None:
             if not is_blank(value):
-                properties[header] = str(value).strip()
+                properties[header] = restore_formula(str(value).strip())
             continue
         try:
             converted = convert_cell(target, value)

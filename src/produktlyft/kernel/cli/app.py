@@ -3,14 +3,16 @@ each area's commands registered on it (`build_cli(areas)`, called by the composi
 and `run`, which turns errors into messages and exit codes. Each command parses its options,
 calls one service and prints.
 
-Errors the user can fix exit with code 1 and a clear message; anything else is reported in one
-line with exit code 2, and only `--debug` shows the stack trace.
+Errors the user can fix exit with code 1 and a clear message; usage errors (an unknown option,
+a missing argument) print the usage and exit with code 2, as click does; anything else is
+reported in one line with exit code 2, and only `--debug` shows the stack trace.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Protocol, cast
 
 import click
 import typer
@@ -21,6 +23,24 @@ from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.errors import InvalidInput, ProduktlyftError
 
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# Typer 0.2x parses with its own copy of click, earlier versions with click itself: the
+# exceptions that end a command line are caught in both forms. A usage error (unknown option,
+# missing argument) shows the usage and exits 2, as click does.
+_EXIT = (click.exceptions.Exit, typer.Exit)
+_ABORT = (click.exceptions.Abort, typer.Abort)
+_CLICK_ERRORS: tuple[type[Exception], ...] = (
+    click.ClickException,
+    *(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException"),
+)
+
+
+class _Shown(Protocol):
+    """What both forms of click's exceptions offer."""
+
+    exit_code: int
+
+    def show(self) -> None: ...
 
 
 def build_cli(areas: Sequence[Area]) -> typer.Typer:
@@ -73,14 +93,15 @@ def run(app: typer.Typer) -> None:
     except ProduktlyftError as error:
         errors.print(f"[bold red]Error:[/] {error}")
         sys.exit(error.exit_code)
-    except click.exceptions.Exit as done:
+    except _EXIT as done:
         sys.exit(done.exit_code)
-    except click.exceptions.Abort:
+    except _ABORT:
         errors.print("Aborted.")
         sys.exit(1)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(1)
+    except _CLICK_ERRORS as error:
+        shown = cast(_Shown, error)
+        shown.show()
+        sys.exit(shown.exit_code)
     except KeyboardInterrupt:
         errors.print("Interrupted; nothing more was written.")
         sys.exit(130)

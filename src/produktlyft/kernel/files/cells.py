@@ -29,3 +29,29 @@ def parse_number(text: str) -> float:
 def fold_header(text: str) -> str:
     """How a header is compared: case and runs of spaces do not matter."""
     return " ".join(str(text).split()).casefold()
+
+
+# What a spreadsheet may take for the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formula_behind_quotes(text: str) -> bool:
+    """Whether the text, after any `'` in front, starts like a formula."""
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
+def neutralise_formula(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, with one `'` in front so that it is
+    shown as text; anything else unchanged. Text that already has `'` in front of a formula
+    start gets one more, so that `restore_formula` gives every text back exactly."""
+    if isinstance(value, str) and _formula_behind_quotes(value):
+        return "'" + value
+    return value
+
+
+def restore_formula(value: Any) -> Any:
+    """Text as it was before `neutralise_formula`: the one `'` in front of a formula start is
+    dropped ("'=1+1" reads "=1+1"; "'Kalle" and "'99" stay as written)."""
+    if isinstance(value, str) and value.startswith("'") and _formula_behind_quotes(value):
+        return value[1:]
+    return value

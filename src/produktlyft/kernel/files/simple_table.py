@@ -6,8 +6,6 @@ file is one table with a header row in Swedish or English.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from produktlyft.kernel.errors import InvalidInput, Issue, wording
 from produktlyft.kernel.files.base import ImportLimits
 from produktlyft.kernel.files.cells import fold_header
 from produktlyft.kernel.files.safety import check_size, check_zip
+from produktlyft.kernel.files.text import UnreadableText, csv_rows, decode_text
 
 Row = tuple[int, dict[str, Any]]  # (row number as the user sees it, field -> cell)
 
@@ -34,36 +33,55 @@ def read_table(
     check_size(path, limits.max_bytes)
     if path.suffix.lower() == ".xlsx":
         check_zip(path, limits.max_unpacked_bytes)
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            workbook = load_workbook(path, read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds for damaged files
+            cause = f"{type(error).__name__}: {error}"
+            raise InvalidInput(
+                [
+                    Issue.worded(
+                        wording(
+                            "the workbook cannot be read ({error}); it may be truncated or "
+                            "damaged: save it again from Excel",
+                            error=cause,
+                        ),
+                        file=path.name,
+                    )
+                ]
+            ) from error
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
-        header = list(next(rows, ()))
+        header: list[Any] = list(next(rows, ()))
         body: Iterator[tuple[int, list[Any]]] = (
             (number, list(row)) for number, row in enumerate(rows, start=2)
         )
     else:
-        text = _decode(path.read_bytes())
-        delimiter = max((";", ",", "\t"), key=text.split("\n", 1)[0].count)
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        header = list(next(reader, []))
-        body = ((number, list(row)) for number, row in enumerate(reader, start=2))
+        try:
+            header, body = csv_rows(decode_text(path.read_bytes()))
+        except UnreadableText as error:
+            raise _unreadable(path, error) from None
     fields = _map_header(path, header, headers, required)
-    for number, cells in body:
-        if all(cell is None or not str(cell).strip() for cell in cells):
-            continue
-        yield number, {field: cells[i] if i < len(cells) else None for i, field in fields.items()}
+    try:
+        for number, cells in body:
+            if all(cell is None or not str(cell).strip() for cell in cells):
+                continue
+            yield (
+                number,
+                {field: cells[i] if i < len(cells) else None for i, field in fields.items()},
+            )
+    except UnreadableText as error:
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: Path, error: UnreadableText) -> InvalidInput:
+    return InvalidInput(
+        [Issue.worded(error.wording, file=path.name, line=error.line, row=error.row)]
+    )
 
 
 def fold(text: str) -> str:
     """How headers are compared: case, spacing, '_' and '-' do not matter."""
     return fold_header(text.replace("_", " ").replace("-", " "))
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
 
 
 def _map_header(

@@ -2,6 +2,8 @@
 
 Neither file holds a name: a link is handed to someone by mail merge or on paper, and the
 server only ever knows which team it belongs to. Destroy the mail-merge file after sending.
+No cell of the CSV is ever a formula: a team named `=…` is written `'=…` (OWASP's advice
+against CSV injection).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import segno
+
+from produktlyft.kernel.files.cells import neutralise_formula
 
 _TEXT = {
     "sv": {
@@ -40,7 +44,9 @@ def links_csv_text(group: str, links: Sequence[str], base_url: str | None) -> st
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["team", "link"])
-    writer.writerows([group, absolute(link, base_url)] for link in links)
+    writer.writerows(
+        [neutralise_formula(group), neutralise_formula(absolute(link, base_url))] for link in links
+    )
     return buffer.getvalue()
 
 

@@ -7,13 +7,14 @@ a short one is a bad row like any other.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
 
 import polars as pl
 
-from produktlyft.kernel.errors import InvalidInput, Issue
+from produktlyft.kernel.errors import InvalidInput, Issue, wording
 from produktlyft.workflows.importers.common import CutShort, ParsedEventLog
 from produktlyft.workflows.importers.lazy import read_lazy
 from produktlyft.workflows.model import ColumnMapping
@@ -59,6 +60,7 @@ def read_eventlog_csv(
     path: Path, mapping: ColumnMapping, *, skip_bad_rows: bool = False
 ) -> ParsedEventLog:
     """Read a CSV event log (UTF-8, a header row; comma, semicolon, tab or bar separated)."""
+    _refuse_utf16(path)
     separator = sniff_separator(path)
     cut_short = last_line_cut_short(path, separator)
     try:
@@ -80,3 +82,23 @@ def read_eventlog_csv(
             [Issue(file=path.name, message=f"cannot read the CSV: {first_line}")],
             "the CSV file cannot be read; nothing was imported",
         ) from error
+
+
+def _refuse_utf16(path: Path) -> None:
+    """Excel's "Unicode text" is UTF-16, which would read as columns of noise; event logs are
+    streamed as UTF-8, so a UTF-16 file is sent back to be saved again."""
+    with path.open("rb") as handle:
+        head = handle.read(2)
+    if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        raise InvalidInput(
+            [
+                Issue.worded(
+                    wording(
+                        "the file is UTF-16 text; event logs are read as UTF-8: save it "
+                        "again as CSV UTF-8"
+                    ),
+                    file=path.name,
+                )
+            ],
+            wording("the CSV file cannot be read; nothing was imported"),
+        )

@@ -21,7 +21,7 @@ from produktlyft.workflows import presenter
 from produktlyft.workflows.model import ColumnMapping, LogFilter, MapSettings
 from produktlyft.workflows.services.analysis import analyse_event_log
 from produktlyft.workflows.services.jobs import import_job, stage_eventlog_upload, start_import
-from produktlyft.workflows.services.logs import ImportOptions, list_event_logs
+from produktlyft.workflows.services.logs import ImportOptions, list_event_logs, system_names
 
 router = page_router()
 nav = (NavEntry(N_("Workflows"), "/workflows", Permission.READ, order=45),)
@@ -165,6 +165,9 @@ def analysis(request: Request, name: str, ctx: ServiceContext = PageContext) -> 
         process_map=process_map,
         svg=svg,
         kinds=KIND_LABELS,
+        system_names=system_names(
+            ctx, {s for f in result.findings for s in result.finding_systems(f)}
+        ),
         duration=lambda seconds: presenter.duration(seconds, lang),
         params=request.query_params,
         modes=TIME_MODES,

@@ -22,7 +22,7 @@ import polars as pl
 from produktlyft.workflows.analysis.columns import ACTIVITY, CASE, RESOURCE, TIMESTAMP, UNIT
 from produktlyft.workflows.analysis.rework import repeats_per_case
 from produktlyft.workflows.analysis.view import LogView
-from produktlyft.workflows.analysis.waiting import DAY, edge_frame
+from produktlyft.workflows.analysis.waiting import DAY, edge_frame, known
 
 EXAMPLES = 3
 
@@ -179,14 +179,21 @@ def _wait_findings(
     return found
 
 
+def _unit(name: str | None, language: str) -> str:
+    """A unit's name, or words for one the log does not record."""
+    if name is not None:
+        return name
+    return "en okänd enhet" if language == "sv" else "an unknown unit"
+
+
 def _unit_findings(view: LogView, years: float, a: Assumptions) -> list[Finding]:
     if UNIT not in view.events.columns:
         return []
     origin_col, destination_col = f"source_{UNIT}", f"target_{UNIT}"
+    # A hand-off to or from a unit the log does not record is kept: the wait is real.
     moved = edge_frame(view, (UNIT,)).filter(
-        pl.col(origin_col).is_not_null()
-        & pl.col(destination_col).is_not_null()
-        & (pl.col(origin_col) != pl.col(destination_col))
+        (pl.col(origin_col).is_not_null() | pl.col(destination_col).is_not_null())
+        & pl.col(origin_col).ne_missing(pl.col(destination_col))
     )
     found = []
     for row in _delayed(moved, a, [origin_col, destination_col]).to_dicts():
@@ -195,16 +202,18 @@ def _unit_findings(view: LogView, years: float, a: Assumptions) -> list[Finding]
             continue
         origin, destination, median = row[origin_col], row[destination_col], row["median_days"]
         late = moved.filter(
-            (pl.col(origin_col) == origin)
-            & (pl.col(destination_col) == destination)
+            pl.col(origin_col).eq_missing(origin)
+            & pl.col(destination_col).eq_missing(destination)
             & (pl.col("seconds") >= a.delay_days * DAY)
         )
         found.append(
             Finding(
                 kind="unit_handoff",
-                title_en=f"When work passes from {origin} to {destination}, {_percent(share)} of "
+                title_en=f"When work passes from {_unit(origin, 'en')} to "
+                f"{_unit(destination, 'en')}, {_percent(share)} of "
                 f"cases wait more than a day, a median of {_days(median, 'en')} days",
-                title_sv=f"När ärendet lämnas från {origin} till {destination} väntar "
+                title_sv=f"När ärendet lämnas från {_unit(origin, 'sv')} till "
+                f"{_unit(destination, 'sv')} väntar "
                 f"{_percent(share)} av ärendena mer än en dag, i median "
                 f"{_days(median, 'sv')} dagar",
                 activities=tuple(row["activities"]),
@@ -269,7 +278,7 @@ def timelines(view: LogView, case_ids: list[str]) -> dict[str, list[TimelineEven
         pl.Series(CASE, view.case_ids.gather(pl.Series(view.cases[chosen]))),
         pl.col(ACTIVITY).cast(pl.String),
         TIMESTAMP,
-        *[pl.col(c).cast(pl.String) for c in extra],
+        *[known(c) for c in extra],
     )
     result: dict[str, list[TimelineEvent]] = {case: [] for case in case_ids}
     for row in wanted.iter_rows(named=True):

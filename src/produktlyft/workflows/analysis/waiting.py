@@ -39,7 +39,19 @@ def edge_frame(view: LogView, columns: tuple[str, ...] = ()) -> pl.DataFrame:
     return frame.with_columns(
         *[head[c].alias(f"source_{c}") for c in columns],
         *[tail[c].alias(f"target_{c}") for c in columns],
-    )
+    ).with_columns(*[known(f"{side}_{c}") for c in columns for side in ("source", "target")])
+
+
+# What logs write where they do not know a resource or unit ("EMPTY" in the 4TU logs):
+# read as missing, so no page shows the placeholder as if it were a name.
+MISSING_VALUES = ("", "-", "empty", "unknown", "none", "null", "n/a", "na")
+
+
+def known(column: str) -> pl.Expr:
+    """The column as text, with the placeholders of a missing value made null."""
+    text = pl.col(column).cast(pl.String)
+    missing = text.str.strip_chars().str.to_lowercase().is_in(MISSING_VALUES)
+    return pl.when(missing).then(None).otherwise(text).alias(column)
 
 
 def waiting_per_activity(view: LogView) -> pl.DataFrame:

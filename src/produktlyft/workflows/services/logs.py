@@ -7,9 +7,11 @@ as Parquet beside the database and records its metadata, all or nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import Conflict, InvalidInput, Issue, wording
@@ -222,3 +224,14 @@ def activity_systems(ctx: ServiceContext) -> dict[str, list[str]]:
         for link in uow.repo(WorkflowRepository).activity_systems():
             mapping.setdefault(link.activity, []).append(link.system_id)
         return mapping
+
+
+def system_names(ctx: ServiceContext, ids: Iterable[str]) -> dict[str, str]:
+    """System id -> name, for the systems of `ids` the inventory holds (pages name the systems
+    behind a finding and fall back to the id for one no longer there)."""
+    ctx.actor.require(Permission.READ)
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    with ctx.database.reading() as uow:
+        return {s.id: s.name for s in uow.repo(InventoryRepository).systems(sorted(wanted))}

@@ -8,11 +8,12 @@ ranked, and a hidden result stays hidden, in the section and in the first page's
 from __future__ import annotations
 
 from produktlyft.kernel import charts, i18n
+from produktlyft.kernel.errors import NotFound
 from produktlyft.kernel.i18n import format_list, format_number, format_significant
 from produktlyft.kernel.report.sections import Figure, Part, Table
 from produktlyft.surveys.charts import IntervalChart, IntervalRow, interval_chart
 from produktlyft.surveys.instruments import challenge_of
-from produktlyft.surveys.model import RoundStatus, ScaleResult, SurveyReport, Trend
+from produktlyft.surveys.model import InstrumentRef, RoundStatus, ScaleResult, SurveyReport, Trend
 from produktlyft.surveys.report_texts import t
 from produktlyft.surveys.services.culture_summary import CultureSummary
 
@@ -278,3 +279,15 @@ def culture_story(summary: CultureSummary, lang: str) -> str | None:
         safety=_decimal(safety.mean, lang),
         challenge=challenge.label(lang),
     )
+
+
+def instrument_names(refs: tuple[InstrumentRef, ...], lang: str) -> str:
+    """A round's instruments by name in the reader's language; the code for one this version
+    of produktlyft does not know."""
+    names = []
+    for ref in refs:
+        try:
+            names.append(ref.resolve().name.get(lang))
+        except NotFound:
+            names.append(ref.code)
+    return format_list(names, lang)

@@ -40,6 +40,7 @@ def rounds_page(request: Request, ctx: ServiceContext = PageContext) -> Response
         "surveys/list.html",
         rounds=list_rounds(ctx),
         can_organise=ctx.actor.can(Permission.ORGANISE),
+        instrument_names=lambda refs: presenter.instrument_names(refs, request.state.lang),
     )
 
 

@@ -102,7 +102,7 @@ def time_to_decision_figure(report: DecisionReport, lang: str) -> Figure:
         t(lang, "col.vanished", days=report.undecided_after_days),
     ]
     table = Table(t(lang, "decisions.chart"), headers, rows, numeric={1, 2, 3, 4})
-    return Figure(charts.to_svg(spec), table)
+    return Figure(charts.to_svg(spec, lang), table)
 
 
 def method_note(report: DecisionReport, lang: str) -> str:

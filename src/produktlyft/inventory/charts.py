@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from produktlyft.kernel import i18n
+from produktlyft.kernel.charts import AXIS_QUANTITATIVE
 
 # Designsystemet's accent and danger colours, so charts match the pages around them.
 ACCENT = "#0062ba"
@@ -42,6 +43,7 @@ def _config() -> dict[str, Any]:
         "font": FONT,
         "view": {"stroke": None},
         "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 220},
+        "axisQuantitative": AXIS_QUANTITATIVE,
     }
 
 
@@ -161,9 +163,8 @@ def graph_chart(
     return ChartData(title=title, spec=spec, rows=rows)
 
 
-def to_svg(spec: dict[str, Any]) -> str:
-    """Static SVG of a spec, rendered offline by vl-convert."""
-    import vl_convert
+def to_svg(spec: dict[str, Any], lang: str) -> str:
+    """Static SVG of a spec, rendered offline by vl-convert, numbers in the language."""
+    from produktlyft.kernel import charts
 
-    svg: str = vl_convert.vegalite_to_svg(spec)
-    return svg
+    return charts.render_svg(spec, lang)

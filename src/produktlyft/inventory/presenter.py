@@ -33,7 +33,7 @@ class DashboardView:
 @lru_cache(maxsize=64)
 def _chart(title: str, rows: Rows, value_title: str, lang: str, colour: str) -> Chart:
     data = bar_chart(title, list(rows), value_title, lang, colour=colour)
-    return Chart(data=data, svg=to_svg(data.spec))
+    return Chart(data=data, svg=to_svg(data.spec, lang))
 
 
 def fact_names(lang: str) -> list[tuple[str, str]]:
@@ -101,4 +101,6 @@ def _draw_graph(overview: IntegrationOverview, lang: str) -> IntegrationGraph:
     nodes = sorted(labels, key=lambda node: (labels[node].casefold(), node))
     edges = [GraphEdge(row.source_id, row.target_id, row.manual) for row in rows]
     title = i18n.gettext("Which systems exchange data", lang)
-    return IntegrationGraph(title, to_svg(graph_chart(title, nodes, edges, lang, labels).spec))
+    return IntegrationGraph(
+        title, to_svg(graph_chart(title, nodes, edges, lang, labels).spec, lang)
+    )

@@ -8,7 +8,7 @@ which become the SVG's accessible name; callers show the data as a table beside 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import vl_convert
@@ -18,6 +18,12 @@ Rows = Sequence[Mapping[str, Any]]
 # bands' colours), always paired with a text label (axis, legend or table); stacked bars
 # separate their parts with white lines.
 FONT = "DejaVu Sans"
+# Numbers and dates on charts are written as the page's language writes them (d3's locales:
+# Swedish groups thousands with a no-break space and has a decimal comma).
+D3_LOCALES: dict[str, Literal["sv-SE", "en-GB"]] = {"sv": "sv-SE", "en": "en-GB"}
+# Labels of number axes that would touch are left out rather than drawn
+# into each other ("200 000220 000"); category axes keep every label.
+AXIS_QUANTITATIVE: dict[str, Any] = {"labelOverlap": "greedy", "labelFlush": True}
 
 
 def _base(rows: Rows, title: str, description: str, width: int, height: int) -> alt.Chart:
@@ -200,13 +206,27 @@ def histogram(
 
 
 def _spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
-    spec: dict[str, Any] = chart.configure(font=FONT).configure_view(stroke=None).to_dict()
+    spec: dict[str, Any] = (
+        chart.configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axisQuantitative(**AXIS_QUANTITATIVE)
+        .to_dict()
+    )
     return spec
 
 
-def to_svg(spec: Mapping[str, Any]) -> str:
-    """Static SVG, offline. The title becomes the SVG's accessible name."""
-    svg: str = vl_convert.vegalite_to_svg(dict(spec))
+def render_svg(spec: Mapping[str, Any], lang: str) -> str:
+    """The spec as static SVG, offline, its numbers and dates written in the language."""
+    locale = D3_LOCALES.get(lang, D3_LOCALES["en"])
+    svg: str = vl_convert.vegalite_to_svg(
+        dict(spec), format_locale=locale, time_format_locale=locale
+    )
+    return svg
+
+
+def to_svg(spec: Mapping[str, Any], lang: str) -> str:
+    """Static SVG, offline, numbers in the language. The title becomes the accessible name."""
+    svg = render_svg(spec, lang)
     title = spec.get("title")
     description = spec.get("description")
     return with_accessible_name(

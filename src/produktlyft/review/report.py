@@ -67,7 +67,7 @@ def ranking(rc: ReportContext) -> SectionContent:
     return SectionContent(
         t(lang, "ranking"),
         [t(lang, "ranking.text")],
-        figures=[Figure(charts.to_svg(spec), table)],
+        figures=[Figure(charts.to_svg(spec, lang), table)],
         method=method_notes(rc, "ranking"),
     )
 
@@ -93,7 +93,7 @@ def condition(rc: ReportContext) -> SectionContent:
     return SectionContent(
         t(lang, "condition"),
         [t(lang, "condition.text", profile=report_data(rc).run.profile)],
-        figures=[Figure(charts.to_svg(spec), table)],
+        figures=[Figure(charts.to_svg(spec, lang), table)],
         method=method_notes(rc, "condition"),
     )
 
@@ -165,7 +165,7 @@ def technology(rc: ReportContext) -> SectionContent | None:
     return SectionContent(
         t(lang, "technology"),
         [intro],
-        figures=[Figure(charts.to_svg(spec), table)],
+        figures=[Figure(charts.to_svg(spec, lang), table)],
         method=method_notes(rc, "technology"),
     )
 
@@ -230,7 +230,7 @@ def duplicates(rc: ReportContext) -> SectionContent | None:
                 cost=_money(data.duplicate_cost.avoidable, lang),
             ),
         ],
-        figures=[Figure(charts.to_svg(spec), chart_table)],
+        figures=[Figure(charts.to_svg(spec, lang), chart_table)],
         tables=[table],
         method=method_notes(rc, "duplicates"),
     )
@@ -272,7 +272,7 @@ def lock_in(rc: ReportContext) -> SectionContent | None:
     return SectionContent(
         t(lang, "lock_in"),
         [t(lang, "lock_in.chart")],
-        figures=[Figure(charts.to_svg(spec), table)],
+        figures=[Figure(charts.to_svg(spec, lang), table)],
         method=method_notes(rc, "lock_in"),
     )
 
@@ -337,7 +337,7 @@ def heatmap(rc: ReportContext) -> SectionContent | None:
     return SectionContent(
         t(lang, "heatmap"),
         [t(lang, "heatmap.text")],
-        figures=[Figure(charts.to_svg(spec), table)],
+        figures=[Figure(charts.to_svg(spec, lang), table)],
         method=method_notes(rc, "heatmap"),
     )
 
@@ -365,7 +365,7 @@ def confidence(rc: ReportContext) -> SectionContent:
     content = SectionContent(
         t(lang, "confidence"),
         [t(lang, "confidence.text", confidence=percent(report_data(rc).data_confidence, lang))],
-        figures=[Figure(charts.to_svg(spec), table)],
+        figures=[Figure(charts.to_svg(spec, lang), table)],
         method=method_notes(rc, "confidence"),
     )
     content.items = [

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from produktlyft.inventory.charts import ACCENT, FONT, NEUTRAL, to_svg
+from produktlyft.kernel.charts import AXIS_QUANTITATIVE
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,12 @@ class IntervalChart:
 
 
 def interval_chart(
-    title: str, rows: list[IntervalRow], points: int, value_title: str, label_limit: int = 220
+    title: str,
+    rows: list[IntervalRow],
+    points: int,
+    value_title: str,
+    lang: str,
+    label_limit: int = 220,
 ) -> IntervalChart:
     """Means as points with their 95 % intervals as lines, on the whole answer scale."""
     import altair as alt
@@ -57,5 +63,6 @@ def interval_chart(
         "font": FONT,
         "view": {"stroke": None},
         "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": label_limit},
+        "axisQuantitative": AXIS_QUANTITATIVE,
     }
-    return IntervalChart(title, spec, rows, to_svg(spec))
+    return IntervalChart(title, spec, rows, to_svg(spec, lang))

@@ -42,7 +42,9 @@ def round_charts(report: SurveyReport, lang: str) -> list[IntervalChart]:
                 "The organisation: mean with 95 %% interval, scale 1–%(points)s", lang
             ) % {"points": points}
             found.append(
-                interval_chart(title, rows, points, i18n.gettext("Mean on the answer scale", lang))
+                interval_chart(
+                    title, rows, points, i18n.gettext("Mean on the answer scale", lang), lang
+                )
             )
     return found
 
@@ -68,7 +70,9 @@ def group_charts(trend: Trend, lang: str) -> list[IntervalChart]:
                         rows.append(row)
         if rows:
             found.append(
-                interval_chart(name, rows, points, i18n.gettext("Mean on the answer scale", lang))
+                interval_chart(
+                    name, rows, points, i18n.gettext("Mean on the answer scale", lang), lang
+                )
             )
     return found
 
@@ -130,7 +134,7 @@ def culture_figure(summary: CultureSummary, lang: str) -> Figure | None:
     if not rows:
         return None
     chart = interval_chart(
-        t(lang, "scales"), chart_rows, CULTURE_POINTS, t(lang, "col.mean"), label_limit=320
+        t(lang, "scales"), chart_rows, CULTURE_POINTS, t(lang, "col.mean"), lang, label_limit=320
     )
     headers = [t(lang, f"col.{c}") for c in ("scale", "round", "n", "mean", "interval", "alpha")]
     svg = charts.with_accessible_name(chart.svg, chart.title, t(lang, "scales.text"))
@@ -185,7 +189,7 @@ def readiness_figure(summary: CultureSummary, lang: str) -> Figure | None:
         return None
     points = next(s.points for s in summary.scales if challenge_of(s.code) is not None)
     chart = interval_chart(
-        t(lang, "readiness"), chart_rows, points, t(lang, "col.mean"), label_limit=320
+        t(lang, "readiness"), chart_rows, points, t(lang, "col.mean"), lang, label_limit=320
     )
     headers = [t(lang, f"col.{c}") for c in ("challenge", "n", "mean", "interval", "weakest")]
     svg = charts.with_accessible_name(chart.svg, chart.title, t(lang, "readiness.text"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from html import escape
 
+from produktlyft.kernel.i18n import format_number
 from produktlyft.workflows.analysis.process_map import NODE_HEIGHT, NODE_WIDTH, MapEdge, ProcessMap
 
 
@@ -23,8 +24,8 @@ def duration_text(seconds: float, language: str = "en") -> str:
         value, unit = seconds / 60, "min"
     else:
         value, unit = seconds, "s"
-    text = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
-    return f"{text.replace('.', ',') if language == 'sv' else text} {unit}"
+    text = format_number(value, language, 0 if value >= 10 else 1)
+    return f"{text} {unit}"
 
 
 def _short(text: str, limit: int = 26) -> str:
@@ -80,13 +81,13 @@ def render_svg(
         path, lx, ly = _edge_path(m, edge, index)
         width = 1 + 6 * math.log1p(edge.count) / math.log1p(most)
         text = (
-            f"{edge.count:,}".replace(",", "\u202f")
+            format_number(edge.count, language)
             if label == "frequency"
             else duration_text(edge.median_seconds, language)
         )
         dash = "" if edge.forward else ' stroke-dasharray="6 4"'
         name = (
-            f"{edge.source} → {edge.target}: {edge.count:,} "
+            f"{edge.source} → {edge.target}: {format_number(edge.count, language)} "
             f"({duration_text(edge.median_seconds, language)} median)"
         )
         parts.append(
@@ -97,7 +98,7 @@ def render_svg(
             f"{escape(text)}</text></g>"
         )
     for node in m.nodes:
-        name = f"{node.activity}: {node.count:,}"
+        name = f"{node.activity}: {format_number(node.count, language)}"
         parts.append(
             f'<g class="node"><title>{escape(name)}</title>'
             f'<rect x="{node.x:.0f}" y="{node.y:.0f}" width="{NODE_WIDTH}" '
@@ -117,7 +118,7 @@ def render_svg(
             f'<text x="{node.x + 12:.0f}" y="{node.y + 19:.0f}" font-size="12" '
             f'fill="#111827">{escape(_short(node.activity))}</text>'
             f'<text x="{node.x + 12:.0f}" y="{node.y + 36:.0f}" font-size="11" '
-            f'fill="#374151">{node.count:,}</text></g>'
+            f'fill="#374151">{format_number(node.count, language)}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -155,7 +155,7 @@ def test_the_form_speaks_swedish_and_english(sctx: ServiceContext) -> None:
     assert swedish.fields == english.fields and len(swedish.fields) == 6 + 7 + 5
     assert swedish.sections[0].questions[1].text == "Nya idéer välkomnas."
     assert english.sections[0].questions[1].text == "New ideas are welcomed."
-    assert "preliminär översättning" in swedish.sections[0].translation_note
+    assert "ännu inte granskats" in swedish.sections[0].translation_note
     assert english.sections[0].questions[0].skip is not None
     assert swedish.action == f"/s/{token}" and swedish.comment_field is None
     assert [q.reverse_scored for q in english.sections[1].questions].count(True) == 3

@@ -156,5 +156,5 @@ def test_heatmap_spec_names_itself_and_writes_its_numbers() -> None:
     assert spec["title"] == "T" and spec["description"] == "D"
     text = spec["layer"][1]
     assert text["mark"]["type"] == "text" and text["encoding"]["text"]["field"] == "n"
-    svg = charts.to_svg(spec)
+    svg = charts.to_svg(spec, "en")
     assert "<title>T</title><desc>D</desc>" in svg and "#08306b" in svg

@@ -192,3 +192,18 @@ def test_polling_stops_when_the_run_is_over(as_role: Client) -> None:
     polled = client.get("/review/run", headers={"HX-Request": "true"})
     assert polled.status_code == 286 and 'id="run-status-body"' in polled.text  # htmx: stop
     assert client.get("/review/run").status_code == 200
+
+
+def test_the_heading_says_the_run_is_done_when_it_is(as_role: Client) -> None:
+    """Issue 16: the heading said "Genomlysningen körs" after the run had finished, since
+    polling only swapped the status below it; the poll now swaps the heading too."""
+    client = as_role(Role.ANALYST)
+    client.post("/review/run", data={"csrf_token": csrf(client), "profile": "time"})
+    wait_for_review(client)
+    for page in (
+        client.get("/review/run").text,
+        client.get("/review/run", headers={"HX-Request": "true"}).text,
+    ):
+        heading = re.search(r'<h1[^>]*id="run-heading"[^>]*>([^<]*)</h1>', page)
+        assert heading is not None and heading.group(1) == "Genomlysningen är klar"
+        assert "<title>Genomlysningen är klar" in page and "körs" not in heading.group(1)

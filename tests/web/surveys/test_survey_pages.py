@@ -79,7 +79,11 @@ def test_the_answering_contract(ctx: ServiceContext, app_client: TestClient) -> 
     assert fields == sorted(WESTRUM)
     assert "New ideas are welcomed." in page.text and 'value="skip"' in page.text
     swedish = app_client.get(f"/s/{tokens[0]}?lang=sv")
-    assert "Nya idéer välkomnas." in swedish.text and "preliminär översättning" in swedish.text
+    assert "Nya idéer välkomnas." in swedish.text
+    # issue 16: the note on the translation explains itself to a respondent
+    assert "preliminär översättning" not in swedish.text
+    assert "Frågorna är översatta från engelska (översättning sv-0.1)." in swedish.text
+    assert "ännu inte granskats genom att översättas tillbaka till engelska" in swedish.text
     fresh = TestClient(app_client.app)  # no cookie, no CSRF token: the link is the secret
     bad = fresh.post(f"/s/{tokens[0]}", data={**WESTRUM, "westrum.3": "8"})
     assert bad.status_code == 400 and 'aria-invalid="true"' in bad.text

@@ -39,8 +39,8 @@ def remembered(
     return kept.get_or_build(database, run_id, lang, draw)
 
 
-def _chart(title: str, spec: dict[str, Any], rows: list[tuple[str, float]]) -> Chart:
-    return Chart(data=ChartData(title=title, spec=spec, rows=rows), svg=charts.to_svg(spec))
+def _chart(title: str, spec: dict[str, Any], rows: list[tuple[str, float]], lang: str) -> Chart:
+    return Chart(data=ChartData(title=title, spec=spec, rows=rows), svg=charts.to_svg(spec, lang))
 
 
 def condition_spec(
@@ -85,7 +85,7 @@ def condition_chart(counts: Mapping[Band, int], lang: str) -> Chart:
         category_title=i18n.gettext(N_("Condition"), lang),
         value_title=i18n.gettext(N_("Systems"), lang),
     )
-    return _chart(title, spec, [(labels[b], float(counts.get(b, 0))) for b in Band])
+    return _chart(title, spec, [(labels[b], float(counts.get(b, 0))) for b in Band], lang)
 
 
 class CapabilityCounts(Protocol):
@@ -142,7 +142,7 @@ def capability_grid(rows: Sequence[CapabilityCounts], lang: str) -> Chart | None
         light_text_from=LIGHT_TEXT_FROM,
         width=420,
     )
-    return _chart(title, spec, [])
+    return _chart(title, spec, [], lang)
 
 
 def group_cost_chart(groups: Sequence[tuple[str, float]], lang: str) -> Chart | None:
@@ -163,4 +163,4 @@ def group_cost_chart(groups: Sequence[tuple[str, float]], lang: str) -> Chart | 
         category_title=i18n.gettext(N_("Group"), lang),
         value_title=i18n.gettext(N_("Yearly cost (SEK)"), lang),
     )
-    return _chart(title, spec, [(r["group"], float(r["cost"])) for r in rows])
+    return _chart(title, spec, [(r["group"], float(r["cost"])) for r in rows], lang)

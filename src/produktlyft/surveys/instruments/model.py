@@ -121,11 +121,14 @@ class Instrument(BaseModel):
         return result
 
     def translation_note(self, lang: str) -> str:
+        """What a Swedish reader (a respondent too) needs to know of the translation, in words
+        that explain themselves: a bare "preliminär översättning" told respondents nothing."""
         if lang != "sv":
             return ""
-        status = (
-            "preliminär översättning"
-            if self.translation_status == PRELIMINARY
-            else self.translation_status
+        note = f"Frågorna är översatta från engelska (översättning {self.translation_version})."
+        if self.translation_status != PRELIMINARY:
+            return note
+        return (
+            f"{note} Översättningen är preliminär: den har ännu inte granskats genom att "
+            "översättas tillbaka till engelska och jämföras med originalet."
         )
-        return f"Svensk översättning version {self.translation_version} ({status})."

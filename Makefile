@@ -9,10 +9,9 @@ NODE_STAMP := node_modules/.installed
 DEMO_DB ?= sqlite:///produktlyft.db
 DEMO_USER ?= demo
 DEMO_PASSWORD ?= demo-losenord
-# The real event log the demo's building-permit workflow comes from (4TU, read in place; the
-# demo goes on without it and says how to add it). PRODUKTLYFT_SHARED_DIR moves ../shared.
-SHARED_DIR ?= $(or $(PRODUKTLYFT_SHARED_DIR),../shared)
-EVENTLOG ?= $(SHARED_DIR)/data/eventlogs/receipt.xes.gz
+# The event log of the demo's building-permit workflow: empty means the 4TU receipt log the
+# package ships (src/produktlyft/demo/data/); `make demo EVENTLOG=PATH` imports another file.
+EVENTLOG ?=
 DEMO_OUT ?= demo-output
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -48,7 +47,7 @@ demo: demo-data
 # Everything `make demo` does before serving (tests/integration/demo/test_demo_pipeline.py runs it).
 demo-data: install
 	$(PL) init
-	$(PL) demo --out $(DEMO_OUT) --eventlog "$(EVENTLOG)"
+	$(PL) demo --out $(DEMO_OUT) $(if $(EVENTLOG),--eventlog "$(EVENTLOG)")
 	$(PL) review --json $(DEMO_OUT)/review.json --top 5
 	$(PL) report --lang sv -o $(DEMO_OUT)/genomlysning.pdf -o $(DEMO_OUT)/genomlysning.html
 	@$(PL) user add $(DEMO_USER) --role admin --password-stdin <<< "$(DEMO_PASSWORD)" 2>/dev/null \

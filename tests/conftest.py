@@ -1,15 +1,18 @@
-"""Fixtures every tier shares: the shared test data, and databases on SQLite and PostgreSQL.
+"""Fixtures every tier shares: the test data, and databases on SQLite and PostgreSQL.
 
-Outside CI a missing component (the ../shared folder, the PostgreSQL server, Chromium) skips
-the tests that need it, with the reason; under CI=true it fails them instead.
+The small real files the tests read ship in tests/data/ (`test_data`), so a bare clone runs
+them. Only large benchmark inputs stay in ../shared (`shared_dir`, tests marked
+`benchmark_data`). Outside CI a missing component (the ../shared folder, the PostgreSQL
+server, Chromium) skips the tests that need it, with the reason; under CI=true it fails them.
 """
 
 from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,6 +24,7 @@ from produktlyft.kernel.settings import Settings
 
 load_schema()  # every area's tables on the shared metadata, for clean-up and schema checks
 ROOT = Path(__file__).resolve().parent.parent
+TEST_DATA = ROOT / "tests" / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 POSTGRES_URL = os.environ.get(
     "PRODUKTLYFT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -35,12 +39,42 @@ def missing_component(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
+def test_data() -> Path:
+    """tests/data/: small real files (event logs, ArchiMate, Backstage, CycloneDX), each folder
+    with a SOURCES.md giving origin and licence."""
+    return TEST_DATA
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """The ../shared folder of real test data, beside the project."""
+    """The ../shared folder beside the project, for the large benchmark inputs the repository
+    does not ship; only tests marked `benchmark_data` use it."""
     path = Path(os.environ.get("PRODUKTLYFT_SHARED_DIR", ROOT.parent / "shared"))
     if not (path / "data").is_dir():
-        missing_component(f"the shared test data folder {path} is absent")
+        missing_component(f"benchmark data: the shared test data folder {path} is absent")
     return path
+
+
+# Event logs too large to ship in tests/data/: read from ../shared, by tests marked benchmark_data.
+BENCHMARK_LOGS = frozenset(
+    {"road_traffic_fines.csv", "road_traffic_fines.parquet", "hospital_billing.parquet"}
+)
+
+
+def eventlog_params(names: Iterable[str]) -> list[Any]:
+    """Test parameters for these event logs, the benchmark ones marked `benchmark_data`."""
+    return [
+        pytest.param(name, marks=pytest.mark.benchmark_data) if name in BENCHMARK_LOGS else name
+        for name in sorted(names)
+    ]
+
+
+def eventlog_path(request: pytest.FixtureRequest, name: str) -> Path:
+    """A shipped event log from tests/data/eventlogs/, or a benchmark one from ../shared."""
+    if name in BENCHMARK_LOGS:
+        shared: Path = request.getfixturevalue("shared_dir")
+        return shared / "data" / "eventlogs" / name
+    return TEST_DATA / "eventlogs" / name
 
 
 def _postgres_admin() -> Database:

@@ -5,7 +5,7 @@ PySpark is not a dependency of produktlyft (a 450 MB download and a JVM), so thi
 script, not part of `make test`:
 
     pip install pyspark          # needs Java 17
-    python tools/check_spark_sql.py ../shared/data/eventlogs/receipt.xes.gz
+    python tools/check_spark_sql.py tests/data/eventlogs/receipt.xes.gz
 
 It prints one line per query and exits with 1 if any answer differs.
 """

@@ -9,7 +9,7 @@ import typer
 from produktlyft.demo.culture import DemoCulture
 from produktlyft.demo.generator import DEFAULT_SEED, DEFAULT_SYSTEMS
 from produktlyft.demo.service import load_demo
-from produktlyft.demo.workflows import DEMO_LOG_NAME, DemoWorkflows
+from produktlyft.demo.workflows import DEFAULT_EVENTLOG, DEMO_LOG_NAME, DemoWorkflows
 from produktlyft.inventory.cli import console, print_import_report, print_summary
 from produktlyft.kernel.cli.state import STATE
 
@@ -67,9 +67,9 @@ def demo(
     eventlog: Path | None = typer.Option(
         None,
         "--eventlog",
-        help="The 4TU receipt log (receipt.xes.gz, in "
-        "../shared/data/eventlogs/): imported as «bygglov-mottagning» and linked to the "
-        "building-permit systems. Left out (with a note) when absent.",
+        help="The event log imported as «bygglov-mottagning» and linked to the "
+        "building-permit systems. Default: the 4TU receipt log the package ships "
+        "(receipt.xes.gz, CC BY 4.0). Left out (with a note) when the file is absent.",
     ),
     culture: bool = typer.Option(
         True,
@@ -81,7 +81,13 @@ def demo(
     ctx = STATE.context()
     with console.status(f"Loading the demo organisation ({systems} systems)…"):
         result = load_demo(
-            ctx, systems, seed, out, eventlog=eventlog, workflows=True, culture=culture
+            ctx,
+            systems,
+            seed,
+            out,
+            eventlog=DEFAULT_EVENTLOG if eventlog is None else eventlog,
+            workflows=True,
+            culture=culture,
         )
     print_import_report(result.report)
     if result.summary is not None:

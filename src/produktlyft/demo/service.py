@@ -11,7 +11,7 @@ from pathlib import Path
 from produktlyft.demo.culture import DemoCulture, load_demo_culture
 from produktlyft.demo.generator import generate_demo
 from produktlyft.demo.generator.culture import PILOT_PSYCH_SAFETY
-from produktlyft.demo.workflows import DemoWorkflows, load_demo_workflows
+from produktlyft.demo.workflows import DEFAULT_EVENTLOG, DemoWorkflows, load_demo_workflows
 from produktlyft.inventory.exporters.tabular import write_xlsx
 from produktlyft.inventory.importers.source import ParsedSource
 from produktlyft.inventory.model import ENTITY_TYPES, Provenance
@@ -43,13 +43,14 @@ def load_demo(
     seed: int,
     out_dir: Path,
     *,
-    eventlog: Path | None = None,
+    eventlog: Path | None = DEFAULT_EVENTLOG,
     workflows: bool = False,
     culture: bool = False,
 ) -> DemoResult:
     """Generate the organisation, import it through the ordinary import path, and write the
     ground truth and the organisation as a workbook beside each other. With `workflows`, the
-    event log (when the file is there) becomes the building-permit workflow; with `culture`,
+    event log (by default the receipt log the package ships; skipped with a note when the file
+    is not there) becomes the building-permit workflow; with `culture`,
     two survey rounds and the decision register are simulated through their services."""
     ctx.actor.require(Permission.IMPORT)
     demo = generate_demo(systems, seed)

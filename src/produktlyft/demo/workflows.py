@@ -3,8 +3,9 @@ service and linked to the demo organisation's building-permit systems.
 
 The log is the receipt phase of environmental-permit applications (which cover building) at a
 Dutch municipality: Buijs (2014), CoSeLoG, 4TU.ResearchData, doi
-10.4121/uuid:a07386a5-7be3-4367-9535-70bc9e77dbe6, under the 4TU General Terms of Use. It is
-read where it lies and never copied into the project. Exempelstad's building-permit
+10.4121/uuid:a07386a5-7be3-4367-9535-70bc9e77dbe6, CC BY 4.0. The package ships it
+(`produktlyft/demo/data/receipt.xes.gz`, with its SOURCES.md) and the demo uses it unless told
+another file. Exempelstad's building-permit
 unit stands in for that municipality: every activity runs in its case-handling system, and the
 application's arrival also in its e-service.
 """
@@ -12,6 +13,7 @@ application's arrival also in its e-service.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from produktlyft.demo.generator.systems import ANCHORS
@@ -30,15 +32,16 @@ from produktlyft.workflows.services.logs import (
 
 DEMO_LOG_NAME = "bygglov-mottagning"
 TOP_FINDINGS = 3
-DEFAULT_EVENTLOG = Path("../shared/data/eventlogs/receipt.xes.gz")
+# The receipt log as the package ships it (source, licence and attribution in SOURCES.md beside it).
+DEFAULT_EVENTLOG = Path(str(resources.files("produktlyft.demo.data") / "receipt.xes.gz"))
 CASE_SYSTEM = ANCHORS[("bygglov", "case")]
 BYGGLOV_CAPABILITY = "CAP-SBF-BYGGLOV"
 # The application arrives through the e-service; the rest of the receipt is case handling.
 E_SERVICE_ACTIVITIES = frozenset({"Confirmation of receipt"})
 HOW_TO_ADD = (
-    "Add it with `produktlyft demo --eventlog PATH` (the 4TU receipt log, "
-    "receipt.xes.gz, from ../shared/data/eventlogs/), or `make demo "
-    "EVENTLOG=PATH`; or import any log later with `produktlyft workflows import`"
+    "Give another file with `produktlyft demo --eventlog PATH` (without it the demo uses the "
+    "4TU receipt log it ships), or `make demo EVENTLOG=PATH`; or import any log later with "
+    "`produktlyft workflows import`"
 )
 
 
@@ -71,10 +74,12 @@ def _bygglov_systems(ctx: ServiceContext) -> tuple[System | None, System | None]
     return case, (services[0] if services else None)
 
 
-def load_demo_workflows(ctx: ServiceContext, eventlog: Path | None) -> DemoWorkflows:
-    """Import the receipt log as `bygglov-mottagning` (once) and map its activities to the
-    demo's building-permit systems. A missing file is not an error: the part is skipped and
-    the result says how to add it."""
+def load_demo_workflows(
+    ctx: ServiceContext, eventlog: Path | None = DEFAULT_EVENTLOG
+) -> DemoWorkflows:
+    """Import the event log (by default the receipt log the package ships) as
+    `bygglov-mottagning` (once) and map its activities to the demo's building-permit systems.
+    A missing file is not an error: the part is skipped and the result says how to add it."""
     ctx.actor.require(Permission.IMPORT)
     if eventlog is None:
         return DemoWorkflows(skipped=f"No event log was given. {HOW_TO_ADD}")

@@ -1,4 +1,5 @@
-"""`make demo` before it serves: init, the demo with the real receipt log and culture data,
+"""`make demo` before it serves: init, the demo with the real receipt log (the one the package
+ships, so a bare clone needs nothing beside it) and culture data,
 the review, the report as PDF and HTML, the demo account. Run through the Makefile itself, on
 SQLite, and read back: the PDF names a finding of the receipt log and has the culture section;
 the review ranks the building-permit system with its workflow pain as the reason."""
@@ -12,15 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import ROOT, missing_component
 
-pytestmark = [pytest.mark.shared]
 WORKFLOW_REASON = "ligger bakom väntan och omtag i de arbetsflöden det stöder"
 
 
-def _make(target: str, tmp_path: Path, eventlog: Path) -> subprocess.CompletedProcess[str]:
+def _make(target: str, tmp_path: Path, *variables: str) -> subprocess.CompletedProcess[str]:
     if shutil.which("make") is None:
         missing_component("make is not installed")
     env = {**os.environ, "PRODUKTLYFT_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
@@ -31,7 +29,7 @@ def _make(target: str, tmp_path: Path, eventlog: Path) -> subprocess.CompletedPr
             "--no-print-directory",
             target,
             f"DEMO_OUT={tmp_path / 'out'}",
-            f"EVENTLOG={eventlog}",
+            *variables,
         ],
         cwd=ROOT,
         env=env,
@@ -51,8 +49,8 @@ def _pdf_text(path: Path) -> str:
     return " ".join(text.split())  # lines joined: phrases are found across line breaks
 
 
-def test_make_demo_data_tells_the_whole_story(tmp_path: Path, shared_dir: Path) -> None:
-    done = _make("demo-data", tmp_path, shared_dir / "data" / "eventlogs" / "receipt.xes.gz")
+def test_make_demo_data_tells_the_whole_story(tmp_path: Path) -> None:
+    done = _make("demo-data", tmp_path)  # no EVENTLOG: the receipt log the package ships
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     said = " ".join(done.stdout.split())
     assert "bygglov-mottagning" in said and "Pilot team:" in said
@@ -80,27 +78,35 @@ def test_make_demo_data_tells_the_whole_story(tmp_path: Path, shared_dir: Path) 
     }
 
 
-def test_without_the_log_the_demo_says_so_and_goes_on(tmp_path: Path) -> None:
+def _demo(tmp_path: Path, *extra: str) -> str:
+    """`produktlyft demo` on a small organisation in a fresh SQLite file: what it said."""
     env = {**os.environ, "PRODUKTLYFT_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
+    env.pop("PRODUKTLYFT_DATA_DIR", None)
     cli = [sys.executable, "-m", "produktlyft"]
     subprocess.run([*cli, "init"], env=env, check=True, capture_output=True)
-    for extra in (["--eventlog", str(tmp_path / "no-such-log.xes.gz")], []):
-        done = subprocess.run(
-            [
-                *cli,
-                "demo",
-                "--systems",
-                "40",
-                "--no-culture",
-                "--out",
-                str(tmp_path / "out"),
-                *extra,
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        said = " ".join(done.stdout.split())
-        assert "Workflow part skipped." in said and "produktlyft demo --eventlog PATH" in said
+    done = subprocess.run(
+        [*cli, "demo", "--systems", "40", "--no-culture", "--out", str(tmp_path / "out"), *extra],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,  # nothing beside the working folder: the log must come from the package
+    )
+    assert done.returncode == 0, done.stderr
+    return " ".join(done.stdout.split())
+
+
+def test_a_missing_log_file_is_skipped_with_a_note_and_the_demo_goes_on(tmp_path: Path) -> None:
+    said = _demo(tmp_path, "--eventlog", str(tmp_path / "no-such-log.xes.gz"))
+    assert "Workflow part skipped." in said and "was not found" in said
+    assert "produktlyft demo --eventlog PATH" in said
+
+
+def test_without_eventlog_the_demo_imports_the_receipt_log_it_ships(tmp_path: Path) -> None:
+    said = _demo(tmp_path)
+    assert "Workflow part skipped." not in said
+    assert (
+        "Workflow: event log «bygglov-mottagning» imported: 8,577 events in 1,434 cases, "
+        "27 activities." in said
+    )
+    assert "activities mapped to «Ärendehanteringssystem för bygglov»" in said

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from produktlyft.inventory.services.export import load_inventory
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.context import ServiceContext
-
-pytestmark = pytest.mark.shared
 
 
 def _created(report) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return {entity: c.created for entity, c in report.counts.items() if c.created}
 
 
-def test_archisurance_exchange_format(ctx: ServiceContext, shared_dir: Path) -> None:
-    report = import_files(ctx, [shared_dir / "data/archimate/archisurance.xml"])
+def test_archisurance_exchange_format(ctx: ServiceContext, test_data: Path) -> None:
+    report = import_files(ctx, [test_data / "archimate/archisurance.xml"])
     assert _created(report) == {
         "units": 17,
         "technologies": 13,
@@ -41,8 +37,8 @@ def test_archisurance_exchange_format(ctx: ServiceContext, shared_dir: Path) -> 
     assert {integration.source_id, integration.target_id} <= {s.id for s in inventory.systems}
 
 
-def test_archi_native_formats_4_and_5(ctx: ServiceContext, shared_dir: Path) -> None:
-    folder = shared_dir / "data/archimate"
+def test_archi_native_formats_4_and_5(ctx: ServiceContext, test_data: Path) -> None:
+    folder = test_data / "archimate"
     report = import_files(ctx, [folder / "archisurance.archimate"])
     assert report.counts["systems"].created == 10
     assert report.counts["integrations"].created == 7
@@ -54,8 +50,8 @@ def test_archi_native_formats_4_and_5(ctx: ServiceContext, shared_dir: Path) -> 
     assert xml_report.counts["systems"].created == 10  # different ids, same model
 
 
-def test_small_exchange_files(ctx: ServiceContext, shared_dir: Path) -> None:
-    folder = shared_dir / "data/archimate"
+def test_small_exchange_files(ctx: ServiceContext, test_data: Path) -> None:
+    folder = test_data / "archimate"
     report = import_files(ctx, [folder / "sample1.xml", folder / "bendpoint.test.xml"])
     assert not report.warnings
     assert sum(c.created for c in report.counts.values()) == sum(
@@ -64,8 +60,8 @@ def test_small_exchange_files(ctx: ServiceContext, shared_dir: Path) -> None:
     assert report.skipped["sample1.xml"]["BusinessRole"] == 1
 
 
-def test_backstage_catalog(ctx: ServiceContext, shared_dir: Path) -> None:
-    folder = shared_dir / "data/backstage"
+def test_backstage_catalog(ctx: ServiceContext, test_data: Path) -> None:
+    folder = test_data / "backstage"
     report = import_files(ctx, [folder / "examples", folder / "catalog-info.yaml"])
     created = _created(report)
     assert created["systems"] == 14
@@ -85,8 +81,8 @@ def test_backstage_catalog(ctx: ServiceContext, shared_dir: Path) -> None:
     assert "component:default/artist-lookup" in team_a.system_ids
 
 
-def test_reimport_is_idempotent(ctx: ServiceContext, shared_dir: Path) -> None:
-    path = shared_dir / "data/archimate/archisurance.xml"
+def test_reimport_is_idempotent(ctx: ServiceContext, test_data: Path) -> None:
+    path = test_data / "archimate/archisurance.xml"
     import_files(ctx, [path])
     again = import_files(ctx, [path])
     assert again.changed == 0

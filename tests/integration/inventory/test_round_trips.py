@@ -10,19 +10,17 @@ from produktlyft.inventory.services.export import export_inventory, load_invento
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.context import ServiceContext
 
-pytestmark = pytest.mark.shared
-
 
 @pytest.fixture
-def loaded(ctx: ServiceContext, shared_dir: Path) -> ServiceContext:
+def loaded(ctx: ServiceContext, test_data: Path) -> ServiceContext:
     import_files(
         ctx,
         [
-            shared_dir / "data/archimate/archisurance.xml",
-            shared_dir / "data/archimate/archisurance.archimate",
+            test_data / "archimate/archisurance.xml",
+            test_data / "archimate/archisurance.archimate",
         ],
     )
-    import_files(ctx, [shared_dir / "data/backstage"])
+    import_files(ctx, [test_data / "backstage"])
     return ctx
 
 

@@ -25,9 +25,9 @@ from produktlyft.workflows.importers.csv import read_eventlog_csv
 from produktlyft.workflows.importers.parquet import read_eventlog_parquet
 from produktlyft.workflows.importers.xes import read_eventlog_xes
 from produktlyft.workflows.model import ColumnMapping
+from tests.conftest import eventlog_params, eventlog_path
 
 pytestmark = [
-    pytest.mark.shared,
     pytest.mark.slow,
     pytest.mark.filterwarnings("ignore:Some rows of the Pandas data frame"),
 ]
@@ -59,10 +59,10 @@ def _oracle_frame(path: Path, fmt: str) -> Any:
     return pm4py.format_dataframe(frame, case_id=case, activity_key=activity, timestamp_key=stamp)
 
 
-@pytest.fixture(scope="module", params=sorted(LOGS))
-def pair(request: pytest.FixtureRequest, shared_dir: Path) -> tuple[LogView, Any, str]:
+@pytest.fixture(scope="module", params=eventlog_params(LOGS))
+def pair(request: pytest.FixtureRequest) -> tuple[LogView, Any, str]:
     name = request.param
-    path = shared_dir / "data" / "eventlogs" / name
+    path = eventlog_path(request, name)
     parsed = READERS[LOGS[name]](path, ColumnMapping())
     ours = LogView.of(canonicalise(parsed.frame))
     return ours, _oracle_frame(path, LOGS[name]), name

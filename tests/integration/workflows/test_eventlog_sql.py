@@ -17,8 +17,8 @@ from produktlyft.workflows.importers.csv import read_eventlog_csv
 from produktlyft.workflows.importers.parquet import read_eventlog_parquet
 from produktlyft.workflows.importers.xes import read_eventlog_xes
 from produktlyft.workflows.model import ColumnMapping
+from tests.conftest import eventlog_params, eventlog_path
 
-pytestmark = [pytest.mark.shared]
 pytest.importorskip("duckdb")
 
 LOGS = {
@@ -28,11 +28,11 @@ LOGS = {
 }
 
 
-@pytest.fixture(scope="module", params=sorted(LOGS))
+@pytest.fixture(scope="module", params=eventlog_params(LOGS))
 def logged(
-    request: pytest.FixtureRequest, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[LogView, Path]:
-    path = shared_dir / "data" / "eventlogs" / request.param
+    path = eventlog_path(request, request.param)
     view = LogView.of(canonicalise(LOGS[request.param](path, ColumnMapping()).frame))
     table = tmp_path_factory.mktemp("sql") / "events.parquet"
     sql_table(view).write_parquet(table)

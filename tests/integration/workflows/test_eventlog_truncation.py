@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from produktlyft.kernel.context import ServiceContext
@@ -20,8 +21,8 @@ from tests.conftest import make_context
 
 
 @pytest.fixture
-def receipt(shared_dir: Path) -> Path:
-    return shared_dir / "data" / "eventlogs" / "receipt.xes.gz"
+def receipt(test_data: Path) -> Path:
+    return test_data / "eventlogs" / "receipt.xes.gz"
 
 
 @pytest.fixture
@@ -122,10 +123,10 @@ def test_the_cli_exits_1_with_the_message_and_stores_nothing(
 
 
 def test_csv_and_parquet_cut_short_store_nothing(
-    database: Database, tmp_path: Path, shared_dir: Path
+    database: Database, tmp_path: Path, test_data: Path
 ) -> None:
     ctx = make_context(database, data_dir=tmp_path / "data")
-    logs = shared_dir / "data" / "eventlogs"
+    logs = test_data / "eventlogs"
     text = (logs / "receipt.csv").read_bytes()
     csv_cut = tmp_path / "receipt-cut.csv"
     csv_cut.write_bytes(text[: text.index(b"\n", len(text) // 2) + 60])
@@ -133,10 +134,12 @@ def test_csv_and_parquet_cut_short_store_nothing(
         import_event_log(ctx, csv_cut, ImportOptions(name="kvitto"))
     assert "1 row(s) cannot be parsed" in str(error.value)
     assert "the file may be cut short" in str(error.value)
-    parquet = (logs / "road_traffic_fines.parquet").read_bytes()
-    parquet_cut = tmp_path / "fines-cut.parquet"
+    whole = tmp_path / "sepsis.parquet"  # a real log as Parquet, written by polars
+    pl.read_csv(logs / "sepsis.csv", infer_schema=False).write_parquet(whole)
+    parquet = whole.read_bytes()
+    parquet_cut = tmp_path / "sepsis-cut.parquet"
     parquet_cut.write_bytes(parquet[: len(parquet) // 2])
     with pytest.raises(InvalidInput) as error:
-        import_event_log(ctx, parquet_cut, ImportOptions(name="böter"))
+        import_event_log(ctx, parquet_cut, ImportOptions(name="sepsis"))
     assert "its closing Parquet footer is missing, so the file is cut short" in str(error.value)
     _nothing_stored(ctx, tmp_path / "data")

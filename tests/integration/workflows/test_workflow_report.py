@@ -18,8 +18,6 @@ from produktlyft.workflows.services.logs import ImportOptions, import_event_log,
 from tests.conftest import make_context
 from tests.review_fixtures import REFERENCE_DATE, organisation
 
-pytestmark = [pytest.mark.shared]
-
 
 @pytest.fixture
 def reviewed(sqlite_database, tmp_path: Path) -> ServiceContext:  # type: ignore[no-untyped-def]
@@ -36,9 +34,9 @@ def test_no_event_log_no_section(reviewed: ServiceContext) -> None:
 
 
 def test_section_tells_findings_with_examples_systems_and_map(
-    reviewed: ServiceContext, shared_dir: Path
+    reviewed: ServiceContext, test_data: Path
 ) -> None:
-    receipt = shared_dir / "data" / "eventlogs" / "receipt.xes.gz"
+    receipt = test_data / "eventlogs" / "receipt.xes.gz"
     import_event_log(reviewed, receipt, ImportOptions(name="bygglov-mottagning"))
     with reviewed.database.unit_of_work() as uow:
         uow.repo(InventoryRepository).insert("systems", [System(id="ecos-wf", name="Ecos")])

@@ -45,8 +45,8 @@ def wctx(database: Database, tmp_path: Path) -> ServiceContext:
 
 
 @pytest.fixture
-def receipt(shared_dir: Path) -> Path:
-    return shared_dir / "data" / "eventlogs" / "receipt.xes.gz"
+def receipt(test_data: Path) -> Path:
+    return test_data / "eventlogs" / "receipt.xes.gz"
 
 
 def _stored_files(ctx: ServiceContext) -> list[Path]:
@@ -104,12 +104,19 @@ def test_a_failed_database_write_leaves_no_file(
     assert _stored_files(wctx) == []
 
 
-def test_missing_case_ids_are_dropped_and_reported(wctx: ServiceContext, shared_dir: Path) -> None:
-    folder = shared_dir / "data" / "eventlogs"
+def test_missing_case_ids_are_dropped_and_reported(wctx: ServiceContext, test_data: Path) -> None:
+    folder = test_data / "eventlogs"
     sepsis = import_event_log(wctx, folder / "sepsis.csv")
     assert sepsis.dropped["total"] == 24 and sepsis.dropped["by_column"] == {"case_id": 24}
     assert sepsis.events == 15214 - 24
-    billing = import_event_log(wctx, folder / "hospital_billing.parquet")
+
+
+@pytest.mark.benchmark_data
+def test_missing_case_id_in_hospital_billing_is_dropped(
+    wctx: ServiceContext, shared_dir: Path
+) -> None:
+    """hospital_billing.parquet (3.5 MB) is a benchmark input, not shipped in tests/data/."""
+    billing = import_event_log(wctx, shared_dir / "data" / "eventlogs" / "hospital_billing.parquet")
     assert billing.dropped["total"] == 1
 
 

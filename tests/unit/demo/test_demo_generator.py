@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,6 +12,7 @@ from produktlyft.demo.generator import generate_demo
 from produktlyft.demo.generator.catalogue import EXTENDED_SUPPORT, TECHNOLOGIES
 from produktlyft.inventory.exporters.json_export import inventory_document
 from produktlyft.inventory.references import find_dangling
+from produktlyft.review.importers.endoflife import SHIPPED
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +106,9 @@ def test_scales_to_ten_thousand_systems() -> None:
     assert len(big.ground_truth["duplicate_pairs"]) == 667
 
 
-@pytest.mark.shared
-def test_catalogue_end_of_life_dates_match_endoflife_data(shared_dir: Path) -> None:
-    """The demo's planted ground truth rests on these dates, so they must be the real ones."""
+def test_catalogue_end_of_life_dates_match_endoflife_data() -> None:
+    """The demo's planted ground truth rests on these dates, so they must be the real ones:
+    those of the endoflife.date snapshot the review ships (the same files as ../shared's)."""
     products = {
         "Red Hat Enterprise Linux": "rhel",
         "Debian": "debian",
@@ -130,7 +130,7 @@ def test_catalogue_end_of_life_dates_match_endoflife_data(shared_dir: Path) -> N
         "Umbraco": "umbraco",
         "Red Hat JBoss EAP": "red-hat-jboss-eap",
     }
-    releases_dir = shared_dir / "data/endoflife/releases"
+    releases_dir = SHIPPED / "releases"
     for product, version, _kind, eol in TECHNOLOGIES:
         if eol is None:
             continue

@@ -27,9 +27,8 @@ def dating() -> SnapshotDating:
     return SnapshotDating(open_release_source(None), table)
 
 
-@pytest.mark.shared
-def test_dropwizard_json_libyear_from_snapshot(shared_dir: Path, dating: SnapshotDating) -> None:
-    sbom = parse_sbom((shared_dir / "data/cyclonedx/dropwizard-1.3.15.bom.json").read_bytes())
+def test_dropwizard_json_libyear_from_snapshot(test_data: Path, dating: SnapshotDating) -> None:
+    sbom = parse_sbom((test_data / "cyclonedx/dropwizard-1.3.15.bom.json").read_bytes())
     assert (sbom.spec_version, sbom.subject, len(sbom.components)) == (
         "1.2",
         "dropwizard-parent 1.3.15",
@@ -45,10 +44,9 @@ def test_dropwizard_json_libyear_from_snapshot(shared_dir: Path, dating: Snapsho
     assert summary.oldest_unapplied_days is not None and summary.oldest_unapplied_days > 365
 
 
-@pytest.mark.shared
-def test_json_and_xml_of_the_same_sbom_agree(shared_dir: Path) -> None:
+def test_json_and_xml_of_the_same_sbom_agree(test_data: Path) -> None:
     as_json = parse_sbom(
-        (shared_dir / "data/cyclonedx/pycomponents-fastapi-uvicorn.bom.json").read_bytes()
+        (test_data / "cyclonedx/pycomponents-fastapi-uvicorn.bom.json").read_bytes()
     )
     as_xml = parse_sbom((FIXTURES / "fastapi-uvicorn.bom.xml").read_bytes())
     assert as_xml.fmt == "xml" and as_xml.spec_version == "1.4"

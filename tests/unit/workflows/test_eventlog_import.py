@@ -131,11 +131,11 @@ def test_broken_xes_is_a_clear_error(tmp_path: Path) -> None:
     assert "the file ends unexpectedly at line 1" in str(error.value)
 
 
-def test_streaming_and_r4pm_agree_on_the_receipt_log(shared_dir: Path) -> None:
+def test_streaming_and_r4pm_agree_on_the_receipt_log(test_data: Path) -> None:
     pytest.importorskip("r4pm")
     from produktlyft.workflows.importers.xes import read_xes_r4pm
 
-    path = shared_dir / "data" / "eventlogs" / "receipt.xes.gz"
+    path = test_data / "eventlogs" / "receipt.xes.gz"
     ours, theirs = read_xes_streaming(path), read_xes_r4pm(path)
     assert theirs is not None and sorted(ours.columns) == sorted(theirs.columns)
     assert ours["concept:name"].equals(theirs["concept:name"])

@@ -47,6 +47,12 @@ def _team_ids(uow: UnitOfWork) -> dict[str, str]:
     return found
 
 
+def _team_names(uow: UnitOfWork) -> dict[str, str]:
+    """Inventory team id -> the team's name, as pages and reports name teams."""
+    teams = uow.repo(InventoryRepository).load("teams")
+    return {team.id: team.name for team in teams if isinstance(team, Team)}
+
+
 def _canonical(uow: UnitOfWork, team: str) -> str:
     return _team_ids(uow).get(team.casefold(), team)
 
@@ -106,9 +112,13 @@ def import_rights(ctx: ServiceContext, path: Path) -> int:
 class RightsMatrix:
     teams: list[str]
     cells: dict[tuple[str, DecisionKind], DecisionLevel]
+    team_names: dict[str, str] = field(default_factory=dict)  # id -> name, where known
 
     def level(self, team: str, kind: DecisionKind) -> DecisionLevel | None:
         return self.cells.get((team, kind))
+
+    def name(self, team: str) -> str:
+        return self.team_names.get(team, team)
 
 
 def rights_matrix(ctx: ServiceContext) -> RightsMatrix:
@@ -116,9 +126,10 @@ def rights_matrix(ctx: ServiceContext) -> RightsMatrix:
     ctx.database.require_current()
     with ctx.database.reading() as uow:
         rights = uow.repo(DecisionRepository).rights()
-    return RightsMatrix(
-        sorted({r.team for r in rights}), {(r.team, r.kind): r.level for r in rights}
-    )
+        names = _team_names(uow)
+    matrix = RightsMatrix([], {(r.team, r.kind): r.level for r in rights}, names)
+    matrix.teams = sorted({r.team for r in rights}, key=lambda team: matrix.name(team).casefold())
+    return matrix
 
 
 @dataclass
@@ -132,6 +143,10 @@ class DecisionReport:
     gap: MandateGap
     vanished: list[Decision]  # still undecided after the given days, oldest first
     decisions: list[Decision]
+    team_names: dict[str, str] = field(default_factory=dict)  # id -> name, where known
+
+    def team_name(self, team: str) -> str:
+        return self.team_names.get(team, team)
 
 
 def decision_report(
@@ -153,6 +168,7 @@ def decision_report(
         decisions = uow.repo(DecisionRepository).all()
         rights = uow.repo(DecisionRepository).rights()
         wanted = _canonical(uow, team) if team else None
+        names = _team_names(uow)
     if wanted is not None:
         decisions = [d for d in decisions if d.team == wanted]
     vanished = [
@@ -170,4 +186,5 @@ def decision_report(
         gap=mandate_gap(decisions, {(r.team, r.kind): r.level for r in rights}),
         vanished=sorted(vanished, key=lambda d: d.proposed_on),
         decisions=decisions,
+        team_names=names,
     )

@@ -285,3 +285,10 @@ def test_saving_stores_the_weights_and_runs_the_review(
     assert run.weights["custom"]["libyear"] == 4.0 and run.profile == "custom"
     page = client.get("/review/weights").text
     assert 'name="custom.libyear" value="4,0"' in page
+
+
+def test_confidence_and_the_security_dimension_are_two_words(as_role: Client) -> None:
+    page = as_role(Role.VIEWER).get("/review/systems/sys-ekonomi").text
+    assert "Tillförlitlighet" in page  # how much of what the assessment needs is known
+    # "Säkerhet" is left to the security dimension, a row of the profiles' table
+    assert page.count(">Säkerhet<") == page.count('<th scope="row">Säkerhet</th>') >= 1

@@ -40,7 +40,7 @@ def test_overview_tells_the_reports_story_with_its_figures(
         assert texts.t("sv", f"obstacle.{obstacle.key}", count=obstacle.count) in body
     assert "Raindance" in body and "Ekonomisystemavtalet 2015" in body  # named examples
     assert texts.t("sv", "obstacles") in body and texts.t("sv", "start") in body
-    assert "Datasäkerhet" in body and "Egen: viktade indikatorer" in body  # confidence, profile
+    assert "Uppgifternas tillförlitlighet" in body and "Egen: viktade indikatorer" in body
     assert '<time datetime="2026-09-01">' in page.text  # the facts' reference date
     # the figures and the condition chart with its table
     assert re.search(r'class="figure">9</span> genomlysta system', page.text)

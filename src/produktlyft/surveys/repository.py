@@ -20,7 +20,6 @@ from sqlalchemy import (
     delete,
     func,
     insert,
-    literal,
     select,
     update,
 )
@@ -29,9 +28,8 @@ from produktlyft.kernel.db.schema import metadata
 from produktlyft.kernel.errors import NotFound
 from produktlyft.surveys import tables as s
 from produktlyft.surveys.analysis.stats import FamilyAggregate, FamilySpec
+from produktlyft.surveys.coarsening import AGGREGATE_TABLES, coarsen
 from produktlyft.surveys.model import GroupNode, InstrumentRef, NodeKind, Round, RoundMode
-
-_AGGREGATE_TABLES = (s.survey_family_totals, s.survey_item_cross, s.survey_item_counts)
 
 
 def _round(row: Any) -> Round:
@@ -133,7 +131,7 @@ class SurveyRepository:
                         {**key, "item": item, "value": value, "count": 0}
                         for value in range(1, spec.points + 1)
                     )
-        for table, rows in zip(_AGGREGATE_TABLES, (totals, cross, counts), strict=True):
+        for table, rows in zip(AGGREGATE_TABLES, (totals, cross, counts), strict=True):
             for start in range(0, len(rows), 500):
                 self.connection.execute(insert(table), rows[start : start + 500])
 
@@ -314,7 +312,7 @@ class SurveyRepository:
         """node id -> family -> aggregate, for every node that holds data."""
         by_code = {spec.code: spec for spec in specs}
         item_index = {item: (spec.code, i) for spec in specs for i, item in enumerate(spec.items)}
-        t, x, c = _AGGREGATE_TABLES
+        t, x, c = AGGREGATE_TABLES
         totals: dict[tuple[str, str], tuple[int, int, int]] = {}
         for row in self.connection.execute(select(t).where(t.c.round_id == round_id)):
             if row.family in by_code:
@@ -370,7 +368,7 @@ class SurveyRepository:
         leaf -> where its data goes (itself when it stays)."""
         g = s.survey_groups
         if merge:
-            self._coarsen(round_id, specs, targets)
+            coarsen(self.connection, round_id, specs, targets)
         for node in self.nodes(round_id):
             self.connection.execute(
                 update(g)
@@ -379,104 +377,6 @@ class SurveyRepository:
             )
         r = s.survey_rounds
         self.connection.execute(update(r).where(r.c.id == round_id).values(finalised=True))
-
-    def _coarsen(
-        self,
-        round_id: str,
-        specs: Sequence[FamilySpec],
-        targets: Mapping[str, Mapping[str, str | None]],
-    ) -> None:
-        g = s.survey_groups
-        parents = sorted(
-            {
-                t
-                for family in targets.values()
-                for leaf, t in family.items()
-                if t is not None and t != leaf
-            }
-        )
-        position = int(
-            self.connection.scalar(select(func.max(g.c.position)).where(g.c.round_id == round_id))
-            or 0
-        )
-        for offset, parent in enumerate(parents, start=1):
-            self.connection.execute(
-                insert(g).values(
-                    round_id=round_id,
-                    node_id=f"{parent}~rest",
-                    position=position + offset,
-                    name=f"{parent} (rest)",
-                    kind=NodeKind.REMAINDER.value,
-                    parent_id=parent,
-                    source_id=None,
-                    answerable=False,
-                    links_issued=0,
-                    respondents=0,
-                    withheld=True,
-                    final_families=[],
-                )
-            )
-        for family, leaf_targets in targets.items():
-            moved: dict[str | None, list[str]] = defaultdict(list)
-            for leaf, target in leaf_targets.items():
-                if target != leaf:
-                    moved[target].append(leaf)
-            spec = next((sp for sp in specs if sp.code == family), None)
-            for target, leaves in moved.items():
-                if spec is None:
-                    self._move_respondents(round_id, leaves, target)
-                else:
-                    self._move_family(round_id, spec, leaves, target)
-
-    def _move_respondents(self, round_id: str, leaves: list[str], target: str | None) -> None:
-        g = s.survey_groups
-        if target is not None:
-            moved = (
-                select(func.coalesce(func.sum(g.c.respondents), 0))
-                .where(g.c.round_id == round_id, g.c.node_id.in_(leaves))
-                .scalar_subquery()
-            )
-            self.connection.execute(
-                update(g)
-                .where(g.c.round_id == round_id, g.c.node_id == f"{target}~rest")
-                .values(respondents=g.c.respondents + moved)
-            )
-        self.connection.execute(
-            update(g)
-            .where(g.c.round_id == round_id, g.c.node_id.in_(leaves))
-            .values(respondents=0, withheld=True)
-        )
-
-    def _move_family(
-        self, round_id: str, spec: FamilySpec, leaves: list[str], target: str | None
-    ) -> None:
-        for table in _AGGREGATE_TABLES:
-            mine = (
-                table.c.family == spec.code if "family" in table.c else table.c.item.in_(spec.items)
-            )
-            where = [table.c.round_id == round_id, table.c.node_id.in_(leaves), mine]
-            if target is not None:
-                keys = [
-                    c for c in table.primary_key.columns if c.name not in ("round_id", "node_id")
-                ]
-                sums = [c for c in table.columns if not c.primary_key]
-                source = (
-                    select(
-                        table.c.round_id,
-                        literal(f"{target}~rest"),
-                        *keys,
-                        *[func.sum(c) for c in sums],
-                    )
-                    .where(*where)
-                    .group_by(table.c.round_id, *keys)
-                )
-                self.connection.execute(
-                    insert(table).from_select(
-                        ["round_id", "node_id", *[c.name for c in keys], *[c.name for c in sums]],
-                        source,
-                    )
-                )
-            self.connection.execute(delete(table).where(*where))
 
     # the release ledger -----------------------------------------------------------------
 

@@ -13,15 +13,22 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from produktlyft.accounts.area import AREA as ACCOUNTS
+from produktlyft.business_case.area import AREA as BUSINESS_CASE
 from produktlyft.decisions.area import AREA as DECISIONS
 from produktlyft.demo.area import AREA as DEMO
+from produktlyft.interop.area import AREA as INTEROP
 from produktlyft.inventory.area import AREA as INVENTORY
 from produktlyft.kernel.allocator import tune_allocator
 from produktlyft.kernel.area import Area, the_one
 from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.settings import Settings
+from produktlyft.outcomes.area import AREA as OUTCOMES
+from produktlyft.pilots.area import AREA as PILOTS
+from produktlyft.procurement.area import AREA as PROCUREMENT
 from produktlyft.review.area import AREA as REVIEW
+from produktlyft.roadmap.area import AREA as ROADMAP
 from produktlyft.surveys.area import AREA as SURVEYS
+from produktlyft.wins.area import AREA as WINS
 from produktlyft.workflows.area import AREA as WORKFLOWS
 
 if TYPE_CHECKING:  # each entry point loads only the stack it runs
@@ -31,9 +38,39 @@ if TYPE_CHECKING:  # each entry point loads only the stack it runs
     from produktlyft.kernel.report.build import Report
 
 # Lowest first: an area may use those before it, never those after it.
-AREAS: tuple[Area, ...] = (INVENTORY, ACCOUNTS, WORKFLOWS, SURVEYS, DECISIONS, REVIEW, DEMO)
+AREAS: tuple[Area, ...] = (
+    INVENTORY,
+    ACCOUNTS,
+    WORKFLOWS,
+    SURVEYS,
+    DECISIONS,
+    INTEROP,
+    REVIEW,
+    ROADMAP,
+    BUSINESS_CASE,
+    PROCUREMENT,
+    OUTCOMES,
+    PILOTS,
+    WINS,
+    DEMO,
+)
 # The commands in the order `produktlyft --help` has always listed them.
-CLI_ORDER = ("inventory", "workflows", "demo", "review", "accounts", "surveys", "decisions")
+CLI_ORDER = (
+    "inventory",
+    "workflows",
+    "demo",
+    "review",
+    "accounts",
+    "surveys",
+    "decisions",
+    "roadmap",
+    "interop",
+    "business_case",
+    "procurement",
+    "outcomes",
+    "pilots",
+    "wins",
+)
 
 
 def load_schema() -> None:

@@ -1,0 +1,1 @@
+"""Typed records and vocabularies of the interop area (no I/O)."""

@@ -1,0 +1,1 @@
+"""Pure computation for the outcomes area: no storage, web or command line."""

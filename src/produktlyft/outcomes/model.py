@@ -1,0 +1,1 @@
+"""Typed records and vocabularies of the outcomes area (no I/O)."""

@@ -1,0 +1,1 @@
+"""The pilots area: a pre-registered pilot and its credible evaluation."""

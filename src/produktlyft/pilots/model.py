@@ -1,0 +1,1 @@
+"""Typed records and vocabularies of the pilots area (no I/O)."""

@@ -1,0 +1,1 @@
+"""The procurement area: contract slices checked against the rules, routes and forecasts."""

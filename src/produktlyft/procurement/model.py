@@ -1,0 +1,1 @@
+"""Typed records and vocabularies of the procurement area (no I/O)."""

@@ -1,0 +1,1 @@
+"""Typed records and vocabularies of the wins area (no I/O)."""

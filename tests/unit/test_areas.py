@@ -33,7 +33,14 @@ def test_the_composition_root_lists_every_area_in_dependency_order() -> None:
         "workflows",
         "surveys",
         "decisions",
+        "interop",
         "review",
+        "roadmap",
+        "business_case",
+        "procurement",
+        "outcomes",
+        "pilots",
+        "wins",
         "demo",
     ]
 

@@ -12,6 +12,15 @@ from produktlyft.kernel.i18n import N_
 
 # The scoring profiles a review can rank by (review.analysis.scoring scores each).
 PROFILES = ("custom", "time", "moj", "danish")
+# Missing facts must never read as bad condition (issue 16). Below this share of what a
+# profile weighs, it states no health and no band: one known indicator out of nine is not a
+# condition. The ranking then treats the condition as unknown.
+PROFILE_FLOOR = 0.25
+# Below this share of the ranking's weighted inputs a system is "too little known to judge":
+# more is unknown than known, so it is listed apart with what is missing and ranked after every
+# system that can be judged, never among the confident problems. One definition: pages, report,
+# summary counts and exports all ask `SystemResult.judged`.
+JUDGE_FLOOR = 0.5
 
 
 class Band(StrEnum):

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from produktlyft.review.model import Band
+from produktlyft.review.model import JUDGE_FLOOR, Band
 from produktlyft.review.results import Reason
 
 
@@ -52,3 +52,8 @@ class RankingRow(BaseModel):
     rank_max: int
     stable: bool
     annual_cost: float | None
+
+    @property
+    def judged(self) -> bool:
+        """The one definition (review.results.SystemResult.judged)."""
+        return self.confidence >= JUDGE_FLOOR

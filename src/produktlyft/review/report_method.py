@@ -36,7 +36,9 @@ NOTES: dict[str, list[str]] = {  # English ids; Swedish in review.po
         ),
         N_(
             "Sensitivity: each weight is moved −20 % and +20 % one at a time ({scenarios} "
-            "scenarios); stable if the rank varies by at most max(2, 5 % of the systems)."
+            "scenarios) and each missing input is put at its worst and its best; stable if the "
+            "rank varies by at most max(2, 5 % of the systems). A system with less than half "
+            "of its inputs known is too little known to judge and is listed after the others."
         ),
         N_(
             "Workflow pain, where event-log activities are mapped to systems: the citizen days "

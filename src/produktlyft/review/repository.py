@@ -12,7 +12,14 @@ from typing import Any
 from sqlalchemy import Connection, delete, false, func, insert, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
-from produktlyft.review.model import Decision, DuplicateDecision, Evidence, EvidenceKind, pair_key
+from produktlyft.review.model import (
+    JUDGE_FLOOR,
+    Decision,
+    DuplicateDecision,
+    Evidence,
+    EvidenceKind,
+    pair_key,
+)
 from produktlyft.review.queries import RankingQuery, RankingRow, RankingSort
 from produktlyft.review.results import (
     DuplicatePair,
@@ -285,8 +292,11 @@ def _ranking_filters(query: RankingQuery) -> list[ColumnElement[bool]]:
         )
     if query.band:
         found.append(r.c.band == query.band)
-    if query.stable is not None:
-        found.append(r.c.stable == (true() if query.stable else false()))
+    if query.stable is True:
+        found.append(r.c.stable == true())
+    elif query.stable is False:
+        # an uncertain place among the judged: one too little known to judge is counted apart
+        found.extend((r.c.stable == false(), r.c.confidence >= JUDGE_FLOOR))
     if query.max_confidence is not None:
         found.append(r.c.confidence < query.max_confidence)
     return found

@@ -21,7 +21,7 @@ from pydantic import (
     model_serializer,
 )
 
-from produktlyft.review.model import Band
+from produktlyft.review.model import JUDGE_FLOOR, Band
 
 
 class Record(BaseModel):
@@ -110,6 +110,12 @@ class SystemResult(Record):
     def fact(self, key: str) -> EvidenceItem | None:
         return next((e for e in self.evidence if e.fact == key), None)
 
+    @property
+    def judged(self) -> bool:
+        """Enough is known to judge it (review.model.JUDGE_FLOOR); otherwise it is listed as
+        too little known, with what is missing, after every judged system."""
+        return self.confidence >= JUDGE_FLOOR
+
 
 class DuplicatePair(Record):
     system_a: str
@@ -183,7 +189,8 @@ class RunSummary(Record):
     duplicate_candidates_compared: int = 0
     rejected_pairs_skipped: int = 0
     sensitivity_scenarios: int | None = None  # None in summaries stored before it
-    unstable_systems: int = 0
+    unstable_systems: int = 0  # judged systems whose rank range is wide
+    unjudged_systems: int = 0  # too little known to judge (SystemResult.judged)
     bands: dict[Band, int] = Field(default_factory=lambda: dict.fromkeys(Band, 0))
 
     def band_count(self, band: Band) -> int:

@@ -41,6 +41,7 @@ SUMMARY_KEYS = {
     "rejected_pairs_skipped",
     "sensitivity_scenarios",
     "unstable_systems",
+    "unjudged_systems",
     "bands",
 }
 SYSTEM_KEYS = {
@@ -55,6 +56,7 @@ SYSTEM_KEYS = {
     "reason",
     "rank_range",
     "stable",
+    "judged",
     "evidence",
     "profiles",
 }

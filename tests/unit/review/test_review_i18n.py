@@ -21,10 +21,10 @@ def test_texts_and_reasons_follow_the_language() -> None:
     assert t("sv", "obstacles") == "De tre största hindren"
     assert t("en", "obstacles") == "The three biggest obstacles"
     facts = {"annual_cost": 2_400_000.0, "users": 1200.0}
-    both = system_reasons(["cost", "users"], facts, 0.9)
+    both = system_reasons(["cost", "users"], facts)
     assert (
         system_sentence("X", both, "sv")
         == "X kostar 2,4 mnkr per år och används av 1\u00a0200 personer."
     )
-    cost = system_reasons(["cost"], facts, 0.9)
+    cost = system_reasons(["cost"], facts)
     assert system_sentence("X", cost, "en") == "X costs SEK 2.4 million a year."

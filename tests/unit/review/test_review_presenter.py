@@ -70,11 +70,11 @@ def test_one_run_is_worded_in_swedish_and_in_english(outcome: ReviewOutcome) -> 
     )
     arkiv = next(s for s in outcome.systems if s.system_id == "sys-arkiv")
     assert wording.system_reason(arkiv, "sv", "sv").text == (
-        "e-arkiv kan inte bedömas: teknisk lämplighet (0–3), livscykelrisk (0–100), libyear,"
-        " hotspot-index (0–1) m.fl. saknas och osäkert underlag (8\u00a0% av uppgifterna finns)."
+        "e-arkiv är för lite känt för att bedöma: teknisk lämplighet (0–3), livscykelrisk (0–100),"
+        " libyear, hotspot-index (0–1) m.fl. saknas."
     )
     assert wording.system_reason(arkiv, "sv", "en").text.startswith(
-        "e-arkiv cannot be assessed: technical fit (0–3), lifecycle risk (0–100)"
+        "e-arkiv is too little known to judge: technical fit (0–3), lifecycle risk (0–100)"
     )
     pair = next(d for d in outcome.duplicates if d.system_a == "sys-bygglov-a")
     assert wording.duplicate_reason(pair, "sv", "sv").text == (

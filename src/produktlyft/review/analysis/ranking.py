@@ -6,8 +6,10 @@ scale). Each is scaled to 1..10 (higher: act sooner) and weighted; missing input
 lower the confidence. Workflow pain is the exception: only the systems behind the activities of a
 stored event log can have it, so where it is absent it is not applicable rather than unknown and
 does not lower the confidence (decision 0008). Sensitivity moves every weight by ±20 % one at a
-time and reports the range of ranks each system takes, so a ranking is either robust or honestly
-uncertain.
+time, and puts each system's missing inputs at their worst and best, and reports the range of
+ranks each system takes, so a ranking is either robust or honestly uncertain. A system with less
+than JUDGE_FLOOR of its inputs known is not judged: it ranks after every judged system and its
+rank is never called stable.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from produktlyft.review.analysis.scoring import (
     normalise,
     weighted_mean,
 )
+from produktlyft.review.model import JUDGE_FLOOR
 
 IMPACT_INDICATORS: dict[str, Indicator] = {
     "condition": Indicator("condition", lower_is_better=False, bounds=(1, 10)),
@@ -60,8 +63,9 @@ class Ranking:
 
     system_ids: list[str]
     priority: np.ndarray  # 1..10, NaN when nothing is known
-    rank: np.ndarray  # 1 = start here; unscored systems last
+    rank: np.ndarray  # 1 = start here; systems too little known to judge, then unscored, last
     confidence: np.ndarray
+    judged: np.ndarray  # confidence ≥ JUDGE_FLOOR
     rank_min: np.ndarray
     rank_max: np.ndarray
     stable: np.ndarray
@@ -76,6 +80,7 @@ class Ranking:
                 "priority": self.priority,
                 "rank": self.rank,
                 "confidence": self.confidence,
+                "judged": self.judged,
                 "rank_min": self.rank_min,
                 "rank_max": self.rank_max,
                 "stable": self.stable,
@@ -169,27 +174,63 @@ def rank_systems(
     confidence = known_share - condition_w * condition_known * (
         1 - profile.confidence
     ) / applicable.sum(axis=1)
+    confidence = np.clip(confidence, 0.0, 1.0)
+    judged = confidence >= JUDGE_FLOOR
     scenario_scores, _ = weighted_mean(matrix, _scenarios(w))
     if profile.profile == "custom" and custom_weights:
         scenario_scores = np.column_stack(
             [scenario_scores, _custom_weight_scenarios(facts, matrix, keys, w, custom_weights)]
         )
-    scenario_ranks = ranks(scenario_scores)
+    scenario_ranks = ranks(_judged_first(scenario_scores, judged[:, None]))
+    best, worst = _ranks_with_missing_at_extremes(matrix, keys, w, priority, judged)
     n = len(priority)
     tolerance = max(2, math.ceil(0.05 * n))
-    rank_min, rank_max = scenario_ranks.min(axis=1), scenario_ranks.max(axis=1)
+    rank_min = np.minimum(scenario_ranks.min(axis=1), best)
+    rank_max = np.maximum(scenario_ranks.max(axis=1), worst)
     return Ranking(
         system_ids=facts.system_ids,
         priority=priority,
-        rank=ranks(priority),
-        confidence=np.clip(confidence, 0.0, 1.0),
+        rank=ranks(_judged_first(priority, judged)),
+        confidence=confidence,
+        judged=judged,
         rank_min=rank_min,
         rank_max=rank_max,
-        stable=(rank_max - rank_min) <= tolerance,
+        stable=judged & ((rank_max - rank_min) <= tolerance),
         factors=strongest_factors(matrix, w, keys),
         inputs={k: matrix[:, i] for i, k in enumerate(keys)},
         scenarios=scenario_scores.shape[1],
     )
+
+
+def _judged_first(scores: np.ndarray, judged: np.ndarray) -> np.ndarray:
+    """Scores to rank by: every judged system before every unjudged one (priorities are 1..10,
+    so lifting the judged by 100 keeps each group's own order); NaN stays last."""
+    return np.where(judged, scores + 100.0, scores)
+
+
+def _ranks_with_missing_at_extremes(
+    matrix: np.ndarray, keys: list[str], w: np.ndarray, priority: np.ndarray, judged: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Best and worst rank of each system when its missing inputs take their highest (10) and
+    lowest (1) scaled value and every other system keeps its own priority: what the missing
+    data could change. Systems with nothing missing keep their rank; optional inputs (not
+    applicable) stay out."""
+    required = np.array([k not in OPTIONAL_INPUTS for k in keys])
+    missing = np.isnan(matrix) & required
+    high, _ = weighted_mean(np.where(missing, 10.0, matrix), w)
+    low, _ = weighted_mean(np.where(missing, 1.0, matrix), w)
+    central = np.nan_to_num(_judged_first(priority, judged), nan=-np.inf)
+    others = np.sort(central)
+
+    def rank_at(score: np.ndarray) -> np.ndarray:
+        # 1 + how many systems score above it, not counting its own central priority
+        lifted = np.nan_to_num(_judged_first(score, judged), nan=-np.inf)
+        above = len(others) - np.searchsorted(others, lifted, side="right")
+        at: np.ndarray = 1 + above - (central > lifted)
+        return at
+
+    own = ranks(_judged_first(priority, judged))
+    return np.minimum(rank_at(high), own), np.maximum(rank_at(low), own)
 
 
 def _custom_weight_scenarios(

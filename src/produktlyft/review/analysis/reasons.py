@@ -10,8 +10,6 @@ from typing import Any
 from produktlyft.review.results import Reason, ReasonCode
 
 EOL_SOON_MONTHS = 18  # a component reaching end of life within this is named in the reason
-UNCERTAIN_BELOW = 0.5  # confidence under which the reason says the basis is uncertain
-NOT_ASSESSABLE_BELOW = 0.25  # with no strong factor and facts missing: cannot be assessed
 
 
 def factor_reason(factor: str, facts: Mapping[str, Any]) -> Reason | None:
@@ -48,23 +46,23 @@ def factor_reason(factor: str, facts: Mapping[str, Any]) -> Reason | None:
 def system_reasons(
     factors: Sequence[str],
     facts: Mapping[str, Any],
-    confidence: float,
     missing: Sequence[str] = (),
+    *,
+    judged: bool = True,
 ) -> list[Reason]:
-    """What pushes a system up the list, and how sure we are; `missing`: keys of the facts
-    its evidence lacks."""
-    if not factors and missing and confidence < NOT_ASSESSABLE_BELOW:
-        reasons = [Reason(code=ReasonCode.NOT_ASSESSABLE, params={"missing": list(missing)})]
-    else:
-        eol = facts.get("eol_months")
-        if "condition" not in factors and eol is not None and eol <= 0:
-            factors = ["condition", *factors]  # a component past end of life is always said
-        reasons = [r for f in factors if (r := factor_reason(f, facts))]
-        if not reasons:
-            reasons = [Reason(code=ReasonCode.NO_STRONG)]
-    if confidence < UNCERTAIN_BELOW:
-        reasons.append(Reason(code=ReasonCode.UNCERTAIN, params={"confidence": confidence}))
-    return reasons
+    """What pushes a system up the list; `missing`: keys of the facts its evidence lacks.
+    A system too little known to judge says so first, with what is missing, and then only the
+    facts that are known (its size, cost, criticality), never a judgement of its condition."""
+    if not judged:
+        known = [r for f in factors if f != "condition" and (r := factor_reason(f, facts))]
+        return [Reason(code=ReasonCode.NOT_ASSESSABLE, params={"missing": list(missing)}), *known]
+    eol = facts.get("eol_months")
+    if "condition" not in factors and eol is not None and eol <= 0:
+        factors = ["condition", *factors]  # a component past end of life is always said
+    reasons = [r for f in factors if (r := factor_reason(f, facts))]
+    # a judged system knows at least half of its inputs (review.model.JUDGE_FLOOR), so the
+    # "uncertain basis" reason of runs stored before the floor is no longer given
+    return reasons or [Reason(code=ReasonCode.NO_STRONG)]
 
 
 def duplicate_reasons(

@@ -93,7 +93,9 @@ def system_results(facts: FactBase, profile: ProfileResult, ranking: Ranking) ->
                 condition=profile.condition[n],
                 health=_none(profile.health[n]),
                 band=Band.of(bands[n]),
-                reasons=system_reasons(ranking.factors[n], row, confidence, missing),
+                reasons=system_reasons(
+                    ranking.factors[n], row, missing, judged=bool(ranking.judged[n])
+                ),
                 evidence=[EvidenceItem.model_validate(e) for e in evidence],
                 rank_min=int(ranking.rank_min[n]),
                 rank_max=int(ranking.rank_max[n]),
@@ -292,7 +294,8 @@ def run_review(
         duplicate_candidates_compared=found.candidates_compared,
         rejected_pairs_skipped=found.rejected_skipped,
         sensitivity_scenarios=ranking.scenarios,
-        unstable_systems=int(sum(not s.stable for s in systems)),
+        unstable_systems=int(sum(s.judged and not s.stable for s in systems)),
+        unjudged_systems=int(sum(not s.judged for s in systems)),
         bands={b: sum(s.band is b for s in systems) for b in Band},
     )
     return outcome

@@ -10,13 +10,13 @@ All arithmetic is column-wise (polars / NumPy), so 10,000 systems take milliseco
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import polars as pl
 
 from produktlyft.review.analysis.facts import FactBase
-from produktlyft.review.model import PROFILES
+from produktlyft.review.model import PROFILE_FLOOR, PROFILES
 
 GREEN_FROM = 7.0
 RED_BELOW = 4.0
@@ -339,15 +339,38 @@ def danish_profile(facts: FactBase) -> ProfileResult:
     )
 
 
+# profiles whose condition is read from their health score
+HEALTH_CONDITIONS = ("custom", "danish")
+
+
 def score_profile(
     facts: FactBase, profile: str, custom_weights: Mapping[str, float] | None = None
 ) -> ProfileResult:
+    """The profile's result, with no health or condition stated where less than
+    PROFILE_FLOOR of what it weighs is known (missing facts never read as bad condition)."""
     if profile == "custom":
-        return custom_profile(facts, custom_weights or DEFAULT_CUSTOM_WEIGHTS)
-    if profile == "time":
-        return time_profile(facts)
-    if profile == "moj":
-        return moj_profile(facts)
-    if profile == "danish":
-        return danish_profile(facts)
-    raise ValueError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
+        result = custom_profile(facts, custom_weights or DEFAULT_CUSTOM_WEIGHTS)
+    elif profile == "time":
+        result = time_profile(facts)
+    elif profile == "moj":
+        result = moj_profile(facts)
+    elif profile == "danish":
+        result = danish_profile(facts)
+    else:
+        raise ValueError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
+    return above_floor(result)
+
+
+def above_floor(result: ProfileResult) -> ProfileResult:
+    """Health only where the profile knows at least PROFILE_FLOOR of its inputs, and the
+    condition too where it is read from the health (custom's band, the Danish verdict); TIME's
+    quadrant and MoJ's measures mark their own unknown parts. The dimensions stay, for the
+    evidence page."""
+    too_little = result.confidence < PROFILE_FLOOR
+    if not too_little.any():
+        return result
+    health = np.where(too_little, np.nan, result.health)
+    condition = list(result.condition)
+    if result.profile in HEALTH_CONDITIONS:
+        condition = [None if low else c for c, low in zip(condition, too_little, strict=True)]
+    return replace(result, health=health, condition=condition)

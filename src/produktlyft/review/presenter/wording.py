@@ -30,7 +30,7 @@ PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
     ReasonCode.LOCK_IN: N_("is locked in by contract {contract} ({signals})"),
     ReasonCode.WORKFLOW_PAIN: N_("is behind waits and rework in the workflows it supports"),
     ReasonCode.NO_STRONG: N_("has no strong reason to be prioritised now"),
-    ReasonCode.NOT_ASSESSABLE: N_("cannot be assessed: {missing} missing"),
+    ReasonCode.NOT_ASSESSABLE: N_("is too little known to judge: {missing} missing"),
     ReasonCode.UNCERTAIN: N_("uncertain basis ({confidence} of the facts known)"),
     ReasonCode.DUP_CAPABILITIES: N_("share the capabilities {items}"),
     ReasonCode.DUP_DATA: N_("use the same data {items}"),

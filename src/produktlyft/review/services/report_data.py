@@ -18,8 +18,6 @@ from produktlyft.review.analysis.facts import contract_lock_in
 from produktlyft.review.results import DuplicateCost, DuplicatePair, ReviewRun, SystemResult
 from produktlyft.review.services.run import latest_review, review
 
-CONFIDENT = 0.5  # "start here" picks only systems whose facts are at least half known
-
 
 @dataclass(frozen=True)
 class UnsupportedSystem:
@@ -213,10 +211,9 @@ def gather_report_data(
         duplicate_cost=summary.duplicate_cost,
         lock_in=_lock_in(contracts, names, costs),
         manual_rekeying=_manual(integrations, names),
-        start_here=[s for s in run.systems if s.confidence >= CONFIDENT and s.score is not None][
-            :3
-        ],
-        uncertain=[s for s in run.systems if s.confidence < CONFIDENT],
+        # "start here" names only systems that can be judged (SystemResult.judged)
+        start_here=[s for s in run.systems if s.judged and s.score is not None][:3],
+        uncertain=[s for s in run.systems if not s.judged],
     )
     data.obstacles = _obstacles(data)
     return data

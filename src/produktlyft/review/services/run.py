@@ -265,6 +265,7 @@ def review_document(run: ReviewRun) -> dict[str, Any]:
                 "reason": s.reason,
                 "rank_range": [s.rank_min, s.rank_max],
                 "stable": s.stable,
+                "judged": s.judged,
                 "evidence": [e.model_dump(mode="json") for e in s.evidence],
                 "profiles": (s.assessment or {}).get("profiles"),
             }

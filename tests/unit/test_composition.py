@@ -133,6 +133,8 @@ ROUTES = {
     ("GET", "/healthz"),
     ("GET", "/import"),
     ("POST", "/import"),
+    ("GET", "/import/template"),
+    ("POST", "/demo/load"),
     ("POST", "/import/confirm"),
     ("GET", "/integrations"),
     ("GET", "/language/{code}"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from produktlyft.kernel.area import Area
@@ -16,4 +19,10 @@ def _cli(app: typer.Typer) -> None:
     cli.register(app)
 
 
-AREA = Area(name="demo", cli=_cli)
+def _pages() -> Sequence[ModuleType]:
+    from produktlyft.demo import pages
+
+    return (pages,)
+
+
+AREA = Area(name="demo", cli=_cli, pages=_pages, templates=Path(__file__).parent / "templates")

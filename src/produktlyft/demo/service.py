@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from produktlyft.demo.culture import DemoCulture, load_demo_culture
-from produktlyft.demo.generator import generate_demo
+from produktlyft.demo.generator import DEFAULT_SEED, DEFAULT_SYSTEMS, generate_demo
 from produktlyft.demo.generator.culture import PILOT_PSYCH_SAFETY
 from produktlyft.demo.workflows import DEFAULT_EVENTLOG, DemoWorkflows, load_demo_workflows
 from produktlyft.inventory.exporters.tabular import write_xlsx
@@ -19,6 +19,7 @@ from produktlyft.inventory.services.imports import ImportReport, import_sources
 from produktlyft.inventory.services.summary import InventorySummary, summarise_inventory
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.errors import Conflict
 
 GROUND_TRUTH_FILE = "ground_truth.json"
 WORKBOOK_FILE = "exempelstad.xlsx"
@@ -83,4 +84,16 @@ def load_demo(
         write_xlsx(demo.inventory, workbook_path, "sv")
     return DemoResult(
         report, truth_path, workbook_path, flows, surveys, summary=summarise_inventory(ctx)
+    )
+
+
+def load_demo_into_empty(ctx: ServiceContext) -> DemoResult:
+    """The start page's "try the demo": the demo organisation with its culture data, into an
+    inventory that is still empty (mixing it into real records would spoil both). Its ground
+    truth and workbook go to the data folder."""
+    ctx.actor.require(Permission.IMPORT)
+    if summarise_inventory(ctx).counts.get("systems", 0):
+        raise Conflict("the demo loads only into an empty inventory")
+    return load_demo(
+        ctx, DEFAULT_SYSTEMS, DEFAULT_SEED, ctx.settings.resolved_data_dir() / "demo", culture=True
     )

@@ -56,14 +56,14 @@ def _like(text: str) -> str:
 
 def _missing(fact: MissingFact) -> Any:
     s = t.systems.c
-    return {
-        MissingFact.OWNER: and_(
-            or_(s.system_owner.is_(None), s.system_owner == ""), s.owning_unit_id.is_(None)
-        ),
+    # the same definition as inventory.analysis.data_quality.missing_facts
+    each = {
+        MissingFact.OWNER: or_(s.system_owner.is_(None), func.trim(s.system_owner) == ""),
         MissingFact.CRITICALITY: s.criticality.is_(None),
         MissingFact.LIFECYCLE: s.lifecycle.is_(None),
         MissingFact.COST: _NO_COST,
-    }[fact]
+    }
+    return or_(*each.values()) if fact is MissingFact.ANY else each[fact]
 
 
 def _system_filters(query: SystemQuery) -> list[Any]:

@@ -137,11 +137,12 @@ def print_summary(result: InventorySummary) -> None:
     console.print(table)
     console.print(f"Annual cost of the systems: {result.annual_cost:,.0f} SEK")
     quality = result.quality
-    console.print(
-        f"Data completeness: {quality.completeness:.0%} "
-        f"({quality.complete} of {quality.systems} systems have owner, criticality, "
-        "lifecycle and cost)"
-    )
+    if quality.completeness is not None:
+        console.print(
+            f"Data completeness: {quality.completeness:.0%} "
+            f"({quality.complete} of {quality.systems} systems have a system owner, "
+            "criticality, lifecycle and cost)"
+        )
     for fact, count in sorted(quality.missing.items()):
         console.print(
             f"  missing {fact}: {count} systems (e.g. {', '.join(quality.examples.get(fact, []))})"

@@ -44,6 +44,7 @@ class MissingFact(StrEnum):
     CRITICALITY = "criticality"
     LIFECYCLE = "lifecycle"
     COST = "cost"
+    ANY = "any"  # any of them: the systems that are not complete
 
 
 class SystemQuery(BaseModel):

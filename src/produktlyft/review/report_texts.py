@@ -13,9 +13,9 @@ MESSAGES: dict[str, str] = {  # English ids; Swedish in review.po
     "subtitle": N_("{organisation} – for the leadership, {date}"),
     "summary": N_("Summary"),
     "intro": N_(
-        "The review covers {systems} systems that together cost {cost} a year. The "
-        "facts are {confidence} complete; where something is missing it shows, and "
-        "no judgement rests on guesses."
+        "The review covers {systems} systems that together cost {cost} a year. On "
+        "average {confidence} of the facts each assessment needs are known (the data "
+        "confidence); where something is missing it shows, and no judgement rests on guesses."
     ),
     "obstacles": N_("The three biggest obstacles"),
     "obstacle.unsupported_technology": N_(

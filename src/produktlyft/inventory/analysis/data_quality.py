@@ -1,4 +1,9 @@
-"""How complete the inventory is. Missing data is shown, never hidden."""
+"""How complete the inventory is. Missing data is shown, never hidden.
+
+One definition everywhere (issue 16): a system is *complete* when it has a named system owner
+(a person or role; the owning unit alone is not an owner), a criticality, a lifecycle phase and
+a cost; *completeness* is the share of systems that are complete. The dashboard, the CLI's
+summary, the API and the systems list's "missing" filter all count by `missing_facts`."""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ REQUIRED_FACTS: dict[str, tuple[str, str]] = {
 
 def missing_facts(system: System) -> list[str]:
     missing = []
-    if not (system.system_owner or system.owning_unit_id):
+    if not (system.system_owner or "").strip():
         missing.append("owner")
     if system.criticality is None:
         missing.append("criticality")
@@ -38,12 +43,14 @@ class DataQuality:
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     @property
-    def completeness(self) -> float:
-        """Share of required facts present over all systems, 0..1 (1 for an empty inventory)."""
-        if not self.systems:
-            return 1.0
-        total = self.systems * len(REQUIRED_FACTS)
-        return 1.0 - sum(self.missing.values()) / total
+    def incomplete(self) -> int:
+        return self.systems - self.complete
+
+    @property
+    def completeness(self) -> float | None:
+        """Share of systems with every required fact, 0..1; None for an empty inventory (no
+        percentage over nothing)."""
+        return self.complete / self.systems if self.systems else None
 
 
 def assess_data_quality(systems: list[System], examples: int = 5) -> DataQuality:

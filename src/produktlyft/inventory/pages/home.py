@@ -23,4 +23,10 @@ nav = (NavEntry(N_("Overview"), "/", Permission.READ, order=10),)
 def start(request: Request, ctx: ServiceContext = PageContext) -> Response:
     board = dashboard(ctx)
     view = dashboard_view(board, request.state.lang)
-    return render(request, "home/dashboard.html", board=board, view=view)
+    return render(
+        request,
+        "home/dashboard.html",
+        board=board,
+        view=view,
+        can_import=ctx.actor.can(Permission.IMPORT),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
+from produktlyft.inventory.services.export import TEMPLATE_MEDIA, template_download
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
@@ -34,6 +35,26 @@ ENTITY_LABELS = {
 def import_form(request: Request, ctx: ServiceContext = PageContext) -> Response:
     ctx.actor.require(Permission.IMPORT)
     return render(request, "imports/upload.html", error=None)
+
+
+@router.get("/import/template")
+@needs(Permission.READ)
+def download_template(
+    request: Request,
+    format: str = "xlsx",
+    lang: str | None = None,
+    ctx: ServiceContext = PageContext,
+) -> Response:
+    """The empty import template with its instructions, as xlsx or as a zip of CSV files."""
+    ctx.actor.require(Permission.READ)
+    if format not in TEMPLATE_MEDIA or (lang is not None and lang not in ("sv", "en")):
+        return Response(status_code=404)
+    name, content = template_download(format, lang or request.state.lang)
+    return Response(
+        content,
+        media_type=TEMPLATE_MEDIA[format],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.post("/import")

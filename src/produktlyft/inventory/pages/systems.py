@@ -25,6 +25,7 @@ FACT_LABELS = {
     "criticality": N_("No criticality"),
     "lifecycle": N_("No lifecycle phase"),
     "cost": N_("No cost"),
+    "any": N_("Not complete (any of these)"),
 }
 
 

@@ -139,3 +139,37 @@ class CloudCheck(BaseModel):
     flags: list[str] = Field(default_factory=list)  # esam_position, adequacy_only
     reasons: list[Reason] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)  # source keys of the rule table
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    date: str = Field(min_length=4)
+    url: str | None = None
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    information: str
+    requirement: CloudRequirement
+    verdicts: dict[str, str]
+    documents: list[str] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class CloudRules(BaseModel):
+    """The whole table: one rule per information level, and the sources the rules cite."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    note: str = ""
+    providers: list[str]
+    sources: dict[str, Source]
+    rules: list[Rule]
+
+    def rule(self, level: str) -> Rule:
+        return next(rule for rule in self.rules if rule.information == level)

@@ -7,8 +7,8 @@ from importlib.resources import files
 
 import pytest
 
-from produktlyft.interop.analysis.cloud import CloudRules, check, information_level, parse_rules
-from produktlyft.interop.model import CloudCode, CloudRequirement
+from produktlyft.interop.analysis.cloud import check, information_level, parse_rules
+from produktlyft.interop.model import CloudCode, CloudRequirement, CloudRules
 from produktlyft.inventory.model import DataObject, System
 from produktlyft.inventory.vocabularies import DataClassification, PersonalData
 

@@ -34,47 +34,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from produktlyft.interop.model import CloudCheck, CloudCode, CloudRequirement, Reason
+from produktlyft.interop.model import CloudCheck, CloudCode, CloudRules, Reason
 from produktlyft.inventory.model import DataObject, System
 from produktlyft.inventory.vocabularies import DataClassification, PersonalData
 
 LEVELS = ("public", "personal", "sensitive_or_secret", "security_protection")
-
-
-class Source(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: str = Field(min_length=1)
-    date: str = Field(min_length=4)
-    url: str | None = None
-
-
-class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    information: str
-    requirement: CloudRequirement
-    verdicts: dict[str, str]
-    documents: list[str] = Field(default_factory=list)
-    flags: list[str] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list)
-
-
-class CloudRules(BaseModel):
-    """The whole table: one rule per information level, and the sources the rules cite."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    version: str
-    note: str = ""
-    providers: list[str]
-    sources: dict[str, Source]
-    rules: list[Rule]
-
-    def rule(self, level: str) -> Rule:
-        return next(rule for rule in self.rules if rule.information == level)
 
 
 def parse_rules(data: Mapping[str, Any]) -> CloudRules:

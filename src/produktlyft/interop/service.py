@@ -107,7 +107,7 @@ def load_rules(path: Path | None = None) -> CloudRules:
         )
     except ValueError as error:
         issue = Issue.worded(str(error), file=name)
-    raise InvalidInput([issue])
+    raise InvalidInput([issue], wording("the cloud rule table {name} was refused", name=name))
 
 
 def cloud_suitability(ctx: ServiceContext, rules: CloudRules | None = None) -> list[CloudCheck]:

@@ -9,11 +9,11 @@ when nothing changed.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from pydantic import ValidationError
@@ -31,6 +31,7 @@ from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 
+T = TypeVar("T")
 CACHE = "interop"
 CACHE_ENTRIES = 16
 DEFAULT_RULES = "data/cloud_rules.json"
@@ -68,6 +69,15 @@ def _landscape(ctx: ServiceContext) -> Landscape:
             "landscape",
             lambda: _build(uow.repo(InventoryRepository).load_inventory()),
         )
+
+
+def _derived(ctx: ServiceContext, key: Hashable, build: Callable[[], T]) -> T:
+    """An answer derived from the landscape (already read, permission checked), kept at the
+    inventory version it was built from."""
+    with ctx.database.reading() as uow:
+        version = uow.repo(BrowseRepository).fingerprint().version
+    cache = ctx.caches.named(CACHE, CACHE_ENTRIES)
+    return cache.get_or_build(ctx.database.url, version, key, build)
 
 
 def system_interop(ctx: ServiceContext) -> list[SystemInterop]:
@@ -113,7 +123,12 @@ def load_rules(path: Path | None = None) -> CloudRules:
 def cloud_suitability(ctx: ServiceContext, rules: CloudRules | None = None) -> list[CloudCheck]:
     """What a cloud move would require, per system, by the rule table."""
     land = _landscape(ctx)
-    rules = rules or load_rules()
+    if rules is None:  # the shipped table: the answer is kept until the inventory changes
+        return _derived(ctx, "cloud", lambda: _checks(land, load_rules()))
+    return _checks(land, rules)
+
+
+def _checks(land: Landscape, rules: CloudRules) -> list[CloudCheck]:
     objects = {o.id: o for o in land.inventory.data_objects}
     return [
         check(
@@ -166,8 +181,8 @@ def overview(ctx: ServiceContext, unit: str | None = None) -> Overview:
     """The /interop page: the map (of one unit and its partners, or all) and every system."""
     land = _landscape(ctx)
     rules = load_rules()
-    cloud = cloud_suitability(ctx, rules)
-    advice = system_dispositions(ctx, rules=rules)
+    cloud = cloud_suitability(ctx)
+    advice = _derived(ctx, ("dispositions", ctx.today()), lambda: system_dispositions(ctx))
     units = sorted(((u.id, u.name) for u in land.inventory.units), key=lambda u: u[1].casefold())
     known_unit = unit if unit in {u for u, _ in units} else None
     return Overview(
@@ -182,10 +197,7 @@ def overview(ctx: ServiceContext, unit: str | None = None) -> Overview:
 
 
 def _map(ctx: ServiceContext, land: Landscape, unit: str | None) -> MapView:
-    cache = ctx.caches.named(CACHE, CACHE_ENTRIES)
-    with ctx.database.reading() as uow:
-        version = uow.repo(BrowseRepository).fingerprint().version
-    return cache.get_or_build(ctx.database.url, version, ("map", unit), lambda: _draw(land, unit))
+    return _derived(ctx, ("map", unit), lambda: _draw(land, unit))
 
 
 def _draw(land: Landscape, unit: str | None) -> MapView:
@@ -234,8 +246,9 @@ def system_view(ctx: ServiceContext, system_id: str) -> SystemView:
     if found is None:
         raise NotFound(f"no system '{system_id}'")
     rules = load_rules()
-    cloud = next(c for c in cloud_suitability(ctx, rules) if c.system_id == system_id)
-    advice = next(a for a in system_dispositions(ctx, rules=rules) if a.system_id == system_id)
+    cloud = next(c for c in cloud_suitability(ctx) if c.system_id == system_id)
+    advice = _derived(ctx, ("dispositions", ctx.today()), lambda: system_dispositions(ctx))
+    advice_here = next(a for a in advice if a.system_id == system_id)
     names = dict(zip(land.graph.systems["id"], land.graph.systems["name"], strict=True))
     ends = land.graph.ends().filter(land.graph.ends()["system"] == system_id).sort("partner")
     partners = [
@@ -248,4 +261,4 @@ def system_view(ctx: ServiceContext, system_id: str) -> SystemView:
         )
         for row in ends.iter_rows(named=True)
     ]
-    return SystemView(found, advice, cloud, rules, partners)
+    return SystemView(found, advice_here, cloud, rules, partners)

@@ -108,3 +108,15 @@ def test_cli_json(demo: ServiceContext, tmp_path: Path, monkeypatch: pytest.Monk
     # the kernel's entry point prints the message and exits 1; the runner shows the error
     assert refused.exit_code == 1 and isinstance(refused.exception, InvalidInput)
     assert "bad.json" in str(refused.exception)
+
+
+def test_the_report_has_a_silo_section_in_both_languages(demo: ServiceContext) -> None:
+    from produktlyft.bootstrap import report
+    from produktlyft.review.services.run import review
+
+    review(demo)  # the report is framed by a review
+    swedish = report().render_html(demo, "sv")
+    assert "Inga nya silor: öppna gränssnitt" in swedish
+    assert "Systemen med högst silorisk" in swedish
+    english = report().render_html(demo, "en")
+    assert "No new silos: open interfaces" in english

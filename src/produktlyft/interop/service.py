@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
+import polars as pl
 from pydantic import ValidationError
 
 from produktlyft.interop.analysis.cloud import check, parse_rules
@@ -209,9 +210,9 @@ def _draw(land: Landscape, unit: str | None) -> MapView:
         systems = systems.filter(systems["id"].is_in(shown))
         edges = touching
     ids = systems["id"].to_list()
-    index = {sid: i for i, sid in enumerate(ids)}
-    sources = np.array([index[s] for s in edges["source"]], dtype=np.int64)
-    targets = np.array([index[s] for s in edges["target"]], dtype=np.int64)
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    sources = edges["source"].replace_strict(index, return_dtype=pl.Int64).to_numpy()
+    targets = edges["target"].replace_strict(index, return_dtype=pl.Int64).to_numpy()
     degrees = np.bincount(np.concatenate([sources, targets]), minlength=len(ids))
     drawn = layout(systems["group"].to_list(), sources, targets)
     return MapView(

@@ -22,9 +22,16 @@ from pydantic import ValidationError
 from produktlyft.interop.analysis.cloud import check, parse_rules
 from produktlyft.interop.analysis.disposition import facts_of, suggest_all
 from produktlyft.interop.analysis.graph import IntegrationGraph, build_graph
+from produktlyft.interop.analysis.initiative import initiative_silo_check
 from produktlyft.interop.analysis.layout import Layout, layout
 from produktlyft.interop.analysis.silo import assess
-from produktlyft.interop.model import CloudCheck, CloudRules, DispositionAdvice, SystemInterop
+from produktlyft.interop.model import (
+    CloudCheck,
+    CloudRules,
+    DispositionAdvice,
+    Reason,
+    SystemInterop,
+)
 from produktlyft.inventory.browse_repository import BrowseRepository
 from produktlyft.inventory.model import Inventory
 from produktlyft.inventory.repository import InventoryRepository
@@ -90,6 +97,14 @@ def integration_graph(ctx: ServiceContext) -> IntegrationGraph:
     """The integration map as frames, with silo risk and coverage filled in (what
     `analysis.initiative.initiative_silo_check` reads)."""
     return _landscape(ctx).graph
+
+
+def initiative_silo_reasons(
+    ctx: ServiceContext, system_ids: Sequence[str], target_open_standards: bool | None
+) -> list[Reason]:
+    """`analysis.initiative.initiative_silo_check` on the current integration map, for callers
+    whose entry points may not import this area's analysis (the roadmap's pages)."""
+    return initiative_silo_check(integration_graph(ctx), system_ids, target_open_standards)
 
 
 def load_rules(path: Path | None = None) -> CloudRules:

@@ -15,6 +15,7 @@ from produktlyft.interop.analysis.initiative import initiative_silo_check
 from produktlyft.interop.model import CloudRequirement, Disposition, InitiativeCode, SiloCode
 from produktlyft.interop.service import (
     cloud_suitability,
+    initiative_silo_reasons,
     integration_graph,
     load_rules,
     system_dispositions,
@@ -60,6 +61,7 @@ def test_the_initiative_check_on_the_demo_graph(demo: ServiceContext) -> None:
     graph = integration_graph(demo)
     busiest = graph.ends().group_by("system").len().sort("len", descending=True)["system"][0]
     reasons = initiative_silo_check(graph, [busiest], None)
+    assert initiative_silo_reasons(demo, [busiest], None) == reasons
     assert {r.code for r in reasons} & {
         InitiativeCode.BREAKS_INCOMING,
         InitiativeCode.BREAKS_OUTGOING,

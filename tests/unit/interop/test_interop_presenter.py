@@ -97,3 +97,23 @@ def test_the_svg_names_only_the_busiest_and_escapes() -> None:
     svg = map_svg(view, "en", "Map", "A star")
     assert "&lt;Hub &amp; co&gt;" in svg and "<Hub" not in svg
     assert svg.count("<circle") == n + 1  # the nodes and the one unit's disc
+
+
+def test_names_on_the_map_do_not_overlap() -> None:
+    # two hubs drawn at the same place: only one of them can be named
+    n = 6
+    sources = np.array([1, 2, 4, 5], dtype=np.int64)
+    targets = np.array([0, 0, 3, 3], dtype=np.int64)
+    drawn = layout(["u"] * n, sources, targets)
+    drawn.x[3], drawn.y[3] = drawn.x[0] + 0.5, drawn.y[0]
+    view = MapView(
+        ids=[f"s{i}" for i in range(n)],
+        names=["Ekonomisystemet", "a", "b", "Ekonomiportalen", "c", "d"],
+        risks=[0.0] * n,
+        degrees=[2, 1, 1, 2, 1, 1],
+        focus=[True] * n,
+        edges=[],
+        layout=drawn,
+    )
+    chosen = named(view, 2)
+    assert len(chosen & {0, 3}) == 1

@@ -15,6 +15,8 @@ from produktlyft.kernel.i18n import N_, format_percent, gettext
 SCALE = 6.0  # pixels per node radius
 MARGIN = 24.0
 NAMED = 25  # the most connected systems get a name on the map
+CHAR_WIDTH = 5.6  # pixels per character of a name at font size 10, on average
+LINE_HEIGHT = 11.0
 RISK_BANDS = ((0.5, "#b3261e"), (0.25, "#c77700"), (0.0, "#2e7d32"))  # high, some, low
 EDGE_STYLE = {
     "open": ('stroke="#1f4e79" stroke-width="1"', N_("open standard or documented API")),
@@ -43,13 +45,36 @@ def _xy(value: float) -> str:
     return f"{value * SCALE + MARGIN:.1f}"
 
 
+def _label_box(view: MapView, i: int) -> tuple[float, float, float, float]:
+    """Where a name would be drawn (left, top, right, bottom in pixels), estimated from its
+    length at the map's font size."""
+    half = len(view.names[i]) * CHAR_WIDTH / 2
+    x = view.layout.x[i] * SCALE
+    bottom = view.layout.y[i] * SCALE - SCALE - 3
+    return (x - half, bottom - LINE_HEIGHT, x + half, bottom)
+
+
 def named(view: MapView, count: int = NAMED) -> set[int]:
-    """The systems named on the map: the most connected in focus, ties by name."""
+    """The systems named on the map: the most connected in focus (ties by name), skipping any
+    whose name would overlap one already placed."""
     order = sorted(
         (i for i in range(len(view.ids)) if view.focus[i] and view.degrees[i] > 0),
         key=lambda i: (-view.degrees[i], view.names[i]),
     )
-    return set(order[:count])
+    placed: list[tuple[float, float, float, float]] = []
+    chosen: set[int] = set()
+    for i in order:
+        if len(chosen) == count:
+            break
+        box = _label_box(view, i)
+        if any(
+            box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+            for other in placed
+        ):
+            continue
+        placed.append(box)
+        chosen.add(i)
+    return chosen
 
 
 def map_svg(view: MapView, lang: str, title: str, description: str) -> str:

@@ -30,6 +30,7 @@ DOMAINS = (
     "decisions",
     "accounts",
     "demo",
+    "interop",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 JINJA_OPTIONS = {

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from produktlyft.kernel.area import Area
+
+if TYPE_CHECKING:  # the shells load these; declaring an area loads nothing heavy
+    import typer
+
+
+def _cli(app: typer.Typer) -> None:
+    from produktlyft.roadmap import cli
+
+    cli.register(app)
 
 
 def _tables() -> ModuleType:
@@ -20,4 +30,4 @@ def _repositories() -> Sequence[type]:
     return (RoadmapRepository,)
 
 
-AREA = Area(name="roadmap", tables=_tables, repositories=_repositories)
+AREA = Area(name="roadmap", cli=_cli, tables=_tables, repositories=_repositories)

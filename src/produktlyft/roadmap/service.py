@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from produktlyft.inventory.model import Team
 from produktlyft.inventory.repository import InventoryRepository
@@ -17,16 +18,21 @@ from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
+from produktlyft.kernel.files.base import ImportLimits
 from produktlyft.roadmap.analysis import schedule
 from produktlyft.roadmap.analysis.plan_input import (
     WhatIf,
+    budget_use,
     build_problem,
     cost_of_delay_total,
+    cumulative_cost_of_delay,
     monday_on_or_after,
     quarter_phases,
     validate,
 )
 from produktlyft.roadmap.analysis.propose import Rules, propose
+from produktlyft.roadmap.exporters import write_csv, write_json, write_xlsx
+from produktlyft.roadmap.importers import read_initiatives
 from produktlyft.roadmap.model import (
     Budget,
     Conflict,
@@ -207,6 +213,51 @@ def set_settings(ctx: ServiceContext, settings: RoadmapSettings) -> None:
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
         uow.repo(RoadmapRepository).set_settings(settings, ctx.actor.name, ctx.now())
+
+
+# --- files -----------------------------------------------------------------------------------
+EXPORT_FORMATS = ("xlsx", "csv", "json")
+
+
+def import_initiatives(ctx: ServiceContext, path: Path) -> tuple[int, int]:
+    """A CSV or .xlsx of initiatives (the export's columns): all rows or none; (created,
+    updated). Known ids are overwritten."""
+    ctx.actor.require(Permission.IMPORT)
+    limits = ImportLimits(
+        ctx.settings.max_import_bytes,
+        ctx.settings.max_unpacked_bytes,
+        ctx.settings.max_issues_per_file,
+    )
+    initiatives = read_initiatives(path, limits)
+    try:
+        return save_initiatives(ctx, initiatives)
+    except InvalidInput as invalid:
+        # the portfolio check names the initiative; say which file it came from too
+        raise InvalidInput(
+            [i.model_copy(update={"file": path.name}) for i in invalid.issues]
+        ) from None
+
+
+def export_initiatives(ctx: ServiceContext, fmt: str, path: Path) -> int:
+    """Write every initiative (and, in a workbook, the latest plan); how many."""
+    ctx.actor.require(Permission.READ)
+    initiatives = list_initiatives(ctx)
+    if fmt == "json":
+        write_json(initiatives, path)
+    elif fmt == "csv":
+        write_csv(initiatives, path)
+    elif fmt == "xlsx":
+        write_xlsx(initiatives, latest_plan(ctx), path)
+    else:
+        raise InvalidInput(
+            [
+                Issue.worded(
+                    wording("unknown format '{value}'; use xlsx, csv or json", value=fmt),
+                    column="format",
+                )
+            ]
+        )
+    return len(initiatives)
 
 
 # --- proposing -------------------------------------------------------------------------------
@@ -409,3 +460,65 @@ def load_demo_roadmap(ctx: ServiceContext, time_limit: float = 5.0) -> DemoRoadm
     set_budgets(ctx, [Budget(year=start.year + n, limit_sek=yearly) for n in range(DEMO_YEARS)])
     saved = plan(ctx, "cost-of-delay", time_limit)
     return DemoRoadmap(proposed=len(proposal.created), teams=len(teams), plan=saved)
+
+
+# --- what the plan page shows ---------------------------------------------------------------
+@dataclass
+class PlanView:
+    plan: SavedPlan
+    initiatives: dict[str, Initiative]
+    teams: dict[str, PlanningTeam]
+    budgets: list[Budget]
+    # (week, kronor lost so far) for the plan, WSJF order and the order initiatives are listed in
+    curves: dict[str, list[tuple[int, float]]]
+    totals: dict[str, float]  # the same three as cost-of-delay totals
+    budget_use: dict[int, float]
+    phases: list[Phase]
+
+    def name(self, initiative_id: str) -> str:
+        found = self.initiatives.get(initiative_id)
+        return found.name if found else initiative_id
+
+    def team_name(self, team_id: str) -> str:
+        found = self.teams.get(team_id)
+        return found.name if found else team_id
+
+
+def _items(solution: schedule.Solution) -> list[PlanItem]:
+    return [
+        PlanItem(
+            initiative=s.job,
+            team=s.team,
+            start_week=s.start_week,
+            finish_week=s.finish_week,
+            reason=s.reason_code,
+        )
+        for s in solution.items
+    ]
+
+
+def plan_view(ctx: ServiceContext) -> PlanView | None:
+    """The latest saved plan with its baselines (WSJF order and the listed order, both as
+    serial schedules of the same problem), budget use per year and phases; None before the
+    first plan."""
+    saved = latest_plan(ctx)
+    if saved is None:
+        return None
+    data = plan_input(ctx)
+    weights = {i.id: i.cost_of_delay_sek_per_week for i in data.initiatives}
+    costs = {i.id: i.cost_sek for i in data.initiatives}
+    plans = {"plan": saved.items}
+    if not validate(data.initiatives, [t.id for t in data.teams]):
+        problem = build_problem(data.initiatives, data.teams, data.budgets, saved.plan_start)
+        plans["wsjf"] = _items(schedule.serial_schedule(problem, "wsjf"))
+        plans["current"] = _items(schedule.serial_schedule(problem, "given order"))
+    return PlanView(
+        plan=saved,
+        initiatives={i.id: i for i in data.initiatives},
+        teams={t.id: t for t in data.teams},
+        budgets=data.budgets,
+        curves={k: cumulative_cost_of_delay(v, weights) for k, v in plans.items()},
+        totals={k: cost_of_delay_total(v, weights) for k, v in plans.items()},
+        budget_use=budget_use(saved.items, costs, saved.plan_start),
+        phases=quarter_phases(saved.items, costs, saved.plan_start),
+    )

@@ -18,7 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from produktlyft.kernel.files.cells import neutralise_formula
-from produktlyft.roadmap.importers import COLUMNS, LISTS, SEPARATOR
+from produktlyft.roadmap.columns import COLUMNS, LISTS, SEPARATOR
 from produktlyft.roadmap.model import Initiative, SavedPlan
 
 

@@ -20,32 +20,9 @@ from produktlyft.kernel.errors import InvalidInput, Issue, WordedError, wording
 from produktlyft.kernel.files.base import ImportLimits, error_wording, validation_wording
 from produktlyft.kernel.files.cells import is_blank, parse_number, restore_formula
 from produktlyft.kernel.files.simple_table import fold, read_table
+from produktlyft.roadmap.columns import COLUMNS, LISTS, NUMBERS, SEPARATOR
 from produktlyft.roadmap.model import Dependency, FindingRef, Initiative
 
-SEPARATOR = ";"
-COLUMNS = (
-    "id",
-    "name",
-    "kind",
-    "description",
-    "effort_weeks",
-    "sourcing",
-    "teams",
-    "cost_sek",
-    "cost_of_delay_sek_per_week",
-    "cost_of_delay_basis",
-    "dependencies",
-    "earliest_start",
-    "deadline",
-    "deadline_reason",
-    "system_ids",
-    "capability_ids",
-    "source_kind",
-    "source_key",
-    "source_run_id",
-)
-LISTS = {"teams", "system_ids", "capability_ids"}
-NUMBERS = {"effort_weeks", "cost_sek", "cost_of_delay_sek_per_week"}
 DATES = {"earliest_start", "deadline"}
 # Swedish headers beside the field names
 _SWEDISH = {
@@ -153,6 +130,21 @@ def _row(path: Path, number: int, row: dict[str, Any], issues: list[Issue]) -> I
                 )
             )
         return None
+
+
+def initiative_from_fields(fields: dict[str, str], where: str) -> Initiative:
+    """One initiative from a form's text fields (the import's columns): InvalidInput naming
+    the initiative (`where`) and each field that is wrong."""
+    issues: list[Issue] = []
+    row = {k: v for k, v in fields.items() if k in COLUMNS}
+    for key in LISTS | {"dependencies", "cost_of_delay_basis"}:
+        row.setdefault(key, "")
+    found = _row(Path(where), 0, row, issues)
+    if found is None:
+        raise InvalidInput(
+            [i.model_copy(update={"file": None, "row": None, "element": where}) for i in issues]
+        )
+    return found
 
 
 def read_initiatives(path: Path, limits: ImportLimits | None = None) -> list[Initiative]:

@@ -20,8 +20,10 @@ from produktlyft.kernel.db import UnitOfWork
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.kernel.files.base import ImportLimits
 from produktlyft.roadmap.analysis import schedule
+
+# re-exported: the pages ask for a what-if through the service, not the analysis
+from produktlyft.roadmap.analysis.plan_input import WhatIf as WhatIf  # noqa: PLC0414
 from produktlyft.roadmap.analysis.plan_input import (
-    WhatIf,
     budget_use,
     build_problem,
     cost_of_delay_total,
@@ -32,7 +34,7 @@ from produktlyft.roadmap.analysis.plan_input import (
 )
 from produktlyft.roadmap.analysis.propose import Rules, propose
 from produktlyft.roadmap.exporters import write_csv, write_json, write_xlsx
-from produktlyft.roadmap.importers import read_initiatives
+from produktlyft.roadmap.importers import initiative_from_fields, read_initiatives
 from produktlyft.roadmap.model import (
     Budget,
     Conflict,
@@ -258,6 +260,22 @@ def export_initiatives(ctx: ServiceContext, fmt: str, path: Path) -> int:
             ]
         )
     return len(initiatives)
+
+
+def initiative_from_form(fields: dict[str, str], current: Initiative | None = None) -> Initiative:
+    """An initiative from the web form's fields; a field the form does not show (the cost of
+    delay basis, the source) is kept from the current version. InvalidInput names each wrong
+    field."""
+    where = fields.get("id") or (current.id if current else "") or "?"
+    if current is not None:
+        fields = {**fields, "id": current.id}
+    made = initiative_from_fields(fields, where)
+    if current is None:
+        return made
+    keep: dict[str, object] = {"source": current.source, "row_version": current.row_version}
+    if made.cost_of_delay_sek_per_week == current.cost_of_delay_sek_per_week:
+        keep["cost_of_delay_basis"] = current.cost_of_delay_basis  # unchanged: still derived
+    return made.model_copy(update=keep)
 
 
 # --- proposing -------------------------------------------------------------------------------

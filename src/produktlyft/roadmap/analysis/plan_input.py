@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from produktlyft.kernel.errors import Issue, wording
+from produktlyft.kernel.errors import Issue, Wording, wording
 from produktlyft.roadmap.analysis.schedule import (
     Job,
     Mode,
@@ -57,8 +57,8 @@ def quarter_window(start: date, quarter: str) -> tuple[int, int]:
 
 
 # --- validation ------------------------------------------------------------------------------
-def _issue(initiative: str, column: str, message: str, **params: object) -> Issue:
-    return Issue.worded(wording(message, **params), element=initiative, column=column)
+def _issue(initiative: str, column: str, message: Wording) -> Issue:
+    return Issue.worded(message, element=initiative, column=column)
 
 
 def _loop(initiatives: Sequence[Initiative]) -> list[str] | None:
@@ -94,18 +94,22 @@ def validate(initiatives: Sequence[Initiative], team_ids: Iterable[str]) -> list
     issues: list[Issue] = []
     for item in initiatives:
         if item.effort_weeks <= 0:
-            issues.append(_issue(item.id, "effort_weeks", "the effort must be more than 0 weeks"))
+            issues.append(
+                _issue(item.id, "effort_weeks", wording("the effort must be more than 0 weeks"))
+            )
         for team in item.teams:
             if team not in teams:
-                issues.append(_issue(item.id, "teams", "unknown team '{team}'", team=team))
+                issues.append(_issue(item.id, "teams", wording("unknown team '{team}'", team=team)))
         for dep in item.dependencies:
             if dep.predecessor not in ids:
                 issues.append(
                     _issue(
                         item.id,
                         "dependencies",
-                        "depends on '{predecessor}', which is not an initiative",
-                        predecessor=dep.predecessor,
+                        wording(
+                            "depends on '{predecessor}', which is not an initiative",
+                            predecessor=dep.predecessor,
+                        ),
                     )
                 )
         if item.deadline and item.earliest_start and item.deadline < item.earliest_start:
@@ -113,15 +117,19 @@ def validate(initiatives: Sequence[Initiative], team_ids: Iterable[str]) -> list
                 _issue(
                     item.id,
                     "deadline",
-                    "the deadline {deadline} is before the earliest start {start}",
-                    deadline=item.deadline.isoformat(),
-                    start=item.earliest_start.isoformat(),
+                    wording(
+                        "the deadline {deadline} is before the earliest start {start}",
+                        deadline=item.deadline.isoformat(),
+                        start=item.earliest_start.isoformat(),
+                    ),
                 )
             )
     loop = _loop(initiatives)
     if loop:
         issues.append(
-            _issue(loop[0], "dependencies", "dependency loop: {loop}", loop=" → ".join(loop))
+            _issue(
+                loop[0], "dependencies", wording("dependency loop: {loop}", loop=" → ".join(loop))
+            )
         )
     return issues
 

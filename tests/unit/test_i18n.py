@@ -87,6 +87,7 @@ def test_domains_are_merged_and_languages_fall_back() -> None:
     areas = [
         "accounts",
         "decisions",
+        "interop",
         "inventory",
         "kernel",
         "review",

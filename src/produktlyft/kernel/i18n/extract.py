@@ -30,6 +30,7 @@ DOMAINS = (
     "decisions",
     "accounts",
     "roadmap",
+    "interop",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 JINJA_OPTIONS = {

@@ -25,6 +25,7 @@ from produktlyft.roadmap.service import (
     delete_initiative,
     get_initiative,
     initiative_from_form,
+    initiative_interop,
     latest_plan,
     list_initiatives,
     list_phases,
@@ -32,6 +33,8 @@ from produktlyft.roadmap.service import (
     plan,
     plan_view,
     propose_initiatives,
+    silo_warnings,
+    system_names,
     update_initiative,
     what_if,
 )
@@ -157,9 +160,14 @@ def _form(
     status_code: int = 200,
 ) -> Response:
     lang = request.state.lang
+    systems, silo = (
+        presenter.interop_lines(initiative_interop(ctx, item), lang) if item else ([], [])
+    )
     return render(
         request,
         "roadmap/initiative.html",
+        touched=systems,
+        silo=silo,
         status_code=status_code,
         item=item,
         values=values,
@@ -254,6 +262,9 @@ def _plan_page(request: Request, ctx: ServiceContext, **extra: Any) -> Response:
         "teams": list_planning_teams(ctx),
     }
     context["initiatives"] = list_initiatives(ctx)
+    names = {i.id: i.name for i in context["initiatives"]}
+    context["silo"] = presenter.silo_texts(silo_warnings(ctx), system_names(ctx), lang)
+    context["initiative_names"] = names
     if view is not None:
         context.update(
             gantt=presenter.gantt_svg(view, lang) if view.plan.items else None,

@@ -6,14 +6,17 @@ here in the reader's language."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
 
+from produktlyft.interop.model import Reason as InteropReason
+from produktlyft.interop.presenter.words import reason_text as interop_reason_text
 from produktlyft.kernel import charts
 from produktlyft.kernel.i18n import N_, format_money, format_number, format_percent, gettext
 from produktlyft.roadmap.model import Initiative, SavedPlan
-from produktlyft.roadmap.service import Comparison, PlanView
+from produktlyft.roadmap.service import Comparison, InitiativeInterop, PlanView
 
 Namer = Callable[[str], str]
 
@@ -402,3 +405,40 @@ def report_headers(lang: str) -> dict[str, str]:
             lang,
         ),
     }
+
+
+# --- no new silos ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SystemLine:
+    name: str
+    disposition: str
+    disposition_reason: str
+    cloud: str
+
+
+def interop_lines(found: InitiativeInterop, lang: str) -> tuple[list[SystemLine], list[str]]:
+    """Per touched system its suggested disposition (with why) and what a cloud move would
+    require; then what the initiative breaks or leaves as a silo."""
+    names = {s.id: s.name for s in found.systems}
+    lines = [
+        SystemLine(
+            name=s.name,
+            disposition=s.disposition.disposition.label(lang) if s.disposition else "–",
+            disposition_reason=interop_reason_text(s.disposition.reason, lang, names)
+            if s.disposition
+            else "",
+            cloud=s.cloud.requirement.label(lang) if s.cloud else "–",
+        )
+        for s in found.systems
+    ]
+    return lines, [interop_reason_text(r, lang, names) for r in found.silo]
+
+
+def silo_texts(
+    warnings: Mapping[str, list[InteropReason]], names: Mapping[str, str], lang: str
+) -> list[tuple[str, list[str]]]:
+    """(initiative id, what it breaks or leaves) for the plan page's warnings."""
+    return [
+        (key, [interop_reason_text(r, lang, names) for r in reasons])
+        for key, reasons in sorted(warnings.items())
+    ]

@@ -151,6 +151,14 @@ def _workflow_findings(
     return found
 
 
+def confirmed_clusters(ctx: ServiceContext) -> list[list[str]]:
+    """Groups of systems joined by pairs confirmed as duplicates."""
+    confirmed = [
+        (d.system_a, d.system_b) for d in list_decisions(ctx) if d.decision is Decision.CONFIRM
+    ]
+    return _clusters(confirmed)
+
+
 def gather_findings(ctx: ServiceContext) -> Findings:
     """The latest review's findings as the propose rules take them (raises NotFound before
     the first review)."""
@@ -166,12 +174,9 @@ def gather_findings(ctx: ServiceContext) -> Findings:
     teams = _teams_by_system(team_rows)
     costs = {r.system_id: r.annual_cost for r in run.systems}
     names = {r.system_id: r.name for r in run.systems}
-    confirmed = [
-        (d.system_a, d.system_b) for d in list_decisions(ctx) if d.decision is Decision.CONFIRM
-    ]
     duplicates = [
         DuplicateGroup(tuple((s, names.get(s, s), costs.get(s)) for s in group))
-        for group in _clusters(confirmed)
+        for group in confirmed_clusters(ctx)
     ]
     lang = ctx.settings.default_language
     return Findings(

@@ -44,6 +44,12 @@ def test_the_demo_gets_a_planned_roadmap(ctx: ServiceContext, tmp_path: Path) ->
     view = service.plan_view(ctx)
     assert view is not None and set(view.curves) == {"plan", "wsjf", "current"}
 
+    ranked = next(i for i in initiatives if i.source and i.source.kind == "ranked_system")
+    inherited = service.initiative_interop(ctx, ranked)
+    assert inherited.systems[0].disposition is not None and inherited.systems[0].cloud is not None
+    warnings = service.silo_warnings(ctx)
+    assert all(key in {i.id for i in initiatives} for key in warnings)
+
     section = roadmap_section(ReportContext("sv", ctx))
     assert section is not None and section.title == "Här börjar vi, och sedan"
     assert (

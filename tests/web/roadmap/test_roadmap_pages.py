@@ -37,6 +37,7 @@ def seeded(web_database: Database) -> Database:
                 teams=["team-a"],
                 cost_sek=100_000,
                 cost_of_delay_sek_per_week=cod,
+                system_ids=["sys-00001", "sys-00002"] if key == "one" else [],
             ),
         )
     return web_database
@@ -149,3 +150,11 @@ def test_a_plan_with_charts_tables_and_what_if(seeded: Database, client_for: Cli
     analyst.get("/language/sv")
     swedish = analyst.get("/roadmap/plan").text
     assert "Varför här" in swedish and "Förseningskostnad" in swedish
+
+
+def test_an_initiative_shows_what_its_systems_need(seeded: Database, client_for: Client) -> None:
+    viewer = client_for(Role.VIEWER)
+    viewer.get("/language/en")
+    page = viewer.get("/roadmap/initiatives/one").text
+    assert "A cloud move would require" in page and "Suggested disposition" in page
+    assert page.count("<tr>") >= 3  # a header and the two systems

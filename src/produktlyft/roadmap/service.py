@@ -9,29 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from produktlyft.interop.analysis.initiative import initiative_silo_check
-from produktlyft.interop.model import CloudCheck, DispositionAdvice
-from produktlyft.interop.model import Reason as InteropReason
-from produktlyft.inventory.model import Team
-from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.kernel.files.base import ImportLimits
-from produktlyft.roadmap.analysis import schedule
-
-# re-exported: the pages ask for a what-if through the service, not the analysis
-from produktlyft.roadmap.analysis.plan_input import WhatIf as WhatIf  # noqa: PLC0414
 from produktlyft.roadmap.analysis.plan_input import (
-    budget_use,
-    build_problem,
-    cost_of_delay_total,
-    cumulative_cost_of_delay,
-    monday_on_or_after,
+    WhatIf,
     quarter_phases,
     validate,
 )
@@ -40,18 +26,77 @@ from produktlyft.roadmap.exporters import write_csv, write_json, write_xlsx
 from produktlyft.roadmap.importers import initiative_from_fields, read_initiatives
 from produktlyft.roadmap.model import (
     Budget,
-    Conflict,
     Initiative,
     Phase,
-    PlanItem,
     PlanningTeam,
     RoadmapSettings,
     SavedPlan,
 )
+from produktlyft.roadmap.planning import (
+    DEFAULT_TIME_LIMIT,
+    Comparison,
+    PlanInput,
+    PlanView,
+    latest_plan,
+    plan,
+    plan_input,
+    plan_start,
+    plan_view,
+    teams_of,
+    what_if,
+)
 from produktlyft.roadmap.repository import RoadmapRepository
+from produktlyft.roadmap.silos import (
+    InitiativeInterop,
+    TouchedSystem,
+    initiative_interop,
+    silo_warnings,
+    system_names,
+)
+
+# what the entry points use: the use cases here and those planning and the silo check offer
+__all__ = [
+    "DEFAULT_TIME_LIMIT",
+    "EXPORT_FORMATS",
+    "OBJECTIVES",
+    "Comparison",
+    "DemoRoadmap",
+    "InitiativeInterop",
+    "PlanInput",
+    "PlanView",
+    "Proposal",
+    "TouchedSystem",
+    "WhatIf",
+    "create_initiative",
+    "delete_initiative",
+    "export_initiatives",
+    "get_initiative",
+    "import_initiatives",
+    "initiative_from_form",
+    "initiative_interop",
+    "latest_plan",
+    "list_budgets",
+    "list_initiatives",
+    "list_phases",
+    "list_planning_teams",
+    "load_demo_roadmap",
+    "plan",
+    "plan_input",
+    "plan_start",
+    "plan_view",
+    "propose_initiatives",
+    "roadmap_settings",
+    "save_initiatives",
+    "set_budgets",
+    "set_settings",
+    "set_teams",
+    "silo_warnings",
+    "system_names",
+    "update_initiative",
+    "what_if",
+]
 
 OBJECTIVES = ("cost-of-delay", "makespan")
-DEFAULT_TIME_LIMIT = 10.0
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -72,23 +117,11 @@ def get_initiative(ctx: ServiceContext, initiative_id: str) -> Initiative:
     return found
 
 
-def _teams(uow: UnitOfWork) -> list[PlanningTeam]:
-    """The inventory's teams (one initiative at a time unless set), with what was set for the
-    plan; teams set for the plan only (partners) come after."""
-    stored = {t.id: t for t in uow.repo(RoadmapRepository).teams()}
-    inventory = [t for t in uow.repo(InventoryRepository).load("teams") if isinstance(t, Team)]
-    teams = [
-        stored.pop(t.id) if t.id in stored else PlanningTeam(id=t.id, name=t.name)
-        for t in inventory
-    ]
-    return teams + sorted(stored.values(), key=lambda t: t.id)
-
-
 def list_planning_teams(ctx: ServiceContext) -> list[PlanningTeam]:
     ctx.actor.require(Permission.READ)
     ctx.database.require_current()
     with ctx.database.reading() as uow:
-        return _teams(uow)
+        return teams_of(uow)
 
 
 def list_budgets(ctx: ServiceContext) -> list[Budget]:
@@ -105,17 +138,6 @@ def roadmap_settings(ctx: ServiceContext) -> RoadmapSettings:
         return uow.repo(RoadmapRepository).settings()
 
 
-def plan_start(ctx: ServiceContext, settings: RoadmapSettings) -> date:
-    return settings.plan_start or monday_on_or_after(ctx.today())
-
-
-def latest_plan(ctx: ServiceContext) -> SavedPlan | None:
-    ctx.actor.require(Permission.READ)
-    ctx.database.require_current()
-    with ctx.database.reading() as uow:
-        return uow.repo(RoadmapRepository).latest_plan()
-
-
 def list_phases(ctx: ServiceContext) -> list[Phase]:
     """The latest saved plan by quarter of delivery; [] before the first plan."""
     plan = latest_plan(ctx)
@@ -127,7 +149,7 @@ def list_phases(ctx: ServiceContext) -> list[Phase]:
 
 # --- changing --------------------------------------------------------------------------------
 def _check(uow: UnitOfWork, initiatives: Sequence[Initiative]) -> None:
-    issues = validate(initiatives, [t.id for t in _teams(uow)])
+    issues = validate(initiatives, [t.id for t in teams_of(uow)])
     if issues:
         raise InvalidInput(issues)
 
@@ -312,141 +334,6 @@ def propose_initiatives(ctx: ServiceContext, rules: Rules | None = None) -> Prop
     return result
 
 
-# --- planning --------------------------------------------------------------------------------
-@dataclass
-class PlanInput:
-    initiatives: list[Initiative]
-    teams: list[PlanningTeam]
-    budgets: list[Budget]
-    start: date
-
-
-def plan_input(ctx: ServiceContext) -> PlanInput:
-    ctx.actor.require(Permission.READ)
-    ctx.database.require_current()
-    with ctx.database.reading() as uow:
-        repo = uow.repo(RoadmapRepository)
-        return PlanInput(
-            initiatives=repo.initiatives(),
-            teams=_teams(uow),
-            budgets=repo.budgets(),
-            start=plan_start(ctx, repo.settings()),
-        )
-
-
-def _objective(objective: str) -> schedule.Objective:
-    if objective == "makespan":
-        return "makespan"
-    if objective == "cost-of-delay":
-        return "cost-of-delay"
-    raise InvalidInput(
-        [
-            Issue.worded(
-                wording(
-                    "unknown objective '{value}'; use cost-of-delay or makespan", value=objective
-                ),
-                column="objective",
-            )
-        ]
-    )
-
-
-def to_plan(
-    solution: schedule.Solution, data: PlanInput, who: str, ctx: ServiceContext, limit: float
-) -> SavedPlan:
-    return SavedPlan(
-        created_at=ctx.now(),
-        created_by=who,
-        plan_start=data.start,
-        objective=solution.objective,
-        status=solution.status,
-        objective_value=solution.objective_value,
-        lower_bound=solution.lower_bound,
-        gap=solution.gap,
-        time_limit=limit,
-        items=[
-            PlanItem(
-                initiative=s.job,
-                team=s.team,
-                start_week=s.start_week,
-                finish_week=s.finish_week,
-                reason=s.reason_code,
-                reason_params=dict(s.reason_params),
-            )
-            for s in solution.items
-        ],
-        conflicts=[Conflict(code=c.code, params=dict(c.params)) for c in solution.conflicts],
-    )
-
-
-def _solve(
-    ctx: ServiceContext, data: PlanInput, objective: str, time_limit: float, change: WhatIf
-) -> SavedPlan:
-    goal = _objective(objective)
-    issues = validate(data.initiatives, [t.id for t in [*data.teams, *change.add_teams]])
-    if issues:
-        raise InvalidInput(issues)
-    problem = build_problem(data.initiatives, data.teams, data.budgets, data.start, change)
-    solution = schedule.solve(problem, goal, time_limit)
-    return to_plan(solution, data, ctx.actor.name, ctx, time_limit)
-
-
-def plan(
-    ctx: ServiceContext, objective: str = "cost-of-delay", time_limit: float = DEFAULT_TIME_LIMIT
-) -> SavedPlan:
-    """Plan every initiative with CP-SAT and keep the plan (infeasible plans are kept too,
-    with their conflicts, so the page can say what to change)."""
-    ctx.actor.require(Permission.ANALYSE)
-    result = _solve(ctx, plan_input(ctx), objective, time_limit, WhatIf())
-    with ctx.database.unit_of_work() as uow:
-        result.id = uow.repo(RoadmapRepository).save_plan(result)
-    return result
-
-
-@dataclass
-class Comparison:
-    current: SavedPlan
-    alternative: SavedPlan
-    current_cost_of_delay: float
-    alternative_cost_of_delay: float
-
-    @property
-    def difference(self) -> float:
-        return self.alternative_cost_of_delay - self.current_cost_of_delay
-
-
-def what_if(
-    ctx: ServiceContext,
-    changes: WhatIf,
-    *,
-    objective: str = "cost-of-delay",
-    time_limit: float = DEFAULT_TIME_LIMIT,
-) -> Comparison:
-    """The plan as it is and with the changes, side by side, with their cost-of-delay totals;
-    nothing is saved. The current plan is the latest saved one when there is one."""
-    ctx.actor.require(Permission.READ)
-    data = plan_input(ctx)
-    unknown = sorted(
-        (set(changes.pins) | set(changes.deadlines)) - {i.id for i in data.initiatives}
-    )
-    if unknown:
-        raise InvalidInput(
-            [
-                Issue.worded(wording("no initiative with id '{id}'", id=key), element=key)
-                for key in unknown
-            ]
-        )
-    current = latest_plan(ctx) or _solve(ctx, data, objective, time_limit, WhatIf())
-    alternative = _solve(ctx, data, current.objective, time_limit, changes)
-    weights = {i.id: i.cost_of_delay_sek_per_week for i in data.initiatives}
-    return Comparison(
-        current=current,
-        alternative=alternative,
-        current_cost_of_delay=cost_of_delay_total(current.items, weights),
-        alternative_cost_of_delay=cost_of_delay_total(alternative.items, weights),
-    )
-
-
 # --- the demo --------------------------------------------------------------------------------
 @dataclass
 class DemoRoadmap:
@@ -481,132 +368,3 @@ def load_demo_roadmap(ctx: ServiceContext, time_limit: float = 5.0) -> DemoRoadm
     set_budgets(ctx, [Budget(year=start.year + n, limit_sek=yearly) for n in range(DEMO_YEARS)])
     saved = plan(ctx, "cost-of-delay", time_limit)
     return DemoRoadmap(proposed=len(proposal.created), teams=len(teams), plan=saved)
-
-
-# --- what the plan page shows ---------------------------------------------------------------
-@dataclass
-class PlanView:
-    plan: SavedPlan
-    initiatives: dict[str, Initiative]
-    teams: dict[str, PlanningTeam]
-    budgets: list[Budget]
-    # (week, kronor lost so far) for the plan, WSJF order and the order initiatives are listed in
-    curves: dict[str, list[tuple[int, float]]]
-    totals: dict[str, float]  # the same three as cost-of-delay totals
-    budget_use: dict[int, float]
-    phases: list[Phase]
-
-    def name(self, initiative_id: str) -> str:
-        found = self.initiatives.get(initiative_id)
-        return found.name if found else initiative_id
-
-    def team_name(self, team_id: str) -> str:
-        found = self.teams.get(team_id)
-        return found.name if found else team_id
-
-
-def _items(solution: schedule.Solution) -> list[PlanItem]:
-    return [
-        PlanItem(
-            initiative=s.job,
-            team=s.team,
-            start_week=s.start_week,
-            finish_week=s.finish_week,
-            reason=s.reason_code,
-        )
-        for s in solution.items
-    ]
-
-
-def plan_view(ctx: ServiceContext) -> PlanView | None:
-    """The latest saved plan with its baselines (WSJF order and the listed order, both as
-    serial schedules of the same problem), budget use per year and phases; None before the
-    first plan."""
-    saved = latest_plan(ctx)
-    if saved is None:
-        return None
-    data = plan_input(ctx)
-    weights = {i.id: i.cost_of_delay_sek_per_week for i in data.initiatives}
-    costs = {i.id: i.cost_sek for i in data.initiatives}
-    plans = {"plan": saved.items}
-    if not validate(data.initiatives, [t.id for t in data.teams]):
-        problem = build_problem(data.initiatives, data.teams, data.budgets, saved.plan_start)
-        plans["wsjf"] = _items(schedule.serial_schedule(problem, "wsjf"))
-        plans["current"] = _items(schedule.serial_schedule(problem, "given order"))
-    return PlanView(
-        plan=saved,
-        initiatives={i.id: i for i in data.initiatives},
-        teams={t.id: t for t in data.teams},
-        budgets=data.budgets,
-        curves={k: cumulative_cost_of_delay(v, weights) for k, v in plans.items()},
-        totals={k: cost_of_delay_total(v, weights) for k, v in plans.items()},
-        budget_use=budget_use(saved.items, costs, saved.plan_start),
-        phases=quarter_phases(saved.items, costs, saved.plan_start),
-    )
-
-
-# --- no new silos ----------------------------------------------------------------------------
-@dataclass
-class TouchedSystem:
-    id: str
-    name: str
-    disposition: DispositionAdvice | None
-    cloud: CloudCheck | None
-
-
-@dataclass
-class InitiativeInterop:
-    """What an initiative inherits from the systems it touches (their suggested disposition
-    and cloud check) and what it does to the integration map (silo reasons)."""
-
-    systems: list[TouchedSystem]
-    silo: list[InteropReason]
-
-
-def _confirmed_clusters(ctx: ServiceContext) -> dict[str, list[str]]:
-    from produktlyft.roadmap.proposals import confirmed_clusters
-
-    return {str(n): group for n, group in enumerate(confirmed_clusters(ctx), start=1)}
-
-
-def initiative_interop(ctx: ServiceContext, initiative: Initiative) -> InitiativeInterop:
-    ctx.actor.require(Permission.READ)
-    from produktlyft.interop import service as interop
-
-    graph = interop.integration_graph(ctx)
-    names = {s.id: s.name for s in interop.system_interop(ctx)}
-    wanted = set(initiative.system_ids)
-    advice = {
-        d.system_id: d
-        for d in interop.system_dispositions(ctx, _confirmed_clusters(ctx))
-        if d.system_id in wanted
-    }
-    cloud = {c.system_id: c for c in interop.cloud_suitability(ctx) if c.system_id in wanted}
-    return InitiativeInterop(
-        systems=[
-            TouchedSystem(s, names.get(s, s), advice.get(s), cloud.get(s))
-            for s in initiative.system_ids
-        ],
-        silo=initiative_silo_check(graph, initiative.system_ids, None),
-    )
-
-
-def silo_warnings(ctx: ServiceContext) -> dict[str, list[InteropReason]]:
-    """Initiative id -> what it breaks or leaves as a silo (only those with a warning)."""
-    ctx.actor.require(Permission.READ)
-    from produktlyft.interop import service as interop
-
-    graph = interop.integration_graph(ctx)
-    found = {}
-    for initiative in list_initiatives(ctx):
-        reasons = initiative_silo_check(graph, initiative.system_ids, None)
-        if reasons:
-            found[initiative.id] = reasons
-    return found
-
-
-def system_names(ctx: ServiceContext) -> dict[str, str]:
-    ctx.actor.require(Permission.READ)
-    from produktlyft.interop import service as interop
-
-    return {s.id: s.name for s in interop.system_interop(ctx)}

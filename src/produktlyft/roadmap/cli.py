@@ -93,16 +93,23 @@ def plan_(
     ctx = STATE.context()
     saved = plan(ctx, objective, time_limit)
     names = {i.id: i.name for i in list_initiatives(ctx)}
+    teams = {t.id: t.name for t in list_planning_teams(ctx)}
     table = Table(title=f"Plan from {saved.plan_start} ({status_text(saved.status, 'en')})")
     for header in ("initiative", "team", "start week", "finish week", "why here"):
         table.add_column(header)
     for item in sorted(saved.items, key=lambda i: (i.start_week, i.initiative)):
         table.add_row(
             names.get(item.initiative, item.initiative),
-            item.team,
+            teams.get(item.team, item.team),
             str(item.start_week),
             str(item.finish_week),
-            reason_text(item.reason, item.reason_params, "en", lambda k: names.get(k, k)),
+            reason_text(
+                item.reason,
+                item.reason_params,
+                "en",
+                lambda k: names.get(k, k),
+                lambda k: teams.get(k, k),
+            ),
         )
     out.print(table)
     gap = "unknown" if saved.gap is None else f"{saved.gap:.1%}"
@@ -110,7 +117,7 @@ def plan_(
         f"Objective {saved.objective}: {saved.objective_value}; "
         f"lower bound {saved.lower_bound}; gap {gap}."
     )
-    document = plan_json(saved, {i.id: i for i in list_initiatives(ctx)}, "en")
+    document = plan_json(saved, {i.id: i for i in list_initiatives(ctx)}, "en", teams)
     for conflict in document.get("conflicts", []):
         out.print(f"[red]conflict[/] {conflict['text']}")
     if json_path:

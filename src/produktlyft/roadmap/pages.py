@@ -274,9 +274,11 @@ def _plan_page(request: Request, ctx: ServiceContext, **extra: Any) -> Response:
             budget=presenter.budget_svg(view, lang) if view.budget_use else None,
             budget_rows=presenter.budget_rows(view),
             reason=lambda item: presenter.reason_text(
-                item.reason, item.reason_params, lang, view.name
+                item.reason, item.reason_params, lang, view.name, view.team_name
             ),
-            conflict=lambda c: presenter.conflict_text(c.code, c.params, lang, view.name),
+            conflict=lambda c: presenter.conflict_text(
+                c.code, c.params, lang, view.name, view.team_name
+            ),
             status=presenter.status_text(view.plan.status, lang),
         )
     context.update(extra)

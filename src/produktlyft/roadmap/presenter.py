@@ -26,7 +26,9 @@ REASONS = {
     "waits_for_team": N_("waits for {team}, busy with {busy_with}"),
     "waits_for_budget": N_("waits for budget: {year} has none left"),
     "deadline_bound": N_("placed early to meet its deadline (week {deadline_week})"),
-    "ordered_by_cost_of_delay": N_("its cost of delay puts it ahead of {ahead_of}"),
+    "ordered_by_cost_of_delay": N_(
+        "waits for {team}: {behind} go first, their cost of delay per week of work being higher"
+    ),
     "pinned": N_("pinned to weeks {first_week}–{end_week}"),
 }
 CONFLICTS = {
@@ -67,15 +69,21 @@ CURVES = {
     "wsjf": N_("WSJF order"),
     "current": N_("current order"),
 }
-JOB_PARAMS = {"predecessor", "job", "ahead_of", "behind", "busy_with", "jobs"}
+JOB_PARAMS = {"predecessor", "job", "behind", "busy_with", "jobs"}
 
 
 def _names(value: str, name: Namer) -> str:
     return ", ".join(name(part.strip()) for part in value.split(",") if part.strip())
 
 
-def _fill(template: str, params: Mapping[str, str], name: Namer, lang: str) -> str:
+def _fill(
+    template: str, params: Mapping[str, str], name: Namer, lang: str, team: Namer = str
+) -> str:
     values = {k: _names(v, name) if k in JOB_PARAMS else v for k, v in params.items()}
+    if "team" in values:
+        values["team"] = team(values["team"])
+    if "teams" in values:
+        values["teams"] = _names(values["teams"], team)
 
     class _Missing(dict[str, str]):
         def __missing__(self, key: str) -> str:
@@ -84,16 +92,21 @@ def _fill(template: str, params: Mapping[str, str], name: Namer, lang: str) -> s
     return gettext(template, lang).format_map(_Missing(values))
 
 
-def reason_text(code: str, params: Mapping[str, str], lang: str, name: Namer = str) -> str:
+def reason_text(
+    code: str, params: Mapping[str, str], lang: str, name: Namer = str, team: Namer = str
+) -> str:
+    """Why an initiative sits where it does; `name` and `team` turn ids into names."""
     if code not in REASONS:
         return code
-    return _fill(REASONS[code], params, name, lang)
+    return _fill(REASONS[code], params, name, lang, team)
 
 
-def conflict_text(code: str, params: Mapping[str, str], lang: str, name: Namer = str) -> str:
+def conflict_text(
+    code: str, params: Mapping[str, str], lang: str, name: Namer = str, team: Namer = str
+) -> str:
     if code not in CONFLICTS:
         return code
-    return _fill(CONFLICTS[code], params, name, lang)
+    return _fill(CONFLICTS[code], params, name, lang, team)
 
 
 def status_text(status: str, lang: str) -> str:
@@ -154,12 +167,21 @@ def basis_text(basis: Mapping[str, str], lang: str) -> str:
     return "; ".join(texts)
 
 
-def plan_json(plan: SavedPlan, initiatives: Mapping[str, Initiative], lang: str) -> dict[str, Any]:
-    """The plan as `roadmap plan --json` writes it."""
+def plan_json(
+    plan: SavedPlan,
+    initiatives: Mapping[str, Initiative],
+    lang: str,
+    teams: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The plan as `roadmap plan --json` writes it; reasons name initiatives and teams."""
+    team_names = teams or {}
 
     def name(key: str) -> str:
         found = initiatives.get(key)
         return found.name if found else key
+
+    def team(key: str) -> str:
+        return team_names.get(key, key)
 
     document: dict[str, Any] = {
         "objective": plan.objective,
@@ -174,7 +196,7 @@ def plan_json(plan: SavedPlan, initiatives: Mapping[str, Initiative], lang: str)
                 "team": item.team,
                 "start_week": item.start_week,
                 "finish_week": item.finish_week,
-                "reason": reason_text(item.reason, item.reason_params, lang, name),
+                "reason": reason_text(item.reason, item.reason_params, lang, name, team),
                 "reason_code": item.reason,
                 "reason_params": dict(item.reason_params),
             }
@@ -186,7 +208,7 @@ def plan_json(plan: SavedPlan, initiatives: Mapping[str, Initiative], lang: str)
             {
                 "code": c.code,
                 "params": dict(c.params),
-                "text": conflict_text(c.code, c.params, lang, name),
+                "text": conflict_text(c.code, c.params, lang, name, team),
             }
             for c in plan.conflicts
         ]
@@ -373,7 +395,7 @@ def report_paragraphs(view: PlanView, lang: str) -> list[str]:
             ).format(plan=format_money(plan_total, lang), wsjf=format_money(wsjf_total, lang))
         )
     for conflict in p.conflicts:
-        texts.append(conflict_text(conflict.code, conflict.params, lang, view.name))
+        texts.append(conflict_text(conflict.code, conflict.params, lang, view.name, view.team_name))
     return texts
 
 

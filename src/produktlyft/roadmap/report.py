@@ -38,7 +38,7 @@ def roadmap(rc: ReportContext) -> SectionContent | None:
                 view.name(i.initiative),
                 view.team_name(i.team),
                 f"{i.start_week}–{i.finish_week}",
-                reason_text(i.reason, i.reason_params, rc.lang, view.name),
+                reason_text(i.reason, i.reason_params, rc.lang, view.name, view.team_name),
             ]
             for i in items
         ],

@@ -35,6 +35,7 @@ class Built:
     chosen: list[list[cp_model.IntVar]]  # per job, per usable mode: is this the mode
     objective_scale: float  # objective value in kronor (or weeks) = scale × CP-SAT objective
     assumptions: dict[int, tuple[str, str]] = field(default_factory=dict)  # literal → (kind, key)
+    literals: dict[int, cp_model.IntVar] = field(default_factory=dict)  # literal index → variable
 
 
 def _weights(p: Prepared) -> tuple[list[int], float]:
@@ -51,6 +52,7 @@ def _literal(built: Built, kind: str, key: str, assume: bool) -> cp_model.IntVar
         return None
     literal = built.model.new_bool_var(f"{kind}:{key}")
     built.assumptions[literal.index] = (kind, key)
+    built.literals[literal.index] = literal
     return literal
 
 

@@ -130,7 +130,9 @@ def solve_problem(
     if best is not None:
         _hint(built, p, best)
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(time_limit_s - (time.perf_counter() - began), 0.1)
+    solver.parameters.max_time_in_seconds = max(
+        0.95 * time_limit_s - (time.perf_counter() - began), 0.1
+    )
     solver.parameters.num_workers = max(workers, 1)
     solver.parameters.random_seed = seed
     outcome = solver.solve(built.model)

@@ -83,10 +83,12 @@ def _jobs(built: Built, p: Prepared, horizon: int, assume: bool) -> None:
             low, high = spec.release_week, horizon - shortest
         else:
             low, high = p.earliest_start[number], p.latest_finish[number] - shortest
+            if spec.pin_window is not None:
+                high = min(high, spec.pin_window[1] - 1)
         start = model.new_int_var(low, max(low, high), f"start:{spec.id}")
-        end = model.new_int_var(
-            low, max(low, high) + max(m.duration_weeks for m in p.modes[number]), f"end:{spec.id}"
-        )
+        longest = max(m.duration_weeks for m in p.modes[number])
+        last = max(low, high) + longest if assume else max(low, p.latest_finish[number])
+        end = model.new_int_var(low, last, f"end:{spec.id}")  # bounds the longer modes too
         chosen = [model.new_bool_var(f"mode:{spec.id}:{i}") for i in range(len(p.modes[number]))]
         model.add_exactly_one(chosen)
         model.add(

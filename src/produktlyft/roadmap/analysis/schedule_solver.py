@@ -145,7 +145,7 @@ def solve_problem(
         proven = outcome == cp_model.OPTIMAL
         if best is not None and heuristic_value is not None and heuristic_value < value:
             items, value, proven = list(best.items), heuristic_value, False
-        lower = min(bound, value) if bound is not None else None
+        lower = value if proven else (min(bound, value) if bound is not None else None)
         plan = Solution(
             "optimal" if proven else "feasible",
             objective,

@@ -235,7 +235,9 @@ def solve(
 ) -> Solution:
     """Plan with CP-SAT, started from the latest-finish heuristic, with a fixed random seed.
 
-    Deterministic for a given problem, `workers` and `seed` when the time limit is not reached.
+    With `workers=1` the same problem and seed give the same plan (unless the time limit cuts
+    the search); with more workers a proven objective is stable but an equally good plan may
+    differ between runs.
     Conflicts found before solving (loops, impossible deadlines, …) return at once as
     infeasible; `reasons=False` skips the why-here pass (benchmarks).
     """

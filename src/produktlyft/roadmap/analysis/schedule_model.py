@@ -36,6 +36,9 @@ class Built:
     objective_scale: float  # objective value in kronor (or weeks) = scale × CP-SAT objective
     assumptions: dict[int, tuple[str, str]] = field(default_factory=dict)  # literal → (kind, key)
     literals: dict[int, cp_model.IntVar] = field(default_factory=dict)  # literal index → variable
+    # per job: (budget year index, or None for outside every year; its Boolean) — for hints
+    years: dict[int, list[tuple[int | None, cp_model.IntVar]]] = field(default_factory=dict)
+    span: cp_model.IntVar | None = None  # the makespan variable, when that is the objective
 
 
 def _weights(p: Prepared) -> tuple[list[int], float]:
@@ -61,7 +64,10 @@ def _add(built: Built, constraint: cp_model.Constraint, literal: cp_model.IntVar
         constraint.only_enforce_if(literal)
 
 
-def build(p: Prepared, objective: Objective, *, assume: bool = False) -> Built:
+def build(
+    p: Prepared, objective: Objective, *, assume: bool = False, at_most: float | None = None
+) -> Built:
+    """The model; `at_most` caps the cost-of-delay objective at a known plan's value."""
     model = cp_model.CpModel()
     built = Built(model, [], [], [], 1.0)
     horizon = max(p.horizon, default_horizon(p.problem, p.modes)) if assume else p.horizon
@@ -71,7 +77,7 @@ def build(p: Prepared, objective: Objective, *, assume: bool = False) -> Built:
         for pred, lag in preds:
             model.add(built.starts[job] >= built.ends[pred] + lag)
     _budgets(built, p, assume)
-    _objective(built, p, objective)
+    _objective(built, p, objective, at_most)
     return built
 
 
@@ -170,7 +176,9 @@ def _budgets(built: Built, p: Prepared, assume: bool) -> None:
             model.add(start <= budget.end_week - 1).only_enforce_if(flag)
             per_year[year].append((cost, flag))
             options.append(flag)
+            built.years.setdefault(number, []).append((year, flag))
         elsewhere = model.new_bool_var(f"year:{spec.id}:none")
+        built.years[number].append((None, elsewhere))
         model.add_linear_expression_in_domain(start, outside).only_enforce_if(elsewhere)
         model.add_exactly_one([*options, elsewhere])
     for year, budget in enumerate(budgets):
@@ -180,13 +188,17 @@ def _budgets(built: Built, p: Prepared, assume: bool) -> None:
             _add(built, model.add(total <= math.floor(budget.limit_sek + 1e-6)), literal)
 
 
-def _objective(built: Built, p: Prepared, objective: Objective) -> None:
+def _objective(built: Built, p: Prepared, objective: Objective, at_most: float | None) -> None:
     model = built.model
     if objective == "makespan":
         span = model.new_int_var(0, max(p.horizon, default_horizon(p.problem, p.modes)), "makespan")
         model.add_max_equality(span, built.ends)
+        built.span = span
         model.minimize(span)
         return
     weights, scale = _weights(p)
     built.objective_scale = scale
-    model.minimize(sum(w * end for w, end in zip(weights, built.ends, strict=True) if w))
+    total = sum(w * end for w, end in zip(weights, built.ends, strict=True) if w)
+    model.minimize(total)
+    if at_most is not None:  # no worse than a known plan: bounds every weighted job's finish
+        model.add(total <= math.floor(at_most / scale + 1e-6))

@@ -31,7 +31,10 @@ def reasons(problem: Problem) -> dict[str, tuple[str, dict[str, str]]]:
 def test_a_lower_cost_of_delay_goes_behind_a_higher_one() -> None:
     found = reasons(Problem((job("low", 2, 1), job("high", 2, 10)), (Resource("t1"),)))
     assert found["high"] == ("starts_at_release", {"week": "0"})
-    assert found["low"] == ("ordered_by_cost_of_delay", {"behind": "high", "team": "t1"})
+    assert found["low"] == (
+        "ordered_by_cost_of_delay",
+        {"behind": "high", "team": "t1", "rank": "2", "of": "2"},
+    )
 
 
 def test_equal_cost_of_delay_waits_for_the_team() -> None:

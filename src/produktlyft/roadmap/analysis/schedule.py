@@ -185,7 +185,7 @@ WAITS_FOR_PREDECESSOR = "waits_for_predecessor"  # [predecessor, lag_weeks]
 WAITS_FOR_TEAM = "waits_for_team"  # [team, busy_with (comma-separated job ids)]
 WAITS_FOR_BUDGET = "waits_for_budget"  # [year]: an earlier year had no budget left
 DEADLINE_BOUND = "deadline_bound"  # [deadline_week]: its deadline holds it this early
-ORDERED_BY_COST_OF_DELAY = "ordered_by_cost_of_delay"  # [ahead_of / behind (job ids)]
+ORDERED_BY_COST_OF_DELAY = "ordered_by_cost_of_delay"  # [behind (job ids), team, rank, of]
 PINNED = "pinned"  # [first_week, end_week]: a what-if pin holds it there
 REASON_CODES = (
     STARTS_AT_RELEASE,

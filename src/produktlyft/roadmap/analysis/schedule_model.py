@@ -39,6 +39,7 @@ class Built:
     # per job: (budget year index, or None for outside every year; its Boolean) — for hints
     years: dict[int, list[tuple[int | None, cp_model.IntVar]]] = field(default_factory=dict)
     span: cp_model.IntVar | None = None  # the makespan variable, when that is the objective
+    horizon_literal: cp_model.IntVar | None = None
 
 
 def _weights(p: Prepared) -> tuple[list[int], float]:
@@ -59,7 +60,7 @@ def _literal(built: Built, kind: str, key: str, assume: bool) -> cp_model.IntVar
     return literal
 
 
-def _add(built: Built, constraint: cp_model.Constraint, literal: cp_model.IntVar | None) -> None:
+def _add(constraint: cp_model.Constraint, literal: cp_model.IntVar | None) -> None:
     if literal is not None:
         constraint.only_enforce_if(literal)
 
@@ -108,23 +109,23 @@ def _jobs(built: Built, p: Prepared, horizon: int, assume: bool) -> None:
         built.ends.append(end)
         built.chosen.append(chosen)
         if assume:
-            _soft_bounds(built, p, number, horizon)
+            _soft_bounds(built, p, number)
 
 
-def _soft_bounds(built: Built, p: Prepared, number: int, horizon: int) -> None:
+def _soft_bounds(built: Built, p: Prepared, number: int) -> None:
     spec = p.problem.jobs[number]
     model, start, end = built.model, built.starts[number], built.ends[number]
     if spec.deadline_week is not None:
         literal = _literal(built, "deadline", spec.id, True)
-        _add(built, model.add(end <= spec.deadline_week), literal)
+        _add(model.add(end <= spec.deadline_week), literal)
     if spec.pin_window is not None:
         literal = _literal(built, "pin", spec.id, True)
-        _add(built, model.add(start >= spec.pin_window[0]), literal)
-        _add(built, model.add(start <= spec.pin_window[1] - 1), literal)
+        _add(model.add(start >= spec.pin_window[0]), literal)
+        _add(model.add(start <= spec.pin_window[1] - 1), literal)
     if p.problem.horizon_weeks is not None:
-        literal = _literal(built, "horizon", str(p.problem.horizon_weeks), True)
-        _add(built, model.add(end <= p.problem.horizon_weeks), literal)
-    del horizon
+        if built.horizon_literal is None:  # one switch for the whole horizon
+            built.horizon_literal = _literal(built, "horizon", str(p.problem.horizon_weeks), True)
+        _add(model.add(end <= p.problem.horizon_weeks), built.horizon_literal)
 
 
 def _resources(built: Built, p: Prepared) -> None:
@@ -185,7 +186,7 @@ def _budgets(built: Built, p: Prepared, assume: bool) -> None:
         if per_year[year]:
             literal = _literal(built, "budget", budget.year, assume)
             total = sum(cost * flag for cost, flag in per_year[year])
-            _add(built, model.add(total <= math.floor(budget.limit_sek + 1e-6)), literal)
+            _add(model.add(total <= math.floor(budget.limit_sek + 1e-6)), literal)
 
 
 def _objective(built: Built, p: Prepared, objective: Objective, at_most: float | None) -> None:

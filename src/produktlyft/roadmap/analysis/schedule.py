@@ -185,7 +185,7 @@ WAITS_FOR_PREDECESSOR = "waits_for_predecessor"  # [predecessor, lag_weeks]
 WAITS_FOR_TEAM = "waits_for_team"  # [team, busy_with (comma-separated job ids)]
 WAITS_FOR_BUDGET = "waits_for_budget"  # [year]: an earlier year had no budget left
 DEADLINE_BOUND = "deadline_bound"  # [deadline_week]: its deadline holds it this early
-ORDERED_BY_COST_OF_DELAY = "ordered_by_cost_of_delay"  # [ahead_of / behind (job ids)]
+ORDERED_BY_COST_OF_DELAY = "ordered_by_cost_of_delay"  # [behind (job ids), team, rank, of]
 PINNED = "pinned"  # [first_week, end_week]: a what-if pin holds it there
 REASON_CODES = (
     STARTS_AT_RELEASE,
@@ -235,7 +235,9 @@ def solve(
 ) -> Solution:
     """Plan with CP-SAT, started from the latest-finish heuristic, with a fixed random seed.
 
-    Deterministic for a given problem, `workers` and `seed` when the time limit is not reached.
+    With `workers=1` the same problem and seed give the same plan (unless the time limit cuts
+    the search); with more workers a proven objective is stable but an equally good plan may
+    differ between runs.
     Conflicts found before solving (loops, impossible deadlines, …) return at once as
     infeasible; `reasons=False` skips the why-here pass (benchmarks).
     """

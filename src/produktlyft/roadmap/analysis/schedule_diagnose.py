@@ -20,19 +20,23 @@ from produktlyft.roadmap.analysis.schedule import (
     NO_PLAN_IN_TIME,
     Conflict,
 )
-from produktlyft.roadmap.analysis.schedule_model import build
+from produktlyft.roadmap.analysis.schedule_model import Built, build
 from produktlyft.roadmap.analysis.schedule_prep import Prepared
 
 
-def _infeasible(model: cp_model.CpModel, literals: list[int], seconds: float) -> bool | None:
+def _assume(built: Built, literals: list[int]) -> None:
+    built.model.clear_assumptions()
+    built.model.add_assumptions([built.literals[index] for index in literals])
+
+
+def _infeasible(built: Built, literals: list[int], seconds: float) -> bool | None:
     """True when infeasible under `literals`, False when feasible, None when unknown."""
-    model.clear_assumptions()
-    model.add_assumptions(literals)
+    _assume(built, literals)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(seconds, 0.05)
     solver.parameters.num_workers = 1  # the core comes from the sequential search
     solver.parameters.random_seed = 0
-    status = solver.solve(model)
+    status = solver.solve(built.model)
     if status == cp_model.INFEASIBLE:
         return True
     if status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
@@ -40,14 +44,13 @@ def _infeasible(model: cp_model.CpModel, literals: list[int], seconds: float) ->
     return None
 
 
-def _core(model: cp_model.CpModel, literals: list[int], seconds: float) -> list[int] | None:
-    model.clear_assumptions()
-    model.add_assumptions(literals)
+def _core(built: Built, literals: list[int], seconds: float) -> list[int] | None:
+    _assume(built, literals)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
-    if solver.solve(model) != cp_model.INFEASIBLE:
+    if solver.solve(built.model) != cp_model.INFEASIBLE:
         return None
     return list(solver.sufficient_assumptions_for_infeasibility()) or list(literals)
 
@@ -58,7 +61,7 @@ def conflicting(p: Prepared, time_limit_s: float) -> list[Conflict]:
     # feasibility is the question, not the best plan (the method is untyped in ortools 9.15)
     built.model.clear_objective()  # type: ignore[no-untyped-call]
     literals = sorted(built.assumptions)
-    core = _core(built.model, literals, max(time_limit_s / 2, 0.5))
+    core = _core(built, literals, max(time_limit_s / 2, 0.5))
     if core is None:
         return [Conflict(NO_PLAN_IN_TIME, {"time_limit_s": f"{time_limit_s:g}"})]
     for literal in list(core):
@@ -66,7 +69,7 @@ def conflicting(p: Prepared, time_limit_s: float) -> list[Conflict]:
         if left <= 0 or len(core) == 1:
             break
         rest = [other for other in core if other != literal]
-        if _infeasible(built.model, rest, min(left, 2.0)):
+        if _infeasible(built, rest, min(left, 2.0)):
             core = rest
     return _word(p, [built.assumptions[literal] for literal in core])
 
@@ -93,7 +96,6 @@ def _word(p: Prepared, parts: list[tuple[str, str]]) -> list[Conflict]:
                 },
             )
         )
-    for kind, key in parts:
-        if kind == "horizon":
-            found.append(Conflict(HORIZON_TOO_SHORT, {"horizon_weeks": key}))
+    for key in sorted({key for kind, key in parts if kind == "horizon"}):
+        found.append(Conflict(HORIZON_TOO_SHORT, {"horizon_weeks": key}))
     return found

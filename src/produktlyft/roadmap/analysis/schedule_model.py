@@ -35,6 +35,11 @@ class Built:
     chosen: list[list[cp_model.IntVar]]  # per job, per usable mode: is this the mode
     objective_scale: float  # objective value in kronor (or weeks) = scale × CP-SAT objective
     assumptions: dict[int, tuple[str, str]] = field(default_factory=dict)  # literal → (kind, key)
+    literals: dict[int, cp_model.IntVar] = field(default_factory=dict)  # literal index → variable
+    # per job: (budget year index, or None for outside every year; its Boolean) — for hints
+    years: dict[int, list[tuple[int | None, cp_model.IntVar]]] = field(default_factory=dict)
+    span: cp_model.IntVar | None = None  # the makespan variable, when that is the objective
+    horizon_literal: cp_model.IntVar | None = None
 
 
 def _weights(p: Prepared) -> tuple[list[int], float]:
@@ -51,15 +56,19 @@ def _literal(built: Built, kind: str, key: str, assume: bool) -> cp_model.IntVar
         return None
     literal = built.model.new_bool_var(f"{kind}:{key}")
     built.assumptions[literal.index] = (kind, key)
+    built.literals[literal.index] = literal
     return literal
 
 
-def _add(built: Built, constraint: cp_model.Constraint, literal: cp_model.IntVar | None) -> None:
+def _add(constraint: cp_model.Constraint, literal: cp_model.IntVar | None) -> None:
     if literal is not None:
         constraint.only_enforce_if(literal)
 
 
-def build(p: Prepared, objective: Objective, *, assume: bool = False) -> Built:
+def build(
+    p: Prepared, objective: Objective, *, assume: bool = False, at_most: float | None = None
+) -> Built:
+    """The model; `at_most` caps the cost-of-delay objective at a known plan's value."""
     model = cp_model.CpModel()
     built = Built(model, [], [], [], 1.0)
     horizon = max(p.horizon, default_horizon(p.problem, p.modes)) if assume else p.horizon
@@ -69,7 +78,7 @@ def build(p: Prepared, objective: Objective, *, assume: bool = False) -> Built:
         for pred, lag in preds:
             model.add(built.starts[job] >= built.ends[pred] + lag)
     _budgets(built, p, assume)
-    _objective(built, p, objective)
+    _objective(built, p, objective, at_most)
     return built
 
 
@@ -81,10 +90,12 @@ def _jobs(built: Built, p: Prepared, horizon: int, assume: bool) -> None:
             low, high = spec.release_week, horizon - shortest
         else:
             low, high = p.earliest_start[number], p.latest_finish[number] - shortest
+            if spec.pin_window is not None:
+                high = min(high, spec.pin_window[1] - 1)
         start = model.new_int_var(low, max(low, high), f"start:{spec.id}")
-        end = model.new_int_var(
-            low, max(low, high) + max(m.duration_weeks for m in p.modes[number]), f"end:{spec.id}"
-        )
+        longest = max(m.duration_weeks for m in p.modes[number])
+        last = max(low, high) + longest if assume else max(low, p.latest_finish[number])
+        end = model.new_int_var(low, last, f"end:{spec.id}")  # bounds the longer modes too
         chosen = [model.new_bool_var(f"mode:{spec.id}:{i}") for i in range(len(p.modes[number]))]
         model.add_exactly_one(chosen)
         model.add(
@@ -98,23 +109,23 @@ def _jobs(built: Built, p: Prepared, horizon: int, assume: bool) -> None:
         built.ends.append(end)
         built.chosen.append(chosen)
         if assume:
-            _soft_bounds(built, p, number, horizon)
+            _soft_bounds(built, p, number)
 
 
-def _soft_bounds(built: Built, p: Prepared, number: int, horizon: int) -> None:
+def _soft_bounds(built: Built, p: Prepared, number: int) -> None:
     spec = p.problem.jobs[number]
     model, start, end = built.model, built.starts[number], built.ends[number]
     if spec.deadline_week is not None:
         literal = _literal(built, "deadline", spec.id, True)
-        _add(built, model.add(end <= spec.deadline_week), literal)
+        _add(model.add(end <= spec.deadline_week), literal)
     if spec.pin_window is not None:
         literal = _literal(built, "pin", spec.id, True)
-        _add(built, model.add(start >= spec.pin_window[0]), literal)
-        _add(built, model.add(start <= spec.pin_window[1] - 1), literal)
+        _add(model.add(start >= spec.pin_window[0]), literal)
+        _add(model.add(start <= spec.pin_window[1] - 1), literal)
     if p.problem.horizon_weeks is not None:
-        literal = _literal(built, "horizon", str(p.problem.horizon_weeks), True)
-        _add(built, model.add(end <= p.problem.horizon_weeks), literal)
-    del horizon
+        if built.horizon_literal is None:  # one switch for the whole horizon
+            built.horizon_literal = _literal(built, "horizon", str(p.problem.horizon_weeks), True)
+        _add(model.add(end <= p.problem.horizon_weeks), built.horizon_literal)
 
 
 def _resources(built: Built, p: Prepared) -> None:
@@ -166,23 +177,29 @@ def _budgets(built: Built, p: Prepared, assume: bool) -> None:
             model.add(start <= budget.end_week - 1).only_enforce_if(flag)
             per_year[year].append((cost, flag))
             options.append(flag)
+            built.years.setdefault(number, []).append((year, flag))
         elsewhere = model.new_bool_var(f"year:{spec.id}:none")
+        built.years[number].append((None, elsewhere))
         model.add_linear_expression_in_domain(start, outside).only_enforce_if(elsewhere)
         model.add_exactly_one([*options, elsewhere])
     for year, budget in enumerate(budgets):
         if per_year[year]:
             literal = _literal(built, "budget", budget.year, assume)
             total = sum(cost * flag for cost, flag in per_year[year])
-            _add(built, model.add(total <= math.floor(budget.limit_sek + 1e-6)), literal)
+            _add(model.add(total <= math.floor(budget.limit_sek + 1e-6)), literal)
 
 
-def _objective(built: Built, p: Prepared, objective: Objective) -> None:
+def _objective(built: Built, p: Prepared, objective: Objective, at_most: float | None) -> None:
     model = built.model
     if objective == "makespan":
         span = model.new_int_var(0, max(p.horizon, default_horizon(p.problem, p.modes)), "makespan")
         model.add_max_equality(span, built.ends)
+        built.span = span
         model.minimize(span)
         return
     weights, scale = _weights(p)
     built.objective_scale = scale
-    model.minimize(sum(w * end for w, end in zip(weights, built.ends, strict=True) if w))
+    total = sum(w * end for w, end in zip(weights, built.ends, strict=True) if w)
+    model.minimize(total)
+    if at_most is not None:  # no worse than a known plan: bounds every weighted job's finish
+        model.add(total <= math.floor(at_most / scale + 1e-6))

@@ -90,7 +90,13 @@ def _reason(
     ]
     names = ", ".join(other.job for other in sorted(busy, key=lambda o: o.start_week))
     if busy and all(_wsjf(p, other) > _wsjf(p, item) for other in busy):
-        return ORDERED_BY_COST_OF_DELAY, {"behind": names, "team": item.team}
+        rank = 1 + sum(_wsjf(p, other) > _wsjf(p, item) for other in by_job.values())
+        return ORDERED_BY_COST_OF_DELAY, {
+            "behind": names,
+            "team": item.team,
+            "rank": str(rank),  # by cost of delay per week of work, 1 = most urgent
+            "of": str(len(by_job)),
+        }
     return WAITS_FOR_TEAM, {"team": item.team, "busy_with": names}
 
 

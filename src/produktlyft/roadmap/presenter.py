@@ -27,7 +27,8 @@ REASONS = {
     "waits_for_budget": N_("waits for budget: {year} has none left"),
     "deadline_bound": N_("placed early to meet its deadline (week {deadline_week})"),
     "ordered_by_cost_of_delay": N_(
-        "waits for {team}: {behind} go first, their cost of delay per week of work being higher"
+        "waits for {team}: {behind} go first, their cost of delay per week of work being "
+        "higher (this one ranks {rank} of {of})"
     ),
     "pinned": N_("pinned to weeks {first_week}–{end_week}"),
 }

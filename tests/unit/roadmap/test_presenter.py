@@ -17,6 +17,8 @@ PARAMS = {
     "year": "2027",
     "deadline_week": "9",
     "behind": "a",
+    "rank": "3",
+    "of": "7",
     "first_week": "13",
     "end_week": "26",
     "cycle": "a → b → a",

@@ -174,6 +174,7 @@ ROUTES = {
     ("GET", "/roadmap/plan"),
     ("POST", "/roadmap/plan"),
     ("POST", "/roadmap/propose"),
+    ("POST", "/roadmap/settings"),
     ("POST", "/roadmap/what-if"),
     ("GET", "/s/{token}"),
     ("POST", "/s/{token}"),

@@ -3,7 +3,6 @@ forms, the plan page with its charts, why-here and phases, and what-if side by s
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from fastapi import Request
@@ -18,21 +17,30 @@ from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 from produktlyft.roadmap import presenter
-from produktlyft.roadmap.model import Initiative, InitiativeKind, PlanningTeam, Sourcing
+from produktlyft.roadmap.forms import initiative_values, settings_from, what_if_from
+from produktlyft.roadmap.model import (
+    Initiative,
+    InitiativeKind,
+    Sourcing,
+)
 from produktlyft.roadmap.service import (
-    WhatIf,
     create_initiative,
     delete_initiative,
     get_initiative,
     initiative_from_form,
     initiative_interop,
     latest_plan,
+    list_budgets,
     list_initiatives,
     list_phases,
     list_planning_teams,
     plan,
     plan_view,
     propose_initiatives,
+    roadmap_settings,
+    set_budgets,
+    set_settings,
+    set_teams,
     silo_warnings,
     system_names,
     update_initiative,
@@ -94,6 +102,10 @@ def _overview(
         status=lambda s: presenter.status_text(s, request.state.lang),
         can_edit=ctx.actor.can(Permission.EDIT),
         can_plan=ctx.actor.can(Permission.ANALYSE),
+        can_organise=ctx.actor.can(Permission.ORGANISE),
+        teams=list_planning_teams(ctx),
+        budgets=list_budgets(ctx),
+        settings=roadmap_settings(ctx),
         **{"issues": [], "message": None, **extra},
     )
 
@@ -126,31 +138,22 @@ async def make_plan(request: Request, ctx: ServiceContext = PageContext) -> Resp
     return RedirectResponse("/roadmap/plan", status_code=303)
 
 
+@router.post("/roadmap/settings")
+@needs(Permission.ORGANISE)
+async def save_settings(request: Request, ctx: ServiceContext = PageContext) -> Response:
+    """Team capacities, budgets per year, the plan's start and the citizen-day rate."""
+    form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
+    try:
+        teams, budgets, settings = settings_from(form, list_planning_teams(ctx))
+    except InvalidInput as invalid:
+        return _overview(request, ctx, 400, issues=invalid.issues)
+    set_teams(ctx, teams)
+    set_budgets(ctx, budgets)
+    set_settings(ctx, settings)
+    return RedirectResponse("/roadmap", status_code=303)
+
+
 # --- the forms -------------------------------------------------------------------------------
-def _values(item: Initiative | None) -> dict[str, str]:
-    if item is None:
-        return {"kind": InitiativeKind.MIGRATE.value, "sourcing": Sourcing.EITHER.value}
-    return {
-        "id": item.id,
-        "name": item.name,
-        "kind": item.kind.value,
-        "description": item.description or "",
-        "effort_weeks": f"{item.effort_weeks:g}",
-        "sourcing": item.sourcing.value,
-        "teams": "; ".join(item.teams),
-        "cost_sek": f"{item.cost_sek:g}",
-        "cost_of_delay_sek_per_week": f"{item.cost_of_delay_sek_per_week:g}",
-        "dependencies": "; ".join(
-            d.predecessor + (f"+{d.lag_weeks}" if d.lag_weeks else "") for d in item.dependencies
-        ),
-        "earliest_start": item.earliest_start.isoformat() if item.earliest_start else "",
-        "deadline": item.deadline.isoformat() if item.deadline else "",
-        "deadline_reason": item.deadline_reason or "",
-        "system_ids": "; ".join(item.system_ids),
-        "capability_ids": "; ".join(item.capability_ids),
-    }
-
-
 def _form(
     request: Request,
     ctx: ServiceContext,
@@ -192,7 +195,7 @@ async def _posted(request: Request) -> tuple[dict[str, str], str]:
 @router.get("/roadmap/initiatives/new")
 @needs(Permission.EDIT)
 def new_form(request: Request, ctx: ServiceContext = PageContext) -> Response:
-    return _form(request, ctx, None, _values(None), [])
+    return _form(request, ctx, None, initiative_values(None), [])
 
 
 @router.post("/roadmap/initiatives/new")
@@ -210,7 +213,7 @@ async def create(request: Request, ctx: ServiceContext = PageContext) -> Respons
 @needs(Permission.READ)
 def edit_form(request: Request, initiative_id: str, ctx: ServiceContext = PageContext) -> Response:
     item = get_initiative(ctx, initiative_id)
-    return _form(request, ctx, item, _values(item), [])
+    return _form(request, ctx, item, initiative_values(item), [])
 
 
 @router.post("/roadmap/initiatives/{initiative_id}")
@@ -244,7 +247,7 @@ def delete(request: Request, initiative_id: str, ctx: ServiceContext = PageConte
             request,
             ctx,
             get_initiative(ctx, initiative_id),
-            _values(get_initiative(ctx, initiative_id)),
+            initiative_values(get_initiative(ctx, initiative_id)),
             invalid.issues,
             409,
         )
@@ -292,88 +295,13 @@ def plan_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
     return _plan_page(request, ctx)
 
 
-def _what_if(form: dict[str, str]) -> WhatIf:
-    issues: list[Issue] = []
-    teams: tuple[PlanningTeam, ...] = ()
-    if form.get("add_team", "").strip():
-        capacity = form.get("add_team_capacity", "1").strip() or "1"
-        if not capacity.isdigit() or int(capacity) < 1:
-            issues.append(
-                Issue.worded(
-                    wording("the capacity must be a whole number of at least 1"),
-                    column="add_team_capacity",
-                )
-            )
-        else:
-            name = form["add_team"].strip()
-            teams = (
-                PlanningTeam(
-                    id=f"what-if:{name}",
-                    name=name,
-                    capacity_per_week=int(capacity),
-                    sourcing=Sourcing.PARTNER
-                    if form.get("add_team_partner")
-                    else Sourcing.INTERNAL,
-                ),
-            )
-    budgets: dict[int, float] = {}
-    if form.get("budget_year", "").strip():
-        try:
-            budgets[int(form["budget_year"])] = float(
-                form.get("budget_limit", "").replace(" ", "").replace(",", ".")
-            )
-        except ValueError:
-            issues.append(
-                Issue.worded(
-                    wording("give the budget year and its new limit in kronor"),
-                    column="budget_limit",
-                )
-            )
-    deadlines: dict[str, date] = {}
-    if form.get("deadline_initiative", "").strip():
-        try:
-            deadlines[form["deadline_initiative"]] = date.fromisoformat(
-                form.get("deadline_date", "")
-            )
-        except ValueError:
-            issues.append(
-                Issue.worded(
-                    wording(
-                        "'{value}' is not a date written YYYY-MM-DD",
-                        value=form.get("deadline_date", ""),
-                    ),
-                    column="deadline_date",
-                )
-            )
-    pins: dict[str, str] = {}
-    if form.get("pin_initiative", "").strip():
-        quarter = form.get("pin_quarter", "").strip().upper()
-        if (
-            len(quarter) == 7
-            and quarter[4:6] == "-Q"
-            and quarter[:4].isdigit()
-            and quarter[6] in "1234"
-        ):
-            pins[form["pin_initiative"]] = quarter
-        else:
-            issues.append(
-                Issue.worded(
-                    wording("'{value}' is not a quarter written like 2027-Q2", value=quarter),
-                    column="pin_quarter",
-                )
-            )
-    if issues:
-        raise InvalidInput(issues)
-    return WhatIf(add_teams=teams, budgets=budgets, deadlines=deadlines, pins=pins)
-
-
 @router.post("/roadmap/what-if")
 @needs(Permission.READ)
 async def try_what_if(request: Request, ctx: ServiceContext = PageContext) -> Response:
     posted = await request.form()
     form = {k: str(v) for k, v in posted.items() if isinstance(v, str)}
     try:
-        changes = _what_if(form)
+        changes = what_if_from(form)
         if changes.empty:
             raise InvalidInput([Issue.worded(wording("choose at least one change to try"))])
         result = await run_in_threadpool(lambda: what_if(ctx, changes, time_limit=PAGE_TIME_LIMIT))

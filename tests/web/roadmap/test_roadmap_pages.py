@@ -158,3 +158,43 @@ def test_an_initiative_shows_what_its_systems_need(seeded: Database, client_for:
     page = viewer.get("/roadmap/initiatives/one").text
     assert "A cloud move would require" in page and "Suggested disposition" in page
     assert page.count("<tr>") >= 3  # a header and the two systems
+
+
+def test_analysts_set_capacity_budgets_and_settings(seeded: Database, client_for: Client) -> None:
+    analyst = client_for(Role.ANALYST)
+    page = analyst.get("/roadmap").text
+    assert 'action="/roadmap/settings"' in page
+    teams = [t.id for t in service.list_planning_teams(make_context(seeded))]
+    form = {f"capacity-{n}": "1" for n in range(len(teams))}
+    form[f"capacity-{teams.index('team-b')}"] = "3"
+    bad = analyst.post(
+        "/roadmap/settings",
+        data={
+            **form,
+            "budget_rows": "1",
+            "year-0": "2027",
+            "limit-0": "minus",
+            "csrf_token": csrf_of(analyst, "/roadmap"),
+        },
+    )
+    assert bad.status_code == 400 and "minus" in bad.text
+    saved = analyst.post(
+        "/roadmap/settings",
+        data={
+            **form,
+            "budget_rows": "1",
+            "year-0": "2027",
+            "limit-0": "2 500 000",
+            "plan_start": "2027-02-01",
+            "citizen_day_sek": "750",
+            "csrf_token": csrf_of(analyst, "/roadmap"),
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    ctx = make_context(seeded)
+    assert {t.id: t.capacity_per_week for t in service.list_planning_teams(ctx)}["team-b"] == 3
+    assert service.list_budgets(ctx)[0].limit_sek == 2_500_000
+    assert service.roadmap_settings(ctx).citizen_day_sek == 750
+    editor = client_for(Role.EDITOR)
+    assert 'action="/roadmap/settings"' not in editor.get("/roadmap").text

@@ -23,14 +23,12 @@ from produktlyft.roadmap.model import (
     RoadmapSettings,
 )
 from tests.conftest import make_context
-from tests.roadmap_solver_stand_in import use_stand_in_if_needed
 
 START = date(2027, 1, 4)  # a Monday
 
 
 @pytest.fixture
-def roadmap(ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> ServiceContext:
-    use_stand_in_if_needed(monkeypatch)
+def roadmap(ctx: ServiceContext) -> ServiceContext:
     with ctx.database.unit_of_work() as uow:
         uow.repo(InventoryRepository).insert(
             "teams", [Team(id="t1", name="Team Bygglov"), Team(id="t2", name="Team Skola")]

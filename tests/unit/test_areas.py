@@ -24,6 +24,7 @@ ANATOMY = {
     "interop": (True, True, False, False),
     "review": (True, True, True, True),
     "demo": (True, False, False, False),
+    "roadmap": (True, True, True, True),
 }
 
 

@@ -30,6 +30,7 @@ DOMAINS = (
     "decisions",
     "accounts",
     "demo",
+    "roadmap",
     "interop",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]

@@ -9,6 +9,7 @@ from scipy.stats import spearmanr
 from produktlyft.business_case.analysis.economics import appraise
 from produktlyft.business_case.analysis.packs import load_pack
 from produktlyft.business_case.analysis.uncertainty import (
+    Model,
     build_model,
     draw_inputs,
     inverse_cdf,
@@ -16,12 +17,12 @@ from produktlyft.business_case.analysis.uncertainty import (
     switching_values,
     tornado,
 )
-from produktlyft.business_case.model import Distribution, Range
+from produktlyft.business_case.model import Case, Distribution, Range
 from tests.unit.business_case.cases import green_book_case
 
 
-def _model(**changes: object):  # type: ignore[no-untyped-def]  # a test helper
-    case = green_book_case(**changes)
+def _model() -> tuple[Case, Model]:
+    case = green_book_case()
     return case, build_model(case, load_pack("uk"), case.option())
 
 

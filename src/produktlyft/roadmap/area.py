@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from types import ModuleType
+
 from produktlyft.kernel.area import Area
 
-AREA = Area(name="roadmap")
+
+def _tables() -> ModuleType:
+    from produktlyft.roadmap import tables
+
+    return tables
+
+
+def _repositories() -> Sequence[type]:
+    from produktlyft.roadmap.repository import RoadmapRepository
+
+    return (RoadmapRepository,)
+
+
+AREA = Area(name="roadmap", tables=_tables, repositories=_repositories)

@@ -96,9 +96,7 @@ class BusinessCaseRepository:
         """Insert a new case or replace a known one whose `row_version` still matches;
         returns the new version. Conflict when someone else saved it in between."""
         table = t.business_cases
-        known = self.connection.scalar(
-            select(table.c.row_version).where(table.c.id == case.id)
-        )
+        known = self.connection.scalar(select(table.c.row_version).where(table.c.id == case.id))
         if known is None:
             version = 1
             self.connection.execute(insert(table), [_case_row(case, actor, day, version)])

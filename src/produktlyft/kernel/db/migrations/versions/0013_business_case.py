@@ -2,7 +2,7 @@
 benefits-realisation records
 
 Revision ID: 0013_business_case
-Revises: 0010_session_generation
+Revises: 0011_roadmap
 Create Date: 2026-12-02 09:26:21.968109
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_business_case"
-down_revision = "0010_session_generation"
+down_revision = "0011_roadmap"  # this branch merged roadmap-core; the integrator re-chains
 branch_labels = None
 depends_on = None
 

@@ -7,6 +7,7 @@ import hashlib
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeAlias
 
 from produktlyft.business_case.analysis.appraisal import CaseAnalysis, analyse
 from produktlyft.business_case.analysis.drafting import DraftInputs, SystemFacts, draft_case
@@ -18,6 +19,9 @@ from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, NotFound
 from produktlyft.roadmap.model import Initiative
+
+# what `case_analysis` returns, by the name the entry points use for it
+CaseResult: TypeAlias = CaseAnalysis
 
 
 def get_initiative(ctx: ServiceContext, initiative_id: str) -> Initiative:
@@ -103,7 +107,9 @@ def _roadmap(name: str) -> Callable[..., object]:
 
 def case_seed(case_id: str) -> int:
     """A fixed seed per case, from its id, so its figures reproduce."""
-    return int(hashlib.sha256(case_id.encode("utf-8")).hexdigest()[:7], 16)  # < 2**31: an INTEGER column
+    return int(
+        hashlib.sha256(case_id.encode("utf-8")).hexdigest()[:7], 16
+    )  # < 2**31: an INTEGER column
 
 
 def _check(case: Case) -> None:

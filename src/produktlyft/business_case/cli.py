@@ -84,19 +84,13 @@ def export(
 
 @case_app.command("list")
 def list_() -> None:
-    """Every business case."""
-    table = Table(title="Business cases")
-    for header in ("id", "name", "subject", "pack", "price base"):
-        table.add_column(header)
+    """Every business case, one a line: id, pack, price base year, subject and name."""
     for case in list_cases(STATE.context()):
-        table.add_row(
-            case.id,
-            case.name,
-            f"{case.subject_kind.value} {case.subject_id}",
-            case.country_pack,
-            str(case.price_base_year),
+        out.print(
+            f"{case.id}\t{case.country_pack}\t{case.price_base_year}\t"
+            f"{case.subject_kind.value}:{case.subject_id}\t{case.name}",
+            markup=False,
         )
-    out.print(table)
 
 
 def register(app: typer.Typer) -> None:

@@ -21,7 +21,9 @@ ANATOMY = {
     "workflows": (True, True, True, True),
     "surveys": (True, True, True, True),
     "decisions": (True, True, True, True),
+    "interop": (True, True, False, False),
     "review": (True, True, True, True),
+    "roadmap": (True, True, True, True),
     "business_case": (True, True, True, True),
     "demo": (False, False, False, False),
 }

@@ -163,7 +163,7 @@ def distribution_figure(result: CaseResult, lang: str) -> Figure:
         rows,
         [
             {
-                "mark": {"type": "bar", "color": "#1e6fb9"},
+                "mark": {"type": "bar", "color": "#1e6fb9", "aria": False},
                 "encoding": {
                     "x": {
                         "field": "start",
@@ -208,7 +208,7 @@ def tornado_figure(result: CaseResult, lang: str) -> Figure:
         rows,
         [
             {
-                "mark": {"type": "bar", "color": "#1e6fb9"},
+                "mark": {"type": "bar", "color": "#1e6fb9", "aria": False},
                 "encoding": {
                     "y": {
                         "field": "input",
@@ -222,7 +222,7 @@ def tornado_figure(result: CaseResult, lang: str) -> Figure:
                 },
             },
             {
-                "mark": {"type": "rule", "color": "#222"},
+                "mark": {"type": "rule", "color": "#222", "aria": False},
                 "encoding": {"x": {"datum": result.preferred.npv}},
             },
         ],

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import TypeAlias
 
@@ -19,24 +17,10 @@ from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, NotFound
 from produktlyft.roadmap.model import Initiative
+from produktlyft.roadmap.service import get_initiative, list_initiatives
 
 # what `case_analysis` returns, by the name the entry points use for it
 CaseResult: TypeAlias = CaseAnalysis
-
-
-def get_initiative(ctx: ServiceContext, initiative_id: str) -> Initiative:
-    """The roadmap's fixed interface `roadmap.service.get_initiative`, looked up when called
-    (the roadmap service is built alongside this area)."""
-    initiative = _roadmap("get_initiative")(ctx, initiative_id)
-    assert isinstance(initiative, Initiative)
-    return initiative
-
-
-def list_initiatives(ctx: ServiceContext) -> list[Initiative]:
-    """The roadmap's `list_initiatives` (fixed interface)."""
-    found = _roadmap("list_initiatives")(ctx)
-    assert isinstance(found, list)
-    return [i for i in found if isinstance(i, Initiative)]
 
 
 def _review_facts(ctx: ServiceContext, wanted: list[str]) -> list[SystemFacts]:
@@ -95,14 +79,6 @@ def gather_facts(ctx: ServiceContext, initiative: Initiative, lang: str = "sv") 
         culture_round=culture.round_title,
         culture_scales=[(s.name, s.mean) for s in culture.scales if s.mean is not None],
     )
-
-
-def _roadmap(name: str) -> Callable[..., object]:
-    """A function of the roadmap's fixed service interface, looked up when called."""
-    found: Callable[..., object] = getattr(
-        importlib.import_module("produktlyft.roadmap.service"), name
-    )
-    return found
 
 
 def case_seed(case_id: str) -> int:

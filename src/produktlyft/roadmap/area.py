@@ -3,9 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from produktlyft.kernel.area import Area
+
+if TYPE_CHECKING:  # the shells load these; declaring an area loads nothing heavy
+    import typer
+
+    from produktlyft.kernel.report.sections import Section
+
+
+def _cli(app: typer.Typer) -> None:
+    from produktlyft.roadmap import cli
+
+    cli.register(app)
+
+
+def _pages() -> Sequence[ModuleType]:
+    from produktlyft.roadmap import pages
+
+    return (pages,)
+
+
+def _report_sections() -> Sequence[Section]:
+    from produktlyft.roadmap.report import SECTIONS
+
+    return SECTIONS
 
 
 def _tables() -> ModuleType:
@@ -20,4 +45,12 @@ def _repositories() -> Sequence[type]:
     return (RoadmapRepository,)
 
 
-AREA = Area(name="roadmap", tables=_tables, repositories=_repositories)
+AREA = Area(
+    name="roadmap",
+    cli=_cli,
+    pages=_pages,
+    templates=Path(__file__).parent / "templates",
+    report_sections=_report_sections,
+    tables=_tables,
+    repositories=_repositories,
+)

@@ -29,6 +29,8 @@ DOMAINS = (
     "surveys",
     "decisions",
     "accounts",
+    "roadmap",
+    "interop",
     "business_case",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]

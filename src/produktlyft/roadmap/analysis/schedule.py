@@ -40,9 +40,12 @@ class Mode:
     team: str
     """The resource (team) id that does the work in this mode."""
     duration_weeks: int
-    """Whole weeks the work takes in this mode (≥ 1)."""
+    """Whole weeks the work takes in this mode (≥ 1 for initiatives; 0 is allowed)."""
     demand: int = 1
-    """Units of the team's weekly capacity the job occupies while it runs (≥ 1)."""
+    """Units of the team's weekly capacity the job occupies while it runs (≥ 0)."""
+    also_uses: tuple[tuple[str, int], ...] = ()
+    """Other resources occupied at the same time, as (resource id, demand): a partner's
+    capacity, a shared specialist; PSPLIB activities use several resources at once."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from produktlyft.kernel.web.security import iter_routes
 COMMANDS = {
     "attach repo": ("--window-days", "location", "system_id"),
     "attach sbom": ("path", "system_id"),
-    "case create": ("--initiative", "--lang", "--pack", "--price-base-year"),
+    "case create": ("--initiative", "--lang", "--pack", "--phase", "--price-base-year"),
     "case export": ("--format", "--lang", "--output", "-o", "case_id"),
     "case list": (),
     "case show": ("--json", "--lang", "case_id"),

@@ -25,23 +25,30 @@ FORMATS = ("docx", "xlsx")
 
 @case_app.command("create")
 def create(
-    initiative: str = typer.Option(..., "--initiative", help="The roadmap initiative's id."),
+    initiative: str | None = typer.Option(
+        None, "--initiative", help="The roadmap initiative's id."
+    ),
+    phase: str | None = typer.Option(
+        None, "--phase", help="Or a phase of the latest plan (its initiatives together)."
+    ),
     pack: str = typer.Option("se", "--pack", help="Country pack: se, dk or uk."),
     price_base_year: int | None = typer.Option(
         None, "--price-base-year", help="Year of the real prices (default: this year)."
     ),
     lang: str = typer.Option("sv", "--lang", help="Language of the drafted text: sv or en."),
 ) -> None:
-    """Draft a case for an initiative from the review, workflow and culture findings."""
+    """Draft a case for an initiative (or a phase) from the review, workflow and culture
+    findings."""
     case = create_case(
         STATE.context(),
         initiative,
+        phase_id=phase,
         country_pack=pack,
         price_base_year=price_base_year,
         lang=lang,
     )
     out.print(case.id)
-    notes.print(f"Drafted business case {case.id} for initiative {initiative}.")
+    notes.print(f"Drafted business case {case.id} for {case.subject_kind.en} {case.subject_id}.")
 
 
 @case_app.command("show")

@@ -8,16 +8,17 @@ from pathlib import Path
 from typing import TypeAlias
 
 from produktlyft.business_case.analysis.appraisal import CaseAnalysis, analyse
-from produktlyft.business_case.analysis.drafting import DraftInputs, SystemFacts, draft_case
+from produktlyft.business_case.analysis.draft_case import Setting, Subject, draft_case
+from produktlyft.business_case.analysis.drafting import DraftInputs, SystemFacts
 from produktlyft.business_case.analysis.packs import load_pack
 from produktlyft.business_case.analysis.validation import case_issues
-from produktlyft.business_case.model import Benefit, Case, CaseSummary, Range
+from produktlyft.business_case.model import Benefit, Case, CaseSummary, Range, SubjectKind
 from produktlyft.business_case.repository import BusinessCaseRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.errors import InvalidInput, NotFound
+from produktlyft.kernel.errors import InvalidInput, Issue, NotFound
 from produktlyft.roadmap.model import Initiative
-from produktlyft.roadmap.service import get_initiative, list_initiatives
+from produktlyft.roadmap.service import get_initiative, list_initiatives, list_phases
 
 # what `case_analysis` returns, by the name the entry points use for it
 CaseResult: TypeAlias = CaseAnalysis
@@ -67,18 +68,43 @@ def _citizen_days(ctx: ServiceContext, wanted: list[str]) -> float:
     return sum(pain.get(system_id, 0.0) for system_id in wanted)
 
 
-def gather_facts(ctx: ServiceContext, initiative: Initiative, lang: str = "sv") -> DraftInputs:
-    """What the review, the workflows and the culture survey say about the initiative."""
+def gather_facts(
+    ctx: ServiceContext, initiatives: list[Initiative], lang: str = "sv"
+) -> list[DraftInputs]:
+    """What the review, the workflows and the culture survey say about each initiative (the
+    culture readiness once, with the first)."""
     from produktlyft.surveys.services.culture_summary import culture_summary
 
     culture = culture_summary(ctx, lang)
-    return DraftInputs(
-        initiative=initiative,
-        systems=_review_facts(ctx, initiative.system_ids),
-        citizen_days=_citizen_days(ctx, initiative.system_ids),
-        culture_round=culture.round_title,
-        culture_scales=[(s.name, s.mean) for s in culture.scales if s.mean is not None],
-    )
+    return [
+        DraftInputs(
+            initiative=initiative,
+            systems=_review_facts(ctx, initiative.system_ids),
+            citizen_days=_citizen_days(ctx, initiative.system_ids),
+            culture_round=culture.round_title if index == 0 else None,
+            culture_scales=[(s.name, s.mean) for s in culture.scales if s.mean is not None],
+        )
+        for index, initiative in enumerate(initiatives)
+    ]
+
+
+def _subject(
+    ctx: ServiceContext, initiative_id: str | None, phase_id: str | None
+) -> tuple[Subject, list[Initiative]]:
+    """What the case is about: one initiative, or a roadmap phase and its initiatives."""
+    if phase_id is None:
+        if initiative_id is None:
+            raise InvalidInput(
+                [Issue(message="name an initiative or a phase", column="initiative")]
+            )
+        initiative = get_initiative(ctx, initiative_id)
+        subject = Subject(SubjectKind.INITIATIVE, initiative.id, initiative.name)
+        return subject, [initiative]
+    phase = next((p for p in list_phases(ctx) if p.id == phase_id), None)
+    if phase is None or not phase.initiative_ids:
+        raise NotFound(f"the latest plan has no phase '{phase_id}' with initiatives")
+    initiatives = [get_initiative(ctx, i) for i in phase.initiative_ids]
+    return Subject(SubjectKind.PHASE, phase.id, phase.name), initiatives
 
 
 def case_seed(case_id: str) -> int:
@@ -97,28 +123,28 @@ def _check(case: Case) -> None:
 
 def create_case(
     ctx: ServiceContext,
-    initiative_id: str,
+    initiative_id: str | None = None,
     *,
+    phase_id: str | None = None,
     country_pack: str = "se",
     price_base_year: int | None = None,
     lang: str = "sv",
 ) -> Case:
-    """Draft and store a case for an initiative; its id is `case-<initiative id>` (with a
-    number added when that is taken)."""
+    """Draft and store a case for an initiative (or a roadmap phase); its id is
+    `case-<initiative or phase id>` (with a number added when that is taken)."""
     ctx.actor.require(Permission.EDIT)
     ctx.database.require_current()
     pack = load_pack(country_pack)
-    initiative = get_initiative(ctx, initiative_id)
-    inputs = gather_facts(ctx, initiative, lang)
+    subject, initiatives = _subject(ctx, initiative_id, phase_id)
+    parts = gather_facts(ctx, initiatives, lang)
     with ctx.database.unit_of_work() as uow:
         repo = uow.repo(BusinessCaseRepository)
-        case_id = f"case-{initiative.id}"
+        case_id = f"case-{subject.id}"
         number = 1
         while repo.exists(case_id):
             number += 1
-            case_id = f"case-{initiative.id}-{number}"
-        case = draft_case(
-            inputs,
+            case_id = f"case-{subject.id}-{number}"
+        setting = Setting(
             case_id=case_id,
             pack_id=pack.id,
             pack_version=pack.version,
@@ -127,6 +153,7 @@ def create_case(
             seed=case_seed(case_id),
             lang=lang,
         )
+        case = draft_case(subject, parts, setting)
         _check(case)
         version = repo.save(case, ctx.actor.name, ctx.today())
     return case.model_copy(update={"row_version": version, "created_on": ctx.today()})

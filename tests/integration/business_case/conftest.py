@@ -4,13 +4,14 @@ drafting are tested whatever the roadmap area stores."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
 from produktlyft.business_case import service
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound
-from produktlyft.roadmap.model import Initiative, InitiativeKind
+from produktlyft.roadmap.model import Initiative, InitiativeKind, Phase
 
 INITIATIVES = {
     "replace-case-system": Initiative(
@@ -41,4 +42,13 @@ def fake_roadmap(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Initiati
 
     monkeypatch.setattr(service, "get_initiative", get)
     monkeypatch.setattr(service, "list_initiatives", lambda ctx: list(INITIATIVES.values()))
+    phase = Phase(
+        id="2027-Q1",
+        name="Q1 2027",
+        start=date(2027, 1, 4),
+        end=date(2027, 3, 28),
+        initiative_ids=tuple(INITIATIVES),
+        cost_sek=4_000_000,
+    )
+    monkeypatch.setattr(service, "list_phases", lambda ctx: [phase])
     yield INITIATIVES

@@ -10,7 +10,7 @@ import pytest
 from produktlyft.business_case import service
 from produktlyft.business_case.model import OptionKind, Range
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.errors import Conflict, InvalidInput
+from produktlyft.kernel.errors import Conflict, InvalidInput, NotFound
 
 pytestmark = pytest.mark.usefixtures("fake_roadmap")
 
@@ -89,3 +89,16 @@ def test_the_demo_case_is_for_the_top_initiative_and_idempotent(ctx: ServiceCont
     assert case is not None and case.subject_id == "retire-old-portal"  # 80,000 a week
     assert service.load_demo_business_case(ctx) == case
     assert len(service.list_cases(ctx)) == 1
+
+
+def test_a_case_for_a_roadmap_phase_holds_each_initiatives_lines(ctx: ServiceContext) -> None:
+    case = service.create_case(ctx, phase_id="2027-Q1", price_base_year=2026, lang="en")
+    assert case.id == "case-2027-Q1" and case.subject_kind.value == "phase"
+    ids = {line.id for line in case.option().lines}
+    assert {"replace-case-system:development", "retire-old-portal:development"} <= ids
+    # do-minimum: 20 % of both development costs (4,000,000 and 20 weeks × 200,000)
+    support = case.option("do-minimum").lines[0]
+    assert support.amounts[0] == pytest.approx(0.2 * (4_000_000 + 4_000_000))
+    assert service.get_case(ctx, case.id).subject_kind == case.subject_kind
+    with pytest.raises(NotFound):
+        service.create_case(ctx, phase_id="2031-Q4")

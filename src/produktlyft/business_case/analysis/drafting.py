@@ -29,15 +29,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from produktlyft.business_case.model import (
-    Benefit,
-    Case,
     Distribution,
     Line,
     LineKind,
-    Option,
-    OptionKind,
     Range,
-    Risk,
 )
 from produktlyft.kernel.i18n import N_, format_date, format_money, format_number, gettext
 from produktlyft.roadmap.model import Initiative
@@ -79,7 +74,7 @@ class DraftInputs:
     culture_scales: list[tuple[str, float]] = field(default_factory=list)  # (name, mean)
 
 
-def _t(lang: str, template: str, **values: object) -> str:
+def word(lang: str, template: str, **values: object) -> str:
     return gettext(template, lang).format(**values)
 
 
@@ -91,7 +86,7 @@ def strategic_case(inputs: DraftInputs, lang: str) -> tuple[str, ...]:
     """The case for change, with named systems, amounts and dates."""
     initiative = inputs.initiative
     paragraphs = [
-        _t(
+        word(
             lang,
             N_("The initiative «{name}» ({kind}) concerns {count} system(s)."),
             name=initiative.name,
@@ -102,7 +97,7 @@ def strategic_case(inputs: DraftInputs, lang: str) -> tuple[str, ...]:
     for system in inputs.systems:
         if system.annual_cost:
             paragraphs.append(
-                _t(
+                word(
                     lang,
                     N_("{system} costs {amount} a year to run."),
                     system=system.name,
@@ -111,7 +106,7 @@ def strategic_case(inputs: DraftInputs, lang: str) -> tuple[str, ...]:
             )
         if system.eol_component and system.eol_date:
             paragraphs.append(
-                _t(
+                word(
                     lang,
                     N_("{system} depends on {component}, whose support ends on {date}."),
                     system=system.name,
@@ -121,7 +116,7 @@ def strategic_case(inputs: DraftInputs, lang: str) -> tuple[str, ...]:
             )
         if system.duplicates:
             paragraphs.append(
-                _t(
+                word(
                     lang,
                     N_("{system} overlaps with {others}; keeping one would free {amount} a year."),
                     system=system.name,
@@ -131,7 +126,7 @@ def strategic_case(inputs: DraftInputs, lang: str) -> tuple[str, ...]:
             )
     if initiative.deadline:
         paragraphs.append(
-            _t(
+            word(
                 lang,
                 N_("It must be done by {date}: {reason}."),
                 date=format_date(initiative.deadline, lang),
@@ -140,7 +135,7 @@ def strategic_case(inputs: DraftInputs, lang: str) -> tuple[str, ...]:
         )
     if inputs.citizen_days:
         paragraphs.append(
-            _t(
+            word(
                 lang,
                 N_(
                     "Citizens wait about {days} days a year in the workflows these systems support."
@@ -153,7 +148,7 @@ def strategic_case(inputs: DraftInputs, lang: str) -> tuple[str, ...]:
             f"{name} {format_number(mean, lang, 1)}" for name, mean in inputs.culture_scales[:3]
         )
         paragraphs.append(
-            _t(
+            word(
                 lang,
                 N_("Culture readiness (survey «{round}»): {scales}."),
                 round=inputs.culture_round,
@@ -171,7 +166,7 @@ def development_cost(initiative: Initiative) -> float:
     return initiative.cost_sek or initiative.effort_weeks * TEAM_WEEK_SEK
 
 
-def _proposed_lines(inputs: DraftInputs, horizon: int, lang: str) -> list[Line]:
+def proposed_lines(inputs: DraftInputs, horizon: int, lang: str) -> list[Line]:
     initiative = inputs.initiative
     years = min(delivery_years(initiative), horizon)
     build = development_cost(initiative)
@@ -179,12 +174,12 @@ def _proposed_lines(inputs: DraftInputs, horizon: int, lang: str) -> list[Line]:
         Line(
             id="development",
             kind=LineKind.COST,
-            name=_t(lang, N_("Development")),
+            name=word(lang, N_("Development")),
             category="development",
             amounts=tuple(build / years if t < years else 0.0 for t in range(horizon)),
             range=DEVELOPMENT_RANGE,
             group="delivery",
-            basis=_t(
+            basis=word(
                 lang,
                 N_("{amount} spread over {years} year(s) of delivery"),
                 amount=_money(build, lang),
@@ -194,14 +189,14 @@ def _proposed_lines(inputs: DraftInputs, horizon: int, lang: str) -> list[Line]:
         Line(
             id="transition",
             kind=LineKind.COST,
-            name=_t(lang, N_("Transition and training")),
+            name=word(lang, N_("Transition and training")),
             category="transition",
             amounts=tuple(
                 build * TRANSITION_SHARE if t == years - 1 else 0.0 for t in range(horizon)
             ),
             range=TRANSITION_RANGE,
             group="delivery",
-            basis=_t(lang, N_("10 % of the development cost, in the last delivery year")),
+            basis=word(lang, N_("10 % of the development cost, in the last delivery year")),
         ),
     ]
     released = RUN_COST_RELEASED.get(initiative.kind.value, 0.0)
@@ -211,11 +206,11 @@ def _proposed_lines(inputs: DraftInputs, horizon: int, lang: str) -> list[Line]:
             lines.append(
                 _benefit(
                     f"run-{system.id}",
-                    _t(lang, N_("Run cost released: {system}"), system=system.name),
+                    word(lang, N_("Run cost released: {system}"), system=system.name),
                     yearly,
                     years,
                     horizon,
-                    _t(
+                    word(
                         lang,
                         N_("{share} of the run cost {amount} a year"),
                         share=f"{released:.0%}",
@@ -227,11 +222,11 @@ def _proposed_lines(inputs: DraftInputs, horizon: int, lang: str) -> list[Line]:
             lines.append(
                 _benefit(
                     f"dup-{system.id}",
-                    _t(lang, N_("Duplicate cost avoided: {system}"), system=system.name),
+                    word(lang, N_("Duplicate cost avoided: {system}"), system=system.name),
                     system.duplicate_saving,
                     years,
                     horizon,
-                    _t(lang, N_("the duplicate group's avoidable cost")),
+                    word(lang, N_("the duplicate group's avoidable cost")),
                     category="cash_releasing",
                 )
             )
@@ -242,11 +237,11 @@ def _proposed_lines(inputs: DraftInputs, horizon: int, lang: str) -> list[Line]:
         lines.append(
             _benefit(
                 "cost-of-delay",
-                _t(lang, N_("Value delivered (cost of delay)")),
+                word(lang, N_("Value delivered (cost of delay)")),
                 initiative.cost_of_delay_sek_per_week * 52,
                 years,
                 horizon,
-                _t(
+                word(
                     lang,
                     N_("cost of delay {amount} a week × 52"),
                     amount=_money(initiative.cost_of_delay_sek_per_week, lang),
@@ -276,117 +271,4 @@ def _benefit(
         group="benefits",
         slips=True,
         basis=basis,
-    )
-
-
-def draft_case(
-    inputs: DraftInputs,
-    *,
-    case_id: str,
-    pack_id: str,
-    pack_version: str,
-    price_base_year: int,
-    horizon: int,
-    seed: int,
-    lang: str,
-) -> Case:
-    initiative = inputs.initiative
-    proposed = _proposed_lines(inputs, horizon, lang)
-    build = development_cost(initiative)
-    options = (
-        Option(
-            id="bau",
-            name=_t(lang, N_("Business as usual")),
-            kind=OptionKind.BUSINESS_AS_USUAL,
-            description=_t(lang, N_("Keep the systems as they are; the baseline for the others.")),
-        ),
-        Option(
-            id="do-minimum",
-            name=_t(lang, N_("Do-minimum")),
-            kind=OptionKind.DO_MINIMUM,
-            description=_t(
-                lang, N_("Patch and extend support; no change to how the work is done.")
-            ),
-            lines=(
-                Line(
-                    id="support",
-                    kind=LineKind.COST,
-                    name=_t(lang, N_("Patches and extended support")),
-                    category="operations",
-                    amounts=(build * DO_MINIMUM_SHARE,),
-                    range=TRANSITION_RANGE,
-                    basis=_t(lang, N_("20 % of the development cost, in year 0")),
-                ),
-            ),
-        ),
-        Option(
-            id="initiative",
-            name=initiative.name,
-            description=initiative.description,
-            lines=tuple(proposed),
-        ),
-    )
-    due_year = price_base_year + delivery_years(initiative) + 1
-    benefits = tuple(
-        Benefit(
-            case_id=case_id,
-            name=line.name,
-            measure=line.basis,
-            unit="SEK/år" if lang == "sv" else "SEK/year",
-            target=line.amounts[-1] if line.amounts else None,
-            baseline=0.0,
-            due=date(due_year, 12, 31),
-        )
-        for line in proposed
-        if line.kind is LineKind.BENEFIT
-    )
-    non_monetised = []
-    if inputs.citizen_days:
-        non_monetised.append(
-            _t(
-                lang,
-                N_("About {days} citizen days a year less waiting"),
-                days=format_number(inputs.citizen_days, lang),
-            )
-        )
-        benefits += (
-            Benefit(
-                case_id=case_id,
-                name=non_monetised[-1],
-                measure=_t(lang, N_("citizen days a year")),
-                baseline=round(inputs.citizen_days, 1),
-                unit="dagar/år" if lang == "sv" else "days/year",
-                due=date(due_year, 12, 31),
-            ),
-        )
-    risks = [Risk(text=_t(lang, N_("Benefits arrive only if the old system is switched off.")))]
-    for system in inputs.systems:
-        if system.eol_date:
-            risks.append(
-                Risk(
-                    text=_t(
-                        lang,
-                        N_("{system}: support for {component} ends {date}."),
-                        system=system.name,
-                        component=system.eol_component or "–",
-                        date=system.eol_date,
-                    )
-                )
-            )
-    return Case(
-        id=case_id,
-        name=initiative.name,
-        subject_id=initiative.id,
-        country_pack=pack_id,
-        pack_version=pack_version,
-        price_base_year=price_base_year,
-        horizon_years=horizon,
-        seed=seed,
-        delay=DELAY_RANGE,
-        preferred_option="initiative",
-        strategic_case=strategic_case(inputs, lang),
-        non_monetised=tuple(non_monetised),
-        options=options,
-        risks=tuple(risks),
-        benefits=benefits,
     )

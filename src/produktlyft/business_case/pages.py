@@ -20,6 +20,7 @@ from produktlyft.business_case.presenter import (
     summary_text,
     switching_rows,
     tornado_figure,
+    uplifts,
 )
 from produktlyft.business_case.service import (
     CaseResult,
@@ -81,6 +82,7 @@ def _show(
         switching=switching_rows(result, lang),
         method=method_note(result, lang),
         inputs=_inputs(result, lang),
+        uplifts=uplifts(result),
         ends=ENDS,
         distributions=list(Distribution),
         issues=issues or [],
@@ -95,6 +97,23 @@ def _show(
 def case_page(request: Request, case_id: str, ctx: ServiceContext = PageContext) -> Response:
     result = case_analysis(ctx, case_id)
     return _show(request, result, ctx)
+
+
+def _read_uplifts(
+    form: dict[str, str], categories: list[str]
+) -> tuple[dict[str, float], list[Issue]]:
+    found: dict[str, float] = {}
+    issues: list[Issue] = []
+    for category in categories:
+        field = f"ob.{category}"
+        text = form.get(field, "").strip().replace(",", ".")
+        try:
+            found[category] = float(text)
+        except ValueError:
+            issues.append(
+                Issue.worded(wording(N_("'{value}' is not a number"), value=text), column=field)
+            )
+    return found, issues
 
 
 def _read_ranges(form: dict[str, str], ids: list[str]) -> tuple[dict[str, Range], list[Issue]]:
@@ -131,11 +150,15 @@ async def edit_ranges(
     result = await run_in_threadpool(case_analysis, ctx, case_id)
     ids = [row["id"] for row in _inputs(result, request.state.lang)]
     ranges, issues = _read_ranges(form, ids)
+    bias, more = _read_uplifts(form, [category for category, _ in uplifts(result)])
+    issues += more
     try:
         if issues:
             raise InvalidInput(issues)
         version = int(form.get("row_version") or 0) or None
-        await run_in_threadpool(lambda: update_ranges(ctx, case_id, ranges, row_version=version))
+        await run_in_threadpool(
+            lambda: update_ranges(ctx, case_id, ranges, optimism_bias=bias, row_version=version)
+        )
     except InvalidInput as invalid:
         return _show(request, result, ctx, issues=invalid.issues, entered=form, status_code=422)
     return RedirectResponse(f"/cases/{case_id}", status_code=303)

@@ -77,6 +77,13 @@ def input_name(case: Case, input_id: str, lang: str) -> str:
     return next((ln.name for ln in case.option().lines if ln.id == input_id), input_id)
 
 
+def uplifts(result: CaseResult) -> list[tuple[str, float]]:
+    """(cost category, the optimism bias uplift in force) for the preferred option's costs."""
+    case, pack = result.case, result.pack
+    categories = sorted({ln.category for ln in case.option().lines if ln.kind.value == "cost"})
+    return [(c, case.optimism_bias.get(c, pack.optimism_bias.get(c, 0.0))) for c in categories]
+
+
 def headline(result: CaseResult, lang: str) -> list[tuple[str, str]]:
     """Label and value of the case's key figures."""
     a, sim = result.preferred, result.simulation

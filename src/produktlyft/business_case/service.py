@@ -200,10 +200,11 @@ def update_ranges(
     case_id: str,
     ranges: dict[str, Range],
     *,
+    optimism_bias: dict[str, float] | None = None,
     row_version: int | None = None,
 ) -> Case:
     """Change the ranges of the preferred option's lines (by line id) and of the delay
-    (key "delay"); all or nothing."""
+    (key "delay"), and the optimism bias per cost category; all or nothing."""
     case = get_case(ctx, case_id)
     chosen = case.option()
     lines = tuple(
@@ -218,6 +219,7 @@ def update_ranges(
         update={
             "options": options,
             "delay": ranges.get("delay", case.delay),
+            "optimism_bias": {**case.optimism_bias, **(optimism_bias or {})},
             "row_version": row_version if row_version is not None else case.row_version,
         }
     )

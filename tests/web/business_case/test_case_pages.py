@@ -53,6 +53,7 @@ def test_a_range_with_min_above_max_is_refused_naming_the_field(
         spread = line.range if line else before.delay
         form |= {f"{key}.low": str(spread.low), f"{key}.mode": str(spread.mode)}
         form |= {f"{key}.high": str(spread.high), f"{key}.distribution": "triangular"}
+    form["ob.development"] = "0"
     form["dev.low"] = "2.0"  # above the high end, 1.5
     client.get("/language/en")
     response = client.post(f"/cases/{case_id}/ranges", data=form, follow_redirects=False)
@@ -63,9 +64,16 @@ def test_a_range_with_min_above_max_is_refused_naming_the_field(
     assert after.row_version == before.row_version and after.options == before.options
 
     form["dev.low"] = "0.8"
+    form["ob.development"] = "-0.1"
+    refused = client.post(f"/cases/{case_id}/ranges", data=form, follow_redirects=False)
+    assert refused.status_code == 422 and "ob.development" in refused.text
+
+    form["ob.development"] = "0,4"
     saved = client.post(f"/cases/{case_id}/ranges", data=form, follow_redirects=False)
     assert saved.status_code == 303
-    assert get_case(make_context(web_database), case_id).option().lines[0].range.low == 0.8
+    stored = get_case(make_context(web_database), case_id)
+    assert stored.option().lines[0].range.low == 0.8
+    assert stored.optimism_bias["development"] == 0.4
 
 
 def test_exports_download(client_for: Callable[[Role | None], TestClient], case_id: str) -> None:

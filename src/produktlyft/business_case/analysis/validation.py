@@ -40,6 +40,14 @@ def range_issues(spread: Range, field: str, *, multiplier: bool) -> list[Issue]:
 def case_issues(case: Case) -> list[Issue]:
     """Every range well ordered and non-negative; option and line ids unique."""
     issues = range_issues(case.delay, "delay", multiplier=False)
+    for category, uplift in sorted(case.optimism_bias.items()):
+        if uplift < 0:
+            issues.append(
+                Issue.worded(
+                    wording(N_("an optimism bias uplift cannot be negative")),
+                    column=f"ob.{category}",
+                )
+            )
     seen_options: set[str] = set()
     for option in case.options:
         if option.id in seen_options:

@@ -61,12 +61,15 @@ NOT_PAGES = {
     "/auth/oidc/callback",
     "/healthz",
     "/review/report",
+    "/cases/{case_id}/export.{fmt}",
 }  # a file download
 # Pages another test module checks with axe, in the state it sets up.
 COVERED_ELSEWHERE = {
     "/s/{token}": "tests/browser/surveys/test_survey_accessibility.py",
     "/interop": "tests/browser/interop/test_interop_accessibility.py",
     "/interop/systems/{system_id}": "tests/browser/interop/test_interop_accessibility.py",
+    "/cases": "tests/browser/business_case/test_case_accessibility.py",
+    "/cases/{case_id}": "tests/browser/business_case/test_case_accessibility.py",
 }
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.

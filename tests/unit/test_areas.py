@@ -25,6 +25,8 @@ ANATOMY = {
     "review": (True, True, True, True),
     "demo": (True, False, False, False),
     "roadmap": (True, True, True, True),
+    "business_case": (True, True, True, True),
+    "demo": (False, False, False, False),
 }
 
 

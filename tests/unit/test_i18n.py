@@ -86,6 +86,7 @@ def test_domains_are_merged_and_languages_fall_back() -> None:
     assert i18n.domains("sv") == i18n.domains("en")
     areas = [
         "accounts",
+        "business_case",
         "decisions",
         "demo",
         "interop",

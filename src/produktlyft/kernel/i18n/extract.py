@@ -32,6 +32,7 @@ DOMAINS = (
     "demo",
     "roadmap",
     "interop",
+    "business_case",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 JINJA_OPTIONS = {

@@ -1,0 +1,169 @@
+"""Procurement's use cases: check slices against the rule pack, keep slices and contract terms,
+draft slices from a roadmap phase, and forecast delivery from a team's throughput."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Protocol, cast
+
+from produktlyft.kernel.access import Permission
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
+from produktlyft.kernel.files.base import ImportLimits
+from produktlyft.procurement.analysis.checklist import check_slices
+from produktlyft.procurement.analysis.drafting import draft
+from produktlyft.procurement.analysis.forecast import DEFAULT_SEED, DEFAULT_TRIALS, forecast
+from produktlyft.procurement.importers import read_rules, read_slices
+from produktlyft.procurement.model import (
+    BuyerType,
+    ContractTerms,
+    Forecast,
+    RulePack,
+    Slice,
+    SliceCheck,
+)
+from produktlyft.procurement.repository import ProcurementRepository
+from produktlyft.procurement.throughput_csv import read_finished
+from produktlyft.roadmap.model import Initiative, Phase
+
+
+class RoadmapService(Protocol):
+    """The roadmap's fixed interface (produktlyft.roadmap.service) that procurement reads."""
+
+    def list_phases(self, ctx: ServiceContext) -> list[Phase]: ...
+
+    def get_initiative(self, ctx: ServiceContext, initiative_id: str) -> Initiative: ...
+
+
+def roadmap() -> RoadmapService:
+    """The roadmap's services, looked up when first needed (the roadmap area provides them)."""
+    return cast(RoadmapService, importlib.import_module("produktlyft.roadmap.service"))
+
+
+def _limits(ctx: ServiceContext) -> ImportLimits:
+    return ImportLimits(
+        ctx.settings.max_import_bytes,
+        ctx.settings.max_unpacked_bytes,
+        ctx.settings.max_issues_per_file,
+    )
+
+
+def rule_pack(rules: Path | None = None) -> RulePack:
+    """The shipped rule pack, or the user's file over it."""
+    return read_rules(rules)
+
+
+def check_file(ctx: ServiceContext, path: Path, rules: Path | None = None) -> list[SliceCheck]:
+    """Every slice of a file checked against the rules; nothing is stored."""
+    ctx.actor.require(Permission.READ)
+    return check_slices(read_slices(path, _limits(ctx)), rule_pack(rules))
+
+
+def save_slices_file(ctx: ServiceContext, path: Path) -> list[Slice]:
+    """Keep the slices of a file (all or none); slices of the same name are replaced."""
+    ctx.actor.require(Permission.EDIT)
+    ctx.database.require_current()
+    slices = read_slices(path, _limits(ctx))
+    with ctx.database.unit_of_work() as uow:
+        uow.repo(ProcurementRepository).save_slices(slices, path.name, ctx.actor.name, ctx.today())
+    return slices
+
+
+def save_slices(ctx: ServiceContext, slices: list[Slice], origin: str) -> None:
+    ctx.actor.require(Permission.EDIT)
+    ctx.database.require_current()
+    with ctx.database.unit_of_work() as uow:
+        uow.repo(ProcurementRepository).save_slices(slices, origin, ctx.actor.name, ctx.today())
+
+
+def list_slices(ctx: ServiceContext, phase_id: str | None = None) -> list[Slice]:
+    ctx.actor.require(Permission.READ)
+    ctx.database.require_current()
+    with ctx.database.reading() as uow:
+        return uow.repo(ProcurementRepository).slices(phase_id)
+
+
+def checked_slices(
+    ctx: ServiceContext, phase_id: str | None = None, rules: Path | None = None
+) -> list[SliceCheck]:
+    """The saved slices, each checked together with the others."""
+    return check_slices(list_slices(ctx, phase_id), rule_pack(rules))
+
+
+def get_slice(ctx: ServiceContext, name: str) -> SliceCheck:
+    for checked in checked_slices(ctx):
+        if checked.slice.slice == name:
+            return checked
+    raise NotFound(f"no slice '{name}'")
+
+
+def draft_slices(
+    ctx: ServiceContext,
+    phase_id: str,
+    *,
+    buyer_type: BuyerType = BuyerType.CENTRAL,
+    save: bool = True,
+    lang: str = "sv",
+) -> list[Slice]:
+    """Slices for a roadmap phase's initiatives: one per team-run of at most the longest slice."""
+    ctx.actor.require(Permission.EDIT if save else Permission.READ)
+    service = roadmap()
+    phase = next((p for p in service.list_phases(ctx) if p.id == phase_id), None)
+    if phase is None:
+        raise NotFound(f"no roadmap phase '{phase_id}'")
+    initiatives = [service.get_initiative(ctx, i) for i in phase.initiative_ids]
+    slices = draft(phase, initiatives, rule_pack(), buyer_type=buyer_type, lang=lang)
+    if save and slices:
+        save_slices(ctx, slices, f"phase:{phase.id}")
+    return slices
+
+
+def save_terms(ctx: ServiceContext, terms: ContractTerms) -> None:
+    """Procurement's register fields for an inventory contract (by the contract's id)."""
+    ctx.actor.require(Permission.EDIT)
+    ctx.database.require_current()
+    with ctx.database.unit_of_work() as uow:
+        uow.repo(ProcurementRepository).save_terms(terms, ctx.actor.name, ctx.today())
+
+
+def list_terms(ctx: ServiceContext) -> list[ContractTerms]:
+    ctx.actor.require(Permission.READ)
+    ctx.database.require_current()
+    with ctx.database.reading() as uow:
+        return uow.repo(ProcurementRepository).terms()
+
+
+def forecast_file(
+    ctx: ServiceContext,
+    path: Path,
+    items: int,
+    *,
+    date_column: str | None = None,
+    by: date | None = None,
+    start: date | None = None,
+    trials: int = DEFAULT_TRIALS,
+    seed: int = DEFAULT_SEED,
+) -> Forecast:
+    """When `items` more items will be done, from the team's finished items in a CSV."""
+    ctx.actor.require(Permission.READ)
+    if items < 1:
+        raise InvalidInput(
+            [Issue.worded(wording("the number of items must be at least 1"), column="items")]
+        )
+    finished = read_finished(path, date_column, _limits(ctx))
+    try:
+        return forecast(finished, items, by=by, start=start, trials=trials, seed=seed)
+    except ValueError as error:
+        raise InvalidInput(
+            [Issue.worded(wording("no forecast: {reason}", reason=error), file=path.name)]
+        ) from None
+
+
+@dataclass
+class DemoProcurement:
+    phase_id: str
+    slices: list[str]
+    created: bool

@@ -9,11 +9,14 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol, cast
 
+from produktlyft.inventory.model import Contract
+from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.kernel.files.base import ImportLimits
 from produktlyft.procurement.analysis.checklist import check_slices
+from produktlyft.procurement.analysis.demo import demo_slices
 from produktlyft.procurement.analysis.drafting import draft
 from produktlyft.procurement.analysis.forecast import DEFAULT_SEED, DEFAULT_TRIALS, forecast
 from produktlyft.procurement.importers import read_rules, read_slices
@@ -167,3 +170,48 @@ class DemoProcurement:
     phase_id: str
     slices: list[str]
     created: bool
+
+
+DEMO_NEEDS = ("Digital bygglovsansökan", "Nytt ärendeflöde", "Migrering av arkivet")
+DEMO_SUPPLIERS = ("Leverantör A AB", "Leverantör B AB", "Leverantör C AB")
+
+
+def _first_phase(ctx: ServiceContext) -> tuple[str, date, list[str]]:
+    """The first roadmap phase's id, start and initiative names; without a roadmap (an
+    organisation that has not planned yet), the coming quarter under the id "demo"."""
+    try:
+        service = roadmap()
+    except ModuleNotFoundError:  # the roadmap area's services are not installed yet
+        phases: list[Phase] = []
+    else:
+        phases = service.list_phases(ctx)
+    if phases:
+        phase = phases[0]
+        names = [service.get_initiative(ctx, i).name for i in phase.initiative_ids[:3]]
+        return phase.id, phase.start, names
+    today = ctx.today()
+    following = (today.month - 1) // 3 + 1  # the coming quarter, counted from 0
+    return "demo", date(today.year + following // 4, following % 4 * 3 + 1, 1), []
+
+
+def _suppliers(ctx: ServiceContext) -> list[str]:
+    with ctx.database.reading() as uow:
+        contracts = uow.repo(InventoryRepository).load("contracts")
+    vendors = sorted({c.supplier for c in contracts if isinstance(c, Contract) and c.supplier})
+    return vendors
+
+
+def load_demo_procurement(ctx: ServiceContext) -> DemoProcurement:
+    """Three contract slices for the demo's first roadmap phase (idempotent): two shaped as the
+    rules ask, one of nine months with the incumbent, which the rules then fail."""
+    ctx.actor.require(Permission.IMPORT)
+    phase_id, start, names = _first_phase(ctx)
+    needs = [*names, *DEMO_NEEDS[len(names) :]]
+    vendors = _suppliers(ctx)
+    suppliers = [*vendors[:3], *DEMO_SUPPLIERS[len(vendors[:3]) :]]
+    slices = demo_slices(phase_id, start, needs, suppliers)
+    known = {s.slice for s in list_slices(ctx)}
+    created = not all(s.slice in known for s in slices)
+    if created:
+        save_slices(ctx, slices, "demo")
+    return DemoProcurement(phase_id, [s.slice for s in slices], created)

@@ -8,6 +8,7 @@ from the rule pack, so a buyer's own pack changes them without touching code.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from produktlyft.procurement.model import (
     Check,
@@ -21,8 +22,11 @@ DAYS_PER_MONTH = 365.25 / 12
 
 
 def months(slice_: Slice) -> float:
-    """The slice's length in months (end day included)."""
-    return ((slice_.end - slice_.start).days + 1) / DAYS_PER_MONTH
+    """The slice's length in calendar months, its last day included (1 January to 30 June is
+    6 months), days beyond whole months as a fraction of an average month."""
+    after = slice_.end + timedelta(days=1)
+    whole = (after.year - slice_.start.year) * 12 + after.month - slice_.start.month
+    return whole + (after.day - slice_.start.day) / DAYS_PER_MONTH
 
 
 def _n(value: float) -> str:

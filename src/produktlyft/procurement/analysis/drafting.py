@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from produktlyft.procurement.analysis.checks import DAYS_PER_MONTH
 from produktlyft.procurement.model import BuyerType, CodeOwnership, Route, RulePack, Slice
 from produktlyft.roadmap.model import Initiative, Phase, Sourcing
 
@@ -32,13 +31,26 @@ DRAFT_TEXT = {
 }
 
 
-def _runs(start: date, weeks: float, longest_days: int) -> list[tuple[date, date]]:
-    """Back-to-back runs covering `weeks` of one team's work, none longer than the limit."""
+def _add_months(day: date, count: int) -> date:
+    month = day.month - 1 + count
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):  # the same day of the month, or the month's last
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def _runs(start: date, weeks: float, longest_months: int) -> list[tuple[date, date]]:
+    """Back-to-back runs covering `weeks` of one team's work, none longer than the limit in
+    calendar months."""
     remaining = max(1, round(weeks * 7))
     runs = []
     begin = start
     while remaining > 0:
-        length = min(remaining, longest_days)
+        longest = (_add_months(begin, longest_months) - begin).days
+        length = min(remaining, longest)
         runs.append((begin, begin + timedelta(days=length - 1)))
         begin += timedelta(days=length)
         remaining -= length
@@ -54,7 +66,7 @@ def draft(
     lang: str = "sv",
 ) -> list[Slice]:
     text = DRAFT_TEXT.get(lang, DRAFT_TEXT["sv"])
-    longest = int(pack.number("slice_max_months") * DAYS_PER_MONTH)
+    longest = int(pack.number("slice_max_months"))
     slices: list[Slice] = []
     for initiative in initiatives:
         if initiative.sourcing is Sourcing.INTERNAL:

@@ -1,0 +1,133 @@
+"""Slices and contract terms stored and read back on SQLite and PostgreSQL; the demo's three
+slices; slices drafted from a roadmap phase (the roadmap's services faked here)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from produktlyft.kernel.access import Role
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.errors import InvalidInput, NotFound, PermissionDenied
+from produktlyft.procurement import service
+from produktlyft.procurement.model import ContractTerms, Result
+from produktlyft.procurement.presenter import outline_document
+from produktlyft.procurement.service import (
+    checked_slices,
+    draft_slices,
+    get_slice,
+    list_slices,
+    list_terms,
+    load_demo_procurement,
+    save_slices_file,
+    save_terms,
+)
+from produktlyft.roadmap.model import Initiative, Phase
+from tests.conftest import make_context
+
+SLICES = (
+    "slice,need,supplier,start,end,value_sek,buyer_type,route,outcome,success_criterion\n"
+    "A,n1,Acme,2027-01-01,2027-03-31,500000,central,open,o,80 % digital\n"
+    "B,n1,Beta,2027-04-01,2027-06-30,500000,central,open,o,80 % digital\n"
+)
+
+
+def test_slices_are_saved_replaced_and_checked(ctx: ServiceContext, tmp_path: Path) -> None:
+    path = tmp_path / "slices.csv"
+    path.write_text(SLICES, encoding="utf-8")
+    assert len(save_slices_file(ctx, path)) == 2
+    path.write_text(
+        SLICES.replace("500000,central,open,o,80 % digital\n", "700000,central,open,o,80 %\n", 1)
+    )
+    save_slices_file(ctx, path)
+    stored = list_slices(ctx)
+    assert [s.slice for s in stored] == ["A", "B"] and stored[0].value_sek == 700_000
+    assert get_slice(ctx, "B").slice.need == "n1"
+    with pytest.raises(NotFound):
+        get_slice(ctx, "nothing")
+
+
+def test_a_bad_file_writes_nothing(ctx: ServiceContext, tmp_path: Path) -> None:
+    path = tmp_path / "slices.csv"
+    path.write_text(SLICES + "C,n1,Acme,,2027-06-30,1,central,open,o,1\n", encoding="utf-8")
+    with pytest.raises(InvalidInput):
+        save_slices_file(ctx, path)
+    assert list_slices(ctx) == []
+
+
+def test_a_viewer_may_read_but_not_save(ctx: ServiceContext, tmp_path: Path) -> None:
+    path = tmp_path / "slices.csv"
+    path.write_text(SLICES, encoding="utf-8")
+    viewer = make_context(ctx.database, Role.VIEWER)
+    with pytest.raises(PermissionDenied):
+        save_slices_file(viewer, path)
+    assert list_slices(viewer) == []
+
+
+def test_contract_terms_round_trip(ctx: ServiceContext) -> None:
+    terms = ContractTerms(
+        contract_id="AVT-0001",
+        options_value_sek=250_000,
+        extension_months=12,
+        notice_months=3,
+        exit_clause=True,
+        data_return_format="csv",
+        code_ownership="agency",
+        system_ids=["SYS-1", "SYS-2"],
+        route="dps",
+    )
+    save_terms(ctx, terms)
+    save_terms(ctx, terms.model_copy(update={"notice_months": 2}))
+    assert list_terms(ctx) == [terms.model_copy(update={"notice_months": 2})]
+
+
+def _fake_roadmap(monkeypatch: pytest.MonkeyPatch) -> Phase:
+    phase = Phase(id="2027-Q1", name="Q1", start=date(2027, 1, 1), end=date(2027, 3, 31),
+                  initiative_ids=("i-long", "i-short", "i-own"), cost_sek=0)  # fmt: skip
+    initiatives = {
+        "i-long": Initiative(id="i-long", name="Nytt ärendesystem", kind="replace",
+                             effort_weeks=40, sourcing="partner", cost_sek=4_000_000,
+                             teams=["team-a"]),
+        "i-short": Initiative(id="i-short", name="Avveckla fax", kind="retire",
+                              effort_weeks=8, sourcing="either", cost_sek=300_000),
+        "i-own": Initiative(id="i-own", name="Egen", kind="upgrade", effort_weeks=4,
+                            sourcing="internal"),
+    }  # fmt: skip
+    fake = SimpleNamespace(
+        list_phases=lambda ctx: [phase],
+        get_initiative=lambda ctx, initiative_id: initiatives[initiative_id],
+    )
+    monkeypatch.setattr(service, "roadmap", lambda: fake)
+    return phase
+
+
+def test_slices_drafted_from_a_phase(ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_roadmap(monkeypatch)
+    drafted = draft_slices(ctx, "2027-Q1")
+    assert [s.slice for s in drafted] == ["i-long-1", "i-long-2", "i-short"]
+    assert drafted[1].start == date(2027, 7, 1) and drafted[0].end == date(2027, 6, 30)
+    assert sum(s.value_sek for s in drafted[:2]) == pytest.approx(4_000_000, abs=1)
+    checked = {c.slice.slice: c for c in checked_slices(ctx, "2027-Q1")}
+    assert all(c.count(Result.FAIL) == 0 for c in checked.values())
+    assert {c.rule for c in checked["i-long-1"].checks if c.result is Result.WARN} == {"interfaces"}
+    with pytest.raises(NotFound):
+        draft_slices(ctx, "2030-Q1")
+
+
+def test_the_demo_has_three_slices_and_one_fails_a_rule(ctx: ServiceContext) -> None:
+    first = load_demo_procurement(ctx)
+    assert first.created and len(first.slices) == 3
+    results = checked_slices(ctx, first.phase_id)
+    verdicts = [c.verdict for c in results]
+    assert verdicts.count(Result.FAIL) == 1
+    failing = next(c for c in results if c.verdict is Result.FAIL)
+    assert [(c.rule, c.reason) for c in failing.checks if c.result is Result.FAIL] == [
+        ("shape.length", "shape_too_long")
+    ]
+    again = load_demo_procurement(ctx)
+    assert not again.created and len(list_slices(ctx)) == 3
+    document = outline_document(failing, "sv")
+    assert document[:2] == b"PK"

@@ -149,7 +149,7 @@ def forecast_chart(result: Forecast, lang: str) -> str:
             lang,
         ),
         category_title=gettext(N_("Done by"), lang),
-        value_title=gettext(N_("Share of trials (%)"), lang),
+        value_title=gettext(N_("Share of trials, per cent"), lang),
         sort_descending=False,
     )
     return charts.to_svg(spec, lang)
@@ -235,3 +235,35 @@ def outline(checked: SliceCheck, lang: str) -> Outline:
 
 def outline_document(checked: SliceCheck, lang: str) -> bytes:
     return outline_docx(outline(checked, lang))
+
+
+# --- pages and report ------------------------------------------------------------------
+
+
+def slice_view(checked: SliceCheck, lang: str) -> dict[str, Any]:
+    """What a page shows of a checked slice, worded in the language."""
+    s = checked.slice
+    return {
+        "name": s.slice,
+        "need": s.need,
+        "supplier": s.supplier,
+        "start": s.start,
+        "end": s.end,
+        "value": s.total_value_sek,
+        "counts": counts(checked),
+        "verdict": checked.verdict.value,
+        "verdict_text": result_name(checked.verdict, lang),
+        "lines": [check_line(check, lang) for check in checked.checks],
+        "route": checked.route.route.label(lang),
+        "route_text": route_text(checked, lang),
+        "current_route": s.route.label(lang),
+    }
+
+
+def forecast_view(result: Forecast, lang: str) -> dict[str, Any]:
+    return {
+        "result": result,
+        "warning": forecast_warning(result, lang),
+        "rows": distribution_rows(result, lang),
+        "chart": forecast_chart(result, lang),
+    }

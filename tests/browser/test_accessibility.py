@@ -41,6 +41,8 @@ PAGES = [
     "/surveys/new",
     "/decisions",
     "/decisions/rights",
+    "/procurement",
+    "/procurement/forecast",
     "/surveys/{round}",
     "/surveys/{round}/groups/org",
     "/surveys/{readiness}/readiness",
@@ -61,9 +63,13 @@ NOT_PAGES = {
     "/auth/oidc/callback",
     "/healthz",
     "/review/report",
-}  # a file download
+    "/procurement/slices/{name}/outline.docx",
+}  # file downloads
 # Pages another test module checks with axe, in the state it sets up.
-COVERED_ELSEWHERE = {"/s/{token}": "tests/browser/surveys/test_survey_accessibility.py"}
+COVERED_ELSEWHERE = {
+    "/s/{token}": "tests/browser/surveys/test_survey_accessibility.py",
+    "/procurement/slices/{name}": "tests/browser/procurement/test_procurement_browser.py",
+}
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.
 MADE_BY_AN_ACTION = {"/workflows/imports/{job_id}", "/workflows/logs/{name}"}

@@ -49,8 +49,10 @@ def _show(document: list[dict[str, Any]]) -> None:
         out.print(f"[bold]{item['slice']}[/] [{colour}]{item['verdict']}[/]")
         for check in item["checks"]:
             if check["result"] != "pass":
-                out.print(f"  [{COLOURS[check['result']]}]{check['result']}[/] {check['rule']}: "
-                          f"{check['reason']}")  # fmt: skip
+                out.print(
+                    f"  [{COLOURS[check['result']]}]{check['result']}[/] {check['rule']}: "
+                    f"{check['reason']}"
+                )
         out.print(f"  route: {item['route']} ({item['route_reason']})")
 
 
@@ -86,9 +88,14 @@ def list_(
         table.add_column(header)
     for checked in results:
         s = checked.slice
-        table.add_row(s.slice, s.need, str(s.start), str(s.end),
-                      *(str(checked.count(r)) for r in Result),
-                      checked.route.route.value)  # fmt: skip
+        table.add_row(
+            s.slice,
+            s.need,
+            str(s.start),
+            str(s.end),
+            *(str(checked.count(r)) for r in Result),
+            checked.route.route.value,
+        )
     out.print(table)
     if json_path:
         _write_json(json_path, checks_json(results))
@@ -140,16 +147,30 @@ def forecast(
         start_day = date.fromisoformat(start) if start else None
     except ValueError as error:
         raise typer.BadParameter(f"not a date (YYYY-MM-DD): {error}") from None
-    result = forecast_file(STATE.context(), path, items, date_column=date_column, by=by_day,
-                           start=start_day, trials=trials, seed=seed)  # fmt: skip
-    out.print(f"{items} items from {result.start}: P50 {result.p50}, P85 {result.p85}, "
-              f"P95 {result.p95} ({result.data_points} days of history).")  # fmt: skip
+    result = forecast_file(
+        STATE.context(),
+        path,
+        items,
+        date_column=date_column,
+        by=by_day,
+        start=start_day,
+        trials=trials,
+        seed=seed,
+    )
+    out.print(
+        f"{items} items from {result.start}: P50 {result.p50}, P85 {result.p85}, "
+        f"P95 {result.p95} ({result.data_points} days of history)."
+    )
     if result.by is not None:
-        out.print(f"By {result.by}: P50 {result.count_p50}, P85 {result.count_p85}, "
-                  f"P95 {result.count_p95} items.")  # fmt: skip
+        out.print(
+            f"By {result.by}: P50 {result.count_p50}, P85 {result.count_p85}, "
+            f"P95 {result.count_p95} items."
+        )
     if result.backtest_p85_hit_rate is not None:
-        out.print(f"Back-test: P85 met {result.backtest_p85_hit_rate:.0%} of "
-                  f"{result.backtest_points} times.")  # fmt: skip
+        out.print(
+            f"Back-test: P85 met {result.backtest_p85_hit_rate:.0%} of "
+            f"{result.backtest_points} times."
+        )
     warning = forecast_warning(result, "en")
     if warning:
         notes.print(f"[yellow]warning[/] {warning}")

@@ -32,41 +32,86 @@ SHIPPED_RULES = Path(__file__).parent / "data" / "rules_2026.json"
 
 # header (either language, folded) -> field
 HEADERS = {
-    "slice": "slice", "name": "slice", "delavtal": "slice", "avtalsdel": "slice",
-    "etapp": "slice", "del": "slice",
-    "need": "need", "behov": "need",
-    "supplier": "supplier", "leverantör": "supplier",
-    "start": "start", "start date": "start", "startdatum": "start", "från": "start",
-    "end": "end", "end date": "end", "slut": "end", "slutdatum": "end", "till": "end",
-    "value sek": "value_sek", "value": "value_sek", "värde sek": "value_sek", "värde": "value_sek",
+    "slice": "slice",
+    "name": "slice",
+    "delavtal": "slice",
+    "avtalsdel": "slice",
+    "etapp": "slice",
+    "del": "slice",
+    "need": "need",
+    "behov": "need",
+    "supplier": "supplier",
+    "leverantör": "supplier",
+    "start": "start",
+    "start date": "start",
+    "startdatum": "start",
+    "från": "start",
+    "end": "end",
+    "end date": "end",
+    "slut": "end",
+    "slutdatum": "end",
+    "till": "end",
+    "value sek": "value_sek",
+    "value": "value_sek",
+    "värde sek": "value_sek",
+    "värde": "value_sek",
     "kontraktsvärde": "value_sek",
-    "options value sek": "options_value_sek", "options": "options_value_sek",
-    "optioner sek": "options_value_sek", "optionsvärde": "options_value_sek",
-    "optioner": "options_value_sek", "optioner och förlängningar": "options_value_sek",
-    "buyer type": "buyer_type", "myndighetstyp": "buyer_type", "köpartyp": "buyer_type",
-    "route": "route", "upphandlingsväg": "route", "förfarande": "route", "väg": "route",
-    "outcome": "outcome", "effekt": "outcome", "resultat": "outcome",
-    "success criterion": "success_criterion", "framgångskriterium": "success_criterion",
+    "options value sek": "options_value_sek",
+    "options": "options_value_sek",
+    "optioner sek": "options_value_sek",
+    "optionsvärde": "options_value_sek",
+    "optioner": "options_value_sek",
+    "optioner och förlängningar": "options_value_sek",
+    "buyer type": "buyer_type",
+    "myndighetstyp": "buyer_type",
+    "köpartyp": "buyer_type",
+    "route": "route",
+    "upphandlingsväg": "route",
+    "förfarande": "route",
+    "väg": "route",
+    "outcome": "outcome",
+    "effekt": "outcome",
+    "resultat": "outcome",
+    "success criterion": "success_criterion",
+    "framgångskriterium": "success_criterion",
     "mätbart mål": "success_criterion",
-    "exit clause": "exit_clause", "exitklausul": "exit_clause", "utträdesklausul": "exit_clause",
-    "notice months": "notice_months", "uppsägningstid": "notice_months",
+    "exit clause": "exit_clause",
+    "exitklausul": "exit_clause",
+    "utträdesklausul": "exit_clause",
+    "notice months": "notice_months",
+    "uppsägningstid": "notice_months",
     "uppsägningstid månader": "notice_months",
-    "data return format": "data_return_format", "dataformat": "data_return_format",
+    "data return format": "data_return_format",
+    "dataformat": "data_return_format",
     "format för återlämning av data": "data_return_format",
-    "code ownership": "code_ownership", "kodägande": "code_ownership",
+    "code ownership": "code_ownership",
+    "kodägande": "code_ownership",
     "äganderätt till kod": "code_ownership",
     "team": "team",
-    "go no go": "go_no_go", "beslutspunkt": "go_no_go", "kontrollpunkt": "go_no_go",
-    "knowledge transfer": "knowledge_transfer", "kunskapsöverföring": "knowledge_transfer",
-    "interfaces": "interfaces", "gränssnitt": "interfaces",
-    "hours": "hours", "timmar": "hours",
-    "framework months": "framework_months", "ramavtalets längd": "framework_months",
-    "bidders": "bidders", "anbudsgivare": "bidders", "antal anbud": "bidders",
-    "contract id": "contract_id", "avtal": "contract_id", "avtals id": "contract_id",
-    "systems": "system_ids", "system": "system_ids",
-    "phase": "phase_id", "fas": "phase_id",
-    "initiative": "initiative_id", "initiativ": "initiative_id",
-}  # fmt: skip
+    "go no go": "go_no_go",
+    "beslutspunkt": "go_no_go",
+    "kontrollpunkt": "go_no_go",
+    "knowledge transfer": "knowledge_transfer",
+    "kunskapsöverföring": "knowledge_transfer",
+    "interfaces": "interfaces",
+    "gränssnitt": "interfaces",
+    "hours": "hours",
+    "timmar": "hours",
+    "framework months": "framework_months",
+    "ramavtalets längd": "framework_months",
+    "bidders": "bidders",
+    "anbudsgivare": "bidders",
+    "antal anbud": "bidders",
+    "contract id": "contract_id",
+    "avtal": "contract_id",
+    "avtals id": "contract_id",
+    "systems": "system_ids",
+    "system": "system_ids",
+    "phase": "phase_id",
+    "fas": "phase_id",
+    "initiative": "initiative_id",
+    "initiativ": "initiative_id",
+}
 REQUIRED = {"slice", "need", "start", "end", "value_sek", "buyer_type", "route"}
 _ENUMS: dict[str, Any] = {
     "buyer_type": BuyerType,
@@ -139,11 +184,16 @@ def _slice(name: str, number: int, row: dict[str, Any], issues: list[Issue]) -> 
     if "start" in data and "end" in data and data["end"] < data["start"]:
         issues.append(
             Issue.worded(
-                wording("the slice ends ({end}) before it starts ({start})",
-                        end=data["end"], start=data["start"]),
-                file=name, row=number, column="end",
+                wording(
+                    "the slice ends ({end}) before it starts ({start})",
+                    end=data["end"],
+                    start=data["start"],
+                ),
+                file=name,
+                row=number,
+                column="end",
             )
-        )  # fmt: skip
+        )
         return None
     try:
         return Slice.model_validate(data)
@@ -210,9 +260,13 @@ def read_slices(path: Path, limits: ImportLimits | None = None) -> list[Slice]:
             continue
         if found.slice in seen:
             issues.append(
-                Issue.worded(wording("the slice '{name}' is named twice", name=found.slice),
-                             file=path.name, row=number, column="slice")
-            )  # fmt: skip
+                Issue.worded(
+                    wording("the slice '{name}' is named twice", name=found.slice),
+                    file=path.name,
+                    row=number,
+                    column="slice",
+                )
+            )
         seen.add(found.slice)
         slices.append(found)
     if issues:
@@ -245,15 +299,22 @@ def read_rules(path: Path | None = None) -> RulePack:
     except ValidationError as error:
         raise InvalidInput(
             [
-                Issue.worded(validation_wording(problem), file=path.name,
-                             element=".".join(str(p) for p in problem["loc"]))
+                Issue.worded(
+                    validation_wording(problem),
+                    file=path.name,
+                    element=".".join(str(p) for p in problem["loc"]),
+                )
                 for problem in error.errors()
             ]
-        ) from None  # fmt: skip
+        ) from None
     missing = [key for key in REQUIRED_PARAMETERS if key not in pack.parameters]
     if missing:
         raise InvalidInput(
-            [Issue.worded(wording("missing parameter(s): {names}", names=", ".join(missing)),
-                          file=path.name)]
-        )  # fmt: skip
+            [
+                Issue.worded(
+                    wording("missing parameter(s): {names}", names=", ".join(missing)),
+                    file=path.name,
+                )
+            ]
+        )
     return pack

@@ -140,13 +140,18 @@ async def forecast_upload(
                 by_day = date.fromisoformat(by) if by.strip() else None
             except ValueError:
                 raise InvalidInput(
-                    [Issue.worded(wording("'{value}' is not a date (write it as YYYY-MM-DD)",
-                                          value=by), column="by")]
-                ) from None  # fmt: skip
+                    [
+                        Issue.worded(
+                            wording("'{value}' is not a date (write it as YYYY-MM-DD)", value=by),
+                            column="by",
+                        )
+                    ]
+                ) from None
             result = await run_in_threadpool(
-                lambda: forecast_file(ctx, path, items, date_column=date_column.strip() or None,
-                                      by=by_day)
-            )  # fmt: skip
+                lambda: forecast_file(
+                    ctx, path, items, date_column=date_column.strip() or None, by=by_day
+                )
+            )
         except InvalidInput as invalid:
             return render(
                 request,

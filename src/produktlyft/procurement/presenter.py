@@ -215,8 +215,10 @@ def outline(checked: SliceCheck, lang: str) -> Outline:
             [f"{checked.route.route.label(lang)}: {route_text(checked, lang)}"],
         ),
     ]
-    rows = [[line["rule"], line["result_text"], line["reason"], line["source"]]
-            for line in (check_line(c, lang) for c in checked.checks)]  # fmt: skip
+    rows = [
+        [line["rule"], line["result_text"], line["reason"], line["source"]]
+        for line in (check_line(c, lang) for c in checked.checks)
+    ]
     return Outline(
         title=g(N_("Requirements outline: {slice}")).format(slice=s.slice),
         intro=g(

@@ -85,17 +85,36 @@ def test_contract_terms_round_trip(ctx: ServiceContext) -> None:
 
 
 def _fake_roadmap(monkeypatch: pytest.MonkeyPatch) -> Phase:
-    phase = Phase(id="2027-Q1", name="Q1", start=date(2027, 1, 1), end=date(2027, 3, 31),
-                  initiative_ids=("i-long", "i-short", "i-own"), cost_sek=0)  # fmt: skip
+    phase = Phase(
+        id="2027-Q1",
+        name="Q1",
+        start=date(2027, 1, 1),
+        end=date(2027, 3, 31),
+        initiative_ids=("i-long", "i-short", "i-own"),
+        cost_sek=0,
+    )
     initiatives = {
-        "i-long": Initiative(id="i-long", name="Nytt ärendesystem", kind="replace",
-                             effort_weeks=40, sourcing="partner", cost_sek=4_000_000,
-                             teams=["team-a"]),
-        "i-short": Initiative(id="i-short", name="Avveckla fax", kind="retire",
-                              effort_weeks=8, sourcing="either", cost_sek=300_000),
-        "i-own": Initiative(id="i-own", name="Egen", kind="upgrade", effort_weeks=4,
-                            sourcing="internal"),
-    }  # fmt: skip
+        "i-long": Initiative(
+            id="i-long",
+            name="Nytt ärendesystem",
+            kind="replace",
+            effort_weeks=40,
+            sourcing="partner",
+            cost_sek=4_000_000,
+            teams=["team-a"],
+        ),
+        "i-short": Initiative(
+            id="i-short",
+            name="Avveckla fax",
+            kind="retire",
+            effort_weeks=8,
+            sourcing="either",
+            cost_sek=300_000,
+        ),
+        "i-own": Initiative(
+            id="i-own", name="Egen", kind="upgrade", effort_weeks=4, sourcing="internal"
+        ),
+    }
     fake = SimpleNamespace(
         list_phases=lambda ctx: [phase],
         get_initiative=lambda ctx, initiative_id: initiatives[initiative_id],
@@ -131,3 +150,19 @@ def test_the_demo_has_three_slices_and_one_fails_a_rule(ctx: ServiceContext) -> 
     assert not again.created and len(list_slices(ctx)) == 3
     document = outline_document(failing, "sv")
     assert document[:2] == b"PK"
+
+
+def test_the_report_section_shows_the_first_phase_and_what_fails(ctx: ServiceContext) -> None:
+    from produktlyft.kernel.report.sections import ReportContext
+    from produktlyft.procurement.report import procurement
+
+    assert procurement(ReportContext("sv", ctx)) is None  # nothing saved: no section
+    demo = load_demo_procurement(ctx)
+    section = procurement(ReportContext("en", ctx))
+    assert section is not None and section.title == "Procurement: contract slices"
+    assert "3 contract slices" in section.paragraphs[0] and "1 of them" in section.paragraphs[0]
+    [failing] = section.items
+    assert failing.startswith(demo.slices[2]) and "at most 6 months" in failing
+    assert [row[0] for row in section.tables[0].rows] == demo.slices
+    swedish = procurement(ReportContext("sv", ctx))
+    assert swedish is not None and swedish.title == "Upphandling: delavtal"

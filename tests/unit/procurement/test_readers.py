@@ -67,9 +67,17 @@ def test_xlsx(tmp_path: Path) -> None:
 
 def test_json(tmp_path: Path) -> None:
     path = tmp_path / "slices.json"
-    item = {"slice": "J", "need": "n", "start": "2027-01-01", "end": "2027-02-01",
-            "value_sek": 5, "buyer_type": "central", "route": "open",
-            "interfaces": ["OpenAPI"], "exit_clause": True}  # fmt: skip
+    item = {
+        "slice": "J",
+        "need": "n",
+        "start": "2027-01-01",
+        "end": "2027-02-01",
+        "value_sek": 5,
+        "buyer_type": "central",
+        "route": "open",
+        "interfaces": ["OpenAPI"],
+        "exit_clause": True,
+    }
     path.write_text(json.dumps({"slices": [item]}), encoding="utf-8")
     [s] = read_slices(path)
     assert s.slice == "J" and s.interfaces == ["OpenAPI"] and s.exit_clause
@@ -77,9 +85,21 @@ def test_json(tmp_path: Path) -> None:
 
 def test_json_errors_are_located_by_item(tmp_path: Path) -> None:
     path = tmp_path / "slices.json"
-    path.write_text(json.dumps([{"slice": "J", "need": "n", "end": "2027-02-01",
-                                 "value_sek": 5, "buyer_type": "central", "route": "open"}]),
-                    encoding="utf-8")  # fmt: skip
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "slice": "J",
+                    "need": "n",
+                    "end": "2027-02-01",
+                    "value_sek": 5,
+                    "buyer_type": "central",
+                    "route": "open",
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(InvalidInput) as raised:
         read_slices(path)
     [issue] = raised.value.issues
@@ -116,8 +136,11 @@ def test_a_missing_column_is_named(tmp_path: Path) -> None:
 
 
 def test_a_users_rule_pack_replaces_only_what_it_names(tmp_path: Path) -> None:
-    own = {"parameters": {"slice_max_months": {"value": 4, "dated": "2026-06-01",
-                                               "source": "Our policy"}}}  # fmt: skip
+    own = {
+        "parameters": {
+            "slice_max_months": {"value": 4, "dated": "2026-06-01", "source": "Our policy"}
+        }
+    }
     pack = read_rules(_write(tmp_path, "rules.json", json.dumps(own)))
     assert pack.number("slice_max_months") == 4 and pack.number("notice_max_months") == 3
     assert "Our policy (2026-06-01)" in pack.source("slice_max_months")

@@ -22,8 +22,12 @@ SLICES = (
 )
 
 
-def _post(client: TestClient, path: str, files: dict[str, tuple[str, bytes, str]],
-          data: dict[str, str] | None = None) -> str:  # fmt: skip
+def _post(
+    client: TestClient,
+    path: str,
+    files: dict[str, tuple[str, bytes, str]],
+    data: dict[str, str] | None = None,
+) -> str:
     response = client.post(
         path,
         data={"csrf_token": csrf_of(client, "/procurement"), **(data or {})},
@@ -77,8 +81,9 @@ def test_a_bad_file_is_refused_with_located_messages(
     client_for: Callable[[Role | None], TestClient],
 ) -> None:
     bad = SLICES.replace("2027-01-01", "")
-    shown = _post(client_for(Role.VIEWER), "/procurement/check",
-                  {"file": ("s.csv", bad.encode(), "text/csv")})  # fmt: skip
+    shown = _post(
+        client_for(Role.VIEWER), "/procurement/check", {"file": ("s.csv", bad.encode(), "text/csv")}
+    )
     assert shown.startswith("400") and "Filen kontrollerades inte" in shown
     assert "s.csv" in shown and "start" in shown
 
@@ -88,11 +93,18 @@ def test_the_forecast_page(client_for: Callable[[Role | None], TestClient]) -> N
     assert viewer.get("/procurement/forecast").status_code == 200
     start = date(2026, 1, 1)
     rows = "".join(f"{i},{start + timedelta(days=i // 2)}\n" for i in range(60))
-    shown = _post(viewer, "/procurement/forecast",
-                  {"file": ("t.csv", f"id,finished\n{rows}".encode(), "text/csv")},
-                  {"items": "20", "by": "2026-03-15"})  # fmt: skip
+    shown = _post(
+        viewer,
+        "/procurement/forecast",
+        {"file": ("t.csv", f"id,finished\n{rows}".encode(), "text/csv")},
+        {"items": "20", "by": "2026-03-15"},
+    )
     assert shown.startswith("200") and "<svg" in shown and "P85" in shown
     assert 'id="forecast-table"' in shown and "Efterhandstest" in shown
-    bad = _post(viewer, "/procurement/forecast",
-                {"file": ("t.csv", b"id,done\n1,2026-01-01\n", "text/csv")}, {"items": "5"})  # fmt: skip
+    bad = _post(
+        viewer,
+        "/procurement/forecast",
+        {"file": ("t.csv", b"id,done\n1,2026-01-01\n", "text/csv")},
+        {"items": "5"},
+    )
     assert bad.startswith("400") and "finished" in bad

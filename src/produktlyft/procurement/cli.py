@@ -19,13 +19,16 @@ from produktlyft.procurement.presenter import (
     forecast_json,
     forecast_warning,
     outline_document,
+    register_json,
 )
 from produktlyft.procurement.service import (
     check_file,
     checked_slices,
+    contract_register,
     draft_slices,
     forecast_file,
     get_slice,
+    import_terms,
     save_slices_file,
 )
 
@@ -125,6 +128,68 @@ def export(
     checked = get_slice(STATE.context(), name)
     output.write_bytes(outline_document(checked, "en" if lang == "en" else "sv"))
     notes.print(f"Wrote {output}.")
+
+
+terms_app = typer.Typer(
+    help="The contract register's procurement fields, per inventory contract.",
+    no_args_is_help=True,
+)
+procurement_app.add_typer(terms_app, name="terms")
+
+
+@terms_app.command("import")
+def terms_import(
+    path: Path = typer.Argument(
+        ...,
+        help="CSV or .xlsx: contract_id, options_value_sek, extension_months, notice_months, "
+        "exit_clause, data_return_format, code_ownership, systems, route.",
+    ),
+) -> None:
+    """Record options, notice, exit, data format, code ownership, systems and route per contract."""
+    count = import_terms(STATE.context(), path)
+    notes.print(f"Recorded the procurement fields of {count} contract(s).")
+
+
+@procurement_app.command("register")
+def register_command(
+    json_path: Path | None = typer.Option(None, "--json", help="Write the register as JSON."),
+) -> None:
+    """The contract register: the inventory's contracts with procurement's fields."""
+    entries = contract_register(STATE.context())
+    document = register_json(entries)
+    table = Table(title="Contract register")
+    for header in (
+        "contract",
+        "supplier",
+        "value",
+        "end",
+        "notice",
+        "exit",
+        "data",
+        "code",
+        "route",
+    ):
+        table.add_column(header)
+    for row in document:
+        table.add_row(
+            *(
+                str(row[key] if row[key] is not None else "–")
+                for key in (
+                    "contract_id",
+                    "supplier",
+                    "value_sek",
+                    "end",
+                    "notice_months",
+                    "exit_clause",
+                    "data_return_format",
+                    "code_ownership",
+                    "route",
+                )
+            )
+        )
+    out.print(table)
+    if json_path:
+        _write_json(json_path, document)
 
 
 def forecast(

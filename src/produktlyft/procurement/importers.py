@@ -19,10 +19,12 @@ from produktlyft.kernel.files.base import ImportLimits, error_wording, validatio
 from produktlyft.kernel.files.cells import is_blank, parse_number
 from produktlyft.kernel.files.safety import check_size
 from produktlyft.kernel.files.simple_table import fold, read_table
+from produktlyft.procurement.headers import HEADERS, TERMS_HEADERS
 from produktlyft.procurement.model import (
     REQUIRED_PARAMETERS,
     BuyerType,
     CodeOwnership,
+    ContractTerms,
     Route,
     RulePack,
     Slice,
@@ -30,88 +32,6 @@ from produktlyft.procurement.model import (
 
 SHIPPED_RULES = Path(__file__).parent / "data" / "rules_2026.json"
 
-# header (either language, folded) -> field
-HEADERS = {
-    "slice": "slice",
-    "name": "slice",
-    "delavtal": "slice",
-    "avtalsdel": "slice",
-    "etapp": "slice",
-    "del": "slice",
-    "need": "need",
-    "behov": "need",
-    "supplier": "supplier",
-    "leverantör": "supplier",
-    "start": "start",
-    "start date": "start",
-    "startdatum": "start",
-    "från": "start",
-    "end": "end",
-    "end date": "end",
-    "slut": "end",
-    "slutdatum": "end",
-    "till": "end",
-    "value sek": "value_sek",
-    "value": "value_sek",
-    "värde sek": "value_sek",
-    "värde": "value_sek",
-    "kontraktsvärde": "value_sek",
-    "options value sek": "options_value_sek",
-    "options": "options_value_sek",
-    "optioner sek": "options_value_sek",
-    "optionsvärde": "options_value_sek",
-    "optioner": "options_value_sek",
-    "optioner och förlängningar": "options_value_sek",
-    "buyer type": "buyer_type",
-    "myndighetstyp": "buyer_type",
-    "köpartyp": "buyer_type",
-    "route": "route",
-    "upphandlingsväg": "route",
-    "förfarande": "route",
-    "väg": "route",
-    "outcome": "outcome",
-    "effekt": "outcome",
-    "resultat": "outcome",
-    "success criterion": "success_criterion",
-    "framgångskriterium": "success_criterion",
-    "mätbart mål": "success_criterion",
-    "exit clause": "exit_clause",
-    "exitklausul": "exit_clause",
-    "utträdesklausul": "exit_clause",
-    "notice months": "notice_months",
-    "uppsägningstid": "notice_months",
-    "uppsägningstid månader": "notice_months",
-    "data return format": "data_return_format",
-    "dataformat": "data_return_format",
-    "format för återlämning av data": "data_return_format",
-    "code ownership": "code_ownership",
-    "kodägande": "code_ownership",
-    "äganderätt till kod": "code_ownership",
-    "team": "team",
-    "go no go": "go_no_go",
-    "beslutspunkt": "go_no_go",
-    "kontrollpunkt": "go_no_go",
-    "knowledge transfer": "knowledge_transfer",
-    "kunskapsöverföring": "knowledge_transfer",
-    "interfaces": "interfaces",
-    "gränssnitt": "interfaces",
-    "hours": "hours",
-    "timmar": "hours",
-    "framework months": "framework_months",
-    "ramavtalets längd": "framework_months",
-    "bidders": "bidders",
-    "anbudsgivare": "bidders",
-    "antal anbud": "bidders",
-    "contract id": "contract_id",
-    "avtal": "contract_id",
-    "avtals id": "contract_id",
-    "systems": "system_ids",
-    "system": "system_ids",
-    "phase": "phase_id",
-    "fas": "phase_id",
-    "initiative": "initiative_id",
-    "initiativ": "initiative_id",
-}
 REQUIRED = {"slice", "need", "start", "end", "value_sek", "buyer_type", "route"}
 _ENUMS: dict[str, Any] = {
     "buyer_type": BuyerType,
@@ -119,7 +39,14 @@ _ENUMS: dict[str, Any] = {
     "code_ownership": CodeOwnership,
 }
 _DATES = {"start", "end"}
-_NUMBERS = {"value_sek", "options_value_sek", "notice_months", "hours", "framework_months"}
+_NUMBERS = {
+    "value_sek",
+    "options_value_sek",
+    "notice_months",
+    "hours",
+    "framework_months",
+    "extension_months",
+}
 _BOOLS = {"exit_clause", "knowledge_transfer"}
 _LISTS = {"interfaces", "system_ids"}
 _YES = {"yes", "y", "ja", "j", "true", "1", "x"}
@@ -274,6 +201,39 @@ def read_slices(path: Path, limits: ImportLimits | None = None) -> list[Slice]:
     if not slices:
         raise InvalidInput([Issue.worded(wording("the file has no slices"), file=path.name)])
     return slices
+
+
+def read_terms(path: Path, limits: ImportLimits | None = None) -> list[ContractTerms]:
+    """Procurement's register fields per inventory contract id, all rows or none."""
+    headers = {fold(key): value for key, value in TERMS_HEADERS.items()}
+    issues: list[Issue] = []
+    found: list[ContractTerms] = []
+    for number, row in read_table(path, headers, {"contract_id"}, limits):
+        data: dict[str, Any] = {}
+        for field, value in row.items():
+            if is_blank(value):
+                continue
+            try:
+                data[field] = _convert(field, value)
+            except ValueError as error:
+                issues.append(
+                    Issue.worded(error_wording(error), file=path.name, row=number, column=field)
+                )
+        try:
+            found.append(ContractTerms.model_validate(data))
+        except ValidationError as error:
+            issues.extend(
+                Issue.worded(
+                    validation_wording(problem),
+                    file=path.name,
+                    row=number,
+                    column=".".join(str(p) for p in problem["loc"]) or None,
+                )
+                for problem in error.errors()
+            )
+    if issues:
+        raise InvalidInput(issues)
+    return found
 
 
 def read_rules(path: Path | None = None) -> RulePack:

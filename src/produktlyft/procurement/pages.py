@@ -19,10 +19,16 @@ from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
-from produktlyft.procurement.presenter import forecast_view, outline_document, slice_view
+from produktlyft.procurement.presenter import (
+    forecast_view,
+    outline_document,
+    register_rows,
+    slice_view,
+)
 from produktlyft.procurement.service import (
     check_file,
     checked_slices,
+    contract_register,
     forecast_file,
     get_slice,
     save_slices_file,
@@ -48,6 +54,7 @@ def _overview(
         "procurement/slices.html",
         status_code=status_code,
         slices=[slice_view(c, lang) for c in checked_slices(ctx)],
+        register=register_rows(contract_register(ctx)),
         checked=checked,
         issues=issues or [],
         can_edit=ctx.actor.can(Permission.EDIT),

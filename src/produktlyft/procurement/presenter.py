@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from produktlyft.kernel import charts
@@ -10,6 +10,7 @@ from produktlyft.kernel.i18n import N_, format_date, format_number, format_perce
 from produktlyft.procurement.analysis.forecast import MIN_DATA_POINTS
 from produktlyft.procurement.exporters import Outline, OutlineSection, outline_docx
 from produktlyft.procurement.model import Check, Forecast, Result, SliceCheck
+from produktlyft.procurement.service import RegisterEntry
 from produktlyft.procurement.texts import LOCK_IN_PARTS, REASONS, RESULTS, RULES
 
 _MONEY = {"value", "need_total", "threshold", "direct_limit"}
@@ -269,3 +270,41 @@ def forecast_view(result: Forecast, lang: str) -> dict[str, Any]:
         "rows": distribution_rows(result, lang),
         "chart": forecast_chart(result, lang),
     }
+
+
+def register_json(entries: list[RegisterEntry]) -> list[dict[str, Any]]:
+    """The register as JSON (dates as ISO text)."""
+    return [
+        {key: value.isoformat() if isinstance(value, date) else value for key, value in row.items()}
+        for row in register_rows(entries)
+    ]
+
+
+def register_rows(entries: list[RegisterEntry]) -> list[dict[str, Any]]:
+    """The contract register: the inventory's fields, procurement's where recorded (they win
+    over the inventory's own notice, exit and data-format fields, being the newer record)."""
+    rows = []
+    for entry in entries:
+        c, t = entry.contract, entry.terms
+        rows.append(
+            {
+                "contract_id": c.id,
+                "name": c.name,
+                "supplier": c.supplier,
+                "value_sek": c.value,
+                "start": c.start_date,
+                "end": c.end_date,
+                "options_value_sek": t.options_value_sek if t else None,
+                "extension_months": t.extension_months if t else None,
+                "notice_months": t.notice_months
+                if t and t.notice_months is not None
+                else c.notice_period_months,
+                "exit_clause": t.exit_clause if t and t.exit_clause is not None else c.exit_clause,
+                "data_return_format": (t.data_return_format if t else None) or c.data_return_format,
+                "code_ownership": t.code_ownership.value if t and t.code_ownership else None,
+                "ip_owner": c.ip_owner.value if c.ip_owner else None,
+                "system_ids": (t.system_ids if t and t.system_ids else c.system_ids),
+                "route": t.route.value if t and t.route else None,
+            }
+        )
+    return rows

@@ -19,7 +19,7 @@ from produktlyft.procurement.analysis.checklist import check_slices
 from produktlyft.procurement.analysis.demo import demo_slices
 from produktlyft.procurement.analysis.drafting import draft
 from produktlyft.procurement.analysis.forecast import DEFAULT_SEED, DEFAULT_TRIALS, forecast
-from produktlyft.procurement.importers import read_rules, read_slices
+from produktlyft.procurement.importers import read_rules, read_slices, read_terms
 from produktlyft.procurement.model import (
     BuyerType,
     ContractTerms,
@@ -137,6 +137,41 @@ def list_terms(ctx: ServiceContext) -> list[ContractTerms]:
     ctx.database.require_current()
     with ctx.database.reading() as uow:
         return uow.repo(ProcurementRepository).terms()
+
+
+def import_terms(ctx: ServiceContext, path: Path) -> int:
+    """Register fields for inventory contracts from a file (all rows or none)."""
+    ctx.actor.require(Permission.EDIT)
+    ctx.database.require_current()
+    terms = read_terms(path, _limits(ctx))
+    with ctx.database.unit_of_work() as uow:
+        repository = uow.repo(ProcurementRepository)
+        for item in terms:
+            repository.save_terms(item, ctx.actor.name, ctx.today())
+    return len(terms)
+
+
+@dataclass
+class RegisterEntry:
+    """An inventory contract with procurement's fields, where they are recorded."""
+
+    contract: Contract
+    terms: ContractTerms | None
+
+
+def contract_register(ctx: ServiceContext) -> list[RegisterEntry]:
+    """The contract register: the inventory's contracts (supplier, value, dates, notice, exit,
+    data format, IP owner, systems) beside procurement's fields for each."""
+    ctx.actor.require(Permission.READ)
+    ctx.database.require_current()
+    with ctx.database.reading() as uow:
+        contracts = [c for c in uow.repo(InventoryRepository).load("contracts")]
+        terms = {t.contract_id: t for t in uow.repo(ProcurementRepository).terms()}
+    return [
+        RegisterEntry(contract, terms.get(contract.id))
+        for contract in contracts
+        if isinstance(contract, Contract)
+    ]
 
 
 def forecast_file(

@@ -166,3 +166,44 @@ def test_the_report_section_shows_the_first_phase_and_what_fails(ctx: ServiceCon
     assert [row[0] for row in section.tables[0].rows] == demo.slices
     swedish = procurement(ReportContext("sv", ctx))
     assert swedish is not None and swedish.title == "Upphandling: delavtal"
+
+
+def test_the_contract_register_joins_the_inventory_and_the_terms(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    from produktlyft.inventory.importers.source import ParsedSource
+    from produktlyft.inventory.model import Contract
+    from produktlyft.inventory.services.imports import import_sources
+    from produktlyft.procurement.presenter import register_json
+    from produktlyft.procurement.service import contract_register, import_terms
+
+    source = ParsedSource(path=Path("contracts.json"), format="json")
+    source.inventory.records("contracts").append(
+        Contract(
+            id="AVT-1",
+            name="Avtal Acme",
+            supplier="Acme",
+            value=2_000_000,
+            notice_period_months=6,
+            exit_clause=False,
+        )
+    )
+    import_sources(make_context(ctx.database, data_dir=tmp_path / "d"), [source])
+    path = tmp_path / "terms.csv"
+    path.write_text(
+        "avtal;optioner sek;uppsägningstid;exitklausul;dataformat;kodägande;system;"
+        "upphandlingsväg\nAVT-1;500 000;3;ja;csv;myndigheten;SYS-1;SYS-2;öppet förfarande\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput):  # the systems cell is split by ';' in a ';' file
+        import_terms(ctx, path)
+    path.write_text(
+        "avtal;optioner sek;uppsägningstid;exitklausul;dataformat;kodägande;system;"
+        "upphandlingsväg\nAVT-1;500 000;3;ja;csv;myndigheten;SYS-1, SYS-2;öppet förfarande\n",
+        encoding="utf-8",
+    )
+    assert import_terms(ctx, path) == 1
+    [row] = register_json(contract_register(ctx))
+    assert row["supplier"] == "Acme" and row["options_value_sek"] == 500_000
+    assert (row["notice_months"], row["exit_clause"], row["route"]) == (3, True, "open")
+    assert row["system_ids"] == ["SYS-1", "SYS-2"] and row["code_ownership"] == "agency"

@@ -8,13 +8,8 @@ from datetime import date
 import pytest
 
 from produktlyft.procurement.analysis.checklist import check_slices
-from produktlyft.procurement.analysis.checks import (
-    check_duration,
-    check_exit,
-    check_shape,
-    check_value,
-    months,
-)
+from produktlyft.procurement.analysis.checks import check_duration, check_value, months
+from produktlyft.procurement.analysis.shape import check_exit, check_shape
 from produktlyft.procurement.analysis.sourcing import (
     check_code,
     check_concentration,

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from produktlyft.procurement.analysis.checks import (
-    check_duration,
-    check_exit,
-    check_shape,
-    check_value,
-)
+from produktlyft.procurement.analysis.checks import check_duration, check_value
+from produktlyft.procurement.analysis.shape import check_exit, check_shape
 from produktlyft.procurement.analysis.sourcing import (
     check_code,
     check_concentration,

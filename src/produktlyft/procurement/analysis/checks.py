@@ -1,4 +1,5 @@
-"""The rules a contract slice is checked against, one function per rule.
+"""Rules 1 and 2 (duration; value against the thresholds, with splitting), and what the other
+rules share.
 
 Each rule returns `Check`s: a result (pass, warn, fail), a reason code with its values (the
 presenter words them) and the source of the parameters it used. The rules read every number
@@ -29,12 +30,12 @@ def months(slice_: Slice) -> float:
     return whole + (after.day - slice_.start.day) / DAYS_PER_MONTH
 
 
-def _n(value: float) -> str:
+def figure(value: float) -> str:
     """A number as a reason parameter: whole when whole, else one decimal."""
     return str(round(value)) if abs(value - round(value)) < 0.05 else f"{value:.1f}"
 
 
-def _share(value: float) -> str:
+def share_text(value: float) -> str:
     return f"{value:.2f}"
 
 
@@ -43,7 +44,7 @@ def check_duration(s: Slice, pack: RulePack) -> list[Check]:
     limit = pack.number("call_off_max_months")
     length = months(s)
     source = pack.source("call_off_max_months")
-    params = {"months": _n(length), "limit": _n(limit)}
+    params = {"months": figure(length), "limit": figure(limit)}
     checks = [
         Check(
             rule="duration",
@@ -63,7 +64,7 @@ def check_duration(s: Slice, pack: RulePack) -> list[Check]:
     ]
     share_limit = pack.number("extension_max_share")
     share = s.options_value_sek / s.value_sek if s.value_sek else 0.0
-    ext = {"share": _share(share), "limit": _share(share_limit)}
+    ext = {"share": share_text(share), "limit": share_text(share_limit)}
     checks.append(
         Check(
             rule="extensions",
@@ -81,7 +82,7 @@ def check_duration(s: Slice, pack: RulePack) -> list[Check]:
                 rule="framework_length",
                 result=Result.PASS if ok else Result.FAIL,
                 reason="framework_within" if ok else "framework_too_long",
-                params={"months": _n(s.framework_months), "limit": _n(fw_limit)},
+                params={"months": figure(s.framework_months), "limit": figure(fw_limit)},
                 source=pack.source("framework_max_months"),
             )
         )
@@ -108,10 +109,10 @@ def check_value(s: Slice, slices: Sequence[Slice], pack: RulePack) -> list[Check
     same_need = [x for x in slices if x.need.casefold().strip() == s.need.casefold().strip()]
     need_total = sum(x.total_value_sek for x in same_need)
     params = {
-        "value": _n(s.total_value_sek),
+        "value": figure(s.total_value_sek),
         "need": s.need,
-        "need_total": _n(need_total),
-        "threshold": _n(threshold),
+        "need_total": figure(need_total),
+        "threshold": figure(threshold),
         "buyer": s.buyer_type.value,
         "slices": str(len(same_need)),
     }
@@ -154,194 +155,3 @@ def check_value(s: Slice, slices: Sequence[Slice], pack: RulePack) -> list[Check
     return [
         Check(rule="value", result=Result.PASS, reason="value_below", params=params, source=source)
     ]
-
-
-def _teams(text: str | None) -> list[str]:
-    if not text:
-        return []
-    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-
-
-def _measurable(criterion: str) -> bool:
-    """A criterion is measurable when it names a figure (a number, a share, a date)."""
-    return any(ch.isdigit() for ch in criterion)
-
-
-def check_shape(s: Slice, pack: RulePack) -> list[Check]:
-    """Rule 3: one team, at most 3–6 months, an outcome with a measurable success criterion,
-    a go/no-go point."""
-    source = pack.source("slice_preferred_months", "slice_max_months")
-    checks: list[Check] = []
-    teams = _teams(s.team)
-    if len(teams) > 1:
-        checks.append(
-            Check(
-                rule="shape.team",
-                result=Result.WARN,
-                reason="shape_many_teams",
-                params={"teams": str(len(teams))},
-                source=source,
-            )
-        )
-    else:
-        checks.append(
-            Check(rule="shape.team", result=Result.PASS, reason="shape_one_team", source=source)
-        )
-    length = months(s)
-    preferred, longest = pack.number("slice_preferred_months"), pack.number("slice_max_months")
-    params = {"months": _n(length), "preferred": _n(preferred), "limit": _n(longest)}
-    if length > longest:
-        checks.append(
-            Check(
-                rule="shape.length",
-                result=Result.FAIL,
-                reason="shape_too_long",
-                params=params,
-                source=source,
-            )
-        )
-    else:
-        checks.append(
-            Check(
-                rule="shape.length",
-                result=Result.PASS,
-                reason="shape_length_ok",
-                params=params,
-                source=source,
-            )
-        )
-    if not s.outcome:
-        checks.append(
-            Check(
-                rule="shape.outcome", result=Result.FAIL, reason="shape_no_outcome", source=source
-            )
-        )
-    elif not s.success_criterion:
-        checks.append(
-            Check(
-                rule="shape.outcome", result=Result.FAIL, reason="shape_no_criterion", source=source
-            )
-        )
-    elif not _measurable(s.success_criterion):
-        checks.append(
-            Check(
-                rule="shape.outcome",
-                result=Result.WARN,
-                reason="shape_criterion_not_measurable",
-                source=source,
-            )
-        )
-    else:
-        checks.append(
-            Check(
-                rule="shape.outcome", result=Result.PASS, reason="shape_outcome_ok", source=source
-            )
-        )
-    checks.append(
-        Check(
-            rule="shape.go_no_go",
-            result=Result.PASS,
-            reason="shape_go_no_go",
-            params={"point": s.go_no_go},
-            source=source,
-        )
-        if s.go_no_go
-        else Check(
-            rule="shape.go_no_go", result=Result.WARN, reason="shape_no_go_no_go", source=source
-        )
-    )
-    return checks
-
-
-def is_open_format(text: str | None, pack: RulePack) -> bool:
-    if not text:
-        return False
-    accepted = {f.casefold() for f in pack.value("open_data_formats")}
-    named = [part.strip().casefold() for part in text.replace(";", ",").split(",")]
-    return bool(named) and all(part in accepted for part in named if part)
-
-
-def check_exit(s: Slice, pack: RulePack) -> list[Check]:
-    """Rule 4: an exit clause, notice ≤ 3 months, data returned in an open format, knowledge
-    transfer."""
-    source = pack.source("notice_max_months", "open_data_formats")
-    checks = [
-        Check(
-            rule="exit.clause",
-            result=Result.PASS if s.exit_clause else Result.FAIL,
-            reason="exit_clause" if s.exit_clause else "exit_no_clause",
-            source=source,
-        )
-    ]
-    limit = pack.number("notice_max_months")
-    if s.notice_months is None:
-        checks.append(
-            Check(
-                rule="exit.notice",
-                result=Result.WARN,
-                reason="exit_notice_missing",
-                params={"limit": _n(limit)},
-                source=source,
-            )
-        )
-    else:
-        ok = s.notice_months <= limit
-        checks.append(
-            Check(
-                rule="exit.notice",
-                result=Result.PASS if ok else Result.FAIL,
-                reason="exit_notice_ok" if ok else "exit_notice_too_long",
-                params={"months": _n(s.notice_months), "limit": _n(limit)},
-                source=source,
-            )
-        )
-    formats = ", ".join(pack.value("open_data_formats"))
-    if not s.data_return_format:
-        checks.append(
-            Check(
-                rule="exit.data_format",
-                result=Result.FAIL,
-                reason="exit_no_format",
-                params={"formats": formats},
-                source=source,
-            )
-        )
-    elif is_open_format(s.data_return_format, pack):
-        checks.append(
-            Check(
-                rule="exit.data_format",
-                result=Result.PASS,
-                reason="exit_open_format",
-                params={"format": s.data_return_format},
-                source=source,
-            )
-        )
-    else:
-        checks.append(
-            Check(
-                rule="exit.data_format",
-                result=Result.FAIL,
-                reason="exit_closed_format",
-                params={"format": s.data_return_format, "formats": formats},
-                source=source,
-            )
-        )
-    if s.knowledge_transfer is None:
-        checks.append(
-            Check(
-                rule="exit.knowledge_transfer",
-                result=Result.WARN,
-                reason="exit_transfer_unknown",
-                source=source,
-            )
-        )
-    else:
-        checks.append(
-            Check(
-                rule="exit.knowledge_transfer",
-                result=Result.PASS if s.knowledge_transfer else Result.FAIL,
-                reason="exit_transfer" if s.knowledge_transfer else "exit_no_transfer",
-                source=source,
-            )
-        )
-    return checks

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from produktlyft.procurement.analysis.checks import _n, _share, is_open_format, need_totals
+from produktlyft.procurement.analysis.checks import figure, need_totals, share_text
+from produktlyft.procurement.analysis.shape import is_open_format
 from produktlyft.procurement.model import (
     Check,
     CodeOwnership,
@@ -60,7 +61,7 @@ def check_code(s: Slice, pack: RulePack) -> list[Check]:
     """Rule 5: the agency owns the code or it is open source; otherwise a lock-in score."""
     source = pack.source("lock_in_fail")
     score, parts = lock_in(s, pack)
-    params = {"score": _share(score), "parts": ", ".join(parts)}
+    params = {"score": share_text(score), "parts": ", ".join(parts)}
     if s.code_ownership in (CodeOwnership.AGENCY, CodeOwnership.OPEN_SOURCE):
         return [
             Check(
@@ -87,7 +88,7 @@ def check_code(s: Slice, pack: RulePack) -> list[Check]:
             rule="code_ip",
             result=result,
             reason="code_supplier",
-            params={**params, "limit": _share(pack.number("lock_in_fail"))},
+            params={**params, "limit": share_text(pack.number("lock_in_fail"))},
             source=source,
         )
     ]
@@ -163,8 +164,8 @@ def check_concentration(s: Slice, slices: Sequence[Slice], pack: RulePack) -> li
     limit = pack.number("vendor_share_warn")
     params = {
         "supplier": s.supplier,
-        "share": _share(share),
-        "limit": _share(limit),
+        "share": share_text(share),
+        "limit": share_text(limit),
         "slices": str(len(slices)),
     }
     if len(slices) < pack.number("vendor_min_slices"):
@@ -208,9 +209,9 @@ def check_route(s: Slice, slices: Sequence[Slice], pack: RulePack) -> list[Check
     need_total = need_totals(slices)[s.need.casefold().strip()]
     params = {
         "route": s.route.value,
-        "value": _n(need_total),
-        "threshold": _n(threshold),
-        "direct_limit": _n(direct_limit),
+        "value": figure(need_total),
+        "threshold": figure(threshold),
+        "direct_limit": figure(direct_limit),
     }
     if s.route is Route.DIRECT:
         source = pack.source("direct_award_limit_sek", "sek_per_eur")
@@ -253,7 +254,7 @@ def check_route(s: Slice, slices: Sequence[Slice], pack: RulePack) -> list[Check
                     rule="route.hours",
                     result=Result.WARN,
                     reason="route_renewed_competition",
-                    params={"hours": _n(s.hours), "limit": _n(limit)},
+                    params={"hours": figure(s.hours), "limit": figure(limit)},
                     source=source,
                 )
             )
@@ -286,11 +287,11 @@ def recommend_route(s: Slice, slices: Sequence[Slice], pack: RulePack) -> RouteA
     same_need = sum(1 for x in slices if x.need.casefold().strip() == need_key)
     threshold = pack.threshold_sek(s.buyer_type)
     params = {
-        "value": _n(need_total),
-        "threshold": _n(threshold),
-        "direct_limit": _n(pack.number("direct_award_limit_sek")),
+        "value": figure(need_total),
+        "threshold": figure(threshold),
+        "direct_limit": figure(pack.number("direct_award_limit_sek")),
         "slices": str(same_need),
-        "hours_limit": _n(pack.number("ranked_order_max_hours")),
+        "hours_limit": figure(pack.number("ranked_order_max_hours")),
     }
     if need_total <= pack.number("direct_award_limit_sek"):
         return RouteAdvice(route=Route.DIRECT, reason="advice_direct", params=params)
@@ -299,7 +300,7 @@ def recommend_route(s: Slice, slices: Sequence[Slice], pack: RulePack) -> RouteA
             return RouteAdvice(
                 route=Route.FRAMEWORK,
                 reason="advice_framework_competition",
-                params={**params, "hours": _n(s.hours)},
+                params={**params, "hours": figure(s.hours)},
             )
         return RouteAdvice(route=Route.FRAMEWORK, reason="advice_framework_ranked", params=params)
     if same_need >= 3:

@@ -83,6 +83,17 @@ class Slice(BaseModel):
         return self.value_sek + self.options_value_sek
 
 
+class SystemOpenness(BaseModel):
+    """What the interoperability check found for a system a slice covers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    open_standard_share: float | None = None  # None: the system has no integrations
+    silo_risk: float = Field(default=0, ge=0, le=1)
+
+
 class Parameter(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -146,6 +157,7 @@ REQUIRED_PARAMETERS = (
     "vendor_min_slices",
     "ranked_order_max_hours",
     "lock_in_fail",
+    "silo_risk_warn",
 )
 
 

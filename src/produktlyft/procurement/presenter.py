@@ -20,7 +20,9 @@ _SHARES = {"share", "limit_share"}
 def _param(key: str, value: str, reason: str, lang: str) -> str:
     if key in _MONEY:
         return format_number(float(value), lang)
-    if key == "share" or (key == "limit" and reason.startswith(("extensions", "concentration"))):
+    if key in ("share", "risk") or (
+        key == "limit" and reason.startswith(("extensions", "concentration", "interfaces_silo"))
+    ):
         return format_percent(float(value), lang)
     if key in ("score",) or (key == "limit" and reason == "code_supplier"):
         return format_number(float(value), lang, 2)

@@ -7,7 +7,7 @@ import importlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from produktlyft.inventory.model import Contract
 from produktlyft.inventory.repository import InventoryRepository
@@ -27,6 +27,7 @@ from produktlyft.procurement.model import (
     RulePack,
     Slice,
     SliceCheck,
+    SystemOpenness,
 )
 from produktlyft.procurement.repository import ProcurementRepository
 from produktlyft.procurement.throughput_csv import read_finished
@@ -39,6 +40,30 @@ class RoadmapService(Protocol):
     def list_phases(self, ctx: ServiceContext) -> list[Phase]: ...
 
     def get_initiative(self, ctx: ServiceContext, initiative_id: str) -> Initiative: ...
+
+
+class InteropService(Protocol):
+    """The interoperability area's fixed interface (produktlyft.interop.service)."""
+
+    def system_interop(self, ctx: ServiceContext) -> list[Any]: ...
+
+
+def system_openness(ctx: ServiceContext) -> dict[str, SystemOpenness]:
+    """What the interoperability check finds per system, by id; empty until the interop area's
+    services are installed."""
+    try:
+        interop = cast(InteropService, importlib.import_module("produktlyft.interop.service"))
+    except ModuleNotFoundError:
+        return {}
+    return {
+        found.id: SystemOpenness(
+            id=found.id,
+            name=found.name,
+            open_standard_share=found.open_standard_share,
+            silo_risk=found.silo_risk,
+        )
+        for found in interop.system_interop(ctx)
+    }
 
 
 def roadmap() -> RoadmapService:
@@ -62,7 +87,9 @@ def rule_pack(rules: Path | None = None) -> RulePack:
 def check_file(ctx: ServiceContext, path: Path, rules: Path | None = None) -> list[SliceCheck]:
     """Every slice of a file checked against the rules; nothing is stored."""
     ctx.actor.require(Permission.READ)
-    return check_slices(read_slices(path, _limits(ctx)), rule_pack(rules))
+    slices = read_slices(path, _limits(ctx))
+    covers_systems = any(s.system_ids for s in slices)
+    return check_slices(slices, rule_pack(rules), system_openness(ctx) if covers_systems else None)
 
 
 def save_slices_file(ctx: ServiceContext, path: Path) -> list[Slice]:
@@ -92,8 +119,10 @@ def list_slices(ctx: ServiceContext, phase_id: str | None = None) -> list[Slice]
 def checked_slices(
     ctx: ServiceContext, phase_id: str | None = None, rules: Path | None = None
 ) -> list[SliceCheck]:
-    """The saved slices, each checked together with the others."""
-    return check_slices(list_slices(ctx, phase_id), rule_pack(rules))
+    """The saved slices, each checked together with the others and with what the
+    interoperability check finds for the systems they cover."""
+    slices = list_slices(ctx, phase_id)
+    return check_slices(slices, rule_pack(rules), system_openness(ctx) if slices else None)
 
 
 def get_slice(ctx: ServiceContext, name: str) -> SliceCheck:

@@ -20,6 +20,7 @@ RULES: dict[str, str] = {
     "exit.knowledge_transfer": N_("Knowledge transfer"),
     "code_ip": N_("Code and IP"),
     "interfaces": N_("Interfaces"),
+    "interfaces.systems": N_("Open interfaces of the systems covered"),
     "concentration": N_("Vendor concentration"),
     "concentration.bidders": N_("Number of bidders"),
     "route": N_("Procurement route"),
@@ -103,6 +104,13 @@ REASONS: dict[str, str] = {
     "interfaces_none": N_("No interfaces are named; name the open standards or documented APIs."),
     "interfaces_unknown": N_("Not a known open standard or documented API: {names}."),
     "interfaces_open": N_("Open standards and documented APIs: {names}."),
+    "interfaces_silo_systems": N_(
+        "The interoperability check finds silos among the systems covered: {names} (silo risk "
+        "up to {risk}, from {limit} it warns); open their interfaces in this slice."
+    ),
+    "interfaces_systems_open": N_(
+        "The systems covered are not silos by the interoperability check: {names}."
+    ),
     "single_bidder": N_("Only {bidders} bidder(s): a single-bidder market."),
     "concentration_no_supplier": N_("No supplier chosen yet."),
     "concentration_too_few": N_(

@@ -207,3 +207,19 @@ def test_the_contract_register_joins_the_inventory_and_the_terms(
     assert row["supplier"] == "Acme" and row["options_value_sek"] == 500_000
     assert (row["notice_months"], row["exit_clause"], row["route"]) == (3, True, "open")
     assert row["system_ids"] == ["SYS-1", "SYS-2"] and row["code_ownership"] == "agency"
+
+
+def test_saved_slices_are_checked_with_the_interoperability_check(
+    ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    found = [SimpleNamespace(id="SYS-1", name="Ärende", open_standard_share=0.0, silo_risk=0.9)]
+    fake = SimpleNamespace(system_interop=lambda ctx: found)
+    monkeypatch.setitem(sys.modules, "produktlyft.interop.service", fake)
+    path = tmp_path / "slices.csv"
+    path.write_text(SLICES.replace("need,", "need,systems,").replace(",n1,", ",n1,SYS-1,"))
+    save_slices_file(ctx, path)
+    checked = checked_slices(ctx)[0]
+    silo = next(c for c in checked.checks if c.rule == "interfaces.systems")
+    assert silo.result is Result.WARN and silo.params["names"] == "Ärende"

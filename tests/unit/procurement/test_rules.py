@@ -192,3 +192,22 @@ def test_route_rules() -> None:
     assert by_rule(check_route(small, [small], PACK), "route").result is Result.PASS
     large = good(route="direct", value_sek=600_000, options_value_sek=100_001)
     assert by_rule(check_route(large, [large], PACK), "route").reason == "route_direct_too_large"
+
+
+def test_silo_systems_from_the_interoperability_check_warn() -> None:
+    from produktlyft.procurement.analysis.sourcing import check_systems
+    from produktlyft.procurement.model import SystemOpenness
+
+    systems = {
+        "s1": SystemOpenness(id="s1", name="Ärende", open_standard_share=0.1, silo_risk=0.5),
+        "s2": SystemOpenness(id="s2", name="Portal", open_standard_share=0.9, silo_risk=0.1),
+    }
+    assert check_systems(good(), PACK, systems) == []  # covers no known system
+    silo = by_rule(
+        check_systems(good(system_ids=["s1", "s2"]), PACK, systems), "interfaces.systems"
+    )
+    assert (silo.result, silo.params["names"]) == (Result.WARN, "Ärende")
+    open_ = by_rule(check_systems(good(system_ids=["s2"]), PACK, systems), "interfaces.systems")
+    assert open_.result is Result.PASS and open_.reason == "interfaces_systems_open"
+    [checked] = check_slices([good(system_ids=["s1"])], PACK, systems)
+    assert checked.verdict is Result.WARN

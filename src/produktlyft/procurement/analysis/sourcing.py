@@ -3,7 +3,7 @@ should take, with the reason."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from produktlyft.procurement.analysis.checks import figure, need_totals, share_text
 from produktlyft.procurement.analysis.shape import is_open_format
@@ -15,6 +15,7 @@ from produktlyft.procurement.model import (
     RouteAdvice,
     RulePack,
     Slice,
+    SystemOpenness,
 )
 
 # What makes a slice hard to leave, and how much each part weighs in the lock-in score (0–1).
@@ -89,6 +90,40 @@ def check_code(s: Slice, pack: RulePack) -> list[Check]:
             result=result,
             reason="code_supplier",
             params={**params, "limit": share_text(pack.number("lock_in_fail"))},
+            source=source,
+        )
+    ]
+
+
+def check_systems(s: Slice, pack: RulePack, systems: Mapping[str, SystemOpenness]) -> list[Check]:
+    """Rule 6, from the interoperability check: the systems the slice covers that are silos
+    (few integrations over open standards) need their interfaces opened in this slice."""
+    covered = [systems[x] for x in s.system_ids if x in systems]
+    if not covered:
+        return []
+    source = pack.source("silo_risk_warn")
+    limit = pack.number("silo_risk_warn")
+    silos = [x for x in covered if x.silo_risk >= limit]
+    if silos:
+        return [
+            Check(
+                rule="interfaces.systems",
+                result=Result.WARN,
+                reason="interfaces_silo_systems",
+                params={
+                    "names": ", ".join(x.name for x in silos),
+                    "risk": share_text(max(x.silo_risk for x in silos)),
+                    "limit": share_text(limit),
+                },
+                source=source,
+            )
+        ]
+    return [
+        Check(
+            rule="interfaces.systems",
+            result=Result.PASS,
+            reason="interfaces_systems_open",
+            params={"names": ", ".join(x.name for x in covered)},
             source=source,
         )
     ]

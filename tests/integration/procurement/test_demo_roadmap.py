@@ -4,6 +4,7 @@ drafted from that phase. Skipped until the roadmap's services are in the tree.""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from datetime import date
 from pathlib import Path
@@ -52,3 +53,9 @@ def test_the_demo_phase_gets_three_slices_and_drafts(ctx: ServiceContext, tmp_pa
     ]
     assert {s.initiative_id for s in drafted} == {i.id for i in bought}
     assert all(s.phase_id == first.id and s.start >= first.start for s in drafted)
+
+    if importlib.util.find_spec("produktlyft.interop.service") is not None:
+        draft_slices(ctx, first.id)  # saved, and checked with the interoperability check
+        covering = [c for c in checked_slices(ctx, first.id) if c.slice.system_ids]
+        assert covering
+        assert all(any(x.rule == "interfaces.systems" for x in c.checks) for c in covering)

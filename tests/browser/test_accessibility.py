@@ -41,6 +41,8 @@ PAGES = [
     "/surveys/new",
     "/decisions",
     "/decisions/rights",
+    "/procurement",
+    "/procurement/forecast",
     "/surveys/{round}",
     "/surveys/{round}/groups/org",
     "/surveys/{readiness}/readiness",
@@ -70,6 +72,9 @@ COVERED_ELSEWHERE = {
     "/interop/systems/{system_id}": "tests/browser/interop/test_interop_accessibility.py",
     "/cases": "tests/browser/business_case/test_case_accessibility.py",
     "/cases/{case_id}": "tests/browser/business_case/test_case_accessibility.py",
+    "/procurement/slices/{name}/outline.docx",
+}  # file downloads
+    "/procurement/slices/{name}": "tests/browser/procurement/test_procurement_browser.py",
 }
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.

@@ -22,6 +22,7 @@ ANATOMY = {
     "surveys": (True, True, True, True),
     "decisions": (True, True, True, True),
     "interop": (True, True, False, False),
+    "procurement": (True, True, True, True),
     "review": (True, True, True, True),
     "demo": (True, False, False, False),
     "roadmap": (True, True, True, True),

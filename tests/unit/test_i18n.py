@@ -94,6 +94,7 @@ def test_domains_are_merged_and_languages_fall_back() -> None:
         "kernel",
         "review",
         "roadmap",
+        "procurement",
         "surveys",
         "workflows",
     ]

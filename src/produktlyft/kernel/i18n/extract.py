@@ -33,6 +33,7 @@ DOMAINS = (
     "roadmap",
     "interop",
     "business_case",
+    "procurement",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 JINJA_OPTIONS = {

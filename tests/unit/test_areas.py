@@ -21,6 +21,7 @@ ANATOMY = {
     "workflows": (True, True, True, True),
     "surveys": (True, True, True, True),
     "decisions": (True, True, True, True),
+    "pilots": (True, True, True, True),
     "review": (True, True, True, True),
     "demo": (False, False, False, False),
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -18,6 +18,11 @@ from produktlyft.pilots.model import (
     PilotRegistration,
     SeriesValue,
 )
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; every stored moment is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _plan_row(plan: PilotRegistration) -> dict[str, Any]:
@@ -58,7 +63,7 @@ class PilotRepository:
         return Pilot(
             plan=_plan(row),
             registered_by=row.registered_by,
-            registered_at=row.registered_at,
+            registered_at=_aware(row.registered_at),
             amendments=tuple(self.amendments(pilot_id)),
         )
 
@@ -88,7 +93,7 @@ class PilotRepository:
         return [
             Amendment(
                 pilot_id=r.pilot_id,
-                at=r.at,
+                at=_aware(r.at),
                 by=r.by,
                 field=r.field,
                 old=r.old,

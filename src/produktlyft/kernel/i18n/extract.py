@@ -30,6 +30,7 @@ DOMAINS = (
     "decisions",
     "accounts",
     "pilots",
+    "wins",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 JINJA_OPTIONS = {

@@ -60,10 +60,21 @@ NOT_PAGES = {
     "/login/oidc",
     "/auth/oidc/callback",
     "/healthz",
-    "/review/report",
-}  # a file download
+    "/review/report",  # a file download
+    # the wins' feed and open data: not HTML pages
+    "/public/wins.atom",
+    "/public/wins.csv",
+    "/public/wins.json",
+    "/public/wins/dcat.jsonld",
+}
 # Pages another test module checks with axe, in the state it sets up.
-COVERED_ELSEWHERE = {"/s/{token}": "tests/browser/surveys/test_survey_accessibility.py"}
+COVERED_ELSEWHERE = {
+    "/s/{token}": "tests/browser/surveys/test_survey_accessibility.py",
+    **{
+        path: "tests/browser/pilots/test_pilots_accessibility.py"
+        for path in ("/pilots", "/pilots/{pilot_id}", "/wins", "/public/wins")
+    },
+}
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.
 MADE_BY_AN_ACTION = {"/workflows/imports/{job_id}", "/workflows/logs/{name}"}

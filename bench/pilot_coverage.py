@@ -7,7 +7,7 @@ Run: PYTHONPATH=src python bench/pilot_coverage.py [simulations]
 
 from __future__ import annotations
 
-import sys
+import argparse
 
 from produktlyft.pilots.analysis.simulate import Scenario, coverage
 
@@ -15,7 +15,11 @@ GOAL = 0.95
 
 
 def main() -> None:
-    simulations = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "simulations", nargs="?", type=int, default=1000, help="how many panels (1000)"
+    )
+    simulations: int = parser.parse_args().simulations
     scenario = Scenario()
     did_cov, its_cov = coverage(simulations, scenario)
     nw_did, nw_its = coverage(simulations, scenario, errors="newey_west")

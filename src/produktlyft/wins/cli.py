@@ -7,7 +7,7 @@ from rich.console import Console
 
 from produktlyft.kernel.cli.state import STATE
 from produktlyft.wins.service import approve as approve_win
-from produktlyft.wins.service import draft_from_pilots, list_wins
+from produktlyft.wins.service import draft_all, list_wins
 
 out = Console(highlight=False, soft_wrap=True)
 notes = Console(highlight=False, stderr=True, soft_wrap=True)
@@ -23,8 +23,8 @@ def list_() -> None:
 
 @wins_app.command("draft")
 def draft() -> None:
-    """Draft wins from pilots whose evaluation says they improved."""
-    made = draft_from_pilots(STATE.context())
+    """Draft wins from improved pilots and achieved key results."""
+    made = draft_all(STATE.context())
     notes.print(f"Drafted {len(made)} win(s).")
 
 

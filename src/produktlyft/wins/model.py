@@ -22,6 +22,7 @@ class Status(LabelledEnum):
 
 class Source(LabelledEnum):
     PILOT = ("pilot", "utvärderad pilot", "evaluated pilot")
+    KEY_RESULT = ("key_result", "uppnått nyckelresultat", "achieved key result")
     MANUAL = ("manual", "manuellt", "written by hand")
 
 

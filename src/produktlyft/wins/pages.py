@@ -16,7 +16,7 @@ from produktlyft.kernel.web.deps import PageContext, public_context, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router, public
 from produktlyft.wins.presenter import atom_feed, dcat, wins_csv, wins_json
-from produktlyft.wins.service import approve, draft_from_pilots, list_wins, published_wins, reject
+from produktlyft.wins.service import approve, draft_all, list_wins, published_wins, reject
 
 router = page_router()
 nav = (NavEntry(N_("Wins"), "/wins", Permission.READ, order=5, parent="/outcomes"),)
@@ -51,7 +51,7 @@ def wins_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
 @router.post("/wins/draft")
 @needs(Permission.EDIT)
 def draft_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
-    draft_from_pilots(ctx)
+    draft_all(ctx)
     return RedirectResponse("/wins", status_code=303)
 
 

@@ -9,7 +9,10 @@ items, whose fields hold no personal data and no survey result.
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 from dataclasses import dataclass
+from typing import Any
 
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
@@ -113,6 +116,56 @@ def draft_from_pilots(ctx: ServiceContext) -> list[Win]:
             )
         )
     return made
+
+
+OUTCOMES_SERVICE = "produktlyft.outcomes.service"
+
+
+def _key_results(ctx: ServiceContext) -> list[Any]:
+    """The outcomes area's key results (`list_key_results`), or none while it is not installed.
+    Read by name so this area works before the outcomes area lands; once it has, a direct
+    import is the better form."""
+    try:
+        outcomes: Any = importlib.import_module(OUTCOMES_SERVICE)
+    except ImportError:
+        return []
+    reader = getattr(outcomes, "list_key_results", None)
+    return list(reader(ctx)) if reader is not None else []
+
+
+def draft_from_key_results(ctx: ServiceContext) -> list[Win]:
+    """A draft for each achieved outcome key result (never an output), unless one exists."""
+    ctx.actor.require(Permission.EDIT)
+    with ctx.database.reading() as uow:
+        drafted = {w.source_ref for w in uow.repo(WinRepository).all()}
+    made = []
+    for kr in _key_results(ctx):
+        if kr.achieved is not True or str(getattr(kr, "verdict", "outcome")) != "outcome":
+            continue
+        ref = "kr-" + hashlib.sha256(f"{kr.team}|{kr.quarter}|{kr.text}".encode()).hexdigest()[:16]
+        if ref in drafted:
+            continue
+        made.append(
+            save_draft(
+                ctx,
+                Win(
+                    id=ref,
+                    title=str(kr.objective),
+                    what_changed=str(kr.text),
+                    outcome=f"{kr.baseline} → {kr.current} ({kr.target})",
+                    team=str(kr.team),
+                    day=ctx.today(),
+                    source=Source.KEY_RESULT,
+                    source_ref=ref,
+                ),
+            )
+        )
+    return made
+
+
+def draft_all(ctx: ServiceContext) -> list[Win]:
+    """Drafts from improved pilots and from achieved key results."""
+    return [*draft_from_pilots(ctx), *draft_from_key_results(ctx)]
 
 
 @dataclass

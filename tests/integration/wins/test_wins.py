@@ -38,3 +38,68 @@ def test_draft_approve_publish(ctx: ServiceContext) -> None:
     save_draft(editor, published.model_copy(update={"title": "Shorter lead time"}))
     assert published_wins(ctx) == []  # an edit needs approval again
     assert [w.status for w in list_wins(ctx)] == [Status.DRAFT]
+
+
+def test_achieved_outcome_key_results_are_drafted_once(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the fixed interface `outcomes.service.list_key_results`, stood in for here until
+    the outcomes area lands: only achieved outcome key results become drafts."""
+    import types
+    from dataclasses import dataclass
+
+    from produktlyft.wins import service
+
+    @dataclass
+    class KeyResult:
+        objective: str
+        text: str
+        team: str
+        quarter: str
+        baseline: float | None
+        target: float | None
+        current: float | None
+        achieved: bool | None
+        verdict: str
+
+    results = [
+        KeyResult(
+            "Faster permits",
+            "Cut lead time from 30 to 20 days",
+            "Bygglov",
+            "2026Q3",
+            30,
+            20,
+            18,
+            True,
+            "outcome",
+        ),
+        KeyResult(
+            "Faster permits",
+            "Launch the new portal",
+            "Bygglov",
+            "2026Q3",
+            None,
+            None,
+            None,
+            True,
+            "output",
+        ),
+        KeyResult(
+            "Fewer calls",
+            "Cut avoidable calls from 40 % to 25 %",
+            "Kundtjänst",
+            "2026Q3",
+            40,
+            25,
+            33,
+            False,
+            "outcome",
+        ),
+    ]
+    fake = types.SimpleNamespace(list_key_results=lambda _ctx: results)
+    monkeypatch.setattr(service.importlib, "import_module", lambda name: fake)
+    (draft,) = service.draft_all(ctx)
+    assert draft.what_changed == "Cut lead time from 30 to 20 days"
+    assert draft.source.value == "key_result" and "18" in draft.outcome
+    assert service.draft_all(ctx) == []

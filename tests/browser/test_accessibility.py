@@ -72,7 +72,13 @@ COVERED_ELSEWHERE = {
     "/s/{token}": "tests/browser/surveys/test_survey_accessibility.py",
     **{
         path: "tests/browser/pilots/test_pilots_accessibility.py"
-        for path in ("/pilots", "/pilots/{pilot_id}", "/wins", "/public/wins")
+        for path in (
+            "/pilots",
+            "/pilots/{pilot_id}",
+            "/wins",
+            "/wins/{win_id}/edit",
+            "/public/wins",
+        )
     },
 }
 # Pages reached only through an action (an event-log upload makes the job and the log), which

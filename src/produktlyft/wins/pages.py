@@ -7,16 +7,28 @@ import json
 
 from fastapi import Form, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 
 from produktlyft.kernel import i18n
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.errors import Issue
+from produktlyft.kernel.files.base import validation_wording
 from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.web.deps import PageContext, public_context, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router, public
+from produktlyft.wins.model import Win
 from produktlyft.wins.presenter import atom_feed, dcat, wins_csv, wins_json
-from produktlyft.wins.service import approve, draft_all, list_wins, published_wins, reject
+from produktlyft.wins.service import (
+    approve,
+    draft_all,
+    get_win,
+    list_wins,
+    published_wins,
+    reject,
+    save_draft,
+)
 
 router = page_router()
 nav = (NavEntry(N_("Wins"), "/wins", Permission.READ, order=5, parent="/outcomes"),)
@@ -64,6 +76,51 @@ def decide_page(
     ctx: ServiceContext = PageContext,
 ) -> Response:
     (approve if decision == "approve" else reject)(ctx, win_id)
+    return RedirectResponse("/wins", status_code=303)
+
+
+EDITABLE = ("title", "what_changed", "outcome", "team", "day")
+
+
+@router.get("/wins/{win_id}/edit")
+@needs(Permission.EDIT)
+def edit_page(request: Request, win_id: str, ctx: ServiceContext = PageContext) -> Response:
+    ctx.actor.require(Permission.EDIT)
+    win = get_win(ctx, win_id)
+    return render(
+        request,
+        "wins/edit.html",
+        win=win,
+        values=win.model_dump(mode="json"),
+        issues=[],
+        problems={},
+    )
+
+
+@router.post("/wins/{win_id}/edit")
+@needs(Permission.EDIT)
+async def save_page(request: Request, win_id: str, ctx: ServiceContext = PageContext) -> Response:
+    ctx.actor.require(Permission.EDIT)
+    form = await request.form()
+    values = {name: str(form.get(name, "")).strip() for name in EDITABLE}
+    win = get_win(ctx, win_id)
+    try:
+        edited = Win.model_validate({**win.model_dump(mode="json"), **values})
+    except ValidationError as error:
+        issues = [
+            Issue.worded(validation_wording(e), column=".".join(str(p) for p in e["loc"]))
+            for e in error.errors()
+        ]
+        return render(
+            request,
+            "wins/edit.html",
+            status_code=400,
+            win=win,
+            values=values,
+            issues=issues,
+            problems={issue.column: issue for issue in issues},
+        )
+    save_draft(ctx, edited)
     return RedirectResponse("/wins", status_code=303)
 
 

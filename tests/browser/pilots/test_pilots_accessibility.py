@@ -17,7 +17,7 @@ from tests.conftest import make_context, missing_component
 from tests.support.pilots import evaluated_pilot
 from tests.web.conftest import seed
 
-PILOT_PAGES = ["/pilots", "/pilots/lead-time", "/wins"]
+PILOT_PAGES = ["/pilots", "/pilots/lead-time", "/wins", "/wins/pilot-lead-time/edit"]
 
 
 @pytest.fixture(scope="module")

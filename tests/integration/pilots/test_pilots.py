@@ -10,8 +10,10 @@ import pytest
 
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput
+from produktlyft.kernel.report.sections import ReportContext
 from produktlyft.pilots.analysis.simulate import demo_series
 from produktlyft.pilots.model import Direction, PilotRegistration, SeriesValue
+from produktlyft.pilots.report import pilots as pilots_section
 from produktlyft.pilots.service import (
     amend_pilot,
     evaluate_pilot,
@@ -91,6 +93,9 @@ def test_uploaded_series_evaluates_and_is_kept(ctx: ServiceContext, tmp_path: Pa
     assert result.effect is not None and -40 < result.effect < -20
     stored = latest_evaluation(ctx, "lead-time")
     assert stored is not None and stored.effect == pytest.approx(result.effect)
+    section = pilots_section(ReportContext("en", ctx))
+    assert section is not None and section.title == "What the pilot showed"
+    assert section.paragraphs[0].startswith("Small batches: The pilot improved the measure.")
 
 
 def test_a_bad_series_row_names_the_row_and_writes_nothing(

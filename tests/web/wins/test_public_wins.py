@@ -125,3 +125,32 @@ def test_editor_page_and_approval_permissions(
     )
     assert done.status_code == 303
     assert draft.title in client_for(None).get("/public/wins").text
+
+
+def test_editing_a_win_checks_the_fields_and_sends_it_back_to_draft(
+    web_database: Database, client_for: Callable[[Role | None], TestClient]
+) -> None:
+    win_id, _ = _publish(web_database)
+    editor = client_for(Role.EDITOR)
+    form = editor.get(f"/wins/{win_id}/edit")
+    assert form.status_code == 200 and 'name="what_changed"' in form.text
+    token = form.text.split('name="csrf_token" value="')[1].split('"', maxsplit=1)[0]
+    fields = {
+        "title": "",
+        "what_changed": "Permits are decided sooner",
+        "outcome": "Lead time 30 hours shorter",
+        "team": "Bygglov",
+        "day": "2026-11-01",
+        "csrf_token": token,
+    }
+    refused = editor.post(f"/wins/{win_id}/edit", data=fields, follow_redirects=False)
+    assert refused.status_code == 400 and 'aria-invalid="true"' in refused.text
+    assert 'id="title"' in refused.text and "Inget sparades" in refused.text
+    assert client_for(None).get("/public/wins.json").json()[0]["id"] == win_id  # unchanged
+    saved = editor.post(
+        f"/wins/{win_id}/edit", data={**fields, "title": "Sooner permits"}, follow_redirects=False
+    )
+    assert saved.status_code == 303
+    assert client_for(None).get("/public/wins.json").json() == []  # a draft again
+    assert "Sooner permits" in editor.get("/wins").text
+    assert client_for(Role.VIEWER).get(f"/wins/{win_id}/edit").status_code == 403

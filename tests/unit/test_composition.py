@@ -130,6 +130,7 @@ ROUTES = {
     ("GET", "/contracts"),
     ("GET", "/decisions"),
     ("GET", "/pilots"),
+    ("POST", "/pilots"),
     ("GET", "/pilots/{pilot_id}"),
     ("POST", "/pilots/{pilot_id}/evaluate"),
     ("GET", "/wins"),

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.errors import InvalidInput, Issue
 from produktlyft.kernel.i18n import N_, gettext
 from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
+from produktlyft.pilots.model import Direction, PilotRegistration
 from produktlyft.pilots.presenter import effect_text, finding_text, series_chart, verdict_text
 from produktlyft.pilots.service import (
     chart_series,
@@ -19,6 +22,8 @@ from produktlyft.pilots.service import (
     get_pilot,
     latest_evaluation,
     list_pilots,
+    register_pilot,
+    registration_issues,
     survey_before_after,
     team_names,
 )
@@ -27,18 +32,75 @@ router = page_router()
 nav = (NavEntry(N_("Pilots"), "/pilots", Permission.READ, order=4, parent="/outcomes"),)
 
 
-@router.get("/pilots")
-@needs(Permission.READ)
-def pilots_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
+FORM_FIELDS = (
+    "id",
+    "name",
+    "hypothesis",
+    "metric",
+    "pilot_team",
+    "comparison_teams",
+    "pre_start",
+    "pre_end",
+    "post_start",
+    "post_end",
+    "min_effect",
+    "direction",
+)
+
+
+def _list(
+    request: Request,
+    ctx: ServiceContext,
+    values: dict[str, str] | None = None,
+    issues: list[Issue] | None = None,
+) -> Response:
     pilots = list_pilots(ctx)
     verdicts = {}
     for pilot in pilots:
         evaluation = latest_evaluation(ctx, pilot.id)
         if evaluation is not None:
             verdicts[pilot.id] = verdict_text(evaluation, request.state.lang)
+    issues = issues or []
     return render(
-        request, "pilots/list.html", pilots=pilots, verdicts=verdicts, names=team_names(ctx)
+        request,
+        "pilots/list.html",
+        status_code=400 if issues else 200,
+        pilots=pilots,
+        verdicts=verdicts,
+        names=team_names(ctx),
+        can_edit=ctx.actor.can(Permission.EDIT),
+        directions=list(Direction),
+        values=values or {"metric": "uploaded"},
+        issues=issues,
+        problems={issue.column: issue for issue in issues},
     )
+
+
+@router.get("/pilots")
+@needs(Permission.READ)
+def pilots_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
+    return _list(request, ctx)
+
+
+@router.post("/pilots")
+@needs(Permission.EDIT)
+async def register_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
+    """Pre-register from the form; a problem is shown on the form (400), nothing is saved."""
+    ctx.actor.require(Permission.EDIT)
+    form = await request.form()
+    values = {name: str(form.get(name, "")).strip() for name in FORM_FIELDS}
+    data: dict[str, object] = {k: v for k, v in values.items() if v}
+    data["comparison_teams"] = [
+        t.strip() for t in values["comparison_teams"].split(",") if t.strip()
+    ]
+    try:
+        plan = PilotRegistration.model_validate(data)
+        register_pilot(ctx, plan)
+    except ValidationError as error:
+        return _list(request, ctx, values, registration_issues(error))
+    except InvalidInput as invalid:
+        return _list(request, ctx, values, invalid.issues)
+    return RedirectResponse(f"/pilots/{plan.id}", status_code=303)
 
 
 @router.get("/pilots/{pilot_id}")

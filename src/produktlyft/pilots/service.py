@@ -22,7 +22,7 @@ from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.kernel.files.base import ImportLimits
 from produktlyft.pilots.analysis.evaluation import build_panel, evaluate
 from produktlyft.pilots.analysis.simulate import demo_series
-from produktlyft.pilots.importers import read_registration, read_series
+from produktlyft.pilots.importers import read_registration, read_series, registration_issues
 from produktlyft.pilots.model import (
     UPLOADED,
     Amendment,
@@ -38,7 +38,8 @@ from produktlyft.pilots.repository import PilotRepository
 from produktlyft.surveys.services.reports import group_trend
 
 OUTCOMES_SERVICE = "produktlyft.outcomes.service"
-__all__ = ["read_registration"]  # the CLI reads registration files through the service
+# the entry points read registration files and word form errors through the service
+__all__ = ["read_registration", "registration_issues"]
 
 
 def _limits(ctx: ServiceContext) -> ImportLimits:

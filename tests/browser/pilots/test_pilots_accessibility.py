@@ -17,6 +17,17 @@ from tests.conftest import make_context, missing_component
 from tests.support.pilots import evaluated_pilot
 from tests.web.conftest import seed
 
+FORM = {
+    "id": "bad-window",
+    "name": "Bad window",
+    "hypothesis": "Faster",
+    "pilot_team": "team-a",
+    "pre_start": "2026-01-05",
+    "pre_end": "2026-03-29",
+    "post_start": "2026-03-30",
+    "post_end": "2026-03-01",
+    "min_effect": "1",
+}
 PILOT_PAGES = ["/pilots", "/pilots/lead-time", "/wins", "/wins/pilot-lead-time/edit"]
 
 
@@ -57,5 +68,12 @@ def test_pilot_and_wins_pages_have_no_violations(browser, pilots_server: str, la
             assert_clean(page, f"{path} ({lang})")
         page.goto("/pilots/lead-time")
         assert page.locator("svg[role=img]").count() == 1
+        page.goto("/pilots")
+        for name, value in FORM.items():
+            page.fill(f"#{name}", value)
+        page.click("main form[action='/pilots'] button[type=submit]")
+        page.wait_for_selector("#error-summary")
+        assert page.locator("#post_end[aria-invalid=true]").count() == 1
+        assert_clean(page, f"/pilots with a window that ends before it starts ({lang})")
     finally:
         page.context.close()

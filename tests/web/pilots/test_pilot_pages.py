@@ -59,3 +59,36 @@ def test_only_analysts_evaluate(
         f"/pilots/{plan.id}/evaluate", data={"csrf_token": token}, follow_redirects=False
     )
     assert done.status_code == 303
+
+
+def test_the_registration_form_names_a_bad_window_and_saves_nothing(
+    web_database: Database, client_for: Callable[[Role | None], TestClient]
+) -> None:
+    editor = client_for(Role.EDITOR)
+    token = _token(editor.get("/pilots").text)
+    fields = {
+        "id": "web-pilot",
+        "name": "From the form",
+        "hypothesis": "Fewer reworked deployments",
+        "metric": "uploaded",
+        "pilot_team": "team-a",
+        "comparison_teams": "team-b, team-c",
+        "pre_start": "2026-01-05",
+        "pre_end": "2026-03-29",
+        "post_start": "2026-03-30",
+        "post_end": "2026-03-01",
+        "min_effect": "0.05",
+        "direction": "lower_is_better",
+        "csrf_token": token,
+    }
+    refused = editor.post("/pilots", data=fields, follow_redirects=False)
+    assert refused.status_code == 400
+    assert 'id="post_end-error"' in refused.text and "efterperioden slutar" in refused.text
+    assert "Inget sparades" in refused.text
+    assert client_for(Role.VIEWER).get("/pilots/web-pilot").status_code == 404
+    made = editor.post("/pilots", data={**fields, "post_end": "2026-06-28"}, follow_redirects=False)
+    assert made.status_code == 303 and made.headers["location"] == "/pilots/web-pilot"
+    page = editor.get("/pilots/web-pilot").text
+    assert "From the form" in page and "team-b" in page
+    viewer_page = client_for(Role.VIEWER).get("/pilots").text
+    assert 'action="/pilots"' not in viewer_page  # the form is for those who may edit

@@ -237,7 +237,11 @@ def _outcomes_series(ctx: ServiceContext, plan: PilotRegistration) -> list[Serie
         )
     values: list[SeriesValue] = []
     for team in (plan.pilot_team, *plan.comparison_teams):
-        for point in outcomes.team_series(ctx, team, plan.metric, period="week"):
+        try:  # weeks give a pilot enough periods; the interface promises months
+            points = outcomes.team_series(ctx, team, plan.metric, period="week")
+        except (ValueError, InvalidInput):
+            points = outcomes.team_series(ctx, team, plan.metric)
+        for point in points:
             values.append(
                 SeriesValue(team=team, period_start=point.period_start, value=point.value)
             )

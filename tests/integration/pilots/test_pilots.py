@@ -112,3 +112,45 @@ def test_a_bad_series_row_names_the_row_and_writes_nothing(
     # the single value stored before is still the only one: too few points to evaluate
     result = evaluate_pilot(ctx, "lead-time")
     assert result.verdict.value == "inconclusive" and result.post_points == 1
+
+
+def test_a_metric_of_the_outcomes_area_is_read_through_team_series(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the fixed interface `outcomes.service.team_series`, stood in for here until the
+    outcomes area lands; without it the metric is refused naming the field."""
+    import types
+    from dataclasses import dataclass
+
+    from produktlyft.pilots import service
+
+    register_pilot(ctx, _plan(metric="lead_time_hours"))
+
+    def absent(name: str) -> object:
+        raise ImportError(name)
+
+    monkeypatch.setattr(service.importlib, "import_module", absent)
+    with pytest.raises(InvalidInput) as refused:
+        evaluate_pilot(ctx, "lead-time")
+    assert refused.value.issues[0].column == "metric"
+
+    @dataclass
+    class SeriesPoint:
+        period_start: date
+        value: float
+        count: int
+
+    rows = demo_series(["team-a", "team-b", "team-c"], START, 26, 26, seed=2)
+    asked: list[tuple[str, str, str]] = []
+
+    def team_series(
+        _ctx: object, team: str, metric: str, *, period: str = "month"
+    ) -> list[SeriesPoint]:
+        asked.append((team, metric, period))
+        return [SeriesPoint(d, v, 5) for t, d, v in rows if t == team]
+
+    fake = types.SimpleNamespace(team_series=team_series)
+    monkeypatch.setattr(service.importlib, "import_module", lambda name: fake)
+    result = evaluate_pilot(ctx, "lead-time")
+    assert result.method.value == "did" and result.verdict.value == "improved"
+    assert asked == [(t, "lead_time_hours", "week") for t in ("team-a", "team-b", "team-c")]

@@ -75,6 +75,23 @@ COVERED_ELSEWHERE = {
     "/procurement/slices/{name}/outline.docx",
 }  # file downloads
     "/procurement/slices/{name}": "tests/browser/procurement/test_procurement_browser.py",
+    "/review/report",  # a file download
+    # the wins' feed and open data: not HTML pages
+    "/public/wins.atom",
+    "/public/wins.csv",
+    "/public/wins.json",
+    "/public/wins/dcat.jsonld",
+}
+    **{
+        path: "tests/browser/pilots/test_pilots_accessibility.py"
+        for path in (
+            "/pilots",
+            "/pilots/{pilot_id}",
+            "/wins",
+            "/wins/{win_id}/edit",
+            "/public/wins",
+        )
+    },
 }
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.

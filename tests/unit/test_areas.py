@@ -23,6 +23,8 @@ ANATOMY = {
     "decisions": (True, True, True, True),
     "interop": (True, True, False, False),
     "procurement": (True, True, True, True),
+    "pilots": (True, True, True, True),
+    "wins": (True, True, True, True),
     "review": (True, True, True, True),
     "demo": (True, False, False, False),
     "roadmap": (True, True, True, True),

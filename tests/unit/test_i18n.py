@@ -96,6 +96,8 @@ def test_domains_are_merged_and_languages_fall_back() -> None:
         "roadmap",
         "procurement",
         "surveys",
+        "pilots",
+        "wins",
         "workflows",
     ]
     assert i18n.domains("sv") == areas

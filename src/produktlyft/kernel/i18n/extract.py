@@ -34,6 +34,8 @@ DOMAINS = (
     "interop",
     "business_case",
     "procurement",
+    "pilots",
+    "wins",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 JINJA_OPTIONS = {

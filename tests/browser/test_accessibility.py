@@ -43,6 +43,9 @@ PAGES = [
     "/decisions/rights",
     "/procurement",
     "/procurement/forecast",
+    "/roadmap",
+    "/roadmap/initiatives/new",
+    "/roadmap/plan",
     "/surveys/{round}",
     "/surveys/{round}/groups/org",
     "/surveys/{readiness}/readiness",
@@ -56,15 +59,22 @@ PAGES = [
     "/review/weights",
     "/review/systems/sys-00001",
 ]
-# GET routes that answer with a redirect or a provider round trip rather than a page
+# GET routes that answer with a redirect, a provider round trip or a file rather than a page
 NOT_PAGES = {
     "/language/{code}",
     "/login/oidc",
     "/auth/oidc/callback",
     "/healthz",
-    "/review/report",
-    "/cases/{case_id}/export.{fmt}",
-}  # a file download
+    "/review/report",  # a file download
+    "/cases/{case_id}/export.{fmt}",  # a file download
+    "/procurement/slices/{name}/outline.docx",  # a file download
+    "/import/template",  # a file download
+    # the wins' feed and open data: not HTML pages
+    "/public/wins.atom",
+    "/public/wins.csv",
+    "/public/wins.json",
+    "/public/wins/dcat.jsonld",
+}
 # Pages another test module checks with axe, in the state it sets up.
 COVERED_ELSEWHERE = {
     "/s/{token}": "tests/browser/surveys/test_survey_accessibility.py",
@@ -72,16 +82,8 @@ COVERED_ELSEWHERE = {
     "/interop/systems/{system_id}": "tests/browser/interop/test_interop_accessibility.py",
     "/cases": "tests/browser/business_case/test_case_accessibility.py",
     "/cases/{case_id}": "tests/browser/business_case/test_case_accessibility.py",
-    "/procurement/slices/{name}/outline.docx",
-}  # file downloads
     "/procurement/slices/{name}": "tests/browser/procurement/test_procurement_browser.py",
-    "/review/report",  # a file download
-    # the wins' feed and open data: not HTML pages
-    "/public/wins.atom",
-    "/public/wins.csv",
-    "/public/wins.json",
-    "/public/wins/dcat.jsonld",
-}
+    "/roadmap/initiatives/{initiative_id}": "tests/browser/roadmap/test_roadmap_accessibility.py",
     **{
         path: "tests/browser/pilots/test_pilots_accessibility.py"
         for path in (

@@ -22,14 +22,13 @@ ANATOMY = {
     "surveys": (True, True, True, True),
     "decisions": (True, True, True, True),
     "interop": (True, True, False, False),
+    "review": (True, True, True, True),
+    "roadmap": (True, True, True, True),
+    "business_case": (True, True, True, True),
     "procurement": (True, True, True, True),
     "pilots": (True, True, True, True),
     "wins": (True, True, True, True),
-    "review": (True, True, True, True),
     "demo": (True, False, False, False),
-    "roadmap": (True, True, True, True),
-    "business_case": (True, True, True, True),
-    "demo": (False, False, False, False),
 }
 
 

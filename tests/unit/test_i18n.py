@@ -92,11 +92,11 @@ def test_domains_are_merged_and_languages_fall_back() -> None:
         "interop",
         "inventory",
         "kernel",
+        "pilots",
+        "procurement",
         "review",
         "roadmap",
-        "procurement",
         "surveys",
-        "pilots",
         "wins",
         "workflows",
     ]

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_business_case"
-down_revision = "0011_roadmap"  # this branch merged roadmap-core; the integrator re-chains
+down_revision = "0011_roadmap"
 branch_labels = None
 depends_on = None
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_procurement"
-down_revision = "0010_session_generation"
+down_revision = "0013_business_case"
 branch_labels = None
 depends_on = None
 

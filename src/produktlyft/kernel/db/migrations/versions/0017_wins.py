@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0017_wins"
-down_revision = "0016_pilots"  # both are this branch's; the integrator re-chains them
+down_revision = "0016_pilots"
 branch_labels = None
 depends_on = None
 

@@ -254,7 +254,7 @@ def serial_schedule(
     """The serial schedule-generation scheme: take jobs in priority order (among those whose
     predecessors are placed) and start each at the earliest week its team, budget and
     predecessors allow. Status "feasible" when every constraint holds, otherwise "infeasible"
-    with the broken ones in `conflicts`; lower bound and gap are None."""
+    with the broken ones in `conflicts`; lower bound and gap are None. Items carry reasons."""
     from produktlyft.roadmap.analysis.schedule_heuristic import serial_plan
 
     return serial_plan(problem, priority, objective)

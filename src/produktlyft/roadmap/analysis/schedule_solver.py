@@ -28,6 +28,7 @@ from produktlyft.roadmap.analysis.schedule_heuristic import (
     objective_of,
     place_in_order,
 )
+from produktlyft.roadmap.analysis.schedule_justify import justify
 from produktlyft.roadmap.analysis.schedule_model import Built, build
 from produktlyft.roadmap.analysis.schedule_prep import Prepared, prepare, tighten, year_of
 from produktlyft.roadmap.analysis.schedule_reasons import explain
@@ -128,6 +129,11 @@ def solve_problem(
         value = None if p.conflicts else 0.0
         return Solution(verdict, objective, value, value, value, (), tuple(p.conflicts))
     shown, best = _best_heuristic(p, objective)
+    if best is not None and objective == "makespan":
+        tight = justify(p, list(best.items))
+        span = objective_of(problem, tight, objective)
+        if span < (best.objective_value or 0.0):
+            best = replace(best, items=tuple(tight), objective_value=span, heuristic_objective=span)
     heuristic_value = best.objective_value if best else None
     if p.conflicts:  # seen without searching: no need to ask the solver
         failed = replace(shown, conflicts=tuple(p.conflicts), heuristic_objective=None)

@@ -233,7 +233,9 @@ def solve(
     seed: int = 0,
     reasons: bool = True,
 ) -> Solution:
-    """Plan with CP-SAT, started from the latest-finish heuristic, with a fixed random seed.
+    """Plan with CP-SAT, started from the best serial-schedule plan, with a fixed random seed.
+    `time_limit_s` bounds the whole call (a tenth is kept for compaction and reasons); when the
+    constraints clash, the diagnosis may take up to about as long again.
 
     With `workers=1` the same problem and seed give the same plan (unless the time limit cuts
     the search); with more workers a proven objective is stable but an equally good plan may

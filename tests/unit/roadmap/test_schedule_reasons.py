@@ -14,6 +14,7 @@ from produktlyft.roadmap.analysis.schedule import (
     ScheduledJob,
     Solution,
     phases,
+    serial_schedule,
     solve,
 )
 
@@ -87,3 +88,12 @@ def test_phases_group_by_the_quarter_a_job_is_delivered() -> None:
     monday = date(2027, 1, 4)
     grouped = phases(plan, lambda week: monday + timedelta(weeks=week), {"a": 10.0, "c": 5.0})
     assert grouped == [("2027-Q1", ("a", "b"), 10.0), ("2027-Q2", ("c",), 5.0)]
+
+
+def test_the_instant_heuristic_plan_has_reasons_too() -> None:
+    problem = Problem((job("low", 2, 1), job("high", 2, 10)), (Resource("t1"),))
+    plan = serial_schedule(problem, "wsjf")
+    assert {item.job: item.reason_code for item in plan.items} == {
+        "high": "starts_at_release",
+        "low": "ordered_by_cost_of_delay",
+    }

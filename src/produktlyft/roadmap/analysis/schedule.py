@@ -233,7 +233,9 @@ def solve(
     seed: int = 0,
     reasons: bool = True,
 ) -> Solution:
-    """Plan with CP-SAT, started from the latest-finish heuristic, with a fixed random seed.
+    """Plan with CP-SAT, started from the best serial-schedule plan, with a fixed random seed.
+    `time_limit_s` bounds the whole call (a tenth is kept for compaction and reasons); when the
+    constraints clash, the diagnosis may take up to about as long again.
 
     With `workers=1` the same problem and seed give the same plan (unless the time limit cuts
     the search); with more workers a proven objective is stable but an equally good plan may
@@ -254,7 +256,7 @@ def serial_schedule(
     """The serial schedule-generation scheme: take jobs in priority order (among those whose
     predecessors are placed) and start each at the earliest week its team, budget and
     predecessors allow. Status "feasible" when every constraint holds, otherwise "infeasible"
-    with the broken ones in `conflicts`; lower bound and gap are None."""
+    with the broken ones in `conflicts`; lower bound and gap are None. Items carry reasons."""
     from produktlyft.roadmap.analysis.schedule_heuristic import serial_plan
 
     return serial_plan(problem, priority, objective)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from produktlyft.roadmap.analysis.schedule import (
     DEADLINES_VS_CAPACITY,
@@ -33,6 +34,7 @@ from produktlyft.roadmap.analysis.schedule import (
 )
 from produktlyft.roadmap.analysis.schedule_board import Board
 from produktlyft.roadmap.analysis.schedule_prep import Prepared, prepare
+from produktlyft.roadmap.analysis.schedule_reasons import explain
 
 # Conflicts that leave no plan to show at all: there is no order, or a job has no team.
 FATAL = frozenset({DEPENDENCY_LOOP, UNKNOWN_JOB, NO_FEASIBLE_TEAM})
@@ -152,4 +154,7 @@ def heuristic_plan(p: Prepared, priority: Priority, objective: Objective) -> Sol
 
 
 def serial_plan(problem: Problem, priority: Priority, objective: Objective) -> Solution:
-    return heuristic_plan(prepare(problem), priority, objective)
+    """The heuristic plan with its why-here reasons (the instant plan a page shows)."""
+    p = prepare(problem)
+    plan = heuristic_plan(p, priority, objective)
+    return replace(plan, items=tuple(explain(p, plan.items)))

@@ -22,6 +22,7 @@ ANATOMY = {
     "surveys": (True, True, True, True),
     "decisions": (True, True, True, True),
     "review": (True, True, True, True),
+    "outcomes": (True, True, True, True),
     "demo": (False, False, False, False),
 }
 

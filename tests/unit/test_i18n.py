@@ -84,7 +84,16 @@ def test_templates_hold_no_hard_coded_text(template: Path) -> None:
 
 def test_domains_are_merged_and_languages_fall_back() -> None:
     assert i18n.domains("sv") == i18n.domains("en")
-    areas = ["accounts", "decisions", "inventory", "kernel", "review", "surveys", "workflows"]
+    areas = [
+        "accounts",
+        "decisions",
+        "inventory",
+        "kernel",
+        "outcomes",
+        "review",
+        "surveys",
+        "workflows",
+    ]
     assert i18n.domains("sv") == areas
     assert i18n.gettext("Systems", "sv") == "System"
     assert i18n.gettext("Systems", "en") == "Systems"

@@ -12,7 +12,7 @@ from produktlyft.outcomes.analysis import events
 from produktlyft.outcomes.analysis.dora import metrics, series
 from produktlyft.outcomes.analysis.scores import score
 from produktlyft.outcomes.analysis.stats import median_with_interval, poisson_rate, wilson
-from produktlyft.outcomes.model import Deployment, Incident, Metric
+from produktlyft.outcomes.model import Deployment, Incident, Metric, MetricValue
 
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)  # a Monday
 
@@ -42,7 +42,7 @@ def incident(n: int, hours_after: float, lasted: float = 2, **kw: object) -> Inc
     return Incident.model_validate(fields)
 
 
-def run(ds: list[Deployment], incs: list[Incident], window: int = 7) -> dict:  # type: ignore[type-arg]  # a test helper
+def run(ds: list[Deployment], incs: list[Incident], window: int = 7) -> dict[Metric, MetricValue]:
     frame = events.deployment_frame(ds)
     linked = events.link_incidents(events.incident_frame(incs), frame, window)
     return metrics(frame, linked, date(2026, 3, 2), date(2026, 3, 30), seed=1)

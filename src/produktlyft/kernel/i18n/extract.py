@@ -21,7 +21,16 @@ from produktlyft.kernel.i18n import LANGUAGES, PACKAGE, catalogue_path
 
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "wording": None}
 # A domain is a folder beside the kernel with translatable text; its sources are all of it.
-DOMAINS = ("kernel", "inventory", "review", "workflows", "surveys", "decisions", "accounts")
+DOMAINS = (
+    "kernel",
+    "inventory",
+    "review",
+    "workflows",
+    "surveys",
+    "decisions",
+    "accounts",
+    "outcomes",
+)
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 JINJA_OPTIONS = {
     "extensions": "jinja2.ext.i18n",

@@ -18,23 +18,27 @@ import polars as pl
 from produktlyft.outcomes.model import Deployment, Incident
 
 TIME = pl.Datetime("us", "UTC")
-_DEPLOYMENT_SCHEMA = {
-    "id": pl.String,
-    "team": pl.String,
-    "environment": pl.String,
-    "deployed_at": TIME,
-    "committed_at": TIME,
-    "failed": pl.Boolean,
-    "rework": pl.Boolean,
-    "ref": pl.String,
-}
-_INCIDENT_SCHEMA = {
-    "id": pl.String,
-    "team": pl.String,
-    "opened_at": TIME,
-    "resolved_at": TIME,
-    "deployment_id": pl.String,
-}
+_DEPLOYMENT_SCHEMA = pl.Schema(
+    {
+        "id": pl.String(),
+        "team": pl.String(),
+        "environment": pl.String(),
+        "deployed_at": TIME,
+        "committed_at": TIME,
+        "failed": pl.Boolean(),
+        "rework": pl.Boolean(),
+        "ref": pl.String(),
+    }
+)
+_INCIDENT_SCHEMA = pl.Schema(
+    {
+        "id": pl.String(),
+        "team": pl.String(),
+        "opened_at": TIME,
+        "resolved_at": TIME,
+        "deployment_id": pl.String(),
+    }
+)
 
 
 def deployment_frame(deployments: Sequence[Deployment]) -> pl.DataFrame:

@@ -18,6 +18,7 @@ from produktlyft.outcomes.service.delivery import (
     save_settings,
     team_trends,
 )
+from produktlyft.outcomes.service.demo import DemoOutcomes, load_demo_outcomes
 from produktlyft.outcomes.service.kpis import (
     ServiceKpis,
     import_kpis,
@@ -38,6 +39,7 @@ from produktlyft.outcomes.service.series import team_series
 
 __all__ = [
     "CheckedKeyResult",
+    "DemoOutcomes",
     "DeploymentImport",
     "Distribution",
     "DoraReport",
@@ -54,6 +56,7 @@ __all__ = [
     "known_teams",
     "list_key_results",
     "list_services",
+    "load_demo_outcomes",
     "organisation_distributions",
     "outcome_settings",
     "record_kpi",

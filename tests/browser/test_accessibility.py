@@ -53,6 +53,12 @@ PAGES = [
     "/review/duplicates",
     "/review/weights",
     "/review/systems/sys-00001",
+    # the outcomes pages before anything is measured (tests/browser/outcomes checks them with
+    # data, in both languages)
+    "/outcomes",
+    "/outcomes/organisation",
+    "/outcomes/services",
+    "/outcomes/okrs",
 ]
 # GET routes that answer with a redirect or a provider round trip rather than a page
 NOT_PAGES = {
@@ -63,7 +69,10 @@ NOT_PAGES = {
     "/review/report",
 }  # a file download
 # Pages another test module checks with axe, in the state it sets up.
-COVERED_ELSEWHERE = {"/s/{token}": "tests/browser/surveys/test_survey_accessibility.py"}
+COVERED_ELSEWHERE = {
+    "/s/{token}": "tests/browser/surveys/test_survey_accessibility.py",
+    "/outcomes/teams/{team}": "tests/browser/outcomes/test_outcomes_accessibility.py",
+}
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.
 MADE_BY_AN_ACTION = {"/workflows/imports/{job_id}", "/workflows/logs/{name}"}

@@ -156,7 +156,7 @@ def load_demo_outcomes(ctx: ServiceContext, seed: int = 0) -> DemoOutcomes:
     pilot, comparison = _teams(ctx, system)
     if pilot is None:
         return DemoOutcomes(skipped="the inventory has no teams; load the demo organisation first")
-    shapes = [
+    shapes: list[tuple[TeamShape, date | None]] = [
         (
             TeamShape(pilot.id, 2.0, 160.0, 0.24, 6.0, 30.0, 0.12),
             PILOT_START,

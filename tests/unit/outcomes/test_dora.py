@@ -163,3 +163,24 @@ def test_monthly_series() -> None:
     assert frequency[0].value == pytest.approx(7 / 31)
     with pytest.raises(ValueError):
         series(frame, linked, Metric.LEAD_TIME, "year")
+
+
+def test_wilson_covers_the_true_share_about_95_percent() -> None:
+    rng = np.random.default_rng(11)
+    true, trials, runs = 0.2, 30, 2000
+    successes = rng.binomial(trials, true, size=runs)
+    hits = 0
+    for k in successes:
+        _, low, high = wilson(int(k), trials)  # type: ignore[misc]  # not None for trials > 0
+        hits += low <= true <= high
+    assert 0.92 <= hits / runs <= 0.98
+
+
+def test_linking_by_team_prints_no_warning(capfd: pytest.CaptureFixture[str]) -> None:
+    """polars writes its sortedness warning straight to stderr, past Python's warnings."""
+    ds = [deploy(1, 0), deploy(2, 5, team="u"), deploy(3, 10)]
+    incs = [incident(1, 6, team="u"), incident(2, 11)]
+    frame = events.deployment_frame(ds)
+    linked = events.link_incidents(events.incident_frame(incs), frame, 7)
+    assert linked["linked_deployment"].to_list() == ["d2", "d3"]
+    assert "Sortedness" not in capfd.readouterr().err

@@ -100,6 +100,7 @@ def link_incidents(
         by="team",
         strategy="backward",
         tolerance=window,
+        check_sortedness=False,  # both sides are sorted by time above, hence within each team
     )
     linked = nearest.with_columns(
         pl.when(pl.col("deployment_id").is_not_null())

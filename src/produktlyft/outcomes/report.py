@@ -13,6 +13,7 @@ from produktlyft.outcomes.presenter.report_text import (
     method_note,
 )
 from produktlyft.outcomes.service import (
+    known_teams,
     list_key_results,
     organisation_distributions,
     outcome_settings,
@@ -36,7 +37,7 @@ def outcomes(rc: ReportContext) -> SectionContent | None:
         items.extend(distribution_lines(distributions, rc.lang))
     if statuses:
         paragraphs.append(key_result_summary(statuses, rc.lang))
-        items.extend(key_result_lines(statuses, rc.lang))
+        items.extend(key_result_lines(statuses, rc.lang, known_teams(rc.service)))
     settings = outcome_settings(rc.service)
     return SectionContent(
         t(rc.lang, "section"),

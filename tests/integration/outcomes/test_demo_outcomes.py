@@ -10,8 +10,10 @@ from produktlyft.demo.service import load_demo
 from produktlyft.inventory.model import Team
 from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.db import Database
+from produktlyft.kernel.report.sections import ReportContext
 from produktlyft.outcomes import service
 from produktlyft.outcomes.model import Kpi, Metric
+from produktlyft.outcomes.report import outcomes as outcomes_section
 from tests.conftest import make_context
 
 
@@ -45,6 +47,13 @@ def test_the_demo_outcomes(sqlite_database: Database, tmp_path: Path) -> None:
     statuses = service.list_key_results(ctx)
     assert len(statuses) == 4 and sum(s.verdict == "output" for s in statuses) == 1
     assert all(s.current is not None for s in statuses if s.metric)
+
+    section = outcomes_section(ReportContext("en", ctx))
+    assert section is not None and section.title == "Outcomes"
+    assert any("change lead time" in item for item in section.items)
+    assert names[result.comparison_team] not in " ".join(section.paragraphs)  # no ranking
+    swedish = outcomes_section(ReportContext("sv", ctx))
+    assert swedish is not None and swedish.title == "Effekter"
 
     again = service.load_demo_outcomes(ctx, seed=42)
     assert again.deployments == result.deployments

@@ -43,7 +43,9 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
 
 
-def key_result_lines(statuses: list[KeyResultStatus], lang: str) -> list[str]:
+def key_result_lines(
+    statuses: list[KeyResultStatus], lang: str, team_names: dict[str, str] | None = None
+) -> list[str]:
     """The key results with a measured value, those that reached their target first."""
     moved = [s for s in statuses if s.current is not None and s.verdict == "outcome"]
     moved.sort(key=lambda s: (s.achieved is not True, s.text))
@@ -52,7 +54,7 @@ def key_result_lines(statuses: list[KeyResultStatus], lang: str) -> list[str]:
             lang,
             "section.kr.moved",
             text=s.text,
-            team=s.team,
+            team=(team_names or {}).get(s.team, s.team),
             baseline=_number(s.baseline),
             current=f"{s.current:.3g}" if s.current is not None else "–",
             target=_number(s.target),

@@ -82,6 +82,7 @@ def test_the_team_page_shows_one_team_with_intervals_scores_and_benchmarks(
     assert "Lag Alfa" in page and "Lag Beta" not in page and "Lag Gamma" not in page
     assert "95 % interval" in page and "Government benchmark" in page and "<svg" in page
     assert "4.8 ± 2.6" in page  # lead time's government score
+    assert "The quarter before" in page  # the team against its own past
     assert client_for(Role.VIEWER).get("/outcomes/teams/nobody").status_code == 404
 
 

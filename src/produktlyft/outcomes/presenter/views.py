@@ -26,7 +26,9 @@ from produktlyft.outcomes.service import Distribution, ServiceKpis, TeamTrends
 @dataclass
 class MetricPanel:
     label: str
-    latest: list[str]  # value, interval, score, government benchmark, all industries
+    # value, interval, score, the quarter before (value and interval), government benchmark,
+    # all industries
+    latest: list[str]
     svg: str
     rows: list[list[str]]  # month, value, interval, count
 
@@ -88,6 +90,8 @@ def team_panels(trends: TeamTrends, lang: str) -> list[MetricPanel]:
                     metric_value(latest.value, metric, lang),
                     _interval(latest, lang),
                     _score(latest.score_0_10, lang),
+                    metric_value(trends.previous[metric].value, metric, lang),
+                    _interval(trends.previous[metric], lang),
                     government,
                     industries,
                 ],

@@ -226,6 +226,7 @@ class TeamTrends:
     months: list[date]
     values: dict[Metric, list[MetricValue]]  # per metric, one per month
     latest: DoraReport
+    previous: dict[Metric, MetricValue]  # the quarter before the latest, to compare with
 
 
 def team_trends(ctx: ServiceContext, team: str, *, seed: int = 0) -> TeamTrends:
@@ -245,4 +246,8 @@ def team_trends(ctx: ServiceContext, team: str, *, seed: int = 0) -> TeamTrends:
             found.deployments, found.linked, month, following, seed=seed
         ).items():
             values[metric].append(value)
-    return TeamTrends(latest.team, latest.team_name, months, values, latest)
+    span = latest.end - latest.start
+    previous = metrics(
+        found.deployments, found.linked, latest.start - span, latest.start, seed=seed
+    )
+    return TeamTrends(latest.team, latest.team_name, months, values, latest, previous)

@@ -21,6 +21,7 @@ COMMANDS = {
     "outcomes import-deployments": ("--branch", "--tags", "--team", "path"),
     "outcomes import-incidents": ("--team", "path"),
     "outcomes kpi import": ("path",),
+    "outcomes kpi service": ("--event-log", "--name", "service_id"),
     "outcomes settings": ("--incident-window", "--production"),
     "attach repo": ("--window-days", "location", "system_id"),
     "attach sbom": ("path", "system_id"),

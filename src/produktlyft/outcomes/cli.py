@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from produktlyft.kernel.cli.state import STATE
-from produktlyft.outcomes.model import OutcomeSettings
+from produktlyft.outcomes.model import OutcomeSettings, Service
 from produktlyft.outcomes.presenter import dora_json, metric_value, okr_check_json, reason_text
 from produktlyft.outcomes.service import (
     check_key_results,
@@ -23,6 +23,7 @@ from produktlyft.outcomes.service import (
     import_key_results,
     import_kpis,
     outcome_settings,
+    save_service,
     save_settings,
 )
 
@@ -122,6 +123,19 @@ def settings_command(
         save_settings(ctx, current)
     out.print(f"production: {current.production_pattern}")
     out.print(f"incident window: {current.incident_window_days} days")
+
+
+@kpi_app.command("service")
+def kpi_service(
+    service_id: str = typer.Argument(..., help="The service's id, as KPI files name it."),
+    name: str = typer.Option(..., "--name", help="The service's name."),
+    event_log: str | None = typer.Option(
+        None, "--event-log", help="A workflows event log: its case-handling time per month."
+    ),
+) -> None:
+    """Add or change a service, optionally bound to the event log of its cases."""
+    save_service(STATE.context(), Service(id=service_id, name=name, event_log=event_log))
+    notes.print(f"Saved the service {name} ({service_id}).")
 
 
 @kpi_app.command("import")

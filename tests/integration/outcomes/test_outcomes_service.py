@@ -143,6 +143,13 @@ def test_the_commands(database: Database, tmp_path: Path, monkeypatch: pytest.Mo
     assert done.exit_code == 0, done.output
     verdicts = json.loads(checked.read_text(encoding="utf-8"))
     assert len(verdicts) == 52 and {"text", "verdict", "reasons"} <= set(verdicts[0])
+    done = runner.invoke(app, ["outcomes", "kpi", "service", "bygglov", "--name", "Bygglov"])
+    assert done.exit_code == 0, done.output
+    missing = runner.invoke(
+        app, ["outcomes", "kpi", "service", "x", "--name", "X", "--event-log", "nothing"]
+    )
+    assert missing.exit_code != 0  # NotFound names the log
+    assert [s.name for s in service.list_services(make_context(database))] == ["Bygglov"]
     okrs = tmp_path / "okrs.csv"
     okrs.write_text("objective,key_result,target\nSnabbare,Lansera e-tjänsten,\n", encoding="utf-8")
     refused = runner.invoke(

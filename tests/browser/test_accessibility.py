@@ -58,6 +58,12 @@ PAGES = [
     "/review/duplicates",
     "/review/weights",
     "/review/systems/sys-00001",
+    # the outcomes pages before anything is measured (tests/browser/outcomes checks them with
+    # data, in both languages)
+    "/outcomes",
+    "/outcomes/organisation",
+    "/outcomes/services",
+    "/outcomes/okrs",
 ]
 # GET routes that answer with a redirect, a provider round trip or a file rather than a page
 NOT_PAGES = {
@@ -94,6 +100,7 @@ COVERED_ELSEWHERE = {
             "/public/wins",
         )
     },
+    "/outcomes/teams/{team}": "tests/browser/outcomes/test_outcomes_accessibility.py",
 }
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.

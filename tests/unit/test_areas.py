@@ -26,6 +26,7 @@ ANATOMY = {
     "roadmap": (True, True, True, True),
     "business_case": (True, True, True, True),
     "procurement": (True, True, True, True),
+    "outcomes": (True, True, True, True),
     "pilots": (True, True, True, True),
     "wins": (True, True, True, True),
     "demo": (True, False, False, False),

@@ -15,6 +15,14 @@ from produktlyft.kernel.settings import Settings
 from produktlyft.kernel.web.security import iter_routes
 
 COMMANDS = {
+    "okr check": ("--json", "path"),
+    "okr import": ("--quarter", "--team", "path"),
+    "outcomes dora": ("--json", "--since", "--team", "--until"),
+    "outcomes import-deployments": ("--branch", "--tags", "--team", "path"),
+    "outcomes import-incidents": ("--team", "path"),
+    "outcomes kpi import": ("path",),
+    "outcomes kpi service": ("--event-log", "--name", "service_id"),
+    "outcomes settings": ("--incident-window", "--production"),
     "attach repo": ("--window-days", "location", "system_id"),
     "attach sbom": ("path", "system_id"),
     "case create": ("--initiative", "--lang", "--pack", "--phase", "--price-base-year"),
@@ -232,6 +240,15 @@ ROUTES = {
     ("POST", "/roadmap/propose"),
     ("POST", "/roadmap/settings"),
     ("POST", "/roadmap/what-if"),
+    ("GET", "/outcomes"),
+    ("POST", "/outcomes/import"),
+    ("GET", "/outcomes/okrs"),
+    ("POST", "/outcomes/okrs"),
+    ("GET", "/outcomes/organisation"),
+    ("GET", "/outcomes/services"),
+    ("POST", "/outcomes/services/values"),
+    ("POST", "/outcomes/settings"),
+    ("GET", "/outcomes/teams/{team}"),
     ("GET", "/s/{token}"),
     ("POST", "/s/{token}"),
     ("GET", "/surveys"),
@@ -271,6 +288,7 @@ NAV = [
     ("/import", "Import", None),
     ("/surveys", "Surveys", None),
     ("/decisions", "Decisions", None),
+    ("/outcomes", "Outcomes", None),
     ("/admin", "Administration", None),
 ]
 

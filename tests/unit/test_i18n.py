@@ -92,6 +92,7 @@ def test_domains_are_merged_and_languages_fall_back() -> None:
         "interop",
         "inventory",
         "kernel",
+        "outcomes",
         "pilots",
         "procurement",
         "review",

@@ -36,6 +36,7 @@ DOMAINS = (
     "procurement",
     "pilots",
     "wins",
+    "outcomes",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 JINJA_OPTIONS = {

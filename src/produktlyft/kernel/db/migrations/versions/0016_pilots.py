@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016_pilots"
-down_revision = "0014_procurement"
+down_revision = "0015_outcomes"
 branch_labels = None
 depends_on = None
 

@@ -113,9 +113,13 @@ def plan_(
         )
     out.print(table)
     gap = "unknown" if saved.gap is None else f"{saved.gap:.1%}"
+
+    def amount(value: float | None) -> str:
+        return "none" if value is None else f"{value:,.0f}"
+
     out.print(
-        f"Objective {saved.objective}: {saved.objective_value}; "
-        f"lower bound {saved.lower_bound}; gap {gap}."
+        f"Objective {saved.objective}: {amount(saved.objective_value)}; "
+        f"lower bound {amount(saved.lower_bound)}; gap {gap}; status {saved.status}."
     )
     document = plan_json(saved, {i.id: i for i in list_initiatives(ctx)}, "en", teams)
     for conflict in document.get("conflicts", []):

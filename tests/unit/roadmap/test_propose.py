@@ -105,3 +105,20 @@ def test_only_the_top_systems_and_findings() -> None:
     assert [d.system_ids for d in drafts if d.source and d.source.kind == "ranked_system"] == [
         ["s1"]
     ]
+
+
+def test_an_end_of_support_nearer_than_the_work_takes_does_not_bind_the_plan() -> None:
+    """Seen on the 300-system demo: Db2 11.5's end of support 20 weeks away for 26 weeks of
+    work made the whole plan infeasible. Such a date shows in the cost of delay instead."""
+    near = EolGroup("db2:11.5", "IBM Db2 11.5", date(2027, 4, 20), False, ("s1",), 1_040_000)
+    findings = Findings(run_id="7", systems=[], duplicates=[], eol_groups=[near], workflows=[])
+    [upgrade] = propose(findings, TODAY)
+    assert upgrade.effort_weeks == 4 and upgrade.deadline == date(2027, 4, 20)  # 4 weeks fit
+    systems = tuple(f"s{n}" for n in range(7))  # 7 systems: 26 weeks of work
+    wide = EolGroup("db2:11.5", "IBM Db2 11.5", date(2027, 4, 20), False, systems, 1_040_000)
+    [late] = propose(
+        Findings(run_id="7", systems=[], duplicates=[], eol_groups=[wide], workflows=[]), TODAY
+    )
+    assert late.effort_weeks == 26 and late.deadline is None
+    assert late.cost_of_delay_sek_per_week > 0
+    assert late.cost_of_delay_basis["code"] == "unsupported_run_cost"

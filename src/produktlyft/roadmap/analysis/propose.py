@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from produktlyft.roadmap.model import FindingRef, Initiative, InitiativeKind
 
@@ -208,16 +208,21 @@ def _for_duplicates(group: DuplicateGroup, run_id: str | None, rules: Rules) -> 
 
 def _for_eol(group: EolGroup, run_id: str | None, rules: Rules, today: date) -> Initiative:
     effort = float(min(26, max(4, 4 * len(group.systems))))
+    # A date already passed, or one nearer than the work takes, cannot bind the plan (it would
+    # only make it infeasible): the systems will run unsupported for a while whatever the
+    # order, so that shows in the cost of delay instead and the plan puts the work early.
+    reachable = group.end_of_support is not None and group.end_of_support >= today + timedelta(
+        weeks=effort
+    )
+    due = group.end_of_support if reachable else None
     delay = _Delay()
-    if group.passed:
+    if group.passed or (group.end_of_support is not None and not reachable):
         delay.add(
             "unsupported_run_cost",
             group.annual_cost * rules.unsupported_share,
             component=group.name,
             unsupported_share=str(rules.unsupported_share),
         )
-    # a date already passed cannot bind the plan; it shows in the cost of delay instead
-    due = group.end_of_support if group.end_of_support and group.end_of_support > today else None
     return Initiative(
         id=f"upgrade-{_slug(group.key)}",
         name=group.name,

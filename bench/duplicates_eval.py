@@ -21,6 +21,7 @@ from produktlyft.demo.generator import generate_demo
 from produktlyft.inventory.importers import read_sources
 from produktlyft.inventory.model import Inventory
 from produktlyft.review.analysis import duplicates as dup
+from produktlyft.review.analysis.duplicates_fit import fit_settings
 from produktlyft.review.analysis.review import duplicate_features
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "duplicates"
@@ -104,10 +105,12 @@ def line(title: str, s: dict[str, float]) -> str:
 
 
 def variants() -> dict[str, dup.DuplicateSettings]:
-    base = dup.DuplicateSettings()
-    out = {"shipped settings": base}
-    if hasattr(dup, "without_catalogue"):
-        out["without the product catalogue"] = dup.without_catalogue(base)
+    base = dup.signals_model()
+    out = {
+        "layers model (ADR 0005, default)": dup.DuplicateSettings(),
+        "signals model, shipped weights": base,
+    }
+    out["without the product catalogue"] = dup.without_catalogue(base)
     return out
 
 
@@ -115,14 +118,13 @@ def cross_fitted(
     inventories: dict[str, Inventory], labels: dict[str, Labels]
 ) -> dict[str, dup.DuplicateSettings] | None:
     """Per set, settings fitted on the other set (None where the detector cannot be fitted)."""
-    fit = getattr(dup, "fit_settings", None)
-    if fit is None:
-        return None
     fitted = {}
     for name in inventories:
         (other,) = [n for n in inventories if n != name]
         truth = [*labels[other].duplicates]
-        fitted[name] = fit(duplicate_features(inventories[other]), truth, dup.DuplicateSettings())
+        fitted[name] = fit_settings(
+            duplicate_features(inventories[other]), truth, dup.signals_model()
+        )
     return fitted
 
 
@@ -132,8 +134,10 @@ def main() -> None:
     pooled: dict[str, list[Pair]] = {}
     fitted = cross_fitted(inventories, labels)
     for name, inventory in inventories.items():
-        print(f"{name}: {len(inventory.systems)} systems, {len(labels[name].duplicates)} "
-              f"duplicate pairs, {len(labels[name].complementary)} hard negatives")
+        print(
+            f"{name}: {len(inventory.systems)} systems, {len(labels[name].duplicates)} "
+            f"duplicate pairs, {len(labels[name].complementary)} hard negatives"
+        )
         for title, settings in variants().items():
             found = detect(inventory, settings)
             print(line(title, scores(found, labels[name])))
@@ -145,7 +149,7 @@ def main() -> None:
             print(f"    by difficulty: {per_difficulty(found, labels[name])}")
             print(f"    fitted weights {fitted[name].describe()}")
         else:
-            found = detect(inventory, dup.DuplicateSettings())
+            found = detect(inventory, dup.signals_model())
         pooled[name] = found
     union = Labels(
         {k: v for lab in labels.values() for k, v in lab.duplicates.items()},
@@ -160,8 +164,15 @@ def main() -> None:
     demo_p, demo_r = dup.precision_recall(found, truth)
     with_tags = detect(demo.inventory, dup.DuplicateSettings())
     tag_p, tag_r = dup.precision_recall(with_tags, truth)
-    print(f"demo (300 systems, seed 42): without tags precision {demo_p:.3f} recall {demo_r:.3f}; "
-          f"with tags precision {tag_p:.3f} recall {tag_r:.3f}")
+    sig_p, sig_r = dup.precision_recall(
+        detect(strip_tags(demo.inventory), dup.signals_model()), truth
+    )
+    print(f"demo signals model without tags: precision {sig_p:.3f} recall {sig_r:.3f}")
+    print(
+        f"demo (300 systems, seed 42), default model: without tags precision {demo_p:.3f} "
+        f"recall {demo_r:.3f}; "
+        f"with tags precision {tag_p:.3f} recall {tag_r:.3f}"
+    )
     print(
         f"eval_precision={total['precision']:.3f} eval_recall={total['recall']:.3f} "
         f"demo_precision={demo_p:.3f} demo_recall={demo_r:.3f}"

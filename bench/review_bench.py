@@ -32,6 +32,7 @@ from produktlyft.review.analysis.duplicates import (
     build_features,
     candidate_pairs,
     combine,
+    cutoff,
     precision_recall,
     score_pairs,
 )
@@ -129,7 +130,7 @@ def bench_duplicates(url: str, truth: dict[str, object]) -> float:
     blocked = {
         tuple(sorted((matrices.ids[i], matrices.ids[j])))
         for (i, j), s in zip(candidates, scores, strict=True)
-        if s >= settings.threshold
+        if s >= cutoff(settings)
     }
     blocked_s = time.perf_counter() - started
     started = time.perf_counter()

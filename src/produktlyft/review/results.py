@@ -123,6 +123,14 @@ class DuplicatePair(Record):
     reasons: list[Reason] | None = None
     cluster: int = 0
     confirmed: bool = False
+    # what placed the pair (ADR 0023): the shared function's id and the words behind it, the
+    # shared catalogue product, the evidence against that was weighed, and the member of the
+    # cluster suggested to keep (better condition, lower cost, more users)
+    function: str | None = None
+    function_words: list[str] = Field(default_factory=list)
+    product: str | None = None
+    against: list[str] = Field(default_factory=list)
+    survivor: str | None = None
 
 
 class CapabilityRow(Record):

@@ -48,13 +48,18 @@ def build(source: Path) -> str:
             _, a, b = line.split()
             n += 1
             relationships.append(
-                f'    <relationship identifier="rel-{n}" source="{a}" target="{b}" xsi:type="Flow" />'
+                f'    <relationship identifier="rel-{n}" source="{a}" target="{b}"'
+                ' xsi:type="Flow" />'
             )
         else:
             sid, name, vendor, users, cost, fit, caps, data, doc = (
                 part.strip() for part in line.split("|", 8)
             )
-            props = {"vendor": vendor, "users": users, "annual_operating_cost": str(int(cost) * 1000)}
+            props = {
+                "vendor": vendor,
+                "users": users,
+                "annual_operating_cost": str(int(cost) * 1000),
+            }
             if fit in FIT:
                 props["technical_fit"] = FIT[fit]
             elements.append(_element(sid, "ApplicationComponent", name, doc, props))

@@ -280,6 +280,11 @@ def review_document(run: ReviewRun) -> dict[str, Any]:
                 "reason": d.reason,
                 "cluster": d.cluster,
                 "confirmed": d.confirmed,
+                "function": d.function,
+                "function_words": d.function_words,
+                "product": d.product,
+                "against": d.against,
+                "survivor": d.survivor,
             }
             for d in run.duplicates
         ],

@@ -17,7 +17,9 @@ and evidence for or against, from roles and integrations:
 9. role_differ: both have a role and they differ without complementing each other (a case
    system and a planning tool for the same function);
 10. role_and_function: the same role in the same capability or function (two case systems
-   for building permits), the interaction a linear model cannot form by itself.
+   for building permits), the interaction a linear model cannot form by itself;
+11. homegrown_and_function: an Excel sheet, Access database or in-house tool in the same
+   capability or function as the other system (it often does what a product does).
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
@@ -58,6 +60,7 @@ SIGNALS = (
     "linked",
     "role_differ",
     "role_and_function",
+    "homegrown_and_function",
 )
 LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
 AGAINST = ("role_complementary", "linked", "role_differ")
@@ -73,19 +76,8 @@ class DuplicateSettings:
     layer_threshold: float = 0.86
     # logistic weights per signal (SIGNALS order) and intercept, fitted by `fit_settings` on the
     # demo organisation and both evaluation inventories (bench/duplicates_eval.py)
-    weights: tuple[float, ...] = (
-        -0.414,
-        1.863,
-        0.971,
-        4.234,
-        -1.287,
-        -5.985,
-        -3.688,
-        -3.827,
-        -1.919,
-        6.078,
-    )
-    intercept: float = -1.209
+    weights: tuple[float, ...] = (-1.436, 2.915, 0.758, 4.686, -1.203, -5.731, -2.832, -3.916, -3.274, 7.14, 5.847)
+    intercept: float = -1.837
     threshold: float = 0.93  # probability needed to be suggested
     # a signal "speaks" (is named in the reason) at or above this
     layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
@@ -124,6 +116,7 @@ class SystemFeatures:
     names: Sequence[str] | None = None
     descriptions: Sequence[str] | None = None
     capability_names: Sequence[Sequence[str]] | None = None
+    vendors: Sequence[str] | None = None
 
 
 @dataclass
@@ -133,7 +126,9 @@ class FeatureMatrices:
     capabilities: sp.csr_matrix
     data: sp.csr_matrix
     partners: sp.csr_matrix
-    functions: sp.csr_matrix  # confidences, n x functions
+    functions: sp.csr_matrix  # confidences, n x functions, rows L2-normalised (cosine)
+    function_strength: np.ndarray  # per system, its highest function confidence
+    homegrown: np.ndarray  # per system, whether it is a local tool
     roles: sp.csr_matrix  # binary, n x roles
     complementary: sp.csr_matrix  # roles x roles, 1 where two roles complement each other
     products: sp.csr_matrix  # binary, n x products
@@ -220,9 +215,12 @@ def _placements(
     names, descriptions = _texts(features)
     splitter = corpus_splitter([*names, *descriptions], vocabulary.words())
     cap_names = features.capability_names or [[] for _ in features.ids]
+    vendors = features.vendors or ["" for _ in features.ids]
     places, token_lists = [], []
-    for name, description, caps in zip(names, descriptions, cap_names, strict=True):
-        places.append(place_system(name, description, caps, vocabulary, splitter))
+    for name, description, caps, vendor in zip(
+        names, descriptions, cap_names, vendors, strict=True
+    ):
+        places.append(place_system(name, description, caps, vocabulary, splitter, vendor))
         bare, _ = split_name(name)
         token_lists.append(tokens(f"{bare} {description}", splitter))
     return places, token_lists, vocabulary
@@ -236,10 +234,17 @@ def _confidences(places: Sequence[Placement]) -> sp.csr_matrix:
             rows.append(i)
             cols.append(columns.setdefault(function, len(columns)))
             values.append(confidence)
-    return sp.csr_matrix(
+    matrix = sp.csr_matrix(
         (np.array(values, dtype=np.float32), (rows, cols)),
         shape=(len(places), max(len(columns), 1)),
     )
+    # a system placed in three functions matches each of them only in part
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return sp.csr_matrix(sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix)
+
+
+def _strength(places: Sequence[Placement]) -> np.ndarray:
+    return np.array([max(p.functions.values(), default=0.0) for p in places])
 
 
 def _links(ids: Sequence[str], partners: Sequence[Iterable[str]]) -> sp.csr_matrix:
@@ -283,6 +288,8 @@ def build_features(features: SystemFeatures, settings: DuplicateSettings) -> Fea
         data=_idf(data),
         partners=_idf(partners),
         functions=_confidences(places),
+        function_strength=_strength(places),
+        homegrown=np.array([p.homegrown for p in places], dtype=bool),
         roles=roles,
         complementary=complementary,
         products=products,
@@ -345,7 +352,9 @@ def score_pairs(
         m.partners, m.partners, pairs
     )
     scores[:, 2] = _rowdots(m.text, m.text, pairs)
-    scores[:, 3] = np.minimum(_rowdots(m.functions, m.functions, pairs), 1.0)
+    # cosine of the function profiles, times how surely the weaker of the two is placed
+    strength = np.minimum(m.function_strength[pairs[:, 0]], m.function_strength[pairs[:, 1]])
+    scores[:, 3] = _rowdots(m.functions, m.functions, pairs) * strength
     scores[:, 4] = _rowdots(m.products, m.products, pairs) > 0
     shared_roles = _rowdots(m.roles, m.roles, pairs)
     scores[:, 5] = shared_roles > 0
@@ -356,6 +365,8 @@ def score_pairs(
     has_b = np.diff(m.roles.indptr)[pairs[:, 1]] > 0
     scores[:, 8] = has_a & has_b & (shared_roles == 0) & (scores[:, 6] == 0)
     scores[:, 9] = scores[:, 5] * np.maximum(scores[:, 0], scores[:, 3])
+    local = m.homegrown[pairs[:, 0]] | m.homegrown[pairs[:, 1]]
+    scores[:, 10] = local * np.maximum(scores[:, 0], scores[:, 3])
     return np.clip(scores, 0.0, 1.0)
 
 

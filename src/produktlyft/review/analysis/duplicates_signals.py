@@ -50,12 +50,18 @@ class Vocabulary:
     roles: dict[str, tuple[tuple[str, ...], ...]]
     complementary: frozenset[frozenset[str]]
     products: dict[str, Product]  # by lower-cased product name or alias
+    role_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)
+    homegrown: frozenset[str] = frozenset()  # words marking a local tool
+    term_words: tuple[str, ...] = ()  # every word of the functions' terms
+    role_words: tuple[str, ...] = ()  # every word of the roles' terms
 
     def words(self) -> list[str]:
         """Every word of every term, for the compound splitter's dictionary."""
         out = []
         for function in self.functions.values():
-            out.extend(words(function.sv))
+            out.extend(words(f"{function.sv} {function.en}"))
+        for terms in (self.term_words, self.role_words):
+            out.extend(terms)
         return out
 
 
@@ -67,6 +73,7 @@ class Placement:
     evidence: dict[str, list[str]] = field(default_factory=dict)
     roles: set[str] = field(default_factory=set)
     product: str | None = None
+    homegrown: bool = False  # an Excel sheet, an Access database, an in-house tool
 
 
 def _term_stems(term: str) -> tuple[str, ...]:
@@ -109,7 +116,20 @@ def load_vocabulary(user_products: Path | None = None, catalogue: bool = True) -
         user = json.loads(user_products.read_text(encoding="utf-8"))["products"]
         names = {str(e["product"]).casefold() for e in user}
         entries = [e for e in entries if str(e["product"]).casefold() not in names] + list(user)
-    return Vocabulary(functions, roles, complementary, _products(entries))
+    term_words = tuple(w for f in raw["functions"] for t in f["terms"] for w in words(t))
+    role_words = tuple(w for r in raw["roles"] for t in r["terms"] for w in words(t))
+    exceptions = {r["id"]: frozenset(r.get("except", ())) for r in raw["roles"]}
+    homegrown = frozenset(raw.get("homegrown", {}).get("terms", ()))
+    return Vocabulary(
+        functions,
+        roles,
+        complementary,
+        _products(entries),
+        exceptions,
+        homegrown,
+        term_words,
+        role_words,
+    )
 
 
 def match_product(name: str, vocabulary: Vocabulary) -> Product | None:
@@ -135,12 +155,25 @@ def _add(place: Placement, function: str, weight: float, why: Sequence[str]) -> 
     place.evidence[function].extend(w for w in why if w not in place.evidence[function])
 
 
+OBJECT_MARKERS = frozenset("för av över om i till inom vid for of in on about".split())
+
+
+def name_head(name: str) -> str:
+    """The part of a name before the first preposition: what the system is, not what for."""
+    found = words(name)
+    for position, word in enumerate(found):
+        if word in OBJECT_MARKERS and position > 0:
+            return " ".join(found[:position])
+    return " ".join(found)
+
+
 def place_system(
     name: str,
     description: str,
     capability_names: Sequence[str],
     vocabulary: Vocabulary,
     splitter: CompoundSplitter,
+    vendor: str = "",
 ) -> Placement:
     place = Placement()
     bare, _ = split_name(name)
@@ -161,11 +194,20 @@ def place_system(
         place.product = product.product
         for function_id in product.functions:
             _add(place, function_id, PRODUCT_HIT, [product.product])
-    # the name says what a system is; a description often mentions its neighbours' roles
-    # ("an e-service whose applications go to the case system"), so it is read only when the
-    # name says nothing
-    for stems in (name_stems, text_stems):
-        place.roles = {role for role, terms in vocabulary.roles.items() if _hits(stems, terms)}
+    # the name says what a system is, and in "X för Y" only X does ("Ärendehantering för
+    # familjerättsärenden" is a case system, not one for "ärenden" twice); a description often
+    # mentions its neighbours' roles ("an e-service whose applications go to the case
+    # system"), so it is read only when the name says nothing
+    for text in (name_head(bare), name_head(description)):
+        stems, raw = set(tokens(text, splitter)), set(words(text))
+        place.roles = {
+            role
+            for role, terms in vocabulary.roles.items()
+            if _hits(stems, terms) and not raw & vocabulary.role_exceptions.get(role, set())
+        }
         if place.roles:
             break
+    marks = {w for part in (name, vendor, description) for w in words(part)}
+    marks |= {p for w in list(marks) for p in w.split("-")}
+    place.homegrown = bool(marks & vocabulary.homegrown)
     return place

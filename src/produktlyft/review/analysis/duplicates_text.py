@@ -170,8 +170,8 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    swedish = _SV.stemWord(word)
-    return swedish if swedish != word else _EN.stemWord(word)
+    swedish = str(_SV.stemWord(word))
+    return swedish if swedish != word else str(_EN.stemWord(word))
 
 
 class CompoundSplitter:
@@ -215,6 +215,8 @@ def tokens(text: str, splitter: CompoundSplitter | None = None) -> list[str]:
         if word in STOP_WORDS:
             continue
         out.append(stem(word))
+        if "-" in word:  # "access-databas", "e-tjänst": the parts as well
+            out.extend(stem(p) for p in word.split("-") if len(p) >= MIN_PART)
         if splitter is not None:
             parts = splitter.split(word)
             if len(parts) > 1:

@@ -159,6 +159,7 @@ def duplicate_features(inventory: Inventory) -> SystemFeatures:
         capability_names=[
             [capability_names.get(c.capability_id, "") for c in s.capabilities] for s in systems
         ],
+        vendors=[s.vendor or "" for s in systems],
     )
 
 

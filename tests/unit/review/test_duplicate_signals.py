@@ -83,7 +83,12 @@ def _features(
 def test_no_capabilities_still_finds_duplicates_by_text_function_and_product() -> None:
     features = _features(
         ["Procapita IFO", "Treserva", "Bygglov e-tjänst", "Lönesystem"],
-        ["Ekonomiskt bistånd", "Socialtjänstens handläggning", "Ansök om bygglov", "Lön"],
+        [
+            "Verksamhetssystem för ekonomiskt bistånd och barn och familj",
+            "Verksamhetssystem för socialtjänstens handläggning",
+            "Ansök om bygglov",
+            "Lön",
+        ],
         [[], [], [], []],
     )
     found = find_duplicates(features, signals_model())

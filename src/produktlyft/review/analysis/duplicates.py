@@ -19,7 +19,11 @@ and evidence for or against, from roles and integrations:
 10. role_and_function: the same role in the same capability or function (two case systems
    for building permits), the interaction a linear model cannot form by itself;
 11. homegrown_and_function: an Excel sheet, Access database or in-house tool in the same
-   capability or function as the other system (it often does what a product does).
+   capability or function as the other system (it often does what a product does);
+12. mapped_apart: both systems are mapped to capabilities and share none (evidence against:
+   whoever mapped them saw different jobs);
+13. capability_rarity: how rare the rarest shared capability is, 1 - log(holders)/log(systems)
+   (sharing "Lön och personal" with 15 systems says less than sharing "Familjerätt").
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
@@ -61,24 +65,40 @@ SIGNALS = (
     "role_differ",
     "role_and_function",
     "homegrown_and_function",
+    "mapped_apart",
+    "capability_rarity",
 )
 LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
-AGAINST = ("role_complementary", "linked", "role_differ")
+AGAINST = ("role_complementary", "linked", "role_differ", "mapped_apart")
 
 
 @dataclass(frozen=True)
 class DuplicateSettings:
-    # "layers": the weighted sum of capabilities, data and text (ADR 0005), still the default
-    # because the signals model does not yet hold the demo's planted figures without tags;
-    # "signals": the logistic model over all SIGNALS (ADR 0023), opt-in
-    model: str = "layers"
+    # "layers": the weighted sum of capabilities, data and text (ADR 0005), which needs the
+    # functional kind tags the demo carries; "signals": the logistic model over all SIGNALS
+    # (ADR 0023); "auto": layers where most systems carry functional tags, signals otherwise
+    model: str = "auto"
     layer_weights: tuple[float, float, float] = (0.65, 0.25, 0.10)
     layer_threshold: float = 0.86
     # logistic weights per signal (SIGNALS order) and intercept, fitted by `fit_settings` on the
     # demo organisation and both evaluation inventories (bench/duplicates_eval.py)
-    weights: tuple[float, ...] = (-1.436, 2.915, 0.758, 4.686, -1.203, -5.731, -2.832, -3.916, -3.274, 7.14, 5.847)
-    intercept: float = -1.837
-    threshold: float = 0.93  # probability needed to be suggested
+    weights: tuple[float, ...] = (
+        -0.628,
+        0.325,
+        2.527,
+        9.26,
+        -3.661,
+        -5.869,
+        -1.572,
+        -5.528,
+        -1.379,
+        10.472,
+        2.68,
+        -9.874,
+        -3.086,
+    )
+    intercept: float = -3.82
+    threshold: float = 0.95  # probability needed to be suggested
     # a signal "speaks" (is named in the reason) at or above this
     layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
     distinctive_terms: int = 8  # per system, for text blocking
@@ -89,6 +109,18 @@ class DuplicateSettings:
     def describe(self) -> str:
         pairs = ", ".join(f"{n} {w:+.2f}" for n, w in zip(SIGNALS, self.weights, strict=True))
         return f"{pairs}; intercept {self.intercept:+.2f}; threshold {self.threshold:.2f}"
+
+
+TAGGED_SHARE = 0.5  # "auto" uses the layers model when at least this share carries tags
+
+
+def resolve_model(features: SystemFeatures, settings: DuplicateSettings) -> DuplicateSettings:
+    """Settings with "auto" replaced by the model the inventory suits."""
+    if settings.model != "auto":
+        return settings
+    tagged = sum(1 for row in (features.tags or []) if list(row))
+    share = tagged / len(features.ids) if len(features.ids) else 0.0
+    return replace(settings, model="layers" if share >= TAGGED_SHARE else "signals")
 
 
 def cutoff(settings: DuplicateSettings) -> float:
@@ -129,6 +161,7 @@ class FeatureMatrices:
     functions: sp.csr_matrix  # confidences, n x functions, rows L2-normalised (cosine)
     function_strength: np.ndarray  # per system, its highest function confidence
     homegrown: np.ndarray  # per system, whether it is a local tool
+    capability_rarity: np.ndarray  # per capability column, 1 - log(holders) / log(systems)
     roles: sp.csr_matrix  # binary, n x roles
     complementary: sp.csr_matrix  # roles x roles, 1 where two roles complement each other
     products: sp.csr_matrix  # binary, n x products
@@ -243,6 +276,12 @@ def _confidences(places: Sequence[Placement]) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix)
 
 
+def _rarity(binary: sp.csr_matrix) -> np.ndarray:
+    holders = np.maximum(np.bincount(binary.indices, minlength=binary.shape[1]), 1)
+    rarity: np.ndarray = 1.0 - np.log(holders) / np.log(max(binary.shape[0], 2))
+    return np.clip(rarity, 0.0, 1.0)
+
+
 def _strength(places: Sequence[Placement]) -> np.ndarray:
     return np.array([max(p.functions.values(), default=0.0) for p in places])
 
@@ -290,6 +329,7 @@ def build_features(features: SystemFeatures, settings: DuplicateSettings) -> Fea
         functions=_confidences(places),
         function_strength=_strength(places),
         homegrown=np.array([p.homegrown for p in places], dtype=bool),
+        capability_rarity=_rarity(capabilities),
         roles=roles,
         complementary=complementary,
         products=products,
@@ -347,7 +387,16 @@ def score_pairs(
     if len(pairs) == 0:
         return scores
     m = matrices
+    # a shared capability held by few systems says more than one held by a third of them
+    rarest = np.asarray(
+        (m.capabilities[pairs[:, 0]] > 0)
+        .multiply(m.capabilities[pairs[:, 1]] > 0)
+        .multiply(m.capability_rarity[np.newaxis, :])
+        .max(axis=1)
+        .toarray()
+    ).ravel()
     scores[:, 0] = _rowdots(m.capabilities, m.capabilities, pairs)
+    scores[:, 12] = rarest
     scores[:, 1] = DATA_SHARE * _rowdots(m.data, m.data, pairs) + PARTNER_SHARE * _rowdots(
         m.partners, m.partners, pairs
     )
@@ -367,6 +416,8 @@ def score_pairs(
     scores[:, 9] = scores[:, 5] * np.maximum(scores[:, 0], scores[:, 3])
     local = m.homegrown[pairs[:, 0]] | m.homegrown[pairs[:, 1]]
     scores[:, 10] = local * np.maximum(scores[:, 0], scores[:, 3])
+    mapped = np.diff(m.capabilities.indptr) > 0
+    scores[:, 11] = mapped[pairs[:, 0]] & mapped[pairs[:, 1]] & (scores[:, 0] == 0)
     return np.clip(scores, 0.0, 1.0)
 
 
@@ -410,7 +461,7 @@ def find_duplicates(
     confirmed: Iterable[tuple[str, str]] = (),
 ) -> DuplicateResult:
     """Suggested pairs (rejected ones never), confirmed pairs always, and their clusters."""
-    settings = settings or DuplicateSettings()
+    settings = resolve_model(features, settings or DuplicateSettings())
     matrices = build_features(features, settings)
     candidates = candidate_pairs(matrices, settings)
     layer_scores = score_pairs(matrices, candidates, settings)

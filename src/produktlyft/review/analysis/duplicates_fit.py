@@ -53,13 +53,16 @@ def labelled_signals(
 
 
 def fit_weights(
-    signals: np.ndarray, labels: np.ndarray, settings: DuplicateSettings
+    signals: np.ndarray,
+    labels: np.ndarray,
+    settings: DuplicateSettings,
+    sample_weight: np.ndarray | None = None,
 ) -> DuplicateSettings:
     """Settings with weights, intercept and threshold fitted to the labelled signals."""
     if len(set(labels.tolist())) < 2:
         return settings  # nothing to learn from one class
     model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=1000)
-    model.fit(signals, labels)
+    model.fit(signals, labels, sample_weight=sample_weight)
     probability = model.predict_proba(signals)[:, 1]
     best, threshold = -1.0, 0.5
     for candidate in np.arange(0.3, 0.96, 0.01):
@@ -88,4 +91,6 @@ def fit_settings(
     parts = [labelled_signals(f, truth, settings) for f in many]
     signals = np.vstack([p[0] for p in parts])
     labels = np.concatenate([p[1] for p in parts])
-    return fit_weights(signals, labels, settings)
+    # each inventory counts the same, however many candidate pairs its blocking yields
+    weight = np.concatenate([np.full(len(p[1]), len(signals) / len(p[1])) for p in parts])
+    return fit_weights(signals, labels, settings, weight)

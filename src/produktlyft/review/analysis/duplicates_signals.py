@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from produktlyft.review.analysis.duplicates_text import (
+    STOP_WORDS,
     CompoundSplitter,
     split_name,
     stem,
@@ -155,7 +156,9 @@ def _add(place: Placement, function: str, weight: float, why: Sequence[str]) -> 
     place.evidence[function].extend(w for w in why if w not in place.evidence[function])
 
 
-OBJECT_MARKERS = frozenset("för av över om i till inom vid for of in on about".split())
+OBJECT_MARKERS = frozenset(
+    ["för", "av", "över", "om", "i", "till", "inom", "vid", "for", "of", "in", "on", "about"]
+)
 
 
 def name_head(name: str) -> str:
@@ -165,6 +168,12 @@ def name_head(name: str) -> str:
         if word in OBJECT_MARKERS and position > 0:
             return " ".join(found[:position])
     return " ".join(found)
+
+
+def first_word(text: str) -> str:
+    """A description's first word that is not a stop word ("Verksamhetssystem för ...",
+    "Access-databas där ..."): often what the system is."""
+    return next((w for w in words(text) if w not in STOP_WORDS), "")
 
 
 def place_system(
@@ -194,19 +203,17 @@ def place_system(
         place.product = product.product
         for function_id in product.functions:
             _add(place, function_id, PRODUCT_HIT, [product.product])
-    # the name says what a system is, and in "X för Y" only X does ("Ärendehantering för
-    # familjerättsärenden" is a case system, not one for "ärenden" twice); a description often
-    # mentions its neighbours' roles ("an e-service whose applications go to the case
-    # system"), so it is read only when the name says nothing
-    for text in (name_head(bare), name_head(description)):
+    # the head of the name and the description's first word say what a system is, and in
+    # "X för Y" only X does ("Ärendehantering för familjerättsärenden" is a case system, not
+    # one for "ärenden" twice); the rest of a description often names its neighbours' roles
+    # ("an e-service whose applications go to the case system"), so it is not read for roles
+    for text in (name_head(bare), first_word(description)):
         stems, raw = set(tokens(text, splitter)), set(words(text))
-        place.roles = {
+        place.roles |= {
             role
             for role, terms in vocabulary.roles.items()
             if _hits(stems, terms) and not raw & vocabulary.role_exceptions.get(role, set())
         }
-        if place.roles:
-            break
     marks = {w for part in (name, vendor, description) for w in words(part)}
     marks |= {p for w in list(marks) for p in w.split("-")}
     place.homegrown = bool(marks & vocabulary.homegrown)

@@ -6,7 +6,8 @@
 - compound splitting: a long word is split where both parts are known words (the corpus' own
   words plus the function vocabulary), with the Swedish linking "s" allowed, so "lokalbokning"
   meets "bokning av lokaler" and "bygglovshantering" meets "bygglov";
-- Snowball stemming (PyStemmer), Swedish first and English for words Swedish leaves alone;
+- Snowball stemming (PyStemmer), Swedish and then English on the result, so inflected forms
+  of either language meet;
 - stop words: grammar words and boilerplate that every system has ("system", "stöd", "verktyg",
   "kommunens", "tool"), which would otherwise match every planning tool to every other.
 """
@@ -170,8 +171,9 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    swedish = str(_SV.stemWord(word))
-    return swedish if swedish != word else str(_EN.stemWord(word))
+    # Swedish, then English on the result: always both, so that an inflected form and its base
+    # ("planerings", "planering") end on the same stem whichever language the word is in
+    return str(_EN.stemWord(_SV.stemWord(word)))
 
 
 class CompoundSplitter:

@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     SerializerFunctionWrapHandler,
+    field_validator,
     model_serializer,
 )
 
@@ -51,6 +52,9 @@ class ReasonCode(StrEnum):
     DUP_DATA = "dup_data"  # items: names of the shared data objects
     DUP_INTEGRATIONS = "dup_integrations"
     DUP_TEXT = "dup_text"  # similarity: of names and descriptions, 0..1
+    DUP_FUNCTION = "dup_function"  # function: a function id of the vocabulary; words: why
+    DUP_PRODUCT = "dup_product"  # product: the catalogue product both are
+    DUP_AGAINST = "dup_against"  # items: evidence-against codes (linked, role_complementary, …)
 
 
 ReasonParam = bool | int | float | str | list[str] | None
@@ -131,6 +135,11 @@ class DuplicatePair(Record):
     product: str | None = None
     against: list[str] = Field(default_factory=list)
     survivor: str | None = None
+
+    @field_validator("function_words", "against", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return [] if value is None else value  # rows of runs stored before ADR 0023
 
 
 class CapabilityRow(Record):

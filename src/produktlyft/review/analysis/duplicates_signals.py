@@ -33,6 +33,7 @@ class Function:
     sv: str
     en: str
     terms: tuple[tuple[str, ...], ...]  # each term as its stems
+    labels: tuple[str, ...] = ()  # each term as written, for the reason
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,13 @@ def load_vocabulary(user_products: Path | None = None, catalogue: bool = True) -
     products.json) replace shipped ones of the same product name and add new ones."""
     raw = _read("functions.json")
     functions = {
-        f["id"]: Function(f["id"], f["sv"], f["en"], tuple(_term_stems(t) for t in f["terms"]))
+        f["id"]: Function(
+            f["id"],
+            f["sv"],
+            f["en"],
+            tuple(_term_stems(t) for t in f["terms"]),
+            tuple(f["terms"]),
+        )
         for f in raw["functions"]
     }
     roles = {r["id"]: tuple(_term_stems(t) for t in r["terms"]) for r in raw["roles"]}
@@ -145,8 +152,12 @@ def match_product(name: str, vocabulary: Vocabulary) -> Product | None:
     return None
 
 
-def _hits(stems: set[str], terms: tuple[tuple[str, ...], ...]) -> list[str]:
-    return [" ".join(t) for t in terms if t and all(s in stems for s in t)]
+def _hits(
+    stems: set[str], terms: tuple[tuple[str, ...], ...], labels: Sequence[str] = ()
+) -> list[str]:
+    """The terms all of whose stems occur, as written (or as stems without `labels`)."""
+    names = list(labels) or [" ".join(t) for t in terms]
+    return [name for t, name in zip(terms, names, strict=True) if t and all(s in stems for s in t)]
 
 
 def _add(place: Placement, function: str, weight: float, why: Sequence[str]) -> None:
@@ -195,7 +206,7 @@ def place_system(
             (text_stems, TEXT_HIT),
             (cap_stems, CAPABILITY_HIT),
         ):
-            hits = _hits(stems, function.terms)
+            hits = _hits(stems, function.terms, function.labels)
             if hits:
                 _add(place, function.id, weight, hits[:3])
     product = match_product(name, vocabulary)

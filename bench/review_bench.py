@@ -47,7 +47,12 @@ SYNTHETIC_START, SYNTHETIC_STEP = 1_600_000_000, 1800  # a commit every half hou
 
 def load_demo(folder: Path, systems: int, seed: int) -> tuple[str, dict[str, object]]:
     url = f"sqlite:///{folder / 'bench.db'}"
-    env = {"PRODUKTLYFT_DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
+    # PYTHONPATH passes on, so a worktree's code (and its migrations) builds the database
+    env = {
+        "PRODUKTLYFT_DATABASE_URL": url,
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+    }
     subprocess.run([str(CLI), "init"], check=True, env=env, capture_output=True)
     started = time.perf_counter()
     subprocess.run(

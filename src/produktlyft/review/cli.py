@@ -213,11 +213,8 @@ def show_duplicate_weights() -> None:
 
     made = duplicate_service.current_weights(STATE.context())
     if made is None:
-        from produktlyft.review.analysis.duplicates import DuplicateSettings
-
-        shipped = DuplicateSettings()
         console.print("Shipped weights (not re-fitted):")
-        _print_weights(shipped.weights, shipped.intercept, shipped.threshold)
+        _print_weights(*duplicate_service.shipped_weights())
         return
     console.print(
         f"Re-fitted by {made.fitted_by} on {made.fitted_at:%Y-%m-%d} ({made.pairs} pairs):"
@@ -235,9 +232,9 @@ def reset_duplicate_weights() -> None:
 
 
 def _print_weights(weights: tuple[float, ...], intercept: float, threshold: float) -> None:
-    from produktlyft.review.analysis.duplicates import SIGNALS
+    from produktlyft.review.services.duplicates import signal_names
 
-    for name, weight in zip(SIGNALS, weights, strict=False):
+    for name, weight in zip(signal_names(), weights, strict=False):
         console.print(f"  {name:<24} {weight:+.3f}")
     console.print(f"  {'intercept':<24} {intercept:+.3f}\n  {'threshold':<24} {threshold:.2f}")
 

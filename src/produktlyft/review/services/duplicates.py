@@ -7,7 +7,7 @@ from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound, ProduktlyftError
-from produktlyft.review.analysis.duplicates import DuplicateSettings, signals_model
+from produktlyft.review.analysis.duplicates import SIGNALS, DuplicateSettings, signals_model
 from produktlyft.review.analysis.duplicates_fit import fit_weights, labelled_signals
 from produktlyft.review.analysis.review import duplicate_features
 from produktlyft.review.model import Decision, DuplicateDecision, DuplicateWeights, pair_key
@@ -94,3 +94,14 @@ def reset_weights(ctx: ServiceContext) -> None:
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(None)
+
+
+def signal_names() -> tuple[str, ...]:
+    """The signals, in the order of a weights tuple."""
+    return SIGNALS
+
+
+def shipped_weights() -> tuple[tuple[float, ...], float, float]:
+    """The shipped weights, intercept and threshold of the signals model."""
+    shipped = DuplicateSettings()
+    return shipped.weights, shipped.intercept, shipped.threshold

@@ -52,6 +52,7 @@ def load_demo(folder: Path, systems: int, seed: int) -> tuple[str, dict[str, obj
         "PRODUKTLYFT_DATABASE_URL": url,
         "PATH": "/usr/bin:/bin",
         "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+        "PRODUKTLYFT_DATA_DIR": str(folder / "data"),  # where the review reads the event log
     }
     subprocess.run([str(CLI), "init"], check=True, env=env, capture_output=True)
     started = time.perf_counter()

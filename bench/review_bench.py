@@ -34,6 +34,7 @@ from produktlyft.review.analysis.duplicates import (
     combine,
     cutoff,
     precision_recall,
+    resolve_model,
     score_pairs,
 )
 from produktlyft.review.analysis.review import duplicate_features
@@ -126,7 +127,7 @@ def bench_duplicates(url: str, truth: dict[str, object]) -> float:
     with open_database(url).reading() as uow:
         inventory = uow.repo(InventoryRepository).load_inventory()
     features = duplicate_features(inventory)
-    settings = DuplicateSettings()
+    settings = resolve_model(features, DuplicateSettings())
     started = time.perf_counter()
     matrices = build_features(features, settings)
     built = time.perf_counter() - started

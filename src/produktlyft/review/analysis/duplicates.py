@@ -166,7 +166,10 @@ class DuplicateResult:
 
 
 def build_features(features: SystemFeatures, settings: DuplicateSettings) -> FeatureMatrices:
-    return build_matrices(features, settings.catalogue, settings.user_products)
+    model = resolve_model(features, settings).model
+    return build_matrices(
+        features, settings.catalogue, settings.user_products, place=model == "signals"
+    )
 
 
 def _distinctive(text: sp.csr_matrix, keep: int, max_block: int) -> sp.csr_matrix:
@@ -266,6 +269,8 @@ def all_pairs(
     matrices: FeatureMatrices, settings: DuplicateSettings, chunk: int = 1000
 ) -> np.ndarray:
     """Brute force over every pair with the same signals and model: (i, j) above threshold."""
+    if settings.model == "auto":
+        settings = replace(settings, model=matrices.model)
     found = []
     n = len(matrices.ids)
     for start in range(0, n, chunk):

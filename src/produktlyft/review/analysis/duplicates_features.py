@@ -53,6 +53,7 @@ class FeatureMatrices:
     products: sp.csr_matrix  # binary, n x products
     links: sp.csr_matrix  # n x n, 1 where two systems integrate directly
     placements: list[Placement] = field(default_factory=list)
+    model: str = "signals"  # the model the matrices were built for
     vocabulary: Vocabulary | None = None
 
     @property
@@ -98,7 +99,7 @@ def _texts(features: SystemFeatures) -> tuple[list[str], list[str]]:
 
 
 def _placements(
-    features: SystemFeatures, catalogue: bool, user_products: Path | None
+    features: SystemFeatures, catalogue: bool, user_products: Path | None, place: bool
 ) -> tuple[list[Placement], list[list[str]], Vocabulary]:
     vocabulary = load_vocabulary(user_products, catalogue)
     names, descriptions = _texts(features)
@@ -109,7 +110,11 @@ def _placements(
     for name, description, caps, vendor in zip(
         names, descriptions, cap_names, vendors, strict=True
     ):
-        places.append(place_system(name, description, caps, vocabulary, splitter, vendor))
+        places.append(
+            place_system(name, description, caps, vocabulary, splitter, vendor)
+            if place
+            else Placement()
+        )
         bare, _ = split_name(name)
         token_lists.append(tokens(f"{bare} {description}", splitter))
     return places, token_lists, vocabulary
@@ -157,9 +162,14 @@ def _links(ids: Sequence[str], partners: Sequence[Iterable[str]]) -> sp.csr_matr
 
 
 def build_matrices(
-    features: SystemFeatures, catalogue: bool = True, user_products: Path | None = None
+    features: SystemFeatures,
+    catalogue: bool = True,
+    user_products: Path | None = None,
+    place: bool = True,
 ) -> FeatureMatrices:
-    places, token_lists, vocabulary = _placements(features, catalogue, user_products)
+    """With `place` False (the layers model), functions, roles and products are left empty:
+    that model does not read them, and placing 10,000 systems is the costly part."""
+    places, token_lists, vocabulary = _placements(features, catalogue, user_products, place)
     tags = features.tags or [[] for _ in features.ids]
     capabilities, _ = _binary(
         [
@@ -193,5 +203,6 @@ def build_matrices(
         products=products,
         links=_links(features.ids, features.partners),
         placements=places,
+        model="signals" if place else "layers",
         vocabulary=vocabulary,
     )

@@ -55,6 +55,9 @@ class Vocabulary:
     role_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)
     homegrown: frozenset[str] = frozenset()  # words marking a local tool
     term_words: tuple[str, ...] = ()  # every word of the functions' terms
+    # function terms by their first stem, so a system is checked only against terms that
+    # could match one of its words: (function id, the term's stems, the term as written)
+    by_stem: dict[str, list[tuple[str, tuple[str, ...], str]]] = field(default_factory=dict)
     role_words: tuple[str, ...] = ()  # every word of the roles' terms
 
     def words(self) -> list[str]:
@@ -127,6 +130,11 @@ def load_vocabulary(user_products: Path | None = None, catalogue: bool = True) -
     term_words = tuple(w for f in raw["functions"] for t in f["terms"] for w in words(t))
     role_words = tuple(w for r in raw["roles"] for t in r["terms"] for w in words(t))
     exceptions = {r["id"]: frozenset(r.get("except", ())) for r in raw["roles"]}
+    by_stem: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+    for function in functions.values():
+        for stems, label in zip(function.terms, function.labels, strict=True):
+            if stems:
+                by_stem.setdefault(stems[0], []).append((function.id, stems, label))
     homegrown = frozenset(raw.get("homegrown", {}).get("terms", ()))
     return Vocabulary(
         functions,
@@ -135,8 +143,9 @@ def load_vocabulary(user_products: Path | None = None, catalogue: bool = True) -
         _products(entries),
         exceptions,
         homegrown,
-        term_words,
-        role_words,
+        term_words=term_words,
+        role_words=role_words,
+        by_stem=by_stem,
     )
 
 
@@ -200,15 +209,18 @@ def place_system(
     name_stems = set(tokens(bare, splitter))
     text_stems = set(tokens(description, splitter))
     cap_stems = set(tokens(" ".join(capability_names), splitter))
-    for function in vocabulary.functions.values():
-        for stems, weight in (
-            (name_stems, NAME_HIT),
-            (text_stems, TEXT_HIT),
-            (cap_stems, CAPABILITY_HIT),
-        ):
-            hits = _hits(stems, function.terms, function.labels)
-            if hits:
-                _add(place, function.id, weight, hits[:3])
+    for stems, weight in (
+        (name_stems, NAME_HIT),
+        (text_stems, TEXT_HIT),
+        (cap_stems, CAPABILITY_HIT),
+    ):
+        hits: dict[str, list[str]] = {}
+        for first in stems:
+            for function_id, term, label in vocabulary.by_stem.get(first, ()):
+                if all(s in stems for s in term):
+                    hits.setdefault(function_id, []).append(label)
+        for function_id, labels in sorted(hits.items()):
+            _add(place, function_id, weight, labels[:3])
     product = match_product(name, vocabulary)
     if product is not None:
         place.product = product.product

@@ -166,7 +166,8 @@ def split_name(name: str) -> tuple[str, list[str]]:
 
 def words(text: str) -> list[str]:
     """Lower-cased words, diacritics kept, versions removed."""
-    return [w.strip("-").casefold() for w in WORD.findall(VERSION.sub(" ", text)) if w.strip("-")]
+    found = WORD.findall(VERSION.sub(" ", text).casefold())
+    return [w.rstrip("-") if w.endswith("-") else w for w in found]
 
 
 @lru_cache(maxsize=200_000)
@@ -176,12 +177,16 @@ def stem(word: str) -> str:
     return str(_EN.stemWord(_SV.stemWord(word)))
 
 
+_PLAIN: dict[str, tuple[str, ...]] = {}  # word_tokens without a splitter
+
+
 class CompoundSplitter:
     """Splits Swedish compounds against a dictionary of known stems."""
 
     def __init__(self, known: Iterable[str]):
         self.known = {stem(w) for w in known if len(w) >= MIN_PART} | set(known)
         self._cache: dict[str, tuple[str, ...]] = {}
+        self.tokens: dict[str, tuple[str, ...]] = {}  # word -> its stems, for `tokens`
 
     def split(self, word: str) -> tuple[str, ...]:
         if word in self._cache:
@@ -212,18 +217,27 @@ class CompoundSplitter:
 
 def tokens(text: str, splitter: CompoundSplitter | None = None) -> list[str]:
     """Stems of the words of a text and of their compound parts, stop words left out."""
-    out = []
+    out: list[str] = []
     for word in words(text):
-        if word in STOP_WORDS:
-            continue
-        out.append(stem(word))
+        if word not in STOP_WORDS:
+            out.extend(word_tokens(word, splitter))
+    return out
+
+
+def word_tokens(word: str, splitter: CompoundSplitter | None) -> tuple[str, ...]:
+    """One word's stem and its parts' stems; cached per splitter (words repeat a lot)."""
+    cache = splitter.tokens if splitter is not None else _PLAIN
+    found = cache.get(word)
+    if found is None:
+        out = [stem(word)]
         if "-" in word:  # "access-databas", "e-tjänst": the parts as well
             out.extend(stem(p) for p in word.split("-") if len(p) >= MIN_PART)
         if splitter is not None:
             parts = splitter.split(word)
             if len(parts) > 1:
                 out.extend(stem(p) for p in parts if p not in STOP_WORDS)
-    return out
+        found = cache[word] = tuple(out)
+    return found
 
 
 def corpus_splitter(texts: Sequence[str], extra: Iterable[str] = ()) -> CompoundSplitter:

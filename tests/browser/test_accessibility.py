@@ -62,8 +62,9 @@ NOT_PAGES = {
     "/login/oidc",
     "/auth/oidc/callback",
     "/healthz",
-    "/review/report",
-}  # a file download
+    "/review/report",  # a file download
+    "/import/template",  # a file download (the import template)
+}
 # Pages another test module checks with axe, in the state it sets up.
 COVERED_ELSEWHERE = {
     "/s/{token}": "tests/browser/surveys/test_survey_accessibility.py",

@@ -49,6 +49,7 @@ demo-data: install
 	$(PL) init
 	$(PL) demo --out $(DEMO_OUT) $(if $(EVENTLOG),--eventlog "$(EVENTLOG)")
 	$(PL) review --json $(DEMO_OUT)/review.json --top 5
+	$(PL) demo --after-review
 	$(PL) report --lang sv -o $(DEMO_OUT)/genomlysning.pdf -o $(DEMO_OUT)/genomlysning.html
 	@$(PL) user add $(DEMO_USER) --role admin --password-stdin <<< "$(DEMO_PASSWORD)" 2>/dev/null \
 		|| echo "Demo account '$(DEMO_USER)' already exists."

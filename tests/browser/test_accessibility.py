@@ -43,6 +43,11 @@ PAGES = [
     "/surveys/new",
     "/decisions",
     "/decisions/rights",
+    "/procurement",
+    "/procurement/forecast",
+    "/roadmap",
+    "/roadmap/initiatives/new",
+    "/roadmap/plan",
     "/surveys/{round}",
     "/surveys/{round}/groups/org",
     "/surveys/{readiness}/readiness",
@@ -55,21 +60,49 @@ PAGES = [
     "/review/duplicates",
     "/review/weights",
     "/review/systems/sys-00001",
+    # the outcomes pages before anything is measured (tests/browser/outcomes checks them with
+    # data, in both languages)
+    "/outcomes",
+    "/outcomes/organisation",
+    "/outcomes/services",
+    "/outcomes/okrs",
 ]
-# GET routes that answer with a redirect or a provider round trip rather than a page
+# GET routes that answer with a redirect, a provider round trip or a file rather than a page
 NOT_PAGES = {
     "/language/{code}",
     "/login/oidc",
     "/auth/oidc/callback",
     "/healthz",
     "/review/report",  # a file download
-    "/import/template",  # a file download (the import template)
+    "/cases/{case_id}/export.{fmt}",  # a file download
+    "/procurement/slices/{name}/outline.docx",  # a file download
+    "/import/template",  # a file download
+    # the wins' feed and open data: not HTML pages
+    "/public/wins.atom",
+    "/public/wins.csv",
+    "/public/wins.json",
+    "/public/wins/dcat.jsonld",
 }
 # Pages another test module checks with axe, in the state it sets up.
 COVERED_ELSEWHERE = {
     "/s/{token}": "tests/browser/surveys/test_survey_accessibility.py",
     "/interop": "tests/browser/interop/test_interop_accessibility.py",
     "/interop/systems/{system_id}": "tests/browser/interop/test_interop_accessibility.py",
+    "/cases": "tests/browser/business_case/test_case_accessibility.py",
+    "/cases/{case_id}": "tests/browser/business_case/test_case_accessibility.py",
+    "/procurement/slices/{name}": "tests/browser/procurement/test_procurement_browser.py",
+    "/roadmap/initiatives/{initiative_id}": "tests/browser/roadmap/test_roadmap_accessibility.py",
+    **{
+        path: "tests/browser/pilots/test_pilots_accessibility.py"
+        for path in (
+            "/pilots",
+            "/pilots/{pilot_id}",
+            "/wins",
+            "/wins/{win_id}/edit",
+            "/public/wins",
+        )
+    },
+    "/outcomes/teams/{team}": "tests/browser/outcomes/test_outcomes_accessibility.py",
 }
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.

@@ -23,6 +23,12 @@ ANATOMY = {
     "decisions": (True, True, True, True),
     "interop": (True, True, False, False),
     "review": (True, True, True, True),
+    "roadmap": (True, True, True, True),
+    "business_case": (True, True, True, True),
+    "procurement": (True, True, True, True),
+    "outcomes": (True, True, True, True),
+    "pilots": (True, True, True, True),
+    "wins": (True, True, True, True),
     "demo": (True, False, False, False),
 }
 

@@ -86,13 +86,19 @@ def test_domains_are_merged_and_languages_fall_back() -> None:
     assert i18n.domains("sv") == i18n.domains("en")
     areas = [
         "accounts",
+        "business_case",
         "decisions",
         "demo",
         "interop",
         "inventory",
         "kernel",
+        "outcomes",
+        "pilots",
+        "procurement",
         "review",
+        "roadmap",
         "surveys",
+        "wins",
         "workflows",
     ]
     assert i18n.domains("sv") == areas

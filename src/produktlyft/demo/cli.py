@@ -8,6 +8,7 @@ import typer
 
 from produktlyft.demo.culture import DemoCulture
 from produktlyft.demo.generator import DEFAULT_SEED, DEFAULT_SYSTEMS
+from produktlyft.demo.programme import DemoProgramme, load_demo_programme
 from produktlyft.demo.service import load_demo
 from produktlyft.demo.workflows import DEFAULT_EVENTLOG, DEMO_LOG_NAME, DemoWorkflows
 from produktlyft.inventory.cli import console, print_import_report, print_summary
@@ -52,6 +53,31 @@ def print_culture(result: DemoCulture) -> None:
         )
 
 
+def print_programme(result: DemoProgramme) -> None:
+    outcomes = result.outcomes
+    if outcomes.skipped:
+        console.print(f"[yellow]Outcomes skipped.[/yellow] {outcomes.skipped}")
+    else:
+        console.print(
+            f"Outcomes: {outcomes.deployments} deployments and {outcomes.incidents} incidents "
+            f"for {outcomes.pilot_team} and {outcomes.comparison_team}; "
+            f"{outcomes.key_results} key results, rejected as output-only: "
+            f"{', '.join(outcomes.rejected) or 'none'}."
+        )
+    pilots = result.pilots
+    console.print(f"Pilot {pilots.pilot_id} ({pilots.pilot_team}): {pilots.verdict}.")
+    roadmap = result.roadmap
+    plan = roadmap.plan
+    console.print(
+        f"Roadmap: {roadmap.proposed} initiatives proposed, {roadmap.teams} teams; plan "
+        f"{plan.status} (gap {0 if plan.gap is None else plan.gap:.1%})."
+    )
+    console.print(f"Business case: {result.case_id or 'none (no initiative)'}.")
+    slices = result.procurement
+    console.print(f"Contract slices for phase {slices.phase_id}: {', '.join(slices.slices)}.")
+    console.print(f"Wins: {result.wins.drafted} drafted, {result.wins.approved} approved.")
+
+
 def demo(
     systems: int = typer.Option(
         DEFAULT_SYSTEMS, "--systems", min=20, help="How many systems; 10000 for benchmarks."
@@ -76,9 +102,21 @@ def demo(
         "--culture/--no-culture",
         help="Simulate two survey rounds and a decision register (a few seconds).",
     ),
+    after_review: bool = typer.Option(
+        False,
+        "--after-review",
+        help="Load only what builds on the loaded demo and its latest review: delivery and "
+        "service outcomes, the pilot and its evaluation, the roadmap, a business case, "
+        "contract slices and wins. Run it after `produktlyft review`.",
+    ),
 ) -> None:
     """Generate "Exempelstad kommun", a realistic fictional municipality, and load it."""
     ctx = STATE.context()
+    if after_review:
+        with console.status("Loading the demo's change programme…"):
+            programme = load_demo_programme(ctx, seed)
+        print_programme(programme)
+        return
     with console.status(f"Loading the demo organisation ({systems} systems)…"):
         result = load_demo(
             ctx,

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from produktlyft.kernel import i18n
-from produktlyft.kernel.charts import AXIS_QUANTITATIVE
+from produktlyft.kernel.charts import AXIS_QUANTITATIVE, FONT, TEXT_PX, TITLE_PX
 
 # Designsystemet's accent and danger colours, so charts match the pages around them.
 ACCENT = "#0062ba"
 DANGER = "#c01b1b"
 NEUTRAL = "#68707c"
-FONT = "Inter, Arial, sans-serif"
+# Names fit around the circle up to this many systems (30° apart); beyond it they would run
+# into each other, so the circle shows points only and the table beside it names every pair
+# (the interoperability map, /interop, draws the whole landscape readably).
+NAMED_NODES_MAX = 12
 
 
 @dataclass
@@ -42,7 +45,10 @@ def _config() -> dict[str, Any]:
     return {
         "font": FONT,
         "view": {"stroke": None},
-        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 220},
+        # the font vl-convert measures with (kernel.charts.FONT), at GOV.UK's 14 px
+        "axis": {"labelFontSize": TEXT_PX, "titleFontSize": TEXT_PX, "labelLimit": 220},
+        "legend": {"labelFontSize": TEXT_PX, "titleFontSize": TEXT_PX},
+        "title": {"fontSize": TITLE_PX},
         "axisQuantitative": AXIS_QUANTITATIVE,
     }
 
@@ -144,9 +150,10 @@ def graph_chart(
             tooltip=[alt.Tooltip("name:N", title=i18n.gettext("System", lang))],
         )
     )
+    named = points if len(points) <= NAMED_NODES_MAX else []
     text_layers = [
-        alt.Chart({"values": [p for p in points if p["align"] == side]})
-        .mark_text(dx=8 if side == "left" else -8, fontSize=11, align=side)
+        alt.Chart({"values": [p for p in named if p["align"] == side]})
+        .mark_text(dx=8 if side == "left" else -8, fontSize=TEXT_PX, align=side)
         .encode(
             x=alt.X("x:Q", scale=scale, axis=hidden),
             y=alt.Y("y:Q", scale=scale, axis=hidden),

@@ -17,13 +17,27 @@ Rows = Sequence[Mapping[str, Any]]
 # Callers colour categories with a `colour_scale` of their own (the review passes its condition
 # bands' colours), always paired with a text label (axis, legend or table); stacked bars
 # separate their parts with white lines.
-FONT = "DejaVu Sans"
+# The font the SVG names must be the one vl-convert measures text with, or labels overrun the
+# axis titles beside them ("Förmåga" drawn over "Lönehantering…"): vl-convert lays text out
+# with Liberation Sans's metrics (Arial's), so the charts are drawn in it.
+FONT = "Liberation Sans"
+# GOV.UK's charts: no text under 14 px at the chart's own width; titles a step larger.
+TEXT_PX = 14
+TITLE_PX = 16
 # Numbers and dates on charts are written as the page's language writes them (d3's locales:
 # Swedish groups thousands with a no-break space and has a decimal comma).
 D3_LOCALES: dict[str, Literal["sv-SE", "en-GB"]] = {"sv": "sv-SE", "en": "en-GB"}
 # Labels of number axes that would touch are left out rather than drawn
 # into each other ("200 000220 000"); category axes keep every label.
-AXIS_QUANTITATIVE: dict[str, Any] = {"labelOverlap": "greedy", "labelFlush": True}
+AXIS_QUANTITATIVE: dict[str, Any] = {
+    "labelOverlap": "greedy",
+    "labelFlush": True,
+    "labelSeparation": 12,
+}
+# CATEGORY_TITLES: a category axis (the bars' names, the heatmap's rows) has no title. Its
+# labels are long names, and a title beside them was drawn over them where Vega's text
+# measure and the drawn font disagree ("Grupp" over the groups' names); the chart's title
+# says what the categories are, and the data table beside every chart names the column.
 
 
 def _base(rows: Rows, title: str, description: str, width: int, height: int) -> alt.Chart:
@@ -47,11 +61,11 @@ def bar_chart(
     sort_descending: bool = True,
 ) -> dict[str, Any]:
     """Horizontal bars, one per category, longest first."""
-    height = height or max(60, 18 * len(rows))
+    height = height or max(60, 24 * len(rows))
     encoding: dict[str, Any] = {
         "y": alt.Y(
             f"{category}:N",
-            title=category_title,
+            title=None,  # named in the data table and the description (see CATEGORY_TITLES)
             sort="-x" if sort_descending else None,
             axis=alt.Axis(labelLimit=260),
         ),
@@ -86,15 +100,13 @@ def stacked_bar_chart(
 ) -> dict[str, Any]:
     """Horizontal bars split by a stack field, e.g. systems per capability by condition band."""
     categories = len({r[category] for r in rows})
-    height = height or max(60, 16 * categories)
+    height = height or max(60, 22 * categories)
     labels = stack_labels or {k: k for k in colour_scale}
     chart = (
         _base(rows, title, description, width, height)
         .mark_bar(stroke="#ffffff", strokeWidth=1)
         .encode(
-            y=alt.Y(
-                f"{category}:N", title=category_title, sort="-x", axis=alt.Axis(labelLimit=260)
-            ),
+            y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
             x=alt.X(f"sum({value}):Q", title=value_title),
             color=alt.Color(
                 f"{stack}:N",
@@ -134,50 +146,53 @@ def heatmap(
     y_title: str,
     x_order: Sequence[str] | None = None,
     y_order: Sequence[str] | None = None,
-    shade: str | None = None,
-    shades: Sequence[str] | None = None,
-    light_text_from: int | None = None,
+    colour: str | None = None,
+    colour_scale: Mapping[str, str] | None = None,
+    legend_title: str | None = None,
     width: int = 260,
     height: int | None = None,
 ) -> dict[str, Any]:
-    """A grid of cells coloured by value, with the value written in each cell.
+    """A grid of cells with the value written in each.
 
-    With `shade` (a field of whole numbers indexing `shades`) the cells take those fixed
-    colours, and cells from `light_text_from` on get white text: so the caller can choose
-    colours whose text contrast is known, instead of a continuous scheme."""
+    With `colour` (a field naming a category of `colour_scale`) each cell takes its
+    category's colour and a legend names them; the caller picks colours on which white text
+    has at least 4.5:1, and names cells that should stay white (an empty cell) by a category
+    mapped to white, which the legend leaves out. Without it, cells shade by value."""
     rows_count = len({r[y] for r in rows})
-    height = height or max(60, 22 * rows_count)
+    height = height or max(60, 26 * rows_count)
     base = _base(rows, title, description, width, height).encode(
         x=alt.X(
             f"{x}:N",
             title=x_title,
             sort=list(x_order) if x_order else None,
-            axis=alt.Axis(labelAngle=0, labelLimit=120, orient="top"),
+            axis=alt.Axis(labelAngle=0, labelLimit=160, orient="top"),
         ),
         y=alt.Y(
             f"{y}:N",
-            title=y_title,
+            title=None,
             sort=list(y_order) if y_order else None,
             axis=alt.Axis(labelLimit=260),
         ),
     )
-    if shade and shades:
-        colour = alt.Color(
-            f"{shade}:O",
-            legend=None,
-            scale=alt.Scale(domain=list(range(len(shades))), range=list(shades)),
+    if colour and colour_scale:
+        named = [k for k, v in colour_scale.items() if v.lower() not in ("#ffffff", "#fff")]
+        fill = alt.Color(
+            f"{colour}:N",
+            scale=alt.Scale(domain=list(colour_scale), range=list(colour_scale.values())),
+            legend=alt.Legend(title=legend_title, values=named, orient="bottom"),
         )
-        cells = base.mark_rect(stroke="#68707c", strokeWidth=0.5).encode(color=colour)
-        dark = len(shades) if light_text_from is None else light_text_from
+        cells = base.mark_rect(stroke="#68707c", strokeWidth=0.5).encode(color=fill)
         text_colour: Any = alt.condition(
-            f"datum['{shade}'] >= {dark}", alt.value("#ffffff"), alt.value("#000000")
+            f"indexof({named!r}, datum['{colour}']) >= 0",
+            alt.value("#ffffff"),
+            alt.value("#3b3b3b"),
         )
     else:
         cells = base.mark_rect().encode(
             color=alt.Color(f"{value}:Q", legend=None, scale=alt.Scale(scheme="oranges"))
         )
         text_colour = alt.value("#000000")
-    labels = base.mark_text(fontSize=11).encode(text=alt.Text(f"{value}:Q"), color=text_colour)
+    labels = base.mark_text(fontSize=14).encode(text=alt.Text(f"{value}:Q"), color=text_colour)
     # title and description on the layer, where `to_svg` finds them for the accessible name
     return _spec(alt.layer(cells, labels).properties(title=title, description=description))
 
@@ -209,6 +224,9 @@ def _spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     spec: dict[str, Any] = (
         chart.configure(font=FONT)
         .configure_view(stroke=None)
+        .configure_axis(labelFontSize=TEXT_PX, titleFontSize=TEXT_PX)
+        .configure_legend(labelFontSize=TEXT_PX, titleFontSize=TEXT_PX)
+        .configure_title(fontSize=TITLE_PX)
         .configure_axisQuantitative(**AXIS_QUANTITATIVE)
         .to_dict()
     )

@@ -8,7 +8,7 @@ other areas (the business case, procurement, outcomes) read; they carry no stora
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -124,3 +124,53 @@ class Phase(BaseModel):
     end: date
     initiative_ids: tuple[str, ...]
     cost_sek: float
+
+
+class Budget(BaseModel):
+    """The most the roadmap may spend in one budget year (a calendar year)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int = Field(ge=1900, le=2200)
+    limit_sek: float = Field(ge=0)
+
+
+# what a citizen's day of waiting is valued at when no setting says otherwise (unverified: a
+# placeholder a user must set; see docs/roadmap.md)
+DEFAULT_CITIZEN_DAY_SEK = 1000.0
+
+
+class RoadmapSettings(BaseModel):
+    """When the plan starts (week 0) and how the review's findings become kronor."""
+
+    model_config = ConfigDict(frozen=True)
+
+    plan_start: date | None = None  # None: the Monday on or after today
+    citizen_day_sek: float = Field(default=DEFAULT_CITIZEN_DAY_SEK, ge=0)
+
+
+class Conflict(BaseModel):
+    """A constraint that cannot be met together with others: a reason code, its parameters."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    params: dict[str, str] = Field(default_factory=dict)
+
+
+class SavedPlan(BaseModel):
+    """A plan as it was computed and kept: its items, how good it is proven to be, and who
+    asked for it."""
+
+    id: int | None = None
+    created_at: datetime
+    created_by: str
+    plan_start: date
+    objective: str  # "cost-of-delay" or "makespan"
+    status: str  # "optimal", "feasible" or "infeasible"
+    objective_value: float | None = None
+    lower_bound: float | None = None
+    gap: float | None = None  # (value - bound) / value; 0 when proven optimal
+    time_limit: float | None = None
+    items: list[PlanItem] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)

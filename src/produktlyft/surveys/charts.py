@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from produktlyft.inventory.charts import ACCENT, FONT, NEUTRAL, to_svg
-from produktlyft.kernel.charts import AXIS_QUANTITATIVE
+from produktlyft.inventory.charts import ACCENT, NEUTRAL, to_svg
+from produktlyft.kernel.charts import AXIS_QUANTITATIVE, FONT, TEXT_PX
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def interval_chart(
     spec["config"] = {
         "font": FONT,
         "view": {"stroke": None},
-        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": label_limit},
+        "axis": {"labelFontSize": TEXT_PX, "titleFontSize": TEXT_PX, "labelLimit": label_limit},
         "axisQuantitative": AXIS_QUANTITATIVE,
     }
     return IntervalChart(title, spec, rows, to_svg(spec, lang))

@@ -1,7 +1,56 @@
-"""The wins area: short, approved stories of what got better, on a public page and feed."""
+"""The wins area: approved wins on a public page, feed and open data."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
 from produktlyft.kernel.area import Area
 
-AREA = Area(name="wins")
+if TYPE_CHECKING:  # the shells load these; declaring an area loads nothing heavy
+    import typer
+
+    from produktlyft.kernel.report.sections import Section
+
+
+def _cli(app: typer.Typer) -> None:
+    from produktlyft.wins import cli
+
+    cli.register(app)
+
+
+def _pages() -> Sequence[ModuleType]:
+    from produktlyft.wins import pages
+
+    return (pages,)
+
+
+def _report_sections() -> Sequence[Section]:
+    from produktlyft.wins.report import SECTIONS
+
+    return SECTIONS
+
+
+def _tables() -> ModuleType:
+    from produktlyft.wins import tables
+
+    return tables
+
+
+def _repositories() -> Sequence[type]:
+    from produktlyft.wins.repository import WinRepository
+
+    return (WinRepository,)
+
+
+AREA = Area(
+    name="wins",
+    cli=_cli,
+    pages=_pages,
+    templates=Path(__file__).parent / "templates",
+    report_sections=_report_sections,
+    tables=_tables,
+    repositories=_repositories,
+)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from produktlyft.kernel.db import Database
+from tests.browser.charts import chart_text_problems
 from tests.browser.conftest import CHROMIUM_ARGS, at, open_page, running_server, sign_in
 from tests.browser.test_accessibility import assert_clean
 from tests.browser.test_keyboard import FOCUSED, tab_to
@@ -164,3 +165,22 @@ def test_edit_a_weight_with_the_keyboard(page) -> None:  # type: ignore[no-untyp
 
 def test_the_harness_is_the_same_as_the_other_pages() -> None:
     assert "--headless" in CHROMIUM_ARGS
+
+
+CHART_PAGES = ["/review", "/review/heatmap", "/review/duplicates", "/review/systems/sys-ekonomi"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_chart_text_is_neither_cut_nor_overlapping(page, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """At 1280 px, in both languages: every chart's text lies inside it, none overlaps."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page, "viewer")
+    if lang == "en":
+        page.goto("/language/en?next=/review")
+    drawn = 0
+    for path in CHART_PAGES:
+        page.goto(path)
+        charts, problems = chart_text_problems(page)
+        drawn += charts
+        assert not problems, f"{path} ({lang}): {problems}"
+    assert drawn >= 3

@@ -44,7 +44,9 @@ def test_a_database_from_before_session_generations_upgrades(tmp_path: Path) -> 
                 {"hash": service._hasher.hash("ett långt lösenord")},
             )
         before, after = database.migrate()
-        assert (before, after) == ("0009_review_reasons", "0010_session_generation")
+        # up to the newest revision, whichever later areas' migrations follow 0010
+        assert before == "0009_review_reasons" and after >= "0010_session_generation"
+        assert database.is_current()
         assert schema_differences(database) == []
         ctx = make_context(database, role=Role.VIEWER, name="?")
         account = service.sign_in(ctx, "anna", "ett långt lösenord", "127.0.0.1")

@@ -2,7 +2,9 @@
 ships, so a bare clone needs nothing beside it) and culture data,
 the review, the report as PDF and HTML, the demo account. Run through the Makefile itself, on
 SQLite, and read back: the PDF names a finding of the receipt log and has the culture section;
-the review ranks the building-permit system with its workflow pain as the reason."""
+the review ranks the building-permit system with its workflow pain as the reason; the change
+programme (outcomes, pilot, roadmap, business case, slices, wins) loads on top and the report
+has its sections."""
 
 from __future__ import annotations
 
@@ -65,6 +67,21 @@ def test_make_demo_data_tells_the_whole_story(tmp_path: Path) -> None:
     assert "Beredskap för de fyra utmaningarna" in text
     assert "Teamens mandat: beslutsregistret" in text
     assert "Kulturenkäten «Kultur och förändringsberedskap, hösten 2026»" in text
+    # the change programme built on the review (`demo --after-review`), and its report sections
+    assert "rejected as output-only: Leverera 3 nya funktioner" in said
+    assert "): improved." in said  # the pilot's evaluation
+    assert "plan optimal" in said or "plan feasible" in said  # never infeasible
+    assert "Business case: case-" in said and "Wins: 1 drafted, 1 approved." in said
+    for heading in (
+        "Inga nya silor: öppna gränssnitt",
+        "Här börjar vi, och sedan",
+        "Investeringskalkyl",
+        "Upphandling: delavtal",
+        "Effekter",
+        "Vad piloten visade",
+        "Publicerade framsteg",
+    ):
+        assert heading in text, heading
     html = (out / "genomlysning.html").read_text(encoding="utf-8")
     assert "Kultur, förändringsberedskap och teamens mandat" in html
     review = json.loads((out / "review.json").read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from produktlyft.review.analysis.review import ReviewOutcome, run_review
 from produktlyft.review.analysis.scoring import score_profile
 from produktlyft.review.importers.endoflife import open_release_source
 from produktlyft.review.model import Band
-from produktlyft.review.presenter.charts import HEATMAP_SHADES, LIGHT_TEXT_FROM, shade
+from produktlyft.review.presenter.charts import EMPTY_CELL, capability_grid
 from tests.review_fixtures import REFERENCE_DATE, organisation
 
 CSS = Path(__file__).parents[3] / "src" / "produktlyft" / "kernel" / "web" / "static" / "review.css"
@@ -114,10 +114,10 @@ def contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_heatmap_text_meets_contrast_on_every_shade() -> None:
-    for n, colour in enumerate(HEATMAP_SHADES):
-        text = "#ffffff" if n >= LIGHT_TEXT_FROM else "#000000"
-        assert contrast(text, colour) >= 4.5, colour
+def test_heatmap_text_meets_contrast_on_every_cell() -> None:
+    for band in Band:  # white count on the band's colour
+        assert contrast("#ffffff", band.colour) >= 4.5, band
+    assert contrast("#3b3b3b", EMPTY_CELL) >= 4.5  # the "0" of an empty cell
     assert contrast("#68707c", "#ffffff") >= 3  # the cell borders against the page
 
 
@@ -134,9 +134,28 @@ def test_band_labels_on_the_pages_meet_contrast() -> None:
         assert contrast(text, background) >= 4.5, (text, background)
 
 
-def test_shades_grow_with_the_count() -> None:
-    assert [shade(n, 8) for n in range(9)] == [0, 1, 1, 2, 2, 3, 3, 4, 4]
-    assert shade(0, 0) == 0 and shade(5, 5) == len(HEATMAP_SHADES) - 1
+class _Counts:
+    def __init__(self, name: str, counts: dict[Band, int]) -> None:
+        self.name, self.counts = name, counts
+
+
+def test_the_heatmap_colours_cells_by_condition_not_by_count() -> None:
+    """One red system is as red as five amber ones are amber (issue 16): the fill is the
+    band's colour wherever there are systems, white where none, with a legend."""
+    chart = capability_grid(
+        [_Counts("Löner", {Band.RED: 1, Band.AMBER: 5}), _Counts("Arkiv", {Band.GREEN: 2})], "sv"
+    )
+    assert chart is not None
+    cells = chart.data.spec["layer"][0]
+    scale = cells["encoding"]["color"]["scale"]
+    colours = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert colours["röd"] == Band.RED.colour and colours[""] == EMPTY_CELL
+    by_cell = {(r["capability"], r["band"]): r for r in chart.data.spec["data"]["values"]}
+    assert by_cell[("Löner", "röd (hälsa under 4)")]["condition"] == "röd"
+    assert by_cell[("Löner", "grön (7–10)")]["condition"] == ""
+    legend = cells["encoding"]["color"]["legend"]
+    assert legend["values"] == ["röd", "gul", "grön", "okänd"]
+    assert Band.RED.colour in chart.svg and "röd" in chart.svg
 
 
 def test_heatmap_spec_names_itself_and_writes_its_numbers() -> None:
@@ -149,9 +168,8 @@ def test_heatmap_spec_names_itself_and_writes_its_numbers() -> None:
         description="D",
         x_title="X",
         y_title="Y",
-        shade="s",
-        shades=HEATMAP_SHADES,
-        light_text_from=LIGHT_TEXT_FROM,
+        colour="band",
+        colour_scale={"red": "#08306b", "": "#ffffff"},
     )
     assert spec["title"] == "T" and spec["description"] == "D"
     text = spec["layer"][1]

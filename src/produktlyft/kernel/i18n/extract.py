@@ -30,7 +30,13 @@ DOMAINS = (
     "decisions",
     "accounts",
     "demo",
+    "roadmap",
     "interop",
+    "business_case",
+    "procurement",
+    "pilots",
+    "wins",
+    "outcomes",
 )
 SOURCES = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 JINJA_OPTIONS = {

@@ -16,13 +16,13 @@ from produktlyft.kernel import charts, i18n
 from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.i18n import N_
 from produktlyft.review.model import Band
-from produktlyft.review.presenter.wording import band_scale
+from produktlyft.review.presenter.wording import band_label, band_scale
 
 HEATMAP_CHART_ROWS = 25  # the chart shows the capabilities ranked highest; the table all
-# Cell shades of the heatmap, light to dark; text is black on the light three and white on
-# the dark two, each at least 4.5:1 (checked in tests/unit/review/test_review_assessment.py).
-HEATMAP_SHADES = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
-LIGHT_TEXT_FROM = 3
+# An empty cell of the heatmap stays white; a cell with systems takes its band's colour
+# (white text on each has at least 4.5:1, tests/unit/review/test_review_assessment.py), so one
+# red system is as red as five.
+EMPTY_CELL = "#ffffff"
 COST_CHART_GROUPS = 15
 KEPT_CHARTS = 8  # each chart of the web pages, per language, for the current run
 
@@ -95,30 +95,22 @@ class CapabilityCounts(Protocol):
     def counts(self) -> Mapping[Band, int]: ...
 
 
-def shade(count: int, top: int) -> int:
-    """Which of the shades a count gets: 0 only for none, then in equal steps up to `top`."""
-    if count <= 0:
-        return 0
-    steps = len(HEATMAP_SHADES) - 1
-    return min(steps, 1 + (count - 1) * steps // max(top, 1))
-
-
 def capability_grid(rows: Sequence[CapabilityCounts], lang: str) -> Chart | None:
     """Capabilities × condition bands, a count in each cell, for the highest-ranked ones."""
     shown = rows[:HEATMAP_CHART_ROWS]
     if not shown:
         return None
-    top = max((n for r in shown for n in r.counts.values()), default=0) or 1
     cells = [
         {
             "capability": r.name,
             "band": band_scale(b, lang),
             "systems": r.counts.get(b, 0),
-            "shade": shade(r.counts.get(b, 0), top),
+            "condition": band_label(b, lang) if r.counts.get(b, 0) else "",
         }
         for r in shown
         for b in Band
     ]
+    colours = {band_label(b, lang): b.colour for b in Band} | {"": EMPTY_CELL}
     title = i18n.gettext(N_("Capabilities by the condition of their systems"), lang)
     spec = charts.heatmap(
         cells,
@@ -129,7 +121,8 @@ def capability_grid(rows: Sequence[CapabilityCounts], lang: str) -> Chart | None
         description=i18n.gettext(
             N_(
                 "Each cell counts the systems supporting a capability that "
-                "are in a condition band; the number is written in the cell."
+                "are in a condition band, coloured as the band; the number is written "
+                "in the cell."
             ),
             lang,
         ),
@@ -137,9 +130,9 @@ def capability_grid(rows: Sequence[CapabilityCounts], lang: str) -> Chart | None
         y_title=i18n.gettext(N_("Capability"), lang),
         x_order=[band_scale(b, lang) for b in Band],
         y_order=[r.name for r in shown],
-        shade="shade",
-        shades=HEATMAP_SHADES,
-        light_text_from=LIGHT_TEXT_FROM,
+        colour="condition",
+        colour_scale=colours,
+        legend_title=i18n.gettext(N_("Condition"), lang),
         width=420,
     )
     return _chart(title, spec, [], lang)

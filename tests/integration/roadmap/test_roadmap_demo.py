@@ -1,0 +1,63 @@
+"""The demo organisation gets a roadmap: proposed from its review (every kind of finding), its
+teams and a yearly budget set, and a plan with a gap and a reason per initiative."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from produktlyft.demo.service import load_demo
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.report.sections import ReportContext
+from produktlyft.review.services.duplicates import decide_duplicate
+from produktlyft.review.services.run import review
+from produktlyft.roadmap import service
+from produktlyft.roadmap.report import roadmap as roadmap_section
+from tests.conftest import make_context
+
+
+@pytest.mark.slow
+def test_the_demo_gets_a_planned_roadmap(ctx: ServiceContext, tmp_path: Path) -> None:
+    ctx = make_context(ctx.database, data_dir=tmp_path / "data")
+    load_demo(ctx, 60, 42, tmp_path / "demo", workflows=True)
+    truth = json.loads((tmp_path / "demo" / "ground_truth.json").read_text())
+    _, outcome = review(ctx, today=date.fromisoformat(truth["reference_date"]))
+    pair = outcome.duplicates[0]
+    decide_duplicate(ctx, pair.system_a, pair.system_b, "confirm")
+
+    result = service.load_demo_roadmap(ctx, time_limit=5)
+
+    initiatives = service.list_initiatives(ctx)
+    sources = {i.source.kind for i in initiatives if i.source}
+    assert sources == {"ranked_system", "duplicate_cluster", "eol_group", "workflow"}
+    assert result.proposed == len(initiatives) and result.teams > 0
+    assert any(i.cost_of_delay_sek_per_week > 0 for i in initiatives)
+    plan = result.plan
+    assert plan.status in {"optimal", "feasible"}, plan.conflicts
+    assert plan.gap is not None and plan.lower_bound is not None
+    assert {i.initiative for i in plan.items} == {i.id for i in initiatives}
+    assert all(i.reason for i in plan.items)
+    assert service.list_phases(ctx)
+    view = service.plan_view(ctx)
+    assert view is not None and set(view.curves) == {"plan", "wsjf", "current"}
+
+    ranked = next(i for i in initiatives if i.source and i.source.kind == "ranked_system")
+    inherited = service.initiative_interop(ctx, ranked)
+    assert inherited.systems[0].disposition is not None and inherited.systems[0].cloud is not None
+    warnings = service.silo_warnings(ctx)
+    assert all(key in {i.id for i in initiatives} for key in warnings)
+
+    section = roadmap_section(ReportContext("sv", ctx))
+    assert section is not None and section.title == "Här börjar vi, och sedan"
+    assert (
+        section.paragraphs[0].startswith("Färdplanen lägger")
+        and "Vi börjar med" in section.paragraphs[1]
+    )
+    assert section.figures[0].svg.startswith("<svg") and section.figures[0].table.rows
+    assert section.tables[0].rows  # the phases
+
+    again = service.load_demo_roadmap(ctx, time_limit=5)
+    assert again.proposed == 0 and len(service.list_initiatives(ctx)) == len(initiatives)

@@ -32,7 +32,9 @@ from produktlyft.review.analysis.duplicates import (
     build_features,
     candidate_pairs,
     combine,
+    cutoff,
     precision_recall,
+    resolve_model,
     score_pairs,
 )
 from produktlyft.review.analysis.review import duplicate_features
@@ -46,7 +48,13 @@ SYNTHETIC_START, SYNTHETIC_STEP = 1_600_000_000, 1800  # a commit every half hou
 
 def load_demo(folder: Path, systems: int, seed: int) -> tuple[str, dict[str, object]]:
     url = f"sqlite:///{folder / 'bench.db'}"
-    env = {"PRODUKTLYFT_DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
+    # PYTHONPATH passes on, so a worktree's code (and its migrations) builds the database
+    env = {
+        "PRODUKTLYFT_DATABASE_URL": url,
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+        "PRODUKTLYFT_DATA_DIR": str(folder / "data"),  # where the review reads the event log
+    }
     subprocess.run([str(CLI), "init"], check=True, env=env, capture_output=True)
     started = time.perf_counter()
     subprocess.run(
@@ -119,7 +127,7 @@ def bench_duplicates(url: str, truth: dict[str, object]) -> float:
     with open_database(url).reading() as uow:
         inventory = uow.repo(InventoryRepository).load_inventory()
     features = duplicate_features(inventory)
-    settings = DuplicateSettings()
+    settings = resolve_model(features, DuplicateSettings())
     started = time.perf_counter()
     matrices = build_features(features, settings)
     built = time.perf_counter() - started
@@ -129,7 +137,7 @@ def bench_duplicates(url: str, truth: dict[str, object]) -> float:
     blocked = {
         tuple(sorted((matrices.ids[i], matrices.ids[j])))
         for (i, j), s in zip(candidates, scores, strict=True)
-        if s >= settings.threshold
+        if s >= cutoff(settings)
     }
     blocked_s = time.perf_counter() - started
     started = time.perf_counter()

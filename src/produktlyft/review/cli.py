@@ -196,6 +196,49 @@ def list_duplicates() -> None:
         )
 
 
+@duplicates_app.command("refit")
+def refit() -> None:
+    """Re-fit the duplicate weights to the confirmed and rejected pairs (signals model)."""
+    from produktlyft.review.services import duplicates as duplicate_service
+
+    made = duplicate_service.refit_weights(STATE.context())
+    console.print(f"Weights re-fitted on {made.pairs} decided pairs; used by the next review:")
+    _print_weights(made.weights, made.intercept, made.threshold)
+
+
+@duplicates_app.command("weights")
+def show_duplicate_weights() -> None:
+    """Show the duplicate weights in use (shipped, or re-fitted for this organisation)."""
+    from produktlyft.review.services import duplicates as duplicate_service
+
+    made = duplicate_service.current_weights(STATE.context())
+    if made is None:
+        console.print("Shipped weights (not re-fitted):")
+        _print_weights(*duplicate_service.shipped_weights())
+        return
+    console.print(
+        f"Re-fitted by {made.fitted_by} on {made.fitted_at:%Y-%m-%d} ({made.pairs} pairs):"
+    )
+    _print_weights(made.weights, made.intercept, made.threshold)
+
+
+@duplicates_app.command("reset")
+def reset_duplicate_weights() -> None:
+    """Forget the re-fitted duplicate weights; the next review uses the shipped ones."""
+    from produktlyft.review.services import duplicates as duplicate_service
+
+    duplicate_service.reset_weights(STATE.context())
+    console.print("Back to the shipped duplicate weights.")
+
+
+def _print_weights(weights: tuple[float, ...], intercept: float, threshold: float) -> None:
+    from produktlyft.review.services.duplicates import signal_names
+
+    for name, weight in zip(signal_names(), weights, strict=False):
+        console.print(f"  {name:<24} {weight:+.3f}")
+    console.print(f"  {'intercept':<24} {intercept:+.3f}\n  {'threshold':<24} {threshold:.2f}")
+
+
 def _decide(a: str, b: str, decision: Decision, note: str | None) -> None:
     from produktlyft.review.services import duplicates as duplicate_service
 

@@ -87,6 +87,19 @@ class DuplicateDecision:
 
 
 @dataclass(frozen=True)
+class DuplicateWeights:
+    """The duplicate model's weights re-fitted from this organisation's decisions (ADR 0023),
+    in the order of `analysis.duplicates.SIGNALS`."""
+
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+    pairs: int  # decided pairs they were fitted on
+    fitted_by: str
+    fitted_at: datetime
+
+
+@dataclass(frozen=True)
 class Evidence:
     system_id: str
     kind: EvidenceKind

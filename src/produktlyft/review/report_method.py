@@ -134,8 +134,8 @@ def method_notes(rc: ReportContext, section: str) -> list[str]:
         "snapshot": run.eol_snapshot.isoformat(),
         "horizon": f"{RISK_HORIZON_MONTHS:g}",
         "eos": f"{EOS_RISK_WEIGHT:g}",
-        "weights": "(" + ", ".join(f"{w:g}" for w in settings.weights) + ")",
-        "threshold": f"{settings.threshold:g}",
+        "weights": "(" + ", ".join(f"{w:g}" for w in settings.layer_weights) + ")",
+        "threshold": f"{settings.layer_threshold:g}",
         "block": settings.max_block,
     }
     return [gettext(note, rc.lang).format(**values) for note in NOTES.get(section, [])]

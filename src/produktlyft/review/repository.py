@@ -6,7 +6,7 @@ back through them, so runs stored by older versions read too (see `Record`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, false, func, insert, or_, select, true
@@ -16,6 +16,7 @@ from produktlyft.review.model import (
     JUDGE_FLOOR,
     Decision,
     DuplicateDecision,
+    DuplicateWeights,
     Evidence,
     EvidenceKind,
     pair_key,
@@ -30,6 +31,7 @@ from produktlyft.review.results import (
 )
 from produktlyft.review.tables import (
     duplicate_decisions,
+    duplicate_weights,
     profile_weights,
     review_duplicates,
     review_evidence,
@@ -39,6 +41,9 @@ from produktlyft.review.tables import (
 
 _CHUNK = 500
 KEEP_RUNS = 10  # older runs are deleted when a new one is saved
+
+
+WEIGHTS_KEY = "current"  # the one row of duplicate_weights
 
 
 class ReviewRepository:
@@ -190,6 +195,30 @@ class ReviewRepository:
             )
         ).mappings()
         return [DuplicateDecision(**{**dict(r), "decision": Decision(r["decision"])}) for r in rows]
+
+    def duplicate_weights(self) -> DuplicateWeights | None:
+        row = (
+            self.connection.execute(
+                select(duplicate_weights).where(duplicate_weights.c.key == WEIGHTS_KEY)
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            return None
+        values = {k: v for k, v in dict(row).items() if k != "key"}
+        fitted_at = values["fitted_at"]
+        if fitted_at.tzinfo is None:  # SQLite keeps no zone; it was stored as UTC
+            values["fitted_at"] = fitted_at.replace(tzinfo=UTC)
+        return DuplicateWeights(**{**values, "weights": tuple(values["weights"])})
+
+    def save_duplicate_weights(self, fitted: DuplicateWeights | None) -> None:
+        """Store the re-fitted weights, or with None go back to the shipped ones."""
+        table = duplicate_weights
+        self.connection.execute(delete(table).where(table.c.key == WEIGHTS_KEY))
+        if fitted is not None:
+            values = {**vars(fitted), "weights": list(fitted.weights), "key": WEIGHTS_KEY}
+            self.connection.execute(insert(table).values(**values))
 
     def decide(self, decision: DuplicateDecision) -> None:
         a, b = pair_key(decision.system_a, decision.system_b)

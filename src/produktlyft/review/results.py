@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     SerializerFunctionWrapHandler,
+    field_validator,
     model_serializer,
 )
 
@@ -51,6 +52,9 @@ class ReasonCode(StrEnum):
     DUP_DATA = "dup_data"  # items: names of the shared data objects
     DUP_INTEGRATIONS = "dup_integrations"
     DUP_TEXT = "dup_text"  # similarity: of names and descriptions, 0..1
+    DUP_FUNCTION = "dup_function"  # function: a function id of the vocabulary; words: why
+    DUP_PRODUCT = "dup_product"  # product: the catalogue product both are
+    DUP_AGAINST = "dup_against"  # items: evidence-against codes (linked, role_complementary, …)
 
 
 ReasonParam = bool | int | float | str | list[str] | None
@@ -129,6 +133,19 @@ class DuplicatePair(Record):
     reasons: list[Reason] | None = None
     cluster: int = 0
     confirmed: bool = False
+    # what placed the pair (ADR 0023): the shared function's id and the words behind it, the
+    # shared catalogue product, the evidence against that was weighed, and the member of the
+    # cluster suggested to keep (better condition, lower cost, more users)
+    function: str | None = None
+    function_words: list[str] = Field(default_factory=list)
+    product: str | None = None
+    against: list[str] = Field(default_factory=list)
+    survivor: str | None = None
+
+    @field_validator("function_words", "against", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return [] if value is None else value  # rows of runs stored before ADR 0023
 
 
 class CapabilityRow(Record):

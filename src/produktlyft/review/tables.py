@@ -95,6 +95,12 @@ review_duplicates = Table(
     Column("reasons", JSON),  # as in review_results
     Column("cluster", Integer, nullable=False),
     Column("confirmed", Boolean, nullable=False),
+    # what placed the pair and the evidence against it (ADR 0023); empty in older runs
+    Column("function", String(ID)),
+    Column("function_words", JSON),
+    Column("product", Text),
+    Column("against", JSON),
+    Column("survivor", String(ID)),
 )
 
 # Keyed by the unordered pair, stored with system_a < system_b.
@@ -108,6 +114,20 @@ duplicate_decisions = Table(
     Column("decided_at", DateTime(timezone=True), nullable=False),
     Column("note", Text),
     PrimaryKeyConstraint("system_a", "system_b", name="pk_duplicate_decisions"),
+)
+
+# The duplicate model's weights re-fitted from this organisation's decisions (ADR 0023): one
+# row, "current"; no row means the shipped weights.
+duplicate_weights = Table(
+    "duplicate_weights",
+    metadata,
+    Column("key", String(20), primary_key=True),
+    Column("weights", JSON, nullable=False),
+    Column("intercept", Float, nullable=False),
+    Column("threshold", Float, nullable=False),
+    Column("pairs", Integer, nullable=False),
+    Column("fitted_by", String(200), nullable=False),
+    Column("fitted_at", DateTime(timezone=True), nullable=False),
 )
 
 review_evidence = Table(

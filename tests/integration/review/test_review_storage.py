@@ -60,7 +60,10 @@ SYSTEM_KEYS = {
     "evidence",
     "profiles",
 }
-DUPLICATE_KEYS = {"a", "b", "score", "layers", "layer_scores", "reason", "cluster", "confirmed"}
+DUPLICATE_KEYS = {
+    *("a", "b", "score", "layers", "layer_scores", "reason", "cluster", "confirmed"),
+    *("function", "function_words", "product", "against", "survivor"),  # ADR 0023, added
+}
 CAPABILITY_KEYS = {
     "rank",
     "capability_id",

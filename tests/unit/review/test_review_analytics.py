@@ -174,7 +174,7 @@ def test_text_layer_matches_swedish_compounds_and_english() -> None:
         data_objects=[[]] * 5,
         partners=[[]] * 5,
     )
-    settings = DuplicateSettings(weights=(0.0, 0.0, 1.0), threshold=0.5)
+    settings = DuplicateSettings(model="layers", layer_weights=(0.0, 0.0, 1.0), layer_threshold=0.5)
     found = {(p.a, p.b) for p in find_duplicates(features, settings).pairs}
     assert found == {("a", "b"), ("d", "e")}
 

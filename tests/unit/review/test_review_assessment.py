@@ -176,3 +176,17 @@ def test_heatmap_spec_names_itself_and_writes_its_numbers() -> None:
     assert text["mark"]["type"] == "text" and text["encoding"]["text"]["field"] == "n"
     svg = charts.to_svg(spec, "en")
     assert "<title>T</title><desc>D</desc>" in svg and "#08306b" in svg
+
+
+def test_the_cost_chart_says_when_it_shows_only_the_dearest_groups() -> None:
+    """Seen on /review/duplicates: a chart of 15 groups beside text saying 20 (issue 16)."""
+    from produktlyft.review.presenter.charts import group_cost_chart
+
+    groups = [(f"Grupp {n}", 1000.0 * (30 - n)) for n in range(20)]
+    chart = group_cost_chart(groups, "sv")
+    assert chart is not None and len(chart.data.rows) == 15
+    assert chart.data.title == (
+        "Årlig kostnad för de 15 dyraste av de 20 grupperna av överlappande system"
+    )
+    few = group_cost_chart(groups[:3], "en")
+    assert few is not None and few.data.title.startswith("Yearly cost of each group")

@@ -51,7 +51,10 @@ def test_analysis_gives_codes_with_their_facts_not_text(outcome: ReviewOutcome) 
     eol = (ekonomi.reasons or [])[0]
     assert eol.params == {"component": "Python 3.9.18", "date": "2025-10-31"}
     pair = next(d for d in outcome.duplicates if d.system_a == "sys-skola-a")
-    assert pair.reasons and pair.reasons[0].code is ReasonCode.DUP_CAPABILITIES
+    assert pair.reasons
+    # the function both serve (issue 14) comes first, then what they share
+    codes = [r.code for r in pair.reasons]
+    assert codes[0] is ReasonCode.DUP_FUNCTION and ReasonCode.DUP_CAPABILITIES in codes
 
 
 def test_one_run_is_worded_in_swedish_and_in_english(outcome: ReviewOutcome) -> None:
@@ -78,12 +81,13 @@ def test_one_run_is_worded_in_swedish_and_in_english(outcome: ReviewOutcome) -> 
     )
     pair = next(d for d in outcome.duplicates if d.system_a == "sys-bygglov-a")
     assert wording.duplicate_reason(pair, "sv", "sv").text == (
-        "ByggR och Bygglovsportalen delar förmågorna Bygglovshantering och Ärendehantering och"
-        " använder samma data Bygglovsärende."
+        "ByggR och Bygglovsportalen tjänar båda Bygglov (bygglov och ByggR), delar förmågorna"
+        " Bygglovshantering och Ärendehantering och använder samma data Bygglovsärende."
     )
     assert wording.duplicate_reason(pair, "sv", "en").text == (
-        "ByggR and Bygglovsportalen share the capabilities Bygglovshantering and"
-        " Ärendehantering and use the same data Bygglovsärende."
+        "ByggR and Bygglovsportalen both serve Building permits (bygglov and ByggR), share the"
+        " capabilities Bygglovshantering and Ärendehantering and use the same data"
+        " Bygglovsärende."
     )
 
 

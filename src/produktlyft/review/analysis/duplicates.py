@@ -1,70 +1,138 @@
-"""Duplicate and overlapping systems, in three explainable layers.
+"""Duplicate and overlapping systems, from explainable signals combined by a small logistic model.
 
-1. capabilities: cosine of the systems' capability sets and tags (the kind of system, such as
-   "case management" or "e-service"), each weighted by rarity (IDF), so sharing a label with
-   40 systems says less than sharing "school meals";
-2. data and integrations: cosine of the data objects each system uses plus the systems it
-   integrates with (IDF weighted): two systems that write the same registers and talk to the
-   same partners do the same job;
-3. text: cosine of TF-IDF vectors of character n-grams (3–5, within word boundaries) of name
-   and description. Character n-grams match Swedish compounds ("bygglovshantering" and
-   "bygglov") and inflections without a stemmer, and work the same for English.
+Signals per pair (each 0..1, see docs/decisions/0023):
+1. capabilities: cosine of the systems' capability sets and functional tags, weighted by rarity;
+2. data_integrations: cosine of the data objects used (0.8) and the integration partners (0.2);
+3. text: cosine of TF-IDF vectors of Swedish-aware word stems of name and description
+   (duplicates_text: versions and parentheticals handled, compounds split, Snowball stemming,
+   boilerplate stop words), so rare words weigh and "verktyg" does not;
+4. function: both systems placed in the same public-sector function of the shipped vocabulary,
+   or by the product catalogue (duplicates_signals), the product of their confidences;
+5. product_same: both are the same catalogue product;
+and evidence for or against, from roles and integrations:
+6. role_same: both have the same role (two case systems, two e-services);
+7. role_complementary: their roles complement each other (a case system and the e-service in
+   front of it, a register and its reporting tool, an archive, a map viewer);
+8. linked: one integrates directly with the other (a system feeding another is rarely its twin);
+9. role_differ: both have a role and they differ without complementing each other (a case
+   system and a planning tool for the same function);
+10. role_and_function: the same role in the same capability or function (two case systems
+   for building permits), the interaction a linear model cannot form by itself;
+11. homegrown_and_function: an Excel sheet, Access database or in-house tool in the same
+   capability or function as the other system (it often does what a product does);
+12. mapped_apart: both systems are mapped to capabilities and share none (evidence against:
+   whoever mapped them saw different jobs);
+13. capability_rarity: how rare the rarest shared capability is, 1 - log(holders)/log(systems)
+   (sharing "Lön och personal" with 15 systems says less than sharing "Familjerätt").
 
-The pair score is a weighted sum of the three. Candidate pairs come from BLOCKING, never from all
-pairs: two systems are compared only if they share one of their few most distinctive n-grams, or
-a capability, data object or partner held by at most `max_block` systems. The cost is the sum of
-squared block sizes, which the cap keeps linear in the number of systems. `all_pairs` scores the
-same features over every pair; it exists for the bench (speed ratio and recall), not for use.
+The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
+suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
+organisation and the two labelled evaluation inventories; an organisation's confirmed and
+rejected pairs can re-fit them. Candidate pairs come from BLOCKING, never from all pairs: two
+systems are compared only if they share a distinctive word stem, a function, a product, or a
+capability, data object or partner held by at most `max_block` systems. `all_pairs` scores every
+pair with the same model; it exists for the bench (speed ratio and recall), not for use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-LAYERS = ("capabilities", "data_integrations", "text")
+from produktlyft.review.analysis.duplicates_features import (
+    FeatureMatrices,
+    SystemFeatures,
+    build_matrices,
+)
+from produktlyft.review.analysis.duplicates_signals import Placement
+
+__all__ = ["FeatureMatrices", "SystemFeatures", "build_features"]
+
+SIGNALS = (
+    "capabilities",
+    "data_integrations",
+    "text",
+    "function",
+    "product_same",
+    "role_same",
+    "role_complementary",
+    "linked",
+    "role_differ",
+    "role_and_function",
+    "homegrown_and_function",
+    "mapped_apart",
+    "capability_rarity",
+)
+LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
+AGAINST = ("role_complementary", "linked", "role_differ", "mapped_apart")
 
 
 @dataclass(frozen=True)
 class DuplicateSettings:
-    # capabilities, data, text: tuned on the demo organisation (300 and 10,000 systems), where
-    # names are deliberately reworded, so text is the weakest sign; see docs/decisions.
-    weights: tuple[float, float, float] = (0.65, 0.25, 0.10)
-    threshold: float = 0.86  # pair score needed to be suggested
-    layer_thresholds: tuple[float, float, float] = (0.5, 0.3, 0.5)  # a layer "speaks" above
-    distinctive_ngrams: int = 12  # per system, for text blocking
+    # "layers": the weighted sum of capabilities, data and text (ADR 0005), which needs the
+    # functional kind tags the demo carries; "signals": the logistic model over all SIGNALS
+    # (ADR 0023); "auto": layers where most systems carry functional tags, signals otherwise
+    model: str = "auto"
+    layer_weights: tuple[float, float, float] = (0.65, 0.25, 0.10)
+    layer_threshold: float = 0.86
+    # logistic weights per signal (SIGNALS order) and intercept, fitted by `fit_settings` on the
+    # demo organisation and both evaluation inventories (bench/duplicates_eval.py)
+    weights: tuple[float, ...] = (
+        -0.628,
+        0.325,
+        2.527,
+        9.26,
+        -3.661,
+        -5.869,
+        -1.572,
+        -5.528,
+        -1.379,
+        10.472,
+        2.68,
+        -9.874,
+        -3.086,
+    )
+    intercept: float = -3.82
+    threshold: float = 0.95  # probability needed to be suggested
+    # a signal "speaks" (is named in the reason) at or above this
+    layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
+    distinctive_terms: int = 8  # per system, for text blocking
     max_block: int = 60  # blocks larger than this are too common to block on
-    ngram_range: tuple[int, int] = (3, 5)
+    catalogue: bool = True  # use the shipped product catalogue
+    user_products: Path | None = None  # a local catalogue overriding the shipped one
+
+    def describe(self) -> str:
+        pairs = ", ".join(f"{n} {w:+.2f}" for n, w in zip(SIGNALS, self.weights, strict=True))
+        return f"{pairs}; intercept {self.intercept:+.2f}; threshold {self.threshold:.2f}"
 
 
-@dataclass(frozen=True)
-class SystemFeatures:
-    """Inputs per system, aligned by position."""
-
-    ids: Sequence[str]
-    texts: Sequence[str]
-    capabilities: Sequence[Iterable[str]]
-    data_objects: Sequence[Iterable[str]]
-    partners: Sequence[Iterable[str]]  # ids of systems integrated with
-    tags: Sequence[Iterable[str]] | None = None  # labels such as the kind of system
+TAGGED_SHARE = 0.5  # "auto" uses the layers model when at least this share carries tags
 
 
-@dataclass
-class FeatureMatrices:
-    ids: list[str]
-    text: sp.csr_matrix
-    capabilities: sp.csr_matrix
-    data: sp.csr_matrix
-    partners: sp.csr_matrix
+def resolve_model(features: SystemFeatures, settings: DuplicateSettings) -> DuplicateSettings:
+    """Settings with "auto" replaced by the model the inventory suits."""
+    if settings.model != "auto":
+        return settings
+    tagged = sum(1 for row in (features.tags or []) if list(row))
+    share = tagged / len(features.ids) if len(features.ids) else 0.0
+    return replace(settings, model="layers" if share >= TAGGED_SHARE else "signals")
 
-    @property
-    def blocks(self) -> tuple[sp.csr_matrix, ...]:
-        return self.capabilities, self.data, self.partners
+
+def cutoff(settings: DuplicateSettings) -> float:
+    return settings.layer_threshold if settings.model == "layers" else settings.threshold
+
+
+def signals_model(settings: DuplicateSettings | None = None) -> DuplicateSettings:
+    return replace(settings or DuplicateSettings(), model="signals")
+
+
+def without_catalogue(settings: DuplicateSettings) -> DuplicateSettings:
+    return replace(settings, catalogue=False)
 
 
 # Layer 2 mixes shared data objects (the strong sign) with shared integration partners.
@@ -76,12 +144,16 @@ class DuplicatePair:
     a: str
     b: str
     score: float
-    layer_scores: tuple[float, float, float]
+    layer_scores: tuple[float, ...]
     layers: tuple[str, ...]
     shared_capabilities: tuple[str, ...] = ()
     shared_data: tuple[str, ...] = ()
     cluster: int = -1
     confirmed: bool = False
+    function: str | None = None  # the shared function's id
+    function_words: tuple[str, ...] = ()
+    product: str | None = None  # the shared product, when both are one
+    against: tuple[str, ...] = ()  # evidence against that was weighed
 
 
 @dataclass
@@ -93,63 +165,15 @@ class DuplicateResult:
     stats: dict[str, float] = field(default_factory=dict)
 
 
-def _binary(rows: Sequence[Iterable[str]]) -> tuple[sp.csr_matrix, list[str]]:
-    vocabulary: dict[str, int] = {}
-    indptr, indices = [0], []
-    for row in rows:
-        columns = {vocabulary.setdefault(v, len(vocabulary)) for v in row}
-        indices.extend(sorted(columns))
-        indptr.append(len(indices))
-    matrix = sp.csr_matrix(
-        (np.ones(len(indices), dtype=np.float32), indices, indptr),
-        shape=(len(rows), max(len(vocabulary), 1)),
-    )
-    return matrix, list(vocabulary)
-
-
-def _idf(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    weighted = TfidfTransformer(sublinear_tf=True).fit_transform(matrix)
-    return sp.csr_matrix(weighted, dtype=np.float32)
-
-
-def _words(text: str) -> list[str]:
-    return text.lower().split()
-
-
-def char_ngram_tfidf(texts: Sequence[str], ngram_range: tuple[int, int]) -> sp.csr_matrix:
-    """The same matrix as TfidfVectorizer(analyzer="char_wb", sublinear_tf=True), built faster.
-
-    char_wb n-grams never cross a word boundary, so a document's n-gram counts are its word
-    counts times each word's n-grams. Words repeat across an inventory far more than documents,
-    so the n-grams are computed once per distinct word."""
-    words = CountVectorizer(analyzer=_words)
-    doc_words = words.fit_transform(list(texts))
-    word_grams = CountVectorizer(
-        analyzer="char_wb", ngram_range=ngram_range, lowercase=False
-    ).fit_transform(words.get_feature_names_out())
-    counts = sp.csr_matrix(doc_words @ word_grams)
-    return sp.csr_matrix(
-        TfidfTransformer(sublinear_tf=True).fit_transform(counts), dtype=np.float32
-    )
-
-
 def build_features(features: SystemFeatures, settings: DuplicateSettings) -> FeatureMatrices:
-    text = char_ngram_tfidf(features.texts, settings.ngram_range)
-    tags = features.tags or [[] for _ in features.ids]
-    capabilities, _ = _binary(
-        [
-            [f"c:{c}" for c in caps] + [f"t:{t.casefold()}" for t in labels]
-            for caps, labels in zip(features.capabilities, tags, strict=True)
-        ]
+    model = resolve_model(features, settings).model
+    return build_matrices(
+        features, settings.catalogue, settings.user_products, place=model == "signals"
     )
-    data, _ = _binary(features.data_objects)
-    partners, _ = _binary(features.partners)
-
-    return FeatureMatrices(list(features.ids), text, _idf(capabilities), _idf(data), _idf(partners))
 
 
 def _distinctive(text: sp.csr_matrix, keep: int, max_block: int) -> sp.csr_matrix:
-    """Per row, the `keep` highest-weighted n-grams that occur in 2..max_block rows."""
+    """Per row, the `keep` highest-weighted terms that occur in 2..max_block rows."""
     df = np.bincount(text.indices, minlength=text.shape[1])  # rows per column
     usable = (df >= 2) & (df <= max_block)
     masked = sp.csr_matrix(text.multiply(usable[np.newaxis, :]))
@@ -164,11 +188,10 @@ def _distinctive(text: sp.csr_matrix, keep: int, max_block: int) -> sp.csr_matri
     )
 
 
-def _block_keys(binary: sp.csr_matrix, max_block: int) -> sp.csr_matrix:
+def _block_keys(matrix: sp.csr_matrix, max_block: int) -> sp.csr_matrix:
+    binary = sp.csr_matrix(matrix >= 0.4, dtype=np.float32)  # confident placements only
     df = np.bincount(binary.indices, minlength=binary.shape[1])
-    kept = sp.csr_matrix(
-        (binary > 0).multiply(((df >= 2) & (df <= max_block))[np.newaxis, :]), dtype=np.float32
-    )
+    kept = sp.csr_matrix(binary.multiply(((df >= 2) & (df <= max_block))[np.newaxis, :]))
     kept.eliminate_zeros()
     return kept
 
@@ -177,7 +200,7 @@ def candidate_pairs(matrices: FeatureMatrices, settings: DuplicateSettings) -> n
     """Unique (i, j), i < j, of systems that share at least one block key."""
     keys = sp.hstack(
         [
-            _distinctive(matrices.text, settings.distinctive_ngrams, settings.max_block),
+            _distinctive(matrices.text, settings.distinctive_terms, settings.max_block),
             *(_block_keys(m, settings.max_block) for m in matrices.blocks),
         ]
     ).tocsr()
@@ -185,68 +208,80 @@ def candidate_pairs(matrices: FeatureMatrices, settings: DuplicateSettings) -> n
     return np.column_stack([co.row, co.col]).astype(np.int64)
 
 
-def _dots(parts: Sequence[sp.csr_matrix], pairs: np.ndarray) -> np.ndarray:
-    """Row-wise dot products of each pair in each matrix: len(pairs) × len(parts). The matrices
-    are laid side by side so each pair's rows are fetched once; a block indicator then sums
-    the products per matrix."""
-    combined = sp.hstack(parts).tocsr()
-    owner = np.repeat(np.arange(len(parts)), [m.shape[1] for m in parts])
-    blocks = sp.csr_matrix(
-        (np.ones(len(owner)), (np.arange(len(owner)), owner)), shape=(len(owner), len(parts))
-    )
-    return np.asarray((combined[pairs[:, 0]].multiply(combined[pairs[:, 1]]) @ blocks).toarray())
+def _rowdots(a: sp.csr_matrix, b: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    return np.asarray(a[pairs[:, 0]].multiply(b[pairs[:, 1]]).sum(axis=1)).ravel()
 
 
 def score_pairs(
     matrices: FeatureMatrices, pairs: np.ndarray, settings: DuplicateSettings | None = None
 ) -> np.ndarray:
-    """len(pairs) × 3 layer similarities (cosines; the matrices are L2-normalised).
-
-    With `settings`, the text layer (the costly one) is computed only for pairs that could still
-    reach the threshold with a perfect text match; the others keep NaN there. This prunes
-    nothing that could pass."""
-    scores = np.full((len(pairs), 3), np.nan)
+    """len(pairs) x len(SIGNALS) signal values, each 0..1."""
+    scores = np.zeros((len(pairs), len(SIGNALS)))
     if len(pairs) == 0:
         return scores
-    small = _dots([matrices.capabilities, matrices.data, matrices.partners], pairs)
-    scores[:, 0] = small[:, 0]
-    scores[:, 1] = DATA_SHARE * small[:, 1] + PARTNER_SHARE * small[:, 2]
-    hopeful = np.ones(len(pairs), dtype=bool)
-    if settings is not None:
-        cap_w, data_w, text_w = settings.weights
-        hopeful = cap_w * scores[:, 0] + data_w * scores[:, 1] + text_w >= settings.threshold
-    if hopeful.any():
-        scores[hopeful, 2] = _dots([matrices.text], pairs[hopeful])[:, 0]
-    return scores
+    m = matrices
+    # a shared capability held by few systems says more than one held by a third of them
+    rarest = np.asarray(
+        (m.capabilities[pairs[:, 0]] > 0)
+        .multiply(m.capabilities[pairs[:, 1]] > 0)
+        .multiply(m.capability_rarity[np.newaxis, :])
+        .max(axis=1)
+        .toarray()
+    ).ravel()
+    scores[:, 0] = _rowdots(m.capabilities, m.capabilities, pairs)
+    scores[:, 12] = rarest
+    scores[:, 1] = DATA_SHARE * _rowdots(m.data, m.data, pairs) + PARTNER_SHARE * _rowdots(
+        m.partners, m.partners, pairs
+    )
+    scores[:, 2] = _rowdots(m.text, m.text, pairs)
+    # cosine of the function profiles, times how surely the weaker of the two is placed
+    strength = np.minimum(m.function_strength[pairs[:, 0]], m.function_strength[pairs[:, 1]])
+    scores[:, 3] = _rowdots(m.functions, m.functions, pairs) * strength
+    scores[:, 4] = _rowdots(m.products, m.products, pairs) > 0
+    shared_roles = _rowdots(m.roles, m.roles, pairs)
+    scores[:, 5] = shared_roles > 0
+    cross = sp.csr_matrix(m.roles @ m.complementary)
+    scores[:, 6] = (_rowdots(cross, m.roles, pairs) > 0) & (shared_roles == 0)
+    scores[:, 7] = np.asarray(m.links[pairs[:, 0], pairs[:, 1]]).ravel() > 0
+    has_a = np.diff(m.roles.indptr)[pairs[:, 0]] > 0
+    has_b = np.diff(m.roles.indptr)[pairs[:, 1]] > 0
+    scores[:, 8] = has_a & has_b & (shared_roles == 0) & (scores[:, 6] == 0)
+    scores[:, 9] = scores[:, 5] * np.maximum(scores[:, 0], scores[:, 3])
+    local = m.homegrown[pairs[:, 0]] | m.homegrown[pairs[:, 1]]
+    scores[:, 10] = local * np.maximum(scores[:, 0], scores[:, 3])
+    mapped = np.diff(m.capabilities.indptr) > 0
+    scores[:, 11] = mapped[pairs[:, 0]] & mapped[pairs[:, 1]] & (scores[:, 0] == 0)
+    return np.clip(scores, 0.0, 1.0)
 
 
-def combine(layer_scores: np.ndarray, settings: DuplicateSettings) -> np.ndarray:
-    combined: np.ndarray = np.clip(layer_scores @ np.array(settings.weights), 0.0, 1.0)
+def combine(signals: np.ndarray, settings: DuplicateSettings) -> np.ndarray:
+    """The logistic probability that each pair is a duplicate (the "signals" model), or the
+    weighted sum of the first three layers (the "layers" model)."""
+    if settings.model == "layers":
+        summed: np.ndarray = np.clip(signals[:, :3] @ np.array(settings.layer_weights), 0.0, 1.0)
+        return summed
+    logit = signals @ np.array(settings.weights) + settings.intercept
+    combined: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
     return combined
 
 
 def all_pairs(
     matrices: FeatureMatrices, settings: DuplicateSettings, chunk: int = 1000
 ) -> np.ndarray:
-    """Brute force over every pair, same features and score: (i, j) above the threshold."""
+    """Brute force over every pair with the same signals and model: (i, j) above threshold."""
+    if settings.model == "auto":
+        settings = replace(settings, model=matrices.model)
     found = []
-    cap_w, data_w, text_w = settings.weights
-    weighted = [
-        (cap_w, matrices.capabilities),
-        (data_w * DATA_SHARE, matrices.data),
-        (data_w * PARTNER_SHARE, matrices.partners),
-        (text_w, matrices.text),
-    ]
     n = len(matrices.ids)
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
-        total = np.zeros((stop - start, n), dtype=np.float32)
-        for weight, matrix in weighted:
-            total += weight * (matrix[start:stop] @ matrix.T).toarray()
-        rows, cols = np.nonzero(total >= settings.threshold)
-        rows = rows + start
-        keep = rows < cols
-        found.append(np.column_stack([rows[keep], cols[keep]]))
+        cols = np.arange(n)
+        rows = np.arange(start, stop)
+        grid = np.array(np.meshgrid(rows, cols, indexing="ij")).reshape(2, -1).T
+        grid = grid[grid[:, 0] < grid[:, 1]]
+        if len(grid):
+            probability = combine(score_pairs(matrices, grid), settings)
+            found.append(grid[probability >= cutoff(settings)])
     return np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
 
 
@@ -261,18 +296,18 @@ def find_duplicates(
     confirmed: Iterable[tuple[str, str]] = (),
 ) -> DuplicateResult:
     """Suggested pairs (rejected ones never), confirmed pairs always, and their clusters."""
-    settings = settings or DuplicateSettings()
+    settings = resolve_model(features, settings or DuplicateSettings())
     matrices = build_features(features, settings)
     candidates = candidate_pairs(matrices, settings)
     layer_scores = score_pairs(matrices, candidates, settings)
-    scores = np.nan_to_num(combine(layer_scores, settings), nan=0.0)
+    scores = combine(layer_scores, settings)
     ids = matrices.ids
     position = {sid: i for i, sid in enumerate(ids)}
     confirmed_keys = {_pair_key(*p) for p in confirmed if p[0] in position and p[1] in position}
     rejected_keys = {_pair_key(*p) for p in rejected}
     chosen: dict[tuple[str, str], tuple[float, np.ndarray]] = {}
     for (i, j), score, layers in zip(candidates, scores, layer_scores, strict=True):
-        if score >= settings.threshold:
+        if score >= cutoff(settings):
             chosen[_pair_key(ids[i], ids[j])] = (float(score), layers)
     skipped = sum(1 for key in chosen if key in rejected_keys)
     missing = [key for key in confirmed_keys if key not in chosen]
@@ -318,11 +353,11 @@ def _assemble(
                 a,
                 b,
                 round(score, 4),
-                tuple(round(float(x), 4) for x in layers),  # type: ignore[arg-type]
+                tuple(round(float(x), 4) for x in layers),
                 tuple(
                     name
                     for name, value, limit in zip(
-                        LAYERS, layers, settings.layer_thresholds, strict=True
+                        LAYERS, layers[: len(LAYERS)], settings.layer_thresholds, strict=True
                     )
                     if value >= limit
                 ),
@@ -330,9 +365,22 @@ def _assemble(
                 tuple(sorted(set(features.data_objects[i]) & set(features.data_objects[j]))),
                 numbering[int(labels[i])],
                 (a, b) in confirmed,
+                *_shared_function(matrices.placements[i], matrices.placements[j]),
+                matrices.placements[i].product if layers[4] > 0 else None,
+                tuple(name for name in AGAINST if layers[SIGNALS.index(name)] > 0),
             )
         )
     return DuplicateResult(pairs, [sorted(m) for m in cluster_members.values()], compared, skipped)
+
+
+def _shared_function(a: Placement, b: Placement) -> tuple[str | None, tuple[str, ...]]:
+    """The function both systems are most surely placed in, and the words that placed them."""
+    shared = set(a.functions) & set(b.functions)
+    if not shared:
+        return None, ()
+    best = max(sorted(shared), key=lambda f: min(a.functions[f], b.functions[f]))
+    seen = dict.fromkeys([*a.evidence.get(best, []), *b.evidence.get(best, [])])
+    return best, tuple(list(seen)[:4])
 
 
 def precision_recall(

@@ -70,9 +70,19 @@ def duplicate_reasons(
     shared_capabilities: Sequence[str],
     shared_data: Sequence[str],
     text_similarity: float,
+    function: str | None = None,
+    function_words: Sequence[str] = (),
+    product: str | None = None,
+    against: Sequence[str] = (),
 ) -> list[Reason]:
-    """Which layers make two systems look alike, naming up to three shared things of each."""
+    """Which layers make two systems look alike, naming up to three shared things of each, and
+    the evidence against that was weighed."""
     reasons = []
+    if product:
+        reasons.append(Reason(code=ReasonCode.DUP_PRODUCT, params={"product": product}))
+    if function and "function" in layers:
+        params = {"function": function, "words": list(function_words[:3])}
+        reasons.append(Reason(code=ReasonCode.DUP_FUNCTION, params=params))
     if "capabilities" in layers and shared_capabilities:
         params = {"items": list(shared_capabilities[:3])}
         reasons.append(Reason(code=ReasonCode.DUP_CAPABILITIES, params=params))
@@ -84,4 +94,6 @@ def duplicate_reasons(
         )
     if "text" in layers or not reasons:
         reasons.append(Reason(code=ReasonCode.DUP_TEXT, params={"similarity": text_similarity}))
+    if against:
+        reasons.append(Reason(code=ReasonCode.DUP_AGAINST, params={"items": list(against)}))
     return reasons

@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from produktlyft.inventory.model import Inventory
+from produktlyft.inventory.model import Inventory, System
 from produktlyft.review.analysis.assessment import assessments
 from produktlyft.review.analysis.duplicates import (
+    SIGNALS,
     DuplicateResult,
     DuplicateSettings,
     SystemFeatures,
@@ -147,6 +148,7 @@ def duplicate_features(inventory: Inventory) -> SystemFeatures:
         partners.setdefault(integration.source_id, set()).add(integration.target_id)
         partners.setdefault(integration.target_id, set()).add(integration.source_id)
     systems = inventory.systems
+    capability_names = {c.id: c.name for c in inventory.capabilities}
     return SystemFeatures(
         ids=[s.id for s in systems],
         texts=[f"{s.name} {s.description or ''}" for s in systems],
@@ -154,11 +156,25 @@ def duplicate_features(inventory: Inventory) -> SystemFeatures:
         data_objects=[[d.data_object_id for d in s.data_uses] for s in systems],
         partners=[sorted(partners.get(s.id, ())) for s in systems],
         tags=functional_tags(inventory),
+        names=[s.name for s in systems],
+        descriptions=[s.description or "" for s in systems],
+        capability_names=[
+            [capability_names.get(c.capability_id, "") for c in s.capabilities] for s in systems
+        ],
+        vendors=[s.vendor or "" for s in systems],
     )
 
 
 def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[DuplicatePair]:
     names = {s.id: s.name for s in inventory.systems}
+    by_id = {s.id: s for s in inventory.systems}
+    survivors = {
+        pair.cluster: suggest_survivor(
+            [by_id[m] for m in result.clusters[pair.cluster] if m in by_id]
+        )
+        for pair in result.pairs
+        if 0 <= pair.cluster < len(result.clusters)
+    }
     capability_names = {c.id: c.name for c in inventory.capabilities}
     data_names = {d.id: d.name for d in inventory.data_objects}
     out = []
@@ -173,13 +189,44 @@ def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[Dup
                 name_b=names[pair.b],
                 score=pair.score,
                 layers=list(pair.layers),
-                layer_scores=dict(zip(LAYERS, pair.layer_scores, strict=True)),
-                reasons=duplicate_reasons(pair.layers, caps, data, pair.layer_scores[2]),
+                layer_scores=dict(zip(SIGNALS, pair.layer_scores, strict=True)),
+                reasons=duplicate_reasons(
+                    pair.layers,
+                    caps,
+                    data,
+                    pair.layer_scores[2],
+                    pair.function,
+                    pair.function_words,
+                    pair.product,
+                    pair.against,
+                ),
                 cluster=pair.cluster,
                 confirmed=pair.confirmed,
+                function=pair.function,
+                function_words=list(pair.function_words),
+                product=pair.product,
+                against=list(pair.against),
+                survivor=survivors.get(pair.cluster),
             )
         )
     return out
+
+
+FIT_RANK = {"fully_appropriate": 0, "adequate": 1, "unreasonable": 2, "inappropriate": 3}
+
+
+def suggest_survivor(members: Sequence[System]) -> str | None:
+    """The system to keep in a cluster: better technical condition, then lower cost, then more
+    users; None for an empty cluster."""
+    if not members:
+        return None
+
+    def key(system: System) -> tuple[int, float, int, str]:
+        fit = FIT_RANK.get(system.technical_fit.value if system.technical_fit else "", 4)
+        cost = system.annual_cost if system.annual_cost is not None else float("inf")
+        return fit, cost, -(system.users or 0), system.id
+
+    return min(members, key=key).id
 
 
 def duplicate_costs(

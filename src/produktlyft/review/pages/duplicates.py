@@ -29,6 +29,8 @@ LAYER_LABELS = {
     "capabilities": N_("shared capabilities"),
     "data_integrations": N_("shared data and integrations"),
     "text": N_("similar names and descriptions"),
+    "function": N_("same function"),
+    "product": N_("same product"),
 }
 GROUPS_PER_PAGE = 20
 _ANCHOR = re.compile(r"^pair-\d{1,6}-\d{1,4}$")
@@ -63,6 +65,8 @@ def duplicates_page(request: Request, ctx: ServiceContext = PageContext) -> Resp
         reason=lambda pair: wording.duplicate_reason(pair, view.run.lang if view else lang, lang),
         page_number=page,
         layer_labels=LAYER_LABELS,
+        function_name=lambda function_id: wording.function_name(function_id, lang),
+        against_word=lambda code: wording.against_word(code, lang),
         done=done,
         can_analyse=ctx.actor.can(Permission.ANALYSE),
     )

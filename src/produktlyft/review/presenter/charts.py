@@ -144,6 +144,11 @@ def group_cost_chart(groups: Sequence[tuple[str, float]], lang: str) -> Chart | 
     if not shown:
         return None
     title = i18n.gettext(N_("Yearly cost of each group of overlapping systems"), lang)
+    if len(shown) < len(groups):  # the chart must agree with the text beside it (issue 16)
+        title = i18n.gettext(
+            N_("Yearly cost of the {shown} dearest of the {total} groups of overlapping systems"),
+            lang,
+        ).format(shown=len(shown), total=len(groups))
     rows: list[dict[str, Any]] = [{"group": name, "cost": round(cost)} for name, cost in shown]
     spec = charts.bar_chart(
         rows,

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from produktlyft.kernel import i18n
 from produktlyft.kernel.i18n import N_
+from produktlyft.review.analysis.duplicates_signals import load_vocabulary
 from produktlyft.review.analysis.facts import FACTS
 from produktlyft.review.model import Band
 from produktlyft.review.results import DuplicatePair, Reason, ReasonCode, ReasonParam
@@ -36,6 +37,9 @@ PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
     ReasonCode.DUP_DATA: N_("use the same data {items}"),
     ReasonCode.DUP_INTEGRATIONS: N_("integrate with the same systems"),
     ReasonCode.DUP_TEXT: N_("have similar names and descriptions ({similarity})"),
+    ReasonCode.DUP_FUNCTION: N_("both serve {function} ({words})"),
+    ReasonCode.DUP_PRODUCT: N_("are both {product}"),
+    ReasonCode.DUP_AGAINST: N_("though {items}"),
     "sentence": N_("{name} {parts}."),
     "dup_sentence": N_("{a} and {b} {parts}."),
     "more": N_("and more"),
@@ -49,6 +53,12 @@ LOCK_IN_SIGNS = {  # the signs of lock-in a contract shows, by code
     "no_data_return": N_("no data return format"),
     "long_notice": N_("long notice period"),
     "long_term": N_("runs five years or more"),
+}
+AGAINST_WORDS = {  # evidence against a pair, by signal name (analysis.duplicates.AGAINST)
+    "linked": N_("one feeds the other"),
+    "role_complementary": N_("their roles complement each other"),
+    "role_differ": N_("their roles differ"),
+    "mapped_apart": N_("they are mapped to different capabilities"),
 }
 BAND_SCALES = {band.value: band.scale for band in Band}  # message ids, for the pages' filters
 MISSING_NAMED = 4  # a reason names this many missing facts, then says "and more"
@@ -160,7 +170,28 @@ def reason_part(reason: Reason, lang: str) -> str:
         return phrase(lang, code, items=join(_texts(params.get("items")), lang))
     if code is ReasonCode.DUP_TEXT:
         return phrase(lang, code, similarity=percent(_figure(params.get("similarity")), lang))
+    if code is ReasonCode.DUP_FUNCTION:
+        words = join(_texts(params.get("words")), lang)
+        return phrase(
+            lang, code, function=function_name(str(params.get("function")), lang), words=words
+        )
+    if code is ReasonCode.DUP_AGAINST:
+        items = [against_word(i, lang) for i in _texts(params.get("items"))]
+        return phrase(lang, code, items=join(items, lang))
     return phrase(lang, code, **params)
+
+
+def function_name(function_id: str, lang: str) -> str:
+    """A function of the shipped vocabulary in the reader's language (its id if unknown)."""
+    function = load_vocabulary().functions.get(function_id)
+    if function is None:
+        return function_id
+    return function.sv if lang == "sv" else function.en
+
+
+def against_word(code: str, lang: str) -> str:
+    message = AGAINST_WORDS.get(code)
+    return i18n.gettext(message, lang) if message else code
 
 
 def system_sentence(name: str, reasons: Sequence[Reason], lang: str) -> str:

@@ -7,8 +7,13 @@ from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound, ProduktlyftError
-from produktlyft.review.model import Decision, DuplicateDecision, pair_key
+from produktlyft.review.analysis.duplicates import SIGNALS, DuplicateSettings, signals_model
+from produktlyft.review.analysis.duplicates_fit import fit_weights, labelled_signals
+from produktlyft.review.analysis.review import duplicate_features
+from produktlyft.review.model import Decision, DuplicateDecision, DuplicateWeights, pair_key
 from produktlyft.review.repository import ReviewRepository
+
+MIN_EACH = 3  # confirmed and rejected pairs needed, each, before weights are re-fitted
 
 
 def decide_duplicate(
@@ -34,3 +39,69 @@ def list_decisions(ctx: ServiceContext) -> list[DuplicateDecision]:
     ctx.database.require_current()
     with ctx.database.reading() as uow:
         return uow.repo(ReviewRepository).decisions()
+
+
+def duplicate_settings(ctx: ServiceContext) -> DuplicateSettings:
+    """The settings a review uses: the shipped ones, with this organisation's re-fitted
+    weights for the signals model when there are any."""
+    with ctx.database.reading() as uow:
+        fitted = uow.repo(ReviewRepository).duplicate_weights()
+    settings = DuplicateSettings()
+    if fitted is None:
+        return settings
+    return DuplicateSettings(
+        weights=fitted.weights, intercept=fitted.intercept, threshold=fitted.threshold
+    )
+
+
+def current_weights(ctx: ServiceContext) -> DuplicateWeights | None:
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        return uow.repo(ReviewRepository).duplicate_weights()
+
+
+def refit_weights(ctx: ServiceContext) -> DuplicateWeights:
+    """Re-fit the signals model's weights to the confirmed and rejected pairs (a small
+    logistic model) and keep them for this organisation's next reviews."""
+    ctx.actor.require(Permission.ANALYSE)
+    ctx.database.require_current()
+    with ctx.database.reading() as uow:
+        inventory = uow.repo(InventoryRepository).load_inventory()
+        decisions = uow.repo(ReviewRepository).decisions()
+    confirmed = [(d.system_a, d.system_b) for d in decisions if d.decision is Decision.CONFIRM]
+    rejected = [(d.system_a, d.system_b) for d in decisions if d.decision is Decision.REJECT]
+    if min(len(confirmed), len(rejected)) < MIN_EACH:
+        raise ProduktlyftError(
+            f"re-fitting needs at least {MIN_EACH} confirmed and {MIN_EACH} rejected pairs; "
+            f"there are {len(confirmed)} confirmed and {len(rejected)} rejected"
+        )
+    settings = signals_model()
+    signals, labels = labelled_signals(
+        duplicate_features(inventory), confirmed, settings, rejected, only_labelled=True
+    )
+    fitted = fit_weights(signals, labels, settings)
+    made = DuplicateWeights(
+        fitted.weights, fitted.intercept, fitted.threshold, len(labels), ctx.actor.name, ctx.now()
+    )
+    with ctx.database.unit_of_work() as uow:
+        uow.repo(ReviewRepository).save_duplicate_weights(made)
+    return made
+
+
+def reset_weights(ctx: ServiceContext) -> None:
+    """Back to the shipped weights."""
+    ctx.actor.require(Permission.ANALYSE)
+    ctx.database.require_current()
+    with ctx.database.unit_of_work() as uow:
+        uow.repo(ReviewRepository).save_duplicate_weights(None)
+
+
+def signal_names() -> tuple[str, ...]:
+    """The signals, in the order of a weights tuple."""
+    return SIGNALS
+
+
+def shipped_weights() -> tuple[tuple[float, ...], float, float]:
+    """The shipped weights, intercept and threshold of the signals model."""
+    shipped = DuplicateSettings()
+    return shipped.weights, shipped.intercept, shipped.threshold

@@ -18,6 +18,7 @@ from produktlyft.review.model import PROFILES, Decision, Evidence, EvidenceKind
 from produktlyft.review.presenter.wording import duplicate_sentence, system_sentence
 from produktlyft.review.repository import ReviewRepository
 from produktlyft.review.results import RankInRun, ReviewRun, RunDetails, SystemResult
+from produktlyft.review.services.duplicates import duplicate_settings
 from produktlyft.review.services.weights import effective_weights, validate_weights
 
 # The extension point for workflow pain: a provider returns {system_id: pain} (any
@@ -177,6 +178,7 @@ def _compute(
         rejected=[(d.system_a, d.system_b) for d in decisions if d.decision is Decision.REJECT],
         confirmed=[(d.system_a, d.system_b) for d in decisions if d.decision is Decision.CONFIRM],
         workflow_pain=_workflow_pain(ctx) or None,
+        duplicate_settings=duplicate_settings(ctx),
         progress=step,
     )
     return outcome, weights
@@ -281,6 +283,11 @@ def review_document(run: ReviewRun) -> dict[str, Any]:
                 "reason": d.reason,
                 "cluster": d.cluster,
                 "confirmed": d.confirmed,
+                "function": d.function,
+                "function_words": d.function_words,
+                "product": d.product,
+                "against": d.against,
+                "survivor": d.survivor,
             }
             for d in run.duplicates
         ],

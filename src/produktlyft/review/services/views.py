@@ -172,6 +172,12 @@ class Cluster:
         return sum(known) - max(known, default=0.0)
 
     @property
+    def survivor(self) -> str | None:
+        """The name of the system suggested to keep, as the review worked it out."""
+        chosen = next((p.suggested.survivor for p in self.pairs if p.suggested.survivor), None)
+        return next((name for i, name, _ in self.members if i == chosen), None)
+
+    @property
     def unknown_costs(self) -> int:
         return sum(1 for _, _, c in self.members if c is None)
 

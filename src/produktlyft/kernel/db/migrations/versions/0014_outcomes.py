@@ -1,7 +1,7 @@
 """outcomes: deployments, incidents, services and their KPI values, key results, settings
 
-Revision ID: 0015_outcomes
-Revises: 0010_session_generation
+Revision ID: 0014_outcomes
+Revises: 0013_procurement
 Create Date: 2026-12-02 09:30:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015_outcomes"
-down_revision = "0014_procurement"
+revision = "0014_outcomes"
+down_revision = "0013_procurement"
 branch_labels = None
 depends_on = None
 

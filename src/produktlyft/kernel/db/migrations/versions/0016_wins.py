@@ -1,7 +1,7 @@
 """wins: the wins log
 
-Revision ID: 0017_wins
-Revises: 0016_pilots
+Revision ID: 0016_wins
+Revises: 0015_pilots
 Create Date: 2026-12-02 10:40:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017_wins"
-down_revision = "0016_pilots"
+revision = "0016_wins"
+down_revision = "0015_pilots"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """procurement: saved contract slices and the contract register's procurement fields
 
-Revision ID: 0014_procurement
-Revises: 0010_session_generation
+Revision ID: 0013_procurement
+Revises: 0012_business_case
 Create Date: 2026-12-02 09:45:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014_procurement"
-down_revision = "0013_business_case"
+revision = "0013_procurement"
+down_revision = "0012_business_case"
 branch_labels = None
 depends_on = None
 

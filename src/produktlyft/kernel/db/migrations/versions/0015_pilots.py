@@ -1,7 +1,7 @@
 """pilots: registrations, amendments, uploaded series and evaluations
 
-Revision ID: 0016_pilots
-Revises: 0010_session_generation
+Revision ID: 0015_pilots
+Revises: 0014_outcomes
 Create Date: 2026-12-02 10:05:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016_pilots"
-down_revision = "0015_outcomes"
+revision = "0015_pilots"
+down_revision = "0014_outcomes"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """business cases: the case, its options, cost and benefit lines per year, risks and
 benefits-realisation records
 
-Revision ID: 0013_business_case
+Revision ID: 0012_business_case
 Revises: 0011_roadmap
 Create Date: 2026-12-02 09:26:21.968109
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_business_case"
+revision = "0012_business_case"
 down_revision = "0011_roadmap"
 branch_labels = None
 depends_on = None

@@ -1,0 +1,208 @@
+"""The matrices the duplicate signals are computed from: per system its word stems (TF-IDF),
+capabilities and tags, data objects, partners, function confidences, roles, product and whether
+it is home-grown (see duplicates.py for the signals). Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+from produktlyft.review.analysis.duplicates_signals import (
+    Placement,
+    Vocabulary,
+    load_vocabulary,
+    place_system,
+)
+from produktlyft.review.analysis.duplicates_text import corpus_splitter, split_name, tokens
+
+
+@dataclass(frozen=True)
+class SystemFeatures:
+    """Inputs per system, aligned by position."""
+
+    ids: Sequence[str]
+    texts: Sequence[str]  # name and description, for systems given only as one text
+    capabilities: Sequence[Iterable[str]]
+    data_objects: Sequence[Iterable[str]]
+    partners: Sequence[Iterable[str]]  # ids of systems integrated with
+    tags: Sequence[Iterable[str]] | None = None  # labels such as the kind of system
+    names: Sequence[str] | None = None
+    descriptions: Sequence[str] | None = None
+    capability_names: Sequence[Sequence[str]] | None = None
+    vendors: Sequence[str] | None = None
+
+
+@dataclass
+class FeatureMatrices:
+    ids: list[str]
+    text: sp.csr_matrix
+    capabilities: sp.csr_matrix
+    data: sp.csr_matrix
+    partners: sp.csr_matrix
+    functions: sp.csr_matrix  # confidences, n x functions, rows L2-normalised (cosine)
+    function_strength: np.ndarray  # per system, its highest function confidence
+    homegrown: np.ndarray  # per system, whether it is a local tool
+    capability_rarity: np.ndarray  # per capability column, 1 - log(holders) / log(systems)
+    roles: sp.csr_matrix  # binary, n x roles
+    complementary: sp.csr_matrix  # roles x roles, 1 where two roles complement each other
+    products: sp.csr_matrix  # binary, n x products
+    links: sp.csr_matrix  # n x n, 1 where two systems integrate directly
+    placements: list[Placement] = field(default_factory=list)
+    model: str = "signals"  # the model the matrices were built for
+    vocabulary: Vocabulary | None = None
+
+    @property
+    def blocks(self) -> tuple[sp.csr_matrix, ...]:
+        return self.capabilities, self.data, self.partners, self.functions, self.products
+
+
+def _binary(rows: Sequence[Iterable[str]]) -> tuple[sp.csr_matrix, list[str]]:
+    vocabulary: dict[str, int] = {}
+    indptr, indices = [0], []
+    for row in rows:
+        columns = {vocabulary.setdefault(v, len(vocabulary)) for v in row}
+        indices.extend(sorted(columns))
+        indptr.append(len(indices))
+    matrix = sp.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), indices, indptr),
+        shape=(len(rows), max(len(vocabulary), 1)),
+    )
+    return matrix, list(vocabulary)
+
+
+def _idf(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    weighted = TfidfTransformer(sublinear_tf=True).fit_transform(matrix)
+    return sp.csr_matrix(weighted, dtype=np.float32)
+
+
+def _identity(values: list[str]) -> list[str]:
+    return values
+
+
+def stem_tfidf(token_lists: Sequence[list[str]]) -> sp.csr_matrix:
+    """TF-IDF (sublinear tf, smoothed idf, L2 rows) of the systems' word stems."""
+    counts = CountVectorizer(analyzer=_identity).fit_transform(list(token_lists))
+    return sp.csr_matrix(
+        TfidfTransformer(sublinear_tf=True).fit_transform(counts), dtype=np.float32
+    )
+
+
+def _texts(features: SystemFeatures) -> tuple[list[str], list[str]]:
+    if features.names is None:
+        return list(features.texts), ["" for _ in features.ids]
+    return list(features.names), list(features.descriptions or ["" for _ in features.ids])
+
+
+def _placements(
+    features: SystemFeatures, catalogue: bool, user_products: Path | None, place: bool
+) -> tuple[list[Placement], list[list[str]], Vocabulary]:
+    vocabulary = load_vocabulary(user_products, catalogue)
+    names, descriptions = _texts(features)
+    splitter = corpus_splitter([*names, *descriptions], vocabulary.words())
+    cap_names = features.capability_names or [[] for _ in features.ids]
+    vendors = features.vendors or ["" for _ in features.ids]
+    places, token_lists = [], []
+    for name, description, caps, vendor in zip(
+        names, descriptions, cap_names, vendors, strict=True
+    ):
+        places.append(
+            place_system(name, description, caps, vocabulary, splitter, vendor)
+            if place
+            else Placement()
+        )
+        bare, _ = split_name(name)
+        token_lists.append(tokens(f"{bare} {description}", splitter))
+    return places, token_lists, vocabulary
+
+
+def _confidences(places: Sequence[Placement]) -> sp.csr_matrix:
+    columns: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for i, place in enumerate(places):
+        for function, confidence in place.functions.items():
+            rows.append(i)
+            cols.append(columns.setdefault(function, len(columns)))
+            values.append(confidence)
+    matrix = sp.csr_matrix(
+        (np.array(values, dtype=np.float32), (rows, cols)),
+        shape=(len(places), max(len(columns), 1)),
+    )
+    # a system placed in three functions matches each of them only in part
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return sp.csr_matrix(sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix)
+
+
+def _rarity(binary: sp.csr_matrix) -> np.ndarray:
+    holders = np.maximum(np.bincount(binary.indices, minlength=binary.shape[1]), 1)
+    rarity: np.ndarray = np.clip(1.0 - np.log(holders) / np.log(max(binary.shape[0], 2)), 0, 1)
+    return rarity
+
+
+def _strength(places: Sequence[Placement]) -> np.ndarray:
+    return np.array([max(p.functions.values(), default=0.0) for p in places])
+
+
+def _links(ids: Sequence[str], partners: Sequence[Iterable[str]]) -> sp.csr_matrix:
+    position = {sid: i for i, sid in enumerate(ids)}
+    rows, cols = [], []
+    for i, row in enumerate(partners):
+        for other in row:
+            if other in position:
+                rows += [i, position[other]]
+                cols += [position[other], i]
+    n = len(ids)
+    links = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, n))
+    links.data[:] = 1.0
+    return links
+
+
+def build_matrices(
+    features: SystemFeatures,
+    catalogue: bool = True,
+    user_products: Path | None = None,
+    place: bool = True,
+) -> FeatureMatrices:
+    """With `place` False (the layers model), functions, roles and products are left empty:
+    that model does not read them, and placing 10,000 systems is the costly part."""
+    places, token_lists, vocabulary = _placements(features, catalogue, user_products, place)
+    tags = features.tags or [[] for _ in features.ids]
+    capabilities, _ = _binary(
+        [
+            [f"c:{c}" for c in caps] + [f"t:{t.casefold()}" for t in labels]
+            for caps, labels in zip(features.capabilities, tags, strict=True)
+        ]
+    )
+    data, _ = _binary(features.data_objects)
+    partners, _ = _binary(features.partners)
+    roles, role_names = _binary([sorted(p.roles) for p in places])
+    complementary = sp.csr_matrix(
+        [
+            [float(frozenset((a, b)) in vocabulary.complementary and a != b) for b in role_names]
+            for a in role_names
+        ],
+        dtype=np.float32,
+    )
+    products, _ = _binary([[p.product] if p.product else [] for p in places])
+    return FeatureMatrices(
+        ids=list(features.ids),
+        text=stem_tfidf(token_lists),
+        capabilities=_idf(capabilities),
+        data=_idf(data),
+        partners=_idf(partners),
+        functions=_confidences(places),
+        function_strength=_strength(places),
+        homegrown=np.array([p.homegrown for p in places], dtype=bool),
+        capability_rarity=_rarity(capabilities),
+        roles=roles,
+        complementary=complementary,
+        products=products,
+        links=_links(features.ids, features.partners),
+        placements=places,
+        model="signals" if place else "layers",
+        vocabulary=vocabulary,
+    )

@@ -1,0 +1,243 @@
+"""What each system is, read from its name, description and capabilities: the public-sector
+functions it serves (a shipped vocabulary, `review/data/functions.json`), the known product it
+is (a shipped catalogue, `review/data/products.json`, which a user file can override and
+extend), and its role (core record or case system, e-service in front, reporting, archive,
+viewer, platform, planning, pool). Pure: the shipped files are package data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from produktlyft.review.analysis.duplicates_text import (
+    STOP_WORDS,
+    CompoundSplitter,
+    split_name,
+    stem,
+    tokens,
+    words,
+)
+
+NAME_HIT, TEXT_HIT, CAPABILITY_HIT, PRODUCT_HIT = 0.7, 0.45, 0.6, 0.9
+MAX_PRODUCT_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Function:
+    id: str
+    sv: str
+    en: str
+    terms: tuple[tuple[str, ...], ...]  # each term as its stems
+    labels: tuple[str, ...] = ()  # each term as written, for the reason
+
+
+@dataclass(frozen=True)
+class Product:
+    vendor: str
+    product: str
+    aliases: tuple[str, ...]
+    functions: tuple[str, ...]
+    successors: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    functions: dict[str, Function]
+    roles: dict[str, tuple[tuple[str, ...], ...]]
+    complementary: frozenset[frozenset[str]]
+    products: dict[str, Product]  # by lower-cased product name or alias
+    role_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)
+    homegrown: frozenset[str] = frozenset()  # words marking a local tool
+    term_words: tuple[str, ...] = ()  # every word of the functions' terms
+    # function terms by their first stem, so a system is checked only against terms that
+    # could match one of its words: (function id, the term's stems, the term as written)
+    by_stem: dict[str, list[tuple[str, tuple[str, ...], str]]] = field(default_factory=dict)
+    role_words: tuple[str, ...] = ()  # every word of the roles' terms
+
+    def words(self) -> list[str]:
+        """Every word of every term, for the compound splitter's dictionary."""
+        out = []
+        for function in self.functions.values():
+            out.extend(words(f"{function.sv} {function.en}"))
+        for terms in (self.term_words, self.role_words):
+            out.extend(terms)
+        return out
+
+
+@dataclass
+class Placement:
+    """One system's function confidences, the words that placed it, its roles and product."""
+
+    functions: dict[str, float] = field(default_factory=dict)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)
+    product: str | None = None
+    homegrown: bool = False  # an Excel sheet, an Access database, an in-house tool
+
+
+def _term_stems(term: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(term))
+
+
+def _read(name: str) -> Any:
+    return json.loads(resources.files("produktlyft.review.data").joinpath(name).read_text("utf-8"))
+
+
+def _products(raw: Sequence[dict[str, Any]]) -> dict[str, Product]:
+    out: dict[str, Product] = {}
+    for entry in raw:
+        product = Product(
+            vendor=str(entry.get("vendor", "")),
+            product=str(entry["product"]),
+            aliases=tuple(entry.get("aliases", ())),
+            functions=tuple(entry.get("functions", ())),
+            successors=tuple(entry.get("successors", ())),
+            source=str(entry.get("source", "")),
+        )
+        for name in (product.product, *product.aliases):
+            out[" ".join(words(name))] = product
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_vocabulary(user_products: Path | None = None, catalogue: bool = True) -> Vocabulary:
+    """The shipped vocabulary and catalogue; entries of `user_products` (same shape as
+    products.json) replace shipped ones of the same product name and add new ones."""
+    raw = _read("functions.json")
+    functions = {
+        f["id"]: Function(
+            f["id"],
+            f["sv"],
+            f["en"],
+            tuple(_term_stems(t) for t in f["terms"]),
+            tuple(f["terms"]),
+        )
+        for f in raw["functions"]
+    }
+    roles = {r["id"]: tuple(_term_stems(t) for t in r["terms"]) for r in raw["roles"]}
+    complementary = frozenset(frozenset(p) for p in raw["complementary_roles"])
+    entries: list[dict[str, Any]] = list(_read("products.json")["products"]) if catalogue else []
+    if user_products is not None:
+        user = json.loads(user_products.read_text(encoding="utf-8"))["products"]
+        names = {str(e["product"]).casefold() for e in user}
+        entries = [e for e in entries if str(e["product"]).casefold() not in names] + list(user)
+    term_words = tuple(w for f in raw["functions"] for t in f["terms"] for w in words(t))
+    role_words = tuple(w for r in raw["roles"] for t in r["terms"] for w in words(t))
+    exceptions = {r["id"]: frozenset(r.get("except", ())) for r in raw["roles"]}
+    by_stem: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+    for function in functions.values():
+        for stems, label in zip(function.terms, function.labels, strict=True):
+            if stems:
+                by_stem.setdefault(stems[0], []).append((function.id, stems, label))
+    homegrown = frozenset(raw.get("homegrown", {}).get("terms", ()))
+    return Vocabulary(
+        functions,
+        roles,
+        complementary,
+        _products(entries),
+        exceptions,
+        homegrown,
+        term_words=term_words,
+        role_words=role_words,
+        by_stem=by_stem,
+    )
+
+
+def match_product(name: str, vocabulary: Vocabulary) -> Product | None:
+    """The catalogue product whose name or alias is the longest run of words in `name`."""
+    bare, _ = split_name(name)
+    found = words(bare)
+    for size in range(min(MAX_PRODUCT_WORDS, len(found)), 0, -1):
+        for start in range(len(found) - size + 1):
+            product = vocabulary.products.get(" ".join(found[start : start + size]))
+            if product is not None:
+                return product
+    return None
+
+
+def _hits(
+    stems: set[str], terms: tuple[tuple[str, ...], ...], labels: Sequence[str] = ()
+) -> list[str]:
+    """The terms all of whose stems occur, as written (or as stems without `labels`)."""
+    names = list(labels) or [" ".join(t) for t in terms]
+    return [name for t, name in zip(terms, names, strict=True) if t and all(s in stems for s in t)]
+
+
+def _add(place: Placement, function: str, weight: float, why: Sequence[str]) -> None:
+    before = place.functions.get(function, 0.0)
+    place.functions[function] = 1.0 - (1.0 - before) * (1.0 - weight)
+    place.evidence.setdefault(function, [])
+    place.evidence[function].extend(w for w in why if w not in place.evidence[function])
+
+
+OBJECT_MARKERS = frozenset(
+    ["för", "av", "över", "om", "i", "till", "inom", "vid", "for", "of", "in", "on", "about"]
+)
+
+
+def name_head(name: str) -> str:
+    """The part of a name before the first preposition: what the system is, not what for."""
+    found = words(name)
+    for position, word in enumerate(found):
+        if word in OBJECT_MARKERS and position > 0:
+            return " ".join(found[:position])
+    return " ".join(found)
+
+
+def first_word(text: str) -> str:
+    """A description's first word that is not a stop word ("Verksamhetssystem för ...",
+    "Access-databas där ..."): often what the system is."""
+    return next((w for w in words(text) if w not in STOP_WORDS), "")
+
+
+def place_system(
+    name: str,
+    description: str,
+    capability_names: Sequence[str],
+    vocabulary: Vocabulary,
+    splitter: CompoundSplitter,
+    vendor: str = "",
+) -> Placement:
+    place = Placement()
+    bare, _ = split_name(name)
+    name_stems = set(tokens(bare, splitter))
+    text_stems = set(tokens(description, splitter))
+    cap_stems = set(tokens(" ".join(capability_names), splitter))
+    for stems, weight in (
+        (name_stems, NAME_HIT),
+        (text_stems, TEXT_HIT),
+        (cap_stems, CAPABILITY_HIT),
+    ):
+        hits: dict[str, list[str]] = {}
+        for first in stems:
+            for function_id, term, label in vocabulary.by_stem.get(first, ()):
+                if all(s in stems for s in term):
+                    hits.setdefault(function_id, []).append(label)
+        for function_id, labels in sorted(hits.items()):
+            _add(place, function_id, weight, labels[:3])
+    product = match_product(name, vocabulary)
+    if product is not None:
+        place.product = product.product
+        for function_id in product.functions:
+            _add(place, function_id, PRODUCT_HIT, [product.product])
+    # the head of the name and the description's first word say what a system is, and in
+    # "X för Y" only X does ("Ärendehantering för familjerättsärenden" is a case system, not
+    # one for "ärenden" twice); the rest of a description often names its neighbours' roles
+    # ("an e-service whose applications go to the case system"), so it is not read for roles
+    for text in (name_head(bare), first_word(description)):
+        stems, raw = set(tokens(text, splitter)), set(words(text))
+        place.roles |= {
+            role
+            for role, terms in vocabulary.roles.items()
+            if _hits(stems, terms) and not raw & vocabulary.role_exceptions.get(role, set())
+        }
+    marks = {w for part in (name, vendor, description) for w in words(part)}
+    marks |= {p for w in list(marks) for p in w.split("-")}
+    place.homegrown = bool(marks & vocabulary.homegrown)
+    return place

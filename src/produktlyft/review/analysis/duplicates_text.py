@@ -1,0 +1,253 @@
+"""Swedish-aware words for duplicate detection: normalise, split compounds, stem, drop boilerplate.
+
+- normalise: lower case (diacritics kept: "år" and "ar" are different words), product versions
+  ("7.2", "v3", "2019") and parentheticals ("(läsläge)", "(Excel)") taken out of the name, so
+  "W3D3 (läsläge)" and "W3D3" are the same product; the parenthetical is kept apart as a note.
+- compound splitting: a long word is split where both parts are known words (the corpus' own
+  words plus the function vocabulary), with the Swedish linking "s" allowed, so "lokalbokning"
+  meets "bokning av lokaler" and "bygglovshantering" meets "bygglov";
+- Snowball stemming (PyStemmer), Swedish and then English on the result, so inflected forms
+  of either language meet;
+- stop words: grammar words and boilerplate that every system has ("system", "stöd", "verktyg",
+  "kommunens", "tool"), which would otherwise match every planning tool to every other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import Stemmer
+
+_SV = Stemmer.Stemmer("swedish")
+_EN = Stemmer.Stemmer("english")
+
+PARENTHETICAL = re.compile(r"\(([^)]*)\)")
+VERSION = re.compile(r"\b(v(er(sion)?)?\.?\s?\d[\w.]*|\d+(\.\d+)+|(19|20)\d\d)\b", re.IGNORECASE)
+WORD = re.compile(r"[0-9a-zåäöéüæøA-ZÅÄÖÉÜÆØ][\w-]*", re.UNICODE)
+
+STOP_WORDS = frozenset(
+    [
+        "och",
+        "att",
+        "det",
+        "som",
+        "en",
+        "ett",
+        "i",
+        "på",
+        "för",
+        "av",
+        "med",
+        "till",
+        "från",
+        "om",
+        "är",
+        "vid",
+        "eller",
+        "den",
+        "de",
+        "där",
+        "när",
+        "ska",
+        "kan",
+        "alla",
+        "samt",
+        "även",
+        "under",
+        "över",
+        "inom",
+        "efter",
+        "före",
+        "mellan",
+        "här",
+        "sina",
+        "sitt",
+        "sin",
+        "deras",
+        "dess",
+        "man",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "be",
+        "this",
+        "that",
+        "its",
+        "their",
+        "our",
+        "via",
+        "system",
+        "systemet",
+        "systems",
+        "stöd",
+        "stödet",
+        "verktyg",
+        "verktyget",
+        "tool",
+        "tools",
+        "program",
+        "programmet",
+        "kommun",
+        "kommunen",
+        "kommunens",
+        "region",
+        "regionen",
+        "regionens",
+        "förvaltning",
+        "förvaltningen",
+        "förvaltningar",
+        "förvaltningarnas",
+        "används",
+        "använde",
+        "använder",
+        "used",
+        "use",
+        "uses",
+        "using",
+        "hantering",
+        "hanteras",
+        "handle",
+        "handles",
+        "handling",
+        "management",
+        "manage",
+        "managing",
+        "digital",
+        "digitalt",
+        "digitala",
+        "data",
+        "information",
+        "uppgifter",
+        "ny",
+        "nya",
+        "gamla",
+        "old",
+        "new",
+        "kvar",
+        "still",
+        "f.d",
+        "former",
+        "tidigare",
+        "samtliga",
+        "all",
+        "alla",
+        "olika",
+        "various",
+        "kommunhuset",
+    ]
+)
+MIN_PART = 3  # a compound part shorter than this is too likely to be an accident
+MIN_SPLIT = 7  # words shorter than this are not split
+
+
+def split_name(name: str) -> tuple[str, list[str]]:
+    """The name without versions and parentheticals, and the parentheticals' texts."""
+    notes = [n.strip() for n in PARENTHETICAL.findall(name)]
+    bare = VERSION.sub(" ", PARENTHETICAL.sub(" ", name))
+    return " ".join(bare.split()), notes
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words, diacritics kept, versions removed."""
+    found = WORD.findall(VERSION.sub(" ", text).casefold())
+    return [w.rstrip("-") if w.endswith("-") else w for w in found]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    # Swedish, then English on the result: always both, so that an inflected form and its base
+    # ("planerings", "planering") end on the same stem whichever language the word is in
+    return str(_EN.stemWord(_SV.stemWord(word)))
+
+
+_PLAIN: dict[str, tuple[str, ...]] = {}  # word_tokens without a splitter
+
+
+class CompoundSplitter:
+    """Splits Swedish compounds against a dictionary of known stems."""
+
+    def __init__(self, known: Iterable[str]):
+        self.known = {stem(w) for w in known if len(w) >= MIN_PART} | set(known)
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self.tokens: dict[str, tuple[str, ...]] = {}  # word -> its stems, for `tokens`
+
+    def split(self, word: str) -> tuple[str, ...]:
+        if word in self._cache:
+            return self._cache[word]
+        parts = self._split(word, depth=0) or (word,)
+        self._cache[word] = parts
+        return parts
+
+    def _is_known(self, part: str) -> bool:
+        return len(part) >= MIN_PART and (part in self.known or stem(part) in self.known)
+
+    def _split(self, word: str, depth: int) -> tuple[str, ...] | None:
+        if len(word) < MIN_SPLIT or depth > 3:
+            return None
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):  # longest head first
+            head, tail = word[:cut], word[cut:]
+            heads = [head] + ([head[:-1]] if head.endswith("s") and len(head) > MIN_PART else [])
+            for h in heads:
+                if not self._is_known(h):
+                    continue
+                if self._is_known(tail):
+                    return (h, tail)
+                rest = self._split(tail, depth + 1)
+                if rest:
+                    return (h, *rest)
+        return None
+
+
+def tokens(text: str, splitter: CompoundSplitter | None = None) -> list[str]:
+    """Stems of the words of a text and of their compound parts, stop words left out."""
+    out: list[str] = []
+    for word in words(text):
+        if word not in STOP_WORDS:
+            out.extend(word_tokens(word, splitter))
+    return out
+
+
+def word_tokens(word: str, splitter: CompoundSplitter | None) -> tuple[str, ...]:
+    """One word's stem and its parts' stems; cached per splitter (words repeat a lot)."""
+    cache = splitter.tokens if splitter is not None else _PLAIN
+    found = cache.get(word)
+    if found is None:
+        out = [stem(word)]
+        if "-" in word:  # "access-databas", "e-tjänst": the parts as well
+            out.extend(stem(p) for p in word.split("-") if len(p) >= MIN_PART)
+        if splitter is not None:
+            parts = splitter.split(word)
+            if len(parts) > 1:
+                out.extend(stem(p) for p in parts if p not in STOP_WORDS)
+        found = cache[word] = tuple(out)
+    return found
+
+
+def corpus_splitter(texts: Sequence[str], extra: Iterable[str] = ()) -> CompoundSplitter:
+    """A splitter whose dictionary is the words of the texts (seen as whole words) and `extra`
+    (the function vocabulary's words)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(words(text))
+    # stop words stay in the dictionary: "planeringsverktyg" splits on "verktyg", which is
+    # then dropped as a part
+    vocabulary = {w for w in counts if len(w) >= MIN_PART} | set(STOP_WORDS)
+    vocabulary |= {w for term in extra for w in words(term)}
+    return CompoundSplitter(vocabulary)

@@ -1,0 +1,76 @@
+"""The duplicate detector on the labelled evaluation inventories, imported as ArchiMate files
+through the ordinary import, on SQLite and PostgreSQL (ADR 0023); and re-fitting the weights
+from an analyst's decisions."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from produktlyft.inventory.services.imports import import_files
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.errors import ProduktlyftError
+from produktlyft.review.model import Decision
+from produktlyft.review.services.duplicates import (
+    current_weights,
+    decide_duplicate,
+    refit_weights,
+    reset_weights,
+)
+from produktlyft.review.services.run import latest_review, review, review_document
+from tests.conftest import make_context
+
+DATA = Path(__file__).parents[2] / "data" / "duplicates"
+TODAY = date(2026, 12, 1)
+
+
+def _labels(name: str) -> dict[tuple[str, str], str]:
+    with (DATA / f"labels-{name}.csv").open(encoding="utf-8") as handle:
+        return {tuple(sorted((r["a"], r["b"]))): r["label"] for r in csv.DictReader(handle)}  # type: ignore[misc]  # two ids
+
+
+def _loaded(ctx: ServiceContext, name: str, tmp_path: Path) -> ServiceContext:
+    import_files(ctx, [DATA / f"{name}.xml"])
+    return make_context(ctx.database, data_dir=tmp_path / "data")
+
+
+@pytest.mark.parametrize("name", ["kommun", "region"])
+def test_review_finds_duplicates_in_an_untagged_inventory(
+    ctx: ServiceContext, tmp_path: Path, name: str
+) -> None:
+    loaded = _loaded(ctx, name, tmp_path)
+    review(loaded, today=TODAY)
+    document = json.loads(json.dumps(review_document(latest_review(loaded)), default=str))
+    pairs = document["duplicates"]
+    assert pairs and {"a", "b", "score", "layers", "reason"} <= set(pairs[0])
+    labels = _labels(name)
+    found = {tuple(sorted((p["a"], p["b"]))) for p in pairs}
+    true = sum(labels.get(p) == "duplicate" for p in found)  # type: ignore[arg-type]  # two ids
+    hard = sum(labels.get(p) == "complementary" for p in found)  # type: ignore[arg-type]  # two ids
+    # the shipped weights, as bench/duplicates_eval.py reports them (in-sample, generous floors)
+    assert true / len(found) >= 0.4 and true >= 0.5 * sum(v == "duplicate" for v in labels.values())
+    assert hard <= 0.1 * sum(v == "complementary" for v in labels.values())
+    named = [p for p in pairs if p["function"]]
+    assert named and all(p["survivor"] for p in pairs)
+
+
+def test_refit_from_decisions_is_kept_shown_and_reset(ctx: ServiceContext, tmp_path: Path) -> None:
+    loaded = _loaded(ctx, "kommun", tmp_path)
+    with pytest.raises(ProduktlyftError, match="at least 3 confirmed"):
+        refit_weights(loaded)
+    labels = _labels("kommun")
+    duplicates = [p for p, v in labels.items() if v == "duplicate"][:6]
+    complementary = [p for p, v in labels.items() if v == "complementary"][:6]
+    for a, b in duplicates:
+        decide_duplicate(loaded, a, b, Decision.CONFIRM)
+    for a, b in complementary:
+        decide_duplicate(loaded, a, b, Decision.REJECT)
+    made = refit_weights(loaded)
+    assert made.pairs == 12 and current_weights(loaded) == made
+    review(loaded, today=TODAY)  # the run uses the re-fitted weights
+    reset_weights(loaded)
+    assert current_weights(loaded) is None

@@ -1,0 +1,124 @@
+"""Swedish-aware text, the function vocabulary, the product catalogue, evidence against, the
+logistic refit and the survivor (ADR 0023)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from produktlyft.inventory.model import System
+from produktlyft.review.analysis.duplicates import (
+    SIGNALS,
+    SystemFeatures,
+    find_duplicates,
+    signals_model,
+)
+from produktlyft.review.analysis.duplicates_fit import fit_weights
+from produktlyft.review.analysis.duplicates_signals import (
+    load_vocabulary,
+    match_product,
+    place_system,
+)
+from produktlyft.review.analysis.duplicates_text import corpus_splitter, split_name, stem, tokens
+from produktlyft.review.analysis.review import suggest_survivor
+
+
+def test_normalisation_keeps_diacritics_and_drops_versions_and_parentheticals() -> None:
+    assert split_name("W3D3 (läsläge) 7.2") == ("W3D3", ["läsläge"])
+    assert stem("åren") != stem("aren")
+    assert tokens("Kommunens system för Ärenden") == [stem("ärenden")]
+
+
+def test_stemming_swedish_and_english() -> None:
+    assert stem("lokaler") == stem("lokal")
+    assert stem("permits") == stem("permit")
+
+
+def test_compound_split_meets_the_phrase() -> None:
+    splitter = corpus_splitter(["bokning av lokaler", "bygglov", "planering"], ["hantering"])
+    assert set(tokens("Bokning av lokaler", splitter)) <= set(tokens("Lokalbokning", splitter))
+    assert stem("bygglov") in tokens("Bygglovshantering", splitter)
+    assert any(t.startswith("planer") for t in tokens("Planeringsverktyg", splitter)[1:])
+
+
+def test_vocabulary_places_a_system_with_confidence_and_words() -> None:
+    vocabulary = load_vocabulary()
+    splitter = corpus_splitter(["lokalbokning idrottshallar"], vocabulary.words())
+    place = place_system("Lokalbokning", "Uthyrning av idrottshallar", [], vocabulary, splitter)
+    assert max(place.functions, key=place.functions.__getitem__) == "lokalbokning"
+    assert 0.5 < place.functions["lokalbokning"] <= 1.0
+    assert place.evidence["lokalbokning"]
+
+
+def test_catalogue_places_a_known_product_and_a_user_file_overrides(tmp_path: Path) -> None:
+    assert match_product("Procapita IFO (läsläge)", load_vocabulary()).functions[0] == (
+        "socialtjanst_ifo"
+    )
+    assert match_product("Okänt system", load_vocabulary()) is None
+    user = tmp_path / "products.json"
+    entry = {"vendor": "Lokal AB", "product": "Treserva", "functions": ["bibliotek"]}
+    user.write_text(json.dumps({"products": [entry]}), encoding="utf-8")
+    assert match_product("Treserva", load_vocabulary(user)).functions == ("bibliotek",)
+    assert match_product("Treserva", load_vocabulary(catalogue=False)) is None
+
+
+def _features(
+    names: list[str], descriptions: list[str], partners: list[list[str]]
+) -> SystemFeatures:
+    ids = [f"s{i}" for i in range(len(names))]
+    return SystemFeatures(
+        ids=ids,
+        texts=[f"{n} {d}" for n, d in zip(names, descriptions, strict=True)],
+        capabilities=[[] for _ in ids],
+        data_objects=[[] for _ in ids],
+        partners=partners,
+        names=names,
+        descriptions=descriptions,
+        capability_names=[[] for _ in ids],
+    )
+
+
+def test_no_capabilities_still_finds_duplicates_by_text_function_and_product() -> None:
+    features = _features(
+        ["Procapita IFO", "Treserva", "Bygglov e-tjänst", "Lönesystem"],
+        [
+            "Verksamhetssystem för ekonomiskt bistånd och barn och familj",
+            "Verksamhetssystem för socialtjänstens handläggning",
+            "Ansök om bygglov",
+            "Lön",
+        ],
+        [[], [], [], []],
+    )
+    found = find_duplicates(features, signals_model())
+    pair = next(p for p in found.pairs if {p.a, p.b} == {"s0", "s1"})
+    assert pair.function == "socialtjanst_ifo" and "function" in pair.layers
+
+
+def test_an_integration_and_complementary_roles_are_evidence_against() -> None:
+    features = _features(
+        ["Ekonomiskt bistånd e-tjänst", "Ekonomiskt bistånd handläggning"],
+        ["Invånare ansöker", "Verksamhetssystem"],
+        [["s1"], ["s0"]],
+    )
+    result = find_duplicates(features, signals_model(), confirmed=[("s0", "s1")])
+    (pair,) = result.pairs
+    assert set(pair.against) >= {"linked", "role_complementary"}
+
+
+def test_logistic_refit_learns_which_signal_separates() -> None:
+    rng = np.random.default_rng(1)
+    signals = rng.random((200, len(SIGNALS)))
+    labels = (signals[:, 2] > 0.6).astype(int)
+    fitted = fit_weights(signals, labels, signals_model())
+    assert fitted.model == "signals"
+    assert max(range(len(SIGNALS)), key=lambda i: fitted.weights[i]) == 2
+
+
+def test_survivor_is_better_condition_then_cheaper_then_more_users() -> None:
+    old = System(id="a", name="A", technical_fit="unreasonable", annual_operating_cost=10)
+    good = System(id="b", name="B", technical_fit="adequate", annual_operating_cost=90)
+    cheap = System(id="c", name="C", technical_fit="adequate", annual_operating_cost=50)
+    assert suggest_survivor([old, good, cheap]) == "c"
+    assert suggest_survivor([]) is None

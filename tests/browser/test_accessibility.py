@@ -29,6 +29,8 @@ PAGES = [
     "/contracts",
     "/import",
     "/admin",
+    "/admin/audit",
+    "/account/password",
     "/edit/systems/sys-00002",
     "/edit/capabilities/cap-case",
     "/edit/integrations/int-00001",

@@ -22,9 +22,9 @@ def _cli(app: typer.Typer) -> None:
 
 
 def _pages() -> Sequence[ModuleType]:
-    from produktlyft.accounts.pages import account, admin
+    from produktlyft.accounts.pages import account, admin, audit, password
 
-    return (admin, account)
+    return (admin, audit, account, password)
 
 
 def _sign_in() -> SignIn:
@@ -40,9 +40,10 @@ def _tables() -> ModuleType:
 
 
 def _repositories() -> Sequence[type]:
+    from produktlyft.accounts.audit_repository import AuditLogRepository
     from produktlyft.accounts.repository import AccountRepository
 
-    return (AccountRepository,)
+    return (AccountRepository, AuditLogRepository)
 
 
 AREA = Area(

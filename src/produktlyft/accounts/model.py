@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from produktlyft.inventory.changes import Change
 from produktlyft.kernel.access import Actor, Role
 from produktlyft.kernel.errors import ProduktlyftError
 
@@ -66,3 +68,36 @@ class NewToken(BaseModel):
 
 class LoginRefused(ProduktlyftError):
     """Wrong name or password, or a disabled account; deliberately does not say which."""
+
+
+class AuditKind(StrEnum):
+    """Which events the audit log shows: sign-ins flood it, so they can be left out."""
+
+    ALL = "all"
+    CHANGES = "changes"  # records and accounts created, changed or removed; no sign-ins
+    SIGN_INS = "sign_ins"  # signing in and out
+    FAILED_SIGN_INS = "failed_sign_ins"
+
+
+class AuditQuery(BaseModel):
+    """One page of the audit log, filtered; every field comes from the page's URL."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: AuditKind = AuditKind.ALL
+    actor: str | None = None
+    since: date | None = None  # first day shown
+    until: date | None = None  # last day shown, included
+    page: int = Field(1, ge=1)
+
+
+class AuditPage(BaseModel):
+    """A page of audit-log events, newest first, with how many match in all."""
+
+    model_config = ConfigDict(frozen=True)
+
+    changes: list[Change]
+    total: int
+    page: int
+    pages: int
+    query: AuditQuery

@@ -88,6 +88,11 @@ class AccountRepository:
             .values(role=role.value, session_generation=w.users.c.session_generation + 1)
         )
 
+    def set_disabled(self, name: str, disabled: bool) -> None:
+        self.connection.execute(
+            update(w.users).where(w.users.c.name == name).values(disabled=disabled)
+        )
+
     def end_sessions(self, name: str) -> None:
         """Every session the account has signed in ends: its generation moves on."""
         self.connection.execute(

@@ -12,13 +12,18 @@ import os
 import secrets
 import time
 from datetime import UTC, datetime, timedelta
+from datetime import time as dt_time
+from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from produktlyft.accounts.audit_repository import AuditLogRepository
 from produktlyft.accounts.model import (
     Account,
     ApiToken,
+    AuditPage,
+    AuditQuery,
     LoginRefused,
     NewToken,
 )
@@ -81,8 +86,11 @@ def check_password_policy(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput(
             [
-                Issue(
-                    message=f"the password must be at least {MIN_PASSWORD_LENGTH} characters long",
+                Issue.worded(
+                    wording(
+                        "the password must be at least {count} characters long",
+                        count=MIN_PASSWORD_LENGTH,
+                    ),
                     column="password",
                 )
             ]
@@ -108,12 +116,26 @@ def add_user(
             has_password=password is not None,
             created_at=ctx.now(),
         )
-    except ValueError as error:
-        raise InvalidInput([Issue(message=str(error), column="name")]) from None
+    except ValueError:
+        raise InvalidInput(
+            [
+                Issue.worded(
+                    wording("use letters, digits and . _ @ + - only, at most 200 characters"),
+                    column="name",
+                )
+            ]
+        ) from None
     ctx.database.require_current()
     with ctx.database.unit_of_work() as uow:
         if uow.repo(AccountRepository).get(name) is not None:
-            raise ProduktlyftError(f"an account named '{name}' already exists")
+            raise InvalidInput(
+                [
+                    Issue.worded(
+                        wording("an account named '{name}' already exists", name=name),
+                        column="name",
+                    )
+                ]
+            )
         uow.repo(AccountRepository).add(account, _hasher.hash(password) if password else None)
         uow.repo(ChangeLogRepository).append(
             [
@@ -398,3 +420,96 @@ def actor_for_token(database: Database, secret: str) -> Actor | None:
         with database.unit_of_work() as uow:
             uow.repo(AccountRepository).touch_token(token.pk, now)
     return account.actor() if account is not None else token.actor()
+
+
+def _account_change(ctx: ServiceContext, name: str, changes: dict[str, object]) -> Change:
+    return Change(
+        at=ctx.now(),
+        actor=ctx.actor.name,
+        entity="users",
+        entity_id=name,
+        action=Action.UPDATE,
+        changes=changes,
+    )
+
+
+def _existing(uow: UnitOfWork, name: str) -> Account:
+    account = uow.repo(AccountRepository).get(name)
+    if account is None:
+        raise NotFound(f"no account named '{name}'")
+    return account
+
+
+def reset_password(ctx: ServiceContext, name: str, password: str) -> None:
+    """An administrator sets a new password for an account; every session it has ends."""
+    ctx.actor.require(Permission.ADMINISTER)
+    check_password_policy(password)
+    with ctx.database.unit_of_work() as uow:
+        _existing(uow, name)
+        uow.repo(AccountRepository).set_password(name, _hasher.hash(password))
+        uow.repo(AccountRepository).end_sessions(name)
+        # the audit log says that the password changed, never anything about it
+        uow.repo(ChangeLogRepository).append(
+            [_account_change(ctx, name, {"password": [None, "reset"]})]
+        )
+    _sessions(ctx.caches).clear()
+
+
+def set_disabled(ctx: ServiceContext, name: str, disabled: bool) -> None:
+    """Disable an account (it cannot sign in, and its sessions end) or enable it again. An
+    administrator cannot disable their own account, so that someone can always administer."""
+    ctx.actor.require(Permission.ADMINISTER)
+    if disabled and name == ctx.actor.name:
+        raise InvalidInput(
+            [Issue.worded(wording("you cannot disable your own account"), column="name")]
+        )
+    with ctx.database.unit_of_work() as uow:
+        account = _existing(uow, name)
+        if account.disabled == disabled:
+            return
+        uow.repo(AccountRepository).set_disabled(name, disabled)
+        uow.repo(AccountRepository).end_sessions(name)
+        uow.repo(ChangeLogRepository).append(
+            [_account_change(ctx, name, {"disabled": [account.disabled, disabled]})]
+        )
+    _sessions(ctx.caches).clear()
+
+
+def change_own_password(ctx: ServiceContext, old: str, new: str) -> Account:
+    """The signed-in person changes their password, giving the old one. Their other sessions
+    end; the returned account carries the new session generation to continue this one."""
+    with ctx.database.unit_of_work() as uow:
+        account = _existing(uow, ctx.actor.name)
+        if not _verify(uow.repo(AccountRepository).password_hash(account.name), old):
+            raise InvalidInput(
+                [Issue.worded(wording("the current password is not right"), column="old")]
+            )
+        check_password_policy(new)
+        uow.repo(AccountRepository).set_password(account.name, _hasher.hash(new))
+        uow.repo(AccountRepository).end_sessions(account.name)
+        uow.repo(ChangeLogRepository).append(
+            [_account_change(ctx, account.name, {"password": [None, "changed"]})]
+        )
+    _sessions(ctx.caches).clear()
+    return account.model_copy(update={"session_generation": account.session_generation + 1})
+
+
+def audit_page(ctx: ServiceContext, query: AuditQuery) -> AuditPage:
+    """One page of the audit log, newest first, filtered by kind of event, person and days
+    (calendar days in the organisation's time zone)."""
+    ctx.actor.require(Permission.ADMINISTER)
+    zone = ZoneInfo(ctx.settings.time_zone)
+    start = datetime.combine(query.since, dt_time(), zone) if query.since else None
+    end = (
+        datetime.combine(query.until + timedelta(days=1), dt_time(), zone) if query.until else None
+    )
+    size = ctx.settings.page_size
+    with ctx.database.reading() as uow:
+        repo = uow.repo(AuditLogRepository)
+        total = repo.count(query.kind, query.actor, start, end)
+        pages = max(1, -(-total // size))
+        page = min(query.page, pages)
+        changes = repo.page(
+            query.kind, query.actor, start, end, limit=size, offset=(page - 1) * size
+        )
+    return AuditPage(changes=changes, total=total, page=page, pages=pages, query=query)

@@ -168,3 +168,51 @@ def read_rights(path: Path, limits: ImportLimits | None = None) -> list[Decision
     if issues:
         raise InvalidInput(issues)
     return rights
+
+
+FORM_FIELDS = (
+    "id",
+    "title",
+    "description",
+    "team",
+    "kind",
+    "level",
+    "proposed_on",
+    "decided_on",
+    "outcome",
+    "notes",
+)
+
+
+def decision_from_form(fields: dict[str, str]) -> Decision:
+    """One recommendation from the web form's fields; every problem is named by its field.
+    A blank id is made from the team, title and day, as for an imported row without one."""
+    issues: list[Issue] = []
+    data: dict[str, Any] = {}
+    for field in FORM_FIELDS:
+        value = (fields.get(field) or "").strip()
+        if not value:
+            continue
+        if field in _ENUMS:
+            try:
+                data[field] = _ENUMS[field].parse(value)
+            except ValueError as error:
+                issues.append(Issue.worded(error_wording(error), column=field))
+            continue
+        data[field] = value
+    if issues:
+        raise InvalidInput(issues)
+    data.setdefault("id", _stable_id(data))
+    try:
+        return Decision.model_validate({**data, "source": "web"})
+    except ValidationError as error:
+        raise InvalidInput(
+            [
+                # the checks across fields (dates and outcome) are about the decision's date
+                Issue.worded(
+                    validation_wording(e),
+                    column=".".join(str(p) for p in e["loc"]) or "decided_on",
+                )
+                for e in error.errors()
+            ]
+        ) from None

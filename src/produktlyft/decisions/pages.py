@@ -9,8 +9,11 @@ from fastapi import File, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from produktlyft.decisions.model import DecisionKind, DecisionLevel
+from produktlyft.decisions import presenter
+from produktlyft.decisions.model import DecisionKind, DecisionLevel, Outcome
 from produktlyft.decisions.service import (
+    DECISION_FORM_FIELDS,
+    add_decision,
     decision_report,
     import_decisions,
     import_rights,
@@ -18,7 +21,7 @@ from produktlyft.decisions.service import (
 )
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.errors import InvalidInput
+from produktlyft.kernel.errors import InvalidInput, Issue
 from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
@@ -28,20 +31,55 @@ router = page_router()
 nav = (NavEntry(N_("Decisions"), "/decisions", Permission.READ, order=75),)
 
 
+def _register(
+    request: Request,
+    ctx: ServiceContext,
+    *,
+    days: int = 90,
+    team: str | None = None,
+    status_code: int = 200,
+    issues: list[Issue] | None = None,
+    form_issues: list[Issue] | None = None,
+    values: dict[str, str] | None = None,
+) -> Response:
+    report = decision_report(ctx, undecided_after_days=max(days, 1), team=team or None)
+    lang = request.state.lang
+    return render(
+        request,
+        "decisions/register.html",
+        status_code=status_code,
+        report=report,
+        figure=presenter.time_to_decision_figure(report, lang) if report.decisions else None,
+        levels=list(DecisionLevel),
+        kinds=list(DecisionKind),
+        outcomes=list(Outcome),
+        can_organise=ctx.actor.can(Permission.ORGANISE),
+        issues=issues or [],
+        form_issues=form_issues or [],
+        values=values or {},
+        added=request.session.pop("decision_added", None),
+    )
+
+
 @router.get("/decisions")
 @needs(Permission.READ)
 def register_page(
     request: Request, days: int = 90, team: str | None = None, ctx: ServiceContext = PageContext
 ) -> Response:
-    report = decision_report(ctx, undecided_after_days=max(days, 1), team=team or None)
-    return render(
-        request,
-        "decisions/register.html",
-        report=report,
-        levels=list(DecisionLevel),
-        can_organise=ctx.actor.can(Permission.ORGANISE),
-        issues=[],
-    )
+    return _register(request, ctx, days=days, team=team)
+
+
+@router.post("/decisions/new")
+@needs(Permission.ORGANISE)
+async def add_one(request: Request, ctx: ServiceContext = PageContext) -> Response:
+    form = await request.form()
+    values = {name: str(form.get(name) or "") for name in DECISION_FORM_FIELDS}
+    try:
+        added = await run_in_threadpool(add_decision, ctx, values)
+    except InvalidInput as invalid:
+        return _register(request, ctx, status_code=400, form_issues=invalid.issues, values=values)
+    request.session["decision_added"] = added.title
+    return RedirectResponse("/decisions#register", status_code=303)
 
 
 @router.get("/decisions/rights")
@@ -78,16 +116,7 @@ async def upload(
             else:
                 await run_in_threadpool(import_decisions, ctx, path)
         except InvalidInput as invalid:
-            report = decision_report(ctx)
-            return render(
-                request,
-                "decisions/register.html",
-                status_code=400,
-                report=report,
-                levels=list(DecisionLevel),
-                can_organise=True,
-                issues=invalid.issues,
-            )
+            return _register(request, ctx, status_code=400, issues=invalid.issues)
     return RedirectResponse(
         "/decisions/rights" if what == "rights" else "/decisions", status_code=303
     )

@@ -15,7 +15,12 @@ from produktlyft.decisions.analysis.measures import (
     mandate_gap,
     measure,
 )
-from produktlyft.decisions.importers import read_decisions, read_rights
+from produktlyft.decisions.importers import (
+    FORM_FIELDS,
+    decision_from_form,
+    read_decisions,
+    read_rights,
+)
 from produktlyft.decisions.model import Decision, DecisionKind, DecisionLevel, DecisionRight
 from produktlyft.decisions.repository import DecisionRepository
 from produktlyft.inventory.model import Team
@@ -89,6 +94,17 @@ def record_decision(ctx: ServiceContext, decision: Decision) -> Decision:
         stored = decision.model_copy(update={"team": _canonical(uow, decision.team)})
         uow.repo(DecisionRepository).upsert([stored], ctx.actor.name, ctx.today())
     return stored
+
+
+# the web form's fields, for the page (which may not import the importers itself)
+DECISION_FORM_FIELDS = FORM_FIELDS
+
+
+def add_decision(ctx: ServiceContext, fields: dict[str, str]) -> Decision:
+    """Add (or, with a known id, update) one recommendation from the web form's fields;
+    `InvalidInput` names each field that is wrong, and nothing is written then."""
+    ctx.actor.require(Permission.ORGANISE)
+    return record_decision(ctx, decision_from_form(fields))
 
 
 def set_rights(ctx: ServiceContext, rights: list[DecisionRight]) -> None:

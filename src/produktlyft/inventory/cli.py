@@ -95,6 +95,8 @@ def print_import_report(report: ImportReport) -> None:
             str(counts.removed_from_source),
         )
     console.print(table)
+    if report.dry_run:
+        _print_preview(report)
     if report.warnings:
         console.print(f"[yellow]{len(report.warnings)} warning(s):[/]")
         for warning in report.warnings:
@@ -105,6 +107,39 @@ def print_import_report(report: ImportReport) -> None:
             f"{removed} record(s) are no longer in their source file; they were kept. "
             "Import again with --prune to delete them."
         )
+
+
+CLI_PREVIEW_LIMIT = 20  # records listed per kind of record and change on the terminal
+
+
+def _value(value: object) -> str:
+    if value is None or value in ("", []):
+        return "(empty)"
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _print_preview(report: ImportReport) -> None:
+    """Which records a dry run would create, change (old → new) and no longer has."""
+    for entity, counts in report.counts.items():
+        for heading, records, total in (
+            ("new", counts.created_records, counts.created),
+            ("changed", counts.updated_records, counts.updated),
+            ("no longer in the file", counts.removed_records, counts.removed_from_source),
+        ):
+            if not total:
+                continue
+            console.print(f"{entity}, {heading} ({total}):", markup=False)
+            for record in records[:CLI_PREVIEW_LIMIT]:
+                named = f"{record.id} {record.name}" if record.name else record.id
+                console.print(f"  {named}", markup=False, highlight=False)
+                for change in record.fields:
+                    console.print(
+                        f"    {change.field}: {_value(change.before)} → {_value(change.after)}",
+                        markup=False,
+                        highlight=False,
+                    )
+            if total > min(len(records), CLI_PREVIEW_LIMIT):
+                console.print(f"  … and {total - min(len(records), CLI_PREVIEW_LIMIT)} more")
 
 
 def export(

@@ -83,6 +83,18 @@ class Settings(BaseSettings):
         "sv", pattern="^(sv|en)$", description="Language of the web app and reports: sv or en."
     )
 
+    accessibility_email: str | None = Field(
+        None,
+        description="E-mail address the accessibility statement (`/accessibility`) gives for "
+        "reporting accessibility problems and asking for content in another form. Unset: the "
+        "statement points to the organisation's IT service desk and the administrator.",
+    )
+    accessibility_phone: str | None = Field(
+        None,
+        description="Telephone number the accessibility statement gives beside "
+        "`PRODUKTLYFT_ACCESSIBILITY_EMAIL`, as it should be shown.",
+    )
+
     secret_key: str | None = Field(
         None,
         description="Key that signs session cookies. When unset, a random key is created once "

@@ -1,20 +1,28 @@
-"""Administration: the audit log, accounts and their roles, and API tokens."""
+"""Administration: accounts (create, role, password reset, disable), API tokens, and the
+latest audit-log events (the whole log, paged and filtered, is on /admin/audit)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from fastapi import Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from produktlyft.accounts.model import AuditQuery
 from produktlyft.accounts.service import (
-    audit_log,
+    add_user,
+    audit_page,
     create_token,
     list_accounts,
     list_tokens,
+    reset_password,
     revoke_token,
+    set_disabled,
     set_role,
 )
 from produktlyft.kernel.access import Permission, Role
 from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.errors import InvalidInput, Issue
 from produktlyft.kernel.i18n import N_
 from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
@@ -22,20 +30,96 @@ from produktlyft.kernel.web.security import needs, page_router
 
 router = page_router()
 nav = (NavEntry(N_("Administration"), "/admin", Permission.ADMINISTER, order=90),)
+LATEST_EVENTS = 10  # the overview shows the newest few; /admin/audit has them all
+
+
+def _overview(
+    request: Request,
+    ctx: ServiceContext,
+    *,
+    status_code: int = 200,
+    issues: list[Issue] | None = None,
+    form: str | None = None,
+    values: dict[str, Any] | None = None,
+) -> Response:
+    latest = audit_page(ctx, AuditQuery())
+    return render(
+        request,
+        "admin/overview.html",
+        status_code=status_code,
+        accounts=list_accounts(ctx),
+        tokens=list_tokens(ctx),
+        changes=latest.changes[:LATEST_EVENTS],
+        roles=list(Role),
+        new_token=request.session.pop("new_token", None),
+        done=request.session.pop("admin_done", None),
+        issues=issues or [],
+        form=form,
+        values=values or {},
+    )
 
 
 @router.get("/admin")
 @needs(Permission.ADMINISTER)
 def admin_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
-    return render(
-        request,
-        "admin/overview.html",
-        accounts=list_accounts(ctx),
-        tokens=list_tokens(ctx),
-        changes=audit_log(ctx, 200),
-        roles=list(Role),
-        new_token=request.session.pop("new_token", None),
-    )
+    return _overview(request, ctx)
+
+
+def _done(request: Request, message: str, name: str) -> Response:
+    # said once on the next page (post/redirect/get), in the reader's language
+    request.session["admin_done"] = [message, name]
+    return RedirectResponse("/admin#accounts", status_code=303)
+
+
+@router.post("/admin/accounts")
+@needs(Permission.ADMINISTER)
+def create_account(
+    request: Request,
+    name: str = Form(""),
+    display_name: str = Form(""),
+    role: Role = Form(Role.VIEWER),
+    password: str = Form(""),
+    ctx: ServiceContext = PageContext,
+) -> Response:
+    try:
+        add_user(ctx, name.strip(), role, password, display_name=display_name.strip() or None)
+    except InvalidInput as invalid:
+        values = {"name": name, "display_name": display_name, "role": role.value}
+        return _overview(
+            request, ctx, status_code=400, issues=invalid.issues, form="create", values=values
+        )
+    return _done(request, N_("Account %(name)s was created."), name.strip())
+
+
+@router.post("/admin/password")
+@needs(Permission.ADMINISTER)
+def admin_reset_password(
+    request: Request,
+    name: str = Form(...),
+    password: str = Form(""),
+    ctx: ServiceContext = PageContext,
+) -> Response:
+    try:
+        reset_password(ctx, name, password)
+    except InvalidInput as invalid:
+        return _overview(request, ctx, status_code=400, issues=invalid.issues, form=f"reset:{name}")
+    return _done(request, N_("The password of %(name)s was reset; its sessions ended."), name)
+
+
+@router.post("/admin/disabled")
+@needs(Permission.ADMINISTER)
+def admin_set_disabled(
+    request: Request,
+    name: str = Form(...),
+    disabled: bool = Form(...),
+    ctx: ServiceContext = PageContext,
+) -> Response:
+    try:
+        set_disabled(ctx, name, disabled)
+    except InvalidInput as invalid:
+        return _overview(request, ctx, status_code=400, issues=invalid.issues, form="accounts")
+    message = N_("%(name)s was disabled.") if disabled else N_("%(name)s was enabled.")
+    return _done(request, message, name)
 
 
 @router.post("/admin/roles")
@@ -47,7 +131,7 @@ def change_role(
     ctx: ServiceContext = PageContext,
 ) -> Response:
     set_role(ctx, name, role)
-    return RedirectResponse("/admin#accounts", status_code=303)
+    return _done(request, N_("The role of %(name)s was changed; its sessions ended."), name)
 
 
 @router.post("/admin/tokens")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Action, Change, diff
@@ -17,6 +18,28 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
 from produktlyft.kernel.errors import InvalidInput, Issue, Severity, Wording, wording
 
+# Records listed by name per kind of record and per kind of change in a preview; the counts
+# say how many there are in all, so a large import reads "and 4 950 more".
+PREVIEW_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a record that an import changes, as stored before and after."""
+
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class RecordPreview:
+    """A record an import creates, changes (with its changed fields) or no longer has."""
+
+    id: str
+    name: str | None
+    fields: tuple[FieldChange, ...] = ()
+
 
 @dataclass
 class EntityCounts:
@@ -24,6 +47,27 @@ class EntityCounts:
     updated: int = 0
     unchanged: int = 0
     removed_from_source: int = 0
+    # the first PREVIEW_LIMIT records of each kind of change, in the file's order
+    created_records: list[RecordPreview] = field(default_factory=list)
+    updated_records: list[RecordPreview] = field(default_factory=list)
+    removed_records: list[RecordPreview] = field(default_factory=list)
+
+    @property
+    def more_created(self) -> int:
+        return self.created - len(self.created_records)
+
+    @property
+    def more_updated(self) -> int:
+        return self.updated - len(self.updated_records)
+
+    @property
+    def more_removed(self) -> int:
+        return self.removed_from_source - len(self.removed_records)
+
+
+def _preview(record: Record, changes: dict[str, list[Any]] | None = None) -> RecordPreview:
+    fields = tuple(FieldChange(name, pair[0], pair[1]) for name, pair in (changes or {}).items())
+    return RecordPreview(record.id, getattr(record, "name", None), fields)
 
 
 @dataclass
@@ -186,6 +230,10 @@ def _apply(
                 }
             )
             (updated if before else created).append(stamped)
+            fields = diff(before, stamped)
+            listed = counts.updated_records if before else counts.created_records
+            if len(listed) < PREVIEW_LIMIT:
+                listed.append(_preview(stamped, fields if before else None))
             changes.append(
                 Change(
                     at=now,
@@ -194,7 +242,7 @@ def _apply(
                     entity_id=record.id,
                     action=Action.UPDATE if before else Action.CREATE,
                     source=stamped.provenance.source if stamped.provenance else None,
-                    changes=diff(before, stamped),
+                    changes=fields,
                 )
             )
         counts.created, counts.updated = len(created), len(updated)
@@ -219,6 +267,11 @@ def _removed(
     for source in sources:
         gone |= uow.repo(InventoryRepository).ids_from_source(entity, source.name) - present
     counts.removed_from_source = len(gone)
+    listed = sorted(gone)[:PREVIEW_LIMIT]
+    counts.removed_records = [
+        _preview(record)
+        for record in sorted(uow.repo(InventoryRepository).load(entity, listed), key=lambda r: r.id)
+    ]
     if not prune or not gone:
         return []
     uow.repo(InventoryRepository).delete(entity, sorted(gone))

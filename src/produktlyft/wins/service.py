@@ -1,5 +1,5 @@
-"""Use cases of the wins log: draft wins from evaluated pilots, edit, approve or reject them,
-and read what is published.
+"""Use cases of the wins log: draft wins from evaluated pilots, achieved key results and
+realised business-case benefits, edit, approve or reject them, and read what is published.
 
 Permissions: drafting and editing need EDIT; approving or rejecting (publishing to the public
 page) needs ORGANISE, which analysts and administrators hold; reading drafts needs READ. The

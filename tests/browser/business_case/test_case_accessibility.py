@@ -62,7 +62,7 @@ def test_case_pages_have_no_violations(case_page, lang: str) -> None:  # type: i
     assert_clean(page, f"/cases/{CASE} with a refused range ({lang})")
     # a refused benefit: its form open, the message beside the field
     page.goto(f"/cases/{CASE}")
-    page.click("main details summary")
+    page.click("details:has(form[action$='/benefits/1']) summary")
     page.fill("#b1-target", "many")
     page.click("main form[action$='/benefits/1'] button[type=submit]")
     page.wait_for_selector("#b1-e-target")

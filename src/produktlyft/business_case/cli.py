@@ -10,7 +10,13 @@ from rich.console import Console
 from rich.table import Table
 
 from produktlyft.business_case.presenter import case_json, headline, switching_rows
-from produktlyft.business_case.service import case_analysis, create_case, export_case, list_cases
+from produktlyft.business_case.service import (
+    case_analysis,
+    create_case,
+    export_case,
+    list_cases,
+    update_benefit,
+)
 from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.errors import InvalidInput, Issue
 
@@ -98,6 +104,41 @@ def list_() -> None:
             f"{case.subject_kind.value}:{case.subject_id}\t{case.name}",
             markup=False,
         )
+
+
+@case_app.command("benefit")
+def benefit(
+    case_id: str = typer.Argument(..., help="The case's id."),
+    which: str = typer.Argument(
+        ..., metavar="BENEFIT", help="The benefit's number (1, 2, …) or name."
+    ),
+    owner: str | None = typer.Option(None, "--owner", help="Who answers for the benefit."),
+    measure: str | None = typer.Option(None, "--measure", help="What is measured."),
+    baseline: str | None = typer.Option(None, "--baseline", help="Where the measure starts."),
+    target: str | None = typer.Option(None, "--target", help="The value it should reach."),
+    unit: str | None = typer.Option(None, "--unit", help="The measure's unit."),
+    due: str | None = typer.Option(None, "--due", help="By when (2027-12-31)."),
+    metric: str | None = typer.Option(
+        None,
+        "--metric",
+        help="The measure the outcomes area follows it on: kpi:<service>:<kpi> or "
+        "team:<team>:<metric>.",
+    ),
+) -> None:
+    """Fill in a benefit's owner, measure, baseline, target, unit, due date or bound measure
+    (an empty value clears a field; fields not given stay as they are)."""
+    given = {
+        "owner": owner,
+        "measure": measure,
+        "baseline": baseline,
+        "target": target,
+        "unit": unit,
+        "due": due,
+        "metric": metric,
+    }
+    fields = {name: value for name, value in given.items() if value is not None}
+    changed = update_benefit(STATE.context(), case_id, which, fields)
+    notes.print(f"Saved the benefit «{changed.name}» of {case_id}.", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,5 +1,6 @@
 """Business cases in the web app: the list, and one case with its figures, the NPV
-distribution, the tornado and a form to edit the ranges."""
+distribution, the tornado, a form to edit the ranges and one per benefit (its owner, measure,
+baseline, target, due date and the measure the outcomes area follows it on)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from produktlyft.business_case.service import (
     case_analysis,
     export_case,
     list_cases,
+    update_benefit,
     update_ranges,
 )
 from produktlyft.kernel.access import Permission
@@ -67,6 +69,7 @@ def _show(
     *,
     issues: list[Issue] | None = None,
     entered: dict[str, str] | None = None,
+    benefit: int | None = None,
     status_code: int = 200,
 ) -> Response:
     lang = request.state.lang
@@ -88,6 +91,8 @@ def _show(
         issues=issues or [],
         invalid={issue.column: issue for issue in issues or [] if issue.column},
         entered=entered or {},
+        benefit_fields=BENEFIT_FORM,
+        edited_benefit=benefit,
         can_edit=ctx.actor.can(Permission.EDIT),
     )
 
@@ -162,6 +167,47 @@ async def edit_ranges(
     except InvalidInput as invalid:
         return _show(request, result, ctx, issues=invalid.issues, entered=form, status_code=422)
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
+
+# the benefit form's fields: (name, label, input type)
+BENEFIT_FORM = (
+    ("owner", N_("Owner"), "text"),
+    ("measure", N_("Measure"), "text"),
+    ("baseline", N_("Baseline"), "text"),
+    ("target", N_("Target"), "text"),
+    ("unit", N_("Unit"), "text"),
+    ("due", N_("Due (2027-12-31)"), "date"),
+    ("metric", N_("Bound measure (kpi:<service>:<kpi> or team:<team>:<metric>)"), "text"),
+)
+
+
+@router.post("/cases/{case_id}/benefits/{number}")
+@needs(Permission.EDIT)
+async def edit_benefit(
+    request: Request, case_id: str, number: int, ctx: ServiceContext = PageContext
+) -> Response:
+    """Fill in one benefit's owner, measure, baseline, target, unit, due date and bound
+    measure; a bad field is named on the form and nothing is saved."""
+    ctx.actor.require(Permission.EDIT)
+    form = {key: str(value) for key, value in (await request.form()).items()}
+    fields = {name: form.get(name, "") for name, _, _ in BENEFIT_FORM}
+    version = int(form.get("row_version") or 0) or None
+    try:
+        await run_in_threadpool(
+            lambda: update_benefit(ctx, case_id, str(number), fields, row_version=version)
+        )
+    except InvalidInput as invalid:
+        result = await run_in_threadpool(case_analysis, ctx, case_id)
+        return _show(
+            request,
+            result,
+            ctx,
+            issues=invalid.issues,
+            entered=form,
+            benefit=number,
+            status_code=422,
+        )
+    return RedirectResponse(f"/cases/{case_id}#benefits", status_code=303)
 
 
 MEDIA = {

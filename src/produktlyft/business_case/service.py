@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from pathlib import Path
 from typing import TypeAlias
 
@@ -16,7 +17,7 @@ from produktlyft.business_case.model import Benefit, Case, CaseSummary, Range, S
 from produktlyft.business_case.repository import BusinessCaseRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.errors import InvalidInput, Issue, NotFound
+from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.roadmap.model import Initiative
 from produktlyft.roadmap.service import get_initiative, list_initiatives, list_phases
 
@@ -195,6 +196,82 @@ def list_benefits(ctx: ServiceContext) -> list[Benefit]:
         return uow.repo(BusinessCaseRepository).benefits()
 
 
+BENEFIT_FIELDS = ("owner", "measure", "baseline", "target", "unit", "due", "metric")
+
+
+def _benefit_number(text: str, field: str, issues: list[Issue]) -> float | None:
+    try:
+        return float(text.replace(",", ".").replace(" ", "")) if text.strip() else None
+    except ValueError:
+        issues.append(Issue.worded(wording("'{v}' is not a number", v=text), column=field))
+        return None
+
+
+def _benefit_date(text: str, issues: list[Issue]) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        issues.append(Issue.worded(wording("give the date as 2026-12-31"), column="due"))
+        return None
+
+
+def benefit_from_fields(current: Benefit, fields: dict[str, str]) -> Benefit:
+    """The benefit with the given fields (by name, as text) changed; an empty text clears a
+    field. Every bad field is named; nothing is changed when any is bad."""
+    issues: list[Issue] = []
+    changes: dict[str, object] = {}
+    for name, text in fields.items():
+        if name in ("baseline", "target"):
+            changes[name] = _benefit_number(text, name, issues)
+        elif name == "due":
+            changes[name] = _benefit_date(text, issues)
+        elif name in BENEFIT_FIELDS:
+            changes[name] = text.strip() or None
+        else:
+            issues.append(Issue.worded(wording("unknown field"), column=name))
+    metric = changes.get("metric", current.metric)
+    if isinstance(metric, str) and not metric.startswith(("kpi:", "team:")):
+        issues.append(
+            Issue.worded(
+                wording("a measure key is kpi:<service>:<kpi> or team:<team>:<metric>"),
+                column="metric",
+            )
+        )
+    if issues:
+        raise InvalidInput(issues)
+    return current.model_copy(update=changes)
+
+
+def _benefit_index(case: Case, benefit: str) -> int:
+    """A benefit by its number (1, 2, …) or its name."""
+    for index, found in enumerate(case.benefits):
+        if benefit in (str(index + 1), found.name):
+            return index
+    raise NotFound(f"the business case '{case.id}' has no benefit '{benefit}'")
+
+
+def update_benefit(
+    ctx: ServiceContext,
+    case_id: str,
+    benefit: str,
+    fields: dict[str, str],
+    *,
+    row_version: int | None = None,
+) -> Benefit:
+    """Fill in a benefit's owner, measure, baseline, target, unit, due date or bound measure
+    (`metric`); all or nothing, under the case's optimistic lock."""
+    ctx.actor.require(Permission.EDIT)
+    case = get_case(ctx, case_id)
+    index = _benefit_index(case, benefit)
+    changed = benefit_from_fields(case.benefits[index], fields)
+    benefits = tuple(changed if i == index else b for i, b in enumerate(case.benefits))
+    update: dict[str, object] = {"benefits": benefits}
+    if row_version is not None:
+        update["row_version"] = row_version
+    save_case(ctx, case.model_copy(update=update))
+    return changed
+
+
 def update_ranges(
     ctx: ServiceContext,
     case_id: str,
@@ -256,4 +333,23 @@ def load_demo_business_case(ctx: ServiceContext, lang: str = "sv") -> Case | Non
     for summary in list_cases(ctx):
         if summary.subject_id == top.id:
             return get_case(ctx, summary.id)
-    return create_case(ctx, top.id, lang=lang)
+    case = create_case(ctx, top.id, lang=lang)
+    return save_case(
+        ctx, case.model_copy(update={"benefits": (*case.benefits, _demo_bound(case, lang))})
+    )
+
+
+def _demo_bound(case: Case, lang: str) -> Benefit:
+    """A benefit bound to a measure the outcomes area follows, so the demo shows one arrive:
+    the demo's building-permit service (id "bygglov") and its digital take-up."""
+    return Benefit(
+        case_id=case.id,
+        name="Högre digital andel i bygglov" if lang == "sv" else "More digital permits",
+        owner="Förvaltningschef, bygglov",
+        measure="digital andel" if lang == "sv" else "digital take-up",
+        baseline=0.48,
+        target=0.6,
+        unit=None,
+        due=date(case.price_base_year + 1, 12, 31),
+        metric="kpi:bygglov:digital_take_up",
+    )

@@ -229,3 +229,33 @@ class KeyResultStatus(BaseModel):
     current: float | None
     achieved: bool | None  # None when there is no current value or no target
     verdict: str  # "outcome" | "output"
+
+
+class BenefitState(LabelledEnum):
+    """Whether a business case's benefit arrived, judged on its bound measure."""
+
+    ARRIVED = ("arrived", "har kommit", "arrived")
+    NOT_YET = ("not_yet", "inte än", "not yet")
+    MISSED = ("missed", "uteblev till datumet", "missed its date")
+    NOT_MEASURABLE = ("not_measurable", "kan inte mätas", "not measurable")
+
+
+class BenefitFollowUp(BaseModel):
+    """A business case's benefit followed up on the measure it is bound to: the latest value
+    and the judgement, with a reason code the presenter words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    case_id: str
+    name: str
+    owner: str | None
+    measure: str | None
+    unit: str | None
+    metric: str | None  # "kpi:<service>:<kpi>" or "team:<team>:<DORA metric>"
+    baseline: float | None
+    target: float | None
+    due: date | None
+    current: float | None
+    measured: date | None  # the period of the current value
+    state: BenefitState
+    reason: Reason

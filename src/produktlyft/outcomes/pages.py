@@ -1,5 +1,6 @@
 """The outcomes pages: an overview, ONE team's trends (compared with its own past), the
-organisation's distributions without team names, services' KPIs, and key results."""
+organisation's distributions without team names, services' KPIs, key results, and the
+business cases' benefits followed up."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 from produktlyft.outcomes.model import Kpi, KpiValue, Metric, OutcomeSettings
+from produktlyft.outcomes.presenter.benefits import benefit_views
 from produktlyft.outcomes.presenter.views import (
     distribution_panels,
     key_result_views,
@@ -27,6 +29,7 @@ from produktlyft.outcomes.presenter.views import (
 )
 from produktlyft.outcomes.service import (
     KeyResultRow,
+    benefit_follow_up,
     delivery_teams,
     import_deployments,
     import_incidents,
@@ -45,7 +48,10 @@ from produktlyft.outcomes.service import (
 )
 
 router = page_router()
-nav = (NavEntry(N_("Outcomes"), "/outcomes", Permission.READ, order=80),)
+nav = (
+    NavEntry(N_("Outcomes"), "/outcomes", Permission.READ, order=80),
+    NavEntry(N_("Benefits"), "/outcomes/benefits", Permission.READ, order=3, parent="/outcomes"),
+)
 
 
 def _overview(
@@ -255,6 +261,15 @@ def _okrs(
 @needs(Permission.READ)
 def okrs_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
     return _okrs(request, ctx, [])
+
+
+@router.get("/outcomes/benefits")
+@needs(Permission.READ)
+def benefits_page(request: Request, ctx: ServiceContext = PageContext) -> Response:
+    """The business cases' benefits and whether each arrived on its bound measure."""
+    services = {s.id: s.name for s in list_services(ctx)}
+    views = benefit_views(benefit_follow_up(ctx), request.state.lang, services)
+    return render(request, "outcomes/benefits.html", benefits=views)
 
 
 @router.post("/outcomes/okrs")

@@ -1,11 +1,13 @@
 """The leadership report's "Outcomes" section: DORA for the teams as distributions (no team
-named or ranked) and the key results that moved. The pilots area may add its evaluation as a
-part of this section (`part_of="outcomes"`)."""
+named or ranked), the key results that moved, and whether the business cases' benefits
+arrived. The pilots area may add its evaluation as a part of this section
+(`part_of="outcomes"`)."""
 
 from __future__ import annotations
 
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.report.sections import ReportContext, Section, SectionContent
+from produktlyft.outcomes.presenter.benefits import benefit_lines, benefit_summary
 from produktlyft.outcomes.presenter.report_text import (
     distribution_lines,
     key_result_lines,
@@ -13,6 +15,7 @@ from produktlyft.outcomes.presenter.report_text import (
     method_note,
 )
 from produktlyft.outcomes.service import (
+    benefit_follow_up,
     known_teams,
     list_key_results,
     organisation_distributions,
@@ -27,7 +30,8 @@ def outcomes(rc: ReportContext) -> SectionContent | None:
         return None
     distributions = organisation_distributions(rc.service)
     statuses = list_key_results(rc.service)
-    if not statuses and not any(d.values for d in distributions):
+    benefits = benefit_follow_up(rc.service)
+    if not statuses and not benefits and not any(d.values for d in distributions):
         return None
     paragraphs = []
     items: list[str] = []
@@ -38,6 +42,9 @@ def outcomes(rc: ReportContext) -> SectionContent | None:
     if statuses:
         paragraphs.append(key_result_summary(statuses, rc.lang))
         items.extend(key_result_lines(statuses, rc.lang, known_teams(rc.service)))
+    if benefits:
+        paragraphs.append(benefit_summary(benefits, rc.lang))
+        items.extend(benefit_lines(benefits, rc.lang))
     settings = outcome_settings(rc.service)
     return SectionContent(
         t(rc.lang, "section"),

@@ -32,6 +32,18 @@ MESSAGES: dict[str, str] = {
     "suggest.complete": N_("Complete it: «<verb> <measure> from X to Y by <date>»."),
     "suggest.none": N_("It has the form of an outcome."),
     "date": N_("<date>"),
+    # whether a business case's benefit arrived
+    "benefit.no_metric": N_("It is not bound to a measure the tool follows."),
+    "benefit.unknown_metric": N_(
+        "Its measure is not one the tool follows: use kpi:<service>:<kpi> or team:<team>:<metric>."
+    ),
+    "benefit.no_target": N_("It has no baseline or no target."),
+    "benefit.no_change": N_("Its baseline and target are the same."),
+    "benefit.no_data": N_("Its measure has no value yet."),
+    "benefit.arrived": N_("The measure reached the target."),
+    "benefit.missed": N_("The target was due {due}; the measure has come {share} of the way."),
+    "benefit.not_yet": N_("The measure has come {share} of the way to the target."),
+    "benefit.not_yet.due": N_("The measure has come {share} of the way to the target, due {due}."),
     # the report section
     "section": N_("Outcomes"),
     "section.dora": N_(
@@ -44,6 +56,11 @@ MESSAGES: dict[str, str] = {
         "a measured value, and {rejected} were rejected as outputs."
     ),
     "section.kr.moved": N_("«{text}» ({team}): from {baseline} to {current}, target {target}"),
+    "section.benefits": N_(
+        "{total} benefits from the business cases are followed up: {arrived} arrived, "
+        "{not_yet} not yet, {missed} missed their date, and {unmeasurable} cannot be measured."
+    ),
+    "section.benefit": N_("«{name}» ({owner}): {state}. {reason}"),
     "section.method": N_(
         "Delivery metrics follow DORA's current definitions, with 95 % intervals (bootstrap "
         "for medians, Wilson for shares) and DORA 2025's 0–10 scores; incidents count against "

@@ -7,11 +7,9 @@ needs READ.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 from produktlyft.inventory.model import Team
 from produktlyft.inventory.repository import InventoryRepository
@@ -20,6 +18,7 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.kernel.files.base import ImportLimits
+from produktlyft.outcomes.service import team_series
 from produktlyft.pilots.analysis.evaluation import build_panel, evaluate
 from produktlyft.pilots.analysis.simulate import demo_series
 from produktlyft.pilots.importers import read_registration, read_series, registration_issues
@@ -37,7 +36,6 @@ from produktlyft.pilots.model import (
 from produktlyft.pilots.repository import PilotRepository
 from produktlyft.surveys.services.reports import group_trend
 
-OUTCOMES_SERVICE = "produktlyft.outcomes.service"
 # the entry points read registration files and word form errors through the service
 __all__ = ["read_registration", "registration_issues"]
 
@@ -217,30 +215,14 @@ def store_series(ctx: ServiceContext, pilot_id: str, values: list[SeriesValue]) 
 
 
 def _outcomes_series(ctx: ServiceContext, plan: PilotRegistration) -> list[SeriesValue]:
-    """The metric from the outcomes area (`team_series`), when that area is installed."""
-    try:
-        outcomes: Any = importlib.import_module(OUTCOMES_SERVICE)
-    except ImportError:
-        outcomes = None
-    if outcomes is None or not hasattr(outcomes, "team_series"):
-        raise InvalidInput(
-            [
-                Issue.worded(
-                    wording(
-                        "the metric '{metric}' is not measured here yet: upload the series "
-                        "as CSV (team, period, value)",
-                        metric=plan.metric,
-                    ),
-                    column="metric",
-                )
-            ]
-        )
+    """The metric from the outcomes area (`team_series`); a metric it does not measure is
+    refused naming the field."""
     values: list[SeriesValue] = []
     for team in (plan.pilot_team, *plan.comparison_teams):
         try:  # weeks give a pilot enough periods; the interface promises months
-            points = outcomes.team_series(ctx, team, plan.metric, period="week")
+            points = team_series(ctx, team, plan.metric, period="week")
         except (ValueError, InvalidInput):
-            points = outcomes.team_series(ctx, team, plan.metric)
+            points = team_series(ctx, team, plan.metric)
         for point in points:
             values.append(
                 SeriesValue(team=team, period_start=point.period_start, value=point.value)

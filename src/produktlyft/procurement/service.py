@@ -3,12 +3,11 @@ draft slices from a roadmap phase, and forecast delivery from a team's throughpu
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, cast
 
+from produktlyft.interop import service as interop_service
 from produktlyft.inventory.model import Contract
 from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
@@ -31,30 +30,12 @@ from produktlyft.procurement.model import (
 )
 from produktlyft.procurement.repository import ProcurementRepository
 from produktlyft.procurement.throughput_csv import read_finished
-from produktlyft.roadmap.model import Initiative, Phase
-
-
-class RoadmapService(Protocol):
-    """The roadmap's fixed interface (produktlyft.roadmap.service) that procurement reads."""
-
-    def list_phases(self, ctx: ServiceContext) -> list[Phase]: ...
-
-    def get_initiative(self, ctx: ServiceContext, initiative_id: str) -> Initiative: ...
-
-
-class InteropService(Protocol):
-    """The interoperability area's fixed interface (produktlyft.interop.service)."""
-
-    def system_interop(self, ctx: ServiceContext) -> list[Any]: ...
+from produktlyft.roadmap import service as roadmap_service
+from produktlyft.roadmap.model import Phase
 
 
 def system_openness(ctx: ServiceContext) -> dict[str, SystemOpenness]:
-    """What the interoperability check finds per system, by id; empty until the interop area's
-    services are installed."""
-    try:
-        interop = cast(InteropService, importlib.import_module("produktlyft.interop.service"))
-    except ModuleNotFoundError:
-        return {}
+    """What the interoperability check finds per system, by id."""
     return {
         found.id: SystemOpenness(
             id=found.id,
@@ -62,13 +43,8 @@ def system_openness(ctx: ServiceContext) -> dict[str, SystemOpenness]:
             open_standard_share=found.open_standard_share,
             silo_risk=found.silo_risk,
         )
-        for found in interop.system_interop(ctx)
+        for found in interop_service.system_interop(ctx)
     }
-
-
-def roadmap() -> RoadmapService:
-    """The roadmap's services, looked up when first needed (the roadmap area provides them)."""
-    return cast(RoadmapService, importlib.import_module("produktlyft.roadmap.service"))
 
 
 def _limits(ctx: ServiceContext) -> ImportLimits:
@@ -142,11 +118,10 @@ def draft_slices(
 ) -> list[Slice]:
     """Slices for a roadmap phase's initiatives: one per team-run of at most the longest slice."""
     ctx.actor.require(Permission.EDIT if save else Permission.READ)
-    service = roadmap()
-    phase = next((p for p in service.list_phases(ctx) if p.id == phase_id), None)
+    phase = next((p for p in roadmap_service.list_phases(ctx) if p.id == phase_id), None)
     if phase is None:
         raise NotFound(f"no roadmap phase '{phase_id}'")
-    initiatives = [service.get_initiative(ctx, i) for i in phase.initiative_ids]
+    initiatives = [roadmap_service.get_initiative(ctx, i) for i in phase.initiative_ids]
     slices = draft(phase, initiatives, rule_pack(), buyer_type=buyer_type, lang=lang)
     if save and slices:
         save_slices(ctx, slices, f"phase:{phase.id}")
@@ -243,15 +218,10 @@ DEMO_SUPPLIERS = ("Leverantör A AB", "Leverantör B AB", "Leverantör C AB")
 def _first_phase(ctx: ServiceContext) -> tuple[str, date, list[str]]:
     """The first roadmap phase's id, start and initiative names; without a roadmap (an
     organisation that has not planned yet), the coming quarter under the id "demo"."""
-    try:
-        service = roadmap()
-    except ModuleNotFoundError:  # the roadmap area's services are not installed yet
-        phases: list[Phase] = []
-    else:
-        phases = service.list_phases(ctx)
+    phases: list[Phase] = roadmap_service.list_phases(ctx)
     if phases:
         phase = phases[0]
-        names = [service.get_initiative(ctx, i).name for i in phase.initiative_ids[:3]]
+        names = [roadmap_service.get_initiative(ctx, i).name for i in phase.initiative_ids[:3]]
         return phase.id, phase.start, names
     today = ctx.today()
     following = (today.month - 1) // 3 + 1  # the coming quarter, counted from 0

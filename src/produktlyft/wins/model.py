@@ -23,6 +23,7 @@ class Status(LabelledEnum):
 class Source(LabelledEnum):
     PILOT = ("pilot", "utvärderad pilot", "evaluated pilot")
     KEY_RESULT = ("key_result", "uppnått nyckelresultat", "achieved key result")
+    BENEFIT = ("benefit", "realiserad nytta", "realised benefit")
     MANUAL = ("manual", "manuellt", "written by hand")
 
 

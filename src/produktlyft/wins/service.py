@@ -1,5 +1,5 @@
-"""Use cases of the wins log: draft wins from evaluated pilots, edit, approve or reject them,
-and read what is published.
+"""Use cases of the wins log: draft wins from evaluated pilots, achieved key results and
+realised business-case benefits, edit, approve or reject them, and read what is published.
 
 Permissions: drafting and editing need EDIT; approving or rejecting (publishing to the public
 page) needs ORGANISE, which analysts and administrators hold; reading drafts needs READ. The
@@ -10,13 +10,15 @@ items, whose fields hold no personal data and no survey result.
 from __future__ import annotations
 
 import hashlib
-import importlib
 from dataclasses import dataclass
-from typing import Any
 
+from produktlyft.business_case.service import list_cases
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
+from produktlyft.outcomes.model import BenefitState
+from produktlyft.outcomes.presenter.benefits import benefit_reason
+from produktlyft.outcomes.service import benefit_follow_up, list_key_results
 from produktlyft.pilots.model import Verdict
 from produktlyft.pilots.presenter import effect_text, verdict_text
 from produktlyft.pilots.service import evaluations, list_pilots, team_names
@@ -118,29 +120,14 @@ def draft_from_pilots(ctx: ServiceContext) -> list[Win]:
     return made
 
 
-OUTCOMES_SERVICE = "produktlyft.outcomes.service"
-
-
-def _key_results(ctx: ServiceContext) -> list[Any]:
-    """The outcomes area's key results (`list_key_results`), or none while it is not installed.
-    Read by name so this area works before the outcomes area lands; once it has, a direct
-    import is the better form."""
-    try:
-        outcomes: Any = importlib.import_module(OUTCOMES_SERVICE)
-    except ImportError:
-        return []
-    reader = getattr(outcomes, "list_key_results", None)
-    return list(reader(ctx)) if reader is not None else []
-
-
 def draft_from_key_results(ctx: ServiceContext) -> list[Win]:
     """A draft for each achieved outcome key result (never an output), unless one exists."""
     ctx.actor.require(Permission.EDIT)
     with ctx.database.reading() as uow:
         drafted = {w.source_ref for w in uow.repo(WinRepository).all()}
     made = []
-    for kr in _key_results(ctx):
-        if kr.achieved is not True or str(getattr(kr, "verdict", "outcome")) != "outcome":
+    for kr in list_key_results(ctx):
+        if kr.achieved is not True or kr.verdict != "outcome":
             continue
         ref = "kr-" + hashlib.sha256(f"{kr.team}|{kr.quarter}|{kr.text}".encode()).hexdigest()[:16]
         if ref in drafted:
@@ -163,9 +150,49 @@ def draft_from_key_results(ctx: ServiceContext) -> list[Win]:
     return made
 
 
+def _figure(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+def draft_from_benefits(ctx: ServiceContext, lang: str = "sv") -> list[Win]:
+    """A draft for each business case's benefit that arrived on its bound measure, unless one
+    exists (issue 13: wins are drafted from realised benefits too)."""
+    ctx.actor.require(Permission.EDIT)
+    with ctx.database.reading() as uow:
+        drafted = {w.source_ref for w in uow.repo(WinRepository).all()}
+    cases = {c.id: c.name for c in list_cases(ctx)}  # a case, not its owner: no person named
+    made = []
+    for benefit in benefit_follow_up(ctx):
+        if benefit.state is not BenefitState.ARRIVED:
+            continue
+        ref = (
+            "benefit-"
+            + hashlib.sha256(f"{benefit.case_id}|{benefit.name}".encode()).hexdigest()[:16]
+        )
+        if ref in drafted:
+            continue
+        made.append(
+            save_draft(
+                ctx,
+                Win(
+                    id=ref,
+                    title=benefit.name,
+                    what_changed=benefit.measure or benefit.name,
+                    outcome=f"{_figure(benefit.baseline)} → {_figure(benefit.current)} "
+                    f"({_figure(benefit.target)}). {benefit_reason(benefit.reason, lang)}",
+                    team=cases.get(benefit.case_id, benefit.case_id),
+                    day=benefit.measured or ctx.today(),
+                    source=Source.BENEFIT,
+                    source_ref=ref,
+                ),
+            )
+        )
+    return made
+
+
 def draft_all(ctx: ServiceContext) -> list[Win]:
-    """Drafts from improved pilots and from achieved key results."""
-    return [*draft_from_pilots(ctx), *draft_from_key_results(ctx)]
+    """Drafts from improved pilots, achieved key results and realised benefits."""
+    return [*draft_from_pilots(ctx), *draft_from_key_results(ctx), *draft_from_benefits(ctx)]
 
 
 @dataclass

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from produktlyft.business_case.model import Benefit
+from produktlyft.business_case.service import save_case
 from produktlyft.kernel.db import Database
 from produktlyft.outcomes import service
 from produktlyft.outcomes.model import Service
@@ -17,6 +19,7 @@ from produktlyft.outcomes.service import KeyResultRow
 from produktlyft.workflows.services.logs import ImportOptions, import_event_log
 from tests.browser.conftest import AXE, open_page, running_server, sign_in
 from tests.conftest import make_context
+from tests.unit.business_case.cases import green_book_case
 from tests.web.conftest import seed
 
 DATA = Path(__file__).parents[2] / "data"
@@ -27,6 +30,7 @@ PAGES = [
     "/outcomes/organisation",
     "/outcomes/services",
     "/outcomes/okrs",
+    "/outcomes/benefits",
 ]
 
 
@@ -53,6 +57,18 @@ def outcomes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         encoding="utf-8",
     )
     service.import_kpis(ctx, kpis)
+    case = green_book_case("se", id="case-nytta", name="Nyttor")
+    benefits = (
+        Benefit(
+            case_id=case.id,
+            name="Nöjdare",
+            baseline=0.6,
+            target=0.65,
+            metric="kpi:bygglov:satisfaction",
+        ),
+        Benefit(case_id=case.id, name="Färre samtal", baseline=0.3, target=0.2),
+    )
+    save_case(ctx, case.model_copy(update={"benefits": benefits}))
     service.save_key_results(
         ctx,
         [

@@ -71,3 +71,42 @@ def test_an_unknown_pack_is_a_message_not_a_trace(
     said = capsys.readouterr().err
     assert "unknown country pack 'fi'" in said and "country_pack" in said
     assert "Traceback" not in said
+
+
+def test_a_benefit_is_filled_in_from_the_command_line(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`case benefit CASE_ID BENEFIT --owner … --target … --due …`: by number or name; a bad
+    value is named and nothing is saved."""
+    from produktlyft.bootstrap import cli_app
+    from produktlyft.business_case.service import create_case, get_case
+    from produktlyft.kernel.cli.state import STATE
+
+    monkeypatch.setattr(STATE, "_context", ctx)
+    case = create_case(ctx, "replace-case-system", price_base_year=2026)
+    assert case.benefits
+    name = case.benefits[0].name
+    runner = CliRunner()
+    app = cli_app()
+    args = ["case", "benefit", case.id, "1", "--owner", "Förvaltningschef"]
+    bad = runner.invoke(app, [*args, "--target", "much", "--due", "2028-01-01"])
+    assert bad.exit_code == 1 and "column 'target'" in str(bad.exception)  # run() words it
+    assert get_case(ctx, case.id).benefits[0].owner is None
+    done = runner.invoke(app, [*args, "--target", "1200000", "--due", "2028-01-01"])
+    assert done.exit_code == 0, done.output
+    by_name = runner.invoke(
+        app, ["case", "benefit", case.id, name, "--metric", "kpi:bygglov:cost_per_transaction"]
+    )
+    assert by_name.exit_code == 0, by_name.output
+    stored = get_case(ctx, case.id).benefits[0]
+    assert (stored.owner, stored.target, str(stored.due)) == (
+        "Förvaltningschef",
+        1.2e6,
+        "2028-01-01",
+    )
+    assert (
+        stored.metric == "kpi:bygglov:cost_per_transaction"
+        and stored.measure == case.benefits[0].measure
+    )
+    unknown = runner.invoke(app, ["case", "benefit", case.id, "99", "--owner", "x"])
+    assert unknown.exit_code == 1 and "no benefit '99'" in str(unknown.exception)

@@ -117,29 +117,18 @@ def test_a_bad_series_row_names_the_row_and_writes_nothing(
 def test_a_metric_of_the_outcomes_area_is_read_through_team_series(
     ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Through the fixed interface `outcomes.service.team_series`, stood in for here until the
-    outcomes area lands; without it the metric is refused naming the field."""
-    import types
-    from dataclasses import dataclass
-
+    """Through the outcomes area's `team_series` (imported directly): a metric it does not
+    know is refused naming the field; one it knows is read per team, weekly."""
+    from produktlyft.outcomes.model import SeriesPoint
     from produktlyft.pilots import service
 
-    register_pilot(ctx, _plan(metric="lead_time_hours"))
-
-    def absent(name: str) -> object:
-        raise ImportError(name)
-
-    monkeypatch.setattr(service.importlib, "import_module", absent)
+    assert not hasattr(service, "importlib")  # read directly, not looked up by name
+    register_pilot(ctx, _plan(id="unknown-metric", metric="lead_time_days"))
     with pytest.raises(InvalidInput) as refused:
-        evaluate_pilot(ctx, "lead-time")
+        evaluate_pilot(ctx, "unknown-metric")
     assert refused.value.issues[0].column == "metric"
 
-    @dataclass
-    class SeriesPoint:
-        period_start: date
-        value: float
-        count: int
-
+    register_pilot(ctx, _plan(metric="lead_time_hours"))
     rows = demo_series(["team-a", "team-b", "team-c"], START, 26, 26, seed=2)
     asked: list[tuple[str, str, str]] = []
 
@@ -147,10 +136,9 @@ def test_a_metric_of_the_outcomes_area_is_read_through_team_series(
         _ctx: object, team: str, metric: str, *, period: str = "month"
     ) -> list[SeriesPoint]:
         asked.append((team, metric, period))
-        return [SeriesPoint(d, v, 5) for t, d, v in rows if t == team]
+        return [SeriesPoint(period_start=d, value=v, count=5) for t, d, v in rows if t == team]
 
-    fake = types.SimpleNamespace(team_series=team_series)
-    monkeypatch.setattr(service.importlib, "import_module", lambda name: fake)
+    monkeypatch.setattr(service, "team_series", team_series)
     result = evaluate_pilot(ctx, "lead-time")
     assert result.method.value == "did" and result.verdict.value == "improved"
     assert asked == [(t, "lead_time_hours", "week") for t in ("team-a", "team-b", "team-c")]

@@ -1,15 +1,12 @@
 """End to end with the roadmap: the demo organisation, its review and planned roadmap, then
 procurement's three slices for the first phase (one failing a rule by its data) and slices
-drafted from that phase. Skipped until the roadmap's services are in the tree."""
+drafted from that phase."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 from produktlyft.demo.service import load_demo
 from produktlyft.kernel.context import ServiceContext
@@ -20,9 +17,8 @@ from produktlyft.procurement.service import (
     load_demo_procurement,
 )
 from produktlyft.review.services.run import review
+from produktlyft.roadmap import service as roadmap
 from tests.conftest import make_context
-
-roadmap = pytest.importorskip("produktlyft.roadmap.service")
 
 
 def test_the_demo_phase_gets_three_slices_and_drafts(ctx: ServiceContext, tmp_path: Path) -> None:
@@ -54,8 +50,7 @@ def test_the_demo_phase_gets_three_slices_and_drafts(ctx: ServiceContext, tmp_pa
     assert {s.initiative_id for s in drafted} == {i.id for i in bought}
     assert all(s.phase_id == first.id and s.start >= first.start for s in drafted)
 
-    if importlib.util.find_spec("produktlyft.interop.service") is not None:
-        draft_slices(ctx, first.id)  # saved, and checked with the interoperability check
-        covering = [c for c in checked_slices(ctx, first.id) if c.slice.system_ids]
-        assert covering
-        assert all(any(x.rule == "interfaces.systems" for x in c.checks) for c in covering)
+    draft_slices(ctx, first.id)  # saved, and checked with the interoperability check
+    covering = [c for c in checked_slices(ctx, first.id) if c.slice.system_ids]
+    assert covering
+    assert all(any(x.rule == "interfaces.systems" for x in c.checks) for c in covering)

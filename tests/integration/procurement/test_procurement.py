@@ -115,11 +115,12 @@ def _fake_roadmap(monkeypatch: pytest.MonkeyPatch) -> Phase:
             id="i-own", name="Egen", kind="upgrade", effort_weeks=4, sourcing="internal"
         ),
     }
-    fake = SimpleNamespace(
-        list_phases=lambda ctx: [phase],
-        get_initiative=lambda ctx, initiative_id: initiatives[initiative_id],
+    monkeypatch.setattr(service.roadmap_service, "list_phases", lambda ctx: [phase])
+    monkeypatch.setattr(
+        service.roadmap_service,
+        "get_initiative",
+        lambda ctx, initiative_id: initiatives[initiative_id],
     )
-    monkeypatch.setattr(service, "roadmap", lambda: fake)
     return phase
 
 
@@ -212,11 +213,8 @@ def test_the_contract_register_joins_the_inventory_and_the_terms(
 def test_saved_slices_are_checked_with_the_interoperability_check(
     ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sys
-
     found = [SimpleNamespace(id="SYS-1", name="Ärende", open_standard_share=0.0, silo_risk=0.9)]
-    fake = SimpleNamespace(system_interop=lambda ctx: found)
-    monkeypatch.setitem(sys.modules, "produktlyft.interop.service", fake)
+    monkeypatch.setattr(service.interop_service, "system_interop", lambda ctx: found)
     path = tmp_path / "slices.csv"
     path.write_text(SLICES.replace("need,", "need,systems,").replace(",n1,", ",n1,SYS-1,"))
     save_slices_file(ctx, path)

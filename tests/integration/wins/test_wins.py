@@ -8,6 +8,7 @@ import pytest
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, PermissionDenied
+from produktlyft.outcomes.model import KeyResultStatus
 from produktlyft.wins.model import Status
 from produktlyft.wins.service import (
     approve,
@@ -43,24 +44,37 @@ def test_draft_approve_publish(ctx: ServiceContext) -> None:
 def test_achieved_outcome_key_results_are_drafted_once(
     ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Through the fixed interface `outcomes.service.list_key_results`, stood in for here until
-    the outcomes area lands: only achieved outcome key results become drafts."""
-    import types
-    from dataclasses import dataclass
-
+    """Through the outcomes area's `list_key_results` (imported directly; stood in for here so
+    the key results need no measured history): only achieved outcome key results become
+    drafts."""
     from produktlyft.wins import service
 
-    @dataclass
-    class KeyResult:
-        objective: str
-        text: str
-        team: str
-        quarter: str
-        baseline: float | None
-        target: float | None
-        current: float | None
-        achieved: bool | None
-        verdict: str
+    assert not hasattr(service, "importlib")  # read directly, not looked up by name
+
+    def KeyResult(
+        objective: str,
+        text: str,
+        team: str,
+        quarter: str,
+        baseline: float | None,
+        target: float | None,
+        current: float | None,
+        achieved: bool | None,
+        verdict: str,
+    ) -> KeyResultStatus:
+        return KeyResultStatus(
+            id=text,
+            objective=objective,
+            text=text,
+            team=team,
+            quarter=quarter,
+            metric=None,
+            baseline=baseline,
+            target=target,
+            current=current,
+            achieved=achieved,
+            verdict=verdict,
+        )
 
     results = [
         KeyResult(
@@ -97,8 +111,7 @@ def test_achieved_outcome_key_results_are_drafted_once(
             "outcome",
         ),
     ]
-    fake = types.SimpleNamespace(list_key_results=lambda _ctx: results)
-    monkeypatch.setattr(service.importlib, "import_module", lambda name: fake)
+    monkeypatch.setattr(service, "list_key_results", lambda _ctx: results)
     (draft,) = service.draft_all(ctx)
     assert draft.what_changed == "Cut lead time from 30 to 20 days"
     assert draft.source.value == "key_result" and "18" in draft.outcome

@@ -81,3 +81,50 @@ def test_exports_download(client_for: Callable[[Role | None], TestClient], case_
     for fmt in ("docx", "xlsx"):
         response = client.get(f"/cases/{case_id}/export.{fmt}")
         assert response.status_code == 200 and response.content[:2] == b"PK"
+
+
+def test_a_benefit_is_filled_in_on_the_case_page(
+    client_for: Callable[[Role | None], TestClient], web_database: Database
+) -> None:
+    """Issue 13: owner, measure, baseline, target, due and bound measure of a benefit are
+    edited on /cases/<id>; a bad field is named on the form and nothing is saved."""
+    from produktlyft.business_case.model import Benefit
+
+    ctx = make_context(web_database)
+    case = green_book_case("se", id="case-benefits", name="Nyttor")
+    save_case(
+        ctx, case.model_copy(update={"benefits": (Benefit(case_id=case.id, name="Färre samtal"),)})
+    )
+    viewer = client_for(Role.VIEWER)
+    assert "Färre samtal" in viewer.get("/cases/case-benefits").text
+    assert "/cases/case-benefits/benefits/1" not in viewer.get("/cases/case-benefits").text
+
+    client = client_for(Role.EDITOR)
+    form = {
+        "csrf_token": csrf_of(client, "/cases/case-benefits"),
+        "owner": "Kundtjänstchef",
+        "measure": "andel onödiga kontakter",
+        "baseline": "0,31",
+        "target": "many",
+        "unit": "",
+        "due": "2027-13-01",
+        "metric": "kpi:bygglov:avoidable_contact",
+    }
+    client.get("/language/en")
+    refused = client.post("/cases/case-benefits/benefits/1", data=form, follow_redirects=False)
+    assert refused.status_code == 422
+    assert 'id="b1-target" name="target" value="many" aria-invalid="true"' in refused.text
+    assert 'id="b1-due"' in refused.text and "give the date as 2026-12-31" in refused.text
+    assert get_case(ctx, "case-benefits").benefits[0].owner is None  # nothing saved
+
+    without_token = {k: v for k, v in form.items() if k != "csrf_token"}
+    assert client.post("/cases/case-benefits/benefits/1", data=without_token).status_code == 403
+    viewer_form = {**form, "csrf_token": csrf_of(viewer, "/cases/case-benefits")}
+    assert viewer.post("/cases/case-benefits/benefits/1", data=viewer_form).status_code == 403
+
+    form |= {"target": "0,2", "due": "2027-12-31"}
+    saved = client.post("/cases/case-benefits/benefits/1", data=form, follow_redirects=False)
+    assert saved.status_code == 303
+    stored = get_case(ctx, "case-benefits").benefits[0]
+    assert (stored.owner, stored.baseline, stored.target) == ("Kundtjänstchef", 0.31, 0.2)
+    assert stored.metric == "kpi:bygglov:avoidable_contact" and str(stored.due) == "2027-12-31"

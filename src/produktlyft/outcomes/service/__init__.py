@@ -1,8 +1,10 @@
-"""The outcomes area's use cases. Other areas use `team_series` and `list_key_results`."""
+"""The outcomes area's use cases. Other areas use `team_series`, `list_key_results` and
+`benefit_follow_up`."""
 
 from __future__ import annotations
 
 from produktlyft.outcomes.importers.okr_table import KeyResultRow
+from produktlyft.outcomes.service.benefits import benefit_follow_up
 from produktlyft.outcomes.service.common import known_teams
 from produktlyft.outcomes.service.delivery import (
     DeploymentImport,
@@ -46,6 +48,7 @@ __all__ = [
     "KeyResultRow",
     "ServiceKpis",
     "TeamTrends",
+    "benefit_follow_up",
     "check_key_results",
     "delivery_teams",
     "dora_report",

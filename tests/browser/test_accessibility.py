@@ -118,8 +118,31 @@ def _pages() -> list[str]:
     ]
 
 
+# Widths every page is checked at: a desktop window and a phone held upright.
+DESKTOP = 1280
+PHONE = 375
+WIDTHS = (DESKTOP, PHONE)
+# The elements whose right edge passes the window's, for a readable failure message.
+_OVERFLOWING = """() => {
+  const edge = window.innerWidth;
+  if (document.documentElement.scrollWidth <= edge) return [];
+  const wide = [...document.body.querySelectorAll('*')].filter(element => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.right > edge + 1;
+  });
+  // the innermost ones name the culprit; their ancestors only inherit the width
+  return wide.filter(element => !wide.some(other => other !== element && element.contains(other)))
+    .slice(0, 5).map(element => element.tagName.toLowerCase()
+      + (element.id ? '#' + element.id : '')
+      + (element.className && typeof element.className === 'string'
+         ? '.' + element.className.trim().split(/\\s+/).join('.') : '')
+      + ' ' + Math.round(element.getBoundingClientRect().right) + 'px');
+}"""
+
+
 def violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
     )
@@ -129,8 +152,36 @@ def violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     ]
 
 
-def assert_clean(page, label: str) -> None:  # type: ignore[no-untyped-def]
-    found = violations(page)
+def overflowing(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """What runs past the window's right edge (nothing when the page fits its width)."""
+    return list(page.evaluate(_OVERFLOWING))
+
+
+def problems_at(page, width: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """axe's violations, and at phone width what does not fit, with the window `width` wide."""
+    size = page.viewport_size or {"height": 900}
+    page.set_viewport_size({"width": width, "height": size["height"]})
+    found: dict[str, object] = {}
+    if axe_found := violations(page):
+        found["axe"] = axe_found
+    if width <= PHONE and (wide := overflowing(page)):
+        found["wider than the window"] = wide
+    return found
+
+
+def assert_clean(page, label: str, widths: tuple[int, ...] = WIDTHS) -> None:  # type: ignore[no-untyped-def]
+    """No axe violation at each of `widths`, and nothing wider than a phone's window.
+
+    The page is checked where it is, re-laid out at each width (no second load), and left at
+    the size it had.
+    """
+    before = page.viewport_size
+    try:
+        by_width = {f"{width} px": problems_at(page, width) for width in widths}
+        found = {width: problems for width, problems in by_width.items() if problems}
+    finally:
+        if before:
+            page.set_viewport_size(before)
     assert not found, f"{label}: {json.dumps(found, ensure_ascii=False, indent=1)}"
 
 
@@ -160,17 +211,23 @@ def test_login_page_has_no_violations(page) -> None:  # type: ignore[no-untyped-
     assert_clean(page, "/login with an error")
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_every_page_has_no_violations(page, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_has_no_violations(page, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": width, "height": 900})
     sign_in(page)
     if lang == "en":
         page.goto("/language/en?next=/")
-    checked = []
+    checked, failures = [], []
     for path in _pages():
         page.goto(path)
         assert page.locator("html").get_attribute("lang") == lang
-        assert_clean(page, path)
+        try:  # every page's problems in one report, not only the first page's
+            assert_clean(page, f"{path} ({lang})", widths=(width,))
+        except AssertionError as failure:
+            failures.append(str(failure))
         checked.append(path)
+    assert not failures, "\n".join(failures)
     assert len(checked) == len(PAGES)  # every page, none skipped
 
 

@@ -98,8 +98,10 @@ def progress(request: Request, job_id: str, ctx: ServiceContext = PageContext) -
     job = import_job(ctx, job_id)
     if job.done and job.log_name:
         return RedirectResponse(f"/workflows/logs/{job.log_name}", status_code=303)
+    # a job that failed stops here even before it is marked done: reloading it changes nothing
+    finished = job.done or job.error is not None
     return render(
-        request, "workflows/progress.html", job=job, headers=None if job.done else {"Refresh": "1"}
+        request, "workflows/progress.html", job=job, headers=None if finished else {"Refresh": "1"}
     )
 
 

@@ -1,8 +1,11 @@
 """The process map as SVG, for the web page and the report (no JavaScript, no graph library).
 
 Boxes are activities (name and count; a green bar marks start activities, a dark one end
-activities). Arrows are edges; their width grows with the number of cases that take them, and
-their label shows the count or the median duration. Loops back run on the right, dashed.
+activities); a name is never shortened but wraps over as many lines as it needs, and every box
+is as tall as the longest name needs. Arrows are edges; their width grows with the number of
+cases that take them (a log scale against the busiest edge), and their label shows the count
+or the median duration. Loops back run on the right, dashed. The SVG has a viewBox, so the page
+scales it to its width rather than cutting it inside a scroll box.
 Every element has a <title>, so screen readers and tooltips name it.
 """
 
@@ -12,7 +15,14 @@ import math
 from html import escape
 
 from produktlyft.kernel.i18n import format_number
-from produktlyft.workflows.analysis.process_map import NODE_HEIGHT, NODE_WIDTH, MapEdge, ProcessMap
+from produktlyft.workflows.analysis.process_map import (
+    LINE_HEIGHT,
+    NODE_WIDTH,
+    MapEdge,
+    MapNode,
+    ProcessMap,
+    name_lines,
+)
 
 
 def duration_text(seconds: float, language: str = "en") -> str:
@@ -28,14 +38,27 @@ def duration_text(seconds: float, language: str = "en") -> str:
     return f"{text} {unit}"
 
 
-def _short(text: str, limit: int = 26) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _node_text(node: MapNode, language: str) -> str:
+    """The full name, a line per tspan, and the count below it."""
+    lines = name_lines(node.activity)
+    spans = "".join(
+        f'<tspan x="{node.x + 12:.0f}" dy="{0 if i == 0 else LINE_HEIGHT}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    below = node.y + 36 + LINE_HEIGHT * (len(lines) - 1)
+    return (
+        f'<text x="{node.x + 12:.0f}" y="{node.y + 19:.0f}" font-size="12" '
+        f'fill="#111827">{spans}</text>'
+        f'<text x="{node.x + 12:.0f}" y="{below:.0f}" font-size="11" '
+        f'fill="#374151">{format_number(node.count, language)}</text>'
+    )
 
 
 def _edge_path(m: ProcessMap, edge: MapEdge, index: int) -> tuple[str, float, float]:
+    tall = m.node_height
     source, target = m.node(edge.source), m.node(edge.target)
     if edge.source == edge.target:  # a repeat of the same activity: a small loop on its side
-        x, y = source.x + NODE_WIDTH, source.y + NODE_HEIGHT / 2
+        x, y = source.x + NODE_WIDTH, source.y + tall / 2
         return (
             f"M{x:.0f},{y - 10:.0f} C{x + 40:.0f},{y - 30:.0f} {x + 40:.0f},{y + 30:.0f} "
             f"{x:.0f},{y + 10:.0f}",
@@ -43,7 +66,7 @@ def _edge_path(m: ProcessMap, edge: MapEdge, index: int) -> tuple[str, float, fl
             y,
         )
     if edge.forward:
-        x1, y1 = source.x + NODE_WIDTH / 2, source.y + NODE_HEIGHT
+        x1, y1 = source.x + NODE_WIDTH / 2, source.y + tall
         x2, y2 = target.x + NODE_WIDTH / 2, target.y
         bend = (y2 - y1) / 2
         return (
@@ -52,8 +75,8 @@ def _edge_path(m: ProcessMap, edge: MapEdge, index: int) -> tuple[str, float, fl
             (x1 + x2) / 2 + 4,
             (y1 + y2) / 2,
         )
-    x1, y1 = source.x + NODE_WIDTH, source.y + NODE_HEIGHT / 2
-    x2, y2 = target.x + NODE_WIDTH, target.y + NODE_HEIGHT / 2
+    x1, y1 = source.x + NODE_WIDTH, source.y + tall / 2
+    x2, y2 = target.x + NODE_WIDTH, target.y + tall / 2
     reach = 50 + 14 * (index % 5)  # spread parallel loops apart
     side = max(x1, x2) + reach
     return (
@@ -102,23 +125,18 @@ def render_svg(
         parts.append(
             f'<g class="node"><title>{escape(name)}</title>'
             f'<rect x="{node.x:.0f}" y="{node.y:.0f}" width="{NODE_WIDTH}" '
-            f'height="{NODE_HEIGHT}" rx="6" fill="#eef2ff" stroke="#1e3a8a"/>'
+            f'height="{m.node_height:.0f}" rx="6" fill="#eef2ff" stroke="#1e3a8a"/>'
         )
         if node.starts:
             parts.append(
                 f'<rect x="{node.x:.0f}" y="{node.y:.0f}" width="6" '
-                f'height="{NODE_HEIGHT}" fill="#15803d"/>'
+                f'height="{m.node_height:.0f}" fill="#15803d"/>'
             )
         if node.ends:
             parts.append(
                 f'<rect x="{node.x + NODE_WIDTH - 6:.0f}" y="{node.y:.0f}" width="6" '
-                f'height="{NODE_HEIGHT}" fill="#111827"/>'
+                f'height="{m.node_height:.0f}" fill="#111827"/>'
             )
-        parts.append(
-            f'<text x="{node.x + 12:.0f}" y="{node.y + 19:.0f}" font-size="12" '
-            f'fill="#111827">{escape(_short(node.activity))}</text>'
-            f'<text x="{node.x + 12:.0f}" y="{node.y + 36:.0f}" font-size="11" '
-            f'fill="#374151">{format_number(node.count, language)}</text></g>'
-        )
+        parts.append(_node_text(node, language) + "</g>")
     parts.append("</svg>")
     return "".join(parts)

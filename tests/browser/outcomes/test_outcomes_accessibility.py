@@ -4,7 +4,6 @@ chart from an event log, key results with a rejected one, and the key-result for
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,13 +16,14 @@ from produktlyft.outcomes import service
 from produktlyft.outcomes.model import Service
 from produktlyft.outcomes.service import KeyResultRow
 from produktlyft.workflows.services.logs import ImportOptions, import_event_log
-from tests.browser.conftest import AXE, open_page, running_server, sign_in
+from tests.browser.conftest import open_page, running_server, sign_in
+from tests.browser.test_accessibility import assert_clean
 from tests.conftest import make_context
 from tests.unit.business_case.cases import green_book_case
 from tests.web.conftest import seed
 
 DATA = Path(__file__).parents[2] / "data"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
 PAGES = [
     "/outcomes",
     "/outcomes/teams/Lag%20Alfa",
@@ -99,18 +99,6 @@ def outcomes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database.dispose()
     with running_server(url, folder) as base:
         yield base
-
-
-def assert_clean(page, label: str) -> None:  # type: ignore[no-untyped-def]
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
-    )
-    found = [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]
-    assert not found, f"{label}: {json.dumps(found, ensure_ascii=False, indent=1)}"
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -18,7 +18,8 @@ from produktlyft.roadmap.model import (
     PlanningTeam,
     RoadmapSettings,
 )
-from tests.browser.conftest import AXE, at, open_page, running_server, sign_in
+from tests.browser.conftest import at, open_page, running_server, sign_in
+from tests.browser.test_accessibility import assert_clean
 from tests.conftest import make_context
 from tests.web.conftest import seed
 
@@ -59,15 +60,6 @@ def roadmap_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
-def _violations(page) -> list[str]:  # type: ignore[no-untyped-def]
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "() => axe.run({runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]]
-
-
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_roadmap_pages_pass_axe(roadmap_server: str, browser, lang: str) -> None:  # type: ignore[no-untyped-def]
     page = open_page(browser, base_url=roadmap_server, viewport={"width": 1280, "height": 900})
@@ -76,16 +68,16 @@ def test_the_roadmap_pages_pass_axe(roadmap_server: str, browser, lang: str) -> 
         page.goto(f"/language/{lang}?next=/roadmap")
         page.wait_for_url(at("/roadmap"))
         assert page.locator("html").get_attribute("lang") == lang
-        assert _violations(page) == []
+        assert_clean(page, f"/roadmap ({lang})")
         page.goto("/roadmap/initiatives/two")
-        assert _violations(page) == []
+        assert_clean(page, f"/roadmap/initiatives/two ({lang})")
         page.goto("/roadmap/plan")
         page.locator("figure svg").first.wait_for()
-        assert _violations(page) == []
+        assert_clean(page, f"/roadmap/plan ({lang})")
         page.fill("#w-team", "Extra")
         page.click("form[action='/roadmap/what-if'] button[type=submit]")
         page.wait_for_url(at("/roadmap/what-if"))
         assert page.locator("table").count() >= 6  # the plan's four and the comparison's two
-        assert _violations(page) == []
+        assert_clean(page, f"/roadmap/what-if ({lang})")
     finally:
         page.context.close()

@@ -15,6 +15,7 @@ Layout (a small layered drawing, no graph library):
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,6 +30,8 @@ NODE_HEIGHT = 46
 GAP_X = 40
 GAP_Y = 70
 MARGIN = 30
+NAME_CHARS = 26  # characters of an activity's name per line in its box
+LINE_HEIGHT = 15  # the height a second (third, ...) line of the name adds to every box
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,15 @@ class ProcessMap:
     hidden_activities: int = 0
     hidden_edges: int = 0
     cases: int = 0
+    node_height: float = NODE_HEIGHT  # every box as tall as the longest name needs
 
     def node(self, activity: str) -> MapNode:
         return next(n for n in self.nodes if n.activity == activity)
+
+
+def name_lines(activity: str) -> list[str]:
+    """The activity's full name in lines that fit its box (never shortened)."""
+    return textwrap.wrap(activity, NAME_CHARS, break_long_words=True) or [activity]
 
 
 def activity_ranks(view: LogView) -> dict[str, float]:
@@ -155,6 +164,7 @@ def layout(
         for index, activity in enumerate(members):
             slot[activity] = index - (len(members) - 1) / 2
     widest = max(len(m) for m in by_layer.values())
+    node_height = NODE_HEIGHT + LINE_HEIGHT * (max(len(name_lines(a)) for a in order) - 1)
     width = widest * (NODE_WIDTH + GAP_X) + 2 * MARGIN + 120  # room for loops on the right
     centre = MARGIN + widest * (NODE_WIDTH + GAP_X) / 2
     nodes = [
@@ -162,13 +172,13 @@ def layout(
             a,
             counts[a],
             centre + slot[a] * (NODE_WIDTH + GAP_X) - NODE_WIDTH / 2,
-            MARGIN + layer[a] * (NODE_HEIGHT + GAP_Y),
+            MARGIN + layer[a] * (node_height + GAP_Y),
             starts.get(a, 0),
             ends.get(a, 0),
         )
         for a in order
     ]
-    height = MARGIN * 2 + (max(layer.values()) + 1) * (NODE_HEIGHT + GAP_Y)
+    height = MARGIN * 2 + (max(layer.values()) + 1) * (node_height + GAP_Y)
     return ProcessMap(
         nodes,
         edges,
@@ -177,4 +187,5 @@ def layout(
         hidden_activities=len(counts) - len(kept),
         hidden_edges=dfg.height - len(edges),
         cases=cases,
+        node_height=node_height,
     )

@@ -15,6 +15,7 @@ import pytest
 from produktlyft.bootstrap import web_app
 from produktlyft.kernel.settings import Settings
 from produktlyft.kernel.web.security import iter_routes
+from tests.browser.charts import chart_text_problems
 from tests.browser.conftest import AXE, SEEDED, sign_in
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -103,6 +104,7 @@ COVERED_ELSEWHERE = {
         )
     },
     "/outcomes/teams/{team}": "tests/browser/outcomes/test_outcomes_accessibility.py",
+    "/outcomes/benefits": "tests/browser/outcomes/test_outcomes_accessibility.py",
 }
 # Pages reached only through an action (an event-log upload makes the job and the log), which
 # test_pages_made_by_an_upload_have_no_violations below visits in the state it creates.
@@ -158,7 +160,8 @@ def overflowing(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def problems_at(page, width: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """axe's violations, and at phone width what does not fit, with the window `width` wide."""
+    """axe's violations, at phone width what does not fit, and at desktop width chart text
+    that is cut or overlaps, with the window `width` wide."""
     size = page.viewport_size or {"height": 900}
     page.set_viewport_size({"width": width, "height": size["height"]})
     found: dict[str, object] = {}
@@ -166,6 +169,9 @@ def problems_at(page, width: int) -> dict[str, object]:  # type: ignore[no-untyp
         found["axe"] = axe_found
     if width <= PHONE and (wide := overflowing(page)):
         found["wider than the window"] = wide
+    # every chart on every page checked here: no text cut at its edge or drawn over another
+    if width >= DESKTOP and (charts := chart_text_problems(page)[1]):
+        found["chart text"] = charts
     return found
 
 

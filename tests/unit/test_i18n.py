@@ -121,3 +121,25 @@ def test_the_text_finder_would_catch_untranslated_text() -> None:
     finder = _TextFinder()
     finder.feed(JINJA.sub(" ", '<p>{{ _("ok") }}</p><p>Hej</p><a aria-label="Stäng">x</a>'))
     assert finder.found == ["Hej", "aria-label='Stäng'"]
+
+
+def test_a_message_means_the_same_in_every_domain() -> None:
+    """The domains are merged into one catalogue per language, so a message id translated two
+    ways would show one area's wording on another's pages (seen: the report's business case
+    section titled «Kalkyl», the outcomes area's word, instead of «Investeringskalkyl»)."""
+    from babel.messages.pofile import read_po
+
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for domain in i18n.domains("sv"):
+        with i18n.catalogue_path("sv", domain).open("rb") as handle:
+            catalogue = read_po(handle, locale="sv")
+        for message in catalogue:
+            if not isinstance(message.id, str) or not isinstance(message.string, str):
+                continue
+            if not message.id or not message.string:  # the header, and untranslated ones
+                continue
+            first = seen.setdefault(message.id, (domain, message.string))
+            if first[1] != message.string:
+                clashes.append((message.id, first, (domain, message.string)))
+    assert not clashes

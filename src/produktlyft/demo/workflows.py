@@ -22,6 +22,7 @@ from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.workflows.model import EventLogInfo
+from produktlyft.workflows.presenter import finding_title
 from produktlyft.workflows.services.analysis import analyse_event_log
 from produktlyft.workflows.services.logs import (
     ImportOptions,
@@ -109,5 +110,5 @@ def load_demo_workflows(
         log=info,
         reused=reused,
         mapped=mapped,
-        findings=[(f.title_en, f.citizen_days_per_year) for f in found],
+        findings=[(finding_title(f, "en"), f.citizen_days_per_year) for f in found],
     )

@@ -7,7 +7,9 @@ which become the SVG's accessible name; callers show the data as a table beside 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import html
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 import altair as alt
@@ -34,6 +36,10 @@ AXIS_QUANTITATIVE: dict[str, Any] = {
     "labelFlush": True,
     "labelSeparation": 12,
 }
+# A label longer than its axis's `labelLimit` is drawn shortened with "…"; the full name is
+# then put back as the label's <title> (a tooltip, and what assistive technology reads), and
+# the data table beside every chart names it in full.
+_CUT_LABEL = re.compile(r"<text ([^>]*)>([^<]*)\u2026</text>")
 # CATEGORY_TITLES: a category axis (the bars' names, the heatmap's rows) has no title. Its
 # labels are long names, and a title beside them was drawn over them where Vega's text
 # measure and the drawn font disagree ("Grupp" over the groups' names); the chart's title
@@ -239,7 +245,41 @@ def render_svg(spec: Mapping[str, Any], lang: str) -> str:
     svg: str = vl_convert.vegalite_to_svg(
         dict(spec), format_locale=locale, time_format_locale=locale
     )
-    return svg
+    return with_full_labels(svg, spec)
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every text in a spec: the data's values, the sort orders, the labels."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def with_full_labels(svg: str, spec: Mapping[str, Any]) -> str:
+    """Each label Vega shortened ("Lönehantering och per…") with its full name as a <title>,
+    found among the spec's texts by its beginning; a label whose beginning more than one
+    name shares gets the names it may be, one a line. The label takes the pointer again
+    (Vega draws axis labels with pointer-events none), so hovering it shows the name."""
+    if "\u2026</text>" not in svg:
+        return svg
+    names = sorted(set(_texts(spec)))
+
+    def titled(match: re.Match[str]) -> str:
+        start = html.unescape(match[2])
+        full = [n for n in names if n.startswith(start) and n != start]
+        if not full:
+            return match[0]
+        title = _xml("\n".join(full))
+        return (
+            f'<text {match[1]} pointer-events="auto"><title>{title}</title>{match[2]}\u2026</text>'
+        )
+
+    return _CUT_LABEL.sub(titled, svg)
 
 
 def to_svg(spec: Mapping[str, Any], lang: str) -> str:
@@ -256,12 +296,15 @@ def to_svg(spec: Mapping[str, Any], lang: str) -> str:
 
 def with_accessible_name(svg: str, title: str | None, description: str | None = None) -> str:
     """The SVG as an image named by its title (and described), unless it already has one."""
-    if title is None or "<title>" in svg[:500] or not svg.startswith("<svg"):
+    if title is None or _ROOT_TITLE.match(svg) or not svg.startswith("<svg"):
         return svg
     accessible = f"<title>{_xml(title)}</title>"
     if description is not None:
         accessible += f"<desc>{_xml(description)}</desc>"
     return svg.replace(">", f' role="img">{accessible}', 1)
+
+
+_ROOT_TITLE = re.compile(r"<svg[^>]*>\s*<title>")  # named already (not a label's <title>)
 
 
 def _xml(text: str) -> str:

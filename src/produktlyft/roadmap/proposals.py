@@ -131,6 +131,7 @@ def _eol_groups(
 def _workflow_findings(
     ctx: ServiceContext, lang: str, teams: Mapping[str, tuple[str, ...]]
 ) -> list[WorkflowFinding]:
+    from produktlyft.workflows.presenter import finding_title
     from produktlyft.workflows.services.analysis import analyse_event_log
     from produktlyft.workflows.services.logs import list_event_logs
 
@@ -142,7 +143,7 @@ def _workflow_findings(
             found.append(
                 WorkflowFinding(
                     key=f"{info.name}:{finding.kind}:{'|'.join(finding.activities)}",
-                    title=finding.title_sv if lang == "sv" else finding.title_en,
+                    title=finding_title(finding, lang),
                     citizen_days_per_year=finding.citizen_days_per_year,
                     system_ids=systems,
                     teams=tuple(sorted({t for s in systems for t in teams.get(s, ())})),

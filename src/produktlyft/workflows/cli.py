@@ -17,11 +17,8 @@ from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.errors import InvalidInput, Issue
 from produktlyft.workflows.model import ColumnMapping, LogFilter
 from produktlyft.workflows.model import Progress as ProgressCallback
-from produktlyft.workflows.services.analysis import (
-    WorkflowAnalysis,
-    analyse_event_log,
-    analysis_json,
-)
+from produktlyft.workflows.presenter import analysis_json, finding_title
+from produktlyft.workflows.services.analysis import WorkflowAnalysis, analyse_event_log
 from produktlyft.workflows.services.logs import (
     ImportOptions,
     delete_event_log,
@@ -213,7 +210,7 @@ def print_analysis(result: WorkflowAnalysis, lang: str) -> None:
     for number, finding in enumerate(result.findings, 1):
         table.add_row(
             str(number),
-            finding.title(lang),
+            finding_title(finding, lang),
             f"{finding.citizen_days_per_year:,.0f}",
             ", ".join(finding.example_cases),
         )

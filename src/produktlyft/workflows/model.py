@@ -95,4 +95,4 @@ class MapSettings:
     min_activity_share: float = 0.0  # of the most frequent activity's count
     min_edge_share: float = 0.05  # of the cases
     min_median_seconds: float = 0.0  # show only edges slower than this
-    label: str = "frequency"  # or "duration": what the edge labels show
+    label: str = "frequency"  # or "waiting": what the edges' widths and labels show

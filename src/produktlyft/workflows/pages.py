@@ -6,6 +6,7 @@ services/workflow_analysis.py."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from urllib.parse import quote, urlencode
 
 from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -32,6 +33,10 @@ KIND_LABELS = {
     "person_handoff": N_("Hand-off between people"),
 }
 TIME_MODES = ("intersecting", "contained", "started", "trim")
+EDGE_VIEWS = {  # what the map's arrows can show: the toggle's choices
+    "frequency": N_("Frequency"),
+    "waiting": N_("Waiting time"),
+}
 
 
 @router.get("/workflows")
@@ -141,8 +146,17 @@ def map_settings(request: Request) -> MapSettings:
         min_activity_share=_number(params.get("acts"), 0.0) / 100,
         min_edge_share=_number(params.get("edges"), 5.0) / 100,
         min_median_seconds=_number(params.get("slow"), 0.0) * 86_400,
-        label="duration" if params.get("label") == "duration" else "frequency",
+        # "duration" is what the map's old select sent: addresses saved with it still work
+        label="waiting" if params.get("label") in ("waiting", "duration") else "frequency",
     )
+
+
+def edge_view_links(request: Request, name: str) -> dict[str, str]:
+    """The toggle's addresses: this page with every filter kept and `label` set to each view,
+    so the toggle is a plain link and works without JavaScript."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "label"]
+    base = f"/workflows/logs/{quote(name, safe='')}"
+    return {view: f"{base}?{urlencode([*kept, ('label', view)])}#map" for view in EDGE_VIEWS}
 
 
 @router.get("/workflows/logs/{name}")
@@ -166,11 +180,15 @@ def analysis(request: Request, name: str, ctx: ServiceContext = PageContext) -> 
         settings=settings,
         process_map=process_map,
         svg=svg,
+        legend=presenter.map_legend(settings.label, lang),
+        edge_views=EDGE_VIEWS,
+        edge_view_links=edge_view_links(request, name),
         kinds=KIND_LABELS,
         system_names=system_names(
             ctx, {s for f in result.findings for s in result.finding_systems(f)}
         ),
         duration=lambda seconds: presenter.duration(seconds, lang),
+        finding_title=lambda finding: presenter.finding_title(finding, lang),
         params=request.query_params,
         modes=TIME_MODES,
         filter_error=getattr(request.state, "filter_error", None),

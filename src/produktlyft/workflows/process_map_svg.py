@@ -2,10 +2,11 @@
 
 Boxes are activities (name and count; a green bar marks start activities, a dark one end
 activities); a name is never shortened but wraps over as many lines as it needs, and every box
-is as tall as the longest name needs. Arrows are edges; their width grows with the number of
-cases that take them (a log scale against the busiest edge), and their label shows the count
-or the median duration. Loops back run on the right, dashed. The SVG has a viewBox, so the page
-scales it to its width rather than cutting it inside a scroll box.
+is as tall as the longest name needs. Arrows are edges; by default their width grows with the
+number of cases that take them (a log scale against the busiest edge) and their label shows the
+count; with `label="waiting"` both show the median waiting time between the two activities
+instead (a log scale against the slowest edge). Loops back run on the right, dashed. The SVG
+has a viewBox, so the page scales it to its width rather than cutting it inside a scroll box.
 Every element has a <title>, so screen readers and tooltips name it.
 """
 
@@ -86,27 +87,43 @@ def _edge_path(m: ProcessMap, edge: MapEdge, index: int) -> tuple[str, float, fl
     )
 
 
+def _widths(m: ProcessMap, waiting: bool) -> list[float]:
+    """Each edge's stroke width, 1 to 7 px on a log scale: by its cases, or by its median wait
+    (in hours, so that waits of seconds and minutes stay thin)."""
+    values = [e.median_seconds / 3_600 if waiting else float(e.count) for e in m.edges]
+    most = max(values, default=0.0)
+    if most <= 0:
+        return [1.0 for _ in values]
+    return [1 + 6 * math.log1p(v) / math.log1p(most) for v in values]
+
+
 def render_svg(
-    m: ProcessMap, *, label: str = "frequency", language: str = "en", title: str = "Process map"
+    m: ProcessMap,
+    *,
+    label: str = "frequency",
+    language: str = "en",
+    title: str = "Process map",
+    legend: str = "",
 ) -> str:
-    """The map as a standalone SVG element."""
-    most = max((e.count for e in m.edges), default=1)
+    """The map as a standalone SVG element; `legend` (what the arrows show) is its description."""
+    waiting = label == "waiting"
+    described = ' aria-describedby="map-legend-text"' if legend else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {m.width:.0f} '
         f'{m.height:.0f}" width="{m.width:.0f}" height="{m.height:.0f}" role="img" '
-        f'aria-labelledby="map-title" class="process-map">',
+        f'aria-labelledby="map-title"{described} class="process-map" data-edges="{escape(label)}">',
         f'<title id="map-title">{escape(title)}</title>',
+        f'<desc id="map-legend-text">{escape(legend)}</desc>' if legend else "",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
         'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#4b5563"/></marker></defs>',
     ]
-    for index, edge in enumerate(m.edges):
+    for index, (edge, width) in enumerate(zip(m.edges, _widths(m, waiting), strict=True)):
         path, lx, ly = _edge_path(m, edge, index)
-        width = 1 + 6 * math.log1p(edge.count) / math.log1p(most)
         text = (
-            format_number(edge.count, language)
-            if label == "frequency"
-            else duration_text(edge.median_seconds, language)
+            duration_text(edge.median_seconds, language)
+            if waiting
+            else format_number(edge.count, language)
         )
         dash = "" if edge.forward else ' stroke-dasharray="6 4"'
         name = (

@@ -15,11 +15,8 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
 from produktlyft.kernel.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from produktlyft.workflows.model import ColumnMapping
-from produktlyft.workflows.services.analysis import (
-    analyse_event_log,
-    analysis_json,
-    workflow_pain_by_system,
-)
+from produktlyft.workflows.presenter import analysis_json
+from produktlyft.workflows.services.analysis import analyse_event_log, workflow_pain_by_system
 from produktlyft.workflows.services.logs import (
     ImportOptions,
     delete_event_log,
@@ -185,6 +182,8 @@ def test_cli_import_and_analyse_json(
     assert len(data["case_durations_seconds"]) == 1434
     finding = data["findings"][0]
     assert {"title", "kind", "citizen_days_per_year", "example_cases"} <= set(finding)
+    assert {"code", "params", "title_en", "title_sv"} <= set(finding)
+    assert finding["title"] == finding["title_en"] != finding["title_sv"]  # asked for English
     filtered = runner.invoke(
         app,
         ["workflows", "analyse", "bygglov-mottagning", "--json", str(out), "--top-variants", "1"],

@@ -5,6 +5,7 @@ finding are named and linked, not shown as bare ids."""
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -51,3 +52,30 @@ def test_missing_units_read_as_unknown_and_systems_by_name(
         assert f"<td>{unknown}</td>" in page  # the timelines' missing resource and unit
         assert f'<a class="ds-link" href="/systems/sys-00001">{name}</a>' in page
         assert "sys-00001." not in page and "sys-00001," not in page
+
+
+def test_findings_are_worded_in_the_language_and_number_format_of_the_page(
+    admin: TestClient, web_database: Database, settings: Settings, tmp_path: Path
+) -> None:
+    """A finding is a code with parameters, worded when the page is drawn: the same finding
+    reads in Swedish on a Swedish page and in English on an English one, its share and days in
+    that page's number format (Babel: a no-break space before the per cent sign)."""
+    _stored_log(web_database, settings, tmp_path)
+    swedish = html.unescape(admin.get("/workflows/logs/bygglov").text)
+    admin.get("/language/en")
+    english = html.unescape(admin.get("/workflows/logs/bygglov").text)
+    admin.get("/language/sv")
+    again = html.unescape(admin.get("/workflows/logs/bygglov").text)
+    wait_en = re.compile(
+        r"Between «Ansökan inkommer» and «Beslut», 100\u00a0% of cases wait more than a day, "
+        r"a median of \d\.\d days"
+    )
+    wait_sv = re.compile(
+        r"Mellan «Ansökan inkommer» och «Beslut» väntar 100\u00a0% av ärendena mer än en dag, "
+        r"i median \d,\d dagar"
+    )
+    assert wait_en.search(english) and not wait_sv.search(english)
+    assert wait_sv.search(swedish) and not wait_en.search(swedish)
+    assert wait_sv.search(again)  # and back: nothing kept from the English reading
+    for page, foreign in ((english, ("ärendena", "dagar", "väntar")), (swedish, ("of cases",))):
+        assert not any(word in page for word in foreign)

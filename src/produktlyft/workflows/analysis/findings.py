@@ -1,7 +1,9 @@
 """Findings: "outdated workflow" patterns, ranked by the citizen days a fix would save a year.
 
-Each finding is stated in plain Swedish and English, names the activities involved (so it can be
-linked to the systems supporting them) and carries example cases with their timelines. Example
+Each finding is a code with its parameters (the activities, units, shares and days behind it),
+worded in the reader's language only when shown (workflows.presenter), so a finding reads in
+English and Swedish alike; it names the activities involved (so it can be linked to the systems
+supporting them) and carries example cases with their timelines. Example
 cases are the ones closest to the finding's median, so they show the typical case.
 
 Savings are estimates under stated assumptions (see `Assumptions`):
@@ -13,8 +15,10 @@ Findings can overlap (a hand-off is also a wait), so their savings are not to be
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -25,6 +29,20 @@ from produktlyft.workflows.analysis.view import LogView
 from produktlyft.workflows.analysis.waiting import DAY, edge_frame, known
 
 EXAMPLES = 3
+
+# what a finding's parameters hold: activity and unit names (None: a unit the log does not
+# record), shares (0..1) and days
+FindingParam = str | float | None
+
+
+class Code:
+    """How a finding is worded (workflows.presenter has a sentence for each)."""
+
+    LOOP_MEDIAN = "loop_median"  # activity, share, days: a typical repeat adds `days`
+    LOOP_MEAN = "loop_mean"  # activity, share, days: repeats add `days` on average
+    WAIT = "wait"  # source, target, share, days
+    UNIT_HANDOFF = "unit_handoff"  # origin, destination (None: unknown unit), share, days
+    PERSON_HANDOFF = "person_handoff"  # share (of steps), days (handed on), other_days (kept)
 
 
 @dataclass(frozen=True)
@@ -46,8 +64,8 @@ class TimelineEvent:
 @dataclass(frozen=True)
 class Finding:
     kind: str  # loop | wait | unit_handoff | person_handoff
-    title_en: str
-    title_sv: str
+    code: str | None  # a `Code`; None for a finding stored before findings had codes
+    params: Mapping[str, FindingParam]
     activities: tuple[str, ...]  # the activities involved, for linking to systems
     cases: int  # cases showing the pattern
     share_of_cases: float
@@ -55,18 +73,7 @@ class Finding:
     citizen_days_per_year: float  # estimated days citizens would wait less per year if fixed
     example_cases: tuple[str, ...]
     timelines: dict[str, list[TimelineEvent]] = field(default_factory=dict)
-
-    def title(self, language: str = "en") -> str:
-        return self.title_sv if language == "sv" else self.title_en
-
-
-def _days(value: float, language: str) -> str:
-    text = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
-    return text.replace(".", ",") if language == "sv" else text
-
-
-def _percent(share: float) -> str:
-    return f"{share * 100:.0f} %"
+    stored_title: str = ""  # the words of a finding stored before codes, shown as they were
 
 
 def _years(view: LogView) -> float:
@@ -93,21 +100,13 @@ def _loop_findings(view: LogView, years: float, a: Assumptions) -> list[Finding]
         if share < a.min_share or mean < a.delay_days:
             continue
         name = str(activity[0])
-        if median >= a.delay_days:
-            adds_en, adds_sv = (
-                f"adds a median of {_days(median, 'en')} days",
-                f"lägger till en median på {_days(median, 'sv')} dagar",
-            )
-        else:
-            adds_en, adds_sv = (
-                f"adds {_days(mean, 'en')} days on average",
-                f"lägger till {_days(mean, 'sv')} dagar i genomsnitt",
-            )
+        # a typical repeat is said by its median; when most repeats are quick, by the mean
+        typical = median >= a.delay_days
         found.append(
             Finding(
                 kind="loop",
-                title_en=f"«{name}» is repeated in {_percent(share)} of cases and {adds_en}",
-                title_sv=f"«{name}» görs om i {_percent(share)} av ärendena och {adds_sv}",
+                code=Code.LOOP_MEDIAN if typical else Code.LOOP_MEAN,
+                params={"activity": name, "share": share, "days": median if typical else mean},
                 activities=(name,),
                 cases=group.height,
                 share_of_cases=share,
@@ -164,10 +163,8 @@ def _wait_findings(
         found.append(
             Finding(
                 kind="wait",
-                title_en=f"Between «{source}» and «{target}», {_percent(share)} of cases wait more "
-                f"than a day, a median of {_days(median, 'en')} days",
-                title_sv=f"Mellan «{source}» och «{target}» väntar {_percent(share)} av "
-                f"ärendena mer än en dag, i median {_days(median, 'sv')} dagar",
+                code=Code.WAIT,
+                params={"source": source, "target": target, "share": share, "days": median},
                 activities=(source, target),
                 cases=row["cases"],
                 share_of_cases=share,
@@ -177,13 +174,6 @@ def _wait_findings(
             )
         )
     return found
-
-
-def _unit(name: str | None, language: str) -> str:
-    """A unit's name, or words for one the log does not record."""
-    if name is not None:
-        return name
-    return "en okänd enhet" if language == "sv" else "an unknown unit"
 
 
 def _unit_findings(view: LogView, years: float, a: Assumptions) -> list[Finding]:
@@ -209,13 +199,13 @@ def _unit_findings(view: LogView, years: float, a: Assumptions) -> list[Finding]
         found.append(
             Finding(
                 kind="unit_handoff",
-                title_en=f"When work passes from {_unit(origin, 'en')} to "
-                f"{_unit(destination, 'en')}, {_percent(share)} of "
-                f"cases wait more than a day, a median of {_days(median, 'en')} days",
-                title_sv=f"När ärendet lämnas från {_unit(origin, 'sv')} till "
-                f"{_unit(destination, 'sv')} väntar "
-                f"{_percent(share)} av ärendena mer än en dag, i median "
-                f"{_days(median, 'sv')} dagar",
+                code=Code.UNIT_HANDOFF,
+                params={
+                    "origin": origin,
+                    "destination": destination,
+                    "share": share,
+                    "days": median,
+                },
                 activities=tuple(row["activities"]),
                 cases=row["cases"],
                 share_of_cases=share,
@@ -249,12 +239,8 @@ def _person_finding(view: LogView, years: float, a: Assumptions) -> list[Finding
     return [
         Finding(
             kind="person_handoff",
-            title_en=f"{_percent(step_share)} of steps pass the case to another person; "
-            f"those steps wait a median of {_days(handed_median, 'en')} days, against "
-            f"{_days(kept_median, 'en')} when the same person goes on",
-            title_sv=f"{_percent(step_share)} av stegen lämnar ärendet till en annan person; de "
-            f"stegen väntar i median {_days(handed_median, 'sv')} dagar, mot "
-            f"{_days(kept_median, 'sv')} när samma person fortsätter",
+            code=Code.PERSON_HANDOFF,
+            params={"share": step_share, "days": handed_median, "other_days": kept_median},
             activities=tuple(top),
             cases=handed["case"].n_unique(),
             share_of_cases=share,
@@ -301,7 +287,7 @@ def find(view: LogView, assumptions: Assumptions | None = None) -> list[Finding]
         + _unit_findings(view, years, a)
         + _person_finding(view, years, a)
     )
-    found.sort(key=lambda f: (-f.citizen_days_per_year, f.kind, f.title_en))
+    found.sort(key=lambda f: (-f.citizen_days_per_year, f.kind, f.activities))
     found = found[: a.max_findings]
     examples = sorted({case for f in found for case in f.example_cases})
     lines = timelines(view, examples)
@@ -319,3 +305,31 @@ def pain_by_activity(found: list[Finding]) -> dict[str, float]:
         for activity in f.activities:
             pain[activity] = pain.get(activity, 0.0) + f.citizen_days_per_year / len(f.activities)
     return pain
+
+
+def finding_from_json(data: Mapping[str, Any]) -> Finding:
+    """A finding read back from an `analyse --json` file. A file written before findings had
+    codes holds only words: the finding keeps them (`title`, else the English) to show as they
+    were, in the language they were written in."""
+    code = data.get("code")
+    return Finding(
+        kind=str(data.get("kind", "")),
+        code=str(code) if code else None,
+        params=dict(data.get("params") or {}) if code else {},
+        activities=tuple(data.get("activities", ())),
+        cases=int(data.get("cases", 0)),
+        share_of_cases=float(data.get("share_of_cases", 0.0)),
+        median_days=float(data.get("median_days", 0.0)),
+        citizen_days_per_year=float(data.get("citizen_days_per_year", 0.0)),
+        example_cases=tuple(data.get("example_cases", ())),
+        timelines={
+            case: [
+                TimelineEvent(
+                    e["activity"], datetime.fromisoformat(e["at"]), e.get("resource"), e.get("unit")
+                )
+                for e in events
+            ]
+            for case, events in (data.get("timelines") or {}).items()
+        },
+        stored_title="" if code else str(data.get("title") or data.get("title_en") or ""),
+    )

@@ -8,7 +8,6 @@ extension point for the portfolio review's "where to start" ranking.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import polars as pl
 
@@ -180,62 +179,3 @@ def _activity_pain(ctx: ServiceContext, info: EventLogInfo) -> dict[str, float]:
 
 
 PAIN_CACHE_SIZE = 32
-
-
-def analysis_json(result: WorkflowAnalysis, language: str = "en") -> dict[str, Any]:
-    """The analysis as plain JSON-ready data (the `analyse --json` file)."""
-
-    def rows(frame: pl.DataFrame) -> list[dict[str, Any]]:
-        return frame.to_dicts()
-
-    return {
-        "log": result.log.model_dump(mode="json"),
-        "filter": {k: v for k, v in result.filter.__dict__.items() if v not in (None, ())},
-        "events": result.events,
-        "cases": result.cases,
-        "dfg": rows(result.dfg),
-        "start_activities": result.start_activities,
-        "end_activities": result.end_activities,
-        "activity_counts": result.activity_counts,
-        "variants": rows(result.variants),
-        "case_durations_seconds": dict(result.case_durations.iter_rows()),
-        "throughput_days": result.throughput,
-        "waiting_per_activity": rows(result.waiting),
-        "unit_handoffs": rows(result.unit_handoffs),
-        "resource_handoffs": rows(result.resource_handoffs.head(100)),
-        "rework": rows(result.rework),
-        "loops_back": rows(result.loops_back),
-        "bottlenecks": rows(result.bottlenecks),
-        "arrivals_and_wip": [
-            {**r, "period": r["period"].isoformat()} for r in rows(result.arrivals)
-        ],
-        "findings": [finding_json(result, f, language) for f in result.findings],
-    }
-
-
-def finding_json(result: WorkflowAnalysis, finding: Finding, language: str) -> dict[str, Any]:
-    return {
-        "title": finding.title(language),
-        "title_en": finding.title_en,
-        "title_sv": finding.title_sv,
-        "kind": finding.kind,
-        "citizen_days_per_year": round(finding.citizen_days_per_year, 1),
-        "cases": finding.cases,
-        "share_of_cases": finding.share_of_cases,
-        "median_days": finding.median_days,
-        "activities": list(finding.activities),
-        "systems": result.finding_systems(finding),
-        "example_cases": list(finding.example_cases),
-        "timelines": {
-            case: [
-                {
-                    "activity": e.activity,
-                    "at": e.at.isoformat(),
-                    "resource": e.resource,
-                    "unit": e.unit,
-                }
-                for e in events
-            ]
-            for case, events in finding.timelines.items()
-        },
-    }

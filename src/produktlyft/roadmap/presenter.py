@@ -400,9 +400,13 @@ def report_paragraphs(view: PlanView, lang: str) -> list[str]:
     return texts
 
 
-def report_phase_rows(view: PlanView) -> list[list[str | float]]:
+def report_phase_rows(view: PlanView, lang: str) -> list[list[str]]:
     return [
-        [phase.name, "; ".join(view.name(i) for i in phase.initiative_ids), phase.cost_sek]
+        [
+            phase.name,
+            "; ".join(view.name(i) for i in phase.initiative_ids),
+            format_money(phase.cost_sek, lang),
+        ]
         for phase in view.phases
     ]
 

@@ -46,7 +46,7 @@ def roadmap(rc: ReportContext) -> SectionContent | None:
     phases = Table(
         caption=words["phases"],
         headers=[words["quarter"], words["delivers"], words["cost"]],
-        rows=report_phase_rows(view),
+        rows=report_phase_rows(view, rc.lang),
         numeric={2},
     )
     return SectionContent(

@@ -57,7 +57,11 @@ def test_the_demo_gets_a_planned_roadmap(ctx: ServiceContext, tmp_path: Path) ->
         and "Vi börjar med" in section.paragraphs[1]
     )
     assert section.figures[0].svg.startswith("<svg") and section.figures[0].table.rows
-    assert section.tables[0].rows  # the phases
+    assert section.tables[0].rows  # the phases, with costs in kronor as the reader writes them
+    assert all(str(row[2]).endswith("\u00a0kr") for row in section.tables[0].rows)
+    english = roadmap_section(ReportContext("en", ctx))
+    assert english is not None
+    assert all(str(row[2]).startswith("SEK\u00a0") for row in english.tables[0].rows)
 
     again = service.load_demo_roadmap(ctx, time_limit=5)
     assert again.proposed == 0 and len(service.list_initiatives(ctx)) == len(initiatives)

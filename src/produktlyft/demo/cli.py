@@ -60,12 +60,15 @@ def print_programme(result: DemoProgramme) -> None:
     else:
         console.print(
             f"Outcomes: {outcomes.deployments} deployments and {outcomes.incidents} incidents "
-            f"for {outcomes.pilot_team} and {outcomes.comparison_team}; "
+            f"for {outcomes.pilot_team} and {len(outcomes.comparison_teams)} comparison teams; "
             f"{outcomes.key_results} key results, rejected as output-only: "
             f"{', '.join(outcomes.rejected) or 'none'}."
         )
     pilots = result.pilots
-    console.print(f"Pilot {pilots.pilot_id} ({pilots.pilot_team}): {pilots.verdict}.")
+    if pilots.skipped:
+        console.print(f"[yellow]Pilot skipped.[/yellow] {pilots.skipped}")
+    else:
+        console.print(f"Pilot {pilots.pilot_id} ({pilots.pilot_team}): {pilots.verdict}.")
     roadmap = result.roadmap
     plan = roadmap.plan
     console.print(

@@ -33,7 +33,7 @@ def load_demo_programme(ctx: ServiceContext, seed: int) -> DemoProgramme:
     """Everything that builds on the loaded demo and its latest review, in dependency order."""
     ctx.actor.require(Permission.IMPORT)
     outcomes = load_demo_outcomes(ctx, seed)
-    pilots = load_demo_pilots(ctx, outcomes.pilot_team, seed)
+    pilots = load_demo_pilots(ctx, outcomes)  # on what outcomes measured
     roadmap = load_demo_roadmap(ctx)
     case = load_demo_business_case(ctx)
     procurement = load_demo_procurement(ctx)

@@ -18,9 +18,8 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import UnitOfWork
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.kernel.files.base import ImportLimits
-from produktlyft.outcomes.service import team_series
+from produktlyft.outcomes.service import DemoOutcomes, team_series
 from produktlyft.pilots.analysis.evaluation import build_panel, evaluate
-from produktlyft.pilots.analysis.simulate import demo_series
 from produktlyft.pilots.importers import read_registration, read_series, registration_issues
 from produktlyft.pilots.model import (
     UPLOADED,
@@ -341,60 +340,57 @@ class DemoPilots:
     pilot_team: str | None = None
     verdict: str | None = None
     reused: bool = False
+    skipped: str | None = None
 
 
 DEMO_PILOT_ID = "demo-lead-time-pilot"
-DEMO_START = date(2026, 5, 4)
-DEMO_WEEKS = 26
+DEMO_METRIC = "lead_time_hours"  # as the outcomes area measures it from the deployments
 
 
-def _demo_plan(pilot: str, comparison: list[str]) -> PilotRegistration:
+def _demo_plan(outcomes: DemoOutcomes, pilot: str) -> PilotRegistration:
+    """The outcomes story's pilot: it starts when the pilot team starts to change, compares with
+    the teams whose deployments the outcomes demo has, over the year of history it has."""
+    start = outcomes.pilot_start
     return PilotRegistration(
         id=DEMO_PILOT_ID,
         name="Bygglovsteamet arbetar i små, täta leveranser",
         hypothesis=(
             "Om bygglovsteamet levererar små ändringar varje vecka med automatiska tester "
-            "minskar ledtiden från ändring till produktion med minst 12 timmar jämfört "
+            "minskar ledtiden från ändring till produktion med minst 24 timmar jämfört "
             "med jämförelseteamen."
         ),
-        metric=UPLOADED,
+        metric=DEMO_METRIC,
         pilot_team=pilot,
-        comparison_teams=tuple(comparison),
-        pre_start=DEMO_START - timedelta(weeks=DEMO_WEEKS),
-        pre_end=DEMO_START - timedelta(days=1),
-        post_start=DEMO_START,
-        post_end=DEMO_START + timedelta(weeks=DEMO_WEEKS) - timedelta(days=1),
-        min_effect=12.0,
+        comparison_teams=tuple(outcomes.comparison_teams),
+        pre_start=outcomes.history_start,
+        pre_end=start - timedelta(days=1),
+        post_start=start,
+        post_end=outcomes.history_end - timedelta(days=1),
+        min_effect=24.0,
         direction=Direction.LOWER_IS_BETTER,
         events=(
-            Event(day=date(2026, 5, 18), text="Ny gemensam byggserver för hela förvaltningen"),
+            Event(
+                day=start + timedelta(days=14),
+                text="Ny gemensam byggserver för hela förvaltningen",
+            ),
         ),
     )
 
 
-def load_demo_pilots(
-    ctx: ServiceContext, pilot_team: str | None = None, seed: int = 42
-) -> DemoPilots:
-    """The demo's pilot (registered the week before it started), weekly lead times of the pilot
-    team and five comparison teams, and its evaluation. Idempotent: a second run keeps the
-    registration and evaluates again."""
+def load_demo_pilots(ctx: ServiceContext, outcomes: DemoOutcomes) -> DemoPilots:
+    """The demo's pilot on the outcomes demo's teams (registered the week before it started),
+    evaluated on the weekly change lead time the outcomes area measures from their deployments.
+    Idempotent: a second run keeps the registration and evaluates again."""
     ctx.actor.require(Permission.EDIT)
-    with ctx.database.reading() as uow:
-        teams = sorted(_teams(uow), key=lambda t: t.id)
-    if not teams:
-        return DemoPilots()
-    wanted = (pilot_team or teams[0].name).casefold()
-    pilot = next((t for t in teams if wanted in (t.id.casefold(), t.name.casefold())), teams[0])
-    comparison = [t.id for t in teams if t.id != pilot.id][:5]
-    result = DemoPilots(DEMO_PILOT_ID, pilot.name)
+    if outcomes.pilot_team is None or not outcomes.comparison_teams:
+        return DemoPilots(skipped=outcomes.skipped or "the outcomes demo has no comparison team")
+    names = team_names(ctx)
+    result = DemoPilots(DEMO_PILOT_ID, names.get(outcomes.pilot_team, outcomes.pilot_team))
     with ctx.database.reading() as uow:
         result.reused = uow.repo(PilotRepository).get(DEMO_PILOT_ID) is not None
     if not result.reused:
-        week_before = datetime.combine(DEMO_START - timedelta(days=7), time(9), tzinfo=UTC)
-        register_pilot(_AtMoment(ctx, week_before), _demo_plan(pilot.id, comparison))
-    rows = demo_series([pilot.id, *comparison], DEMO_START, DEMO_WEEKS, DEMO_WEEKS, seed)
-    store_series(
-        ctx, DEMO_PILOT_ID, [SeriesValue(team=t, period_start=d, value=v) for t, d, v in rows]
-    )
+        start = outcomes.pilot_start
+        week_before = datetime.combine(start - timedelta(days=7), time(9), tzinfo=UTC)
+        register_pilot(_AtMoment(ctx, week_before), _demo_plan(outcomes, outcomes.pilot_team))
     result.verdict = evaluate_pilot(ctx, DEMO_PILOT_ID).verdict.value
     return result

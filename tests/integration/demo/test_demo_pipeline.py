@@ -69,7 +69,8 @@ def test_make_demo_data_tells_the_whole_story(tmp_path: Path) -> None:
     assert "Kulturenkäten «Kultur och förändringsberedskap, hösten 2026»" in text
     # the change programme built on the review (`demo --after-review`), and its report sections
     assert "rejected as output-only: Leverera 3 nya funktioner" in said
-    assert "): improved." in said  # the pilot's evaluation
+    assert "and 5 comparison teams;" in said  # the outcomes demo measures the pilot's controls
+    assert "): improved." in said  # the pilot's evaluation, on the lead time outcomes measures
     assert "plan optimal" in said or "plan feasible" in said  # never infeasible
     assert "Business case: case-" in said and "Wins: 1 drafted, 1 approved." in said
     for heading in (

@@ -1,4 +1,5 @@
-"""The demo's outcomes: two teams' delivery history (the culture demo's pilot team improves),
+"""The demo's outcomes: the delivery history of the pilot team (the culture demo's, which
+improves from the pilot's start) and five steady comparison teams,
 the building-permit service's KPIs with its case-handling time from the demo's event log,
 and OKRs with one output-only key result rejected; a second run adds nothing."""
 
@@ -28,7 +29,9 @@ def test_the_demo_outcomes(sqlite_database: Database, tmp_path: Path) -> None:
         }
     assert demo.culture is not None and names[result.pilot_team] == demo.culture.pilot_team
 
-    assert set(service.delivery_teams(ctx)) == {result.pilot_team, result.comparison_team}
+    assert result.comparison_teams[0] == result.comparison_team
+    assert len(result.comparison_teams) == 5 and result.pilot_team not in result.comparison_teams
+    assert set(service.delivery_teams(ctx)) == {result.pilot_team, *result.comparison_teams}
     lead = service.team_series(ctx, result.pilot_team, Metric.LEAD_TIME.value)
     assert len(lead) >= 10
     assert lead[-1].value < lead[0].value / 2  # the pilot team's lead time improved

@@ -3,12 +3,19 @@ verdict follows the interval, threats are named, and DiD reproduces a published 
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import numpy as np
 import pytest
 
-from produktlyft.pilots.analysis.estimators import did, did_statistic, pre_trend, segmented
+from produktlyft.pilots.analysis.estimators import (
+    did,
+    did_statistic,
+    permutation_p,
+    pre_trend,
+    segmented,
+)
 from produktlyft.pilots.analysis.evaluation import evaluate
 from produktlyft.pilots.analysis.simulate import Scenario, coverage, panel
 from produktlyft.pilots.model import (
@@ -170,8 +177,40 @@ def test_segmented_regression_finds_a_level_change() -> None:
     assert result.effect == pytest.approx(3.0, abs=0.2)
 
 
+def test_permutation_test_is_run_when_a_comparison_team_misses_a_week() -> None:
+    """Weekly lead time has no value in a week without deployments; the placebo test over
+    teams must still run (it used to be left out whenever any comparison value was missing)."""
+    pilot, comparison, _ = panel(np.random.default_rng(1), Scenario(effect=2.0))
+    values = [
+        v
+        for v in _values(pilot, comparison)
+        if not (v.team == "c3" and v.period_start in {START, START - timedelta(weeks=5)})
+    ]
+    result = evaluate(_plan(), values)
+    assert result.method is Method.DID
+    assert result.permutation_p == pytest.approx(1 / 6)
+
+
+def test_permutation_p_leaves_out_a_team_without_values_on_one_side() -> None:
+    post = np.array([0.0, 0.0, 1.0, 1.0])
+    comparison = np.array(
+        [[1.0, 2.0, 3.0], [1.0, 2.0, 3.0], [np.nan, 2.0, 3.0], [np.nan, 2.0, 3.0]]
+    )
+    # the first team has no post value: its placebo DiD cannot be computed
+    assert math.isnan(did_statistic(comparison[:, 0], comparison[:, 1:], post))
+    # the pilot's DiD is 3.5; the other two placebos are -1 and -0.5: p = 1/3, not 1/4
+    assert permutation_p([1.0, 1.0, 5.0, 5.0], comparison, list(post > 0)) == pytest.approx(1 / 3)
+
+
 @pytest.mark.slow
-def test_interval_coverage_is_close_to_95_percent() -> None:
-    did_cov, its_cov = coverage(200, Scenario())
-    assert 0.88 <= did_cov <= 0.99
-    assert 0.85 <= its_cov <= 0.99
+def test_interval_coverage_reaches_95_percent() -> None:
+    """The defect of issue 13: GLSAR intervals covered 0.913 (ITS) and 0.930 (DiD) over 1,000
+    simulations. On 300 panels (Monte Carlo margin about ±0.03) the AR(1) REML bootstrap-t
+    intervals cover at least 0.92 and more often than GLSAR's on the same panels (the bench
+    measures the figure itself over 1,000)."""
+    did_cov, its_cov = coverage(300, Scenario())
+    assert did_cov.coverage >= 0.92 and its_cov.coverage >= 0.92
+    assert did_cov.coverage <= 0.99 and its_cov.coverage <= 0.99  # not uselessly wide
+    old_did, old_its = coverage(300, Scenario(), errors="glsar")
+    assert its_cov.coverage > old_its.coverage and did_cov.coverage > old_did.coverage
+    assert abs(did_cov.bias) < 0.05 and abs(its_cov.bias) < 0.1

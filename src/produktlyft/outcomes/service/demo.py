@@ -1,9 +1,14 @@
-"""`load_demo_outcomes`: the demo's delivery history for two teams, the building-permit
-service's KPIs, and OKRs with one output-only key result that the checker rejects.
+"""`load_demo_outcomes`: the demo's delivery history for the pilot team and its comparison
+teams, the building-permit service's KPIs, and OKRs with one output-only key result that the
+checker rejects.
 
 The pilot team is found as the culture demo finds it: the team owning the building-permit
 case-handling system, which is the system the demo's event log maps (nearly) every activity
-to. The comparison team is the first other team, by id, that owns several systems.
+to. The comparison teams are the first other team, by id, that owns several systems (the one a
+key result is bound to) and then the next others by id, up to five: enough for the pilot's
+difference-in-differences and its placebo test over teams. Each comparison team delivers in its
+own steady way; only the pilot team changes, from PILOT_START, the day the pilots area's demo
+pilot starts too.
 """
 
 from __future__ import annotations
@@ -27,13 +32,26 @@ DEMO_START = date(2025, 11, 1)
 DEMO_END = date(2026, 11, 1)  # the demo organisation's reference date
 PILOT_START = date(2026, 4, 1)
 SERVICE_ID = "bygglov"
+# how the comparison teams deliver: deployments a week, median lead time (hours), change fail
+# rate; steady over the year (the first is the team the fourth key result is bound to)
+COMPARISON_SHAPES = (
+    (1.5, 150.0, 0.22),
+    (2.5, 120.0, 0.18),
+    (1.2, 190.0, 0.28),
+    (3.0, 100.0, 0.15),
+    (1.8, 140.0, 0.20),
+)
 QUARTER = "2026-Q4"
 
 
 @dataclass
 class DemoOutcomes:
     pilot_team: str | None = None
-    comparison_team: str | None = None
+    comparison_team: str | None = None  # the first of comparison_teams
+    comparison_teams: list[str] = field(default_factory=list)
+    pilot_start: date = PILOT_START
+    history_start: date = DEMO_START
+    history_end: date = DEMO_END  # the history runs up to the day before
     deployments: int = 0
     incidents: int = 0
     service: str | None = None
@@ -55,18 +73,21 @@ def _pilot_system(ctx: ServiceContext) -> tuple[str | None, str | None]:
     return system, log
 
 
-def _teams(ctx: ServiceContext, system: str | None) -> tuple[Team | None, Team | None]:
+def _teams(ctx: ServiceContext, system: str | None) -> tuple[Team | None, list[Team]]:
     with ctx.database.reading() as uow:
         teams = sorted(
             (t for t in uow.repo(InventoryRepository).load("teams") if isinstance(t, Team)),
             key=lambda t: t.id,
         )
     if not teams:
-        return None, None
+        return None, []
     pilot = next((t for t in teams if system in t.system_ids), teams[0])
     others = [t for t in teams if t.id != pilot.id]
-    comparison = next((t for t in others if len(t.system_ids) > 1), others[0] if others else None)
-    return pilot, comparison
+    first = next((t for t in others if len(t.system_ids) > 1), others[0] if others else None)
+    if first is None:
+        return pilot, []
+    rest = [t for t in others if t.id != first.id]
+    return pilot, [first, *rest][: len(COMPARISON_SHAPES)]
 
 
 def _months() -> list[date]:
@@ -162,9 +183,16 @@ def load_demo_outcomes(ctx: ServiceContext, seed: int = 0) -> DemoOutcomes:
             PILOT_START,
         )
     ]
-    if comparison is not None:
-        shapes.append((TeamShape(comparison.id, 1.5, 150.0, 0.22), None))
-    result = DemoOutcomes(pilot.id, comparison.id if comparison else None, event_log=log)
+    shapes += [
+        (TeamShape(team.id, *shape), None)
+        for team, shape in zip(comparison, COMPARISON_SHAPES, strict=False)
+    ]
+    result = DemoOutcomes(
+        pilot.id,
+        comparison[0].id if comparison else None,
+        [team.id for team in comparison],
+        event_log=log,
+    )
     with ctx.database.unit_of_work() as uow:
         repo = uow.repo(OutcomeRepository)
         for number, (shape, start) in enumerate(shapes):
@@ -176,7 +204,7 @@ def load_demo_outcomes(ctx: ServiceContext, seed: int = 0) -> DemoOutcomes:
         repo.save_service(Service(id=SERVICE_ID, name="Bygglov", event_log=log))
         repo.save_kpi_values(_kpi_values(seed), ctx.actor.name, ctx.today())
     result.service = SERVICE_ID
-    stored = save_key_results(ctx, _key_results(pilot, comparison))
+    stored = save_key_results(ctx, _key_results(pilot, comparison[0] if comparison else None))
     result.key_results = len(stored)
     result.rejected = [kr.text for kr in stored if kr.verdict.value == "output"]
     return result

@@ -9,14 +9,15 @@
 - `segmented`: the interrupted time series y = b0 + b1·t + b2·D + b3·(t−T0)·D; the effect is the
   mean gap over the post window, b2 + b3·mean(t−T0). On the pilot-minus-comparison series it is
   the controlled version.
-
-Errors: `"ar1"` (the default) fits the regression by feasible GLS with AR(1) errors
-(statsmodels GLSAR, iterated Cochrane–Orcutt) and a t interval with n−k−1 degrees of freedom;
-`"newey_west"` keeps OLS with Newey–West (HAC) errors. On series of the length pilots have
-(20–50 periods) Newey–West intervals cover the true effect too rarely (bench/pilot_coverage.py
-prints both), so the evaluation uses AR(1) GLS and ADR 0021 records why.
 - `pre_trend`: the slope of the pre-period gap, to check that trends were parallel.
 - `median_change`: the change of the pilot team's median with a bootstrap percentile interval.
+
+Errors: `"ar1"` (the default) fits the regression by GLS with AR(1) errors, ρ by restricted
+maximum likelihood, and takes the interval's quantile from a parametric bootstrap of the t
+statistic (`ar1.py` says why). `"glsar"` is the earlier choice (statsmodels GLSAR, iterated
+Cochrane–Orcutt, t quantile on n−k−1 degrees of freedom) and `"newey_west"` OLS with Newey–West
+(HAC) errors; both cover the true effect too rarely on series of the length pilots have
+(bench/pilot_coverage.py prints all three), so they are kept only for comparison. ADR 0021.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ import numpy as np
 import statsmodels.api as sm
 from numpy.typing import NDArray
 from scipy import stats
+
+from produktlyft.pilots.analysis import ar1
 
 Floats = NDArray[np.float64]
 LEVEL = 0.95
@@ -50,14 +53,20 @@ def hac_lags(n: int) -> int:
 
 def _contrast(design: Floats, y: Floats, weights: Floats, errors: str) -> Estimate:
     """A linear combination of the coefficients with its 95 % interval."""
+    if errors == "ar1":
+        found = ar1.fit(design, y, weights, LEVEL)
+        half = found.quantile * found.se
+        return Estimate(found.effect, found.effect - half, found.effect + half, found.p_value)
     if errors == "newey_west":
         fit = sm.OLS(y, design).fit(
             cov_type="HAC", cov_kwds={"maxlags": hac_lags(len(y)), "use_correction": True}
         )
         df = max(len(y) - design.shape[1], 1)
-    else:
+    elif errors == "glsar":
         fit = sm.GLSAR(y, design, rho=1).iterative_fit(maxiter=10)
         df = max(len(y) - design.shape[1] - 1, 1)
+    else:
+        raise ValueError(f"errors are 'ar1', 'glsar' or 'newey_west', not '{errors}'")
     params = np.asarray(fit.params, dtype=float)
     cov = np.asarray(fit.cov_params(), dtype=float)
     effect = float(weights @ params)
@@ -96,24 +105,41 @@ def pre_trend(gap: Sequence[float], errors: str = "ar1") -> Estimate:
     return _contrast(design, y, np.array([0.0, 1.0]), errors)
 
 
+def _row_means(values: Floats) -> Floats:
+    """Each row's mean over the values it has (NaN where a team has none; NaN for an empty
+    row), without numpy's warning for empty rows."""
+    present = ~np.isnan(values)
+    counts = present.sum(axis=1)
+    sums = np.where(present, values, 0.0).sum(axis=1)
+    return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+
+
 def did_statistic(treated: Floats, controls: Floats, post: Floats) -> float:
-    """The DiD point estimate of one team against the mean of others (rows: periods)."""
-    gap = treated - controls.mean(axis=1)
-    return float(gap[post > 0].mean() - gap[post == 0].mean())
+    """The DiD point estimate of one team against the mean of others (rows: periods); periods
+    where the team or all the others have no value are left out. NaN if a side is empty."""
+    gap = treated - _row_means(controls)
+    seen = ~np.isnan(gap)
+    before, after = gap[seen & (post == 0)], gap[seen & (post > 0)]
+    if len(before) == 0 or len(after) == 0:
+        return math.nan
+    return float(after.mean() - before.mean())
 
 
 def permutation_p(pilot: Sequence[float], comparison: Floats, post: Sequence[bool]) -> float:
     """Placebo-in-space p-value: the share of teams (the pilot included) whose DiD against the
-    remaining comparison teams is at least as large in absolute value as the pilot's."""
+    remaining comparison teams is at least as large in absolute value as the pilot's. A team
+    whose placebo DiD cannot be computed (no value on one side) is left out of the count."""
     d = np.asarray(post, dtype=float)
     actual = abs(did_statistic(np.asarray(pilot, dtype=float), comparison, d))
-    teams = int(comparison.shape[1])
-    as_large = 1  # the pilot itself
-    for j in range(teams):
+    as_large = teams = 1  # the pilot itself
+    for j in range(int(comparison.shape[1])):
         others = np.delete(comparison, j, axis=1)
-        if abs(did_statistic(comparison[:, j], others, d)) >= actual - 1e-12:
-            as_large += 1
-    return as_large / (teams + 1)
+        placebo = did_statistic(comparison[:, j], others, d)
+        if math.isnan(placebo):
+            continue
+        teams += 1
+        as_large += abs(placebo) >= actual - 1e-12
+    return as_large / teams
 
 
 def median_change(

@@ -185,9 +185,10 @@ def evaluate(plan: PilotRegistration, values: Sequence[SeriesValue]) -> Evaluati
     outcome, reasons = verdict(estimate, plan)
     permutation = None
     if method is Method.DID and len(panel.comparison_teams) >= MIN_PERMUTATION_TEAMS:
+        # teams missing some periods (a week without deployments) still count: each placebo
+        # DiD uses the periods where that team and at least one other have a value
         filled = np.asarray(panel.comparison, dtype=float)
-        if not np.isnan(filled).any():
-            permutation = permutation_p(panel.pilot, filled, panel.post)
+        permutation = permutation_p(panel.pilot, filled, panel.post)
     pre = [v for v, after in zip(panel.pilot, panel.post, strict=True) if not after]
     post = [v for v, after in zip(panel.pilot, panel.post, strict=True) if after]
     medians = median_change(pre, post)

@@ -6,12 +6,13 @@ team's own noise is AR(1). The pilot team gains `effect` from the first post per
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
 
-from produktlyft.pilots.analysis.estimators import did, segmented
+from produktlyft.pilots.analysis.estimators import Estimate, did, segmented
 
 
 @dataclass(frozen=True)
@@ -47,30 +48,57 @@ def panel(rng: np.random.Generator, s: Scenario) -> tuple[np.ndarray, np.ndarray
     return pilot, np.column_stack(teams[1:]), post
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """How an estimator's 95 % intervals did over the simulations."""
+
+    simulations: int
+    coverage: float  # the share of intervals that hold the true effect
+    bias: float  # mean estimate minus the true effect
+    width: float  # mean interval width
+
+    @property
+    def margin(self) -> float:
+        """Half the 95 % Monte Carlo interval of the coverage, 1.96·√(p(1−p)/n)."""
+        p = self.coverage
+        return 1.96 * math.sqrt(p * (1 - p) / self.simulations)
+
+
+def _summary(estimates: list[Estimate], effect: float) -> Coverage:
+    hits = sum(e.ci_low <= effect <= e.ci_high for e in estimates)
+    n = len(estimates)
+    return Coverage(
+        simulations=n,
+        coverage=hits / n,
+        bias=float(np.mean([e.effect for e in estimates])) - effect,
+        width=float(np.mean([e.ci_high - e.ci_low for e in estimates])),
+    )
+
+
 def coverage(
     simulations: int, s: Scenario, seed: int = 7, errors: str = "ar1"
-) -> tuple[float, float]:
-    """The share of 95 % intervals that hold the true effect: (DiD, ITS of the pilot alone)."""
+) -> tuple[Coverage, Coverage]:
+    """How the 95 % intervals hold the true effect: (DiD, ITS of the pilot alone)."""
     rng = np.random.default_rng(seed)
-    did_hits = its_hits = 0
+    dids: list[Estimate] = []
+    its: list[Estimate] = []
+    n = s.pre + s.post
     for _ in range(simulations):
         pilot, comparison, post = panel(rng, s)
         gap = pilot - comparison.mean(axis=1)
-        d = did(gap.tolist(), post.tolist(), errors)
-        did_hits += d.ci_low <= s.effect <= d.ci_high
+        dids.append(did(gap.tolist(), post.tolist(), errors))
         # the ITS sees one series with its own trend and noise, without the shared shocks
-        n = s.pre + s.post
         alone = 10.0 + s.trend * np.arange(n) + _ar1(rng, n, s.rho, s.noise) + s.effect * post
-        i = segmented(alone.tolist(), post.tolist(), errors)
-        its_hits += i.ci_low <= s.effect <= i.ci_high
-    return did_hits / simulations, its_hits / simulations
+        its.append(segmented(alone.tolist(), post.tolist(), errors))
+    return _summary(dids, s.effect), _summary(its, s.effect)
 
 
 def demo_series(
     teams: list[str], start: date, weeks_before: int, weeks_after: int, seed: int
 ) -> list[tuple[str, date, float]]:
-    """Weekly change lead time in hours for the demo: the first team is the pilot, which starts
-    a little slower than the others and gets about 30 hours faster after the start."""
+    """Weekly change lead time in hours, as a team would upload it (the tests' series): the
+    first team is the pilot, which starts a little slower than the others and gets about 30
+    hours faster after the start."""
     rng = np.random.default_rng(seed)
     n = weeks_before + weeks_after
     common = rng.normal(0.0, 4.0, n) - 0.2 * np.arange(n)

@@ -16,6 +16,7 @@ from produktlyft.kernel.access import Role
 from produktlyft.kernel.db import Database
 from produktlyft.wins.service import approve, draft_from_pilots
 from tests.conftest import make_context
+from tests.support.atom import atom_problems
 from tests.support.pilots import evaluated_pilot
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -63,6 +64,23 @@ def test_atom_feed_structure(
     assert entry.findtext(f"{ATOM}updated")
     link = entry.find(f"{ATOM}link")
     assert link is not None and link.get("href", "").endswith(f"#{win_id}")
+    assert atom_problems(response.content) == []
+
+
+def test_the_feed_check_finds_what_breaks_rfc_4287() -> None:
+    valid = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:x</id><title>t</title>'
+        b"<updated>2026-12-02T10:00:00Z</updated><author><name>a</name></author>"
+        b"<entry><id>urn:y</id><title>e</title><updated>2026-12-02T10:00:00Z</updated>"
+        b'<link href="https://example.org/#y"/></entry></feed>'
+    )
+    assert atom_problems(valid) == []
+    no_date = valid.replace(b"<updated>2026-12-02T10:00:00Z</updated><author>", b"<author>")
+    assert atom_problems(no_date)
+    bad_date = valid.replace(b"2026-12-02T10:00:00Z", b"2 December 2026", 1)
+    assert atom_problems(bad_date)
+    no_author = valid.replace(b"<author><name>a</name></author>", b"")
+    assert "an atom:entry must have an atom:author if its feed does not" in atom_problems(no_author)
 
 
 def test_open_data_and_dcat(

@@ -104,8 +104,12 @@ def spark_runner(parquet: Path, options: SparkOptions) -> Iterator[SqlEngine]:
         ) from error
 
     def run(sql: str) -> Rows:
-        frame = session.sql(sql)
-        return list(frame.columns), [tuple(row) for row in frame.collect()]
+        try:
+            frame = session.sql(sql)
+            return list(frame.columns), [tuple(row) for row in frame.collect()]
+        except Exception as error:  # a cluster that fails (lost executors, no memory)
+            where = options.remote or options.master
+            raise EngineUnavailable(f"Spark at {where} failed: {_first_line(error)}") from error
 
     try:
         yield SqlEngine(SPARK, view, run)

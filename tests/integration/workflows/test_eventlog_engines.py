@@ -56,6 +56,19 @@ def test_duckdb_gives_the_polars_answer(
     assert_same(answer(ctx, name, "duckdb"), polars)
 
 
+def test_duckdb_gives_the_polars_answer_on_a_log_without_edges(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """One case of one event: no edges, no rework, no hand-offs (empty tables, zero times)."""
+    ctx = make_context(sqlite_database, data_dir=tmp_path / "data")
+    one = tmp_path / "one.csv"
+    one.write_text("case,activity,timestamp\nc1,A,2024-01-01T10:00:00\n", encoding="utf-8")
+    import_event_log(ctx, one, ImportOptions(name="one", mapping=ColumnMapping()))
+    polars = answer(ctx, "one", "polars")
+    assert polars["dfg"] == [] and polars["cases"] == 1
+    assert_same(answer(ctx, "one", "duckdb"), polars)
+
+
 @pytest.fixture
 def cli(
     sqlite_database: Database, tmp_path: Path, test_data: Path, monkeypatch: pytest.MonkeyPatch

@@ -129,7 +129,7 @@ def analyse_event_log(
     result = WorkflowAnalysis(
         log=info,
         filter=log_filter,
-        **{name: getattr(tables, name) for name in LogTables.__dataclass_fields__},
+        **{field: getattr(tables, field) for field in LogTables.__dataclass_fields__},
         findings=[],
         activity_ranks=activity_ranks(view),
     )

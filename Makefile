@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 PL := $(BIN)/produktlyft
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+SPARK_STAMP := $(VENV)/.installed-spark
 DEMO_DB ?= sqlite:///produktlyft.db
 DEMO_USER ?= demo
 DEMO_PASSWORD ?= demo-losenord
@@ -17,7 +18,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PRODUKTLYFT_DATABASE_URL ?= $(DEMO_DB)
 
-.PHONY: demo demo-data test install lint typecheck unit integration web browser clean docs assets messages serve
+.PHONY: demo demo-data test install lint typecheck unit integration web browser spark spark-install clean docs assets messages serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The Spark engine's extra (PySpark from PyPI; Java 17+ from the system, e.g. Debian's
+# openjdk-17-jre-headless). Once installed, `make test` runs the Spark tier too.
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,spark]"
+	touch $(SPARK_STAMP)
+
+spark-install: $(SPARK_STAMP)
 
 # Front-end packages from npm (pinned in package-lock.json): the design system, htmx, and
 # axe-core for the browser tests. The app itself uses the copies under web/static/vendor.
@@ -76,6 +85,10 @@ web: install
 
 browser: install $(NODE_STAMP)
 	$(BIN)/pytest tests/browser
+
+# The Spark tier alone: `workflows analyse --engine spark` against polars on two real logs.
+spark: spark-install
+	$(BIN)/pytest -m spark tests/integration/workflows
 
 test: install $(NODE_STAMP) lint typecheck
 	$(BIN)/pytest tests

@@ -117,6 +117,7 @@ COMMANDS = {
     "workflows analyse": (
         "--attribute",
         "--attribute-mode",
+        "--engine",
         "--from",
         "--json",
         "--lang",

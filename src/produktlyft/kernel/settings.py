@@ -61,6 +61,20 @@ class Settings(BaseSettings):
         description="Largest event-log file (XES, CSV or Parquet) a workflow import accepts, in "
         "bytes; event logs are read as a stream, so this can be far above the inventory limit.",
     )
+    spark_master: str = Field(
+        "local[2]",
+        description="Where `workflows analyse --engine spark` starts its Spark session when "
+        "no Spark Connect URL is set: `local[N]` (Spark inside this process, N cores) or a "
+        "cluster's master URL such as `spark://spark-master:7077`. Needs `produktlyft[spark]` "
+        "and Java 17 or later. See docs/workflows-distributed.md.",
+    )
+    spark_remote: str | None = Field(
+        None,
+        description="A Spark Connect URL, e.g. `sc://spark-connect.example.se:15002`: when set, "
+        "`workflows analyse --engine spark` runs its queries on that Spark cluster instead of "
+        "starting Spark itself (no Java needed here). The cluster must read the data folder "
+        "at the same path (shared storage).",
+    )
     max_issues_per_file: int = Field(
         200, description="How many problems an import reports per file before it stops listing."
     )

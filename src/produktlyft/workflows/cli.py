@@ -165,6 +165,13 @@ def analyse(
         help="case: keep cases with a matching event; event: keep matching events.",
     ),
     lang: str = typer.Option("sv", "--lang", help="Language of the findings: sv or en."),
+    engine: str = typer.Option(
+        "polars",
+        "--engine",
+        help="What computes the tables: polars (in memory), duckdb or spark (PySpark, locally "
+        "or on the Spark cluster of PRODUKTLYFT_SPARK_REMOTE or PRODUKTLYFT_SPARK_MASTER). "
+        "Same answer from each; duckdb and spark take no filters.",
+    ),
 ) -> None:
     """Analyse a stored log: process map, variants, times, waiting, rework and findings."""
     if time_mode not in ("contained", "intersecting", "started", "trim"):
@@ -184,7 +191,7 @@ def analyse(
         attribute_mode=attribute_mode,  # type: ignore[arg-type]  # checked above
     )
     with _progress(f"Analysing {name}") as progress:
-        result = analyse_event_log(STATE.context(), name, log_filter, progress)
+        result = analyse_event_log(STATE.context(), name, log_filter, progress, engine=engine)
     print_analysis(result, lang)
     if json_path is not None:
         json_path.write_text(

@@ -3,7 +3,10 @@ canonical log as two Parquet files (see analytics.eventlog.canonical):
 
 - `events.parquet`: one row per event in canonical order (activity, timestamp, case_start and
   the other attributes);
-- `cases.parquet`: one row per case in the same order (case id, variant number).
+- `cases.parquet`: one row per case in the same order (case id, variant number);
+- `events_sql.parquet`, written the first time an SQL engine (DuckDB, Spark) analyses the log:
+  the plain event table its queries read, one row per event with its case id (see
+  `analysis/sql.py`). A stored log never changes, so neither does this table.
 
 The folder is first written under a temporary name and only renamed into place inside the
 transaction that records it, so a failed import leaves neither a row nor a file behind.
@@ -15,6 +18,7 @@ import os
 import re
 import shutil
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -22,6 +26,7 @@ import polars as pl
 FOLDER = "eventlogs"
 EVENTS = "events.parquet"
 CASES = "cases.parquet"
+SQL_EVENTS = "events_sql.parquet"
 
 
 class EventLogFiles:
@@ -71,6 +76,21 @@ class EventLogFiles:
             pl.read_parquet(folder / EVENTS, columns=event_columns),
             pl.read_parquet(folder / CASES),
         )
+
+    def sql_table(self, stored_file: str, build: Callable[[], pl.DataFrame]) -> Path:
+        """The event table the SQL engines read, beside the stored log: built and written on
+        first use, under a temporary name renamed into place, so a reader never sees half a
+        file and two first analyses at once both end with a whole one."""
+        folder = self.path(stored_file)
+        table = folder / SQL_EVENTS
+        if not table.exists():
+            temporary = folder / f".{SQL_EVENTS}-{uuid.uuid4().hex}"
+            try:
+                build().write_parquet(temporary, compression="snappy", row_group_size=1_000_000)
+                os.replace(temporary, table)
+            finally:
+                temporary.unlink(missing_ok=True)
+        return table
 
     def size(self, stored: Path) -> int:
         return sum(child.stat().st_size for child in stored.iterdir())

@@ -1,7 +1,10 @@
 """Analysing a stored event log, and the workflow pain per system.
 
 `analyse_event_log` reads the canonical Parquet (no re-sorting), applies the filters and
-computes every analysis the CLI, web pages and report show. `workflow_pain_by_system` is the
+computes every analysis the CLI, web pages and report show. Its tables come from the engine
+asked for: polars in memory (the default), or the same analyses as SQL on DuckDB or Spark
+(`engines.py`), which give the same answer; findings and the map's activity order are always
+worked out here, from the canonical log. `workflow_pain_by_system` is the
 extension point for the portfolio review's "where to start" ranking.
 """
 
@@ -14,15 +17,13 @@ import polars as pl
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound
-from produktlyft.workflows.analysis import cases as case_analysis
-from produktlyft.workflows.analysis import dfg as dfg_analysis
-from produktlyft.workflows.analysis import rework as rework_analysis
-from produktlyft.workflows.analysis import waiting as waiting_analysis
-from produktlyft.workflows.analysis.columns import RESOURCE, UNIT
 from produktlyft.workflows.analysis.filters import apply_filter
 from produktlyft.workflows.analysis.findings import Assumptions, Finding, find, pain_by_activity
+from produktlyft.workflows.analysis.log_tables import LogTables, polars_tables, sql_tables
 from produktlyft.workflows.analysis.process_map import ProcessMap, activity_ranks, layout
+from produktlyft.workflows.analysis.sql import sql_table
 from produktlyft.workflows.analysis.view import LogView
+from produktlyft.workflows.engines import POLARS, SparkOptions, check_engine, open_engine
 from produktlyft.workflows.model import EventLogInfo, LogFilter, MapSettings, Progress, no_progress
 from produktlyft.workflows.services.logs import activity_systems, event_log_files, get_event_log
 
@@ -92,10 +93,22 @@ def analyse_event_log(
     log_filter: LogFilter | None = None,
     progress: Progress = no_progress,
     assumptions: Assumptions | None = None,
+    engine: str = POLARS,
 ) -> WorkflowAnalysis:
     ctx.actor.require(Permission.READ)
+    check_engine(engine)
     info = get_event_log(ctx, name)
     log_filter = log_filter or LogFilter()
+    if engine != POLARS and not log_filter.is_empty:
+        raise InvalidInput(
+            [
+                Issue(
+                    message=f"the {engine} engine analyses the whole log; filter with the polars "
+                    "engine (--engine polars)"
+                )
+            ],
+            "filters need the polars engine",
+        )
     progress("reading the stored log", 0.0)
     view = load_log(ctx, info)
     try:
@@ -110,29 +123,12 @@ def analyse_event_log(
             ],
             "unknown filter attribute",
         ) from error
-    progress("directly-follows graph and variants", 0.2)
-    graph = dfg_analysis.dfg_performance(view)
-    variants = case_analysis.variant_table(view)
-    progress("case times, waiting and hand-offs", 0.5)
+    progress(f"process map, variants, times, waiting and rework ({engine})", 0.2)
+    tables = polars_tables(view) if engine == POLARS else _sql_tables(ctx, info, view, engine)
     result = WorkflowAnalysis(
         log=info,
         filter=log_filter,
-        events=view.events.height,
-        cases=view.n_cases,
-        dfg=graph,
-        start_activities=dfg_analysis.start_activities(view),
-        end_activities=dfg_analysis.end_activities(view),
-        activity_counts=dfg_analysis.activity_counts(view),
-        variants=variants,
-        case_durations=case_analysis.case_durations(view),
-        throughput=case_analysis.throughput(view),
-        waiting=waiting_analysis.waiting_per_activity(view),
-        unit_handoffs=waiting_analysis.handoffs(view, UNIT),
-        resource_handoffs=waiting_analysis.handoffs(view, RESOURCE),
-        rework=rework_analysis.rework(view),
-        loops_back=rework_analysis.loops_back(view),
-        bottlenecks=waiting_analysis.bottlenecks(view),
-        arrivals=case_analysis.arrivals_and_wip(view, "1w"),
+        **{field: getattr(tables, field) for field in LogTables.__dataclass_fields__},
         findings=[],
         activity_ranks=activity_ranks(view),
     )
@@ -141,6 +137,14 @@ def analyse_event_log(
     result.systems_by_activity = activity_systems(ctx)
     progress("done", 1.0)
     return result
+
+
+def _sql_tables(ctx: ServiceContext, info: EventLogInfo, view: LogView, engine: str) -> LogTables:
+    """The tables by an SQL engine, over the event table kept beside the stored log."""
+    table = event_log_files(ctx).sql_table(info.stored_file, lambda: sql_table(view))
+    options = SparkOptions(master=ctx.settings.spark_master, remote=ctx.settings.spark_remote)
+    with open_engine(engine, table, options) as sql:
+        return sql_tables(sql.run, sql.dialect, sql.table)
 
 
 def workflow_pain_by_system(ctx: ServiceContext) -> dict[str, float]:

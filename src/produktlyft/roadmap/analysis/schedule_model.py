@@ -10,10 +10,7 @@
   year) plus one for "starts outside every budget year", exactly one true, ties the start to a
   year; per year Σ cost × Boolean ≤ limit.
 - Objective: Σ cost of delay × end (integer kronor per week, divided by their common factor),
-  or the makespan. The makespan starts at its critical-path and energy lower bounds and, on
-  every resource without away periods, is also an interval [makespan, horizon] taking the whole
-  capacity, so that the cumulative's energy reasoning raises the bound (as in OR-Tools' own
-  RCPSP model).
+  or the makespan.
 
 With `assume=True` the deadlines, pins, budgets and horizon are switched on by assumption
 literals instead of domains, so that CP-SAT can name a set of them that cannot hold together.
@@ -42,7 +39,6 @@ class Built:
     # per job: (budget year index, or None for outside every year; its Boolean) — for hints
     years: dict[int, list[tuple[int | None, cp_model.IntVar]]] = field(default_factory=dict)
     span: cp_model.IntVar | None = None  # the makespan variable, when that is the objective
-    span_top: int = 0  # the makespan's upper bound
     horizon_literal: cp_model.IntVar | None = None
 
 
@@ -77,10 +73,6 @@ def build(
     built = Built(model, [], [], [], 1.0)
     horizon = max(p.horizon, default_horizon(p.problem, p.modes)) if assume else p.horizon
     _jobs(built, p, horizon, assume)
-    if objective == "makespan":
-        built.span_top = max(p.horizon, default_horizon(p.problem, p.modes))
-        low = min(span_lower_bound(p), built.span_top)
-        built.span = model.new_int_var(low, built.span_top, "makespan")
     _resources(built, p)
     for job, preds in enumerate(p.preds):
         for pred, lag in preds:
@@ -136,31 +128,8 @@ def _soft_bounds(built: Built, p: Prepared, number: int) -> None:
         _add(model.add(end <= p.problem.horizon_weeks), built.horizon_literal)
 
 
-def span_lower_bound(p: Prepared) -> int:
-    """No plan ends before its longest chain (earliest start + shortest duration), nor before a
-    resource has had the weeks to carry the work that only it can do (demand × weeks of every
-    job with one usable mode, over its capacity)."""
-    chain = max(
-        (p.earliest_start[j] + p.min_duration(j) for j in range(len(p.modes)) if p.modes[j]),
-        default=0,
-    )
-    energy = dict.fromkeys(p.capacity, 0)
-    for options in p.modes:
-        if len(options) == 1:
-            mode = options[0]
-            for resource, demand in ((mode.team, mode.demand), *mode.also_uses):
-                energy[resource] += demand * mode.duration_weeks
-    weeks = [-(-work // p.capacity[r]) for r, work in energy.items() if p.capacity[r] > 0]
-    return max([chain, *weeks])
-
-
 def _resources(built: Built, p: Prepared) -> None:
     model = built.model
-    tail = None  # the weeks after the makespan, on every resource without away periods
-    if built.span is not None:
-        top = built.span_top
-        size = model.new_int_var(1, top + 1, "after-makespan")
-        tail = model.new_interval_var(built.span, size, top + 1, "after-makespan")
     uses: dict[str, list[tuple[cp_model.IntervalVar, int]]] = {r: [] for r in p.capacity}
     for number, spec in enumerate(p.problem.jobs):
         for i, mode in enumerate(p.modes[number]):
@@ -178,8 +147,6 @@ def _resources(built: Built, p: Prepared) -> None:
                 items.append((away, team.capacity))
         if not items:
             continue
-        if tail is not None and not team.unavailable:
-            items.append((tail, team.capacity))
         if team.capacity == 1:
             model.add_no_overlap([interval for interval, _ in items])
         else:
@@ -224,11 +191,11 @@ def _budgets(built: Built, p: Prepared, assume: bool) -> None:
 
 def _objective(built: Built, p: Prepared, objective: Objective, at_most: float | None) -> None:
     model = built.model
-    if objective == "makespan" and built.span is not None:
-        for job, end in enumerate(built.ends):
-            if not p.succs[job]:  # a job with successors ends before they do
-                model.add(built.span >= end)
-        model.minimize(built.span)
+    if objective == "makespan":
+        span = model.new_int_var(0, max(p.horizon, default_horizon(p.problem, p.modes)), "makespan")
+        model.add_max_equality(span, built.ends)
+        built.span = span
+        model.minimize(span)
         return
     weights, scale = _weights(p)
     built.objective_scale = scale

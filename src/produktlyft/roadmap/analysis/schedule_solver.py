@@ -7,12 +7,10 @@ a plan of its own, the best heuristic plan is returned as "feasible" with the so
 
 from __future__ import annotations
 
-import math
 import time
 from dataclasses import replace
 
 from ortools.sat.python import cp_model
-from ortools.sat.python.cp_model import CpSolverStatus
 
 from produktlyft.roadmap.analysis.schedule import (
     NO_PLAN_IN_TIME,
@@ -115,53 +113,6 @@ def _gap(value: float, bound: float | None, proven: bool) -> float | None:
     return max(0.0, (value - bound) / value) if value > 0 else 0.0
 
 
-def _solver(seconds: float, workers: int, seed: int) -> cp_model.CpSolver:
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(seconds, 0.1)
-    solver.parameters.num_workers = max(workers, 1)
-    solver.parameters.random_seed = seed
-    return solver
-
-
-# The share of the time the makespan search spends finding plans before it turns to the bound.
-_PLAN_SHARE = 0.5
-
-
-def _makespan_search(
-    p: Prepared, best: Solution, seconds: float, workers: int, seed: int
-) -> tuple[CpSolverStatus, cp_model.CpSolver, Built]:
-    """Two phases. First CP-SAT's default search from the heuristic plan (it finds good plans,
-    and proves the easy instances at once). Then, from its best plan and with the makespan
-    capped there and floored at the first phase's bound, objective lower-bound search: the full
-    worker raises the bound step by step while LNS keeps improving the plan. On hard PSPLIB j30
-    instances the second phase lifted the proven bound from 40 to 55 (optimum 58) in the same
-    deterministic time; alone, from the heuristic plan, it left worse plans."""
-    began = time.perf_counter()
-    tighten(p, int(best.objective_value or p.horizon))
-    built = build(p, "makespan")
-    _hint(built, p, best)
-    solver = _solver(_PLAN_SHARE * seconds, workers, seed)
-    outcome = solver.solve(built.model)
-    if outcome != cp_model.FEASIBLE:  # proven, refuted, or no plan: nothing to refine
-        return outcome, solver, built
-    items = _compact(p, _read(solver, built, p))
-    found = replace(
-        best, items=tuple(items), objective_value=objective_of(p.problem, items, "makespan")
-    )
-    floor = math.ceil(solver.best_objective_bound - 1e-6)
-    tighten(p, int(found.objective_value or p.horizon))
-    second = build(p, "makespan")
-    _hint(second, p, found)
-    if second.span is not None:
-        second.model.add(second.span >= floor)
-    refiner = _solver(seconds - (time.perf_counter() - began), workers, seed)
-    refiner.parameters.use_objective_lb_search = True
-    verdict = refiner.solve(second.model)
-    if verdict not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return outcome, solver, built
-    return verdict, refiner, second
-
-
 def solve_problem(
     problem: Problem,
     objective: Objective,
@@ -187,17 +138,19 @@ def solve_problem(
     if p.conflicts:  # seen without searching: no need to ask the solver
         failed = replace(shown, conflicts=tuple(p.conflicts), heuristic_objective=None)
         return _finish(p, failed, began, reasons)
+    if best is not None and objective == "makespan":
+        tighten(p, int(heuristic_value or p.horizon))
+    built = build(p, objective, at_most=heuristic_value)
+    if best is not None:
+        _hint(built, p, best)
+    solver = cp_model.CpSolver()
     # the limit is for the whole call: leave a tenth for reading, compacting and the reasons
     # (CP-SAT also overruns its own limit a little on a busy machine)
-    seconds = max(0.9 * time_limit_s - (time.perf_counter() - began), 0.1)
-    if objective == "makespan" and best is not None:
-        outcome, solver, built = _makespan_search(p, best, seconds, workers, seed)
-    else:
-        built = build(p, objective, at_most=heuristic_value)
-        if best is not None:
-            _hint(built, p, best)
-        solver = _solver(seconds, workers, seed)
-        outcome = solver.solve(built.model)
+    spent = time.perf_counter() - began
+    solver.parameters.max_time_in_seconds = max(0.9 * time_limit_s - spent, 0.1)
+    solver.parameters.num_workers = max(workers, 1)
+    solver.parameters.random_seed = seed
+    outcome = solver.solve(built.model)
     bound = None
     if outcome in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.UNKNOWN):
         bound = solver.best_objective_bound * built.objective_scale

@@ -72,5 +72,5 @@ def test_process_map_counts_in_the_language(lang: str, count: str) -> None:
     svg = render_svg(process_map, language=lang)
     assert _texts(svg).count(count) == 3  # the edge's label and both nodes' counts
     assert f"Start: {count}" in svg
-    durations = render_svg(process_map, label="duration", language=lang)
+    durations = render_svg(process_map, label="waiting", language=lang)
     assert ("1,5 h" if lang == "sv" else "1.5 h") in _texts(durations)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ROOT / "node_modules"
-TARGET = ROOT / "src" / "produktlyft" / "web" / "static" / "vendor"
+TARGET = ROOT / "src" / "produktlyft" / "kernel" / "web" / "static" / "vendor"
 
 # package -> [(file inside the package, where it goes under vendor/)]
 FILES: dict[str, list[tuple[str, str]]] = {
@@ -22,6 +22,14 @@ FILES: dict[str, list[tuple[str, str]]] = {
         ("dist/theme/designsystemet.css", "designsystemet/theme.css"),
     ],
     "htmx.org": [("dist/htmx.min.js", "htmx/htmx.min.js")],
+    # the API documentation at /api/v1/docs; its NOTICE and the bundle's third-party licences
+    # travel with it (Apache-2.0)
+    "swagger-ui-dist": [
+        ("swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"),
+        ("swagger-ui.css", "swagger-ui/swagger-ui.css"),
+        ("NOTICE", "swagger-ui/NOTICE-swagger-ui-dist.txt"),
+        ("swagger-ui-bundle.js.LICENSE.txt", "swagger-ui/swagger-ui-bundle.js.LICENSE.txt"),
+    ],
 }
 # The theme names Inter but does not ship it: take the Latin subsets Swedish and English need.
 FONT_WEIGHTS = (400, 500, 600)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from produktlyft.inventory.model import Record
 
@@ -32,6 +32,13 @@ class Change(BaseModel):
     source: str | None = None
     # field -> [before, after]; empty for deletions
     changes: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("at")
+    @classmethod
+    def _in_utc(cls, at: datetime) -> datetime:
+        # Times are written in UTC; SQLite hands them back without their zone, and an
+        # RFC 3339 date-time (the API's promise) needs one.
+        return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def diff(before: Record | None, after: Record | None) -> dict[str, list[Any]]:

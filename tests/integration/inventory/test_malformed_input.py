@@ -216,7 +216,7 @@ def test_utf16_and_utf8_files_with_a_byte_order_mark_are_read(
     bom = "\ufeff" if encoding == "utf-16-be" else ""  # utf-16 and utf-8-sig write their own
     path.write_bytes((bom + text).encode(encoding))
     report = import_files(seeded, [path])
-    assert report.counts["systems"].created == 1
+    assert sum(counts.created for counts in report.counts.values()) == 1
     system = next(s for s in load_inventory(seeded).systems if s.id == "S8")
     assert (system.name, system.vendor) == ("Ärendesystem", "Åkeri AB")
 
@@ -230,3 +230,22 @@ def test_a_cell_over_the_csv_field_limit_is_a_located_error(
     assert len(errors) == 1
     assert errors[0].startswith("systems.csv, sheet 'systems.csv', row 3: ")
     assert "more than 131 072 characters" in errors[0]
+
+
+def test_a_catalog_file_with_bytes_yaml_cannot_read_is_a_located_error(
+    seeded: ServiceContext, tmp_path: Path
+) -> None:
+    """The importer fuzzing found a UnicodeDecodeError escaping (an internal error) here."""
+    path = tmp_path / "catalog-info.yaml"
+    path.write_bytes(b"apiVersion: backstage.io/v1alpha1\nkind: Component\n\xff\n")
+    errors = _fail(seeded, path)
+    assert len(errors) == 1 and errors[0].startswith("catalog-info.yaml, row 3: catalog-info.yaml")
+    assert "is not valid YAML" in errors[0]
+
+
+def test_a_catalog_file_in_utf16_is_read(seeded: ServiceContext, tmp_path: Path) -> None:
+    path = tmp_path / "catalog-info.yaml"
+    entity = "apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: lönesystem\n"
+    path.write_bytes(entity.encode("utf-16"))
+    report = import_files(seeded, [path])
+    assert sum(counts.created for counts in report.counts.values()) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -113,3 +114,58 @@ def test_a_page_past_any_database_is_a_problem_not_a_crash(api: TestClient, endp
     _problem(api.get(f"/api/v1/{endpoint}?page=99999999999999999999999"), 422)
     last = api.get(f"/api/v1/{endpoint}?page=999999&limit=500")
     assert last.status_code == 200 and last.json()["items"] == []  # the last page allowed
+
+
+def test_times_in_the_api_carry_their_zone(app, web_database: Database) -> None:  # type: ignore[no-untyped-def]
+    """schemathesis found `at` without a zone on SQLite ("…T14:23:41.620632"), which is not
+    the RFC 3339 date-time the document promises."""
+    secret = create_token(make_context(web_database), "auditor", Role.ADMIN).secret
+    client = TestClient(app, headers={"Authorization": f"Bearer {secret}"})
+    for url in (
+        "/api/v1/changes",
+        "/api/v1/history/users/admin",
+        "/api/v1/history/systems/sys-00001",
+    ):
+        at = client.get(url).json()[0]["at"]
+        assert at.endswith("+00:00") or at.endswith("Z"), (url, at)
+
+
+def test_the_document_declares_the_token_and_the_problems(app) -> None:  # type: ignore[no-untyped-def]
+    """schemathesis found 404, 401 and 422 answers the document did not declare, and 422
+    declared as FastAPI's JSON when it is a problem document."""
+    document = TestClient(app).get("/api/v1/openapi.json").json()
+    assert document["components"]["securitySchemes"]["token"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API token from `produktlyft token create` or the admin page.",
+    }
+    assert "Problem" in document["components"]["schemas"]
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            assert operation["security"] == [{"token": []}], (method, path)
+            responses = operation["responses"]
+            for status in ("401", "403", "422"):
+                assert set(responses[status]["content"]) == {"application/problem+json"}
+            assert ("404" in responses) == ("{" in path), (method, path)
+    assert "409" in document["paths"]["/systems/{record_id}"]["patch"]["responses"]
+
+
+def test_the_api_documentation_is_served_from_the_package(app) -> None:  # type: ignore[no-untyped-def]
+    client = TestClient(app)
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert 'data-openapi="/api/v1/openapi.json"' in page.text
+    assert "<script>" not in page.text  # no inline script: the CSP would refuse it
+    assets = [url for url in re.findall(r'(?:src|href)="([^"]+)"', page.text) if url != "data:,"]
+    assert assets and all(url.startswith("/static/") for url in assets)
+    for url in assets:
+        assert client.get(url).status_code == 200, url
+
+
+def test_an_address_no_api_route_takes_is_a_problem_not_a_page(api: TestClient) -> None:
+    """schemathesis found a record id with a newline answered by the HTML error page: the
+    path never reached the API's mount."""
+    _problem(api.get("/api/v1/systems/%0Anamn"), 404)
+    _problem(api.get("/api/v1/%0A"), 404)

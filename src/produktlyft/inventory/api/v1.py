@@ -1,7 +1,8 @@
 """The JSON API, version 1: the same services as the pages, for machine clients with tokens.
 
 Authentication is `Authorization: Bearer <token>` (tokens from `produktlyft token create`).
-Errors are RFC 9457 problem documents. The OpenAPI document is at /api/v1/openapi.json.
+Errors are RFC 9457 problem documents. The OpenAPI document is at /api/v1/openapi.json, its
+reading (Swagger UI, shipped with the package) at /api/v1/docs.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from fastapi import Body, Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi import Body, Depends, FastAPI, File, Query, Request, Security, UploadFile
 from fastapi.routing import APIRoute
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from produktlyft.inventory.changes import Change
 from produktlyft.inventory.model import System
@@ -42,18 +44,29 @@ from produktlyft.inventory.services.summary import summarise_inventory
 from produktlyft.inventory.vocabularies import Criticality, Hosting, IntegrationKind, Lifecycle
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
+from produktlyft.kernel.web.api_docs import add_docs_route
 from produktlyft.kernel.web.deps import WebState
-from produktlyft.kernel.web.problems import Unauthenticated, install
+from produktlyft.kernel.web.problems import Unauthenticated, document, install
+from produktlyft.kernel.web.problems import problem_responses as problems
 from produktlyft.kernel.web.security import declared_permission, needs
 
+# Declared as a security scheme, so the OpenAPI document says how to authenticate; errors
+# are ours (problem documents), not FastAPI's.
+BEARER = HTTPBearer(
+    scheme_name="token",
+    description="An API token from `produktlyft token create` or the admin page.",
+    auto_error=False,
+)
 
-def _context(request: Request) -> ServiceContext:
+
+def _context(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Security(BEARER)
+) -> ServiceContext:
     state: WebState = request.app.state.web
-    header = request.headers.get("authorization", "")
-    scheme, _, secret = header.partition(" ")
-    if scheme.lower() != "bearer" or not secret.strip():
+    secret = credentials.credentials.strip() if credentials is not None else ""
+    if not secret:
         raise Unauthenticated("send an API token as 'Authorization: Bearer <token>'")
-    actor = state.sign_in.actor_for_token(state.database, secret.strip())
+    actor = state.sign_in.actor_for_token(state.database, secret)
     if actor is None:
         raise Unauthenticated("the API token is unknown or revoked")
     endpoint = request.scope.get("endpoint")
@@ -78,7 +91,9 @@ def create_api(state: WebState) -> FastAPI:
     )
     api.state.web = state
     install(api)
+    document(api)
     _routes(api)
+    add_docs_route(api)
     for route in api.routes:
         if isinstance(route, APIRoute):
             declared_permission(route.endpoint)
@@ -86,7 +101,7 @@ def create_api(state: WebState) -> FastAPI:
 
 
 def _routes(api: FastAPI) -> None:
-    @api.get("/systems", response_model=Page[SystemRow], tags=["systems"])
+    @api.get("/systems", response_model=Page[SystemRow], tags=["systems"], responses=problems())
     @needs(Permission.READ)
     def list_systems(
         ctx: ServiceContext = Ctx,
@@ -120,7 +135,12 @@ def _routes(api: FastAPI) -> None:
             ),
         )
 
-    @api.get("/systems/{system_id:path}", response_model=System, tags=["systems"])
+    @api.get(
+        "/systems/{system_id:path}",
+        response_model=System,
+        tags=["systems"],
+        responses=problems(404),
+    )
     @needs(Permission.READ)
     def get_system(system_id: str, ctx: ServiceContext = Ctx) -> Any:
         """One system with every field; `row_version` is the version to send back on PATCH."""
@@ -132,7 +152,12 @@ def _routes(api: FastAPI) -> None:
     for entity in AUDIT_ENTITIES:  # before the general route, so they match first
         _audit_history_route(api, entity)
 
-    @api.get("/history/{entity}/{record_id:path}", response_model=list[Change], tags=["inventory"])
+    @api.get(
+        "/history/{entity}/{record_id:path}",
+        response_model=list[Change],
+        tags=["inventory"],
+        responses=problems(404),
+    )
     @needs(Permission.READ)
     def history(entity: str, record_id: str, ctx: ServiceContext = Ctx) -> list[Change]:
         """The change history of one inventory record, newest first (other entities' history
@@ -140,13 +165,18 @@ def _routes(api: FastAPI) -> None:
         ctx.actor.require(history_permission(entity))  # mirrors the service's check
         return record_history(ctx, entity, record_id)
 
-    @api.get("/capabilities", tags=["capabilities"])
+    @api.get("/capabilities", tags=["capabilities"], responses=problems())
     @needs(Permission.READ)
     def capabilities(ctx: ServiceContext = Ctx) -> Any:
         """The capability hierarchy, with the number of systems under each."""
         return [node.model_dump() for node in capability_map(ctx)]
 
-    @api.get("/integrations", response_model=Page[IntegrationRow], tags=["integrations"])
+    @api.get(
+        "/integrations",
+        response_model=Page[IntegrationRow],
+        tags=["integrations"],
+        responses=problems(),
+    )
     @needs(Permission.READ)
     def integrations(
         ctx: ServiceContext = Ctx,
@@ -161,7 +191,12 @@ def _routes(api: FastAPI) -> None:
             ctx, IntegrationQuery(system_id=system, kind=kind, page=page, per_page=limit)
         )
 
-    @api.get("/contracts", response_model=Page[ContractRow], tags=["contracts"])
+    @api.get(
+        "/contracts",
+        response_model=Page[ContractRow],
+        tags=["contracts"],
+        responses=problems(),
+    )
     @needs(Permission.READ)
     def contracts(
         ctx: ServiceContext = Ctx,
@@ -171,7 +206,7 @@ def _routes(api: FastAPI) -> None:
         """Contracts ordered by end date, soonest first (those without one last)."""
         return contracts_by_end_date(ctx, page, limit)
 
-    @api.get("/summary", tags=["inventory"])
+    @api.get("/summary", tags=["inventory"], responses=problems())
     @needs(Permission.READ)
     def summary(ctx: ServiceContext = Ctx) -> dict[str, Any]:
         """Counts, annual cost and data quality (what is missing, never hidden)."""
@@ -189,7 +224,7 @@ def _routes(api: FastAPI) -> None:
             },
         }
 
-    @api.post("/imports", tags=["inventory"])
+    @api.post("/imports", tags=["inventory"], responses=problems())
     @needs(Permission.IMPORT)
     async def import_file(
         ctx: ServiceContext = Ctx,
@@ -210,7 +245,7 @@ def _routes(api: FastAPI) -> None:
             "warnings": [issue.model_dump(exclude_none=True) for issue in report.warnings],
         }
 
-    @api.get("/changes", response_model=list[Change], tags=["audit"])
+    @api.get("/changes", response_model=list[Change], tags=["audit"], responses=problems())
     @needs(Permission.ADMINISTER)
     def changes(
         ctx: ServiceContext = Ctx,
@@ -221,7 +256,12 @@ def _routes(api: FastAPI) -> None:
 
 
 def _edit_route(api: FastAPI, entity: str) -> None:
-    @api.patch(f"/{entity}/{{record_id:path}}", tags=["editing"], name=f"edit_{entity}")
+    @api.patch(
+        f"/{entity}/{{record_id:path}}",
+        tags=["editing"],
+        name=f"edit_{entity}",
+        responses=problems(404, 409),
+    )
     @needs(Permission.EDIT)
     def edit_record(
         record_id: str,
@@ -240,6 +280,7 @@ def _audit_history_route(api: FastAPI, entity: str) -> None:
         response_model=list[Change],
         tags=["audit"],
         name=f"history_{entity}",
+        responses=problems(404),
     )
     @needs(Permission.ADMINISTER)
     def audit_history(record_id: str, ctx: ServiceContext = Ctx) -> list[Change]:

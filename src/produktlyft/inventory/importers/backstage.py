@@ -105,23 +105,35 @@ def _files(paths: list[Path]) -> Iterable[Path]:
             yield path
 
 
+def _yaml_line(data: bytes, error: yaml.YAMLError) -> int | None:
+    """The line of the file where PyYAML stopped, when it says."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    if isinstance(error, yaml.reader.ReaderError):  # bytes it cannot read: it gives an offset
+        return data[: error.position].count(b"\n") + 1
+    return None
+
+
 def _load(
     paths: list[Path], limits: ImportLimits, collector: IssueCollector, source: ParsedSource
 ) -> Iterable[Entity]:
     for path in _files(paths):
         check_size(path, limits.max_bytes)
         label = path.name
+        data = path.read_bytes()
         try:
-            documents = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
+            # bytes, so PyYAML reads the encodings YAML allows (UTF-8, or UTF-16 with its
+            # byte-order mark) and refuses others as a YAMLError, never a UnicodeDecodeError
+            documents = list(yaml.safe_load_all(data))
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
             collector.add(
                 wording(
                     "{file} is not valid YAML: {error}",
                     file=label,
-                    error=getattr(error, "problem", error),
+                    error=getattr(error, "problem", None) or getattr(error, "reason", error),
                 ),
-                row=mark.line + 1 if mark else None,
+                row=_yaml_line(data, error),
             )
             continue
         for index, doc in enumerate(documents, start=1):

@@ -17,10 +17,12 @@ from produktlyft.kernel.errors import (
     ProduktlyftError,
     TooManyAttempts,
 )
+from produktlyft.kernel.web import problems
 from produktlyft.kernel.web.deps import render
 from produktlyft.kernel.web.security import CsrfRejected, SignInRequired
 
 log = logging.getLogger("produktlyft.kernel.web")
+API_PREFIX = "/api/"
 
 
 def _page(
@@ -88,6 +90,10 @@ async def _user_error(request: Request, error: Exception) -> Response:
 
 
 async def _http(request: Request, error: Exception) -> Response:
+    if request.url.path.startswith(API_PREFIX):
+        # an address under the API that none of its routes takes (a newline in a record id
+        # does not even reach the API's mount): a problem document, as the API promises
+        return await problems.handle(request, error)
     status = error.status_code if isinstance(error, HTTPException) else 500
     kind = {404: "not_found", 405: "bad_request"}.get(status, "bad_request")
     return _page(request, status, kind)

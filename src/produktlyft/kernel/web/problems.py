@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
 
 from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseUnavailable
@@ -22,6 +23,58 @@ from produktlyft.kernel.errors import (
 
 log = logging.getLogger("produktlyft.api")
 MEDIA_TYPE = "application/problem+json"
+
+# What each status means, as the OpenAPI document says it (every one is a problem document).
+STATUS_MEANINGS = {
+    400: "The request cannot be carried out as it stands.",
+    401: "No API token, or one that is unknown or revoked.",
+    403: "The token's role does not allow this.",
+    404: "No such record.",
+    409: "The record changed since you read it: both versions are in the problem.",
+    422: "The parameters, body or file are not valid: every located issue is listed.",
+    503: "The database is unavailable or not initialised.",
+}
+# Every operation can answer these; the others are added where they can happen.
+EVERY_OPERATION = (400, 401, 403, 422, 503)
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document, as the OpenAPI document describes it; the handlers
+    below write it. Kinds add members of their own (`errors`, `current`, `yours`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    title: str
+    status: int
+    instance: str
+    detail: str | None = None
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses` of an operation: the problems every operation can answer and
+    `statuses`, each as `application/problem+json` (the schema is added by `document`)."""
+    schema = {"$ref": "#/components/schemas/Problem"}
+    return {
+        status: {
+            "description": STATUS_MEANINGS[status],
+            "content": {MEDIA_TYPE: {"schema": schema}},
+        }
+        for status in sorted({*EVERY_OPERATION, *statuses})
+    }
+
+
+def document(api: FastAPI) -> None:
+    """Add the Problem schema that `problem_responses` refers to to the API's OpenAPI document."""
+    build = api.openapi
+
+    def openapi() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            schemas = build().setdefault("components", {}).setdefault("schemas", {})
+            schemas["Problem"] = Problem.model_json_schema()
+        return api.openapi_schema  # type: ignore[return-value]  # set by build()
+
+    api.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend it
 
 
 class Unauthenticated(ProduktlyftError):
@@ -49,7 +102,8 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
-async def _handle(request: Request, error: Exception) -> Response:
+async def handle(request: Request, error: Exception) -> Response:
+    """The problem document for `error`."""
     if isinstance(error, Unauthenticated):
         return problem(
             request,
@@ -109,4 +163,4 @@ async def _handle(request: Request, error: Exception) -> Response:
 
 def install(api: FastAPI) -> None:
     for error_type in (ProduktlyftError, RequestValidationError, HTTPException, Exception):
-        api.add_exception_handler(error_type, _handle)
+        api.add_exception_handler(error_type, handle)

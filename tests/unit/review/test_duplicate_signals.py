@@ -20,6 +20,7 @@ from produktlyft.review.analysis.duplicates_signals import (
     load_vocabulary,
     match_product,
     place_system,
+    user_product_problems,
 )
 from produktlyft.review.analysis.duplicates_text import corpus_splitter, split_name, stem, tokens
 from produktlyft.review.analysis.review import suggest_survivor
@@ -62,6 +63,22 @@ def test_catalogue_places_a_known_product_and_a_user_file_overrides(tmp_path: Pa
     user.write_text(json.dumps({"products": [entry]}), encoding="utf-8")
     assert match_product("Treserva", load_vocabulary(user)).functions == ("bibliotek",)
     assert match_product("Treserva", load_vocabulary(catalogue=False)) is None
+
+
+def test_a_user_catalogue_is_checked_entry_by_entry() -> None:
+    known = load_vocabulary().functions
+    good = {"products": [{"vendor": "V", "product": "P", "functions": ["hr_lon"]}]}
+    assert user_product_problems(good, known) == []
+    assert user_product_problems([], known) == [
+        'expected an object with a "products" list, as in review/data/products.json'
+    ]
+    bad = {"products": [7, {"product": "P", "vendor": 3, "functions": ["hr_lon", "nope"]}]}
+    assert user_product_problems(bad, known) == [
+        "products[1]: expected an object",
+        'products[2] (P): "vendor" must be text',
+        'products[2] (P): unknown function(s) nope in "functions" (the ids are those of '
+        "review/data/functions.json)",
+    ]
 
 
 def _features(

@@ -250,6 +250,15 @@ def first_word(text: str) -> str:
     return next((w for w in words(text) if w not in STOP_WORDS), "")
 
 
+def _roles(text: str, stems: set[str], vocabulary: Vocabulary) -> set[str]:
+    raw = set(words(text))
+    return {
+        role
+        for role, terms in vocabulary.roles.items()
+        if _hits(stems, terms) and not raw & vocabulary.role_exceptions.get(role, set())
+    }
+
+
 def place_system(
     name: str,
     description: str,
@@ -284,13 +293,15 @@ def place_system(
     # "X för Y" only X does ("Ärendehantering för familjerättsärenden" is a case system, not
     # one for "ärenden" twice); the rest of a description often names its neighbours' roles
     # ("an e-service whose applications go to the case system"), so it is not read for roles
-    for text in (name_head(bare), first_word(description)):
-        stems, raw = set(tokens(text, splitter)), set(words(text))
-        place.roles |= {
-            role
-            for role, terms in vocabulary.roles.items()
-            if _hits(stems, terms) and not raw & vocabulary.role_exceptions.get(role, set())
-        }
+    # a name whose own words say the role settles it ("Ärendehantering för X" whose text
+    # starts "Registrerar ..." is a case system, not a register as well); a role read only
+    # from part of a compound ("Bygglovsportalen") may be a brand, so the description's
+    # first word is heard as well
+    head = name_head(bare)
+    place.roles = _roles(head, {stem(w) for w in words(head)}, vocabulary)
+    if not place.roles:
+        for text in (head, first_word(description)):
+            place.roles |= _roles(text, set(tokens(text, splitter)), vocabulary)
     marks = {w for part in (name, vendor, description) for w in words(part)}
     marks |= {p for w in list(marks) for p in w.split("-")}
     place.homegrown = bool(marks & vocabulary.homegrown)

@@ -56,7 +56,8 @@ def duplicate_settings(ctx: ServiceContext, products: Path | None = None) -> Dup
     )
     with ctx.database.reading() as uow:
         fitted = uow.repo(ReviewRepository).duplicate_weights()
-    if fitted is None:
+    if fitted is None or len(fitted.weights) != len(SIGNALS):
+        # none, or fitted before the signals changed: the shipped weights until a new refit
         return settings
     return replace(
         settings, weights=fitted.weights, intercept=fitted.intercept, threshold=fitted.threshold

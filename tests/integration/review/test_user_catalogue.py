@@ -20,8 +20,13 @@ from produktlyft.review.services.run import latest_review, review
 from tests.conftest import make_context
 
 TODAY = date(2026, 12, 1)
-# two payroll products under names no shipped entry knows, with nothing else in common
-SYSTEMS = [("s-1", "Zentora"), ("s-2", "Quillix"), ("s-3", "Bygglov e-tjänst"), ("s-4", "Ekonomi")]
+# two payroll products under names no shipped entry knows, described only as what they are
+SYSTEMS = [
+    ("s-1", "Zentora", "Verksamhetssystem."),
+    ("s-2", "Quillix", "Verksamhetssystem."),
+    ("s-3", "Bygglov e-tjänst", "Ansök om bygglov."),
+    ("s-4", "Ekonomi", "Redovisning."),
+]
 ENTRIES = [
     {"vendor": "Zen AB", "product": "Zentora", "functions": ["hr_lon"], "source": "https://z.se"},
     {"vendor": "Quill AS", "product": "Quillix", "functions": ["hr_lon"], "source": "https://q.no"},
@@ -30,7 +35,8 @@ ENTRIES = [
 
 def _inventory(tmp_path: Path) -> Path:
     path = tmp_path / "org.json"
-    write_json(Inventory(systems=[System(id=i, name=n) for i, n in SYSTEMS]), path)
+    systems = [System(id=i, name=n, description=d) for i, n, d in SYSTEMS]
+    write_json(Inventory(systems=systems), path)
     return path
 
 

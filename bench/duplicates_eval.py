@@ -133,14 +133,36 @@ def cross_fitted(
     return fitted
 
 
+def fit_shipped(inventories: dict[str, Inventory], labels: dict[str, Labels]) -> None:
+    """Print the settings fitted on the demo (tags stripped) and both evaluation sets together:
+    how the shipped weights in DuplicateSettings were made."""
+    demo = generate_demo(300, 42)
+    features = [duplicate_features(strip_tags(demo.inventory))]
+    truth = [tuple(p) for p in demo.ground_truth["duplicate_pairs"]]  # type: ignore[union-attr]
+    for name, inventory in inventories.items():
+        features.append(duplicate_features(inventory))
+        truth.extend(labels[name].duplicates)
+    fitted = fit_settings(features, truth, dup.signals_model())
+    print(f"weights={fitted.weights} intercept={fitted.intercept} threshold={fitted.threshold}")
+
+
 def main() -> None:
-    argparse.ArgumentParser(
+    parser = argparse.ArgumentParser(
         description="Precision, recall and F1 of the duplicate detector on the labelled "
         "evaluation inventories (tests/data/duplicates/) and the demo's planted pairs; the "
         "last line is `eval_precision=… eval_recall=… demo_precision=… demo_recall=…`."
-    ).parse_args()
+    )
+    parser.add_argument(
+        "--fit-shipped",
+        action="store_true",
+        help="only print the weights fitted on the demo and both sets (the shipped ones)",
+    )
+    arguments = parser.parse_args()
     inventories = {name: load_set(name) for name in SETS}
     labels = {name: read_labels(DATA / file) for name, file in SETS.items()}
+    if arguments.fit_shipped:
+        fit_shipped(inventories, labels)
+        return
     pooled: dict[str, list[Pair]] = {}
     fitted = cross_fitted(inventories, labels)
     for name, inventory in inventories.items():

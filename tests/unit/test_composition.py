@@ -76,7 +76,7 @@ COMMANDS = {
     "procurement save": ("path",),
     "procurement terms import": ("path",),
     "report": ("--format", "--lang", "--output", "-f", "-o"),
-    "review": ("--as-of", "--json", "--lang", "--profile", "--top", "-p"),
+    "review": ("--as-of", "--json", "--lang", "--products", "--profile", "--top", "-p"),
     "serve": ("--host", "--migrate", "--port", "--workers"),
     "summary": (),
     "survey answer": ("--answers", "token"),

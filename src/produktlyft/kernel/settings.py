@@ -153,6 +153,14 @@ class Settings(BaseSettings):
         description="Role given to a person the first time they sign in through OpenID "
         "Connect; an administrator can change it later.",
     )
+    product_catalogue: Path | None = Field(
+        None,
+        description="A local product catalogue for duplicate detection: a JSON file of the "
+        'shape of the shipped `review/data/products.json` (`{"products": [{"vendor", '
+        '"product", "aliases", "functions", "successors", "source"}]}`). Its '
+        "entries replace shipped ones of the same product name and add new ones. Unset: the "
+        "shipped catalogue only. `produktlyft review --products FILE` overrides it for one run.",
+    )
     page_size: int = Field(50, ge=10, le=500, description="Rows per page in the web app's lists.")
     repository_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

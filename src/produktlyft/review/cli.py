@@ -73,6 +73,13 @@ def review_command(
         None, "--as-of", help="Review as of this date (YYYY-MM-DD); default today."
     ),
     top: int = typer.Option(10, "--top", help="How many systems to show."),
+    products: Path | None = typer.Option(
+        None,
+        "--products",
+        help="A product catalogue (JSON, the shape of review/data/products.json) whose entries "
+        "replace shipped ones of the same name and add new ones, for duplicate detection; "
+        "default: the PRODUKTLYFT_PRODUCT_CATALOGUE setting.",
+    ),
 ) -> None:
     """Run the review (genomlysning): facts, scores, ranking and duplicates, stored as a run."""
     if profile not in PROFILES:
@@ -86,7 +93,9 @@ def review_command(
 
     ctx = STATE.context()
     with progress_steps() as step:
-        run, outcome = review_with_run(ctx, profile, lang=_lang(lang), today=today, progress=step)
+        run, outcome = review_with_run(
+            ctx, profile, lang=_lang(lang), today=today, progress=step, products=products
+        )
     run_id = run.id
     table = Table(title=f"Where to start (profile {profile}, review {run_id})")
     for header in ("rank", "system", "score", "confidence", "reason"):

@@ -10,9 +10,12 @@ import numpy as np
 
 from produktlyft.inventory.model import System
 from produktlyft.review.analysis.duplicates import (
+    AGAINST,
     SIGNALS,
     SystemFeatures,
+    build_features,
     find_duplicates,
+    score_pairs,
     signals_model,
 )
 from produktlyft.review.analysis.duplicates_fit import fit_weights
@@ -20,6 +23,7 @@ from produktlyft.review.analysis.duplicates_signals import (
     load_vocabulary,
     match_product,
     place_system,
+    user_product_problems,
 )
 from produktlyft.review.analysis.duplicates_text import corpus_splitter, split_name, stem, tokens
 from produktlyft.review.analysis.review import suggest_survivor
@@ -62,6 +66,22 @@ def test_catalogue_places_a_known_product_and_a_user_file_overrides(tmp_path: Pa
     user.write_text(json.dumps({"products": [entry]}), encoding="utf-8")
     assert match_product("Treserva", load_vocabulary(user)).functions == ("bibliotek",)
     assert match_product("Treserva", load_vocabulary(catalogue=False)) is None
+
+
+def test_a_user_catalogue_is_checked_entry_by_entry() -> None:
+    known = load_vocabulary().functions
+    good = {"products": [{"vendor": "V", "product": "P", "functions": ["hr_lon"]}]}
+    assert user_product_problems(good, known) == []
+    assert user_product_problems([], known) == [
+        'expected an object with a "products" list, as in review/data/products.json'
+    ]
+    bad = {"products": [7, {"product": "P", "vendor": 3, "functions": ["hr_lon", "nope"]}]}
+    assert user_product_problems(bad, known) == [
+        "products[1]: expected an object",
+        'products[2] (P): "vendor" must be text',
+        'products[2] (P): unknown function(s) nope in "functions" (the ids are those of '
+        "review/data/functions.json)",
+    ]
 
 
 def _features(
@@ -122,3 +142,52 @@ def test_survivor_is_better_condition_then_cheaper_then_more_users() -> None:
     cheap = System(id="c", name="C", technical_fit="adequate", annual_operating_cost=50)
     assert suggest_survivor([old, good, cheap]) == "c"
     assert suggest_survivor([]) is None
+
+
+def _signal(features: SystemFeatures, name: str, a: int = 0, b: int = 1) -> float:
+    matrices = build_features(features, signals_model())
+    return float(score_pairs(matrices, np.array([[a, b]]))[0, SIGNALS.index(name)])
+
+
+def test_a_function_only_mentioned_does_not_match_a_main_one() -> None:
+    finance = "Ekonomisystem: redovisning, leverantörsreskontra, kundreskontra och budget."
+    planning = "Verksamhetsplanering och målstyrning, uppföljning av mål och budget."
+    features = _features(["Ekonomisystem", "Verksamhetsplanering"], [finance, planning], [[], []])
+    places = build_features(features, signals_model()).placements
+    assert max(places[0].functions, key=places[0].functions.__getitem__) == "ekonomi"
+    assert max(places[1].functions, key=places[1].functions.__getitem__) != "ekonomi"
+    assert _signal(features, "function") < 0.3
+
+
+def test_a_satellite_beside_a_core_system_without_a_named_role_counts_against() -> None:
+    features = _features(
+        ["Treserva", "Ekonomiskt bistånd e-tjänst"],
+        ["Socialtjänstens verksamhetssystem", "Invånare ansöker om ekonomiskt bistånd"],
+        [[], []],
+    )
+    assert _signal(features, "satellite_apart") == 1.0
+    assert _signal(features, "role_complementary") == 0.0  # the core system's role is unread
+
+
+def test_the_name_settles_the_role_before_the_description() -> None:
+    features = _features(
+        ["Ärendehantering för serveringstillstånd", "Register över serveringstillstånd"],
+        ["Registrerar och handlägger ärenden om tillstånd.", "Förteckning över tillstånd."],
+        [[], []],
+    )
+    places = build_features(features, signals_model()).placements
+    assert places[0].roles == {"case"} and places[1].roles == {"register"}
+    assert _signal(features, "role_same") == 0.0
+
+
+def test_the_fit_keeps_evidence_for_and_against_on_their_sides() -> None:
+    rng = np.random.default_rng(7)
+    signals = rng.random((200, len(SIGNALS)))
+    labels = (signals[:, SIGNALS.index("function")] > 0.5).astype(int)
+    # a signal for that happens to go with non-duplicates, one against that goes with them
+    signals[:, SIGNALS.index("capabilities")] = 1 - labels * 0.8
+    signals[:, SIGNALS.index("linked")] = labels * 0.9
+    fitted = fit_weights(signals, labels, signals_model())
+    weights = dict(zip(SIGNALS, fitted.weights, strict=True))
+    assert weights["function"] > 0 and weights["capabilities"] >= 0 and weights["linked"] <= 0
+    assert all(weights[name] <= 0 for name in AGAINST)

@@ -23,7 +23,9 @@ and evidence for or against, from roles and integrations:
 12. mapped_apart: both systems are mapped to capabilities and share none (evidence against:
    whoever mapped them saw different jobs);
 13. capability_rarity: how rare the rarest shared capability is, 1 - log(holders)/log(systems)
-   (sharing "Lön och personal" with 15 systems says less than sharing "Familjerätt").
+   (sharing "Lön och personal" with 15 systems says less than sharing "Familjerätt");
+14. satellite_apart: one is an e-service, report, viewer, archive or pool and the other is not
+   that (evidence against: the satellite of a core system whose own role was not read).
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
@@ -67,9 +69,13 @@ SIGNALS = (
     "homegrown_and_function",
     "mapped_apart",
     "capability_rarity",
+    "satellite_apart",
 )
 LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
-AGAINST = ("role_complementary", "linked", "role_differ", "mapped_apart")
+AGAINST = ("role_complementary", "linked", "role_differ", "mapped_apart", "satellite_apart")
+# signals that may speak for or against, by inventory: the same product is a twin after a
+# merger or two modules of one suite; the same role is a twin or two registers of one area
+FREE = ("product_same", "role_same")
 
 
 @dataclass(frozen=True)
@@ -83,22 +89,23 @@ class DuplicateSettings:
     # logistic weights per signal (SIGNALS order) and intercept, fitted by `fit_settings` on the
     # demo organisation and both evaluation inventories (bench/duplicates_eval.py)
     weights: tuple[float, ...] = (
-        -0.628,
-        0.325,
-        2.527,
-        9.26,
-        -3.661,
-        -5.869,
-        -1.572,
-        -5.528,
-        -1.379,
-        10.472,
-        2.68,
-        -9.874,
-        -3.086,
+        0.0,
+        0.0,
+        0.049,
+        7.288,
+        -1.598,
+        -2.794,
+        -0.139,
+        -4.16,
+        -1.225,
+        5.511,
+        2.559,
+        -6.955,
+        0.0,
+        -1.143,
     )
-    intercept: float = -3.82
-    threshold: float = 0.95  # probability needed to be suggested
+    intercept: float = -3.094
+    threshold: float = 0.97  # probability needed to be suggested
     # a signal "speaks" (is named in the reason) at or above this
     layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
     distinctive_terms: int = 8  # per system, for text blocking
@@ -212,6 +219,17 @@ def _rowdots(a: sp.csr_matrix, b: sp.csr_matrix, pairs: np.ndarray) -> np.ndarra
     return np.asarray(a[pairs[:, 0]].multiply(b[pairs[:, 1]]).sum(axis=1)).ravel()
 
 
+def _shared_best(
+    confidence: sp.csr_matrix, main: sp.csr_matrix, pairs: np.ndarray, chunk: int = 50_000
+) -> np.ndarray:
+    out = np.zeros(len(pairs))
+    for start in range(0, len(pairs), chunk):
+        a, b = pairs[start : start + chunk, 0], pairs[start : start + chunk, 1]
+        both = confidence[a].minimum(confidence[b]).multiply(main[a].minimum(main[b]))
+        out[start : start + chunk] = both.max(axis=1).toarray().ravel()
+    return out
+
+
 def score_pairs(
     matrices: FeatureMatrices, pairs: np.ndarray, settings: DuplicateSettings | None = None
 ) -> np.ndarray:
@@ -234,9 +252,10 @@ def score_pairs(
         m.partners, m.partners, pairs
     )
     scores[:, 2] = _rowdots(m.text, m.text, pairs)
-    # cosine of the function profiles, times how surely the weaker of the two is placed
-    strength = np.minimum(m.function_strength[pairs[:, 0]], m.function_strength[pairs[:, 1]])
-    scores[:, 3] = _rowdots(m.functions, m.functions, pairs) * strength
+    # the best function both are placed in: the weaker confidence, times how near it is to
+    # the main function of each (a finance system that mentions budgets is not placed in
+    # budget planning as firmly as the planning tool is)
+    scores[:, 3] = _shared_best(m.functions, m.function_main, pairs)
     scores[:, 4] = _rowdots(m.products, m.products, pairs) > 0
     shared_roles = _rowdots(m.roles, m.roles, pairs)
     scores[:, 5] = shared_roles > 0
@@ -251,6 +270,12 @@ def score_pairs(
     scores[:, 10] = local * np.maximum(scores[:, 0], scores[:, 3])
     mapped = np.diff(m.capabilities.indptr) > 0
     scores[:, 11] = mapped[pairs[:, 0]] & mapped[pairs[:, 1]] & (scores[:, 0] == 0)
+    # an e-service, report, viewer, archive or pool beside a system without that role: the
+    # satellite of a core system, whatever role the core system's own words reveal (unless
+    # they share a role, as role_complementary)
+    size = np.diff(m.satellites.indptr)
+    both = _rowdots(m.satellites, m.satellites, pairs)
+    scores[:, 13] = ((size[pairs[:, 0]] + size[pairs[:, 1]] - 2 * both) > 0) & (shared_roles == 0)
     return np.clip(scores, 0.0, 1.0)
 
 

@@ -20,6 +20,11 @@ from produktlyft.review.analysis.duplicates_signals import (
 )
 from produktlyft.review.analysis.duplicates_text import corpus_splitter, split_name, tokens
 
+# roles of a system that serves another one: in front of it, reporting on it, showing,
+# archiving or staffing for it (a core record or case system has none of them)
+SATELLITE_ROLES = frozenset(["front", "reporting", "viewer", "archive", "pool"])
+SHARPEN = 3.0  # a function at 80 % of a system's main one counts half: 0.8 ** 3
+
 
 @dataclass(frozen=True)
 class SystemFeatures:
@@ -44,14 +49,15 @@ class FeatureMatrices:
     capabilities: sp.csr_matrix
     data: sp.csr_matrix
     partners: sp.csr_matrix
-    functions: sp.csr_matrix  # confidences, n x functions, rows L2-normalised (cosine)
-    function_strength: np.ndarray  # per system, its highest function confidence
+    functions: sp.csr_matrix  # confidences, n x functions
+    function_main: sp.csr_matrix  # n x functions, how near each is to the system's main one
     homegrown: np.ndarray  # per system, whether it is a local tool
     capability_rarity: np.ndarray  # per capability column, 1 - log(holders) / log(systems)
     roles: sp.csr_matrix  # binary, n x roles
     complementary: sp.csr_matrix  # roles x roles, 1 where two roles complement each other
     products: sp.csr_matrix  # binary, n x products
     links: sp.csr_matrix  # n x n, 1 where two systems integrate directly
+    satellites: sp.csr_matrix  # binary, n x satellite roles (SATELLITE_ROLES)
     placements: list[Placement] = field(default_factory=list)
     model: str = "signals"  # the model the matrices were built for
     vocabulary: Vocabulary | None = None
@@ -120,31 +126,30 @@ def _placements(
     return places, token_lists, vocabulary
 
 
-def _confidences(places: Sequence[Placement]) -> sp.csr_matrix:
+def _confidences(places: Sequence[Placement]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Per system and function its confidence, and how near that is to the system's main
+    function (confidence / its highest confidence, raised to SHARPEN)."""
     columns: dict[str, int] = {}
-    rows, cols, values = [], [], []
+    rows, cols, values, main = [], [], [], []
     for i, place in enumerate(places):
+        top = max(place.functions.values(), default=1.0)
         for function, confidence in place.functions.items():
             rows.append(i)
             cols.append(columns.setdefault(function, len(columns)))
             values.append(confidence)
-    matrix = sp.csr_matrix(
-        (np.array(values, dtype=np.float32), (rows, cols)),
-        shape=(len(places), max(len(columns), 1)),
+            main.append((confidence / top) ** SHARPEN)
+    shape = (len(places), max(len(columns), 1))
+    confidence, near_main = (
+        sp.csr_matrix((np.array(v, dtype=np.float32), (rows, cols)), shape=shape)
+        for v in (values, main)
     )
-    # a system placed in three functions matches each of them only in part
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    return sp.csr_matrix(sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix)
+    return confidence, near_main
 
 
 def _rarity(binary: sp.csr_matrix) -> np.ndarray:
     holders = np.maximum(np.bincount(binary.indices, minlength=binary.shape[1]), 1)
     rarity: np.ndarray = np.clip(1.0 - np.log(holders) / np.log(max(binary.shape[0], 2)), 0, 1)
     return rarity
-
-
-def _strength(places: Sequence[Placement]) -> np.ndarray:
-    return np.array([max(p.functions.values(), default=0.0) for p in places])
 
 
 def _links(ids: Sequence[str], partners: Sequence[Iterable[str]]) -> sp.csr_matrix:
@@ -188,20 +193,23 @@ def build_matrices(
         dtype=np.float32,
     )
     products, _ = _binary([[p.product] if p.product else [] for p in places])
+    functions, function_main = _confidences(places)
+    satellites, _ = _binary([sorted(p.roles & SATELLITE_ROLES) for p in places])
     return FeatureMatrices(
         ids=list(features.ids),
         text=stem_tfidf(token_lists),
         capabilities=_idf(capabilities),
         data=_idf(data),
         partners=_idf(partners),
-        functions=_confidences(places),
-        function_strength=_strength(places),
+        functions=functions,
+        function_main=function_main,
         homegrown=np.array([p.homegrown for p in places], dtype=bool),
         capability_rarity=_rarity(capabilities),
         roles=roles,
         complementary=complementary,
         products=products,
         links=_links(features.ids, features.partners),
+        satellites=satellites,
         placements=places,
         model="signals" if place else "layers",
         vocabulary=vocabulary,

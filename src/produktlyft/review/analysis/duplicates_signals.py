@@ -7,7 +7,7 @@ viewer, platform, planning, pool). Pure: the shipped files are package data."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -105,10 +105,21 @@ def _products(raw: Sequence[dict[str, Any]]) -> dict[str, Product]:
     return out
 
 
-@lru_cache(maxsize=8)
 def load_vocabulary(user_products: Path | None = None, catalogue: bool = True) -> Vocabulary:
     """The shipped vocabulary and catalogue; entries of `user_products` (same shape as
     products.json) replace shipped ones of the same product name and add new ones."""
+    # keyed on the file's size and time as well, so an edited catalogue is read again
+    stamp = None
+    if user_products is not None:
+        status = user_products.stat()
+        stamp = (status.st_mtime_ns, status.st_size)
+    return _load_vocabulary(user_products, catalogue, stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_vocabulary(
+    user_products: Path | None, catalogue: bool, stamp: tuple[int, int] | None
+) -> Vocabulary:
     raw = _read("functions.json")
     functions = {
         f["id"]: Function(
@@ -147,6 +158,49 @@ def load_vocabulary(user_products: Path | None = None, catalogue: bool = True) -
         role_words=role_words,
         by_stem=by_stem,
     )
+
+
+LIST_FIELDS = ("aliases", "functions", "successors")
+TEXT_FIELDS = ("vendor", "source")
+
+
+def user_product_problems(raw: object, known_functions: Collection[str]) -> list[str]:
+    """What is wrong with a user's product catalogue (parsed JSON), each problem naming the
+    entry and field; empty when it can be used."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("products"), list):
+        return ['expected an object with a "products" list, as in review/data/products.json']
+    problems = []
+    for number, entry in enumerate(raw["products"], start=1):
+        where = f"products[{number}]"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: expected an object")
+            continue
+        name = entry.get("product")
+        if not isinstance(name, str) or not words(name):
+            problems.append(f'{where}: "product" must be a non-empty name')
+        else:
+            where = f"{where} ({name})"
+        problems += [
+            f'{where}: "{key}" must be text'
+            for key in TEXT_FIELDS
+            if key in entry and not isinstance(entry[key], str)
+        ]
+        for key in LIST_FIELDS:
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problems.append(f'{where}: "{key}" must be a list of texts')
+        functions = entry.get("functions", [])
+        unknown = sorted(
+            {f for f in functions if isinstance(f, str)} - set(known_functions)
+            if isinstance(functions, list)
+            else set()
+        )
+        if unknown:
+            problems.append(
+                f'{where}: unknown function(s) {", ".join(unknown)} in "functions" (the ids are '
+                "those of review/data/functions.json)"
+            )
+    return problems
 
 
 def match_product(name: str, vocabulary: Vocabulary) -> Product | None:
@@ -196,6 +250,15 @@ def first_word(text: str) -> str:
     return next((w for w in words(text) if w not in STOP_WORDS), "")
 
 
+def _roles(text: str, stems: set[str], vocabulary: Vocabulary) -> set[str]:
+    raw = set(words(text))
+    return {
+        role
+        for role, terms in vocabulary.roles.items()
+        if _hits(stems, terms) and not raw & vocabulary.role_exceptions.get(role, set())
+    }
+
+
 def place_system(
     name: str,
     description: str,
@@ -230,13 +293,15 @@ def place_system(
     # "X för Y" only X does ("Ärendehantering för familjerättsärenden" is a case system, not
     # one for "ärenden" twice); the rest of a description often names its neighbours' roles
     # ("an e-service whose applications go to the case system"), so it is not read for roles
-    for text in (name_head(bare), first_word(description)):
-        stems, raw = set(tokens(text, splitter)), set(words(text))
-        place.roles |= {
-            role
-            for role, terms in vocabulary.roles.items()
-            if _hits(stems, terms) and not raw & vocabulary.role_exceptions.get(role, set())
-        }
+    # a name whose own words say the role settles it ("Ärendehantering för X" whose text
+    # starts "Registrerar ..." is a case system, not a register as well); a role read only
+    # from part of a compound ("Bygglovsportalen") may be a brand, so the description's
+    # first word is heard as well
+    head = name_head(bare)
+    place.roles = _roles(head, {stem(w) for w in words(head)}, vocabulary)
+    if not place.roles:
+        for text in (head, first_word(description)):
+            place.roles |= _roles(text, set(tokens(text, splitter)), vocabulary)
     marks = {w for part in (name, vendor, description) for w in words(part)}
     marks |= {p for w in list(marks) for p in w.split("-")}
     place.homegrown = bool(marks & vocabulary.homegrown)

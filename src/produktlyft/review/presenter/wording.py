@@ -59,6 +59,9 @@ AGAINST_WORDS = {  # evidence against a pair, by signal name (analysis.duplicate
     "role_complementary": N_("their roles complement each other"),
     "role_differ": N_("their roles differ"),
     "mapped_apart": N_("they are mapped to different capabilities"),
+    "satellite_apart": N_(
+        "one is an e-service, report, viewer, archive or pool and the other is not"
+    ),
 }
 BAND_SCALES = {band.value: band.scale for band in Band}  # message ids, for the pages' filters
 MISSING_NAMED = 4  # a reason names this many missing facts, then says "and more"

@@ -3,12 +3,17 @@ decision holds across re-runs and re-imports: a rejected pair is never suggested
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from pathlib import Path
+
 from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound, ProduktlyftError
 from produktlyft.review.analysis.duplicates import SIGNALS, DuplicateSettings, signals_model
 from produktlyft.review.analysis.duplicates_fit import fit_weights, labelled_signals
+from produktlyft.review.analysis.duplicates_signals import load_vocabulary, user_product_problems
 from produktlyft.review.analysis.review import duplicate_features
 from produktlyft.review.model import Decision, DuplicateDecision, DuplicateWeights, pair_key
 from produktlyft.review.repository import ReviewRepository
@@ -41,17 +46,44 @@ def list_decisions(ctx: ServiceContext) -> list[DuplicateDecision]:
         return uow.repo(ReviewRepository).decisions()
 
 
-def duplicate_settings(ctx: ServiceContext) -> DuplicateSettings:
+def duplicate_settings(ctx: ServiceContext, products: Path | None = None) -> DuplicateSettings:
     """The settings a review uses: the shipped ones, with this organisation's re-fitted
-    weights for the signals model when there are any."""
+    weights for the signals model when there are any, and the user's product catalogue
+    (`products`, else the `product_catalogue` setting) checked and in use."""
+    catalogue = products or ctx.settings.product_catalogue
+    settings = DuplicateSettings(
+        user_products=checked_catalogue(catalogue) if catalogue is not None else None
+    )
     with ctx.database.reading() as uow:
         fitted = uow.repo(ReviewRepository).duplicate_weights()
-    settings = DuplicateSettings()
-    if fitted is None:
+    if fitted is None or len(fitted.weights) != len(SIGNALS):
+        # none, or fitted before the signals changed: the shipped weights until a new refit
         return settings
-    return DuplicateSettings(
-        weights=fitted.weights, intercept=fitted.intercept, threshold=fitted.threshold
+    return replace(
+        settings, weights=fitted.weights, intercept=fitted.intercept, threshold=fitted.threshold
     )
+
+
+def checked_catalogue(path: Path) -> Path:
+    """`path`, once it is known to be a usable product catalogue; otherwise a clear error
+    naming the file, the entry and the field (and nothing is reviewed)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise ProduktlyftError(f"{path}: cannot read the product catalogue ({reason})") from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProduktlyftError(
+            f"{path}: the product catalogue is not JSON (line {error.lineno}, column "
+            f"{error.colno}: {error.msg})"
+        ) from None
+    problems = user_product_problems(raw, load_vocabulary().functions)
+    if problems:
+        more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise ProduktlyftError(f"{path}: {'; '.join(problems[:10])}{more}")
+    return path.resolve()
 
 
 def current_weights(ctx: ServiceContext) -> DuplicateWeights | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from produktlyft.inventory.model import Inventory
@@ -90,9 +91,13 @@ def review(
     lang: str | None = None,
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
+    products: Path | None = None,
 ) -> tuple[int, ReviewOutcome]:
-    """Run the review over the whole inventory, store it as a new run, and return both."""
-    run, outcome = review_with_run(ctx, profile, lang=lang, today=today, progress=progress)
+    """Run the review over the whole inventory, store it as a new run, and return both.
+    `products` is a user's product catalogue for this run (else the settings' one)."""
+    run, outcome = review_with_run(
+        ctx, profile, lang=lang, today=today, progress=progress, products=products
+    )
     return run.id, outcome
 
 
@@ -103,6 +108,7 @@ def review_with_run(
     lang: str | None = None,
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
+    products: Path | None = None,
 ) -> tuple[ReviewRun, ReviewOutcome]:
     """As `review`, also returning the stored run as it is in memory: for writing the JSON
     document without reading thousands of results back from the database.
@@ -110,7 +116,7 @@ def review_with_run(
     `lang` is the run's language: its reasons are stored as codes, worded again whenever they
     are shown, and also as text in this language (what the ranking's search and the JSON
     document read)."""
-    outcome, weights = _compute(ctx, profile, today=today, progress=progress)
+    outcome, weights = _compute(ctx, profile, today=today, progress=progress, products=products)
     (progress or (lambda _: None))("saving")
     run = _run(ctx, outcome, weights, lang or ctx.settings.default_language)
     with ctx.database.unit_of_work() as uow:
@@ -145,11 +151,14 @@ def _compute(
     today: date | None,
     progress: Callable[[str], None] | None = None,
     trial: Mapping[str, Mapping[str, float]] | None = None,
+    products: Path | None = None,
 ) -> tuple[ReviewOutcome, dict[str, dict[str, float]]]:
     ctx.actor.require(Permission.ANALYSE)
     if profile not in PROFILES:
         raise ProduktlyftError(f"unknown profile '{profile}'; choose one of {', '.join(PROFILES)}")
     ctx.database.require_current()
+    # checked before anything is computed: a broken catalogue stops the run with its reason
+    duplicates = duplicate_settings(ctx, products)
     step = progress or (lambda _: None)
     today = today or ctx.now().date()
     step("loading")
@@ -178,7 +187,7 @@ def _compute(
         rejected=[(d.system_a, d.system_b) for d in decisions if d.decision is Decision.REJECT],
         confirmed=[(d.system_a, d.system_b) for d in decisions if d.decision is Decision.CONFIRM],
         workflow_pain=_workflow_pain(ctx) or None,
-        duplicate_settings=duplicate_settings(ctx),
+        duplicate_settings=duplicates,
         progress=step,
     )
     return outcome, weights

@@ -1,0 +1,38 @@
+"""Weights re-fitted before a signal was added do not break the next review: it uses the
+shipped weights until the analyst re-fits (on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from produktlyft.inventory.exporters.json_export import write_json
+from produktlyft.inventory.services.imports import import_files
+from produktlyft.kernel.context import ServiceContext
+from produktlyft.review.analysis.duplicates import SIGNALS, DuplicateSettings
+from produktlyft.review.model import DuplicateWeights
+from produktlyft.review.repository import ReviewRepository
+from produktlyft.review.services.duplicates import duplicate_settings
+from produktlyft.review.services.run import review
+from tests.conftest import make_context
+from tests.review_fixtures import organisation
+
+
+def test_weights_of_an_older_signal_set_fall_back_to_the_shipped_ones(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "org.json"
+    write_json(organisation(), path)
+    import_files(ctx, [path])
+    loaded = make_context(ctx.database, data_dir=tmp_path / "data")
+    old = DuplicateWeights(
+        (1.0,) * (len(SIGNALS) - 1), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
+    )
+    with loaded.database.unit_of_work() as uow:
+        uow.repo(ReviewRepository).save_duplicate_weights(old)
+    assert duplicate_settings(loaded).weights == DuplicateSettings().weights
+    review(loaded, today=date(2026, 12, 1))  # runs, with the shipped weights
+    current = DuplicateWeights((0.5,) * len(SIGNALS), -3.0, 0.9, 12, "t", datetime(2026, 12, 1))
+    with loaded.database.unit_of_work() as uow:
+        uow.repo(ReviewRepository).save_duplicate_weights(current)
+    assert duplicate_settings(loaded).weights == current.weights

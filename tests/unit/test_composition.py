@@ -172,6 +172,7 @@ ROUTES = {
     ("GET", "/api/v1/capabilities"),
     ("PATCH", "/api/v1/capabilities/{record_id:path}"),
     ("GET", "/api/v1/changes"),
+    ("GET", "/api/v1/docs"),
     ("GET", "/api/v1/contracts"),
     ("PATCH", "/api/v1/contracts/{record_id:path}"),
     ("GET", "/api/v1/history/sessions/{record_id:path}"),

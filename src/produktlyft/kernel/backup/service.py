@@ -85,6 +85,8 @@ def make_backup(ctx: ServiceContext, output: Path) -> BackupSummary:
     ctx.database.require_current()
     if not output.parent.is_dir():
         raise ProduktlyftError(f"the folder {output.parent} does not exist")
+    if output.is_dir():
+        raise ProduktlyftError(f"{output} is a folder; name the archive file to write")
     data_dir = ctx.settings.resolved_data_dir()
     writer = ArchiveWriter(output)
     try:

@@ -110,7 +110,7 @@ def snapshot(database: Database) -> Iterator[Snapshot]:
 def target_state(database: Database) -> tuple[str | None, dict[str, int]]:
     """The target's schema revision and the rows in each table that has any, leaving out the
     rows a new database is given by its migrations (tables marked `seeded_by_migration`)."""
-    with database.engine.connect() as connection:
+    with database._connect() as connection:  # an unreachable server is a user error
         revision = _revision(connection)
         if revision is None:
             return None, {}

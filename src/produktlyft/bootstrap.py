@@ -92,6 +92,7 @@ def report(areas: Sequence[Area] = AREAS) -> Report:
 
 
 def cli_app() -> typer.Typer:
+    from produktlyft.kernel.backup import cli as backup_cli
     from produktlyft.kernel.cli.app import build_cli
     from produktlyft.kernel.cli.state import STATE
 
@@ -99,7 +100,9 @@ def cli_app() -> typer.Typer:
     by_name = {area.name: area for area in AREAS}
     STATE.caches = CacheRegistry()  # the command's process's one registry
     STATE.make_report = report  # made when a command writes one: it loads the chart stack
-    return build_cli([by_name[name] for name in CLI_ORDER])
+    app = build_cli([by_name[name] for name in CLI_ORDER])
+    backup_cli.register(app)  # the kernel's own commands, after every area's
+    return app
 
 
 def main() -> None:

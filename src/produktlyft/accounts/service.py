@@ -291,9 +291,48 @@ def oidc_sign_in(
             account = _new_oidc_account(ctx, uow, issuer, subject, claims, now)
         if account.disabled:
             raise LoginRefused("this account is disabled")
+        account = _role_from_claim(ctx, uow, account, claims, now)
         uow.repo(AccountRepository).touch_login(account.name, now)
         uow.repo(ChangeLogRepository).append([_event(now, account.name, Action.SIGN_IN, client)])
     return account
+
+
+def claimed_role(settings: Settings, claims: dict[str, object]) -> Role | None:
+    """The role the identity provider's claim gives (the highest mapped value), the default
+    role when no value maps, or None when roles are not taken from a claim."""
+    if not settings.oidc_role_claim:
+        return None
+    value = claims.get(settings.oidc_role_claim)
+    values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    mapping = settings.oidc_role_map()
+    found = [Role(mapping[str(item)]) for item in values if str(item) in mapping]
+    order = list(Role)
+    return max(found, key=order.index) if found else Role(settings.oidc_default_role)
+
+
+def _role_from_claim(
+    ctx: ServiceContext, uow: UnitOfWork, account: Account, claims: dict[str, object], now: datetime
+) -> Account:
+    role = claimed_role(ctx.settings, claims)
+    if role is None or role == account.role:
+        return account
+    uow.repo(AccountRepository).set_role(account.name, role)  # ends the account's other sessions
+    uow.repo(ChangeLogRepository).append(
+        [
+            Change(
+                at=now,
+                actor=f"oidc:{ctx.settings.oidc_role_claim}",
+                entity="users",
+                entity_id=account.name,
+                action=Action.UPDATE,
+                changes={"role": [account.role.value, role.value]},
+            )
+        ]
+    )
+    _sessions(ctx.caches).clear()
+    return account.model_copy(
+        update={"role": role, "session_generation": account.session_generation + 1}
+    )
 
 
 def _new_oidc_account(
@@ -312,7 +351,7 @@ def _new_oidc_account(
         name = f"{wanted}-{suffix}"
     account = Account(
         name=name,
-        role=Role(ctx.settings.oidc_default_role),
+        role=claimed_role(ctx.settings, claims) or Role(ctx.settings.oidc_default_role),
         display_name=str(claims.get("name") or "") or None,
         oidc_subject=f"{issuer}|{subject}",
         created_at=now,

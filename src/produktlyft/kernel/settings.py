@@ -153,6 +153,19 @@ class Settings(BaseSettings):
         description="Role given to a person the first time they sign in through OpenID "
         "Connect; an administrator can change it later.",
     )
+    oidc_role_claim: str | None = Field(
+        None,
+        description="Claim of the OpenID Connect ID token that carries the person's groups or "
+        "roles (text or a list), e.g. `groups` or `roles`. When set, every sign-in takes the "
+        "role from it through `PRODUKTLYFT_OIDC_ROLES` (the highest role any value maps to; "
+        "`PRODUKTLYFT_OIDC_DEFAULT_ROLE` when none does), so the identity provider decides "
+        "roles and a change there applies at the next sign-in. Unset: roles are set here.",
+    )
+    oidc_roles: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="How values of the role claim map to roles, comma-separated `value=role` "
+        "pairs, e.g. `produktlyft-admins=admin,produktlyft-analysts=analyst`.",
+    )
     product_catalogue: Path | None = Field(
         None,
         description="A local product catalogue for duplicate detection: a JSON file of the "
@@ -171,12 +184,29 @@ class Settings(BaseSettings):
         "limited by it.",
     )
 
-    @field_validator("trusted_proxies", "repository_hosts", mode="before")
+    @field_validator("trusted_proxies", "repository_hosts", "oidc_roles", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("oidc_roles")
+    @classmethod
+    def _role_pairs(cls, value: list[str]) -> list[str]:
+        roles = ("viewer", "editor", "analyst", "admin")
+        for pair in value:
+            claim, _, role = pair.rpartition("=")
+            if not claim.strip() or role.strip() not in roles:
+                raise ValueError(
+                    f"'{pair}' is not a value=role pair with a role of {', '.join(roles)}"
+                )
+        return value
+
+    def oidc_role_map(self) -> dict[str, str]:
+        """Role claim value -> role name, from `oidc_roles`."""
+        pairs = (pair.rpartition("=") for pair in self.oidc_roles)
+        return {claim.strip(): role.strip() for claim, _, role in pairs}
 
     def resolved_data_dir(self) -> Path:
         if self.data_dir is not None:

@@ -137,10 +137,11 @@ async def oidc_callback(request: Request) -> Response:
     if state.oidc is None:
         return RedirectResponse("/login", status_code=303)
     from authlib.integrations.base_client.errors import OAuthError
+    from joserfc.errors import JoseError
 
     try:
         token = await state.oidc.authorize_access_token(request)
-    except OAuthError:
+    except (OAuthError, JoseError):  # JoseError: an ID token altered, expired or for another
         return render(
             request,
             "account/login.html",

@@ -17,9 +17,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from produktlyft.kernel.db.faults import REASONS, classify
 from produktlyft.kernel.db.unit_of_work import UnitOfWork
 from produktlyft.kernel.errors import ProduktlyftError
 
@@ -32,6 +33,10 @@ class DatabaseUnavailable(ProduktlyftError):
 
 class DatabaseNotInitialised(ProduktlyftError):
     pass
+
+
+class DatabaseNotWritable(DatabaseUnavailable):
+    """The disk is full or the database (or its folder) is read-only: nothing was written."""
 
 
 def normalise_url(url: str) -> str:
@@ -63,6 +68,7 @@ class Database:
         self.url = normalise_url(url)
         parsed = make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.sqlite_file = Path(parsed.database) if self.is_sqlite and parsed.database else None
         # A connection opened beyond the pool is closed again after one use; for PostgreSQL
         # that is a new server process per request, so the pool is sized to the concurrency.
         kwargs: dict[str, Any] = {
@@ -134,11 +140,31 @@ class Database:
         try:
             connection = self.engine.connect()
         except OperationalError as error:
+            self._raise_if_not_writable(error)
             raise DatabaseUnavailable(
                 f"cannot reach the database {self.display_url}: {error.orig}"
             ) from error
-        with connection:
+        with connection, self._storage_faults():
             yield connection
+
+    def _raise_if_not_writable(self, error: DBAPIError) -> None:
+        fault = classify(error, self.sqlite_file)
+        if fault is not None:
+            where = str(self.sqlite_file) if self.sqlite_file else self.display_url
+            raise DatabaseNotWritable(
+                f"cannot write to the database {where}: {REASONS[fault]} ({error.orig}); "
+                "nothing was written"
+            ) from error
+
+    @contextmanager
+    def _storage_faults(self) -> Iterator[None]:
+        """A full disk or a read-only file becomes a user error naming the path; any other
+        driver error stays what it is."""
+        try:
+            yield
+        except DBAPIError as error:
+            self._raise_if_not_writable(error)
+            raise
 
     @contextmanager
     def unit_of_work(self, *, rollback_only: bool = False) -> Iterator[UnitOfWork]:

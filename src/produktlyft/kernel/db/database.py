@@ -61,6 +61,18 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_HEAD: list[str | None] = []
+
+
+def _head_revision(config: Config) -> str | None:
+    """The newest revision shipped. Alembic finds it by compiling every migration file (tens
+    of ms); the files are part of the installed package, so it is found once per process,
+    and /healthz, which asks on every probe, costs one small query (issue 15)."""
+    if not _HEAD:
+        _HEAD.append(ScriptDirectory.from_config(config).get_current_head())
+    return _HEAD[0]
+
+
 class Database:
     """One database, addressed by URL."""
 
@@ -120,8 +132,7 @@ class Database:
     def is_current(self) -> bool:
         with self._connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
-            head = ScriptDirectory.from_config(self._alembic_config(connection)).get_current_head()
-        return current == head
+            return current == _head_revision(self._alembic_config(connection))
 
     def require_current(self) -> None:
         # Asking Alembic compiles every migration file (~20 ms); once the schema is known to

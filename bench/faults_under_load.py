@@ -259,7 +259,10 @@ def kill_mid_import(
         port = free_port()
         server = start_server(database, port, env, workers=args.workers)
         delay = ctx["import_seconds"] * (trial + 1) / (args.kills + 1)
-        upload = threading.Thread(target=_upload, args=(port, ctx["token"], path), daemon=True)
+        answer: list[str] = []
+        upload = threading.Thread(
+            target=_upload, args=(port, ctx["token"], path, answer), daemon=True
+        )
         with Readers(port, args.clients, ctx["targets"]) as readers:
             upload.start()
             time.sleep(delay)
@@ -273,22 +276,24 @@ def kill_mid_import(
         )
         ctx["between"] += verdict.startswith("BETWEEN")
         verdicts.append(
-            f"kill {trial + 1} after {delay:.1f} s: state {verdict}; systems {fingerprint(now)} "
+            f"kill {trial + 1} after {delay:.1f} s (upload: {answer[0] if answer else '?'}): "
+            f"state {verdict}; systems {fingerprint(now)} "
             f"(before {fingerprint(before)}, after {fingerprint(after)})"
         )
     return verdicts
 
 
-def _upload(port: int, token: str, path: Path) -> None:
+def _upload(port: int, token: str, path: Path, answer: list[str]) -> None:
     try:
         with api(port, token) as client:
-            client.post(
+            response = client.post(
                 "/imports",
                 params={"dry_run": "false"},
                 files={"file": (path.name, path.read_bytes(), "application/json")},
             )
-    except httpx2.HTTPError:
-        pass  # the server was killed under it: expected
+        answer.append(f"answered {response.status_code} before the kill")
+    except httpx2.HTTPError as error:
+        answer.append(f"cut off by the kill ({type(error).__name__})")
 
 
 def main() -> int:
@@ -333,6 +338,8 @@ def run(database: str, args: argparse.Namespace, folder: Path) -> int:
     env = environment(folder)
     create_demo(args.db, database, args.systems, args.seed, folder, env)
     token = cli(database, "token", "create", "editor", env=env).stdout.strip().splitlines()[-1]
+    importer = cli(database, "token", "create", "importer", "--role", "admin", env=env)
+    importer_token = importer.stdout.strip().splitlines()[-1]
     cli(database, "export", "--format", "json", "-o", str(folder / "base.json"), env=env)
     base = json.loads((folder / "base.json").read_text(encoding="utf-8"))
     rng = random.Random(args.seed)
@@ -377,7 +384,7 @@ def run(database: str, args: argparse.Namespace, folder: Path) -> int:
         "rng": rng,
         "folder": folder,
         "base": base,
-        "token": token,
+        "token": importer_token,
         "targets": targets,
         "statuses": killed,
         "between": 0,
@@ -389,7 +396,8 @@ def run(database: str, args: argparse.Namespace, folder: Path) -> int:
         print(f"  {line}")
 
     # 3. a full disk and a read-only folder
-    storage = storage_faults(database, env, folder, path) if args.db == "sqlite" else []
+    fresh, _ = import_file(folder, base, "FULL", args.kill_systems, [])  # must write to fail
+    storage = storage_faults(database, env, folder, fresh) if args.db == "sqlite" else []
     print("\n3. full disk and read-only folder:" if storage else "")
     for line in storage:
         print(f"  {line}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import os
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -160,7 +161,11 @@ def start_server(
 def stop_server(server: subprocess.Popen[bytes]) -> None:
     if server.poll() is None:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # a worker stuck on a busy machine
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 class Client:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import http.client
 import json
 import os
 import random
@@ -87,7 +88,7 @@ class Readers:
             try:
                 status, _ = client.get(path, retry=False)
                 outcome = str(status)
-            except OSError as error:  # the server was killed, or refused the connection
+            except (OSError, http.client.HTTPException) as error:  # the server was killed
                 outcome = type(error).__name__
                 client.connection.close()
                 self.stop.wait(0.2)

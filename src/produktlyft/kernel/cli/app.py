@@ -10,9 +10,10 @@ reported in one line with exit code 2, and only `--debug` shows the stack trace.
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Sequence
-from typing import Protocol, cast
+from typing import NoReturn, Protocol, cast
 
 import click
 import typer
@@ -23,6 +24,8 @@ from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.errors import InvalidInput, ProduktlyftError
 
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
+# the errors of a write to a full disk, past a size limit or quota, or to a read-only folder
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS}
 
 # Typer 0.2x parses with its own copy of click, earlier versions with click itself: the
 # exceptions that end a command line are caught in both forms. A usage error (unknown option,
@@ -102,16 +105,28 @@ def run(app: typer.Typer) -> None:
         shown = cast(_Shown, error)
         shown.show()
         sys.exit(shown.exit_code)
+    except OSError as error:
+        if error.errno not in _WRITE_ERRNOS:
+            _internal(error)
+        # a full disk or a read-only folder, met while writing a file (not the database)
+        errors.print(
+            f"[bold red]Error:[/] cannot write {error.filename or 'a file'}: {error.strerror}"
+        )
+        sys.exit(1)
     except KeyboardInterrupt:
         errors.print("Interrupted; nothing more was written.")
         sys.exit(130)
     except Exception as error:
-        if STATE.debug:
-            raise
-        errors.print(
-            f"[bold red]Internal error:[/] {type(error).__name__}: {error}\n"
-            "This is a bug in produktlyft. Run again with --debug for the details "
-            "and report it."
-        )
-        sys.exit(2)
+        _internal(error)
     sys.exit(0)
+
+
+def _internal(error: Exception) -> NoReturn:
+    if STATE.debug:
+        raise error
+    errors.print(
+        f"[bold red]Internal error:[/] {type(error).__name__}: {error}\n"
+        "This is a bug in produktlyft. Run again with --debug for the details "
+        "and report it."
+    )
+    sys.exit(2)

@@ -17,9 +17,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from produktlyft.kernel.db.faults import REASONS, classify
 from produktlyft.kernel.db.unit_of_work import UnitOfWork
 from produktlyft.kernel.errors import ProduktlyftError
 
@@ -32,6 +33,10 @@ class DatabaseUnavailable(ProduktlyftError):
 
 class DatabaseNotInitialised(ProduktlyftError):
     pass
+
+
+class DatabaseNotWritable(DatabaseUnavailable):
+    """The disk is full or the database (or its folder) is read-only: nothing was written."""
 
 
 def normalise_url(url: str) -> str:
@@ -56,6 +61,18 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_HEAD: list[str | None] = []
+
+
+def _head_revision(config: Config) -> str | None:
+    """The newest revision shipped. Alembic finds it by compiling every migration file (tens
+    of ms); the files are part of the installed package, so it is found once per process,
+    and /healthz, which asks on every probe, costs one small query (issue 15)."""
+    if not _HEAD:
+        _HEAD.append(ScriptDirectory.from_config(config).get_current_head())
+    return _HEAD[0]
+
+
 class Database:
     """One database, addressed by URL."""
 
@@ -63,6 +80,7 @@ class Database:
         self.url = normalise_url(url)
         parsed = make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.sqlite_file = Path(parsed.database) if self.is_sqlite and parsed.database else None
         # A connection opened beyond the pool is closed again after one use; for PostgreSQL
         # that is a new server process per request, so the pool is sized to the concurrency.
         kwargs: dict[str, Any] = {
@@ -114,8 +132,7 @@ class Database:
     def is_current(self) -> bool:
         with self._connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
-            head = ScriptDirectory.from_config(self._alembic_config(connection)).get_current_head()
-        return current == head
+            return current == _head_revision(self._alembic_config(connection))
 
     def require_current(self) -> None:
         # Asking Alembic compiles every migration file (~20 ms); once the schema is known to
@@ -134,11 +151,31 @@ class Database:
         try:
             connection = self.engine.connect()
         except OperationalError as error:
+            self._raise_if_not_writable(error)
             raise DatabaseUnavailable(
                 f"cannot reach the database {self.display_url}: {error.orig}"
             ) from error
-        with connection:
+        with connection, self._storage_faults():
             yield connection
+
+    def _raise_if_not_writable(self, error: DBAPIError) -> None:
+        fault = classify(error, self.sqlite_file)
+        if fault is not None:
+            where = str(self.sqlite_file) if self.sqlite_file else self.display_url
+            raise DatabaseNotWritable(
+                f"cannot write to the database {where}: {REASONS[fault]} ({error.orig}); "
+                "nothing was written"
+            ) from error
+
+    @contextmanager
+    def _storage_faults(self) -> Iterator[None]:
+        """A full disk or a read-only file becomes a user error naming the path; any other
+        driver error stays what it is."""
+        try:
+            yield
+        except DBAPIError as error:
+            self._raise_if_not_writable(error)
+            raise
 
     @contextmanager
     def unit_of_work(self, *, rollback_only: bool = False) -> Iterator[UnitOfWork]:

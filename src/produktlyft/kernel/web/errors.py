@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseUnavailable
+from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseNotWritable, DatabaseUnavailable
 from produktlyft.kernel.errors import (
     InvalidInput,
     NotFound,
@@ -19,6 +19,7 @@ from produktlyft.kernel.errors import (
 )
 from produktlyft.kernel.web import problems
 from produktlyft.kernel.web.deps import render
+from produktlyft.kernel.web.problems import WRITE_ERRNOS
 from produktlyft.kernel.web.security import CsrfRejected, SignInRequired
 
 log = logging.getLogger("produktlyft.kernel.web")
@@ -72,6 +73,21 @@ async def _unavailable(request: Request, error: Exception) -> Response:
     return _page(request, 503, "unavailable")
 
 
+async def _not_writable(request: Request, error: Exception) -> Response:
+    # the message names a server path: for the log, not for the visitor
+    log.error("storage problem: %s", error)
+    request.state.account = None
+    return _page(request, 503, "not_writable", headers={"Retry-After": "60"})
+
+
+async def _os_error(request: Request, error: Exception) -> Response:
+    """A file the server could not write (an upload, an event log, a report): a full disk or a
+    read-only folder is the operator's to fix, not a bug."""
+    if isinstance(error, OSError) and error.errno in WRITE_ERRNOS:
+        return await _not_writable(request, error)
+    return await _internal(request, error)
+
+
 async def _invalid(request: Request, error: Exception) -> Response:
     issues = error.issues if isinstance(error, InvalidInput) else []
     return render(
@@ -114,6 +130,8 @@ def install(app: FastAPI) -> None:
         (TooManyAttempts, _too_many),
         (DatabaseUnavailable, _unavailable),
         (DatabaseNotInitialised, _unavailable),
+        (DatabaseNotWritable, _not_writable),
+        (OSError, _os_error),
         (InvalidInput, _invalid),
         (ProduktlyftError, _user_error),
         (HTTPException, _http),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from typing import Any
 
@@ -11,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
 
-from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseUnavailable
+from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseNotWritable, DatabaseUnavailable
 from produktlyft.kernel.errors import (
     Conflict,
     InvalidInput,
@@ -22,6 +23,8 @@ from produktlyft.kernel.errors import (
 )
 
 log = logging.getLogger("produktlyft.api")
+# the errors of a write to a full disk, past a size limit or quota, or to a read-only folder
+WRITE_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS}
 MEDIA_TYPE = "application/problem+json"
 
 # What each status means, as the OpenAPI document says it (every one is a problem document).
@@ -131,6 +134,18 @@ async def handle(request: Request, error: Exception) -> Response:
             "Too many requests",
             str(error),
             headers={"Retry-After": str(error.retry_after)},
+        )
+    if isinstance(error, DatabaseNotWritable) or (
+        isinstance(error, OSError) and error.errno in WRITE_ERRNOS
+    ):
+        log.error("storage problem: %s", error)  # names a server path: logged, not sent
+        return problem(
+            request,
+            503,
+            "not-writable",
+            "Storage not writable",
+            "the server's disk is full or its storage is read-only; nothing was written",
+            headers={"Retry-After": "60"},
         )
     if isinstance(error, DatabaseUnavailable | DatabaseNotInitialised):
         return problem(request, 503, "unavailable", "Service unavailable", str(error))

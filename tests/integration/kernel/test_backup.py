@@ -25,7 +25,8 @@ from produktlyft.kernel.db.backup import target_state
 from produktlyft.kernel.errors import PermissionDenied
 from produktlyft.surveys.services.reports import survey_report
 from produktlyft.surveys.services.rounds import list_rounds
-from produktlyft.workflows.services.analysis import analyse_event_log, analysis_json
+from produktlyft.workflows.presenter import analysis_json
+from produktlyft.workflows.services.analysis import analyse_event_log
 from produktlyft.workflows.services.logs import list_event_logs
 from tests.conftest import POSTGRES_URL, make_context
 from tests.integration.inventory.test_cli import run

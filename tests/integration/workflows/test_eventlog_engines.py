@@ -20,7 +20,8 @@ from produktlyft.kernel.db import Database
 from produktlyft.kernel.errors import InvalidInput, ProduktlyftError
 from produktlyft.workflows import engines
 from produktlyft.workflows.model import ColumnMapping
-from produktlyft.workflows.services.analysis import analyse_event_log, analysis_json
+from produktlyft.workflows.presenter import analysis_json
+from produktlyft.workflows.services.analysis import analyse_event_log
 from produktlyft.workflows.services.logs import ImportOptions, event_log_files, import_event_log
 from tests.conftest import make_context
 from tests.integration.workflows.same_answer import assert_same

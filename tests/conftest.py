@@ -1,9 +1,9 @@
 """Fixtures every tier shares: the test data, and databases on SQLite and PostgreSQL.
 
-The small real files the tests read ship in tests/data/ (`test_data`), so a bare clone runs
-them. Only large benchmark inputs stay in ../shared (`shared_dir`, tests marked
-`benchmark_data`). Outside CI a missing component (the ../shared folder, the PostgreSQL
-server, Chromium) skips the tests that need it, with the reason; under CI=true it fails them.
+The real files the tests read ship in tests/data/ (`test_data`), so a bare clone runs every
+test; only the bench scripts read the large inputs in ../shared. Outside CI a missing component
+(the PostgreSQL server, Chromium) skips the tests that need it, with the reason; under CI=true
+it fails them.
 """
 
 from __future__ import annotations
@@ -45,36 +45,35 @@ def test_data() -> Path:
     return TEST_DATA
 
 
-@pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    """The ../shared folder beside the project, for the large benchmark inputs the repository
-    does not ship; only tests marked `benchmark_data` use it."""
-    path = Path(os.environ.get("PRODUKTLYFT_SHARED_DIR", ROOT.parent / "shared"))
-    if not (path / "data").is_dir():
-        missing_component(f"benchmark data: the shared test data folder {path} is absent")
-    return path
-
-
-# Event logs too large to ship in tests/data/: read from ../shared, by tests marked benchmark_data.
-BENCHMARK_LOGS = frozenset(
-    {"road_traffic_fines.csv", "road_traffic_fines.parquet", "hospital_billing.parquet"}
-)
+# The one event log generated rather than shipped: the road-traffic fines CSV (28 MB) is the
+# shipped Parquet file (1.7 MB) written out as CSV, which reproduces the published conversion.
+GENERATED_LOGS = {"road_traffic_fines.csv": "road_traffic_fines.parquet"}
 
 
 def eventlog_params(names: Iterable[str]) -> list[Any]:
-    """Test parameters for these event logs, the benchmark ones marked `benchmark_data`."""
-    return [
-        pytest.param(name, marks=pytest.mark.benchmark_data) if name in BENCHMARK_LOGS else name
-        for name in sorted(names)
-    ]
+    """Test parameters for these event logs, in a stable order."""
+    return sorted(names)
+
+
+@pytest.fixture(scope="session")
+def generated_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder for the event logs the tests write from shipped ones, made once per run."""
+    return tmp_path_factory.mktemp("eventlogs")
 
 
 def eventlog_path(request: pytest.FixtureRequest, name: str) -> Path:
-    """A shipped event log from tests/data/eventlogs/, or a benchmark one from ../shared."""
-    if name in BENCHMARK_LOGS:
-        shared: Path = request.getfixturevalue("shared_dir")
-        return shared / "data" / "eventlogs" / name
-    return TEST_DATA / "eventlogs" / name
+    """A shipped event log from tests/data/eventlogs/, or one written from a shipped one."""
+    source = GENERATED_LOGS.get(name)
+    if source is None:
+        return TEST_DATA / "eventlogs" / name
+    folder: Path = request.getfixturevalue("generated_logs")
+    path = folder / name
+    if not path.exists():
+        import polars as pl  # only the tests that need the generated log pay for the import
+
+        frame = pl.read_parquet(TEST_DATA / "eventlogs" / source)
+        frame.write_csv(path, datetime_format="%Y-%m-%dT%H:%M:%S%.6f")
+    return path
 
 
 def _postgres_admin() -> Database:

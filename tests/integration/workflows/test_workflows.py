@@ -108,12 +108,10 @@ def test_missing_case_ids_are_dropped_and_reported(wctx: ServiceContext, test_da
     assert sepsis.events == 15214 - 24
 
 
-@pytest.mark.benchmark_data
 def test_missing_case_id_in_hospital_billing_is_dropped(
-    wctx: ServiceContext, shared_dir: Path
+    wctx: ServiceContext, test_data: Path
 ) -> None:
-    """hospital_billing.parquet (3.5 MB) is a benchmark input, not shipped in tests/data/."""
-    billing = import_event_log(wctx, shared_dir / "data" / "eventlogs" / "hospital_billing.parquet")
+    billing = import_event_log(wctx, test_data / "eventlogs" / "hospital_billing.parquet")
     assert billing.dropped["total"] == 1
 
 

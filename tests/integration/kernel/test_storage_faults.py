@@ -197,7 +197,7 @@ def test_a_page_that_writes_answers_503_with_a_page(
     _on_every_connection(database, pragma)
     response = client.post("/edit/systems/sys-00001", data=form, follow_redirects=False)
     assert response.status_code == 503, response.text[:500]
-    assert "Nothing can be saved just now" in response.text
+    assert "Inget kan sparas just nu" in response.text  # the page's language: Swedish first
     assert "Traceback" not in response.text and "web.db" not in response.text
 
 

@@ -25,7 +25,7 @@ from schemathesis.checks import (
 from schemathesis.config import SchemathesisConfig
 from schemathesis.schemas import APIOperation
 
-from produktlyft.accounts.service import create_token
+from produktlyft.accounts.tokens import create_token
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.db import Database
 from tests.conftest import make_context

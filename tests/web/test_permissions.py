@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from produktlyft.accounts.service import create_token
+from produktlyft.accounts.tokens import create_token
 from produktlyft.inventory.services.browse import AUDIT_ENTITIES
 from produktlyft.kernel.access import Permission, Role
 from produktlyft.kernel.web.security import declared_permission, iter_routes

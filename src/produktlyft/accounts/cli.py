@@ -9,7 +9,8 @@ import sys
 import typer
 from rich.console import Console
 
-from produktlyft.accounts.service import add_user, create_token, session_secret
+from produktlyft.accounts.service import add_user, session_secret
+from produktlyft.accounts.tokens import create_token
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.cli.state import STATE
 from produktlyft.kernel.db.open import initialise_database

@@ -12,26 +12,19 @@ import os
 import secrets
 import time
 from datetime import UTC, datetime, timedelta
-from datetime import time as dt_time
-from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from produktlyft.accounts.audit_repository import AuditLogRepository
 from produktlyft.accounts.model import (
     Account,
-    ApiToken,
-    AuditPage,
-    AuditQuery,
     LoginRefused,
-    NewToken,
 )
 from produktlyft.accounts.repository import AccountRepository
 from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Action, Change
 from produktlyft.inventory.services import browse
-from produktlyft.kernel.access import Actor, Permission, Role
+from produktlyft.kernel.access import Permission, Role
 from produktlyft.kernel.cache import CacheRegistry, VersionedCache
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database, UnitOfWork
@@ -39,26 +32,23 @@ from produktlyft.kernel.errors import (
     InvalidInput,
     Issue,
     NotFound,
-    ProduktlyftError,
     TooManyAttempts,
     wording,
 )
 from produktlyft.kernel.settings import Settings
 
 MIN_PASSWORD_LENGTH = 10
-TOKEN_PREFIX = "pl_"
 _hasher = PasswordHasher()
 # A hash to verify against when the account does not exist, so timing does not tell.
 _DUMMY_HASH = _hasher.hash("not a real password, only for constant-time refusals")
-# Touch a token's last-used time at most this often, to keep API reads free of writes.
-_TOUCH_EVERY = timedelta(minutes=5)
 # recorded for a failed sign-in under a name no account has
 UNKNOWN_NAME = "unknown"
 SESSION_RECHECK_SECONDS = 5.0
 SESSIONS_KEPT = 10_000  # signed-in people per database remembered for that while
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
+    """A time read back from SQLite (which drops the zone) as the UTC time it was."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -196,7 +186,7 @@ def _refuse_if_limited(ctx: ServiceContext, keys: list[str], now: datetime) -> N
         for key in keys:
             count, oldest = uow.repo(AccountRepository).failures_since(key, now - window)
             if count >= ctx.settings.login_max_failures and oldest is not None:
-                wait = (_aware(oldest) + window - now).total_seconds()
+                wait = (aware(oldest) + window - now).total_seconds()
                 raise TooManyAttempts(max(1, int(wait) + 1))
 
 
@@ -373,94 +363,6 @@ def _new_oidc_account(
     return account
 
 
-def _hash_token(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def create_token(ctx: ServiceContext, name: str, role: Role | None = None) -> NewToken:
-    """A new API token. When `name` is an account the token acts as that account (with its
-    current role); otherwise it is a machine client with `role` (viewer unless given)."""
-    ctx.actor.require(Permission.ADMINISTER)
-    if not name.strip() or len(name) > 200:
-        raise InvalidInput(
-            [Issue.worded(wording("give the token a name of 1-200 characters"), column="name")]
-        )
-    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    now = ctx.now()
-    with ctx.database.unit_of_work() as uow:
-        account = uow.repo(AccountRepository).get(name)
-        if account is not None and role is not None and role != account.role:
-            raise ProduktlyftError(
-                f"'{name}' is an account with role {account.role.value}; "
-                "its tokens act with that role"
-            )
-        token = uow.repo(AccountRepository).add_token(
-            name=name,
-            token_hash=_hash_token(secret),
-            prefix=secret[:10],
-            role=account.role if account else (role or Role.VIEWER),
-            user_name=account.name if account else None,
-            created_at=now,
-            created_by=ctx.actor.name,
-        )
-        uow.repo(ChangeLogRepository).append(
-            [
-                Change(
-                    at=now,
-                    actor=ctx.actor.name,
-                    entity="api_tokens",
-                    entity_id=str(token.pk),
-                    action=Action.CREATE,
-                    changes={"name": [None, name], "role": [None, token.role.value]},
-                )
-            ]
-        )
-    return NewToken(token=token, secret=secret)
-
-
-def list_tokens(ctx: ServiceContext) -> list[ApiToken]:
-    ctx.actor.require(Permission.ADMINISTER)
-    with ctx.database.reading() as uow:
-        return uow.repo(AccountRepository).tokens()
-
-
-def revoke_token(ctx: ServiceContext, pk: int) -> None:
-    ctx.actor.require(Permission.ADMINISTER)
-    now = ctx.now()
-    with ctx.database.unit_of_work() as uow:
-        if not uow.repo(AccountRepository).revoke_token(pk, now):
-            raise NotFound(f"no active token number {pk}")
-        uow.repo(ChangeLogRepository).append(
-            [
-                Change(
-                    at=now,
-                    actor=ctx.actor.name,
-                    entity="api_tokens",
-                    entity_id=str(pk),
-                    action=Action.DELETE,
-                )
-            ]
-        )
-
-
-def actor_for_token(database: Database, secret: str) -> Actor | None:
-    """Who a bearer token acts for, or None for an unknown or revoked token."""
-    if not secret.startswith(TOKEN_PREFIX):
-        return None
-    now = datetime.now(UTC)
-    with database.reading() as uow:
-        token = uow.repo(AccountRepository).token_by_hash(_hash_token(secret))
-        account = (
-            uow.repo(AccountRepository).get(token.user_name) if token and token.user_name else None
-        )
-    if token is None or (token.user_name and (account is None or account.disabled)):
-        return None
-    if token.last_used_at is None or now - _aware(token.last_used_at) > _TOUCH_EVERY:
-        with database.unit_of_work() as uow:
-            uow.repo(AccountRepository).touch_token(token.pk, now)
-    return account.actor() if account is not None else token.actor()
-
-
 def _account_change(ctx: ServiceContext, name: str, changes: dict[str, object]) -> Change:
     return Change(
         at=ctx.now(),
@@ -531,24 +433,3 @@ def change_own_password(ctx: ServiceContext, old: str, new: str) -> Account:
         )
     _sessions(ctx.caches).clear()
     return account.model_copy(update={"session_generation": account.session_generation + 1})
-
-
-def audit_page(ctx: ServiceContext, query: AuditQuery) -> AuditPage:
-    """One page of the audit log, newest first, filtered by kind of event, person and days
-    (calendar days in the organisation's time zone)."""
-    ctx.actor.require(Permission.ADMINISTER)
-    zone = ZoneInfo(ctx.settings.time_zone)
-    start = datetime.combine(query.since, dt_time(), zone) if query.since else None
-    end = (
-        datetime.combine(query.until + timedelta(days=1), dt_time(), zone) if query.until else None
-    )
-    size = ctx.settings.page_size
-    with ctx.database.reading() as uow:
-        repo = uow.repo(AuditLogRepository)
-        total = repo.count(query.kind, query.actor, start, end)
-        pages = max(1, -(-total // size))
-        page = min(query.page, pages)
-        changes = repo.page(
-            query.kind, query.actor, start, end, limit=size, offset=(page - 1) * size
-        )
-    return AuditPage(changes=changes, total=total, page=page, pages=pages, query=query)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from produktlyft.accounts import service
+from produktlyft.accounts import service, tokens
 from produktlyft.accounts.model import Account
 from produktlyft.kernel.access import Actor
 from produktlyft.kernel.cache import CacheRegistry
@@ -18,7 +18,7 @@ class AccountsSignIn:
         return service.account_for_session(database, name, caches)
 
     def actor_for_token(self, database: Database, secret: str) -> Actor | None:
-        return service.actor_for_token(database, secret)
+        return tokens.actor_for_token(database, secret)
 
     def session_secret(self, settings: Settings) -> str:
         return service.session_secret(settings)

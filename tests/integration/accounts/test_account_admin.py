@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
+from produktlyft.accounts.audit import audit_page
 from produktlyft.accounts.model import AuditKind, AuditQuery, LoginRefused
 from produktlyft.accounts.service import (
     add_user,
-    audit_page,
     reset_password,
     set_disabled,
     sign_in,

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from produktlyft.accounts import service as accounts
+from produktlyft.accounts import tokens
 from produktlyft.inventory.queries import SystemQuery
 from produktlyft.inventory.services import browse as inventory_browse
 from produktlyft.inventory.services import dashboard
@@ -25,10 +26,10 @@ CALLS: list[tuple[Role | None, Callable[[ServiceContext], Any]]] = [
     (Role.VIEWER, lambda ctx: inventory_edit.save_edit(ctx, "systems", "x", {}, 1)),
     (Role.EDITOR, lambda ctx: stage_upload(ctx, "a.json", b"{}")),
     (Role.ANALYST, lambda ctx: accounts.add_user(ctx, "x", Role.ADMIN, "long-enough-1")),
-    (Role.ANALYST, lambda ctx: accounts.create_token(ctx, "x")),
+    (Role.ANALYST, lambda ctx: tokens.create_token(ctx, "x")),
     (Role.ANALYST, lambda ctx: accounts.set_role(ctx, "x", Role.ADMIN)),
-    (Role.ANALYST, accounts.list_tokens),
-    (Role.ANALYST, lambda ctx: accounts.revoke_token(ctx, 1)),
+    (Role.ANALYST, tokens.list_tokens),
+    (Role.ANALYST, lambda ctx: tokens.revoke_token(ctx, 1)),
     (Role.ANALYST, inventory_browse.audit_log),
     # the change history of accounts, sign-ins and tokens is the audit log's, for administrators
     *[

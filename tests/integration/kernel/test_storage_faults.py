@@ -29,7 +29,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
-from produktlyft.accounts.service import create_token
+from produktlyft.accounts.tokens import create_token
 from produktlyft.bootstrap import web_app
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.db import Database

@@ -8,7 +8,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from produktlyft.accounts.service import create_token, revoke_token
+from produktlyft.accounts.tokens import create_token, revoke_token
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.db import Database
 from tests.conftest import make_context

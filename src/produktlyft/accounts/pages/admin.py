@@ -8,18 +8,16 @@ from typing import Any
 from fastapi import Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from produktlyft.accounts.audit import audit_page
 from produktlyft.accounts.model import AuditQuery
 from produktlyft.accounts.service import (
     add_user,
-    audit_page,
-    create_token,
     list_accounts,
-    list_tokens,
     reset_password,
-    revoke_token,
     set_disabled,
     set_role,
 )
+from produktlyft.accounts.tokens import create_token, list_tokens, revoke_token
 from produktlyft.kernel.access import Permission, Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue

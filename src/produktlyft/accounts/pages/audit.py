@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import Response
 
+from produktlyft.accounts.audit import audit_page
 from produktlyft.accounts.model import AuditKind, AuditQuery
-from produktlyft.accounts.service import audit_page
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.i18n import N_

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from produktlyft.business_case.analysis.appraisal import CaseAnalysis, analyse
+from produktlyft.business_case.analysis.delay_cost import delay_cost
 from produktlyft.business_case.analysis.draft_case import Setting, Subject, draft_case
 from produktlyft.business_case.analysis.drafting import DraftInputs, SystemFacts
 from produktlyft.business_case.analysis.packs import load_pack
@@ -19,7 +20,12 @@ from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, wording
 from produktlyft.roadmap.model import Initiative
-from produktlyft.roadmap.service import get_initiative, list_initiatives, list_phases
+from produktlyft.roadmap.service import (
+    get_initiative,
+    list_initiatives,
+    list_phases,
+    set_derived_cost_of_delay,
+)
 
 # what `case_analysis` returns, by the name the entry points use for it
 CaseResult: TypeAlias = CaseAnalysis
@@ -157,6 +163,7 @@ def create_case(
         case = draft_case(subject, parts, setting)
         _check(case)
         version = repo.save(case, ctx.actor.name, ctx.today())
+    _plan_with_cost_of_delay(ctx, case)
     return case.model_copy(update={"row_version": version, "created_on": ctx.today()})
 
 
@@ -167,7 +174,27 @@ def save_case(ctx: ServiceContext, case: Case) -> Case:
     _check(case)
     with ctx.database.unit_of_work() as uow:
         version = uow.repo(BusinessCaseRepository).save(case, ctx.actor.name, ctx.today())
+    _plan_with_cost_of_delay(ctx, case)
     return case.model_copy(update={"row_version": version})
+
+
+def _plan_with_cost_of_delay(ctx: ServiceContext, case: Case) -> None:
+    """The roadmap plans the case's initiative with what a week's delay costs its benefits
+    (a phase's case covers several initiatives and leaves theirs as they are)."""
+    if case.subject_kind is not SubjectKind.INITIATIVE:
+        return
+    cost = delay_cost(case, load_pack(case.country_pack))
+    if cost is None:
+        return
+    basis = {
+        "code": "business_case",
+        "parts": "business_case",
+        "case": case.id,
+        "case_name": case.name,
+        "option": cost.option_id,
+        "business_case_per_year": f"{cost.slipping_per_year:.0f}",
+    }
+    set_derived_cost_of_delay(ctx, case.subject_id, cost.per_week, basis)
 
 
 def get_case(ctx: ServiceContext, case_id: str) -> Case:
@@ -325,14 +352,17 @@ def export_case(ctx: ServiceContext, case_id: str, fmt: str, path: Path, lang: s
 
 def load_demo_business_case(ctx: ServiceContext, lang: str = "sv") -> Case | None:
     """The demo's case for its top initiative (the first by cost of delay); None when the
-    roadmap has no initiatives. Idempotent: an existing case for it is returned as it is."""
+    roadmap has no initiatives. Idempotent: once the demo has a case for an initiative it is
+    returned as it is (the case changes that initiative's cost of delay, so the top one may
+    differ the second time)."""
     initiatives = list_initiatives(ctx)
     if not initiatives:
         return None
-    top = sorted(initiatives, key=lambda i: (-i.cost_of_delay_sek_per_week, i.id))[0]
+    ids = {i.id for i in initiatives}
     for summary in list_cases(ctx):
-        if summary.subject_id == top.id:
+        if summary.subject_id in ids:
             return get_case(ctx, summary.id)
+    top = sorted(initiatives, key=lambda i: (-i.cost_of_delay_sek_per_week, i.id))[0]
     case = create_case(ctx, top.id, lang=lang)
     return save_case(
         ctx, case.model_copy(update={"benefits": (*case.benefits, _demo_bound(case, lang))})

@@ -15,7 +15,13 @@ from produktlyft.kernel.web.deps import PageContext, render
 from produktlyft.kernel.web.navigation import NavEntry
 from produktlyft.kernel.web.security import needs, page_router
 from produktlyft.pilots.model import Direction, PilotRegistration
-from produktlyft.pilots.presenter import effect_text, finding_text, series_chart, verdict_text
+from produktlyft.pilots.presenter import (
+    effect_text,
+    finding_text,
+    measure_text,
+    series_chart,
+    verdict_text,
+)
 from produktlyft.pilots.service import (
     chart_series,
     evaluate_pilot,
@@ -24,6 +30,7 @@ from produktlyft.pilots.service import (
     list_pilots,
     register_pilot,
     registration_issues,
+    series_source,
     survey_before_after,
     team_names,
 )
@@ -127,6 +134,7 @@ def pilot_page(request: Request, pilot_id: str, ctx: ServiceContext = PageContex
         series=series,
         chart=series_chart(series, lang, pilot_name, comparison_name) if series else None,
         pilot_name=pilot_name,
+        measure=measure_text(pilot.plan, series_source(ctx, pilot), lang),
         rounds=survey_before_after(ctx, pilot, lang),
         can_analyse=ctx.actor.can(Permission.ANALYSE),
     )

@@ -7,7 +7,15 @@ from typing import Any
 
 from produktlyft.kernel import charts
 from produktlyft.kernel.i18n import N_, format_number, gettext
-from produktlyft.pilots.model import Evaluation, Finding, Pilot, Verdict
+from produktlyft.outcomes.model import Metric
+from produktlyft.pilots.model import (
+    UPLOADED,
+    Evaluation,
+    Finding,
+    Pilot,
+    PilotRegistration,
+    Verdict,
+)
 from produktlyft.pilots.service import ChartSeries
 
 MESSAGES: dict[str, str] = {
@@ -52,6 +60,19 @@ VERDICTS: dict[Verdict, str] = {
     Verdict.WORSE: N_("The measure got worse during the pilot."),
     Verdict.INCONCLUSIVE: N_("It cannot yet be told whether the pilot made a difference."),
 }
+
+
+def measure_text(plan: PilotRegistration, source: str, lang: str) -> str:
+    """The primary measure by name, and where its figures come from."""
+    if source == "uploaded":
+        where = gettext(N_("a series uploaded for this pilot"), lang)
+        return where if plan.metric == UPLOADED else f"{plan.metric}: {where}"
+    try:
+        name = Metric.parse(plan.metric).label(lang)
+    except ValueError:
+        name = plan.metric
+    where = gettext(N_("measured under Outcomes from the teams' deployments"), lang)
+    return f"{name}, {where}"
 
 
 def finding_text(finding: Finding, lang: str) -> str:

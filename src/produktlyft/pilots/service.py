@@ -239,6 +239,15 @@ def pilot_series(ctx: ServiceContext, pilot: Pilot) -> list[SeriesValue]:
     return _outcomes_series(ctx, pilot.plan)
 
 
+def series_source(ctx: ServiceContext, pilot: Pilot) -> str:
+    """Where the pilot's series comes from, as `pilot_series` takes it: "uploaded" (a series
+    stored for this pilot) or "outcomes" (what the outcomes area measures for the teams)."""
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        uploaded = uow.repo(PilotRepository).series(pilot.id)
+    return "uploaded" if uploaded or pilot.plan.metric == UPLOADED else "outcomes"
+
+
 def evaluate_pilot(ctx: ServiceContext, pilot_id: str) -> Evaluation:
     """Evaluate the pilot on its series and keep the result (the latest one is shown)."""
     ctx.actor.require(Permission.ANALYSE)

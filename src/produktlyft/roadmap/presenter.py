@@ -58,6 +58,10 @@ BASES = {
     "duplicate_cost": N_("{systems} systems do the same work: what all but the dearest cost"),
     "citizen_waiting": N_("citizens wait {days} days a year, at {rate} a day"),
     "risk": N_("risk: {share} of the yearly cost of a system {criticality}"),
+    "business_case": N_(
+        "business case «{case}»: what a week's delay costs its benefits that start later "
+        "when delivery slips"
+    ),
     "none": N_("no cost of delay derived; set one"),
 }
 STATUSES = {
@@ -132,6 +136,8 @@ def _basis_part(code: str, basis: Mapping[str, str], lang: str) -> str:
         return template.format(
             days=basis.get("citizen_days_per_year", "?"), rate=format_money(rate, lang)
         )
+    if code == "business_case":
+        return template.format(case=basis.get("case_name") or basis.get("case", "?"))
     if code == "risk":
         share = float(basis.get("risk_share", "0") or 0)
         return template.format(

@@ -204,6 +204,28 @@ def update_initiative(ctx: ServiceContext, initiative: Initiative) -> Initiative
     return get_initiative(ctx, initiative.id)
 
 
+def set_derived_cost_of_delay(
+    ctx: ServiceContext, initiative_id: str, per_week: float, basis: dict[str, str]
+) -> Initiative | None:
+    """Plan an initiative with a cost of delay another area worked out (the business case's
+    benefit profile), unless a person set one by hand (a figure without a basis). None when
+    the initiative no longer exists."""
+    ctx.actor.require(Permission.EDIT)
+    ctx.database.require_current()
+    with ctx.database.unit_of_work() as uow:
+        repo = uow.repo(RoadmapRepository)
+        current = repo.initiative(initiative_id)
+        if current is None:
+            return None
+        if not current.cost_of_delay_basis and current.cost_of_delay_sek_per_week > 0:
+            return current  # set by hand: a person's figure wins
+        updated = current.model_copy(
+            update={"cost_of_delay_sek_per_week": per_week, "cost_of_delay_basis": basis}
+        )
+        repo.update_checked(updated, current.row_version or 1, ctx.actor.name, ctx.now())
+    return get_initiative(ctx, initiative_id)
+
+
 def delete_initiative(ctx: ServiceContext, initiative_id: str) -> None:
     """Delete one; refused while another initiative depends on it."""
     ctx.actor.require(Permission.EDIT)

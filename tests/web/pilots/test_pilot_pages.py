@@ -31,12 +31,14 @@ def test_list_and_pilot_page_in_both_languages(
     assert page.status_code == 200
     text = page.text
     assert "Låst sedan piloten startade" in text and "agreed with the board" in text
+    assert "en serie som laddats upp för piloten" in text  # the measure named, not its key
     assert "Piloten förbättrade måttet." in text
     assert "<svg" in text and 'role="img"' in text and "Diagrammets siffror" in text
     assert "Utvärdera nu" not in text  # a viewer may not evaluate
     viewer.get("/language/en")
     english = viewer.get(f"/pilots/{plan.id}").text
     assert "The pilot improved the measure." in english and "Locked since" in english
+    assert "a series uploaded for this pilot" in english
 
 
 def test_unknown_pilot_is_not_found(client_for: Callable[[Role | None], TestClient]) -> None:

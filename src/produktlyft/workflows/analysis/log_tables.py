@@ -27,7 +27,7 @@ Rows = tuple[list[str], list[tuple[Any, ...]]]
 Runner = Callable[[str], Rows]  # runs one SQL text: column names and rows
 
 
-@dataclass(frozen=True)
+@dataclass
 class LogTables:
     """The figures and tables of one log (frames are polars DataFrames)."""
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import polars as pl
-
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound
@@ -29,27 +27,12 @@ from produktlyft.workflows.services.logs import activity_systems, event_log_file
 
 
 @dataclass
-class WorkflowAnalysis:
-    """Everything computed for one (filtered) log; frames are polars DataFrames."""
+class WorkflowAnalysis(LogTables):
+    """Everything computed for one (filtered) log: the engine's tables, what the log and filter
+    were, and the findings; frames are polars DataFrames."""
 
     log: EventLogInfo
     filter: LogFilter
-    events: int
-    cases: int
-    dfg: pl.DataFrame
-    start_activities: dict[str, int]
-    end_activities: dict[str, int]
-    activity_counts: dict[str, int]
-    variants: pl.DataFrame
-    case_durations: pl.DataFrame
-    throughput: dict[str, float]
-    waiting: pl.DataFrame
-    unit_handoffs: pl.DataFrame
-    resource_handoffs: pl.DataFrame
-    rework: pl.DataFrame
-    loops_back: pl.DataFrame
-    bottlenecks: pl.DataFrame
-    arrivals: pl.DataFrame
     findings: list[Finding]
     activity_ranks: dict[str, float] = field(default_factory=dict)
     systems_by_activity: dict[str, list[str]] = field(default_factory=dict)

@@ -11,9 +11,8 @@ from produktlyft.kernel.report.sections import (
     SectionContent,
     Table,
 )
-from produktlyft.roadmap.presenter import (
-    gantt_svg,
-    reason_text,
+from produktlyft.roadmap.presenter import gantt_svg, reason_text
+from produktlyft.roadmap.report_words import (
     report_headers,
     report_paragraphs,
     report_phase_rows,

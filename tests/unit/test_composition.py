@@ -104,6 +104,7 @@ COMMANDS = {
     "survey trend": ("--lang", "--team", "-t"),
     "template": ("--format", "--lang", "--output", "-f", "-o"),
     "roadmap budget": ("limit", "year"),
+    "roadmap edit": ("--target-interfaces", "--target-standards", "initiative_id"),
     "roadmap export": ("--format", "--output", "-o"),
     "roadmap import": ("path",),
     "roadmap list": (),

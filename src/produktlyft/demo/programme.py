@@ -1,6 +1,7 @@
 """The demo's change programme, loaded after its review: delivery and service outcomes, the
 pilot and its evaluation, the roadmap proposed and planned from the review, a business case for
-its top initiative, contract slices for its first phase, and the wins drafted from what got
+its top initiative (two of its initiatives stating what their target does to open interfaces),
+contract slices for its first phase, and the wins drafted from what got
 better. Each area's own loader does its part and is idempotent, so running this twice adds
 nothing."""
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from produktlyft.business_case.service import load_demo_business_case
+from produktlyft.demo.interfaces import DemoInterfaces, load_demo_interfaces
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.outcomes.service import load_demo_outcomes
@@ -24,6 +26,7 @@ class DemoProgramme:
     outcomes: DemoOutcomes
     pilots: DemoPilots
     roadmap: DemoRoadmap
+    interfaces: DemoInterfaces
     case_id: str | None
     procurement: DemoProcurement
     wins: DemoWins
@@ -35,7 +38,10 @@ def load_demo_programme(ctx: ServiceContext, seed: int) -> DemoProgramme:
     outcomes = load_demo_outcomes(ctx, seed)
     pilots = load_demo_pilots(ctx, outcomes)  # on what outcomes measured
     roadmap = load_demo_roadmap(ctx)
+    interfaces = load_demo_interfaces(ctx)  # one silo warning, one improvement
     case = load_demo_business_case(ctx)
     procurement = load_demo_procurement(ctx)
     wins = load_demo_wins(ctx)
-    return DemoProgramme(outcomes, pilots, roadmap, case.id if case else None, procurement, wins)
+    return DemoProgramme(
+        outcomes, pilots, roadmap, interfaces, case.id if case else None, procurement, wins
+    )

@@ -56,6 +56,32 @@ class InitiativeCode(StrEnum):
     BREAKS_OUTGOING = "breaks_outgoing"  # system, others: systems it feeds outside
     LEAVES_SILO = "leaves_silo"  # system, risk: a high-risk silo kept without open interfaces
     KEEPS_PROPRIETARY = "keeps_proprietary"  # system, share: target not stated as open
+    # system, others, count, open: the target drops open interfaces other systems use
+    CREATES_SILO = "creates_silo"
+    # system, risk, standards: the target adds open interfaces to a system at silo risk
+    REDUCES_SILO = "reduces_silo"
+
+
+# what counts as evidence that a plan reduces silo risk; every other initiative code warns
+INITIATIVE_EVIDENCE = frozenset({InitiativeCode.REDUCES_SILO})
+
+
+class TargetInterfaces(LabelledEnum):
+    """What an initiative's target does to the open interfaces of the systems it touches (as
+    the person planning it states it)."""
+
+    IMPROVES = (
+        "improves",
+        "förbättrar öppna gränssnitt",
+        "improves open interfaces",
+    )
+    KEEPS = ("keeps", "behåller öppna gränssnitt", "keeps open interfaces")
+    DROPS = (
+        "drops",
+        "tappar öppna gränssnitt",
+        "drops open interfaces",
+    )
+    NOT_STATED = ("not_stated", "inte angivet", "not stated")
 
 
 class Reason(BaseModel):

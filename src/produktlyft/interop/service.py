@@ -31,6 +31,7 @@ from produktlyft.interop.model import (
     DispositionAdvice,
     Reason,
     SystemInterop,
+    TargetInterfaces,
 )
 from produktlyft.inventory.browse_repository import BrowseRepository
 from produktlyft.inventory.model import Inventory
@@ -100,11 +101,14 @@ def integration_graph(ctx: ServiceContext) -> IntegrationGraph:
 
 
 def initiative_silo_reasons(
-    ctx: ServiceContext, system_ids: Sequence[str], target_open_standards: bool | None
+    ctx: ServiceContext,
+    system_ids: Sequence[str],
+    target: TargetInterfaces | bool | None,
+    standards: str | None = None,
 ) -> list[Reason]:
     """`analysis.initiative.initiative_silo_check` on the current integration map, for callers
     whose entry points may not import this area's analysis (the roadmap's pages)."""
-    return initiative_silo_check(integration_graph(ctx), system_ids, target_open_standards)
+    return initiative_silo_check(integration_graph(ctx), system_ids, target, standards=standards)
 
 
 def load_rules(path: Path | None = None) -> CloudRules:

@@ -11,12 +11,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from produktlyft.interop.model import TargetInterfaces
 from produktlyft.kernel.cli.state import STATE
 from produktlyft.roadmap.model import Budget, PlanningTeam, RoadmapSettings, Sourcing
 from produktlyft.roadmap.presenter import basis_text, plan_json, reason_text, status_text
 from produktlyft.roadmap.service import (
     DEFAULT_TIME_LIMIT,
     export_initiatives,
+    get_initiative,
     import_initiatives,
     list_budgets,
     list_initiatives,
@@ -26,6 +28,7 @@ from produktlyft.roadmap.service import (
     roadmap_settings,
     set_budgets,
     set_settings,
+    set_target_interfaces,
     set_teams,
 )
 
@@ -60,6 +63,7 @@ def list_() -> None:
         "cost (kr)",
         "cost of delay (kr/week)",
         "deadline",
+        "open interfaces",
         "basis",
     ):
         table.add_column(header)
@@ -72,9 +76,44 @@ def list_() -> None:
             f"{i.cost_sek:,.0f}",
             f"{i.cost_of_delay_sek_per_week:,.0f}",
             i.deadline.isoformat() if i.deadline else "",
+            i.target_interfaces.value,
             basis_text(i.cost_of_delay_basis, "en"),
         )
     out.print(table)
+
+
+@roadmap_app.command("edit")
+def edit(
+    initiative_id: str = typer.Argument(..., help="The initiative's id."),
+    target_interfaces: str | None = typer.Option(
+        None,
+        "--target-interfaces",
+        help="What the target does to open interfaces: improves, keeps, drops or not_stated "
+        "(a Swedish or English label works too).",
+    ),
+    target_standards: str | None = typer.Option(
+        None,
+        "--target-standards",
+        help="The open standards the target uses, e.g. 'SS 12000, FHIR, OpenAPI' ('' clears).",
+    ),
+) -> None:
+    """Change what an initiative's target does to open interfaces (the silo check reads it)."""
+    ctx = STATE.context()
+    current = get_initiative(ctx, initiative_id)
+    if target_interfaces is None and target_standards is None:
+        raise typer.BadParameter("give --target-interfaces or --target-standards")
+    target = current.target_interfaces
+    if target_interfaces is not None:
+        try:
+            target = TargetInterfaces.parse(target_interfaces)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--target-interfaces") from None
+    standards = current.target_standards if target_standards is None else target_standards
+    saved = set_target_interfaces(
+        ctx, initiative_id, target, (standards or "").strip() or None, current.row_version
+    )
+    standards = f" ({saved.target_standards})" if saved.target_standards else ""
+    notes.print(f"{saved.id}: the target {saved.target_interfaces.en}{standards}.")
 
 
 @roadmap_app.command("plan")

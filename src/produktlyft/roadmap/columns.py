@@ -21,6 +21,8 @@ COLUMNS = (
     "deadline_reason",
     "system_ids",
     "capability_ids",
+    "target_interfaces",
+    "target_standards",
     "source_kind",
     "source_key",
     "source_run_id",

@@ -29,6 +29,7 @@ def _cells(initiative: Initiative) -> list[Any]:
         **data,
         "kind": initiative.kind.value,
         "sourcing": initiative.sourcing.value,
+        "target_interfaces": initiative.target_interfaces.value,
         "dependencies": SEPARATOR.join(
             d.predecessor + (f"+{d.lag_weeks}" if d.lag_weeks else "")
             for d in initiative.dependencies

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from produktlyft.interop.model import TargetInterfaces
 from produktlyft.kernel.errors import InvalidInput, Issue, wording
 from produktlyft.roadmap.model import (
     Budget,
@@ -20,7 +21,11 @@ from produktlyft.roadmap.service import WhatIf
 
 def initiative_values(item: Initiative | None) -> dict[str, str]:
     if item is None:
-        return {"kind": InitiativeKind.MIGRATE.value, "sourcing": Sourcing.EITHER.value}
+        return {
+            "kind": InitiativeKind.MIGRATE.value,
+            "sourcing": Sourcing.EITHER.value,
+            "target_interfaces": TargetInterfaces.NOT_STATED.value,
+        }
     return {
         "id": item.id,
         "name": item.name,
@@ -39,6 +44,8 @@ def initiative_values(item: Initiative | None) -> dict[str, str]:
         "deadline_reason": item.deadline_reason or "",
         "system_ids": "; ".join(item.system_ids),
         "capability_ids": "; ".join(item.capability_ids),
+        "target_interfaces": item.target_interfaces.value,
+        "target_standards": item.target_standards or "",
     }
 
 

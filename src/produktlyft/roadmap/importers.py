@@ -1,7 +1,9 @@
 """Initiatives from CSV or .xlsx (the first sheet), in the columns the export writes.
 
 Lists (teams, systems, capabilities) are separated by ";"; a dependency is the predecessor's
-id, with "+N" for a lag of N weeks ("a+2; b"); the cost-of-delay basis is JSON. Text that
+id, with "+N" for a lag of N weeks ("a+2; b"); the cost-of-delay basis is JSON; what the target
+does to open interfaces is a code or a label in either language ("drops", "behåller öppna
+gränssnitt"), empty for not stated. Text that
 starts like a formula was written with a "'" in front by the export and is read back without
 it. Every problem is reported with its row and column, and nothing is returned unless the
 whole file is good.
@@ -16,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from produktlyft.interop.model import TargetInterfaces
 from produktlyft.kernel.errors import InvalidInput, Issue, WordedError, wording
 from produktlyft.kernel.files.base import ImportLimits, error_wording, validation_wording
 from produktlyft.kernel.files.cells import is_blank, parse_number, restore_formula
@@ -37,6 +40,8 @@ _SWEDISH = {
     "tidigast start": "earliest_start",
     "senast klar": "deadline",
     "system": "system_ids",
+    "målets gränssnitt": "target_interfaces",
+    "öppna standarder": "target_standards",
 }
 
 
@@ -83,15 +88,21 @@ def _cell(column: str, value: Any) -> Any:
             raise WordedError(
                 wording("'{value}' is not a date written YYYY-MM-DD", value=value)
             ) from None
+    if column == "target_interfaces":
+        return TargetInterfaces.parse(str(value))
     if column == "cost_of_delay_basis":
-        try:
-            basis = json.loads(str(value))
-        except json.JSONDecodeError:
-            raise WordedError(wording("'{value}' is not a JSON object", value=value)) from None
-        if not isinstance(basis, dict):
-            raise WordedError(wording("'{value}' is not a JSON object", value=value))
-        return {str(k): str(v) for k, v in basis.items()}
+        return _basis(value)
     return str(value)
+
+
+def _basis(value: Any) -> dict[str, str]:
+    try:
+        basis = json.loads(str(value))
+    except json.JSONDecodeError:
+        raise WordedError(wording("'{value}' is not a JSON object", value=value)) from None
+    if not isinstance(basis, dict):
+        raise WordedError(wording("'{value}' is not a JSON object", value=value))
+    return {str(k): str(v) for k, v in basis.items()}
 
 
 def _row(path: Path, number: int, row: dict[str, Any], issues: list[Issue]) -> Initiative | None:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from produktlyft.interop.model import TargetInterfaces
 from produktlyft.kernel.labels import LabelledEnum
 
 
@@ -73,6 +74,10 @@ class Initiative(BaseModel):
     deadline_reason: str | None = None  # "end of support for X", "law in force"
     system_ids: list[str] = Field(default_factory=list)
     capability_ids: list[str] = Field(default_factory=list)
+    # no new silos: what the target does to the open interfaces of the systems it touches
+    target_interfaces: TargetInterfaces = TargetInterfaces.NOT_STATED
+    # the open standards the target names ("SS 12000, FHIR, OpenAPI"); free text
+    target_standards: str | None = Field(default=None, max_length=500)
     source: FindingRef | None = None
     row_version: int | None = None
 

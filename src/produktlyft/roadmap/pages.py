@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from produktlyft.interop.model import TargetInterfaces
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import Conflict, InvalidInput, Issue, NotFound, wording
@@ -41,7 +42,7 @@ from produktlyft.roadmap.service import (
     set_budgets,
     set_settings,
     set_teams,
-    silo_warnings,
+    silo_findings,
     system_names,
     update_initiative,
     what_if,
@@ -64,6 +65,8 @@ FIELD_NAMES = {
     "deadline_reason": N_("Why the deadline"),
     "system_ids": N_("Systems it touches"),
     "capability_ids": N_("Capabilities it touches"),
+    "target_interfaces": N_("What the target does to open interfaces"),
+    "target_standards": N_("Open standards the target uses"),
 }
 nav = (NavEntry(N_("Roadmap"), "/roadmap", Permission.READ, order=57),)
 PAGE_TIME_LIMIT = 10.0
@@ -83,6 +86,8 @@ FORM_FIELDS = (
     "deadline_reason",
     "system_ids",
     "capability_ids",
+    "target_interfaces",
+    "target_standards",
 )
 
 
@@ -163,14 +168,15 @@ def _form(
     status_code: int = 200,
 ) -> Response:
     lang = request.state.lang
-    systems, silo = (
-        presenter.interop_lines(initiative_interop(ctx, item), lang) if item else ([], [])
+    systems, silo, evidence = (
+        presenter.interop_lines(initiative_interop(ctx, item), lang) if item else ([], [], [])
     )
     return render(
         request,
         "roadmap/initiative.html",
         touched=systems,
         silo=silo,
+        silo_evidence=evidence,
         status_code=status_code,
         item=item,
         values=values,
@@ -178,6 +184,7 @@ def _form(
         problems={i.column for i in issues if i.column},
         kinds=list(InitiativeKind),
         sourcings=list(Sourcing),
+        targets=list(TargetInterfaces),
         teams=list_planning_teams(ctx),
         basis=presenter.basis_text(item.cost_of_delay_basis, lang) if item else None,
         version=str(item.row_version or "") if item else "",
@@ -266,7 +273,9 @@ def _plan_page(request: Request, ctx: ServiceContext, **extra: Any) -> Response:
     }
     context["initiatives"] = list_initiatives(ctx)
     names = {i.id: i.name for i in context["initiatives"]}
-    context["silo"] = presenter.silo_texts(silo_warnings(ctx), system_names(ctx), lang)
+    found, systems = silo_findings(ctx), system_names(ctx)
+    context["silo"] = presenter.silo_texts(found.warnings, systems, lang)
+    context["silo_evidence"] = presenter.silo_texts(found.evidence, systems, lang)
     context["initiative_names"] = names
     if view is not None:
         context.update(

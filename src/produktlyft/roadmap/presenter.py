@@ -369,9 +369,12 @@ class SystemLine:
     cloud: str
 
 
-def interop_lines(found: InitiativeInterop, lang: str) -> tuple[list[SystemLine], list[str]]:
+def interop_lines(
+    found: InitiativeInterop, lang: str
+) -> tuple[list[SystemLine], list[str], list[str]]:
     """Per touched system its suggested disposition (with why) and what a cloud move would
-    require; then what the initiative breaks or leaves as a silo."""
+    require; then what the initiative breaks, creates or leaves as a silo; then where it
+    reduces silo risk."""
     names = {s.id: s.name for s in found.systems}
     lines = [
         SystemLine(
@@ -384,13 +387,17 @@ def interop_lines(found: InitiativeInterop, lang: str) -> tuple[list[SystemLine]
         )
         for s in found.systems
     ]
-    return lines, [interop_reason_text(r, lang, names) for r in found.silo]
+    return (
+        lines,
+        [interop_reason_text(r, lang, names) for r in found.silo],
+        [interop_reason_text(r, lang, names) for r in found.evidence],
+    )
 
 
 def silo_texts(
     warnings: Mapping[str, list[InteropReason]], names: Mapping[str, str], lang: str
 ) -> list[tuple[str, list[str]]]:
-    """(initiative id, what it breaks or leaves) for the plan page's warnings."""
+    """(initiative id, its reasons in words) for the plan page's silo warnings or evidence."""
     return [
         (key, [interop_reason_text(r, lang, names) for r in reasons])
         for key, reasons in sorted(warnings.items())

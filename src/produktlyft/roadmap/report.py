@@ -16,8 +16,9 @@ from produktlyft.roadmap.report_words import (
     report_headers,
     report_paragraphs,
     report_phase_rows,
+    report_silo_rows,
 )
-from produktlyft.roadmap.service import plan_view
+from produktlyft.roadmap.service import plan_view, silo_findings, system_names
 
 
 def roadmap(rc: ReportContext) -> SectionContent | None:
@@ -48,11 +49,16 @@ def roadmap(rc: ReportContext) -> SectionContent | None:
         rows=report_phase_rows(view, rc.lang),
         numeric={2},
     )
+    silo = Table(
+        caption=words["silo"],
+        headers=[words["initiative"], words["effect"], words["reasons"]],
+        rows=report_silo_rows(view, silo_findings(rc.service), system_names(rc.service), rc.lang),
+    )
     return SectionContent(
         words["title"],
         paragraphs=report_paragraphs(view, rc.lang),
         figures=[Figure(gantt_svg(view, rc.lang), gantt)],
-        tables=[phases],
+        tables=[phases, silo] if silo.rows else [phases],
         method=[words["method"]],
     )
 

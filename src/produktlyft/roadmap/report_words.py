@@ -4,8 +4,8 @@ plan starts and what it saves against WSJF order, and the phases table."""
 from __future__ import annotations
 
 from produktlyft.kernel.i18n import N_, format_money, format_percent, gettext
-from produktlyft.roadmap.presenter import conflict_text, status_text
-from produktlyft.roadmap.service import PlanView
+from produktlyft.roadmap.presenter import conflict_text, silo_texts, status_text
+from produktlyft.roadmap.service import PlanView, SiloFindings
 
 REPORT_TITLE = N_("Where we start, and then")
 
@@ -63,6 +63,21 @@ def report_phase_rows(view: PlanView, lang: str) -> list[list[str]]:
     ]
 
 
+def report_silo_rows(
+    view: PlanView, found: SiloFindings, systems: dict[str, str], lang: str
+) -> list[list[str]]:
+    """(initiative, what it does, why) per initiative with a silo warning or with evidence
+    that it reduces silo risk: warnings first."""
+    rows = []
+    for reasons, effect in (
+        (found.warnings, N_("creates or leaves a silo")),
+        (found.evidence, N_("reduces silo risk")),
+    ):
+        for key, texts in silo_texts(reasons, systems, lang):
+            rows.append([view.name(key), gettext(effect, lang), " ".join(texts)])
+    return rows
+
+
 def report_headers(lang: str) -> dict[str, str]:
     return {
         "title": gettext(REPORT_TITLE, lang),
@@ -75,6 +90,9 @@ def report_headers(lang: str) -> dict[str, str]:
         "team": gettext("Team", lang),
         "weeks": gettext("Weeks", lang),
         "why": gettext("Why here", lang),
+        "silo": gettext("No new silos: what the plan does to open interfaces", lang),
+        "effect": gettext("What it does", lang),
+        "reasons": gettext("Why", lang),
         "method": gettext(
             "The plan is a resource-constrained schedule solved with OR-Tools CP-SAT: teams "
             "carry a set number of initiatives at a time, dependencies and deadlines hold, and "

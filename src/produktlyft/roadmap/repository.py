@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from produktlyft.interop.model import TargetInterfaces
 from produktlyft.kernel.errors import Conflict, NotFound
 from produktlyft.roadmap import tables as t
 from produktlyft.roadmap.model import (
@@ -44,6 +45,8 @@ def _row(initiative: Initiative, actor: str, now: datetime) -> dict[str, Any]:
         "deadline_reason": initiative.deadline_reason,
         "system_ids": list(initiative.system_ids),
         "capability_ids": list(initiative.capability_ids),
+        "target_interfaces": initiative.target_interfaces.value,
+        "target_standards": initiative.target_standards,
         "source_kind": source.kind if source else None,
         "source_key": source.key if source else None,
         "source_run_id": source.run_id if source else None,
@@ -75,6 +78,8 @@ def _initiative(row: Any) -> Initiative:
         deadline_reason=row.deadline_reason,
         system_ids=list(row.system_ids or []),
         capability_ids=list(row.capability_ids or []),
+        target_interfaces=TargetInterfaces.parse(row.target_interfaces or "not_stated"),
+        target_standards=row.target_standards,
         source=source,
         row_version=row.row_version,
     )

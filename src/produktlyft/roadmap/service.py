@@ -48,8 +48,11 @@ from produktlyft.roadmap.planning import (
 from produktlyft.roadmap.repository import RoadmapRepository
 from produktlyft.roadmap.silos import (
     InitiativeInterop,
+    SiloFindings,
     TouchedSystem,
     initiative_interop,
+    set_target_interfaces,
+    silo_findings,
     silo_warnings,
     system_names,
 )
@@ -65,6 +68,7 @@ __all__ = [
     "PlanInput",
     "PlanView",
     "Proposal",
+    "SiloFindings",
     "TouchedSystem",
     "WhatIf",
     "create_initiative",
@@ -89,7 +93,9 @@ __all__ = [
     "save_initiatives",
     "set_budgets",
     "set_settings",
+    "set_target_interfaces",
     "set_teams",
+    "silo_findings",
     "silo_warnings",
     "system_names",
     "update_initiative",

@@ -32,6 +32,8 @@ roadmap_initiatives = Table(
     Column("deadline_reason", Text),
     Column("system_ids", JSON, nullable=False),
     Column("capability_ids", JSON, nullable=False),
+    Column("target_interfaces", String(20), nullable=False, server_default="not_stated"),
+    Column("target_standards", Text),
     Column("source_kind", String(40)),
     Column("source_key", Text),
     Column("source_run_id", String(40)),

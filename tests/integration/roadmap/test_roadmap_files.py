@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from produktlyft.interop.model import TargetInterfaces
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import InvalidInput
 from produktlyft.roadmap import service
@@ -49,6 +50,8 @@ def _tricky(ctx: ServiceContext) -> None:
             deadline_reason="law in force",
             system_ids=["s1", "s2"],
             capability_ids=["c1"],
+            target_interfaces=TargetInterfaces.DROPS,
+            target_standards="=SS 12000; FHIR",  # a formula as text here too
             source=FindingRef(kind="workflow", key="log:wait:T05", run_id="3"),
         ),
     )

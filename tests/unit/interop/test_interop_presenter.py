@@ -117,3 +117,41 @@ def test_names_on_the_map_do_not_overlap() -> None:
     )
     chosen = named(view, 2)
     assert len(chosen & {0, 3}) == 1
+
+
+def test_what_the_target_does_is_worded_in_both_languages() -> None:
+    names = {"a": "Ekonomisystem"}
+    texts = {
+        (target, lang): reason_text(
+            Reason(
+                code=InitiativeCode.LEAVES_SILO,
+                params={"system": "a", "risk": 0.6, "target": target},
+            ),
+            lang,
+            names,
+        )
+        for target in ("keeps", "drops", "not_stated")
+        for lang in ("en", "sv")
+    }
+    assert "only keeps the interfaces it has today" in texts["keeps", "en"]
+    assert "behåller bara de gränssnitt" in texts["keeps", "sv"]
+    assert "the target drops open interfaces" in texts["drops", "en"]
+    assert "tappar öppna gränssnitt" in texts["drops", "sv"]
+    assert "not stated to use open standards" in texts["not_stated", "en"]
+    assert len(set(texts.values())) == 6
+    reduced = Reason(
+        code=InitiativeCode.REDUCES_SILO,
+        params={"system": "a", "risk": 0.6, "standards": "SS 12000, FHIR"},
+    )
+    assert reason_text(reduced, "en", names) == (
+        "The target for Ekonomisystem adds open interfaces (SS 12000, FHIR): the plan reduces "
+        "its silo risk of 60\u00a0%."
+    )
+    assert reason_text(reduced, "sv", names).startswith("Målet för Ekonomisystem ger öppna")
+    unnamed = Reason(code=InitiativeCode.REDUCES_SILO, params={"system": "a", "risk": 0.6})
+    assert "()" not in reason_text(unnamed, "en") and "()" not in reason_text(unnamed, "sv")
+    created = Reason(
+        code=InitiativeCode.CREATES_SILO,
+        params={"system": "a", "others": ["b"], "count": 1, "open": 1},
+    )
+    assert reason_text(created, "sv", names).endswith("planen skapar en silo.")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from produktlyft.interop.model import TargetInterfaces
 from produktlyft.roadmap.analysis.propose import (
     DuplicateGroup,
     EolGroup,
@@ -59,6 +60,10 @@ def test_one_draft_per_finding_each_citing_it() -> None:
     ]
     assert all(d.source and d.source.run_id == "7" for d in drafts)
     assert propose(_findings(), TODAY) == propose(_findings(), TODAY)  # stable ids
+    # what a target does to open interfaces is for a person to state, even for a replacement
+    assert {(d.target_interfaces, d.target_standards) for d in drafts} == {
+        (TargetInterfaces.NOT_STATED, None)
+    }
 
 
 def test_effort_and_cost_follow_the_systems_size() -> None:

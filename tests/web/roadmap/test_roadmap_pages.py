@@ -3,15 +3,19 @@ analysts, the plan page's charts with their tables, and what-if side by side."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
+from produktlyft.interop.model import TargetInterfaces
 from produktlyft.kernel.access import Role
+from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.db import Database
-from produktlyft.roadmap import service
+from produktlyft.roadmap import presenter, service
 from produktlyft.roadmap.model import Initiative, InitiativeKind, PlanningTeam, RoadmapSettings
 from tests.conftest import make_context
 from tests.web.conftest import csrf_of
@@ -198,3 +202,66 @@ def test_analysts_set_capacity_budgets_and_settings(seeded: Database, client_for
     assert service.roadmap_settings(ctx).citizen_day_sek == 750
     editor = client_for(Role.EDITOR)
     assert 'action="/roadmap/settings"' not in editor.get("/roadmap").text
+
+
+def _edit_one(editor: TestClient, ctx: ServiceContext, **changes: str) -> Response:
+    return editor.post(
+        "/roadmap/initiatives/one",
+        data={
+            "name": "Initiative one",
+            "kind": "upgrade",
+            "effort_weeks": "4",
+            "sourcing": "either",
+            "teams": "team-a",
+            "system_ids": "sys-00001; sys-00002",
+            "row_version": str(service.get_initiative(ctx, "one").row_version),
+            "csrf_token": csrf_of(editor, "/roadmap/initiatives/one"),
+            **changes,
+        },
+        follow_redirects=False,
+    )
+
+
+def test_editors_state_what_the_target_does_to_open_interfaces(
+    seeded: Database, client_for: Client
+) -> None:
+    editor = client_for(Role.EDITOR)
+    editor.get("/language/en")
+    form = editor.get("/roadmap/initiatives/one").text
+    assert '<label class="ds-label" for="f-target_interfaces">' in form
+    assert 'id="f-target_interfaces" name="target_interfaces" aria-describedby=' in form
+    assert '<option value="not_stated" selected>not stated</option>' in form
+    ctx = make_context(seeded)
+
+    bad = _edit_one(editor, ctx, target_interfaces="open-ish")
+    assert bad.status_code == 422
+    text = bad.text
+    assert "What the target does to open interfaces" in text and "open-ish" in text
+    assert (
+        'name="target_interfaces" aria-describedby="h-target_interfaces" aria-invalid="true"'
+        in text
+    )
+    assert service.get_initiative(ctx, "one").row_version == 1  # nothing written
+
+    saved = _edit_one(editor, ctx, target_interfaces="improves", target_standards="OpenAPI 3.1")
+    assert saved.status_code == 303
+    one = service.get_initiative(ctx, "one")
+    assert one.target_interfaces is TargetInterfaces.IMPROVES
+    assert one.target_standards == "OpenAPI 3.1" and one.row_version == 2
+    page = editor.get("/roadmap/initiatives/one").text
+    assert '<option value="improves" selected>improves open interfaces</option>' in page
+    _, _, evidence = presenter.interop_lines(service.initiative_interop(ctx, one), "en")
+    assert evidence and all(html.escape(t) in page for t in evidence)
+    assert "Where it reduces silo risk" in page and "OpenAPI 3.1" in page
+
+    service.set_target_interfaces(ctx, "two", TargetInterfaces.DROPS)
+    service.plan(ctx, time_limit=5)
+    plan_page = editor.get("/roadmap/plan").text
+    found = service.silo_findings(ctx)
+    assert set(found.evidence) == {"one"}  # "two" touches no system: nothing to say
+    assert "Where the plan reduces silo risk" in plan_page
+    assert all(
+        html.escape(t) in plan_page
+        for _, texts in presenter.silo_texts(found.evidence, service.system_names(ctx), "en")
+        for t in texts
+    )

@@ -71,6 +71,24 @@ MESSAGES: dict[str, str] = {
         "{system} has a silo risk of {risk} and the target is not stated to use open "
         "standards: the silo stays."
     ),
+    "leaves_silo.keeps": N_(
+        "{system} has a silo risk of {risk} and the target only keeps the interfaces it has "
+        "today: the silo stays."
+    ),
+    "leaves_silo.drops": N_(
+        "{system} has a silo risk of {risk} and the target drops open interfaces: the silo stays."
+    ),
+    "creates_silo": N_(
+        "The target for {system} drops open interfaces that {count} systems outside the "
+        "initiative use today ({others}): the plan creates a silo."
+    ),
+    "reduces_silo": N_(
+        "The target for {system} adds open interfaces ({standards}): the plan reduces its "
+        "silo risk of {risk}."
+    ),
+    "reduces_silo.unnamed": N_(
+        "The target for {system} adds open interfaces: the plan reduces its silo risk of {risk}."
+    ),
     "keeps_proprietary": N_(
         "The target for {system} is stated not to use open standards, although only {share} "
         "of its integrations are open today."
@@ -137,6 +155,10 @@ def _key(reason: Reason) -> str:
     params = reason.params
     if reason.code == "no_exit_format" and params.get("open_export"):
         return "no_exit_format.open"
+    if reason.code == "leaves_silo" and params.get("target") in ("keeps", "drops"):
+        return f"leaves_silo.{params['target']}"
+    if reason.code == "reduces_silo" and not params.get("standards"):
+        return "reduces_silo.unnamed"
     if reason.code == "low_value_poor" and params.get("critical"):
         return "low_value_poor.critical"
     return reason.code

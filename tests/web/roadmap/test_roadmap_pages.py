@@ -253,6 +253,13 @@ def test_editors_state_what_the_target_does_to_open_interfaces(
     _, _, evidence = presenter.interop_lines(service.initiative_interop(ctx, one), "en")
     assert evidence and all(html.escape(t) in page for t in evidence)
     assert "Where it reduces silo risk" in page and "OpenAPI 3.1" in page
+    viewer = client_for(Role.VIEWER)
+    viewer.get("/language/en")
+    read_only = viewer.get("/roadmap/initiatives/one").text
+    assert 'name="target_interfaces"' not in read_only  # no form for a viewer, but the value
+    assert "What the target does to open interfaces: improves open interfaces (OpenAPI 3.1)" in (
+        read_only
+    )
 
     service.set_target_interfaces(ctx, "two", TargetInterfaces.DROPS)
     service.plan(ctx, time_limit=5)

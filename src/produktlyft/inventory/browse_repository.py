@@ -134,6 +134,21 @@ class BrowseRepository:
         s, u = t.systems, t.units
         conditions = _system_filters(query)
         total = self.connection.scalar(select(func.count()).select_from(s).where(*conditions)) or 0
+        # The page's ids first, then their columns: SQLite and PostgreSQL build every row they
+        # skip for OFFSET, so on page 150 of 10,000 systems the join and the columns were
+        # computed for 7,450 rows only to be dropped. The ids come off the sort index alone.
+        ordered = (
+            s.outerjoin(u, u.c.id == s.c.owning_unit_id) if query.sort is SystemSort.UNIT else s
+        )
+        page = (
+            select(s.c.id)
+            .select_from(ordered)
+            .where(*conditions)
+            .order_by(*_order(query))
+            .limit(query.per_page)
+            .offset((query.page - 1) * query.per_page)
+            .subquery("page")
+        )
         statement = (
             select(
                 s.c.id,
@@ -147,11 +162,10 @@ class BrowseRepository:
                 s.c.hosting,
                 case((_NO_COST, None), else_=_COST).label("annual_cost"),
             )
-            .select_from(s.outerjoin(u, u.c.id == s.c.owning_unit_id))
-            .where(*conditions)
+            .select_from(
+                page.join(s, s.c.id == page.c.id).outerjoin(u, u.c.id == s.c.owning_unit_id)
+            )
             .order_by(*_order(query))
-            .limit(query.per_page)
-            .offset((query.page - 1) * query.per_page)
         )
         rows = [
             SystemRow.model_validate(dict(row))

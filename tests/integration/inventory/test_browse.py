@@ -65,3 +65,22 @@ def test_filters_sorting_and_paging(ctx: ServiceContext, tmp_path: Path) -> None
     found = find_systems(ctx, SystemQuery(text="  SYS-00012 "))
     assert [row.id for row in found.items] == ["sys-00012"]
     assert find_systems(ctx, SystemQuery(text="100%_")).total == 0
+
+
+def test_pages_of_every_sort_join_up_to_the_whole_list(ctx: ServiceContext, tmp_path: Path) -> None:
+    """The page's ids are chosen first and their columns read after (a deferred join): the
+    pages, read one after the other, must give the same rows in the same order as one page
+    holding everything, for every sort and direction, the unit's name included."""
+    _load(ctx, tmp_path)
+    for sort in SystemSort:
+        for descending in (False, True):
+            whole = find_systems(ctx, SystemQuery(sort=sort, descending=descending, per_page=500))
+            pages = [
+                find_systems(
+                    ctx, SystemQuery(sort=sort, descending=descending, per_page=7, page=number)
+                ).items
+                for number in range(1, 8)
+            ]
+            joined = [row for page in pages for row in page]
+            assert joined == whole.items, (sort, descending)
+            assert len({row.id for row in joined}) == 40

@@ -54,9 +54,19 @@ Index("ix_login_failures_at", login_failures.c.at)
 
 # The systems list sorts by name case-insensitively and pages with LIMIT: with these indexes
 # the database reads one page of rows instead of sorting every system, also when one of the
-# common filters is set.
-Index("ix_systems_lower_name_id", func.lower(systems.c.name), systems.c.id)
+# common filters is set. On PostgreSQL they also carry the name (migration 0019), so that the
+# page's ids come from the index alone.
+Index(
+    "ix_systems_lower_name_id",
+    func.lower(systems.c.name),
+    systems.c.id,
+    postgresql_include=["name"],
+)
 for _column in ("owning_unit_id", "criticality", "lifecycle", "hosting"):
     Index(
-        f"ix_systems_{_column}_name", systems.c[_column], func.lower(systems.c.name), systems.c.id
+        f"ix_systems_{_column}_name",
+        systems.c[_column],
+        func.lower(systems.c.name),
+        systems.c.id,
+        postgresql_include=["name"],
     )

@@ -30,6 +30,25 @@ def test_the_list_indexes_exist(database: Database) -> None:
     } <= names
 
 
+def test_the_list_indexes_carry_the_name_on_postgresql(database: Database) -> None:
+    """PostgreSQL reads a page's ids from an expression index alone only when the column under
+    the expression is in it too (migration 0019); SQLite has no INCLUDE and needs none."""
+    if database.is_sqlite:
+        return
+    with database.engine.connect() as connection:
+        definitions = dict(
+            connection.execute(
+                text(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'systems' "
+                    "AND indexname LIKE 'ix_systems_%name%'"
+                )
+            ).all()
+        )
+    listed = [name for name in definitions if name != "ix_systems_name"]
+    assert len(listed) == 5
+    assert all(definitions[name].endswith("INCLUDE (name)") for name in listed), definitions
+
+
 def test_a_database_from_before_session_generations_upgrades(tmp_path: Path) -> None:
     """Accounts made before revision 0010 keep their password and start at generation 0."""
     database = Database.for_tests(f"sqlite:///{tmp_path / 'old.db'}")

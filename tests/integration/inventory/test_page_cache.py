@@ -9,7 +9,14 @@ import pytest
 
 from produktlyft.inventory.browse_repository import BrowseRepository
 from produktlyft.inventory.queries import SystemQuery
-from produktlyft.inventory.services.browse import PAGE_CACHE, find_systems, system_detail
+from produktlyft.inventory.services.browse import (
+    FILTER_OPTIONS_CACHE,
+    FILTER_OPTIONS_ENTRIES,
+    PAGE_CACHE,
+    filter_options,
+    find_systems,
+    system_detail,
+)
 from produktlyft.inventory.services.edit import EditConflict, open_for_edit, save_edit
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.context import ServiceContext
@@ -80,3 +87,25 @@ def test_a_failed_write_keeps_the_version(
     with pytest.raises(EditConflict):
         save_edit(editor, "systems", record.id, {"name": "late"}, record.row_version - 1)
     assert _version(reader) == before
+
+
+def test_filter_options_are_kept_with_the_page_cache_off_and_follow_the_data(
+    database: Database, tmp_path: Path
+) -> None:
+    """Every list page shows the same units and capabilities: they are read once per data
+    version even when the page cache is off, and a rename in another process shows at once."""
+    import_files(make_context(database), [write_inventory_json(tmp_path / "inv.json", 30)])
+    other = Database.for_tests(database.url)
+    try:
+        reader = make_context(database, page_cache_entries=0)
+        editor = make_context(other)
+        options = reader.caches.named(FILTER_OPTIONS_CACHE, FILTER_OPTIONS_ENTRIES)
+        first = filter_options(reader)
+        assert filter_options(reader) == first and options.hits == 1
+        capability = first.capabilities[-1]
+        record = open_for_edit(editor, "capabilities", capability.id)
+        save_edit(editor, "capabilities", capability.id, {"name": "Aaa"}, record.row_version)
+        renamed = filter_options(reader)
+        assert renamed.capabilities[0].name == "Aaa" and options.misses == 2
+    finally:
+        other.dispose()

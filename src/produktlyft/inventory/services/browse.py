@@ -36,6 +36,8 @@ from produktlyft.kernel.db import UnitOfWork
 
 T = TypeVar("T")
 PAGE_CACHE = "inventory.pages"  # the versioned page cache of decision record 0009
+FILTER_OPTIONS_CACHE = "inventory.filter_options"
+FILTER_OPTIONS_ENTRIES = 4  # one answer per database; a process rarely serves more than one
 SYSTEMS_PER_CAPABILITY = 12  # the map lists this many per capability, then links to the list
 
 
@@ -63,17 +65,22 @@ class FilterOptions:
 
 
 def filter_options(ctx: ServiceContext) -> FilterOptions:
-    """Units and capabilities for the filters: every list page shows them, and they change
-    only when someone imports or edits the structure, so they are kept until the data does."""
+    """Units and capabilities for the filters: every list page shows the same ones, and they
+    change only when the data does. They have a cache of their own, kept also when the page
+    cache is off (`page_cache_entries` 0): readers spread over many pages miss the page cache,
+    but every one of them hits this (one entry per database, checked against the data
+    version like the pages)."""
     ctx.actor.require(Permission.READ)
-    return _cached(
-        ctx,
-        ("filter options",),
-        lambda uow: FilterOptions(
-            uow.repo(BrowseRepository).options("units"),
-            uow.repo(BrowseRepository).options("capabilities"),
-        ),
-    )
+    with ctx.database.reading() as uow:
+        repository = uow.repo(BrowseRepository)
+        version = repository.fingerprint().version
+        options = ctx.caches.named(FILTER_OPTIONS_CACHE, FILTER_OPTIONS_ENTRIES)
+        return options.get_or_build(
+            ctx.database.url,
+            version,
+            "filter options",
+            lambda: FilterOptions(repository.options("units"), repository.options("capabilities")),
+        )
 
 
 @dataclass

@@ -36,6 +36,7 @@ from _fault_state import fingerprint, systems_state
 from _storage_web import web_under
 
 MARGIN = 256 * 1024  # room left on a "full" disk: a little of the write fits, not all
+DATA_MARGIN = 32 * 1024  # a stored event log (the receipt log: 180 KB) does not fit
 
 
 @dataclass
@@ -72,8 +73,8 @@ def _used(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
-def full_folder(folder: Path, limit_file: Path | None, words: str) -> Condition:
-    size = _used(folder) + MARGIN
+def full_folder(folder: Path, limit_file: Path | None, words: str, margin: int) -> Condition:
+    size = _used(folder) + margin
     script = (
         f'cp -a "$1" "$1.full" && mount -t tmpfs -o size={size} tmpfs "$1" && '
         f'cp -a "$1.full"/. "$1"/ && rm -rf "$1.full" && shift && exec "$@"'
@@ -170,7 +171,7 @@ def sqlite_faults(ctx: dict[str, Any]) -> list[str]:
     db_file = Path(ctx["database"].removeprefix("sqlite:///"))
     lines = []
     for make in (
-        lambda: full_folder(db_file.parent, db_file, "disk is full"),
+        lambda: full_folder(db_file.parent, db_file, "disk is full", MARGIN),
         lambda: read_only_folder(db_file.parent, "read-only"),
     ):
         try:
@@ -184,7 +185,7 @@ def _data_folder_faults(ctx: dict[str, Any]) -> list[str]:
     data = Path(ctx["env"]["PRODUKTLYFT_DATA_DIR"])
     lines = []
     for make in (
-        lambda: full_folder(data, None, "No space left on device"),
+        lambda: full_folder(data, None, "No space left on device", DATA_MARGIN),
         lambda: read_only_folder(data, "Read-only file system"),
     ):
         try:

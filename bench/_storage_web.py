@@ -32,8 +32,11 @@ def web_under(
                 stderr=output.fileno(),
             )
     except SystemExit as stopped:
-        last = (log.read_text(errors="replace").strip().splitlines() or [""])[-1][:200]
-        return f"FAILED: {name} ({how}), the server did not start: {stopped} ({last})"
+        # refusing to start with one clear line (no traceback) is a clear error too
+        said = log.read_text(errors="replace").strip()
+        clear = said.startswith("Error: ") and "\n" not in said and "Traceback" not in said
+        verdict = "ok" if clear else "FAILED"
+        return f"{verdict}: {name} ({how}), the server refused to start: {stopped}: {said[:240]}"
     statuses: Counter[str] = Counter()
     imported = 0
     try:

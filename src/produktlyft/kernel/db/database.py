@@ -163,9 +163,10 @@ class Database:
         if fault is not None:
             where = str(self.sqlite_file) if self.sqlite_file else self.display_url
             reason = (REASONS if self.is_sqlite else SERVER_REASONS)[fault]
+            # PostgreSQL adds a HINT line ("Check free disk space."): the message stays one line
+            said = (str(error.orig).strip().splitlines() or [""])[0]
             raise DatabaseNotWritable(
-                f"cannot write to the database {where}: {reason} ({error.orig}); "
-                "nothing was written"
+                f"cannot write to the database {where}: {reason} ({said}); nothing was written"
             ) from error
 
     @contextmanager

@@ -16,7 +16,7 @@ import threading
 import time
 import urllib.parse
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 PASSWORD = "bench-password-2026"
@@ -119,9 +119,11 @@ def start_server(
     workers: int = 2,
     wrapper: Sequence[str] = (),
     stderr: int | None = subprocess.DEVNULL,
+    preexec: Callable[[], None] | None = None,
 ) -> subprocess.Popen[bytes]:
     """`produktlyft serve` on loopback, returned once it accepts connections. `wrapper` is
-    put in front of the command (e.g. to run it in its own mount namespace)."""
+    put in front of the command (e.g. to run it in its own mount namespace), `preexec` run
+    in the child before it (e.g. to limit the size of the files it writes)."""
     server = subprocess.Popen(
         [
             *wrapper,
@@ -141,6 +143,7 @@ def start_server(
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=stderr,
+        preexec_fn=preexec,  # noqa: PLW1509 - set only where no other thread runs
         start_new_session=True,  # so that killing it kills its workers too
     )
     # on a busy machine importing the app and checking the schema can take minutes: wait

@@ -10,15 +10,20 @@ lists, systems' pages and the dashboard (the mix of bench/web_load.py):
    acknowledged mark must be there exactly once: a missing one is a lost write, one seen twice
    a doubled write;
 2. kills the server (SIGKILL, its whole process group) while it imports a file uploaded
-   through the API, `--kills` times at different moments, and checks after each that the
-   systems in the database (their count and a hash of their ids, names and descriptions) equal
-   the state before the import or the state after it, never anything between;
-3. (SQLite) puts the database on a full disk and in a read-only folder: the CLI must exit 1
-   with one line naming the path, the server must answer 503 pages, never a 500. The full disk
-   is a tmpfs a little larger than the database, mounted in a private mount namespace
-   (`unshare -m`, needs root or user namespaces); without one, a file-size limit
-   (RLIMIT_FSIZE) on the process. The read-only folder is a read-only bind mount there, or
-   chmod 555 when not root.
+   through the API: first an import let finish (the calibration, which must land whole), then
+   `--kills` imports killed at states of the import, not times (once the upload is sent, as
+   soon as its write transaction is seen open, and shares of that transaction's length
+   later: see bench/_kill_mid_import.py). After each, the systems in the database (their
+   count and a hash of their ids, names and descriptions) must equal the state before the
+   import or the state after it, never anything between;
+3. makes the storage full and read-only (bench/_storage_faults.py says how on each database):
+   the CLI must exit 1 with one line naming the database and the cause, the server must
+   answer pages or 503, never a 500, and nothing may be written; and the same for the data
+   folder where event logs are stored (`workflows import`).
+
+Every wait is for a state (a listening port, a sent upload, an open transaction), with
+generous guards against a hang, so a busy two-core machine slows it down without breaking
+it; each step says what it is doing as it goes.
 
 It prints requests, errors by status, lost and doubled writes, and each state check, and ends
 with one line:
@@ -26,275 +31,55 @@ with one line:
     db=… requests=… errors=… lost=… doubled=… kills=… state_between=… storage_faults=ok|…
 
     python bench/faults_under_load.py [--db sqlite|postgresql] [--systems 2000] [--clients 20]
-                                      [--writers 4] [--kills 3]
+                                      [--writers 4] [--kills 3] [--kill-systems 2000]
+                                      [--postgres-url URL]
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import http.client
 import json
 import os
 import random
-import re
-import signal
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import httpx2
-from _server import (
-    Client,
-    cli,
-    create_demo,
-    environment,
-    free_port,
-    start_server,
-    stop_server,
-)
-from _storage_faults import storage_faults
-from web_load import KINDS, Targets, find_targets
+from _fault_clients import Readers, Writers
+from _fault_state import import_file, lost_and_doubled, systems_state
+from _kill_mid_import import kill_mid_import
+from _server import Client, cli, create_demo, environment, free_port, start_server, stop_server
+from _storage_faults import postgresql_faults, sqlite_faults
+from web_load import find_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENT_LOG = ROOT / "src" / "produktlyft" / "demo" / "data" / "receipt.xes.gz"
 HOT = 5  # systems the editors fight over
 
 
-class Readers:
-    """`clients` signed-in readers asking for pages until stopped; counts answers by status."""
-
-    def __init__(self, port: int, clients: int, targets: Targets) -> None:
-        self.clients = [Client(port, "bench") for _ in range(clients)]
-        self.targets = targets
-        self.statuses: Counter[str] = Counter()
-        self.lock = threading.Lock()
-        self.stop = threading.Event()
-        self.threads = [
-            threading.Thread(target=self._read, args=(n, c), daemon=True)
-            for n, c in enumerate(self.clients)
-        ]
-
-    def _read(self, index: int, client: Client) -> None:
-        rng, turn = random.Random(index), index
-        while not self.stop.is_set():
-            path = self.targets.path(KINDS[turn % len(KINDS)], rng)
-            turn += 1
-            try:
-                status, _ = client.get(path, retry=False)
-                outcome = str(status)
-            except (OSError, http.client.HTTPException) as error:  # the server was killed
-                outcome = type(error).__name__
-                client.connection.close()
-                self.stop.wait(0.2)
-            with self.lock:
-                self.statuses[outcome] += 1
-
-    def __enter__(self) -> Readers:
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.stop.set()
-        for thread in self.threads:
-            thread.join()
-
-
-def api(port: int, token: str) -> httpx2.Client:
-    return httpx2.Client(
-        base_url=f"http://127.0.0.1:{port}/api/v1",
-        headers={"Authorization": f"Bearer {token}"},
-        timeout=120,
-    )
-
-
-class Writers:
-    """Editors appending marks to the descriptions of HOT systems with optimistic locking."""
-
-    def __init__(self, port: int, token: str, writers: int, hot: list[str]) -> None:
-        self.port, self.token, self.hot = port, token, hot
-        self.acknowledged: list[tuple[str, str]] = []  # (system, mark)
-        self.outcomes: Counter[str] = Counter()
-        self.lock = threading.Lock()
-        self.stop = threading.Event()
-        self.threads = [
-            threading.Thread(target=self._write, args=(n,), daemon=True) for n in range(writers)
-        ]
-
-    def _write(self, writer: int) -> None:
-        rng, number = random.Random(1000 + writer), 0
-        with api(self.port, self.token) as client:
-            while not self.stop.is_set():
-                system = rng.choice(self.hot)
-                number += 1
-                mark = f"[w{writer}-{number}]"
-                outcome = self._edit(client, system, mark)
-                with self.lock:
-                    self.outcomes[outcome] += 1
-                    if outcome == "200":
-                        self.acknowledged.append((system, mark))
-
-    @staticmethod
-    def _edit(client: httpx2.Client, system: str, mark: str) -> str:
-        try:
-            read = client.get(f"/systems/{system}")
-            if read.status_code != 200:
-                return f"read {read.status_code}"
-            record = read.json()
-            description = (record.get("description") or "") + mark
-            written = client.patch(
-                f"/systems/{system}",
-                params={"row_version": record["row_version"]},
-                json={"description": description},
-            )
-            return str(written.status_code)
-        except httpx2.HTTPError as error:
-            return type(error).__name__
-
-    def __enter__(self) -> Writers:
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.stop.set()
-        for thread in self.threads:
-            thread.join()
-
-
-def systems_state(url: str, leave_out: set[str]) -> dict[str, tuple[str, str | None]]:
-    """Every system's name and description, read straight from the database."""
-    from produktlyft.inventory.repository import InventoryRepository
-    from produktlyft.kernel.db import Database
-
-    database = Database(url)
-    try:
-        with database.reading() as uow:
-            records = uow.repo(InventoryRepository).load("systems")
-        return {
-            r.id: (r.name, getattr(r, "description", None))
-            for r in records
-            if r.id not in leave_out
-        }
-    finally:
-        database.dispose()
-
-
-def fingerprint(state: dict[str, tuple[str, str | None]]) -> tuple[int, str]:
-    digest = hashlib.sha256(json.dumps(sorted(state.items())).encode()).hexdigest()[:16]
-    return len(state), digest
-
-
-def import_file(
-    folder: Path, base: dict[str, Any], label: str, new: int, changed: list[str]
-) -> tuple[Path, dict[str, tuple[str, str | None]]]:
-    """A JSON import adding `new` systems and changing the descriptions of `changed`; returns
-    it with the systems it writes (id -> name, description)."""
-    template = base["systems"][0]
-    systems = []
-    for number in range(new):
-        system = {**template, "id": f"{label}-{number:05d}", "name": f"{label} system {number}"}
-        systems.append({**system, "description": f"added by {label}", "row_version": None})
-    by_id = {s["id"]: s for s in base["systems"]}
-    for system_id in changed:
-        systems.append({**by_id[system_id], "description": f"changed by {label}"})
-    document = {key: [] for key in base if key != "format"}
-    document.update({"format": base["format"], "systems": systems})
-    path = folder / f"{label}.json"
-    path.write_text(json.dumps(document), encoding="utf-8")
-    return path, {s["id"]: (s["name"], s["description"]) for s in systems}
-
-
-def background_jobs(database: str, env: dict[str, str], path: Path) -> tuple[dict[str, str], float]:
+def background_jobs(database: str, env: dict[str, str], path: Path) -> dict[str, str]:
     """The inventory import, a review run and an event-log import, one after another, while
-    the readers read; each with its exit code and time, and the inventory import's seconds."""
+    the readers read; each with its exit code and time."""
     jobs = {
         "inventory import": ["import", str(path)],
         "review run": ["review", "--top", "1"],
         "event-log import": ["workflows", "import", str(EVENT_LOG), "--name", "faults"],
     }
-    results, seconds_of = {}, {}
+    results = {}
     for name, args in jobs.items():
+        print(f"  {name} ...", flush=True)
         started = time.perf_counter()
         done = cli(database, *args, env=env, check=False)
-        seconds = seconds_of[name] = time.perf_counter() - started
+        seconds = time.perf_counter() - started
         last = (done.stderr.strip().splitlines() or [""])[-1][:120]
         results[name] = f"exit {done.returncode} in {seconds:.0f} s" + (
             f" ({last})" if done.returncode else ""
         )
-    return results, seconds_of["inventory import"]
-
-
-def lost_and_doubled(url: str, writers: Writers) -> tuple[int, int, int]:
-    """(lost, doubled, written without acknowledgement) among the editors' marks."""
-    state = systems_state(url, set())
-    seen: Counter[str] = Counter()
-    for system in writers.hot:
-        for mark in re.findall(r"\[w\d+-\d+\]", state[system][1] or ""):
-            seen[f"{system}{mark}"] += 1
-    acknowledged = {f"{system}{mark}" for system, mark in writers.acknowledged}
-    lost = sum(1 for key in acknowledged if seen[key] == 0)
-    doubled = sum(1 for count in seen.values() if count > 1)
-    unacknowledged = sum(1 for key in seen if key not in acknowledged)
-    return lost, doubled, unacknowledged
-
-
-def kill_mid_import(
-    url: str, database: str, env: dict[str, str], args: argparse.Namespace, ctx: dict[str, Any]
-) -> list[str]:
-    """Upload an import through the API and SIGKILL the server while it works, `kills` times
-    at growing delays; after each, the systems must be as before or as after."""
-    verdicts = []
-    for trial in range(args.kills):
-        before = systems_state(url, set(ctx["hot"]))
-        label = f"KILL{trial}"
-        changed = ctx["rng"].sample(ctx["others"], 50)
-        path, written = import_file(ctx["folder"], ctx["base"], label, args.kill_systems, changed)
-        after = {**before, **written}
-        port = free_port()
-        server = start_server(database, port, env, workers=args.workers)
-        delay = ctx["import_seconds"] * (trial + 1) / (args.kills + 1)
-        answer: list[str] = []
-        upload = threading.Thread(
-            target=_upload, args=(port, ctx["token"], path, answer), daemon=True
-        )
-        with Readers(port, args.clients, ctx["targets"]) as readers:
-            upload.start()
-            time.sleep(delay)
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-        upload.join()
-        ctx["statuses"].update(readers.statuses)
-        now = systems_state(url, set(ctx["hot"]))
-        verdict = (
-            "before" if now == before else "after" if now == after else "BETWEEN (a partial write)"
-        )
-        ctx["between"] += verdict.startswith("BETWEEN")
-        verdicts.append(
-            f"kill {trial + 1} after {delay:.1f} s (upload: {answer[0] if answer else '?'}): "
-            f"state {verdict}; systems {fingerprint(now)} "
-            f"(before {fingerprint(before)}, after {fingerprint(after)})"
-        )
-    return verdicts
-
-
-def _upload(port: int, token: str, path: Path, answer: list[str]) -> None:
-    try:
-        with api(port, token) as client:
-            response = client.post(
-                "/imports",
-                params={"dry_run": "false"},
-                files={"file": (path.name, path.read_bytes(), "application/json")},
-            )
-        answer.append(f"answered {response.status_code} before the kill")
-    except httpx2.HTTPError as error:
-        answer.append(f"cut off by the kill ({type(error).__name__})")
+    return results
 
 
 def main() -> int:
@@ -348,11 +133,12 @@ def run(database: str, args: argparse.Namespace, folder: Path) -> int:
     hot = rng.sample(ids, HOT)
     others = [i for i in ids if i not in hot]
     statuses: Counter[str] = Counter()
-    print(f"{args.db}: uptime load {os.getloadavg()[0]:.1f} (2 cores) at the start")
+    print(f"{args.db}: uptime load {os.getloadavg()[0]:.1f} (2 cores) at the start", flush=True)
 
     # 1. background work and editors while the readers read
     before = systems_state(url, set(hot))
     path, written = import_file(folder, base, "LOAD", 500, rng.sample(others, 100))
+    print(f"\n1. background work while {args.clients} clients read pages:", flush=True)
     port = free_port()
     server = start_server(database, port, env, workers=args.workers)
     try:
@@ -361,13 +147,12 @@ def run(database: str, args: argparse.Namespace, folder: Path) -> int:
             Readers(port, args.clients, targets) as readers,
             Writers(port, token, args.writers, hot) as writers,
         ):
-            jobs, import_seconds = background_jobs(database, env, path)
+            jobs = background_jobs(database, env, path)
         statuses.update(readers.statuses)
     finally:
         stop_server(server)
     after_import = systems_state(url, set(hot))
     lost, doubled, unacknowledged = lost_and_doubled(url, writers)
-    print(f"\n1. background work while {args.clients} clients read pages:")
     for name, outcome in jobs.items():
         print(f"  {name}: {outcome}")
     print(f"  inventory import landed whole: {after_import == {**before, **written}}")
@@ -380,6 +165,10 @@ def run(database: str, args: argparse.Namespace, folder: Path) -> int:
     # 2. the server killed mid-import
     killed: Counter[str] = Counter()
     ctx: dict[str, Any] = {
+        "args": args,
+        "database": database,
+        "url": url,
+        "env": env,
         "hot": hot,
         "others": others,
         "rng": rng,
@@ -389,21 +178,20 @@ def run(database: str, args: argparse.Namespace, folder: Path) -> int:
         "targets": targets,
         "statuses": killed,
         "between": 0,
-        # the server's import takes about as long per system as the CLI's did
-        "import_seconds": import_seconds * args.kill_systems / 600,
     }
-    print(f"\n2. the server killed (SIGKILL) mid-import, {args.kills} times:")
-    for line in kill_mid_import(url, database, env, args, ctx):
-        print(f"  {line}")
+    print(f"\n2. the server killed (SIGKILL) mid-import, {args.kills} times:", flush=True)
+    kills = kill_mid_import(ctx)
 
-    # 3. a full disk and a read-only folder
-    fresh, _ = import_file(folder, base, "FULL", args.kill_systems, [])  # must write to fail
-    storage = storage_faults(database, env, folder, fresh) if args.db == "sqlite" else []
-    print("\n3. full disk and read-only folder:" if storage else "")
-    for line in storage:
-        print(f"  {line}")
-    storage_ok = all(line.startswith("ok") for line in storage)
+    # 3. a full disk and read-only storage
+    print("\n3. full disk and read-only storage:", flush=True)
+    ctx["path"], _ = import_file(folder, base, "FULL", args.kill_systems, [])  # must write
+    ctx.update(event_log=EVENT_LOG, admin_url=args.postgres_url)
+    storage = sqlite_faults(ctx) if args.db == "sqlite" else postgresql_faults(ctx)
+    storage_ok = all(line.startswith(("ok", "not tried")) for line in storage)
 
+    print(f"\nsummary ({args.db}, load {os.getloadavg()[0]:.1f} at the end):")
+    for line in [*kills, *storage]:
+        print(f"  {line}")
     errors = {status: n for status, n in statuses.items() if status != "200"}
     requests = sum(statuses.values())
     print(f"\nreaders: {requests} requests, errors by status {errors or 'none'}")

@@ -71,7 +71,14 @@ def serve(
         forwarded_allow_ips=trusted_proxies(settings),
         log_level="warning",
         access_log=False,
+        # the supervisor kills a worker that does not answer its ping in time, with the
+        # requests it is serving; its default of 5 s killed busy, healthy workers on a loaded
+        # two-core machine (issue 15, bench/faults_under_load.py)
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
+
+
+WORKER_HEALTHCHECK_SECONDS = 60
 
 
 def user_add(

@@ -6,10 +6,15 @@ document); anything else is a bug and is reported without a stack trace unless d
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
+
+# the errors of a write to a full disk, past a size limit or quota, or to a read-only folder:
+# the operator's to fix, not a bug
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})
 
 
 class Severity(StrEnum):

@@ -10,7 +10,7 @@ reported in one line with exit code 2, and only `--debug` shows the stack trace.
 
 from __future__ import annotations
 
-import errno
+import logging
 import sys
 from collections.abc import Sequence
 from typing import NoReturn, Protocol, cast
@@ -21,11 +21,10 @@ from rich.console import Console
 
 from produktlyft.kernel.area import Area
 from produktlyft.kernel.cli.state import STATE
-from produktlyft.kernel.errors import InvalidInput, ProduktlyftError
+from produktlyft.kernel.errors import WRITE_ERRNOS, InvalidInput, ProduktlyftError
 
+_DRIVER_LOG = logging.getLogger("psycopg")
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
-# the errors of a write to a full disk, past a size limit or quota, or to a read-only folder
-_WRITE_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS}
 
 # Typer 0.2x parses with its own copy of click, earlier versions with click itself: the
 # exceptions that end a command line are caught in both forms. A usage error (unknown option,
@@ -88,6 +87,10 @@ def _report_invalid(error: InvalidInput) -> None:
 
 def run(app: typer.Typer) -> None:
     """Run the command line; every way it can end becomes a message and an exit code."""
+    # psycopg logs a warning of its own when it ends a pipeline a failed statement aborted
+    # ("error ignored terminating <psycopg.Pipeline ...>"): the error itself is reported
+    # below in one line, so the driver's note, printed by logging's last resort, is kept out
+    _DRIVER_LOG.addHandler(logging.NullHandler())
     try:
         app(standalone_mode=False)
     except InvalidInput as error:
@@ -106,7 +109,7 @@ def run(app: typer.Typer) -> None:
         shown.show()
         sys.exit(shown.exit_code)
     except OSError as error:
-        if error.errno not in _WRITE_ERRNOS:
+        if error.errno not in WRITE_ERRNOS:
             _internal(error)
         # a full disk or a read-only folder, met while writing a file (not the database)
         errors.print(

@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from produktlyft.kernel.db.faults import REASONS, classify
+from produktlyft.kernel.db.faults import REASONS, SERVER_REASONS, classify
 from produktlyft.kernel.db.unit_of_work import UnitOfWork
 from produktlyft.kernel.errors import ProduktlyftError
 
@@ -162,9 +162,11 @@ class Database:
         fault = classify(error, self.sqlite_file)
         if fault is not None:
             where = str(self.sqlite_file) if self.sqlite_file else self.display_url
+            reason = (REASONS if self.is_sqlite else SERVER_REASONS)[fault]
+            # PostgreSQL adds a HINT line ("Check free disk space."): the message stays one line
+            said = (str(error.orig).strip().splitlines() or [""])[0]
             raise DatabaseNotWritable(
-                f"cannot write to the database {where}: {REASONS[fault]} ({error.orig}); "
-                "nothing was written"
+                f"cannot write to the database {where}: {reason} ({said}); nothing was written"
             ) from error
 
     @contextmanager

@@ -33,6 +33,11 @@ REASONS = {
     Fault.FULL: "the disk is full or the file has reached its size limit",
     Fault.READ_ONLY: "the file or its folder is read-only",
 }
+# PostgreSQL's files are the database server's: no file or folder of the user's is to blame
+SERVER_REASONS = {
+    Fault.FULL: "the database server's disk is full",
+    Fault.READ_ONLY: "the database is read-only (a standby server, or set read-only)",
+}
 
 
 def _sqlite_fault(code: int, folder: Path | None) -> Fault | None:

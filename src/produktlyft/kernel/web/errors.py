@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException
 
 from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseNotWritable, DatabaseUnavailable
 from produktlyft.kernel.errors import (
+    WRITE_ERRNOS,
     InvalidInput,
     NotFound,
     PermissionDenied,
@@ -19,7 +20,6 @@ from produktlyft.kernel.errors import (
 )
 from produktlyft.kernel.web import problems
 from produktlyft.kernel.web.deps import render
-from produktlyft.kernel.web.problems import WRITE_ERRNOS
 from produktlyft.kernel.web.security import CsrfRejected, SignInRequired
 
 log = logging.getLogger("produktlyft.kernel.web")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 from typing import Any
 
@@ -14,6 +13,7 @@ from starlette.exceptions import HTTPException
 
 from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseNotWritable, DatabaseUnavailable
 from produktlyft.kernel.errors import (
+    WRITE_ERRNOS,
     Conflict,
     InvalidInput,
     NotFound,
@@ -23,8 +23,6 @@ from produktlyft.kernel.errors import (
 )
 
 log = logging.getLogger("produktlyft.api")
-# the errors of a write to a full disk, past a size limit or quota, or to a read-only folder
-WRITE_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS}
 MEDIA_TYPE = "application/problem+json"
 
 # What each status means, as the OpenAPI document says it (every one is a problem document).

@@ -8,6 +8,7 @@ runs it (the default single-process server does).
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
 import shutil
@@ -19,6 +20,7 @@ from typing import BinaryIO
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import (
+    WRITE_ERRNOS,
     InvalidInput,
     Issue,
     NotFound,
@@ -28,6 +30,7 @@ from produktlyft.kernel.errors import (
 )
 from produktlyft.workflows.services.logs import ImportOptions, event_log_files, import_event_log
 
+log = logging.getLogger("produktlyft.workflows")
 _SAFE_NAME = re.compile(r"[^\w.\- ]+")
 _CHUNK = 1 << 20
 
@@ -89,13 +92,22 @@ def _run(ctx: ServiceContext, job: ImportJob, path: Path, options: ImportOptions
         job.error, job.issues = error.summary_wording or error.summary, list(error.issues)
     except ProduktlyftError as error:
         job.error = str(error)
-    except Exception as error:  # a bug: say so on the page, as the CLI would
-        job.error = wording(
-            "internal error ({kind}); nothing was imported", kind=type(error).__name__
-        )
+    except Exception as error:
+        job.error = _failure(error)
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
         job.done = True
+
+
+def _failure(error: Exception) -> Wording:
+    """A full disk or a read-only folder is the operator's to fix (the log names the path);
+    anything else is a bug: the page says so, as the CLI would."""
+    if isinstance(error, OSError) and error.errno in WRITE_ERRNOS:
+        log.error("storage problem: %s", error)
+        return wording(
+            "the server's disk is full or its storage is read-only; nothing was imported"
+        )
+    return wording("internal error ({kind}); nothing was imported", kind=type(error).__name__)
 
 
 def start_import(ctx: ServiceContext, path: Path, options: ImportOptions) -> ImportJob:

@@ -15,7 +15,7 @@ from produktlyft.inventory.change_log import ChangeLogRepository
 from produktlyft.inventory.changes import Action, Change
 from produktlyft.kernel.access import Actor, Permission, Role
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.kernel.db import Database
+from produktlyft.kernel.db import Database, DatabaseBusy, DatabaseNotWritable
 from produktlyft.kernel.errors import InvalidInput, Issue, NotFound, ProduktlyftError, wording
 
 TOKEN_PREFIX = "pl_"
@@ -106,6 +106,11 @@ def actor_for_token(database: Database, secret: str) -> Actor | None:
     if token is None or (token.user_name and (account is None or account.disabled)):
         return None
     if token.last_used_at is None or now - aware(token.last_used_at) > _TOUCH_EVERY:
-        with database.unit_of_work() as uow:
-            uow.repo(AccountRepository).touch_token(token.pk, now)
+        try:
+            with database.unit_of_work() as uow:
+                uow.repo(AccountRepository).touch_token(token.pk, now)
+        except (DatabaseBusy, DatabaseNotWritable):
+            # "last used" is a hint for administrators: a read must not fail because another
+            # writer (an import) holds the database or the disk is full; a later use stamps it
+            pass
     return account.actor() if account is not None else token.actor()

@@ -225,3 +225,57 @@ def test_an_api_write_answers_503_with_a_problem(
 
 def produktlyft_token(database: Database) -> str:
     return create_token(make_context(database), "importer", Role.ADMIN).secret
+
+
+@pytest.fixture
+def held_write_lock(
+    web: tuple[TestClient, Database], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[TestClient, Database, str]]:
+    """Another writer (as an import does for seconds) holds SQLite's write lock, and the
+    app's connections wait only 0.2 s for it instead of 10 s."""
+    from produktlyft.kernel.db import database as database_module
+
+    client, database = web
+    token = produktlyft_token(database)
+    monkeypatch.setattr(database_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    database.engine.dispose()  # the pooled connections were opened with the long wait
+    assert database.sqlite_file is not None
+    writer = sqlite3.connect(database.sqlite_file, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    yield client, database, token
+    writer.execute("ROLLBACK")
+    writer.close()
+
+
+def test_a_page_that_writes_while_another_writer_holds_the_database_answers_503(
+    held_write_lock: tuple[TestClient, Database, str],
+) -> None:
+    """Was HTTP 500 ("database is locked") when an API edit met an import under load."""
+    client, _, _ = held_write_lock
+    form = _edit_form(client, "saved while an import runs")
+    response = client.post("/edit/systems/sys-00001", data=form, follow_redirects=False)
+    assert response.status_code == 503, response.text[:500]
+    assert response.headers["retry-after"] == "5"
+    assert "Traceback" not in response.text and "web.db" not in response.text
+
+
+def test_an_api_edit_while_another_writer_holds_the_database_is_a_busy_problem(
+    held_write_lock: tuple[TestClient, Database, str],
+) -> None:
+    client, database, token = held_write_lock
+    version = client.get(
+        "/api/v1/systems/sys-00001", headers={"Authorization": f"Bearer {token}"}
+    ).json()["row_version"]
+    response = client.patch(
+        f"/api/v1/systems/sys-00001?row_version={version}",
+        json={"vendor": "Busy AB"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 503, response.text[:500]
+    assert response.json()["type"] == "urn:produktlyft:problem:busy"
+    assert response.headers["retry-after"] == "5"
+    with database.engine.connect() as connection:
+        vendor = connection.exec_driver_sql(
+            "SELECT vendor FROM systems WHERE id = 'sys-00001'"
+        ).scalar()
+    assert vendor != "Busy AB"  # nothing written

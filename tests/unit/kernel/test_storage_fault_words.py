@@ -40,3 +40,28 @@ def test_a_postgresql_storage_fault_names_the_database_not_a_file(
     assert "folder" not in message and "its size limit" not in message, message
     assert "\n" not in message and "No space left on device" in message, message  # one line
     database.dispose()
+
+
+class _SqliteError(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__("database is locked")
+        self.sqlite_errorcode = code
+
+
+@pytest.mark.parametrize(
+    ("original", "busy"),
+    [
+        (_SqliteError(5), True),  # SQLITE_BUSY after the busy timeout
+        (_SqliteError(5 | (2 << 8)), True),  # SQLITE_BUSY_SNAPSHOT
+        (_SqliteError(6), True),  # SQLITE_LOCKED
+        (_SqliteError(13), False),  # SQLITE_FULL is a storage fault, not a wait
+        (_DriverError("lock timeout", "55P03"), True),
+        (_DriverError("could not serialize access", "40001"), True),
+        (_DriverError("deadlock detected", "40P01"), True),
+        (_DriverError("disk full", "53100"), False),
+    ],
+)
+def test_another_writer_holding_the_database_is_told_apart(original: Exception, busy: bool) -> None:
+    from produktlyft.kernel.db.faults import is_busy
+
+    assert is_busy(DBAPIError("UPDATE …", {}, original)) is busy

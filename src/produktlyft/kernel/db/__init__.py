@@ -2,6 +2,7 @@
 
 from produktlyft.kernel.db.database import (
     Database,
+    DatabaseBusy,
     DatabaseNotInitialised,
     DatabaseNotWritable,
     DatabaseUnavailable,
@@ -10,6 +11,7 @@ from produktlyft.kernel.db.unit_of_work import UnitOfWork
 
 __all__ = [
     "Database",
+    "DatabaseBusy",
     "DatabaseNotInitialised",
     "DatabaseNotWritable",
     "DatabaseUnavailable",

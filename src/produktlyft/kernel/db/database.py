@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from produktlyft.kernel.db.faults import REASONS, SERVER_REASONS, classify
+from produktlyft.kernel.db.faults import REASONS, SERVER_REASONS, classify, is_busy
 from produktlyft.kernel.db.unit_of_work import UnitOfWork
 from produktlyft.kernel.errors import ProduktlyftError
 
@@ -39,6 +39,11 @@ class DatabaseNotWritable(DatabaseUnavailable):
     """The disk is full or the database (or its folder) is read-only: nothing was written."""
 
 
+class DatabaseBusy(DatabaseUnavailable):
+    """Another writer (an import, say) held the database longer than the wait allows:
+    nothing was written, and the same request can be tried again in a moment."""
+
+
 def normalise_url(url: str) -> str:
     """Accept plain `postgresql://` URLs and use the psycopg 3 driver for them."""
     if url.startswith("postgres://"):
@@ -48,12 +53,17 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# How long a SQLite write waits for another writer (an import holds the lock for seconds)
+# before it gives up with DatabaseBusy.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     # keep the working set in memory: list pages of 10,000 systems read many rows
     cursor.execute("PRAGMA cache_size=-65536")
     cursor.execute("PRAGMA mmap_size=268435456")
@@ -159,6 +169,11 @@ class Database:
             yield connection
 
     def _raise_if_not_writable(self, error: DBAPIError) -> None:
+        if is_busy(error):
+            raise DatabaseBusy(
+                f"the database {self.display_url} is busy with another write (an import or a "
+                "review, say); nothing was written, try again in a moment"
+            ) from error
         fault = classify(error, self.sqlite_file)
         if fault is not None:
             where = str(self.sqlite_file) if self.sqlite_file else self.display_url

@@ -22,6 +22,11 @@ _SQLITE_CANTOPEN = 14
 # 25006 is a write in a read-only transaction (a hot standby, default_transaction_read_only)
 _PG_FULL = {"53100", "53000"}
 _PG_READ_ONLY = {"25006"}
+# Another writer held the database past the wait: SQLite's BUSY and LOCKED after its busy
+# timeout; PostgreSQL's lock not available, serialisation failure and deadlock. Nothing was
+# written and the same request succeeds a moment later.
+_SQLITE_BUSY = {5, 6}
+_PG_BUSY = {"55P03", "40001", "40P01"}
 
 
 class Fault(Enum):
@@ -68,3 +73,12 @@ def classify(error: DBAPIError, sqlite_file: Path | None) -> Fault | None:
     if state in _PG_READ_ONLY:
         return Fault.READ_ONLY
     return None
+
+
+def is_busy(error: DBAPIError) -> bool:
+    """Whether another writer held the database too long: transient, worth trying again."""
+    original = error.orig
+    code = getattr(original, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _SQLITE_BUSY
+    return getattr(original, "sqlstate", None) in _PG_BUSY

@@ -9,7 +9,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseNotWritable, DatabaseUnavailable
+from produktlyft.kernel.db import (
+    DatabaseBusy,
+    DatabaseNotInitialised,
+    DatabaseNotWritable,
+    DatabaseUnavailable,
+)
 from produktlyft.kernel.errors import (
     WRITE_ERRNOS,
     InvalidInput,
@@ -73,6 +78,12 @@ async def _unavailable(request: Request, error: Exception) -> Response:
     return _page(request, 503, "unavailable")
 
 
+async def _busy(request: Request, error: Exception) -> Response:
+    log.warning("database busy: %s", error)  # transient: another writer held the lock
+    request.state.account = None
+    return _page(request, 503, "unavailable", headers={"Retry-After": "5"})
+
+
 async def _not_writable(request: Request, error: Exception) -> Response:
     # the message names a server path: for the log, not for the visitor
     log.error("storage problem: %s", error)
@@ -128,6 +139,7 @@ def install(app: FastAPI) -> None:
         (CsrfRejected, _csrf),
         (NotFound, _not_found),
         (TooManyAttempts, _too_many),
+        (DatabaseBusy, _busy),
         (DatabaseUnavailable, _unavailable),
         (DatabaseNotInitialised, _unavailable),
         (DatabaseNotWritable, _not_writable),

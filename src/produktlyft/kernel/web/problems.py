@@ -11,7 +11,12 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
 
-from produktlyft.kernel.db import DatabaseNotInitialised, DatabaseNotWritable, DatabaseUnavailable
+from produktlyft.kernel.db import (
+    DatabaseBusy,
+    DatabaseNotInitialised,
+    DatabaseNotWritable,
+    DatabaseUnavailable,
+)
 from produktlyft.kernel.errors import (
     WRITE_ERRNOS,
     Conflict,
@@ -144,6 +149,16 @@ async def handle(request: Request, error: Exception) -> Response:
             "Storage not writable",
             "the server's disk is full or its storage is read-only; nothing was written",
             headers={"Retry-After": "60"},
+        )
+    if isinstance(error, DatabaseBusy):
+        log.warning("database busy: %s", error)
+        return problem(
+            request,
+            503,
+            "busy",
+            "Database busy",
+            "another write held the database; nothing was written, try again in a moment",
+            headers={"Retry-After": "5"},
         )
     if isinstance(error, DatabaseUnavailable | DatabaseNotInitialised):
         return problem(request, 503, "unavailable", "Service unavailable", str(error))

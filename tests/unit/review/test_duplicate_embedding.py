@@ -155,3 +155,29 @@ def test_a_configured_model_that_cannot_load_stops_the_review_naming_the_setting
     assert checked_embedding(None) is None
     with pytest.raises(ProduktlyftError, match=r"duplicate_embedding_model: .*absent\.bin"):
         checked_embedding(tmp_path / "absent.bin")
+
+
+def test_the_embedding_signals_are_named_in_the_reason_when_they_fire(tmp_path: Path) -> None:
+    """Each suggested pair shows the signals that fired (issue 14): the embedding's were
+    weighed but never named, so a pair found by meaning read "similar names (12 %)"."""
+    from produktlyft.review.analysis.duplicates import _speaking
+    from produktlyft.review.analysis.reasons import duplicate_reasons
+    from produktlyft.review.presenter.wording import duplicate_sentence
+    from produktlyft.review.results import ReasonCode
+
+    layers = np.zeros(len(SIGNALS))
+    layers[EMBEDDING] = 1.0  # each the other's nearest
+    layers[BY_FUNCTION] = 0.6
+    without_model = signals_model()
+    with_model = with_embedding(without_model, tmp_path / "model.bin")
+    assert _speaking(layers, without_model) == ()
+    assert _speaking(layers, with_model) == ("embedding", "embedding_function")
+    layers[EMBEDDING], layers[BY_FUNCTION] = 0.25, 0.0  # fourth nearest, no shared function
+    assert _speaking(layers, with_model) == ()
+
+    reasons = duplicate_reasons(("embedding",), [], [], 0.12)
+    assert [r.code for r in reasons] == [ReasonCode.DUP_MEANING]  # not "similar names"
+    assert duplicate_sentence("Lokalbokning", "Bokning av lokaler", reasons, "en") == (
+        "Lokalbokning and Bokning av lokaler are close in meaning by the language model."
+    )
+    assert "språkmodellen" in duplicate_sentence("A", "B", reasons, "sv")

@@ -82,6 +82,9 @@ SIGNALS = (
 )
 EMBEDDING_SIGNALS = ("embedding", "embedding_function")  # added after weights were first stored
 LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
+# the embedding signals speak at these: each among the other's two nearest (1/(1+rank)), or
+# both nearest in meaning to one function where the roles allow it
+MEANING_THRESHOLDS = {"embedding": 1 / 3, "embedding_function": 1e-9}
 AGAINST = ("role_complementary", "linked", "role_differ", "mapped_apart", "satellite_apart")
 # signals that may speak for or against, by inventory: the same product is a twin after a
 # merger or two modules of one suite; the same role is a twin or two registers of one area
@@ -446,13 +449,7 @@ def _assemble(
                 b,
                 round(score, 4),
                 tuple(round(float(x), 4) for x in layers),
-                tuple(
-                    name
-                    for name, value, limit in zip(
-                        LAYERS, layers[: len(LAYERS)], settings.layer_thresholds, strict=True
-                    )
-                    if value >= limit
-                ),
+                _speaking(layers, settings),
                 tuple(sorted(set(features.capabilities[i]) & set(features.capabilities[j]))),
                 tuple(sorted(set(features.data_objects[i]) & set(features.data_objects[j]))),
                 numbering[int(labels[i])],
@@ -463,6 +460,25 @@ def _assemble(
             )
         )
     return DuplicateResult(pairs, [sorted(m) for m in cluster_members.values()], compared, skipped)
+
+
+def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...]:
+    """The signals named in a pair's reason: the layers at their thresholds, then the
+    embedding's two where a model is configured and they fired."""
+    named = [
+        name
+        for name, value, limit in zip(
+            LAYERS, layers[: len(LAYERS)], settings.layer_thresholds, strict=True
+        )
+        if value >= limit
+    ]
+    if settings.embedding_model is not None:
+        named += [
+            name
+            for name, limit in MEANING_THRESHOLDS.items()
+            if layers[SIGNALS.index(name)] >= limit
+        ]
+    return tuple(named)
 
 
 def _shared_function(a: Placement, b: Placement) -> tuple[str | None, tuple[str, ...]]:

@@ -92,6 +92,8 @@ def duplicate_reasons(
             if shared_data
             else Reason(code=ReasonCode.DUP_INTEGRATIONS)
         )
+    if "embedding" in layers or "embedding_function" in layers:
+        reasons.append(Reason(code=ReasonCode.DUP_MEANING))
     if "text" in layers or not reasons:
         reasons.append(Reason(code=ReasonCode.DUP_TEXT, params={"similarity": text_similarity}))
     if against:

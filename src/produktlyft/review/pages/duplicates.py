@@ -31,6 +31,8 @@ LAYER_LABELS = {
     "text": N_("similar names and descriptions"),
     "function": N_("same function"),
     "product": N_("same product"),
+    "embedding": N_("close in meaning"),
+    "embedding_function": N_("same function by meaning"),
 }
 GROUPS_PER_PAGE = 20
 _ANCHOR = re.compile(r"^pair-\d{1,6}-\d{1,4}$")

@@ -39,6 +39,7 @@ PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
     ReasonCode.DUP_TEXT: N_("have similar names and descriptions ({similarity})"),
     ReasonCode.DUP_FUNCTION: N_("both serve {function} ({words})"),
     ReasonCode.DUP_PRODUCT: N_("are both {product}"),
+    ReasonCode.DUP_MEANING: N_("are close in meaning by the language model"),
     ReasonCode.DUP_AGAINST: N_("though {items}"),
     "sentence": N_("{name} {parts}."),
     "dup_sentence": N_("{a} and {b} {parts}."),

@@ -3,7 +3,7 @@ and calendar days in the organisation's time zone."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as dt_time
 from zoneinfo import ZoneInfo
 
@@ -18,10 +18,10 @@ def audit_page(ctx: ServiceContext, query: AuditQuery) -> AuditPage:
     (calendar days in the organisation's time zone)."""
     ctx.actor.require(Permission.ADMINISTER)
     zone = ZoneInfo(ctx.settings.time_zone)
-    start = datetime.combine(query.since, dt_time(), zone) if query.since else None
-    end = (
-        datetime.combine(query.until + timedelta(days=1), dt_time(), zone) if query.until else None
-    )
+    # The bounds go to the database in UTC: SQLite keeps the stored UTC text and drops a bound's
+    # zone, so a local midnight would be compared as if it were UTC (seen at 00:33 in Stockholm).
+    start = _utc_midnight(query.since, zone) if query.since else None
+    end = _utc_midnight(query.until + timedelta(days=1), zone) if query.until else None
     size = ctx.settings.page_size
     with ctx.database.reading() as uow:
         repo = uow.repo(AuditLogRepository)
@@ -32,3 +32,8 @@ def audit_page(ctx: ServiceContext, query: AuditQuery) -> AuditPage:
             query.kind, query.actor, start, end, limit=size, offset=(page - 1) * size
         )
     return AuditPage(changes=changes, total=total, page=page, pages=pages, query=query)
+
+
+def _utc_midnight(day: date, zone: ZoneInfo) -> datetime:
+    """The start of a calendar day in the organisation's zone, as a UTC moment."""
+    return datetime.combine(day, dt_time(), zone).astimezone(UTC)

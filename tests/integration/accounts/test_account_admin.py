@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -47,3 +47,22 @@ def test_reset_and_disable_end_sessions_and_are_audit_logged(ctx: ServiceContext
     today = ctx.today()
     assert audit_page(ctx, AuditQuery(until=today - timedelta(days=1))).total == 0
     assert audit_page(ctx, AuditQuery(since=today - timedelta(days=1))).total == 7
+
+
+class _LateEvening(ServiceContext):
+    """23:33 UTC: already the next calendar day in Stockholm (CI met this at 00:33 local)."""
+
+    def now(self) -> datetime:
+        return datetime(2026, 12, 2, 23, 33, tzinfo=UTC)
+
+
+def test_day_filters_use_the_organisations_calendar_day_on_every_database(
+    ctx: ServiceContext,
+) -> None:
+    late = _LateEvening(ctx.database, ctx.actor, ctx.settings, ctx.caches)
+    add_user(late, "nattuggla", Role.VIEWER, PASSWORD)
+    assert late.today() == date(2026, 12, 3)
+    people = AuditQuery(kind=AuditKind.CHANGES, actor="tester")
+    assert audit_page(late, people.model_copy(update={"until": date(2026, 12, 2)})).total == 0
+    assert audit_page(late, people.model_copy(update={"since": date(2026, 12, 3)})).total == 1
+    assert audit_page(late, people.model_copy(update={"until": date(2026, 12, 3)})).total == 1

@@ -74,7 +74,7 @@ def options(
     ),
     debug: bool = typer.Option(False, "--debug", help="Show stack traces of internal errors."),
 ) -> None:
-    STATE.database_url = database
+    STATE.choose_database(database)
     STATE.debug = debug
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.context import ServiceContext, local_operator
+from produktlyft.kernel.db.database import normalise_url
 from produktlyft.kernel.db.open import open_database
 from produktlyft.kernel.settings import get_settings
 
@@ -23,6 +24,14 @@ class CliState:
     caches: CacheRegistry = field(default_factory=CacheRegistry)
     make_report: Callable[[], Report] | None = None  # set by the composition root
     _context: ServiceContext | None = None
+
+    def choose_database(self, url: str | None) -> None:
+        """The database this command names; a context an earlier command in the same process
+        built for another database is dropped (seen in the test suite: a dry run read the
+        previous test's database)."""
+        self.database_url = url
+        if url and self._context is not None and self._context.database.url != normalise_url(url):
+            self._context = None
 
     def context(self) -> ServiceContext:
         if self._context is None:

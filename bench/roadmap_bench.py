@@ -1,7 +1,9 @@
 """Roadmap planner on PSPLIB instances and on a synthetic portfolio, with the product's own model.
 
     python bench/roadmap_bench.py --instances ../shared/data/psplib/j30 \\
-        --bounds ../shared/data/psplib/j30_optimum.csv --time-limit 10
+        --bounds ../shared/data/psplib/j30_optimum.csv --time-limit 60
+    python bench/roadmap_bench.py --instances ../shared/data/psplib/j60 \\
+        --bounds ../shared/data/psplib/j60_optimum.csv --time-limit 10
     python bench/roadmap_bench.py --instances DIR --objective cost-of-delay --limit 20
     python bench/roadmap_bench.py --portfolio 300x20 --time-limit 30
 
@@ -9,8 +11,10 @@ Each PSPLIB single-mode instance (.sm, parsed with the `psplib` package) becomes
 `Problem`: activities are jobs with one mode, renewable resources are teams with their
 capacities, demands as given (an activity's first used resource is its "team", the others
 `also_uses`), precedences with lag 0. It is solved with `schedule.solve()`, the same code the
-product runs. Goals (issue 11): j30 all proven optimal with a median under 1 s; j60 mean gap to
-the best known ≤ 1 % at 10 s; a 300-initiative, 20-team portfolio within 30 s with its gap.
+product runs. Goals (issue 11): j30 all proven optimal with a median under 1 s (a few of the
+hardest need 10–45 s on two cores, hence the 60 s limit above; see decision record 0014); j60
+mean gap to the best known ≤ 1 % at 10 s; a 300-initiative, 20-team portfolio within 30 s with
+its gap.
 
 Before it, each goal is printed with the figure and its ratio to the goal, and the machine's load
 (figures from a shared machine are only comparable at a similar load). The last line is always

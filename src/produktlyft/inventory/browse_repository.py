@@ -130,10 +130,17 @@ class BrowseRepository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
 
-    def search_systems(self, query: SystemQuery) -> tuple[int, list[SystemRow]]:
+    def count_systems(self, query: SystemQuery) -> int:
+        """How many systems the query's filters select (its page and order aside)."""
+        s = t.systems
+        conditions = _system_filters(query)
+        return int(
+            self.connection.scalar(select(func.count()).select_from(s).where(*conditions)) or 0
+        )
+
+    def page_of_systems(self, query: SystemQuery) -> list[SystemRow]:
         s, u = t.systems, t.units
         conditions = _system_filters(query)
-        total = self.connection.scalar(select(func.count()).select_from(s).where(*conditions)) or 0
         # The page's ids first, then their columns: SQLite and PostgreSQL build every row they
         # skip for OFFSET, so on page 150 of 10,000 systems the join and the columns were
         # computed for 7,450 rows only to be dropped. The ids come off the sort index alone.
@@ -167,11 +174,10 @@ class BrowseRepository:
             )
             .order_by(*_order(query))
         )
-        rows = [
+        return [
             SystemRow.model_validate(dict(row))
             for row in self.connection.execute(statement).mappings()
         ]
-        return int(total), rows
 
     def options(self, entity: str) -> list[Option]:
         table = {

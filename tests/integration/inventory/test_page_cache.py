@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from produktlyft.inventory.browse_repository import BrowseRepository
-from produktlyft.inventory.queries import SystemQuery
+from produktlyft.inventory.queries import SystemQuery, SystemSort
 from produktlyft.inventory.services.browse import (
+    COUNT_CACHE,
+    COUNT_ENTRIES,
     FILTER_OPTIONS_CACHE,
     FILTER_OPTIONS_ENTRIES,
     PAGE_CACHE,
@@ -107,5 +109,31 @@ def test_filter_options_are_kept_with_the_page_cache_off_and_follow_the_data(
         save_edit(editor, "capabilities", capability.id, {"name": "Aaa"}, record.row_version)
         renamed = filter_options(reader)
         assert renamed.capabilities[0].name == "Aaa" and options.misses == 2
+    finally:
+        other.dispose()
+
+
+def test_a_filters_count_is_kept_across_pages_and_orders_and_follows_the_data(
+    database: Database, tmp_path: Path
+) -> None:
+    """Counting a text search reads every system; paging through it or sorting it counts
+    once per data version, also with the page cache off, and a new system counts at once."""
+    import_files(make_context(database), [write_inventory_json(tmp_path / "inv.json", 30)])
+    other = Database.for_tests(database.url)
+    try:
+        reader = make_context(database, page_cache_entries=0)
+        editor = make_context(other)
+        counts = reader.caches.named(COUNT_CACHE, COUNT_ENTRIES)
+        search = SystemQuery(text="system", per_page=5)
+        first = find_systems(reader, search)
+        later = find_systems(reader, search.model_copy(update={"page": 2}))
+        by_cost = find_systems(reader, search.model_copy(update={"sort": SystemSort.COST}))
+        assert first.total == later.total == by_cost.total and first.items != later.items
+        assert counts.misses == 1 and counts.hits == 2
+        renamed = SystemQuery(text="unikord")
+        assert find_systems(reader, renamed).total == 0
+        record = open_for_edit(editor, "systems", first.items[0].id)
+        save_edit(editor, "systems", record.id, {"name": "Unikord"}, record.row_version)
+        assert find_systems(reader, renamed).total == 1
     finally:
         other.dispose()

@@ -28,6 +28,7 @@ from produktlyft.inventory.queries import (
     Page,
     SystemQuery,
     SystemRow,
+    SystemSort,
 )
 from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
@@ -38,6 +39,8 @@ T = TypeVar("T")
 PAGE_CACHE = "inventory.pages"  # the versioned page cache of decision record 0009
 FILTER_OPTIONS_CACHE = "inventory.filter_options"
 FILTER_OPTIONS_ENTRIES = 4  # one answer per database; a process rarely serves more than one
+COUNT_CACHE = "inventory.counts"
+COUNT_ENTRIES = 512  # one number per filter a reader has used since the data last changed
 SYSTEMS_PER_CAPABILITY = 12  # the map lists this many per capability, then links to the list
 
 
@@ -52,10 +55,25 @@ def _cached(ctx: ServiceContext, key: Hashable, build: Callable[[UnitOfWork], T]
 
 def find_systems(ctx: ServiceContext, query: SystemQuery) -> Page[SystemRow]:
     ctx.actor.require(Permission.READ)
-    total, rows = _cached(
-        ctx, ("systems", query), lambda uow: uow.repo(BrowseRepository).search_systems(query)
-    )
+    total, rows = _cached(ctx, ("systems", query), lambda uow: _search(ctx, uow, query))
     return Page[SystemRow](items=rows, total=total, page=query.page, per_page=query.per_page)
+
+
+def _search(
+    ctx: ServiceContext, uow: UnitOfWork, query: SystemQuery
+) -> tuple[int, list[SystemRow]]:
+    """The page's rows, and the count of everything the filters select. The count is the same
+    for every page and order of one filter, and counting a text search reads every system
+    (10 ms of 11 at 10,000 systems), so it has a cache of its own, kept also when the page
+    cache is off: a reader paging through a search or the whole list counts once."""
+    repository = uow.repo(BrowseRepository)
+    version = repository.fingerprint().version
+    counts = ctx.caches.named(COUNT_CACHE, COUNT_ENTRIES)
+    selection = query.model_copy(update={"page": 1, "sort": SystemSort.NAME, "descending": False})
+    total = counts.get_or_build(
+        ctx.database.url, version, selection, lambda: repository.count_systems(query)
+    )
+    return total, repository.page_of_systems(query)
 
 
 @dataclass

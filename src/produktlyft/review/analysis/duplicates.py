@@ -15,7 +15,9 @@ and evidence for or against, from roles and integrations:
    front of it, a register and its reporting tool, an archive, a map viewer);
 8. linked: one integrates directly with the other (a system feeding another is rarely its twin);
 9. role_differ: both have a role and they differ without complementing each other (a case
-   system and a planning tool for the same function);
+   system and a planning tool for the same function); two core roles (case, documentation,
+   register) count only where neither system is a catalogue product or home-grown, whose
+   one role word hides the others a product usually has;
 10. role_and_function: the same role in the same capability or function (two case systems
    for building permits), the interaction a linear model cannot form by itself;
 11. homegrown_and_function: an Excel sheet, Access database or in-house tool in the same
@@ -31,7 +33,11 @@ and evidence for or against, from roles and integrations:
    among the other's neighbours by meaning, 1 / (1 + rank); 0 without a model;
 16. embedding_function: with that model, both systems nearest by meaning to the same function
    of the vocabulary, as sure as the weaker, unless their roles differ or complement each
-   other; 0 without a model.
+   other; 0 without a model;
+17. best_match: whether the two are each other's best match among their candidate pairs by the
+   rest of the score, 1 / (1 + the worse of the two ranks; a tie is nobody's best), filled in
+   after the others (`with_best_match`, duplicates_match): a report or list that resembles
+   several systems is the twin of at most one of them.
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
@@ -58,6 +64,7 @@ from produktlyft.review.analysis.duplicates_features import (
     SystemFeatures,
     build_matrices,
 )
+from produktlyft.review.analysis.duplicates_match import best_match
 from produktlyft.review.analysis.duplicates_signals import Placement
 
 __all__ = ["FeatureMatrices", "SystemFeatures", "build_features"]
@@ -79,13 +86,24 @@ SIGNALS = (
     "satellite_apart",
     "embedding",
     "embedding_function",
+    "best_match",
 )
+MATCH = SIGNALS.index("best_match")  # computed from the others' score (duplicates_match)
 EMBEDDING_SIGNALS = ("embedding", "embedding_function")  # added after weights were first stored
+# lengths of weights stored before signals were added at the end (the embedding's two, then
+# best_match): read with 0 for the later ones
+EARLIER_LENGTHS = (14, 16)
 LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
 # the embedding signals speak at these: each among the other's two nearest (1/(1+rank)), or
 # both nearest in meaning to one function where the roles allow it
 MEANING_THRESHOLDS = {"embedding": 1 / 3, "embedding_function": 1e-9}
-AGAINST = ("role_complementary", "linked", "role_differ", "mapped_apart", "satellite_apart")
+AGAINST = (
+    "role_complementary",
+    "linked",
+    "role_differ",
+    "mapped_apart",
+    "satellite_apart",
+)
 # signals that may speak for or against, by inventory: the same product is a twin after a
 # merger or two modules of one suite; the same role is a twin or two registers of one area
 FREE = ("product_same", "role_same")
@@ -103,24 +121,25 @@ class DuplicateSettings:
     # demo organisation and both evaluation inventories (bench/duplicates_eval.py)
     weights: tuple[float, ...] = (
         0.0,
+        0.825,
         0.0,
-        0.049,
-        7.288,
-        -1.598,
-        -2.794,
-        -0.139,
-        -4.16,
-        -1.225,
-        5.511,
-        2.559,
-        -6.955,
+        4.086,
+        0.285,
+        -1.619,
+        -3.167,
+        -2.863,
+        -4.382,
+        2.847,
+        0.767,
+        -3.959,
         0.0,
-        -1.143,
+        0.0,
         0.0,  # embedding: off unless a model is configured (with_embedding)
         0.0,  # embedding_function: likewise
+        6.92,
     )
-    intercept: float = -3.094
-    threshold: float = 0.97  # probability needed to be suggested
+    intercept: float = -4.633
+    threshold: float = 0.9841  # probability needed to be suggested
     embedding_model: Path | None = None  # a sentence-embedding model file on disk (optional)
     # a signal "speaks" (is named in the reason) at or above this
     layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
@@ -131,7 +150,7 @@ class DuplicateSettings:
 
     def describe(self) -> str:
         pairs = ", ".join(f"{n} {w:+.2f}" for n, w in zip(SIGNALS, self.weights, strict=True))
-        return f"{pairs}; intercept {self.intercept:+.2f}; threshold {self.threshold:.2f}"
+        return f"{pairs}; intercept {self.intercept:+.2f}; threshold {self.threshold:.4f}"
 
 
 TAGGED_SHARE = 0.5  # "auto" uses the layers model when at least this share carries tags
@@ -162,23 +181,24 @@ def without_catalogue(settings: DuplicateSettings) -> DuplicateSettings:
 # ones (bench/duplicates_eval.py --fit-shipped), with the embedding signal present.
 EMBEDDING_WEIGHTS: tuple[float, ...] = (
     0.0,
-    0.845,
+    1.017,
     0.0,
-    5.859,
-    -2.338,
-    -2.491,
+    4.594,
+    -1.102,
+    -1.889,
+    -2.073,
+    -3.546,
+    -4.031,
+    3.118,
+    0.832,
+    -5.29,
     0.0,
-    -4.636,
-    0.0,
-    5.255,
-    1.544,
-    -7.705,
-    0.0,
-    -1.419,
-    3.217,
-    4.987,
+    -0.52,
+    0.804,
+    3.317,
+    6.139,
 )
-EMBEDDING_INTERCEPT, EMBEDDING_THRESHOLD = -4.189, 0.95
+EMBEDDING_INTERCEPT, EMBEDDING_THRESHOLD = -5.378, 0.9893
 
 
 def with_embedding(settings: DuplicateSettings, model: Path | None) -> DuplicateSettings:
@@ -196,10 +216,10 @@ def with_embedding(settings: DuplicateSettings, model: Path | None) -> Duplicate
 
 
 def padded_weights(weights: Sequence[float]) -> tuple[float, ...] | None:
-    """Weights stored before the embedding signals existed, with 0 for them; None when they
-    do not fit the signals at all."""
-    if len(weights) == len(SIGNALS) - len(EMBEDDING_SIGNALS):
-        return (*weights, *(0.0 for _ in EMBEDDING_SIGNALS))
+    """Weights stored before the embedding and best-match signals existed, with 0 for them;
+    None when they do not fit the signals at all."""
+    if len(weights) in EARLIER_LENGTHS:
+        return (*weights, *(0.0 for _ in range(len(SIGNALS) - len(weights))))
     return tuple(weights) if len(weights) == len(SIGNALS) else None
 
 
@@ -329,7 +349,12 @@ def score_pairs(
     scores[:, 7] = np.asarray(m.links[pairs[:, 0], pairs[:, 1]]).ravel() > 0
     has_a = np.diff(m.roles.indptr)[pairs[:, 0]] > 0
     has_b = np.diff(m.roles.indptr)[pairs[:, 1]] > 0
-    scores[:, 8] = has_a & has_b & (shared_roles == 0) & (scores[:, 6] == 0)
+    differ = has_a & has_b & (shared_roles == 0) & (scores[:, 6] == 0)
+    # a product's or a local tool's core role is read from a word or two of its own, and one
+    # product usually has all the core roles; where neither is one, the names say the jobs
+    known = (np.diff(m.products.indptr) > 0) | m.homegrown
+    soft = m.core[pairs[:, 0]] & m.core[pairs[:, 1]] & (known[pairs[:, 0]] | known[pairs[:, 1]])
+    scores[:, 8] = differ & ~soft
     scores[:, 9] = scores[:, 5] * np.maximum(scores[:, 0], scores[:, 3])
     local = m.homegrown[pairs[:, 0]] | m.homegrown[pairs[:, 1]]
     scores[:, 10] = local * np.maximum(scores[:, 0], scores[:, 3])
@@ -345,7 +370,7 @@ def score_pairs(
         scores[:, 14] = mutual_rank(m.embedded.vectors, pairs)
         # the function by meaning speaks only where the roles do not argue against the pair
         # (a case system and its e-service are nearest to the same function as well)
-        scores[:, 15] = same_function(m.embedded, pairs) * (1 - scores[:, 6]) * (1 - scores[:, 8])
+        scores[:, 15] = same_function(m.embedded, pairs) * (1 - scores[:, 6]) * (1 - differ)
     return np.clip(scores, 0.0, 1.0)
 
 
@@ -363,21 +388,47 @@ def combine(signals: np.ndarray, settings: DuplicateSettings) -> np.ndarray:
 def all_pairs(
     matrices: FeatureMatrices, settings: DuplicateSettings, chunk: int = 1000
 ) -> np.ndarray:
-    """Brute force over every pair with the same signals and model: (i, j) above threshold."""
+    """Brute force over every pair with the same signals and model: (i, j) above threshold.
+    The best match is ranked among every pair that could reach the threshold with it."""
     if settings.model == "auto":
         settings = replace(settings, model=matrices.model)
-    found = []
+    kept, signals = [], []
     n = len(matrices.ids)
+    weights = np.array(settings.weights)
+    floor = np.log(cutoff(settings) / (1 - cutoff(settings))) - max(weights[MATCH], 0.0)
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
-        cols = np.arange(n)
-        rows = np.arange(start, stop)
-        grid = np.array(np.meshgrid(rows, cols, indexing="ij")).reshape(2, -1).T
+        grid = np.array(np.meshgrid(np.arange(start, stop), np.arange(n), indexing="ij"))
+        grid = grid.reshape(2, -1).T
         grid = grid[grid[:, 0] < grid[:, 1]]
         if len(grid):
-            probability = combine(score_pairs(matrices, grid), settings)
-            found.append(grid[probability >= cutoff(settings)])
-    return np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
+            scored = score_pairs(matrices, grid)
+            near = (
+                np.ones(len(grid), dtype=bool)
+                if settings.model == "layers"
+                else scored @ weights + settings.intercept >= floor
+            )
+            kept.append(grid[near])
+            signals.append(scored[near])
+    if not kept:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(kept)
+    probability = combine(with_best_match(pairs, np.concatenate(signals), settings), settings)
+    found: np.ndarray = pairs[probability >= cutoff(settings)]
+    return found
+
+
+def with_best_match(
+    pairs: np.ndarray, signals: np.ndarray, settings: DuplicateSettings
+) -> np.ndarray:
+    """`signals` with the best-match signal filled in: each pair's rank among both systems'
+    pairs by the rest of the signals model's score (the layers model does not use it)."""
+    if settings.model == "layers" or len(pairs) == 0:
+        return signals
+    logits = np.delete(signals, MATCH, axis=1) @ np.delete(np.array(settings.weights), MATCH)
+    out = signals.copy()
+    out[:, MATCH] = best_match(pairs, logits, int(pairs.max()) + 1)
+    return out
 
 
 def _pair_key(a: str, b: str) -> tuple[str, str]:
@@ -394,7 +445,7 @@ def find_duplicates(
     settings = resolve_model(features, settings or DuplicateSettings())
     matrices = build_features(features, settings)
     candidates = candidate_pairs(matrices, settings)
-    layer_scores = score_pairs(matrices, candidates, settings)
+    layer_scores = with_best_match(candidates, score_pairs(matrices, candidates), settings)
     scores = combine(layer_scores, settings)
     ids = matrices.ids
     position = {sid: i for i, sid in enumerate(ids)}

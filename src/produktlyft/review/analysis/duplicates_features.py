@@ -30,6 +30,9 @@ from produktlyft.review.analysis.duplicates_text import corpus_splitter, split_n
 # roles of a system that serves another one: in front of it, reporting on it, showing,
 # archiving or staffing for it (a core record or case system has none of them)
 SATELLITE_ROLES = frozenset(["front", "reporting", "viewer", "archive", "pool"])
+# roles of the core record system, which one product often has all of (a "verksamhetssystem"
+# handles cases, keeps the documentation and the register): differing among these says less
+CORE_ROLES = frozenset(["case", "documentation", "register"])
 SHARPEN = 3.0  # a function at 80 % of a system's main one counts half: 0.8 ** 3
 
 
@@ -65,6 +68,7 @@ class FeatureMatrices:
     products: sp.csr_matrix  # binary, n x products
     links: sp.csr_matrix  # n x n, 1 where two systems integrate directly
     satellites: sp.csr_matrix  # binary, n x satellite roles (SATELLITE_ROLES)
+    core: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # CORE_ROLES only
     placements: list[Placement] = field(default_factory=list)
     model: str = "signals"  # the model the matrices were built for
     vocabulary: Vocabulary | None = None
@@ -220,6 +224,7 @@ def build_matrices(
         products=products,
         links=_links(features.ids, features.partners),
         satellites=satellites,
+        core=np.array([bool(p.roles) and p.roles <= CORE_ROLES for p in places], dtype=bool),
         placements=places,
         model="signals" if place else "layers",
         vocabulary=vocabulary,

@@ -1,7 +1,7 @@
 """Fitting the duplicate model's weights to labelled pairs: the evaluation sets, the demo's
 planted pairs, or an organisation's confirmed and rejected suggestions. A small logistic
 regression over the signals of the blocked candidate pairs; the threshold is the probability
-that gives the best F1 on the pairs it was fitted on."""
+that gives the best F1 on held-out folds of those pairs."""
 
 from __future__ import annotations
 
@@ -14,13 +14,16 @@ from scipy.optimize import minimize
 from produktlyft.review.analysis.duplicates import (
     AGAINST,
     FREE,
+    MATCH,
     SIGNALS,
     DuplicateSettings,
     SystemFeatures,
     build_features,
     candidate_pairs,
     score_pairs,
+    with_best_match,
 )
+from produktlyft.review.analysis.duplicates_match import best_match
 
 Pair = tuple[str, str]
 REGULARISATION = 1.0  # as sklearn's C: small data, keep the weights modest
@@ -39,21 +42,37 @@ def labelled_signals(
     only_labelled: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Signals of the candidate pairs (and of every labelled pair) with 1 for a duplicate.
-    With `only_labelled`, only the pairs named in either list (an analyst's decisions)."""
+    With `only_labelled`, only the pairs named in either list (an analyst's decisions). The
+    best match is ranked among all of them by the weights of `settings`."""
+    pairs, signals, labels, named = _labelled(features, duplicates, settings, not_duplicates)
+    signals = with_best_match(pairs, signals, settings)
+    if only_labelled:
+        return signals[named], labels[named]
+    return signals, labels
+
+
+def _labelled(
+    features: SystemFeatures,
+    duplicates: Iterable[Sequence[str]],
+    settings: DuplicateSettings,
+    not_duplicates: Iterable[Sequence[str]] = (),
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate and labelled pairs, their signals (best match not yet filled in), 1 for
+    a duplicate, and whether each pair is labelled."""
     matrices = build_features(features, settings)
     position = {sid: i for i, sid in enumerate(matrices.ids)}
     positive = {_key(str(p[0]), str(p[1])) for p in duplicates}
     negative = {_key(str(p[0]), str(p[1])) for p in not_duplicates}
-    pairs: set[tuple[int, int]] = set()
-    if not only_labelled:
-        pairs = {(int(i), int(j)) for i, j in candidate_pairs(matrices, settings)}
+    pairs = {(int(i), int(j)) for i, j in candidate_pairs(matrices, settings)}
     for a, b in positive | negative:
         if a in position and b in position:
             pairs.add(tuple(sorted((position[a], position[b]))))  # type: ignore[arg-type]  # two ints
     ordered = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
     ids = matrices.ids
-    labels = np.array([_key(ids[i], ids[j]) in positive for i, j in ordered], dtype=int)
-    return score_pairs(matrices, ordered), labels
+    keys = [_key(ids[i], ids[j]) for i, j in ordered]
+    labels = np.array([k in positive for k in keys], dtype=int)
+    named = np.array([k in positive or k in negative for k in keys], dtype=bool)
+    return ordered, score_pairs(matrices, ordered), labels, named
 
 
 def _bounds() -> list[tuple[float | None, float | None]]:
@@ -120,15 +139,20 @@ def _held_out(
 
 
 def _best_threshold(probability: np.ndarray, labels: np.ndarray) -> float:
-    """The probability cut with the best F1 (the lowest of equals)."""
-    best, threshold = -1.0, 0.5
-    for candidate in np.arange(0.3, 0.995, 0.01):
-        chosen = probability >= candidate
-        tp = float((chosen & (labels == 1)).sum())
-        f1 = 2 * tp / (chosen.sum() + labels.sum()) if chosen.sum() + labels.sum() else 0.0
-        if f1 > best:
-            best, threshold = f1, float(candidate)
-    return threshold
+    """The probability cut with the best F1 (the highest of equals), placed halfway, on the
+    logit scale, between the lowest pair it keeps and the highest it drops: the probabilities
+    of a good model crowd near 1, where a fixed grid is too coarse to choose between them."""
+    logit = np.log(np.clip(probability, 1e-9, 1 - 1e-9) / np.clip(1 - probability, 1e-9, 1))
+    order = np.argsort(-logit)
+    hits = np.cumsum(labels[order] == 1)
+    kept = np.arange(1, len(order) + 1)
+    f1 = 2 * hits / (kept + labels.sum()) if labels.sum() else np.zeros(len(order))
+    # only where the next pair scores lower: a cut cannot fall between equal scores
+    f1[:-1] = np.where(logit[order][1:] < logit[order][:-1], f1[:-1], -1.0)
+    best = int(np.argmax(f1))  # the first of equals: the fewest pairs kept
+    low = logit[order][best + 1] if best + 1 < len(order) else logit[order][best] - 1.0
+    cut = (logit[order][best] + low) / 2
+    return float(1.0 / (1.0 + np.exp(-cut)))
 
 
 def fit_weights(
@@ -147,7 +171,7 @@ def fit_weights(
         model="signals",
         weights=tuple(round(float(w), 3) for w in coef),
         intercept=round(float(intercept), 3),
-        threshold=round(threshold, 2),
+        threshold=round(threshold, 4),
     )
 
 
@@ -156,12 +180,25 @@ def fit_settings(
     duplicates: Iterable[Sequence[str]],
     settings: DuplicateSettings,
 ) -> DuplicateSettings:
-    """Weights fitted on one or several inventories and their duplicate pairs."""
+    """Weights fitted on one or several inventories and their duplicate pairs. In two steps:
+    the other signals first, whose held-out score ranks each system's pairs for the best
+    match (so that the ranks do not come from weights fitted on the same pairs, nor from the
+    weights in `settings`); then every signal with the best match filled in."""
     many = [features] if isinstance(features, SystemFeatures) else list(features)
     truth = [tuple(p) for p in duplicates]
-    parts = [labelled_signals(f, truth, settings) for f in many]
-    signals = np.vstack([p[0] for p in parts])
-    labels = np.concatenate([p[1] for p in parts])
+    parts = [_labelled(f, truth, settings) for f in many]
+    signals = np.vstack([p[1] for p in parts])
+    labels = np.concatenate([p[2] for p in parts])
     # each inventory counts the same, however many candidate pairs its blocking yields
-    weight = np.concatenate([np.full(len(p[1]), len(signals) / len(p[1])) for p in parts])
+    weight = np.concatenate([np.full(len(p[2]), len(signals) / len(p[2])) for p in parts])
+    signals[:, MATCH] = 0.0
+    if len(set(labels.tolist())) == 2:
+        held = np.clip(_held_out(signals, labels, weight), 1e-9, 1 - 1e-9)
+        logits = np.log(held / (1 - held))
+        start = 0
+        for pairs, *_ in parts:
+            stop = start + len(pairs)
+            size = int(pairs.max()) + 1 if len(pairs) else 0
+            signals[start:stop, MATCH] = best_match(pairs, logits[start:stop], size)
+            start = stop
     return fit_weights(signals, labels, settings, weight)

@@ -82,7 +82,15 @@ class Placement:
 
 
 def _term_stems(term: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in words(term))
+    # stop words are left out as in the systems' own stems ("vatten och avlopp" is matched by
+    # "vatten" and "avlopp"; with "och" kept it could never match); a term of several words
+    # left with one ("records management": "records") would match far too much, so it is not
+    # used, as it was not before
+    found = words(term)
+    kept = [w for w in found if w not in STOP_WORDS]
+    if len(found) > 1 and len(kept) < 2:
+        return ()
+    return tuple(stem(w) for w in kept)
 
 
 def _read(name: str) -> Any:

@@ -1,0 +1,38 @@
+"""The best-match signal of the duplicate model: whether two systems are each other's best
+match among their candidate pairs, by the rest of the model's score. A system that resembles
+several others (a report on the payroll system, a home-grown list beside three school systems)
+is the twin of at most one or two of them; a twin is usually the other's nearest. Pure."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def pair_ranks(pairs: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:
+    """Per pair (i, j), the larger of j's rank among i's pairs by score and i's rank among
+    j's (0 = each is the other's best match; equal scores share the worse rank)."""
+    ranks = np.zeros(len(pairs), dtype=np.int64)
+    if len(pairs) == 0:
+        return ranks
+    ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    both = np.concatenate([scores, scores])
+    index = np.concatenate([np.arange(len(pairs)), np.arange(len(pairs))])
+    order = np.lexsort((-both, ends))  # by system, best score first
+    sorted_ends, sorted_scores = ends[order], both[order]
+    starts = np.searchsorted(sorted_ends, np.arange(n))
+    # the rank is the number of the system's other pairs that score as well or better: a tie
+    # is nobody's best match (two siblings of a function that look the same to the model)
+    last = np.ones(len(order), dtype=bool)
+    last[:-1] = (sorted_ends[1:] != sorted_ends[:-1]) | (sorted_scores[1:] != sorted_scores[:-1])
+    ahead = np.where(last, np.arange(len(order)), len(order))
+    last_equal = np.minimum.accumulate(ahead[::-1])[::-1]
+    rank_in = last_equal - starts[sorted_ends]
+    np.maximum.at(ranks, index[order], rank_in)
+    return ranks
+
+
+def best_match(pairs: np.ndarray, logits: np.ndarray, n: int) -> np.ndarray:
+    """Per pair, 1 / (1 + its pair rank by `logits`): 1 for each other's best match, 0.5 when
+    one is the other's second, falling."""
+    out: np.ndarray = 1.0 / (1.0 + pair_ranks(pairs, logits, n))
+    return out

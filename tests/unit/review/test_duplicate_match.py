@@ -1,0 +1,121 @@
+"""The best-match signal, the held-out threshold on a fine scale, function terms with stop
+words, and core roles that differ only softly for products (ADR 0023, second revision)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from produktlyft.review.analysis.duplicates import (
+    MATCH,
+    SIGNALS,
+    SystemFeatures,
+    all_pairs,
+    build_features,
+    find_duplicates,
+    score_pairs,
+    signals_model,
+    with_best_match,
+)
+from produktlyft.review.analysis.duplicates_fit import _best_threshold
+from produktlyft.review.analysis.duplicates_match import best_match, pair_ranks
+from produktlyft.review.analysis.duplicates_signals import load_vocabulary, place_system
+from produktlyft.review.analysis.duplicates_text import corpus_splitter
+
+
+def test_a_pair_ranks_by_the_worse_of_its_two_ends() -> None:
+    # system 0 is close to 1 and 2; 1 is 0's best, 2 is 0's second but 2's best is 3
+    pairs = np.array([[0, 1], [0, 2], [2, 3]])
+    ranks = pair_ranks(pairs, np.array([0.9, 0.5, 0.8]), 4)
+    assert ranks.tolist() == [0, 1, 0]
+    assert best_match(pairs, np.array([0.9, 0.5, 0.8]), 4).tolist() == [1.0, 0.5, 1.0]
+
+
+def test_a_tie_is_nobodys_best_match() -> None:
+    # a report that looks the same to the model beside two systems is the twin of neither
+    pairs = np.array([[0, 1], [0, 2]])
+    assert pair_ranks(pairs, np.array([0.7, 0.7]), 3).tolist() == [1, 1]
+
+
+def test_the_best_match_is_ranked_by_the_rest_of_the_model() -> None:
+    signals = np.zeros((2, len(SIGNALS)))
+    signals[:, SIGNALS.index("function")] = [0.9, 0.4]
+    signals[:, MATCH] = [0.0, 1.0]  # an old value is not read back into the ranking
+    weights = tuple(1.0 if name == "function" else 0.0 for name in SIGNALS)
+    settings = replace(signals_model(), weights=weights)
+    filled = with_best_match(np.array([[0, 1], [0, 2]]), signals, settings)
+    assert filled[:, MATCH].tolist() == [1.0, 0.5]
+    assert with_best_match(np.zeros((0, 2), dtype=int), signals[:0], settings).shape[0] == 0
+
+
+def test_the_threshold_separates_probabilities_that_crowd_near_one() -> None:
+    probability = np.array([0.2, 0.991, 0.995, 0.999])
+    labels = np.array([0, 0, 1, 1])
+    threshold = _best_threshold(probability, labels)
+    assert 0.991 < threshold < 0.995
+
+
+def test_a_term_with_a_grammar_word_matches_and_one_left_with_a_single_word_does_not() -> None:
+    vocabulary = load_vocabulary()
+    texts = ["Register över vatten och avlopp", "Patient records and booking"]
+    splitter = corpus_splitter(texts, vocabulary.words())
+    water = place_system(texts[0], "", [], vocabulary, splitter)
+    assert "vatten_avfall" in water.functions  # "vatten och avlopp"
+    # "records management" would be "records" alone once "management" is dropped
+    records = place_system("Tandvård", texts[1], [], vocabulary, splitter)
+    assert "arende_dokument" not in records.functions
+
+
+def _features(names: list[str], descriptions: list[str]) -> SystemFeatures:
+    ids = [f"s{i}" for i in range(len(names))]
+    return SystemFeatures(
+        ids=ids,
+        texts=[f"{n} {d}" for n, d in zip(names, descriptions, strict=True)],
+        capabilities=[[] for _ in ids],
+        data_objects=[[] for _ in ids],
+        partners=[[] for _ in ids],
+        names=names,
+        descriptions=descriptions,
+        capability_names=[[] for _ in ids],
+    )
+
+
+def _role_differ(names: list[str], descriptions: list[str]) -> float:
+    matrices = build_features(_features(names, descriptions), signals_model())
+    signals = score_pairs(matrices, np.array([[0, 1]]))
+    return float(signals[0, SIGNALS.index("role_differ")])
+
+
+def test_core_roles_named_by_generic_systems_differ_but_a_products_do_not() -> None:
+    # two systems named only by what they do: a register and a case system are two jobs
+    generic = _role_differ(
+        ["Register över bygglov", "Ärendehantering för bygglov"],
+        ["Förteckning över lov.", "Handläggning av lov."],
+    )
+    assert generic == 1.0
+    # a product whose description starts with a core role usually has the others as well
+    described = ["Dokumentation och diarium.", "Handläggning av lov."]
+    assert _role_differ(["Public 360", "Ärendehantering för bygglov"], described) == 0.0
+    assert _role_differ(["Dokumentationsstöd", "Ärendehantering för bygglov"], described) == 1.0
+
+
+def test_brute_force_ranks_the_best_match_as_blocking_does() -> None:
+    features = _features(
+        ["Heroma", "Visma Personec P", "Lönestatistik (rapport)", "Bygglov", "Ärendehantering"],
+        [
+            "Personal- och lönesystem.",
+            "Lönesystem och personaladministration.",
+            "Uttag av lönestatistik ur lönesystemet.",
+            "Handläggning av bygglov.",
+            "Ärendehantering för bygglov och anmälningar.",
+        ],
+    )
+    settings = signals_model()
+    blocked = {(p.a, p.b) for p in find_duplicates(features, settings).pairs}
+    matrices = build_features(features, settings)
+    brute = {
+        tuple(sorted((features.ids[i], features.ids[j]))) for i, j in all_pairs(matrices, settings)
+    }
+    assert blocked == brute
+    assert ("s0", "s1") in blocked  # the two payroll systems: each other's best match

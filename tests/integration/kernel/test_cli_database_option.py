@@ -7,9 +7,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from produktlyft.bootstrap import cli_app
+from produktlyft.kernel.cli.state import STATE
+from produktlyft.kernel.db import Database
+from tests.conftest import make_context
 
 
 def _run(*args: str) -> str:
@@ -29,3 +33,22 @@ def test_a_second_command_reads_the_database_it_names(tmp_path: Path) -> None:
     assert "systems, new (1):" in dry_run
     again = _run("--database", first, "import", str(inventory), "--dry-run")
     assert "systems, new" not in again
+
+
+def test_a_database_url_from_the_environment_keeps_a_context_given_earlier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make test` exports PRODUKTLYFT_DATABASE_URL; tests that hand the commands a context
+    of their own must still get it (CI failed on 30 such tests when the variable replaced it)."""
+    given = f"sqlite:///{tmp_path / 'given.db'}"
+    inventory = tmp_path / "inventory.json"
+    inventory.write_text(json.dumps({"systems": [{"id": "sys-a", "name": "Ett system"}]}))
+    _run("--database", given, "init")
+    _run("--database", given, "import", str(inventory))
+    database = Database(given)
+    monkeypatch.setattr(STATE, "_context", make_context(database))
+    monkeypatch.setenv("PRODUKTLYFT_DATABASE_URL", f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    try:
+        assert "systems, new" not in _run("import", str(inventory), "--dry-run")
+    finally:
+        database.dispose()

@@ -64,6 +64,7 @@ def build_cli(areas: Sequence[Area]) -> typer.Typer:
 
 
 def options(
+    context: typer.Context,
     database: str | None = typer.Option(
         None,
         "--database",
@@ -74,7 +75,10 @@ def options(
     ),
     debug: bool = typer.Option(False, "--debug", help="Show stack traces of internal errors."),
 ) -> None:
-    STATE.choose_database(database)
+    # only a --database typed on this command replaces a context already made in the process
+    source = context.get_parameter_source("database")
+    typed = source is not None and source.name == "COMMANDLINE"
+    STATE.choose_database(database, replace=typed)
     STATE.debug = debug
 
 

@@ -25,12 +25,15 @@ class CliState:
     make_report: Callable[[], Report] | None = None  # set by the composition root
     _context: ServiceContext | None = None
 
-    def choose_database(self, url: str | None) -> None:
-        """The database this command names; a context an earlier command in the same process
-        built for another database is dropped (seen in the test suite: a dry run read the
-        previous test's database)."""
+    def choose_database(self, url: str | None, *, replace: bool) -> None:
+        """The database this command names. With `replace` (the URL was typed on the command
+        line), a context an earlier command in the same process made for another database is
+        dropped (seen in the test suite: a dry run read the previous test's database); a URL
+        from the environment leaves a context made or given earlier as it is."""
         self.database_url = url
-        if url and self._context is not None and self._context.database.url != normalise_url(url):
+        if not (replace and url and self._context is not None):
+            return
+        if self._context.database.url != normalise_url(url):
             self._context = None
 
     def context(self) -> ServiceContext:

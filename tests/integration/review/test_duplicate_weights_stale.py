@@ -46,14 +46,14 @@ def test_weights_fitted_before_the_embedding_and_best_match_signals_are_kept_wit
     write_json(organisation(), path)
     import_files(ctx, [path])
     loaded = make_context(ctx.database, data_dir=tmp_path / "data")
-    assert SIGNALS[-3:] == ("embedding", "embedding_function", "best_match")
+    assert SIGNALS[-4:] == ("embedding", "embedding_function", "best_match", "group_match")
     before = DuplicateWeights(
-        (0.5,) * (len(SIGNALS) - 3), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
+        (0.5,) * (len(SIGNALS) - 4), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
     )
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(before)
-    assert duplicate_settings(loaded).weights == (*before.weights, 0.0, 0.0, 0.0)
-    embedded = replace(before, weights=(0.5,) * (len(SIGNALS) - 1))
+    assert duplicate_settings(loaded).weights == (*before.weights, 0.0, 0.0, 0.0, 0.0)
+    embedded = replace(before, weights=(0.5,) * (len(SIGNALS) - 2))
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(embedded)
-    assert duplicate_settings(loaded).weights == (*embedded.weights, 0.0)
+    assert duplicate_settings(loaded).weights == (*embedded.weights, 0.0, 0.0)

@@ -4,10 +4,13 @@ words, and core roles that differ only softly for products (ADR 0023, second rev
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 
 from produktlyft.review.analysis.duplicates import (
+    EMBEDDING_WEIGHTS,
+    GROUP,
     MATCH,
     SIGNALS,
     SystemFeatures,
@@ -19,7 +22,13 @@ from produktlyft.review.analysis.duplicates import (
     with_best_match,
 )
 from produktlyft.review.analysis.duplicates_fit import _best_threshold
-from produktlyft.review.analysis.duplicates_match import best_match, pair_ranks
+from produktlyft.review.analysis.duplicates_match import (
+    GROUP_MARGIN,
+    best_match,
+    group_match,
+    margin_ranks,
+    pair_ranks,
+)
 from produktlyft.review.analysis.duplicates_signals import load_vocabulary, place_system
 from produktlyft.review.analysis.duplicates_text import corpus_splitter
 
@@ -47,6 +56,47 @@ def test_the_best_match_is_ranked_by_the_rest_of_the_model() -> None:
     filled = with_best_match(np.array([[0, 1], [0, 2]]), signals, settings)
     assert filled[:, MATCH].tolist() == [1.0, 0.5]
     assert with_best_match(np.zeros((0, 2), dtype=int), signals[:0], settings).shape[0] == 0
+
+
+def test_near_equal_twins_of_a_group_are_not_each_others_rivals_in_the_group_signal() -> None:
+    # four learning platforms: each pair scores about the same, only one pair is the best
+    # match, but none is weighed down by a rival that is not clearly better
+    group = np.array([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]])
+    scores = np.array([2.0, 2.1, 2.15, 2.12, 2.05, 2.18])
+    assert best_match(group, scores, 4).min() < 1.0
+    assert group_match(group, scores, 4).tolist() == [1.0] * 6
+    # a report beside a payroll system: the twin scores clearly better, so the report's pair
+    # is not in the group
+    hub = np.array([[0, 1], [0, 2]])
+    assert group_match(hub, np.array([3.0, 3.0 - 2 * GROUP_MARGIN]), 3).tolist() == [1.0, 0.5]
+
+
+def test_margin_ranks_count_rivals_at_least_the_margin_better_at_either_end() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(100):
+        n = int(rng.integers(2, 10))
+        pairs = rng.integers(0, n, (int(rng.integers(1, 25)), 2))
+        pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+        scores = np.round(rng.normal(0, 2, len(pairs)), 1)
+        expected = [
+            max(
+                sum(1 for k, other in enumerate(pairs) if end in other and scores[k] >= s + 0.5)
+                for end in pair
+            )
+            for pair, s in zip(pairs, scores, strict=True)
+        ]
+        assert margin_ranks(pairs, scores, n, 0.5).tolist() == expected
+
+
+def test_the_group_signal_is_filled_in_with_the_best_match() -> None:
+    signals = np.zeros((2, len(SIGNALS)))
+    signals[:, SIGNALS.index("function")] = [0.9, 0.85]
+    signals[:, GROUP] = [0.0, 0.0]  # an old value is not read back
+    weights = tuple(1.0 if name == "function" else 0.0 for name in SIGNALS)
+    settings = replace(signals_model(), weights=weights)
+    filled = with_best_match(np.array([[0, 1], [0, 2]]), signals, settings)
+    assert filled[:, MATCH].tolist() == [1.0, 0.5]
+    assert filled[:, GROUP].tolist() == [1.0, 1.0]  # 0.05 apart: a group of near-equals
 
 
 def test_the_threshold_separates_probabilities_that_crowd_near_one() -> None:
@@ -119,3 +169,13 @@ def test_brute_force_ranks_the_best_match_as_blocking_does() -> None:
     }
     assert blocked == brute
     assert ("s0", "s1") in blocked  # the two payroll systems: each other's best match
+
+
+def test_the_group_signal_is_not_used_with_an_embedding_model(tmp_path: Path) -> None:
+    signals = np.zeros((2, len(SIGNALS)))
+    signals[:, SIGNALS.index("function")] = [0.9, 0.85]
+    weights = tuple(1.0 if name == "function" else 0.0 for name in SIGNALS)
+    settings = replace(signals_model(), weights=weights, embedding_model=tmp_path / "m.bin")
+    filled = with_best_match(np.array([[0, 1], [0, 2]]), signals, settings)
+    assert filled[:, GROUP].tolist() == [0.0, 0.0]
+    assert EMBEDDING_WEIGHTS[GROUP] == 0.0

@@ -37,7 +37,12 @@ and evidence for or against, from roles and integrations:
 17. best_match: whether the two are each other's best match among their candidate pairs by the
    rest of the score, 1 / (1 + the worse of the two ranks; a tie is nobody's best), filled in
    after the others (`with_best_match`, duplicates_match): a report or list that resembles
-   several systems is the twin of at most one of them.
+   several systems is the twin of at most one of them;
+18. group_match: the same rank counting only rivals that score at least GROUP_MARGIN (0.25,
+   logit) better by the rest of the score (duplicates_match): three or four near-equal twins
+   (the learning platforms of a merged municipality) are not each other's rivals, so the pairs
+   of a group that are not each other's best match are not weighed down as far; used without
+   an embedding model only (`uses_group`).
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
@@ -64,7 +69,7 @@ from produktlyft.review.analysis.duplicates_features import (
     SystemFeatures,
     build_matrices,
 )
-from produktlyft.review.analysis.duplicates_match import best_match
+from produktlyft.review.analysis.duplicates_match import best_match, group_match
 from produktlyft.review.analysis.duplicates_signals import Placement
 
 __all__ = ["FeatureMatrices", "SystemFeatures", "build_features"]
@@ -87,12 +92,15 @@ SIGNALS = (
     "embedding",
     "embedding_function",
     "best_match",
+    "group_match",
 )
 MATCH = SIGNALS.index("best_match")  # computed from the others' score (duplicates_match)
+GROUP = SIGNALS.index("group_match")  # likewise
+MATCHES = [MATCH, GROUP]
 EMBEDDING_SIGNALS = ("embedding", "embedding_function")  # added after weights were first stored
 # lengths of weights stored before signals were added at the end (the embedding's two, then
-# best_match): read with 0 for the later ones
-EARLIER_LENGTHS = (14, 16)
+# best_match, then group_match): read with 0 for the later ones
+EARLIER_LENGTHS = (14, 16, 17)
 LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
 # the embedding signals speak at these: each among the other's two nearest (1/(1+rank)), or
 # both nearest in meaning to one function where the roles allow it
@@ -121,25 +129,26 @@ class DuplicateSettings:
     # demo organisation and both evaluation inventories (bench/duplicates_eval.py)
     weights: tuple[float, ...] = (
         0.0,
-        0.825,
+        0.806,
         0.0,
-        4.086,
-        0.285,
-        -1.619,
-        -3.167,
-        -2.863,
-        -4.382,
-        2.847,
-        0.767,
-        -3.959,
+        3.786,
+        0.592,
+        -1.521,
+        -3.223,
+        -2.717,
+        -4.4,
+        2.693,
+        0.683,
+        -3.953,
         0.0,
         0.0,
         0.0,  # embedding: off unless a model is configured (with_embedding)
         0.0,  # embedding_function: likewise
-        6.92,
+        5.032,
+        2.336,
     )
-    intercept: float = -4.633
-    threshold: float = 0.9841  # probability needed to be suggested
+    intercept: float = -4.829
+    threshold: float = 0.986  # probability needed to be suggested
     embedding_model: Path | None = None  # a sentence-embedding model file on disk (optional)
     # a signal "speaks" (is named in the reason) at or above this
     layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
@@ -197,6 +206,7 @@ EMBEDDING_WEIGHTS: tuple[float, ...] = (
     0.804,
     3.317,
     6.139,
+    0.0,
 )
 EMBEDDING_INTERCEPT, EMBEDDING_THRESHOLD = -5.378, 0.9893
 
@@ -216,7 +226,7 @@ def with_embedding(settings: DuplicateSettings, model: Path | None) -> Duplicate
 
 
 def padded_weights(weights: Sequence[float]) -> tuple[float, ...] | None:
-    """Weights stored before the embedding and best-match signals existed, with 0 for them;
+    """Weights stored before the embedding, best-match and group signals existed, with 0 for them;
     None when they do not fit the signals at all."""
     if len(weights) in EARLIER_LENGTHS:
         return (*weights, *(0.0 for _ in range(len(SIGNALS) - len(weights))))
@@ -395,7 +405,9 @@ def all_pairs(
     kept, signals = [], []
     n = len(matrices.ids)
     weights = np.array(settings.weights)
-    floor = np.log(cutoff(settings) / (1 - cutoff(settings))) - max(weights[MATCH], 0.0)
+    floor = (
+        np.log(cutoff(settings) / (1 - cutoff(settings))) - np.maximum(weights[MATCHES], 0).sum()
+    )
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
         grid = np.array(np.meshgrid(np.arange(start, stop), np.arange(n), indexing="ij"))
@@ -421,14 +433,24 @@ def all_pairs(
 def with_best_match(
     pairs: np.ndarray, signals: np.ndarray, settings: DuplicateSettings
 ) -> np.ndarray:
-    """`signals` with the best-match signal filled in: each pair's rank among both systems'
-    pairs by the rest of the signals model's score (the layers model does not use it)."""
+    """`signals` with the best-match and group signals filled in: each pair's rank among both
+    systems' pairs by the rest of the signals model's score (the layers model uses neither)."""
     if settings.model == "layers" or len(pairs) == 0:
         return signals
-    logits = np.delete(signals, MATCH, axis=1) @ np.delete(np.array(settings.weights), MATCH)
+    logits = np.delete(signals, MATCHES, axis=1) @ np.delete(np.array(settings.weights), MATCHES)
     out = signals.copy()
     out[:, MATCH] = best_match(pairs, logits, int(pairs.max()) + 1)
+    if uses_group(settings):
+        out[:, GROUP] = group_match(pairs, logits, int(pairs.max()) + 1)
+    else:
+        out[:, GROUP] = 0.0
     return out
+
+
+def uses_group(settings: DuplicateSettings) -> bool:
+    """The group signal is used without an embedding model only: with one, at this margin it
+    lowered the cross-fitted F1 (ADR 0023), so it is 0 there and its weight fits to 0."""
+    return settings.embedding_model is None
 
 
 def _pair_key(a: str, b: str) -> tuple[str, str]:

@@ -14,16 +14,19 @@ from scipy.optimize import minimize
 from produktlyft.review.analysis.duplicates import (
     AGAINST,
     FREE,
+    GROUP,
     MATCH,
+    MATCHES,
     SIGNALS,
     DuplicateSettings,
     SystemFeatures,
     build_features,
     candidate_pairs,
     score_pairs,
+    uses_group,
     with_best_match,
 )
-from produktlyft.review.analysis.duplicates_match import best_match
+from produktlyft.review.analysis.duplicates_match import best_match, group_match
 
 Pair = tuple[str, str]
 REGULARISATION = 1.0  # as sklearn's C: small data, keep the weights modest
@@ -191,7 +194,7 @@ def fit_settings(
     labels = np.concatenate([p[2] for p in parts])
     # each inventory counts the same, however many candidate pairs its blocking yields
     weight = np.concatenate([np.full(len(p[2]), len(signals) / len(p[2])) for p in parts])
-    signals[:, MATCH] = 0.0
+    signals[:, MATCHES] = 0.0
     if len(set(labels.tolist())) == 2:
         held = np.clip(_held_out(signals, labels, weight), 1e-9, 1 - 1e-9)
         logits = np.log(held / (1 - held))
@@ -200,5 +203,7 @@ def fit_settings(
             stop = start + len(pairs)
             size = int(pairs.max()) + 1 if len(pairs) else 0
             signals[start:stop, MATCH] = best_match(pairs, logits[start:stop], size)
+            if uses_group(settings):
+                signals[start:stop, GROUP] = group_match(pairs, logits[start:stop], size)
             start = stop
     return fit_weights(signals, labels, settings, weight)

@@ -1,7 +1,9 @@
 """The best-match signal of the duplicate model: whether two systems are each other's best
 match among their candidate pairs, by the rest of the model's score. A system that resembles
 several others (a report on the payroll system, a home-grown list beside three school systems)
-is the twin of at most one or two of them; a twin is usually the other's nearest. Pure."""
+is the twin of at most one or two of them; a twin is usually the other's nearest. And the group
+signal: the same rank, counting only rivals that score clearly better, so that three or four
+near-equal twins (several learning platforms after a merger) are not each other's rivals. Pure."""
 
 from __future__ import annotations
 
@@ -35,4 +37,42 @@ def best_match(pairs: np.ndarray, logits: np.ndarray, n: int) -> np.ndarray:
     """Per pair, 1 / (1 + its pair rank by `logits`): 1 for each other's best match, 0.5 when
     one is the other's second, falling."""
     out: np.ndarray = 1.0 / (1.0 + pair_ranks(pairs, logits, n))
+    return out
+
+
+# a rival counts against a pair in the group signal only when it scores this much better (on
+# the logit scale): near-equal twins of a group of three or four are not each other's rivals
+GROUP_MARGIN = 0.25
+
+
+def margin_ranks(pairs: np.ndarray, scores: np.ndarray, n: int, margin: float) -> np.ndarray:
+    """Per pair (i, j), the larger of the number of i's other pairs that score at least
+    `margin` better and the same number for j (`margin` > 0)."""
+    ranks = np.zeros(len(pairs), dtype=np.int64)
+    if len(pairs) == 0:
+        return ranks
+    ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    both = np.concatenate([scores, scores]).astype(float)
+    index = np.concatenate([np.arange(len(pairs)), np.arange(len(pairs))])
+    # the scores and the bounds (score + margin) as exact integer ranks of their union, so that
+    # one integer key sorts by system, then by falling score
+    values, rank = np.unique(np.concatenate([both, both + margin]), return_inverse=True)
+    size = len(values)
+    top = size - 1 - rank.reshape(-1)  # 0 for the highest
+    key = ends * size + top[: len(both)]
+    order = np.argsort(key, kind="stable")
+    sorted_key = key[order]
+    starts = np.searchsorted(sorted_key, np.arange(n) * size)
+    # the pairs of the same system that score at least `margin` better lie up to this bound
+    bound = ends * size + top[len(both) :]
+    better = np.searchsorted(sorted_key, bound, side="right") - starts[ends]
+    np.maximum.at(ranks, index, np.maximum(better, 0))
+    return ranks
+
+
+def group_match(pairs: np.ndarray, logits: np.ndarray, n: int) -> np.ndarray:
+    """Per pair, 1 / (1 + the worse of the two systems' counts of rivals that score at least
+    GROUP_MARGIN better): 1 for the pairs of a group of near-equal twins, where only one pair
+    can be each other's best match."""
+    out: np.ndarray = 1.0 / (1.0 + margin_ranks(pairs, logits, n, GROUP_MARGIN))
     return out

@@ -80,6 +80,8 @@ def test_the_list_asks_the_same_few_questions_for_one_row_or_many(viewer: TestCl
     filtered = statements_for(viewer, "/systems?missing=any&sort=cost&dir=desc")
     assert len(many) == len(one) == len(filtered), many
     assert len(many) <= LIST_MOST, many
+    # one read: the data version once, for the rows, their count and the filters alike
+    assert sum("data_versions" in statement for statement in many) == 1, many
 
 
 def test_a_systems_page_asks_a_bounded_number_of_questions(viewer: TestClient) -> None:

@@ -8,7 +8,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from produktlyft.inventory.queries import MissingFact, SystemQuery, SystemSort
-from produktlyft.inventory.services.browse import filter_options, find_systems, system_detail
+from produktlyft.inventory.services.browse import list_systems, system_detail
 from produktlyft.inventory.vocabularies import Criticality, Hosting, Lifecycle
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
@@ -69,13 +69,13 @@ def query_string(query: SystemQuery, **changes: object) -> str:
 @needs(Permission.READ)
 def systems_list(request: Request, ctx: ServiceContext = PageContext) -> Response:
     query = system_query(request)
-    results = find_systems(ctx, query)
+    listed = list_systems(ctx, query)
     return render(
         request,
         "systems/list.html",
         query=query,
-        results=results,
-        options=filter_options(ctx),
+        results=listed.results,
+        options=listed.options,
         criticalities=list(Criticality),
         lifecycles=list(Lifecycle),
         hostings=list(Hosting),

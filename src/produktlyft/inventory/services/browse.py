@@ -44,42 +44,51 @@ COUNT_ENTRIES = 512  # one number per filter a reader has used since the data la
 SYSTEMS_PER_CAPABILITY = 12  # the map lists this many per capability, then links to the list
 
 
+def _page_cache(ctx: ServiceContext, version: int, key: Hashable, build: Callable[[], T]) -> T:
+    pages = ctx.caches.named(PAGE_CACHE, ctx.settings.page_cache_entries)
+    return pages.get_or_build(ctx.database.url, version, key, build)
+
+
 def _cached(ctx: ServiceContext, key: Hashable, build: Callable[[UnitOfWork], T]) -> T:
     """The answer to `key` at the inventory's current data version: reused from this
     process's page cache, or built in the same read (see services.page_cache)."""
     with ctx.database.reading() as uow:
         version = uow.repo(BrowseRepository).fingerprint().version
-        pages = ctx.caches.named(PAGE_CACHE, ctx.settings.page_cache_entries)
-        return pages.get_or_build(ctx.database.url, version, key, lambda: build(uow))
-
-
-def find_systems(ctx: ServiceContext, query: SystemQuery) -> Page[SystemRow]:
-    ctx.actor.require(Permission.READ)
-    total, rows = _cached(ctx, ("systems", query), lambda uow: _search(ctx, uow, query))
-    return Page[SystemRow](items=rows, total=total, page=query.page, per_page=query.per_page)
-
-
-def _search(
-    ctx: ServiceContext, uow: UnitOfWork, query: SystemQuery
-) -> tuple[int, list[SystemRow]]:
-    """The page's rows, and the count of everything the filters select. The count is the same
-    for every page and order of one filter, and counting a text search reads every system
-    (10 ms of 11 at 10,000 systems), so it has a cache of its own, kept also when the page
-    cache is off: a reader paging through a search or the whole list counts once."""
-    repository = uow.repo(BrowseRepository)
-    version = repository.fingerprint().version
-    counts = ctx.caches.named(COUNT_CACHE, COUNT_ENTRIES)
-    selection = query.model_copy(update={"page": 1, "sort": SystemSort.NAME, "descending": False})
-    total = counts.get_or_build(
-        ctx.database.url, version, selection, lambda: repository.count_systems(query)
-    )
-    return total, repository.page_of_systems(query)
+        return _page_cache(ctx, version, key, lambda: build(uow))
 
 
 @dataclass
 class FilterOptions:
     units: list[Option]
     capabilities: list[Option]
+
+
+@dataclass
+class SystemList:
+    """The systems list page: one page of systems and what its filters offer."""
+
+    results: Page[SystemRow]
+    options: FilterOptions
+
+
+def list_systems(ctx: ServiceContext, query: SystemQuery) -> SystemList:
+    """The list page in one read: one connection and one look at the data version for the
+    rows, their count and the filters (on PostgreSQL each of those was a round trip, and the
+    page asked for the version three times)."""
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        repository = uow.repo(BrowseRepository)
+        version = repository.fingerprint().version
+        return SystemList(
+            _systems(ctx, repository, version, query), _options(ctx, repository, version)
+        )
+
+
+def find_systems(ctx: ServiceContext, query: SystemQuery) -> Page[SystemRow]:
+    ctx.actor.require(Permission.READ)
+    with ctx.database.reading() as uow:
+        repository = uow.repo(BrowseRepository)
+        return _systems(ctx, repository, repository.fingerprint().version, query)
 
 
 def filter_options(ctx: ServiceContext) -> FilterOptions:
@@ -91,14 +100,41 @@ def filter_options(ctx: ServiceContext) -> FilterOptions:
     ctx.actor.require(Permission.READ)
     with ctx.database.reading() as uow:
         repository = uow.repo(BrowseRepository)
-        version = repository.fingerprint().version
-        options = ctx.caches.named(FILTER_OPTIONS_CACHE, FILTER_OPTIONS_ENTRIES)
-        return options.get_or_build(
-            ctx.database.url,
-            version,
-            "filter options",
-            lambda: FilterOptions(repository.options("units"), repository.options("capabilities")),
-        )
+        return _options(ctx, repository, repository.fingerprint().version)
+
+
+def _systems(
+    ctx: ServiceContext, repository: BrowseRepository, version: int, query: SystemQuery
+) -> Page[SystemRow]:
+    total, rows = _page_cache(
+        ctx, version, ("systems", query), lambda: _search(ctx, repository, version, query)
+    )
+    return Page[SystemRow](items=rows, total=total, page=query.page, per_page=query.per_page)
+
+
+def _search(
+    ctx: ServiceContext, repository: BrowseRepository, version: int, query: SystemQuery
+) -> tuple[int, list[SystemRow]]:
+    """The page's rows, and the count of everything the filters select. The count is the same
+    for every page and order of one filter, and counting a text search reads every system
+    (10 ms of 11 at 10,000 systems), so it has a cache of its own, kept also when the page
+    cache is off: a reader paging through a search or the whole list counts once."""
+    counts = ctx.caches.named(COUNT_CACHE, COUNT_ENTRIES)
+    selection = query.model_copy(update={"page": 1, "sort": SystemSort.NAME, "descending": False})
+    total = counts.get_or_build(
+        ctx.database.url, version, selection, lambda: repository.count_systems(query)
+    )
+    return total, repository.page_of_systems(query)
+
+
+def _options(ctx: ServiceContext, repository: BrowseRepository, version: int) -> FilterOptions:
+    options = ctx.caches.named(FILTER_OPTIONS_CACHE, FILTER_OPTIONS_ENTRIES)
+    return options.get_or_build(
+        ctx.database.url,
+        version,
+        "filter options",
+        lambda: FilterOptions(repository.options("units"), repository.options("capabilities")),
+    )
 
 
 @dataclass

@@ -13,7 +13,6 @@ from produktlyft.review.analysis.duplicates import (
     GROUP,
     MATCH,
     SIGNALS,
-    SystemFeatures,
     all_pairs,
     build_features,
     find_duplicates,
@@ -31,6 +30,7 @@ from produktlyft.review.analysis.duplicates_match import (
 )
 from produktlyft.review.analysis.duplicates_signals import load_vocabulary, place_system
 from produktlyft.review.analysis.duplicates_text import corpus_splitter
+from tests.support.duplicates import named_systems
 
 
 def test_a_pair_ranks_by_the_worse_of_its_two_ends() -> None:
@@ -117,22 +117,8 @@ def test_a_term_with_a_grammar_word_matches_and_one_left_with_a_single_word_does
     assert "arende_dokument" not in records.functions
 
 
-def _features(names: list[str], descriptions: list[str]) -> SystemFeatures:
-    ids = [f"s{i}" for i in range(len(names))]
-    return SystemFeatures(
-        ids=ids,
-        texts=[f"{n} {d}" for n, d in zip(names, descriptions, strict=True)],
-        capabilities=[[] for _ in ids],
-        data_objects=[[] for _ in ids],
-        partners=[[] for _ in ids],
-        names=names,
-        descriptions=descriptions,
-        capability_names=[[] for _ in ids],
-    )
-
-
 def _role_differ(names: list[str], descriptions: list[str]) -> float:
-    matrices = build_features(_features(names, descriptions), signals_model())
+    matrices = build_features(named_systems(names, descriptions), signals_model())
     signals = score_pairs(matrices, np.array([[0, 1]]))
     return float(signals[0, SIGNALS.index("role_differ")])
 
@@ -151,7 +137,7 @@ def test_core_roles_named_by_generic_systems_differ_but_a_products_do_not() -> N
 
 
 def test_brute_force_ranks_the_best_match_as_blocking_does() -> None:
-    features = _features(
+    features = named_systems(
         ["Heroma", "Visma Personec P", "Lönestatistik (rapport)", "Bygglov", "Ärendehantering"],
         [
             "Personal- och lönesystem.",

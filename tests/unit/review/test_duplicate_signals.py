@@ -27,6 +27,7 @@ from produktlyft.review.analysis.duplicates_signals import (
 )
 from produktlyft.review.analysis.duplicates_text import corpus_splitter, split_name, stem, tokens
 from produktlyft.review.analysis.review import suggest_survivor
+from tests.support.duplicates import named_systems
 
 
 def test_normalisation_keeps_diacritics_and_drops_versions_and_parentheticals() -> None:
@@ -84,24 +85,8 @@ def test_a_user_catalogue_is_checked_entry_by_entry() -> None:
     ]
 
 
-def _features(
-    names: list[str], descriptions: list[str], partners: list[list[str]]
-) -> SystemFeatures:
-    ids = [f"s{i}" for i in range(len(names))]
-    return SystemFeatures(
-        ids=ids,
-        texts=[f"{n} {d}" for n, d in zip(names, descriptions, strict=True)],
-        capabilities=[[] for _ in ids],
-        data_objects=[[] for _ in ids],
-        partners=partners,
-        names=names,
-        descriptions=descriptions,
-        capability_names=[[] for _ in ids],
-    )
-
-
 def test_no_capabilities_still_finds_duplicates_by_text_function_and_product() -> None:
-    features = _features(
+    features = named_systems(
         ["Procapita IFO", "Treserva", "Bygglov e-tjänst", "Lönesystem"],
         [
             "Verksamhetssystem för ekonomiskt bistånd och barn och familj",
@@ -117,7 +102,7 @@ def test_no_capabilities_still_finds_duplicates_by_text_function_and_product() -
 
 
 def test_an_integration_and_complementary_roles_are_evidence_against() -> None:
-    features = _features(
+    features = named_systems(
         ["Ekonomiskt bistånd e-tjänst", "Ekonomiskt bistånd handläggning"],
         ["Invånare ansöker", "Verksamhetssystem"],
         [["s1"], ["s0"]],
@@ -152,7 +137,9 @@ def _signal(features: SystemFeatures, name: str, a: int = 0, b: int = 1) -> floa
 def test_a_function_only_mentioned_does_not_match_a_main_one() -> None:
     finance = "Ekonomisystem: redovisning, leverantörsreskontra, kundreskontra och budget."
     planning = "Verksamhetsplanering och målstyrning, uppföljning av mål och budget."
-    features = _features(["Ekonomisystem", "Verksamhetsplanering"], [finance, planning], [[], []])
+    features = named_systems(
+        ["Ekonomisystem", "Verksamhetsplanering"], [finance, planning], [[], []]
+    )
     places = build_features(features, signals_model()).placements
     assert max(places[0].functions, key=places[0].functions.__getitem__) == "ekonomi"
     assert max(places[1].functions, key=places[1].functions.__getitem__) != "ekonomi"
@@ -160,7 +147,7 @@ def test_a_function_only_mentioned_does_not_match_a_main_one() -> None:
 
 
 def test_a_satellite_beside_a_core_system_without_a_named_role_counts_against() -> None:
-    features = _features(
+    features = named_systems(
         ["Treserva", "Ekonomiskt bistånd e-tjänst"],
         ["Socialtjänstens verksamhetssystem", "Invånare ansöker om ekonomiskt bistånd"],
         [[], []],
@@ -170,7 +157,7 @@ def test_a_satellite_beside_a_core_system_without_a_named_role_counts_against() 
 
 
 def test_the_name_settles_the_role_before_the_description() -> None:
-    features = _features(
+    features = named_systems(
         ["Ärendehantering för serveringstillstånd", "Register över serveringstillstånd"],
         ["Registrerar och handlägger ärenden om tillstånd.", "Förteckning över tillstånd."],
         [[], []],

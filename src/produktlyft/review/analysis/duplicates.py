@@ -57,7 +57,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
@@ -70,168 +69,58 @@ from produktlyft.review.analysis.duplicates_features import (
     build_matrices,
 )
 from produktlyft.review.analysis.duplicates_match import best_match, group_match
+from produktlyft.review.analysis.duplicates_settings import (
+    AGAINST,
+    EARLIER_LENGTHS,
+    EMBEDDING_INTERCEPT,
+    EMBEDDING_SIGNALS,
+    EMBEDDING_THRESHOLD,
+    EMBEDDING_WEIGHTS,
+    FREE,
+    GROUP,
+    LAYERS,
+    MATCH,
+    MATCHES,
+    MEANING_THRESHOLDS,
+    SIGNALS,
+    TAGGED_SHARE,
+    DuplicateSettings,
+    cutoff,
+    padded_weights,
+    resolve_model,
+    signals_model,
+    with_embedding,
+    without_catalogue,
+)
 from produktlyft.review.analysis.duplicates_signals import Placement
 
-__all__ = ["FeatureMatrices", "SystemFeatures", "build_features"]
-
-SIGNALS = (
-    "capabilities",
-    "data_integrations",
-    "text",
-    "function",
-    "product_same",
-    "role_same",
-    "role_complementary",
-    "linked",
-    "role_differ",
-    "role_and_function",
-    "homegrown_and_function",
-    "mapped_apart",
-    "capability_rarity",
-    "satellite_apart",
-    "embedding",
-    "embedding_function",
-    "best_match",
-    "group_match",
-)
-MATCH = SIGNALS.index("best_match")  # computed from the others' score (duplicates_match)
-GROUP = SIGNALS.index("group_match")  # likewise
-MATCHES = [MATCH, GROUP]
-EMBEDDING_SIGNALS = ("embedding", "embedding_function")  # added after weights were first stored
-# lengths of weights stored before signals were added at the end (the embedding's two, then
-# best_match, then group_match): read with 0 for the later ones
-EARLIER_LENGTHS = (14, 16, 17)
-LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
-# the embedding signals speak at these: each among the other's two nearest (1/(1+rank)), or
-# both nearest in meaning to one function where the roles allow it
-MEANING_THRESHOLDS = {"embedding": 1 / 3, "embedding_function": 1e-9}
-AGAINST = (
-    "role_complementary",
-    "linked",
-    "role_differ",
-    "mapped_apart",
-    "satellite_apart",
-)
-# signals that may speak for or against, by inventory: the same product is a twin after a
-# merger or two modules of one suite; the same role is a twin or two registers of one area
-FREE = ("product_same", "role_same")
-
-
-@dataclass(frozen=True)
-class DuplicateSettings:
-    # "layers": the weighted sum of capabilities, data and text (ADR 0005), which needs the
-    # functional kind tags the demo carries; "signals": the logistic model over all SIGNALS
-    # (ADR 0023); "auto": layers where most systems carry functional tags, signals otherwise
-    model: str = "auto"
-    layer_weights: tuple[float, float, float] = (0.65, 0.25, 0.10)
-    layer_threshold: float = 0.86
-    # logistic weights per signal (SIGNALS order) and intercept, fitted by `fit_settings` on the
-    # demo organisation and both evaluation inventories (bench/duplicates_eval.py)
-    weights: tuple[float, ...] = (
-        0.0,
-        0.806,
-        0.0,
-        3.786,
-        0.592,
-        -1.521,
-        -3.223,
-        -2.717,
-        -4.4,
-        2.693,
-        0.683,
-        -3.953,
-        0.0,
-        0.0,
-        0.0,  # embedding: off unless a model is configured (with_embedding)
-        0.0,  # embedding_function: likewise
-        5.032,
-        2.336,
-    )
-    intercept: float = -4.829
-    threshold: float = 0.986  # probability needed to be suggested
-    embedding_model: Path | None = None  # a sentence-embedding model file on disk (optional)
-    # a signal "speaks" (is named in the reason) at or above this
-    layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
-    distinctive_terms: int = 8  # per system, for text blocking
-    max_block: int = 60  # blocks larger than this are too common to block on
-    catalogue: bool = True  # use the shipped product catalogue
-    user_products: Path | None = None  # a local catalogue overriding the shipped one
-
-    def describe(self) -> str:
-        pairs = ", ".join(f"{n} {w:+.2f}" for n, w in zip(SIGNALS, self.weights, strict=True))
-        return f"{pairs}; intercept {self.intercept:+.2f}; threshold {self.threshold:.4f}"
-
-
-TAGGED_SHARE = 0.5  # "auto" uses the layers model when at least this share carries tags
-
-
-def resolve_model(features: SystemFeatures, settings: DuplicateSettings) -> DuplicateSettings:
-    """Settings with "auto" replaced by the model the inventory suits."""
-    if settings.model != "auto":
-        return settings
-    tagged = sum(1 for row in (features.tags or []) if list(row))
-    share = tagged / len(features.ids) if len(features.ids) else 0.0
-    return replace(settings, model="layers" if share >= TAGGED_SHARE else "signals")
-
-
-def cutoff(settings: DuplicateSettings) -> float:
-    return settings.layer_threshold if settings.model == "layers" else settings.threshold
-
-
-def signals_model(settings: DuplicateSettings | None = None) -> DuplicateSettings:
-    return replace(settings or DuplicateSettings(), model="signals")
-
-
-def without_catalogue(settings: DuplicateSettings) -> DuplicateSettings:
-    return replace(settings, catalogue=False)
-
-
-# The shipped weights when an embedding model is in use: fitted the same way as the default
-# ones (bench/duplicates_eval.py --fit-shipped), with the embedding signal present.
-EMBEDDING_WEIGHTS: tuple[float, ...] = (
-    0.0,
-    1.017,
-    0.0,
-    4.594,
-    -1.102,
-    -1.889,
-    -2.073,
-    -3.546,
-    -4.031,
-    3.118,
-    0.832,
-    -5.29,
-    0.0,
-    -0.52,
-    0.804,
-    3.317,
-    6.139,
-    0.0,
-)
-EMBEDDING_INTERCEPT, EMBEDDING_THRESHOLD = -5.378, 0.9893
-
-
-def with_embedding(settings: DuplicateSettings, model: Path | None) -> DuplicateSettings:
-    """`settings` using the embedding model at `model` with the weights fitted for it (or
-    unchanged without a model)."""
-    if model is None:
-        return settings
-    return replace(
-        settings,
-        embedding_model=model,
-        weights=EMBEDDING_WEIGHTS,
-        intercept=EMBEDDING_INTERCEPT,
-        threshold=EMBEDDING_THRESHOLD,
-    )
-
-
-def padded_weights(weights: Sequence[float]) -> tuple[float, ...] | None:
-    """Weights stored before the embedding, best-match and group signals existed, with 0 for them;
-    None when they do not fit the signals at all."""
-    if len(weights) in EARLIER_LENGTHS:
-        return (*weights, *(0.0 for _ in range(len(SIGNALS) - len(weights))))
-    return tuple(weights) if len(weights) == len(SIGNALS) else None
-
+# the settings and signal names are defined beside this module and read from here too
+__all__ = [
+    "AGAINST",
+    "EARLIER_LENGTHS",
+    "EMBEDDING_INTERCEPT",
+    "EMBEDDING_SIGNALS",
+    "EMBEDDING_THRESHOLD",
+    "EMBEDDING_WEIGHTS",
+    "FREE",
+    "GROUP",
+    "LAYERS",
+    "MATCH",
+    "MATCHES",
+    "MEANING_THRESHOLDS",
+    "SIGNALS",
+    "TAGGED_SHARE",
+    "DuplicateSettings",
+    "FeatureMatrices",
+    "SystemFeatures",
+    "build_features",
+    "cutoff",
+    "padded_weights",
+    "resolve_model",
+    "signals_model",
+    "with_embedding",
+    "without_catalogue",
+]
 
 # Layer 2 mixes shared data objects (the strong sign) with shared integration partners.
 DATA_SHARE, PARTNER_SHARE = 0.8, 0.2

@@ -47,10 +47,11 @@ and evidence for or against, from roles and integrations:
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
 organisation and the two labelled evaluation inventories; an organisation's confirmed and
-rejected pairs can re-fit them. Candidate pairs come from BLOCKING, never from all pairs: two
-systems are compared only if they share a distinctive word stem, a function, a product, or a
-capability, data object or partner held by at most `max_block` systems. `all_pairs` scores every
-pair with the same model; it exists for the bench (speed ratio and recall), not for use.
+rejected pairs can re-fit them. Candidate pairs come from blocking (duplicates_blocking), never
+from all pairs: two systems are compared only if they share a distinctive word stem, a
+function, a product, or a capability, data object or partner held by at most `max_block`
+systems. `all_pairs` scores every pair with the same model; it exists for the bench (speed
+ratio and recall), not for use.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from produktlyft.review.analysis.duplicates_blocking import candidate_pairs
 from produktlyft.review.analysis.duplicates_embedding import mutual_rank, same_function
 from produktlyft.review.analysis.duplicates_features import (
     FeatureMatrices,
@@ -114,6 +116,7 @@ __all__ = [
     "FeatureMatrices",
     "SystemFeatures",
     "build_features",
+    "candidate_pairs",
     "cutoff",
     "padded_weights",
     "resolve_model",
@@ -161,42 +164,6 @@ def build_features(features: SystemFeatures, settings: DuplicateSettings) -> Fea
         place=model == "signals",
         embedding_model=settings.embedding_model,
     )
-
-
-def _distinctive(text: sp.csr_matrix, keep: int, max_block: int) -> sp.csr_matrix:
-    """Per row, the `keep` highest-weighted terms that occur in 2..max_block rows."""
-    df = np.bincount(text.indices, minlength=text.shape[1])  # rows per column
-    usable = (df >= 2) & (df <= max_block)
-    masked = sp.csr_matrix(text.multiply(usable[np.newaxis, :]))
-    masked.eliminate_zeros()
-    masked.sort_indices()
-    rows = np.repeat(np.arange(masked.shape[0]), np.diff(masked.indptr))
-    order = np.lexsort((-masked.data, rows))  # by row, then weight descending
-    rank_in_row = np.arange(len(order)) - masked.indptr[rows[order]]
-    top = order[rank_in_row < keep]
-    return sp.csr_matrix(
-        (np.ones(len(top), dtype=np.float32), (rows[top], masked.indices[top])), shape=text.shape
-    )
-
-
-def _block_keys(matrix: sp.csr_matrix, max_block: int) -> sp.csr_matrix:
-    binary = sp.csr_matrix(matrix >= 0.4, dtype=np.float32)  # confident placements only
-    df = np.bincount(binary.indices, minlength=binary.shape[1])
-    kept = sp.csr_matrix(binary.multiply(((df >= 2) & (df <= max_block))[np.newaxis, :]))
-    kept.eliminate_zeros()
-    return kept
-
-
-def candidate_pairs(matrices: FeatureMatrices, settings: DuplicateSettings) -> np.ndarray:
-    """Unique (i, j), i < j, of systems that share at least one block key."""
-    keys = sp.hstack(
-        [
-            _distinctive(matrices.text, settings.distinctive_terms, settings.max_block),
-            *(_block_keys(m, settings.max_block) for m in matrices.blocks),
-        ]
-    ).tocsr()
-    co = sp.triu(keys @ keys.T, k=1).tocoo()
-    return np.column_stack([co.row, co.col]).astype(np.int64)
 
 
 def _rowdots(a: sp.csr_matrix, b: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:

@@ -3,7 +3,7 @@
 Each evaluation set (tests/data/duplicates/*.xml, labelled before the detector ran; see the
 README there) is read through the ordinary ArchiMate importer and reviewed by the detector with
 (1) its shipped settings, (2) with the product catalogue switched off, and (3) cross-fitted:
-layer weights and threshold fitted on the other evaluation set and reported on this one. Printed
+layer weights and threshold fitted on the other evaluation sets and reported on this one. Printed
 per set and per difficulty: precision, recall, F1 and the share of hard negatives (pairs
 labelled complementary) that are flagged. The last line is the pooled cross-fitted figure and
 the demo's planted figure (300 systems, seed 42, tags stripped):
@@ -28,7 +28,8 @@ from produktlyft.review.analysis.duplicates_fit import fit_settings
 from produktlyft.review.analysis.review import duplicate_features
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "duplicates"
-SETS = {"kommun": "labels-kommun.csv", "region": "labels-region.csv"}
+# every labelled set in the folder, by name (labels-NAME.csv beside NAME.xml)
+SETS = {path.stem.removeprefix("labels-"): path.name for path in sorted(DATA.glob("labels-*.csv"))}
 
 Pair = tuple[str, str]
 
@@ -143,13 +144,15 @@ def cross_fitted(
     labels: dict[str, Labels],
     base: dup.DuplicateSettings | None = None,
 ) -> dict[str, dup.DuplicateSettings] | None:
-    """Per set, settings fitted on the other set (None where the detector cannot be fitted)."""
+    """Per set, settings fitted on the other sets (None where the detector cannot be fitted)."""
     fitted = {}
     for name in inventories:
-        (other,) = [n for n in inventories if n != name]
-        truth = [*labels[other].duplicates]
+        others = [n for n in inventories if n != name]
+        truth = [pair for other in others for pair in labels[other].duplicates]
         fitted[name] = fit_settings(
-            duplicate_features(inventories[other]), truth, base or dup.signals_model()
+            [duplicate_features(inventories[other]) for other in others],
+            truth,
+            base or dup.signals_model(),
         )
     return fitted
 
@@ -185,7 +188,7 @@ def cross_fitted_table(
         {k: v for lab in labels.values() for k, v in lab.duplicates.items()},
         {k: v for lab in labels.values() for k, v in lab.complementary.items()},
     )
-    print("cross-fitted (weights and threshold fitted on the other set):")
+    print("cross-fitted (weights and threshold fitted on the other sets):")
     for title, base in combinations(model).items():
         fitted = cross_fitted(inventories, labels, base)
         assert fitted is not None
@@ -217,7 +220,7 @@ def print_errors(
         assert fitted is not None
         for name, inventory in inventories.items():
             settings = fitted[name]
-            print(f"== {title}, {name} (fitted on the other set): {settings.describe()}")
+            print(f"== {title}, {name} (fitted on the other sets): {settings.describe()}")
             features = duplicate_features(inventory)
             matrices = dup.build_features(features, settings)
             pairs = dup.candidate_pairs(matrices, settings)
@@ -246,9 +249,9 @@ CURVE_CUTS = (0.99, 0.98, 0.97, 0.96, 0.95, 0.94, 0.93, 0.92, 0.9, 0.88, 0.85, 0
 
 
 def print_curve(inventories: dict[str, Inventory], labels: dict[str, Labels]) -> None:
-    """Per set, under the weights fitted on the other set: precision and recall at a range of
+    """Per set, under the weights fitted on the other sets: precision and recall at a range of
     cuts, and the best F1 that any cut would reach there. It tells a ranking that cannot reach
-    the goal at any threshold from a threshold that did not carry over from the other set."""
+    the goal at any threshold from a threshold that did not carry over from the other sets."""
     fitted = cross_fitted(inventories, labels)
     assert fitted is not None
     for name, inventory in inventories.items():
@@ -259,7 +262,7 @@ def print_curve(inventories: dict[str, Inventory], labels: dict[str, Labels]) ->
         probability = dup.combine(signals, settings)
         ids, truth = matrices.ids, labels[name].duplicates
         hit = np.array([key(ids[i], ids[j]) in truth for i, j in pairs], dtype=bool)
-        print(f"{name} (fitted on the other set, threshold {settings.threshold:.4f}):")
+        print(f"{name} (fitted on the other sets, threshold {settings.threshold:.4f}):")
         for cut in CURVE_CUTS:
             kept = probability >= cut
             true = int(hit[kept].sum())
@@ -323,8 +326,15 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument(
         "--curve",
         action="store_true",
-        help="only print, per set under the weights fitted on the other, precision and recall "
+        help="only print, per set under the weights fitted on the others, precision and recall "
         "at a range of cuts and the best F1 any cut reaches",
+    )
+    parser.add_argument(
+        "--sets",
+        default=None,
+        help="comma-separated names of the evaluation sets to use (default: every "
+        "tests/data/duplicates/labels-NAME.csv); each is reported with the weights fitted on "
+        "the others",
     )
     parser.add_argument("--no-embedding", action="store_true", help="skip the embedding figures")
     parser.add_argument(
@@ -338,8 +348,12 @@ def parse_arguments() -> argparse.Namespace:
 def main() -> None:
     arguments = parse_arguments()
     model = None if arguments.no_embedding else arguments.embedding_model or bundled_model()
-    inventories = {name: load_set(name) for name in SETS}
-    labels = {name: read_labels(DATA / file) for name, file in SETS.items()}
+    chosen = arguments.sets.split(",") if arguments.sets else list(SETS)
+    unknown = sorted(set(chosen) - set(SETS))
+    if unknown or len(chosen) < 2:
+        raise SystemExit(f"--sets: choose two or more of {', '.join(SETS)} (got {arguments.sets})")
+    inventories = {name: load_set(name) for name in chosen}
+    labels = {name: read_labels(DATA / SETS[name]) for name in chosen}
     if arguments.fit_shipped:
         fit_shipped(inventories, labels, model)
         return
@@ -362,8 +376,8 @@ def main() -> None:
             print(f"    by difficulty: {per_difficulty(found, labels[name])}")
         if fitted is not None:
             found = detect(inventory, fitted[name])
-            (other,) = [n for n in inventories if n != name]
-            print(line(f"fitted on {other}", scores(found, labels[name])))
+            others = " + ".join(n for n in inventories if n != name)
+            print(line(f"fitted on {others}", scores(found, labels[name])))
             print(f"    by difficulty: {per_difficulty(found, labels[name])}")
             print(f"    fitted weights {fitted[name].describe()}")
         else:

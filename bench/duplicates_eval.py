@@ -283,9 +283,9 @@ def print_curve(inventories: dict[str, Inventory], labels: dict[str, Labels]) ->
 def fit_shipped(
     inventories: dict[str, Inventory], labels: dict[str, Labels], model: Path | None
 ) -> None:
-    """Print the settings fitted on the demo (tags stripped) and both evaluation sets together:
-    how the shipped weights in DuplicateSettings were made (and, with an embedding model, the
-    EMBEDDING_* ones)."""
+    """Print the settings fitted on the demo (tags stripped) and the chosen evaluation sets
+    together: how the shipped weights in DuplicateSettings were made (`--sets kommun,region`,
+    with the catalogue of that time; and, with an embedding model, the EMBEDDING_* ones)."""
     _fit_shipped(inventories, labels, dup.signals_model())
     if model is not None:
         print("with the embedding model:")

@@ -46,12 +46,12 @@ and evidence for or against, from roles and integrations:
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
-organisation and the two labelled evaluation inventories; an organisation's confirmed and
-rejected pairs can re-fit them. Candidate pairs come from blocking (duplicates_blocking), never
-from all pairs: two systems are compared only if they share a distinctive word stem, a
-function, a product, or a capability, data object or partner held by at most `max_block`
-systems. `all_pairs` scores every pair with the same model; it exists for the bench (speed
-ratio and recall), not for use.
+organisation and the first two labelled evaluation inventories (decision 0023 says why the
+third is not among them); an organisation's confirmed and rejected pairs can re-fit them.
+Candidate pairs come from blocking (duplicates_blocking), never from all pairs: two systems are
+compared only if they share a distinctive word stem, a function, a product, or a capability,
+data object or partner held by at most `max_block` systems. `all_pairs` scores every pair with
+the same model; it exists for the bench (speed ratio and recall), not for use.
 """
 
 from __future__ import annotations

@@ -62,7 +62,8 @@ class DuplicateSettings:
     layer_weights: tuple[float, float, float] = (0.65, 0.25, 0.10)
     layer_threshold: float = 0.86
     # logistic weights per signal (SIGNALS order) and intercept, fitted by `fit_settings` on the
-    # demo organisation and both evaluation inventories (bench/duplicates_eval.py)
+    # demo organisation and the first two evaluation inventories, kommun and region, with the
+    # catalogue of 116 products (bench/duplicates_eval.py; ADR 0023 says why not the third)
     weights: tuple[float, ...] = (
         0.0,
         0.806,

@@ -100,19 +100,37 @@ def detect(inventory: Inventory, settings: dup.DuplicateSettings) -> list[Pair]:
     return [(p.a, p.b) for p in result.pairs]
 
 
+@dataclass
+class Scored:
+    """Every candidate pair of an inventory as the detector scores it: the system ids, the
+    pairs (positions), their signals (best match filled in) and their probability."""
+
+    ids: list[str]
+    pairs: np.ndarray
+    signals: np.ndarray
+    probability: np.ndarray
+
+    def pair_keys(self) -> list[Pair]:
+        return [key(self.ids[i], self.ids[j]) for i, j in self.pairs]
+
+
+def score_candidates(inventory: Inventory, settings: dup.DuplicateSettings) -> Scored:
+    matrices = dup.build_features(duplicate_features(inventory), settings)
+    pairs = dup.candidate_pairs(matrices, settings)
+    signals = dup.with_best_match(pairs, dup.score_pairs(matrices, pairs), settings)
+    return Scored(matrices.ids, pairs, signals, dup.combine(signals, settings))
+
+
 def average_precision(
     inventory: Inventory, settings: dup.DuplicateSettings, labels: Labels
 ) -> float:
     """The area under the precision-recall curve of the candidate pairs ranked by score, over
     all labelled duplicates (one that is not a candidate is never reached): how well the model
     ranks, whatever the threshold."""
-    features = duplicate_features(inventory)
-    matrices = dup.build_features(features, settings)
-    pairs = dup.candidate_pairs(matrices, settings)
-    scored = dup.with_best_match(pairs, dup.score_pairs(matrices, pairs), settings)
-    order = np.argsort(-dup.combine(scored, settings), kind="stable")
-    ids = matrices.ids
-    hit = np.array([key(ids[i], ids[j]) in labels.duplicates for i, j in pairs[order]])
+    scored = score_candidates(inventory, settings)
+    order = np.argsort(-scored.probability, kind="stable")
+    keys = scored.pair_keys()
+    hit = np.array([keys[k] in labels.duplicates for k in order])
     precision = np.cumsum(hit) / np.arange(1, len(hit) + 1)
     return float((precision * hit).sum() / len(labels.duplicates)) if labels.duplicates else 1.0
 
@@ -221,12 +239,9 @@ def print_errors(
         for name, inventory in inventories.items():
             settings = fitted[name]
             print(f"== {title}, {name} (fitted on the other sets): {settings.describe()}")
-            features = duplicate_features(inventory)
-            matrices = dup.build_features(features, settings)
-            pairs = dup.candidate_pairs(matrices, settings)
-            signals = dup.with_best_match(pairs, dup.score_pairs(matrices, pairs), settings)
-            ids, names = matrices.ids, {s.id: s.name for s in inventory.systems}
-            by_pair = {key(ids[i], ids[j]): row for (i, j), row in zip(pairs, signals, strict=True)}
+            scored = score_candidates(inventory, settings)
+            names = {s.id: s.name for s in inventory.systems}
+            by_pair = dict(zip(scored.pair_keys(), scored.signals, strict=True))
             found = {key(*p) for p in detect(inventory, settings)}
             wrong = [(p, "false positive") for p in sorted(found - set(labels[name].duplicates))]
             wrong += [(p, "missed") for p in sorted(set(labels[name].duplicates) - found)]
@@ -256,12 +271,9 @@ def print_curve(inventories: dict[str, Inventory], labels: dict[str, Labels]) ->
     assert fitted is not None
     for name, inventory in inventories.items():
         settings = fitted[name]
-        matrices = dup.build_features(duplicate_features(inventory), settings)
-        pairs = dup.candidate_pairs(matrices, settings)
-        signals = dup.with_best_match(pairs, dup.score_pairs(matrices, pairs), settings)
-        probability = dup.combine(signals, settings)
-        ids, truth = matrices.ids, labels[name].duplicates
-        hit = np.array([key(ids[i], ids[j]) in truth for i, j in pairs], dtype=bool)
+        scored = score_candidates(inventory, settings)
+        probability, truth = scored.probability, labels[name].duplicates
+        hit = np.array([k in truth for k in scored.pair_keys()], dtype=bool)
         print(f"{name} (fitted on the other sets, threshold {settings.threshold:.4f}):")
         for cut in CURVE_CUTS:
             kept = probability >= cut

@@ -69,6 +69,19 @@ def test_catalogue_places_a_known_product_and_a_user_file_overrides(tmp_path: Pa
     assert match_product("Treserva", load_vocabulary(catalogue=False)) is None
 
 
+def test_a_product_of_several_functions_vouches_for_the_one_its_own_words_name() -> None:
+    vocabulary = load_vocabulary()
+    assert set(match_product("Sitevision", vocabulary).functions) >= {"intranat", "webbplats"}
+    texts = ["Sitevision Intranät", "Kommunens intranät för medarbetare"]
+    splitter = corpus_splitter(texts, vocabulary.words())
+    intranet = place_system(*texts, [], vocabulary, splitter)
+    assert intranet.functions["intranat"] > 0.9
+    assert intranet.functions.get("webbplats", 0.0) < 0.5
+    # without words of its own the product still places it on every function it serves
+    bare = place_system("Sitevision", "", [], vocabulary, splitter)
+    assert bare.functions["intranat"] == bare.functions["webbplats"] > 0.8
+
+
 def test_a_user_catalogue_is_checked_entry_by_entry() -> None:
     known = load_vocabulary().functions
     good = {"products": [{"vendor": "V", "product": "P", "functions": ["hr_lon"]}]}

@@ -295,7 +295,11 @@ def place_system(
     product = match_product(name, vocabulary)
     if product is not None:
         place.product = product.product
-        for function_id in product.functions:
+        # a product of several functions is put to one of them here ("Sitevision Intranät"
+        # beside "Sitevision Public Web"): where the system's own words name some of them,
+        # the product vouches only for those
+        named = [f for f in product.functions if f in place.functions]
+        for function_id in named if len(product.functions) > 1 and named else product.functions:
             _add(place, function_id, PRODUCT_HIT, [product.product])
     # the head of the name and the description's first word say what a system is, and in
     # "X för Y" only X does ("Ärendehantering för familjerättsärenden" is a case system, not

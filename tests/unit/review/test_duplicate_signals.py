@@ -57,6 +57,16 @@ def test_vocabulary_places_a_system_with_confidence_and_words() -> None:
     assert place.evidence["lokalbokning"]
 
 
+def test_the_words_that_placed_a_system_come_in_the_vocabulary_order() -> None:
+    # they were read from a set of stems, so their order (and the reason's wording) changed
+    # with the interpreter's hash seed
+    vocabulary = load_vocabulary()
+    text = "Bygglov, rivningslov, marklov, startbesked, slutbesked och förhandsbesked enligt PBL"
+    splitter = corpus_splitter([text], vocabulary.words())
+    place = place_system("Bygglovsärenden", text, [], vocabulary, splitter)
+    assert place.evidence["bygglov"] == ["bygglov", "pbl", "startbesked"]  # the first three
+
+
 def test_catalogue_places_a_known_product_and_a_user_file_overrides(tmp_path: Path) -> None:
     assert match_product("Procapita IFO (läsläge)", load_vocabulary()).functions[0] == (
         "socialtjanst_ifo"

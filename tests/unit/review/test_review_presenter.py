@@ -81,12 +81,12 @@ def test_one_run_is_worded_in_swedish_and_in_english(outcome: ReviewOutcome) -> 
     )
     pair = next(d for d in outcome.duplicates if d.system_a == "sys-bygglov-a")
     assert wording.duplicate_reason(pair, "sv", "sv").text == (
-        "ByggR och Bygglovsportalen tjänar båda Bygglov (bygglov och ByggR), delar förmågorna"
-        " Bygglovshantering och Ärendehantering och använder samma data Bygglovsärende."
+        "ByggR och Bygglovsportalen tjänar båda Bygglov (bygglov, bygganmälan och ByggR), delar"
+        " förmågorna Bygglovshantering och Ärendehantering och använder samma data Bygglovsärende."
     )
     assert wording.duplicate_reason(pair, "sv", "en").text == (
-        "ByggR and Bygglovsportalen both serve Building permits (bygglov and ByggR), share the"
-        " capabilities Bygglovshantering and Ärendehantering and use the same data"
+        "ByggR and Bygglovsportalen both serve Building permits (bygglov, bygganmälan and ByggR),"
+        " share the capabilities Bygglovshantering and Ärendehantering and use the same data"
         " Bygglovsärende."
     )
 

@@ -291,7 +291,9 @@ def place_system(
                 if all(s in stems for s in term):
                     hits.setdefault(function_id, []).append(label)
         for function_id, labels in sorted(hits.items()):
-            _add(place, function_id, weight, labels[:3])
+            # in the vocabulary's order, not the set's: the reason reads the same every run
+            order = vocabulary.functions[function_id].labels
+            _add(place, function_id, weight, sorted(labels, key=order.index)[:3])
     product = match_product(name, vocabulary)
     if product is not None:
         place.product = product.product

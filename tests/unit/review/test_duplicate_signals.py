@@ -20,6 +20,7 @@ from produktlyft.review.analysis.duplicates import (
 )
 from produktlyft.review.analysis.duplicates_fit import fit_weights
 from produktlyft.review.analysis.duplicates_signals import (
+    is_homegrown,
     load_vocabulary,
     match_product,
     place_system,
@@ -65,6 +66,22 @@ def test_the_words_that_placed_a_system_come_in_the_vocabulary_order() -> None:
     splitter = corpus_splitter([text], vocabulary.words())
     place = place_system("Bygglovsärenden", text, [], vocabulary, splitter)
     assert place.evidence["bygglov"] == ["bygglov", "pbl", "startbesked"]  # the first three
+
+
+def test_home_grown_marks_words_parts_and_phrases_but_not_read_access() -> None:
+    vocabulary = load_vocabulary()
+
+    def marked(*texts: str) -> bool:
+        return is_homegrown(texts, vocabulary.homegrown, vocabulary.homegrown_except)
+
+    assert marked("Politikerarvoden (Access)", "Egenutvecklad", "")
+    assert marked("Elevregister", "", "Access-databas där musikskolan håller elever.")
+    assert marked("Nyckelkvittenser", "", "Filer i en delad mapp på fastighetskontoret.")
+    assert marked("Ärendelogg", "", "A SharePoint-lista kept by the service desk.")
+    # phrases were compared word by word, so "delad mapp" never matched; and an English
+    # description that gives "read access to" records is not an Access database
+    assert not marked("NPÖ", "Inera", "National patient summary: read access to records.")
+    assert not marked("Nexus Identity Manager", "Nexus", "Identities and access rights.")
 
 
 def test_catalogue_places_a_known_product_and_a_user_file_overrides(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ class Vocabulary:
     products: dict[str, Product]  # by lower-cased product name or alias
     role_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)
     homegrown: frozenset[str] = frozenset()  # words marking a local tool
+    homegrown_except: frozenset[str] = frozenset()  # phrases whose words do not mark it
     term_words: tuple[str, ...] = ()  # every word of the functions' terms
     # function terms by their first stem, so a system is checked only against terms that
     # could match one of its words: (function id, the term's stems, the term as written)
@@ -155,6 +156,7 @@ def _load_vocabulary(
             if stems:
                 by_stem.setdefault(stems[0], []).append((function.id, stems, label))
     homegrown = frozenset(raw.get("homegrown", {}).get("terms", ()))
+    homegrown_except = frozenset(raw.get("homegrown", {}).get("except", ()))
     return Vocabulary(
         functions,
         roles,
@@ -162,6 +164,7 @@ def _load_vocabulary(
         _products(entries),
         exceptions,
         homegrown,
+        homegrown_except,
         term_words=term_words,
         role_words=role_words,
         by_stem=by_stem,
@@ -316,7 +319,27 @@ def place_system(
     if not place.roles:
         for text in (head, first_word(description)):
             place.roles |= _roles(text, set(tokens(text, splitter)), vocabulary)
-    marks = {w for part in (name, vendor, description) for w in words(part)}
-    marks |= {p for w in list(marks) for p in w.split("-")}
-    place.homegrown = bool(marks & vocabulary.homegrown)
+    place.homegrown = is_homegrown(
+        (name, vendor, description), vocabulary.homegrown, vocabulary.homegrown_except
+    )
     return place
+
+
+def is_homegrown(
+    texts: Sequence[str], markers: Collection[str], exceptions: Collection[str] = ()
+) -> bool:
+    """Whether any of `texts` holds a home-grown marker: a word ("excel"), a part of a
+    hyphenated one ("access" in "access-databas") or a phrase of several ("delad mapp"), not
+    counting the words of an exception ("read access to")."""
+    joined = []
+    for text in texts:
+        line = f" {' '.join(words(text))} "
+        for phrase in exceptions:
+            line = line.replace(f" {phrase} ", " ")
+        joined.append(line)
+    single = {w for line in joined for w in line.split()}
+    single |= {p for w in list(single) for p in w.split("-")}
+    return any(
+        marker in single if " " not in marker else any(f" {marker} " in t for t in joined)
+        for marker in markers
+    )

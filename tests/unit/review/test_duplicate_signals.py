@@ -42,6 +42,15 @@ def test_stemming_swedish_and_english() -> None:
     assert stem("permits") == stem("permit")
 
 
+def test_definite_forms_snowball_leaves_whole_meet_their_base() -> None:
+    # Swedish Snowball strips "-a" but not the definite "-an", nor Latin "-ium"/"-iet"
+    assert stem("kulturskolan") == stem("kulturskola") == stem("kulturskolor")
+    assert stem("kartan") == stem("karta")
+    assert stem("arbetsscheman") == stem("arbetsschema")
+    assert stem("diariet") == stem("diarium") == stem("diarier")
+    assert stem("plan") != stem("pla")  # short words are not definite forms
+
+
 def test_compound_split_meets_the_phrase() -> None:
     splitter = corpus_splitter(["bokning av lokaler", "bygglov", "planering"], ["hantering"])
     assert set(tokens("Bokning av lokaler", splitter)) <= set(tokens("Lokalbokning", splitter))

@@ -174,7 +174,21 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     # Swedish, then English on the result: always both, so that an inflected form and its base
     # ("planerings", "planering") end on the same stem whichever language the word is in
-    return str(_EN.stemWord(_SV.stemWord(word)))
+    return str(_EN.stemWord(_SV.stemWord(indefinite(word))))
+
+
+DEFINITE_A_MIN = 6  # "skolan" and longer; "plan" and "organ" are not definite forms
+
+
+def indefinite(word: str) -> str:
+    """The forms Swedish Snowball leaves whole, put in the form it stems: the definite of
+    words in -a ("kulturskolan", "kartan", "listan", "scheman" -> "kulturskola", ...) and the
+    Latin -ium words ("diariet", "diarium" -> "diari", like the plural "diarier")."""
+    if word.endswith(("ium", "iet")):
+        return word[:-2]
+    if word.endswith("an") and len(word) >= DEFINITE_A_MIN:
+        return word[:-1]
+    return word
 
 
 _PLAIN: dict[str, tuple[str, ...]] = {}  # word_tokens without a splitter

@@ -292,12 +292,17 @@ def print_curve(inventories: dict[str, Inventory], labels: dict[str, Labels]) ->
         )
 
 
+# the demo counts as two sets in the shipped fit: as one among three real-looking sets its
+# complementary systems, which its generator makes look alike, pull it below 0.9 precision
+DEMO_SHARE = 2
+
+
 def fit_shipped(
     inventories: dict[str, Inventory], labels: dict[str, Labels], model: Path | None
 ) -> None:
-    """Print the settings fitted on the demo (tags stripped) and the chosen evaluation sets
-    together: how the shipped weights in DuplicateSettings were made (`--sets kommun,region`,
-    with the catalogue of that time; and, with an embedding model, the EMBEDDING_* ones)."""
+    """Print the settings fitted on the demo (tags stripped, weighing as DEMO_SHARE sets) and
+    the chosen evaluation sets together: how the shipped weights in DuplicateSettings were made
+    (`--sets kommun,region,storadalen`; and, with an embedding model, the EMBEDDING_* ones)."""
     _fit_shipped(inventories, labels, dup.signals_model())
     if model is not None:
         print("with the embedding model:")
@@ -308,7 +313,7 @@ def _fit_shipped(
     inventories: dict[str, Inventory], labels: dict[str, Labels], base: dup.DuplicateSettings
 ) -> None:
     demo = generate_demo(300, 42)
-    features = [duplicate_features(strip_tags(demo.inventory))]
+    features = [duplicate_features(strip_tags(demo.inventory))] * DEMO_SHARE
     truth = [tuple(p) for p in demo.ground_truth["duplicate_pairs"]]  # type: ignore[union-attr]
     for name, inventory in inventories.items():
         features.append(duplicate_features(inventory))

@@ -46,14 +46,20 @@ def test_weights_fitted_before_the_embedding_and_best_match_signals_are_kept_wit
     write_json(organisation(), path)
     import_files(ctx, [path])
     loaded = make_context(ctx.database, data_dir=tmp_path / "data")
-    assert SIGNALS[-4:] == ("embedding", "embedding_function", "best_match", "group_match")
+    later = ("embedding", "embedding_function", "best_match", "group_match", "origin_apart")
+    assert SIGNALS[-5:] == later
     before = DuplicateWeights(
-        (0.5,) * (len(SIGNALS) - 4), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
+        (0.5,) * (len(SIGNALS) - 5), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
     )
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(before)
-    assert duplicate_settings(loaded).weights == (*before.weights, 0.0, 0.0, 0.0, 0.0)
-    embedded = replace(before, weights=(0.5,) * (len(SIGNALS) - 2))
+    assert duplicate_settings(loaded).weights == (*before.weights, 0.0, 0.0, 0.0, 0.0, 0.0)
+    embedded = replace(before, weights=(0.5,) * (len(SIGNALS) - 3))
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(embedded)
-    assert duplicate_settings(loaded).weights == (*embedded.weights, 0.0, 0.0)
+    assert duplicate_settings(loaded).weights == (*embedded.weights, 0.0, 0.0, 0.0)
+    # fitted with the group signal, before the origin signal existed
+    grouped = replace(before, weights=(0.5,) * (len(SIGNALS) - 1))
+    with loaded.database.unit_of_work() as uow:
+        uow.repo(ReviewRepository).save_duplicate_weights(grouped)
+    assert duplicate_settings(loaded).weights == (*grouped.weights, 0.0)

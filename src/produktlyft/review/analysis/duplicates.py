@@ -42,12 +42,17 @@ and evidence for or against, from roles and integrations:
    logit) better by the rest of the score (duplicates_match): three or four near-equal twins
    (the learning platforms of a merged municipality) are not each other's rivals, so the pairs
    of a group that are not each other's best match are not weighed down as far; used without
-   an embedding model only (`uses_group`).
+   an embedding model only (`uses_group`);
+19. origin_apart: both systems' origins are known and differ (duplicates_origin): the owning
+   units, or the former organisations or offices their descriptions name (a capitalised place
+   that recurs in the inventory, "Mellbys medarbetare"); after a merger each former
+   organisation brought its own system of a function, and after years of departmental buying
+   each department its own. Not named in the reason.
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
-organisation and the first two labelled evaluation inventories (decision 0023 says why the
-third is not among them); an organisation's confirmed and rejected pairs can re-fit them.
+organisation and the first three labelled evaluation inventories (decision 0023 says why the
+fourth is not among them); an organisation's confirmed and rejected pairs can re-fit them.
 Candidate pairs come from blocking (duplicates_blocking), never from all pairs: two systems are
 compared only if they share a distinctive word stem, a function, a product, or a capability,
 data object or partner held by at most `max_block` systems. `all_pairs` scores every pair with
@@ -237,7 +242,20 @@ def score_pairs(
         # the function by meaning speaks only where the roles do not argue against the pair
         # (a case system and its e-service are nearest to the same function as well)
         scores[:, 15] = same_function(m.embedded, pairs) * (1 - scores[:, 6]) * (1 - differ)
+    scores[:, 18] = _origins_apart(m.origins, pairs)
     return np.clip(scores, 0.0, 1.0)
+
+
+def _origins_apart(origins: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """Per pair, whether both origins are known and share nothing: two former organisations'
+    or two departments' systems. (Known and the same was tried as evidence against and not
+    kept: a region's hospital keeps a home-grown list beside its product, ADR 0023.)"""
+    if origins.shape[0] == 0:
+        return np.zeros(len(pairs))
+    size = np.diff(origins.indptr)
+    known = (size[pairs[:, 0]] > 0) & (size[pairs[:, 1]] > 0)
+    apart: np.ndarray = (known & (_rowdots(origins, origins, pairs) == 0)).astype(float)
+    return apart
 
 
 def combine(signals: np.ndarray, settings: DuplicateSettings) -> np.ndarray:

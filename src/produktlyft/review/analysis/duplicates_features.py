@@ -19,6 +19,7 @@ from produktlyft.review.analysis.duplicates_embedding import (
     function_texts,
     load_embedder,
 )
+from produktlyft.review.analysis.duplicates_origin import system_origins
 from produktlyft.review.analysis.duplicates_signals import (
     Placement,
     Vocabulary,
@@ -50,6 +51,7 @@ class SystemFeatures:
     descriptions: Sequence[str] | None = None
     capability_names: Sequence[Sequence[str]] | None = None
     vendors: Sequence[str] | None = None
+    owners: Sequence[str] | None = None  # the owning unit's id, "" where none is recorded
 
 
 @dataclass
@@ -69,6 +71,8 @@ class FeatureMatrices:
     links: sp.csr_matrix  # n x n, 1 where two systems integrate directly
     satellites: sp.csr_matrix  # binary, n x satellite roles (SATELLITE_ROLES)
     core: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # CORE_ROLES only
+    # binary, n x origins (owning unit, former organisation or office named; duplicates_origin)
+    origins: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0)))
     placements: list[Placement] = field(default_factory=list)
     model: str = "signals"  # the model the matrices were built for
     vocabulary: Vocabulary | None = None
@@ -209,6 +213,8 @@ def build_matrices(
     products, _ = _binary([[p.product] if p.product else [] for p in places])
     functions, function_main = _confidences(places)
     satellites, _ = _binary([sorted(p.roles & SATELLITE_ROLES) for p in places])
+    descriptions = features.descriptions or [""] * len(features.ids)
+    origins, _ = _binary([sorted(o) for o in system_origins(descriptions, features.owners)])
     return FeatureMatrices(
         ids=list(features.ids),
         text=stem_tfidf(token_lists),
@@ -225,6 +231,7 @@ def build_matrices(
         links=_links(features.ids, features.partners),
         satellites=satellites,
         core=np.array([bool(p.roles) and p.roles <= CORE_ROLES for p in places], dtype=bool),
+        origins=origins,
         placements=places,
         model="signals" if place else "layers",
         vocabulary=vocabulary,

@@ -162,6 +162,7 @@ def duplicate_features(inventory: Inventory) -> SystemFeatures:
             [capability_names.get(c.capability_id, "") for c in s.capabilities] for s in systems
         ],
         vendors=[s.vendor or "" for s in systems],
+        owners=[s.owning_unit_id or "" for s in systems],
     )
 
 

@@ -1,0 +1,46 @@
+"""Where each system comes from: the unit that owns it, or the former organisation or office its
+description names. After a merger each former organisation brought its own system of a
+function, and after years of departmental buying each department its own; two systems of one
+function from different origins are the twins the review looks for, while one organisation
+rarely keeps two of a function without a reason. Pure.
+
+An origin named in descriptions is found without a list of names: a capitalised word inside a
+sentence ("... för Mellbys medarbetare", "... at Västby hospital") that recurs across a share
+of the inventory's descriptions, neither rare (a product named once) nor everywhere."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+# a capitalised word that does not open a sentence (nor follow a colon or a dash)
+_INNER_CAPITAL = re.compile(r"(?<![.:!?–-]\s)(?<!^)\b([A-ZÅÄÖ][a-zåäöé]{2,})\b")
+MIN_HOLDERS = 3  # an origin is named in at least this many descriptions
+MIN_SHARE = 0.04  # and at least this share of them
+MAX_SHARE = 0.5  # a word in more than half of them names the whole organisation
+
+
+def _named(description: str) -> set[str]:
+    found = set()
+    for word in _INNER_CAPITAL.findall(description):
+        # "Mellbys" and "Mellby" are one origin (the Swedish genitive)
+        found.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    return found
+
+
+def system_origins(
+    descriptions: Sequence[str], owners: Sequence[str] | None = None
+) -> list[frozenset[str]]:
+    """Per system the origins it is known by: "unit:<id>" of its owning unit where the
+    inventory has one, and the recurring places its description names."""
+    named = [_named(d) for d in descriptions]
+    holders = Counter(word for words in named for word in words)
+    low = max(MIN_HOLDERS, MIN_SHARE * len(descriptions))
+    high = MAX_SHARE * len(descriptions)
+    places = {word for word, count in holders.items() if low <= count <= high}
+    owned = list(owners) if owners is not None else [""] * len(descriptions)
+    return [
+        frozenset(words & places) | ({f"unit:{owner}"} if owner else frozenset())
+        for words, owner in zip(named, owned, strict=True)
+    ]

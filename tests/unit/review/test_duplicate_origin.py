@@ -1,0 +1,56 @@
+"""Where a system comes from (duplicates_origin) and the origin_apart signal (ADR 0023)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from produktlyft.review.analysis.duplicates import (
+    SIGNALS,
+    build_features,
+    score_pairs,
+    signals_model,
+)
+from produktlyft.review.analysis.duplicates_features import SystemFeatures
+from produktlyft.review.analysis.duplicates_origin import system_origins
+
+ORIGIN = SIGNALS.index("origin_apart")
+DESCRIPTIONS = [
+    "Ekonomisystem för Norrås förvaltningar.",
+    "Ekonomisystem som Mellby använde före sammanslagningen.",
+    "Lönesystem för Norrå.",
+    "Lönesystem för Mellbys anställda.",
+    "Bokning av lokaler i Norrå och Mellby.",
+    "Procapita används av socialtjänsten.",  # a name that opens the sentence is no origin
+    "Intranät för alla medarbetare.",
+    "Diarium för Ekonomienheten.",  # named once: too rare to be an origin
+]
+
+
+def test_recurring_places_inside_sentences_are_origins_and_the_genitive_is_one() -> None:
+    origins = system_origins(DESCRIPTIONS)
+    assert origins[0] == {"Norrå"} and origins[3] == {"Mellby"}
+    assert origins[4] == {"Norrå", "Mellby"}
+    assert origins[5] == origins[6] == origins[7] == frozenset()
+
+
+def test_an_owning_unit_is_an_origin_of_its_own() -> None:
+    origins = system_origins(["Ekonomisystem.", "Ekonomisystem."], ["u-1", ""])
+    assert origins == [frozenset({"unit:u-1"}), frozenset()]
+
+
+def test_systems_from_different_origins_are_apart_and_unknown_ones_are_not() -> None:
+    n = len(DESCRIPTIONS)
+    features = SystemFeatures(
+        ids=[f"s{i}" for i in range(n)],
+        texts=DESCRIPTIONS,
+        capabilities=[[] for _ in range(n)],
+        data_objects=[[] for _ in range(n)],
+        partners=[[] for _ in range(n)],
+        names=[f"System {i}" for i in range(n)],
+        descriptions=DESCRIPTIONS,
+    )
+    matrices = build_features(features, signals_model())
+    pairs = np.array([[0, 1], [0, 2], [0, 4], [0, 6]])
+    apart = score_pairs(matrices, pairs)[:, ORIGIN].tolist()
+    # Norrå / Mellby apart; Norrå / Norrå not; Norrå / both not; Norrå / unknown not
+    assert apart == [1.0, 0.0, 0.0, 0.0]

@@ -65,7 +65,9 @@ class DuplicateSettings:
     # logistic weights per signal (SIGNALS order) and intercept, fitted by `fit_settings` on the
     # demo organisation (counting as two sets) and the evaluation inventories kommun, region and
     # storadalen, 3 December 2026 (bench/duplicates_eval.py --fit-shipped --sets
-    # kommun,region,storadalen); the fourth, myndighet, is kept out as a test (ADR 0023)
+    # kommun,region,storadalen), before the catalogue and vocabulary were widened for state
+    # agencies: re-fitted after it the demo fell to 0.895 / 0.85; the fourth set, myndighet, is
+    # kept out as a test (ADR 0023)
     weights: tuple[float, ...] = (
         0.0,
         0.0,

@@ -54,3 +54,40 @@ def test_systems_from_different_origins_are_apart_and_unknown_ones_are_not() -> 
     apart = score_pairs(matrices, pairs)[:, ORIGIN].tolist()
     # Norrå / Mellby apart; Norrå / Norrå not; Norrå / both not; Norrå / unknown not
     assert apart == [1.0, 0.0, 0.0, 0.0]
+
+
+def test_the_reason_names_where_the_two_come_from_in_both_languages() -> None:
+    from produktlyft.review.analysis.duplicates import find_duplicates
+    from produktlyft.review.analysis.reasons import duplicate_reasons
+    from produktlyft.review.presenter.wording import duplicate_sentence
+    from produktlyft.review.results import ReasonCode
+
+    reasons = duplicate_reasons(["function"], [], [], 0.1, origins=["Norrå", "Mellby"])
+    assert reasons[-1].code is ReasonCode.DUP_ORIGIN
+    assert duplicate_sentence("A", "B", reasons[-1:], "sv") == (
+        "A och B kommer från olika delar av organisationen (Norrå och Mellby)."
+    )
+    assert duplicate_sentence("A", "B", reasons[-1:], "en") == (
+        "A and B come from different parts of the organisation (Norrå and Mellby)."
+    )
+    # and the detector hands the origins of a pair it found on to the reason
+    texts = [
+        "Lönesystem för Norrås anställda.",
+        "Lönesystem för Mellbys anställda.",
+        "Ekonomisystem för Norrå.",
+        "Ekonomisystem för Mellby.",
+        "Intranät för medarbetare i Norrå.",
+        "Intranät för medarbetare i Mellby.",
+    ]
+    features = SystemFeatures(
+        ids=["a", "b", "c", "d", "e", "f"],
+        texts=texts,
+        capabilities=[[]] * 6,
+        data_objects=[[]] * 6,
+        partners=[[]] * 6,
+        names=["Heroma", "Visma Personec P", "Unit4 ERP", "Raindance", "Sitevision", "Episerver"],
+        descriptions=texts,
+    )
+    found = find_duplicates(features, signals_model())
+    payroll = next(p for p in found.pairs if {p.a, p.b} == {"a", "b"})
+    assert set(payroll.origins) == {"Norrå", "Mellby"}

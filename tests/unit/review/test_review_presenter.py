@@ -82,12 +82,15 @@ def test_one_run_is_worded_in_swedish_and_in_english(outcome: ReviewOutcome) -> 
     pair = next(d for d in outcome.duplicates if d.system_a == "sys-bygglov-a")
     assert wording.duplicate_reason(pair, "sv", "sv").text == (
         "ByggR och Bygglovsportalen tjänar båda Bygglov (bygglov, bygganmälan och ByggR), delar"
-        " förmågorna Bygglovshantering och Ärendehantering och använder samma data Bygglovsärende."
+        " förmågorna Bygglovshantering och Ärendehantering, använder samma data Bygglovsärende"
+        " och kommer från olika delar av organisationen (Samhällsbyggnadsförvaltningen och"
+        " Kommunledningsförvaltningen)."
     )
     assert wording.duplicate_reason(pair, "sv", "en").text == (
         "ByggR and Bygglovsportalen both serve Building permits (bygglov, bygganmälan and ByggR),"
-        " share the capabilities Bygglovshantering and Ärendehantering and use the same data"
-        " Bygglovsärende."
+        " share the capabilities Bygglovshantering and Ärendehantering, use the same data"
+        " Bygglovsärende and come from different parts of the organisation"
+        " (Samhällsbyggnadsförvaltningen and Kommunledningsförvaltningen)."
     )
 
 

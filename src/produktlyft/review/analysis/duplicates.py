@@ -47,7 +47,7 @@ and evidence for or against, from roles and integrations:
    units, or the former organisations or offices their descriptions name (a capitalised place
    that recurs in the inventory, "Mellbys medarbetare"); after a merger each former
    organisation brought its own system of a function, and after years of departmental buying
-   each department its own. Not named in the reason.
+   each department its own. The reason names one origin of each (`DuplicatePair.origins`).
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
@@ -89,6 +89,7 @@ from produktlyft.review.analysis.duplicates_settings import (
     MATCH,
     MATCHES,
     MEANING_THRESHOLDS,
+    ORIGIN,
     SIGNALS,
     TAGGED_SHARE,
     DuplicateSettings,
@@ -149,6 +150,7 @@ class DuplicatePair:
     function_words: tuple[str, ...] = ()
     product: str | None = None  # the shared product, when both are one
     against: tuple[str, ...] = ()  # evidence against that was weighed
+    origins: tuple[str, ...] = ()  # where origin_apart fired: an origin of each system
 
 
 @dataclass
@@ -242,7 +244,7 @@ def score_pairs(
         # the function by meaning speaks only where the roles do not argue against the pair
         # (a case system and its e-service are nearest to the same function as well)
         scores[:, 15] = same_function(m.embedded, pairs) * (1 - scores[:, 6]) * (1 - differ)
-    scores[:, 18] = _origins_apart(m.origins, pairs)
+    scores[:, ORIGIN] = _origins_apart(m.origins, pairs)
     return np.clip(scores, 0.0, 1.0)
 
 
@@ -404,6 +406,7 @@ def _assemble(
                 *_shared_function(matrices.placements[i], matrices.placements[j]),
                 matrices.placements[i].product if layers[4] > 0 else None,
                 tuple(name for name in AGAINST if layers[SIGNALS.index(name)] > 0),
+                _apart_origins(matrices, i, j) if layers[ORIGIN] > 0 else (),
             )
         )
     return DuplicateResult(pairs, [sorted(m) for m in cluster_members.values()], compared, skipped)
@@ -426,6 +429,14 @@ def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...
             if layers[SIGNALS.index(name)] >= limit
         ]
     return tuple(named)
+
+
+def _apart_origins(matrices: FeatureMatrices, i: int, j: int) -> tuple[str, ...]:
+    """An origin of each of two systems from different origins (the first by name)."""
+    names = matrices.origin_names
+    if i >= len(names) or j >= len(names) or not names[i] or not names[j]:
+        return ()
+    return (min(names[i]), min(names[j]))
 
 
 def _shared_function(a: Placement, b: Placement) -> tuple[str | None, tuple[str, ...]]:

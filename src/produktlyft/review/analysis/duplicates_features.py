@@ -73,6 +73,7 @@ class FeatureMatrices:
     core: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # CORE_ROLES only
     # binary, n x origins (owning unit, former organisation or office named; duplicates_origin)
     origins: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0)))
+    origin_names: list[frozenset[str]] = field(default_factory=list)  # the same, by name
     placements: list[Placement] = field(default_factory=list)
     model: str = "signals"  # the model the matrices were built for
     vocabulary: Vocabulary | None = None
@@ -214,7 +215,8 @@ def build_matrices(
     functions, function_main = _confidences(places)
     satellites, _ = _binary([sorted(p.roles & SATELLITE_ROLES) for p in places])
     descriptions = features.descriptions or [""] * len(features.ids)
-    origins, _ = _binary([sorted(o) for o in system_origins(descriptions, features.owners)])
+    origin_names = system_origins(descriptions, features.owners)
+    origins, _ = _binary([sorted(o) for o in origin_names])
     return FeatureMatrices(
         ids=list(features.ids),
         text=stem_tfidf(token_lists),
@@ -232,6 +234,7 @@ def build_matrices(
         satellites=satellites,
         core=np.array([bool(p.roles) and p.roles <= CORE_ROLES for p in places], dtype=bool),
         origins=origins,
+        origin_names=origin_names,
         placements=places,
         model="signals" if place else "layers",
         vocabulary=vocabulary,

@@ -34,6 +34,7 @@ SIGNALS = (
 MATCH = SIGNALS.index("best_match")  # computed from the others' score (duplicates_match)
 GROUP = SIGNALS.index("group_match")  # likewise
 MATCHES = [MATCH, GROUP]
+ORIGIN = SIGNALS.index("origin_apart")
 EMBEDDING_SIGNALS = ("embedding", "embedding_function")  # added after weights were first stored
 # lengths of weights stored before signals were added at the end (the embedding's two, then
 # best_match, then group_match, then origin_apart): read with 0 for the later ones

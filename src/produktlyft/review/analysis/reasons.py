@@ -74,6 +74,7 @@ def duplicate_reasons(
     function_words: Sequence[str] = (),
     product: str | None = None,
     against: Sequence[str] = (),
+    origins: Sequence[str] = (),
 ) -> list[Reason]:
     """Which layers make two systems look alike, naming up to three shared things of each, and
     the evidence against that was weighed."""
@@ -96,6 +97,8 @@ def duplicate_reasons(
         reasons.append(Reason(code=ReasonCode.DUP_MEANING))
     if "text" in layers or not reasons:
         reasons.append(Reason(code=ReasonCode.DUP_TEXT, params={"similarity": text_similarity}))
+    if origins:
+        reasons.append(Reason(code=ReasonCode.DUP_ORIGIN, params={"items": list(origins)}))
     if against:
         reasons.append(Reason(code=ReasonCode.DUP_AGAINST, params={"items": list(against)}))
     return reasons

@@ -178,6 +178,7 @@ def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[Dup
     }
     capability_names = {c.id: c.name for c in inventory.capabilities}
     data_names = {d.id: d.name for d in inventory.data_objects}
+    unit_names = {f"unit:{u.id}": u.name for u in inventory.units}
     out = []
     for pair in result.pairs:
         caps = [capability_names.get(c, c) for c in pair.shared_capabilities]
@@ -200,6 +201,7 @@ def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[Dup
                     pair.function_words,
                     pair.product,
                     pair.against,
+                    [unit_names.get(o, o.removeprefix("unit:")) for o in pair.origins],
                 ),
                 cluster=pair.cluster,
                 confirmed=pair.confirmed,

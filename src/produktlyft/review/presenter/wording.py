@@ -40,6 +40,7 @@ PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
     ReasonCode.DUP_FUNCTION: N_("both serve {function} ({words})"),
     ReasonCode.DUP_PRODUCT: N_("are both {product}"),
     ReasonCode.DUP_MEANING: N_("are close in meaning by the language model"),
+    ReasonCode.DUP_ORIGIN: N_("come from different parts of the organisation ({items})"),
     ReasonCode.DUP_AGAINST: N_("though {items}"),
     "sentence": N_("{name} {parts}."),
     "dup_sentence": N_("{a} and {b} {parts}."),
@@ -170,7 +171,7 @@ def reason_part(reason: Reason, lang: str) -> str:
         return phrase(lang, code, missing=shown)
     if code is ReasonCode.UNCERTAIN:
         return phrase(lang, code, confidence=percent(_figure(params.get("confidence")), lang))
-    if code in (ReasonCode.DUP_CAPABILITIES, ReasonCode.DUP_DATA):
+    if code in (ReasonCode.DUP_CAPABILITIES, ReasonCode.DUP_DATA, ReasonCode.DUP_ORIGIN):
         return phrase(lang, code, items=join(_texts(params.get("items")), lang))
     if code is ReasonCode.DUP_TEXT:
         return phrase(lang, code, similarity=percent(_figure(params.get("similarity")), lang))

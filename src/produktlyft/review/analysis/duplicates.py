@@ -76,6 +76,7 @@ from produktlyft.review.analysis.duplicates_features import (
     build_matrices,
 )
 from produktlyft.review.analysis.duplicates_match import best_match, group_match
+from produktlyft.review.analysis.duplicates_origin import apart_origins, origins_apart
 from produktlyft.review.analysis.duplicates_settings import (
     AGAINST,
     EARLIER_LENGTHS,
@@ -244,20 +245,8 @@ def score_pairs(
         # the function by meaning speaks only where the roles do not argue against the pair
         # (a case system and its e-service are nearest to the same function as well)
         scores[:, 15] = same_function(m.embedded, pairs) * (1 - scores[:, 6]) * (1 - differ)
-    scores[:, ORIGIN] = _origins_apart(m.origins, pairs)
+    scores[:, ORIGIN] = origins_apart(m.origins, pairs)
     return np.clip(scores, 0.0, 1.0)
-
-
-def _origins_apart(origins: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
-    """Per pair, whether both origins are known and share nothing: two former organisations'
-    or two departments' systems. (Known and the same was tried as evidence against and not
-    kept: a region's hospital keeps a home-grown list beside its product, ADR 0023.)"""
-    if origins.shape[0] == 0:
-        return np.zeros(len(pairs))
-    size = np.diff(origins.indptr)
-    known = (size[pairs[:, 0]] > 0) & (size[pairs[:, 1]] > 0)
-    apart: np.ndarray = (known & (_rowdots(origins, origins, pairs) == 0)).astype(float)
-    return apart
 
 
 def combine(signals: np.ndarray, settings: DuplicateSettings) -> np.ndarray:
@@ -406,7 +395,7 @@ def _assemble(
                 *_shared_function(matrices.placements[i], matrices.placements[j]),
                 matrices.placements[i].product if layers[4] > 0 else None,
                 tuple(name for name in AGAINST if layers[SIGNALS.index(name)] > 0),
-                _apart_origins(matrices, i, j) if layers[ORIGIN] > 0 else (),
+                apart_origins(matrices.origin_names, i, j) if layers[ORIGIN] > 0 else (),
             )
         )
     return DuplicateResult(pairs, [sorted(m) for m in cluster_members.values()], compared, skipped)
@@ -429,14 +418,6 @@ def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...
             if layers[SIGNALS.index(name)] >= limit
         ]
     return tuple(named)
-
-
-def _apart_origins(matrices: FeatureMatrices, i: int, j: int) -> tuple[str, ...]:
-    """An origin of each of two systems from different origins (the first by name)."""
-    names = matrices.origin_names
-    if i >= len(names) or j >= len(names) or not names[i] or not names[j]:
-        return ()
-    return (min(names[i]), min(names[j]))
 
 
 def _shared_function(a: Placement, b: Placement) -> tuple[str | None, tuple[str, ...]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from produktlyft.review.analysis.duplicates import (
@@ -91,3 +93,8 @@ def test_the_reason_names_where_the_two_come_from_in_both_languages() -> None:
     found = find_duplicates(features, signals_model())
     payroll = next(p for p in found.pairs if {p.a, p.b} == {"a", "b"})
     assert set(payroll.origins) == {"Norrå", "Mellby"}
+    # weights re-fitted before the signal existed do not weigh it, so the reason does not say it
+    unweighed = list(signals_model().weights)
+    unweighed[ORIGIN] = 0.0
+    older = find_duplicates(features, replace(signals_model(), weights=tuple(unweighed)))
+    assert older.pairs and all(p.origins == () for p in older.pairs)

@@ -377,6 +377,9 @@ def _assemble(
             if sid not in cluster_members[int(labels[position[a]])]:
                 cluster_members[int(labels[position[a]])].append(sid)
     numbering = {label: n for n, label in enumerate(cluster_members)}
+    # named in the reason only where the model weighed it (not the layers model, nor weights
+    # re-fitted before the signal existed)
+    weighs_origin = settings.model != "layers" and settings.weights[ORIGIN] > 0
     pairs = []
     for a, b in keys:
         score, layers = chosen[(a, b)]
@@ -395,7 +398,9 @@ def _assemble(
                 *_shared_function(matrices.placements[i], matrices.placements[j]),
                 matrices.placements[i].product if layers[4] > 0 else None,
                 tuple(name for name in AGAINST if layers[SIGNALS.index(name)] > 0),
-                apart_origins(matrices.origin_names, i, j) if layers[ORIGIN] > 0 else (),
+                apart_origins(matrices.origin_names, i, j)
+                if weighs_origin and layers[ORIGIN]
+                else (),
             )
         )
     return DuplicateResult(pairs, [sorted(m) for m in cluster_members.values()], compared, skipped)

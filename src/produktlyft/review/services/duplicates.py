@@ -19,7 +19,7 @@ from produktlyft.review.analysis.duplicates import (
     with_embedding,
 )
 from produktlyft.review.analysis.duplicates_embedding import EmbeddingUnavailable, load_embedder
-from produktlyft.review.analysis.duplicates_fit import fit_weights, labelled_signals
+from produktlyft.review.analysis.duplicates_fit import fit_to_decisions
 from produktlyft.review.analysis.duplicates_signals import load_vocabulary, user_product_problems
 from produktlyft.review.analysis.review import duplicate_features
 from produktlyft.review.model import Decision, DuplicateDecision, DuplicateWeights, pair_key
@@ -57,13 +57,7 @@ def duplicate_settings(ctx: ServiceContext, products: Path | None = None) -> Dup
     """The settings a review uses: the shipped ones, with this organisation's re-fitted
     weights for the signals model when there are any, and the user's product catalogue
     (`products`, else the `product_catalogue` setting) checked and in use."""
-    catalogue = products or ctx.settings.product_catalogue
-    settings = with_embedding(
-        DuplicateSettings(
-            user_products=checked_catalogue(catalogue) if catalogue is not None else None
-        ),
-        checked_embedding(ctx.settings.duplicate_embedding_model),
-    )
+    settings = shipped_settings(ctx, products)
     with ctx.database.reading() as uow:
         fitted = uow.repo(ReviewRepository).duplicate_weights()
     weights = padded_weights(fitted.weights) if fitted is not None else None
@@ -72,6 +66,18 @@ def duplicate_settings(ctx: ServiceContext, products: Path | None = None) -> Dup
         return settings
     return replace(
         settings, weights=weights, intercept=fitted.intercept, threshold=fitted.threshold
+    )
+
+
+def shipped_settings(ctx: ServiceContext, products: Path | None = None) -> DuplicateSettings:
+    """The shipped settings with the user's product catalogue (`products`, else the
+    `product_catalogue` setting) and the embedding model checked and in use."""
+    catalogue = products or ctx.settings.product_catalogue
+    return with_embedding(
+        DuplicateSettings(
+            user_products=checked_catalogue(catalogue) if catalogue is not None else None
+        ),
+        checked_embedding(ctx.settings.duplicate_embedding_model),
     )
 
 
@@ -130,15 +136,16 @@ def refit_weights(ctx: ServiceContext) -> DuplicateWeights:
             f"re-fitting needs at least {MIN_EACH} confirmed and {MIN_EACH} rejected pairs; "
             f"there are {len(confirmed)} confirmed and {len(rejected)} rejected"
         )
-    settings = with_embedding(
-        signals_model(), checked_embedding(ctx.settings.duplicate_embedding_model)
-    )
-    signals, labels = labelled_signals(
-        duplicate_features(inventory), confirmed, settings, rejected, only_labelled=True
-    )
-    fitted = fit_weights(signals, labels, settings)
+    # the decisions adjust the weights a review uses without any stored ones
+    prior = signals_model(shipped_settings(ctx))
+    fitted = fit_to_decisions(duplicate_features(inventory), confirmed, rejected, prior)
     made = DuplicateWeights(
-        fitted.weights, fitted.intercept, fitted.threshold, len(labels), ctx.actor.name, ctx.now()
+        fitted.weights,
+        fitted.intercept,
+        fitted.threshold,
+        len(confirmed) + len(rejected),
+        ctx.actor.name,
+        ctx.now(),
     )
     with ctx.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(made)

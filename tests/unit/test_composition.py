@@ -247,6 +247,7 @@ ROUTES = {
     ("POST", "/review/attach/sbom"),
     ("GET", "/review/duplicates"),
     ("POST", "/review/duplicates"),
+    ("POST", "/review/duplicates/weights"),
     ("GET", "/review/heatmap"),
     ("GET", "/review/ranking"),
     ("GET", "/review/report"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from produktlyft.kernel.i18n import N_, gettext
 from produktlyft.kernel.report.sections import ReportContext
 from produktlyft.review.analysis.duplicates import DuplicateSettings
+from produktlyft.review.analysis.duplicates_signals import load_vocabulary
 from produktlyft.review.analysis.endoflife import EOS_RISK_WEIGHT, RISK_HORIZON_MONTHS
 from produktlyft.review.report_frame import report_data
 
@@ -91,6 +92,29 @@ NOTES: dict[str, list[str]] = {  # English ids; Swedish in review.po
             "minus the dearest system's."
         ),
     ],
+    # the signals model (ADR 0023), which inventories without functional tags are reviewed with
+    "duplicates_signals": [
+        N_(
+            "Signals model: each candidate pair is described by signals: shared capabilities, "
+            "data and integrations; similar names and descriptions (Swedish stemming and "
+            "compound splitting, weighted by rarity); the same public-sector function ({functions} "
+            "functions in the shipped vocabulary); the same known product ({products} products "
+            "in the catalogue); the same role; a home-grown tool for the same function; each "
+            "other's best match; and coming from different parts of the organisation. A system "
+            "feeding the other, complementary roles and an e-service, report, viewer or archive "
+            "beside its main system count against a pair."
+        ),
+        N_(
+            "Probability = a logistic model over the signals; pairs are suggested from "
+            "{threshold}. {weights_source} Candidates are compared only within blocks (shared "
+            "rare words, function, product, capabilities, data or partners). Rejected pairs are "
+            "never suggested again."
+        ),
+        N_(
+            "Cost that could be freed = per group of overlapping systems, their total cost "
+            "minus the dearest system's."
+        ),
+    ],
     "lock_in": [
         N_("See the summary: every known sign of lock-in, with at least four known."),
     ],
@@ -123,9 +147,19 @@ def _or_unknown(value: int | None) -> str:
     return "?" if value is None else str(value)
 
 
+WEIGHTS_SHIPPED = N_(
+    "Weights: the shipped ones, fitted on the demo organisation and three labelled inventories."
+)
+WEIGHTS_ADJUSTED = N_("Weights: adjusted to {pairs} pairs this organisation decided.")
+
+
 def method_notes(rc: ReportContext, section: str) -> list[str]:
     run = report_data(rc).run
     settings = DuplicateSettings()
+    if section == "duplicates" and run.summary.duplicate_model == "signals":
+        section = "duplicates_signals"
+    adjusted = run.summary.duplicate_weights_pairs
+    vocabulary = load_vocabulary()
     values = {
         "impact": _weights(run.weights.get("impact")),
         "custom": _weights(run.weights.get("custom")),
@@ -135,7 +169,12 @@ def method_notes(rc: ReportContext, section: str) -> list[str]:
         "horizon": f"{RISK_HORIZON_MONTHS:g}",
         "eos": f"{EOS_RISK_WEIGHT:g}",
         "weights": "(" + ", ".join(f"{w:g}" for w in settings.layer_weights) + ")",
-        "threshold": f"{settings.layer_threshold:g}",
         "block": settings.max_block,
+        "functions": len(vocabulary.functions),
+        "products": len({p.product for p in vocabulary.products.values()}),
+        "threshold": f"{run.summary.duplicate_threshold or settings.layer_threshold:g}",
+        "weights_source": gettext(WEIGHTS_SHIPPED, rc.lang)
+        if adjusted is None
+        else gettext(WEIGHTS_ADJUSTED, rc.lang).format(pairs=adjusted),
     }
     return [gettext(note, rc.lang).format(**values) for note in NOTES.get(section, [])]

@@ -207,6 +207,12 @@ class RunSummary(Record):
     duplicate_cost: DuplicateCost = Field(default_factory=DuplicateCost)
     duplicate_candidates_compared: int = 0
     rejected_pairs_skipped: int = 0
+    # the duplicate model used ("layers" or "signals"; None in runs stored before it was
+    # recorded), the score pairs were suggested from, and the decided pairs its weights were
+    # adjusted to (None: the shipped weights)
+    duplicate_model: str | None = None
+    duplicate_threshold: float | None = None
+    duplicate_weights_pairs: int | None = None
     sensitivity_scenarios: int | None = None  # None in summaries stored before it
     unstable_systems: int = 0  # judged systems whose rank range is wide
     unjudged_systems: int = 0  # too little known to judge (SystemResult.judged)

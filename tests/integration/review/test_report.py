@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from produktlyft.bootstrap import report
+from produktlyft.demo.generator import generate_demo
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.inventory.services.imports import import_files
 from produktlyft.kernel.access import Role
@@ -16,7 +17,9 @@ from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound
 from produktlyft.kernel.report.build import Report
 from produktlyft.kernel.report.sections import Section, SectionContent
+from produktlyft.review.model import Decision
 from produktlyft.review.report_frame import report_data
+from produktlyft.review.services.duplicates import decide_duplicate, refit_weights
 from produktlyft.review.services.run import review
 from tests.conftest import make_context, missing_component
 from tests.review_fixtures import REFERENCE_DATE, organisation
@@ -90,3 +93,29 @@ def test_a_viewer_needs_a_review_to_exist(sqlite_database, tmp_path: Path) -> No
     viewer = make_context(sqlite_database, Role.VIEWER)
     with pytest.raises(NotFound):
         report().write(viewer, tmp_path / "x.html", fmt="html")
+
+
+def test_the_method_appendix_describes_the_duplicate_model_the_review_used(
+    reviewed: ServiceContext, tmp_path: Path
+) -> None:
+    # the appendix described the layers model (ADR 0005) whatever ran; an inventory without
+    # functional tags is reviewed with the signals model, and its weights may be adjusted
+    html = " ".join(report().render_html(reviewed, "en").split())
+    assert "Signals model" in html and "cosine of capabilities" not in html
+    assert "Weights: the shipped ones" in html
+    for a, b in (("sys-skola-a", "sys-skola-b"), ("sys-bygglov-a", "sys-bygglov-b")):
+        decide_duplicate(reviewed, a, b, Decision.CONFIRM)
+    decide_duplicate(reviewed, "sys-ekonomi", "sys-lon", Decision.CONFIRM)
+    for a, b in (("sys-arkiv", "sys-webb"), ("sys-ekonomi", "sys-webb"), ("sys-lon", "sys-arkiv")):
+        decide_duplicate(reviewed, a, b, Decision.REJECT)
+    refit_weights(reviewed)
+    review(reviewed, today=REFERENCE_DATE)
+    html = " ".join(report().render_html(reviewed, "sv").split())
+    assert "Signalmodellen" in html and "anpassade efter 6 par som organisationen" in html
+    # the demo organisation carries functional tags: the layers model, and its note
+    tagged = make_context(reviewed.database, data_dir=tmp_path / "demo")
+    write_json(generate_demo(60, 1).inventory, tmp_path / "demo.json")
+    import_files(tagged, [tmp_path / "demo.json"], prune=True)
+    review(tagged, today=REFERENCE_DATE)
+    html = " ".join(report().render_html(tagged, "en").split())
+    assert "cosine of capabilities and functional tags" in html and "Signals model" not in html

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.review.model import Decision
-from produktlyft.review.services.duplicates import list_decisions
+from produktlyft.review.services.duplicates import current_weights, decide_duplicate, list_decisions
 from produktlyft.review.services.run import latest_review, review
 from tests.review_fixtures import REFERENCE_DATE
 from tests.web.review.conftest import csrf
@@ -143,3 +143,43 @@ def test_analyst_sees_one_form_per_possible_decision(as_role: Client) -> None:
     assert sorted(forms) == ["confirm", "confirm", "reject", "reject"]
     # buttons name the pair for screen readers, after the visible words
     assert re.search(r'Bekräfta som dubbletter<span class="ds-sr-only"> – \w', page)
+
+
+def test_weights_are_adjusted_to_the_decisions_shown_and_reset(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
+    viewer = as_role(Role.VIEWER).get("/review/duplicates").text
+    learning = viewer.split('id="learning-heading"', 1)[1]
+    assert "I bruk: de levererade vikterna." in learning
+    assert "samma funktion" in learning and "varandras bästa matchning" in learning
+    assert 'action="/review/duplicates/weights"' not in learning  # a viewer cannot adjust
+    analyst = as_role(Role.ANALYST)
+    assert "behövs minst 3 bekräftade och 3 avvisade par" in analyst.get("/review/duplicates").text
+    for a, b in (("sys-skola-a", "sys-skola-b"), ("sys-bygglov-a", "sys-bygglov-b")):
+        decide_duplicate(review_ctx, a, b, Decision.CONFIRM)
+    decide_duplicate(review_ctx, "sys-ekonomi", "sys-lon", Decision.CONFIRM)
+    for a, b in (("sys-arkiv", "sys-webb"), ("sys-ekonomi", "sys-webb"), ("sys-lon", "sys-arkiv")):
+        decide_duplicate(review_ctx, a, b, Decision.REJECT)
+    token = csrf(analyst, "/review/duplicates")
+    refit = analyst.post(
+        "/review/duplicates/weights",
+        data={"csrf_token": token, "action": "refit"},
+        follow_redirects=False,
+    )
+    assert refit.status_code == 303
+    page = analyst.get(refit.headers["location"]).text
+    assert "Vikterna anpassades efter 6 avgjorda par" in page
+    assert "I bruk: vikter som analyst anpassade" in page
+    assert current_weights(review_ctx) is not None
+    assert (
+        as_role(Role.VIEWER)
+        .post("/review/duplicates/weights", data={"csrf_token": token, "action": "reset"})
+        .status_code
+        == 403
+    )
+    reset = analyst.post(
+        "/review/duplicates/weights",
+        data={"csrf_token": csrf(analyst, "/review/duplicates"), "action": "reset"},
+    )
+    assert "Tillbaka till de levererade vikterna." in reset.text
+    assert current_weights(review_ctx) is None

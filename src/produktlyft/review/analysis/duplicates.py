@@ -161,6 +161,8 @@ class DuplicateResult:
     candidates_compared: int
     rejected_skipped: int = 0
     stats: dict[str, float] = field(default_factory=dict)
+    model: str = "signals"  # the model "auto" resolved to: "layers" or "signals"
+    threshold: float = 0.0  # the score pairs were suggested from
 
 
 def build_features(features: SystemFeatures, settings: DuplicateSettings) -> FeatureMatrices:
@@ -403,7 +405,10 @@ def _assemble(
                 else (),
             )
         )
-    return DuplicateResult(pairs, [sorted(m) for m in cluster_members.values()], compared, skipped)
+    clusters = [sorted(m) for m in cluster_members.values()]
+    return DuplicateResult(
+        pairs, clusters, compared, skipped, model=settings.model, threshold=cutoff(settings)
+    )
 
 
 def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...]:

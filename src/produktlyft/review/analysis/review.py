@@ -343,6 +343,8 @@ def run_review(
         duplicate_cost=duplicate_costs(found.clusters, costs),
         duplicate_candidates_compared=found.candidates_compared,
         rejected_pairs_skipped=found.rejected_skipped,
+        duplicate_model=found.model,
+        duplicate_threshold=found.threshold,
         sensitivity_scenarios=ranking.scenarios,
         unstable_systems=int(sum(s.judged and not s.stable for s in systems)),
         unjudged_systems=int(sum(not s.judged for s in systems)),

@@ -18,7 +18,12 @@ from produktlyft.kernel.web.params import page_param
 from produktlyft.kernel.web.security import needs, page_router
 from produktlyft.review.model import Decision
 from produktlyft.review.presenter import charts, wording
-from produktlyft.review.services.duplicates import decide_duplicate
+from produktlyft.review.services.duplicates import (
+    decide_duplicate,
+    learning,
+    refit_weights,
+    reset_weights,
+)
 from produktlyft.review.services.views import duplicates
 
 router = page_router()
@@ -45,6 +50,7 @@ def duplicates_page(request: Request, ctx: ServiceContext = PageContext) -> Resp
     lang = request.state.lang
     view = duplicates(ctx, page, GROUPS_PER_PAGE)
     done = request.session.pop("duplicate_decided", None)
+    weights_done = request.session.pop("duplicate_weights", None)
     if done and view:
         names = {i: n for d, a, b in view.decisions for i, n in ((d.system_a, a), (d.system_b, b))}
         done = {**done, "a": names.get(done["a"], done["a"]), "b": names.get(done["b"], done["b"])}
@@ -70,6 +76,9 @@ def duplicates_page(request: Request, ctx: ServiceContext = PageContext) -> Resp
         function_name=lambda function_id: wording.function_name(function_id, lang),
         against_word=lambda code: wording.against_word(code, lang),
         done=done,
+        weights_done=weights_done,
+        learned=learning(ctx) if view else None,
+        signal_word=lambda name: wording.signal_word(name, lang),
         can_analyse=ctx.actor.can(Permission.ANALYSE),
     )
 
@@ -97,3 +106,17 @@ def decide(
     if _ANCHOR.match(anchor):
         target += "#" + anchor
     return RedirectResponse(target, status_code=303)
+
+
+@router.post("/review/duplicates/weights")
+@needs(Permission.ANALYSE)
+def learn(request: Request, action: str = Form(...), ctx: ServiceContext = PageContext) -> Response:
+    """Re-fit the weights to the decisions taken, or go back to the shipped ones; said once on
+    the page, whose next review uses them."""
+    if action == "refit":
+        made = refit_weights(ctx)
+        request.session["duplicate_weights"] = {"action": "refit", "pairs": made.pairs}
+    else:
+        reset_weights(ctx)
+        request.session["duplicate_weights"] = {"action": "reset", "pairs": 0}
+    return RedirectResponse("/review/duplicates#learning-heading", status_code=303)

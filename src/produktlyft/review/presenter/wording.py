@@ -65,6 +65,29 @@ AGAINST_WORDS = {  # evidence against a pair, by signal name (analysis.duplicate
         "one is an e-service, report, viewer, archive or pool and the other is not"
     ),
 }
+SIGNAL_WORDS = {  # the duplicate model's signals, by name (analysis.duplicates.SIGNALS)
+    "capabilities": N_("shared capabilities"),
+    "data_integrations": N_("shared data and integrations"),
+    "text": N_("similar names and descriptions"),
+    "function": N_("same function"),
+    "product_same": N_("same product"),
+    "role_same": N_("same role"),
+    "role_complementary": N_("their roles complement each other"),
+    "linked": N_("one feeds the other"),
+    "role_differ": N_("their roles differ"),
+    "role_and_function": N_("same role within the same function"),
+    "homegrown_and_function": N_("a home-grown tool for the same function"),
+    "mapped_apart": N_("they are mapped to different capabilities"),
+    "capability_rarity": N_("a rare capability shared"),
+    "satellite_apart": N_(
+        "one is an e-service, report, viewer, archive or pool and the other is not"
+    ),
+    "embedding": N_("close in meaning"),
+    "embedding_function": N_("same function by meaning"),
+    "best_match": N_("each other's best match"),
+    "group_match": N_("best match within a group"),
+    "origin_apart": N_("from different parts of the organisation"),
+}
 BAND_SCALES = {band.value: band.scale for band in Band}  # message ids, for the pages' filters
 MISSING_NAMED = 4  # a reason names this many missing facts, then says "and more"
 
@@ -192,6 +215,11 @@ def function_name(function_id: str, lang: str) -> str:
     if function is None:
         return function_id
     return function.sv if lang == "sv" else function.en
+
+
+def signal_word(name: str, lang: str) -> str:
+    message = SIGNAL_WORDS.get(name)
+    return i18n.gettext(message, lang) if message else name
 
 
 def against_word(code: str, lang: str) -> str:

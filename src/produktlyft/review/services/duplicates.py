@@ -4,7 +4,7 @@ decision holds across re-runs and re-imports: a rejected pair is never suggested
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from produktlyft.inventory.repository import InventoryRepository
@@ -150,6 +150,47 @@ def refit_weights(ctx: ServiceContext) -> DuplicateWeights:
     with ctx.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(made)
     return made
+
+
+@dataclass(frozen=True)
+class Learning:
+    """What the duplicates page shows of learning from decisions: how many pairs are decided,
+    whether that is enough to re-fit, and each signal's weight in use beside the shipped one."""
+
+    confirmed: int
+    rejected: int
+    fitted: DuplicateWeights | None  # None: the shipped weights are in use
+    weights: tuple[tuple[str, float, float], ...]  # signal, in use, shipped
+    intercept: tuple[float, float]  # in use, shipped
+    threshold: tuple[float, float]
+    needed: int = MIN_EACH
+
+    @property
+    def can_refit(self) -> bool:
+        return min(self.confirmed, self.rejected) >= self.needed
+
+
+def learning(ctx: ServiceContext) -> Learning:
+    ctx.actor.require(Permission.READ)
+    ctx.database.require_current()
+    with ctx.database.reading() as uow:
+        decisions = uow.repo(ReviewRepository).decisions()
+        fitted = uow.repo(ReviewRepository).duplicate_weights()
+    # the shipped weights as a review would take them (those fitted with the embedding where
+    # one is configured); the model file itself is not loaded for a page
+    base = with_embedding(DuplicateSettings(), ctx.settings.duplicate_embedding_model)
+    shipped, shipped_intercept, shipped_threshold = base.weights, base.intercept, base.threshold
+    in_use = padded_weights(fitted.weights) if fitted is not None else None
+    if fitted is None or in_use is None:
+        fitted, in_use = None, shipped
+    return Learning(
+        confirmed=sum(d.decision is Decision.CONFIRM for d in decisions),
+        rejected=sum(d.decision is Decision.REJECT for d in decisions),
+        fitted=fitted,
+        weights=tuple(zip(SIGNALS, in_use, shipped, strict=True)),
+        intercept=(fitted.intercept if fitted else shipped_intercept, shipped_intercept),
+        threshold=(fitted.threshold if fitted else shipped_threshold, shipped_threshold),
+    )
 
 
 def reset_weights(ctx: ServiceContext) -> None:

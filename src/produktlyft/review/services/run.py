@@ -12,6 +12,7 @@ from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound, ProduktlyftError
+from produktlyft.review.analysis.duplicates import padded_weights
 from produktlyft.review.analysis.endoflife import EolMatch, EolMatcher
 from produktlyft.review.analysis.review import ReviewOutcome, run_review
 from produktlyft.review.importers.endoflife import open_release_source
@@ -167,6 +168,7 @@ def _compute(
         decisions = uow.repo(ReviewRepository).decisions()
         evidence = uow.repo(ReviewRepository).evidence()
         weights = effective_weights(uow.repo(ReviewRepository))
+        adjusted = uow.repo(ReviewRepository).duplicate_weights()
     for name, values in (trial or {}).items():
         weights[name] = {**weights[name], **values}
     if not inventory.systems:
@@ -190,6 +192,10 @@ def _compute(
         duplicate_settings=duplicates,
         progress=step,
     )
+    signals = outcome.summary.duplicate_model == "signals"
+    if signals and adjusted is not None and duplicates.weights == padded_weights(adjusted.weights):
+        # the signals model ran with this organisation's weights (the report says so)
+        outcome.summary.duplicate_weights_pairs = adjusted.pairs
     return outcome, weights
 
 

@@ -118,6 +118,21 @@ def test_a_product_of_several_functions_vouches_for_the_one_its_own_words_name()
     assert bare.functions["intranat"] == bare.functions["webbplats"] > 0.8
 
 
+def test_a_module_the_catalogue_does_not_know_is_placed_by_its_own_words() -> None:
+    # the catalogue knows Treserva for social services; its health-record module placed on
+    # them as well paired it with every social-services system of the organisation
+    vocabulary = load_vocabulary()
+    assert "halso_journal" not in match_product("Treserva", vocabulary).functions
+    texts = ["Treserva HSL", "Hälso- och sjukvårdsjournal för hemsjukvården"]
+    splitter = corpus_splitter(texts, vocabulary.words())
+    module = place_system(*texts, [], vocabulary, splitter)
+    assert module.product == "Treserva" and module.functions["halso_journal"] > 0.8
+    assert "socialtjanst_ifo" not in module.functions and "vard_omsorg" not in module.functions
+    # a description that names nothing of its own keeps the product's functions
+    plain = place_system("Treserva", "Verksamhetssystem", [], vocabulary, splitter)
+    assert plain.functions["socialtjanst_ifo"] > 0.8
+
+
 def test_a_user_catalogue_is_checked_entry_by_entry() -> None:
     known = load_vocabulary().functions
     good = {"products": [{"vendor": "V", "product": "P", "functions": ["hr_lon"]}]}

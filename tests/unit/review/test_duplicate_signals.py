@@ -133,6 +133,22 @@ def test_a_module_the_catalogue_does_not_know_is_placed_by_its_own_words() -> No
     assert plain.functions["socialtjanst_ifo"] > 0.8
 
 
+def test_a_term_does_not_match_a_common_word_of_the_same_stem() -> None:
+    # one Snowball stemmer serves both languages: "parking" and "park" share the stem "park",
+    # so a fault report for streets and parks was placed on parking enforcement
+    vocabulary = load_vocabulary()
+    texts = ["Felanmälan gata och park", "Invånarnas felanmälningar om gator och parker"]
+    splitter = corpus_splitter(texts, vocabulary.words())
+    place = place_system(*texts, [], vocabulary, splitter)
+    assert "felanmalan_gata" in place.functions and "parkering" not in place.functions
+    english = place_system("Parking enforcement", "", [], vocabulary, splitter)
+    assert "parkering" in english.functions
+    # nor a Swedish term a common word: "ledighet" (leave) stems to "led", as "ledare" does
+    texts = ["Ledarforum", "Nätverk och kurser för kommunens ledare"]
+    leaders = place_system(*texts, [], vocabulary, corpus_splitter(texts, vocabulary.words()))
+    assert "hr_sjalvservice" not in leaders.functions
+
+
 def test_a_user_catalogue_is_checked_entry_by_entry() -> None:
     known = load_vocabulary().functions
     good = {"products": [{"vendor": "V", "product": "P", "functions": ["hr_lon"]}]}

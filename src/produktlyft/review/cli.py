@@ -207,11 +207,15 @@ def list_duplicates() -> None:
 
 @duplicates_app.command("refit")
 def refit() -> None:
-    """Re-fit the duplicate weights to the confirmed and rejected pairs (signals model)."""
+    """Adjust the duplicate weights to the confirmed and rejected pairs (signals model), kept
+    near the shipped ones; the next review uses them."""
     from produktlyft.review.services import duplicates as duplicate_service
 
     made = duplicate_service.refit_weights(STATE.context())
-    console.print(f"Weights re-fitted on {made.pairs} decided pairs; used by the next review:")
+    console.print(
+        f"Weights adjusted to {made.pairs} decided pairs (kept near the shipped ones); "
+        "used by the next review:"
+    )
     _print_weights(made.weights, made.intercept, made.threshold)
 
 
@@ -222,11 +226,11 @@ def show_duplicate_weights() -> None:
 
     made = duplicate_service.current_weights(STATE.context())
     if made is None:
-        console.print("Shipped weights (not re-fitted):")
+        console.print("Shipped weights (not adjusted to this organisation's decisions):")
         _print_weights(*duplicate_service.shipped_weights())
         return
     console.print(
-        f"Re-fitted by {made.fitted_by} on {made.fitted_at:%Y-%m-%d} ({made.pairs} pairs):"
+        f"Adjusted by {made.fitted_by} on {made.fitted_at:%Y-%m-%d} to {made.pairs} decided pairs:"
     )
     _print_weights(made.weights, made.intercept, made.threshold)
 

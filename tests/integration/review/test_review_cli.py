@@ -70,3 +70,22 @@ def test_eol_update_from_a_folder(tmp_path: Path) -> None:
     (broken / "x.json").write_text("{not json")
     failed = _run(tmp_path, "eol", "update", "--from", str(tmp_path / "broken"))
     assert failed.returncode == 1 and "nothing was changed" in failed.stderr
+
+
+def test_duplicate_weights_adjusted_shown_and_reset_from_the_command_line(tmp_path: Path) -> None:
+    write_json(organisation(), tmp_path / "org.json")
+    assert _run(tmp_path, "init").returncode == 0
+    assert _run(tmp_path, "import", str(tmp_path / "org.json")).returncode == 0
+    too_few = _run(tmp_path, "duplicates", "refit")
+    assert too_few.returncode == 1 and "at least 3 confirmed and 3 rejected" in too_few.stderr
+    for a, b in (("sys-skola-a", "sys-skola-b"), ("sys-bygglov-a", "sys-bygglov-b")):
+        assert _run(tmp_path, "duplicates", "confirm", a, b).returncode == 0
+    assert _run(tmp_path, "duplicates", "confirm", "sys-ekonomi", "sys-lon").returncode == 0
+    for a, b in (("sys-arkiv", "sys-webb"), ("sys-ekonomi", "sys-webb"), ("sys-lon", "sys-arkiv")):
+        assert _run(tmp_path, "duplicates", "reject", a, b).returncode == 0
+    adjusted = _run(tmp_path, "duplicates", "refit")
+    assert adjusted.returncode == 0, adjusted.stderr
+    assert "adjusted to 6 decided pairs" in adjusted.stdout and "origin_apart" in adjusted.stdout
+    assert "to 6 decided pairs" in _run(tmp_path, "duplicates", "weights").stdout
+    assert _run(tmp_path, "duplicates", "reset").returncode == 0
+    assert "Shipped weights" in _run(tmp_path, "duplicates", "weights").stdout

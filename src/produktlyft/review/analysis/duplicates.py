@@ -43,16 +43,14 @@ and evidence for or against, from roles and integrations:
    (the learning platforms of a merged municipality) are not each other's rivals, so the pairs
    of a group that are not each other's best match are not weighed down as far; used without
    an embedding model only (`uses_group`);
-19. origin_apart: both systems' origins are known and differ (duplicates_origin): the owning
-   units, or the former organisations or offices their descriptions name (a capitalised place
-   that recurs in the inventory, "Mellbys medarbetare"); after a merger each former
-   organisation brought its own system of a function, and after years of departmental buying
-   each department its own. The reason names one origin of each (`DuplicatePair.origins`).
+19. origin_apart: both systems' origins (owning units, or former organisations or offices their
+   descriptions name, duplicates_origin) are known and differ: after a merger each former
+   organisation brought its own system of a function. The reason names one origin of each.
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
 organisation and the first three labelled evaluation inventories (decision 0023 says why the
-fourth is not among them); an organisation's confirmed and rejected pairs can re-fit them.
+fourth is not among them); an organisation's decisions can adjust them (`fit_to_decisions`).
 Candidate pairs come from blocking (duplicates_blocking), never from all pairs: two systems are
 compared only if they share a distinctive word stem, a function, a product, or a capability,
 data object or partner held by at most `max_block` systems. `all_pairs` scores every pair with

@@ -149,6 +149,23 @@ def test_a_term_does_not_match_a_common_word_of_the_same_stem() -> None:
     assert "hr_sjalvservice" not in leaders.functions
 
 
+def _placed(name: str, description: str) -> set[str]:
+    vocabulary = load_vocabulary()
+    splitter = corpus_splitter([name, description], vocabulary.words())
+    return set(place_system(name, description, [], vocabulary, splitter).functions)
+
+
+def test_a_term_does_not_match_a_common_word_or_compound_part_of_its_stem() -> None:
+    # "operation" (surgery) is also IT operations; "accounting" shares its stem with user
+    # accounts; "recept" (a recipe) with "reception"
+    assert "operation" not in _placed("Driftportal", "Översikt för IT operations och jourhavande")
+    assert "ekonomi" not in _placed("Kontoportal", "Self-service for user accounts and passwords")
+    assert "maltid" not in _placed("Besöksbokning", "Bokning av besök i receptionen")
+    # the functions are still found where they are meant
+    assert "kassa" in _placed("Kassasystem", "Kassaapparat och kortbetalning i simhallen")
+    assert "operation" in _placed("Orbit", "Planering av operationer på operationsavdelningen")
+
+
 def test_a_user_catalogue_is_checked_entry_by_entry() -> None:
     known = load_vocabulary().functions
     good = {"products": [{"vendor": "V", "product": "P", "functions": ["hr_lon"]}]}

@@ -7,8 +7,10 @@ top of the ranking, BATCH at a time, answering from the labels; after each batch
 are re-fitted one of three ways: not at all, on the decisions alone (the re-fit before
 fit_to_decisions), or with `fit_to_decisions` (what `produktlyft duplicates refit` does).
 The analyst's list is the confirmed pairs plus the undecided suggestions. Printed per set and
-way: precision and recall of the list after every batch, and the decisions it took to reach
-0.85 / 0.85 (or `not within CAP`); the last line sums the decisions over the sets.
+way: precision and recall of the list after every batch, the lowest precision the analyst saw
+on the way (a re-fit that floods the list shows here), and the decisions it took to reach
+0.85 / 0.85 (or `not within CAP`); the last line sums the decisions over the sets and gives the
+lowest precision seen in any set.
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ def main() -> None:
     fitted = cross_fitted(inventories, labels)
     assert fitted is not None
     needed = dict.fromkeys(WAYS, 0)
+    lowest = dict.fromkeys(WAYS, 1.0)
     for name in chosen:
         truth = set(labels[name].duplicates)
         for way, refit in WAYS.items():
@@ -101,12 +104,15 @@ def main() -> None:
             done, precision, recall = trace[-1]
             reached = precision >= GOAL and recall >= GOAL
             needed[way] += done if reached else CAP
+            floor = min(p for _, p, _ in trace)
+            lowest[way] = min(lowest[way], floor)
             steps = " ".join(f"{d}:{p:.2f}/{r:.2f}" for d, p, r in trace)
             verdict = f"reached at {done}" if reached else f"not within {CAP}"
-            print(f"{name:<10} {way:<17} {verdict:<15} | {steps}", flush=True)
+            print(f"{name:<10} {way:<17} {verdict:<15} lowest P {floor:.2f} | {steps}", flush=True)
     print(
         " ".join(f"decisions_{way.replace(' ', '_')}={n}" for way, n in needed.items())
-        + f" (sum over {len(chosen)} sets; a set not reached counts {CAP})"
+        + f" (sum over {len(chosen)} sets; a set not reached counts {CAP}); "
+        + " ".join(f"lowest_precision_{way.replace(' ', '_')}={p:.2f}" for way, p in lowest.items())
     )
 
 

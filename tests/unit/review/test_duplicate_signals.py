@@ -26,7 +26,13 @@ from produktlyft.review.analysis.duplicates_signals import (
     place_system,
     user_product_problems,
 )
-from produktlyft.review.analysis.duplicates_text import corpus_splitter, split_name, stem, tokens
+from produktlyft.review.analysis.duplicates_text import (
+    corpus_splitter,
+    split_name,
+    stem,
+    suspended,
+    tokens,
+)
 from produktlyft.review.analysis.review import suggest_survivor
 from tests.support.duplicates import named_systems
 
@@ -164,6 +170,20 @@ def test_a_term_does_not_match_a_common_word_or_compound_part_of_its_stem() -> N
     # the functions are still found where they are meant
     assert "kassa" in _placed("Kassasystem", "Kassaapparat och kortbetalning i simhallen")
     assert "operation" in _placed("Orbit", "Planering av operationer på operationsavdelningen")
+
+
+def test_a_suspended_compound_meets_the_term_written_whole() -> None:
+    # "Serverings- och tobakstillstånd" is "serveringstillstånd och tobakstillstånd"; the term
+    # "serveringstillstånd" never met the first of them
+    vocabulary = load_vocabulary()
+    texts = ["Serverings- och tobakstillstånd", "Tillstånd för restauranger och butiker"]
+    splitter = corpus_splitter(texts, vocabulary.words())
+    place = place_system(*texts, [], vocabulary, splitter)
+    assert "serveringstillstånd" in place.evidence["alkohol_tillstand"]
+    text = "Dokument-, diarie- och ärendehantering"
+    splitter = corpus_splitter([text, "ärende hantering"], vocabulary.words())
+    assert suspended(text, splitter) == ["dokumenthantering", "diariehantering"]
+    assert suspended("E-tjänst och access-databas", splitter) == []
 
 
 def test_a_user_catalogue_is_checked_entry_by_entry() -> None:

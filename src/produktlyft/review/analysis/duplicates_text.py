@@ -230,12 +230,35 @@ class CompoundSplitter:
 
 
 def tokens(text: str, splitter: CompoundSplitter | None = None) -> list[str]:
-    """Stems of the words of a text and of their compound parts, stop words left out."""
+    """Stems of the words of a text and of their compound parts, stop words left out; with a
+    splitter, also of the compounds a Swedish suspended compound stands for."""
     out: list[str] = []
     for word in words(text):
         if word not in STOP_WORDS:
             out.extend(word_tokens(word, splitter))
+    if splitter is not None and "-" in text:
+        for word in suspended(text, splitter):
+            out.extend(word_tokens(word, splitter))
     return out
+
+
+# "serverings- och tobakstillstånd", "dokument-, diarie- eller ärendehantering": a first part
+# whose head is written once, on the last word of the series
+SUSPENDED = re.compile(
+    r"(\w+)-(?=\s*(?:,\s*\w+-\s*)*(?:,|och|eller|samt|and|or)\s+(\w{4,}))", re.UNICODE
+)
+
+
+def suspended(text: str, splitter: CompoundSplitter) -> list[str]:
+    """The compounds a suspended compound stands for ("serveringstillstånd" in "serverings-
+    och tobakstillstånd"): each first part joined to the last compound part of the series'
+    last word; terms written whole ("serveringstillstånd") then meet the text."""
+    found = []
+    for first, last in SUSPENDED.findall(text.casefold()):
+        parts = splitter.split(last)
+        if len(parts) > 1:
+            found.append(first + parts[-1])
+    return found
 
 
 def word_tokens(word: str, splitter: CompoundSplitter | None) -> tuple[str, ...]:

@@ -177,6 +177,11 @@ def test_weights_are_adjusted_to_the_decisions_shown_and_reset(
         .status_code
         == 403
     )
+    unknown = analyst.post(
+        "/review/duplicates/weights",
+        data={"csrf_token": csrf(analyst, "/review/duplicates"), "action": "forget"},
+    )
+    assert unknown.status_code == 422 and current_weights(review_ctx) is not None
     reset = analyst.post(
         "/review/duplicates/weights",
         data={"csrf_token": csrf(analyst, "/review/duplicates"), "action": "reset"},

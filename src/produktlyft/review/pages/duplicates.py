@@ -4,6 +4,7 @@ cost, and the analysts' confirm / reject decisions, which persist across runs.""
 from __future__ import annotations
 
 import re
+from typing import Literal
 from urllib.parse import urlencode
 
 from fastapi import Form, Request
@@ -110,7 +111,11 @@ def decide(
 
 @router.post("/review/duplicates/weights")
 @needs(Permission.ANALYSE)
-def learn(request: Request, action: str = Form(...), ctx: ServiceContext = PageContext) -> Response:
+def learn(
+    request: Request,
+    action: Literal["refit", "reset"] = Form(...),
+    ctx: ServiceContext = PageContext,
+) -> Response:
     """Re-fit the weights to the decisions taken, or go back to the shipped ones; said once on
     the page, whose next review uses them."""
     if action == "refit":

@@ -151,6 +151,7 @@ def test_weights_are_adjusted_to_the_decisions_shown_and_reset(
     viewer = as_role(Role.VIEWER).get("/review/duplicates").text
     learning = viewer.split('id="learning-heading"', 1)[1]
     assert "I bruk: de levererade vikterna." in learning
+    assert "trelagermodellen" not in learning  # this inventory has no tags: the signals model
     assert "samma funktion" in learning and "varandras bästa matchning" in learning
     assert 'action="/review/duplicates/weights"' not in learning  # a viewer cannot adjust
     analyst = as_role(Role.ANALYST)

@@ -203,6 +203,27 @@ def test_staff_schedules_school_buses_and_councillors_papers_have_their_function
     assert "motesapp" in _placed("Meetings", "Digitala möteshandlingar för politiker")
 
 
+def test_a_compound_part_does_not_match_where_a_term_names_the_whole() -> None:
+    # "omsorg" is a term of elderly and disability care, and the tail of "familjeomsorg" in
+    # "individ- och familjeomsorg", a term of social services: a social-services case system
+    # was placed in elderly care as well, and paired with every care system
+    text = "Handläggning inom individ- och familjeomsorgen: barn och unga, vuxna"
+    placed = _placed("IFO-systemet", text)
+    assert "socialtjanst_ifo" in placed and "vard_omsorg" not in placed
+    assert "vard_omsorg" in _placed("Omsorgssystemet", "Dokumentation inom omsorgen")
+    # a time report is staff planning, not reporting (BI)
+    placed = _placed("Kommunens tidrapport", "Webbformulär för timanställdas tidrapportering")
+    assert "personalplanering" in placed and "bi_rapport" not in placed
+
+
+def test_preschool_and_school_administration_are_functions_of_their_own() -> None:
+    # a preschool placement and fees system does not replace a school's pupil register
+    preschool = _placed("Förskoleplacering", "Kö, placering och barnomsorgsavgifter (maxtaxa)")
+    school = _placed("Elevregistret", "Elevregister och betyg för grundskolan")
+    assert "forskola_admin" in preschool and "skoladmin" not in preschool
+    assert "skoladmin" in school and "forskola_admin" not in school
+
+
 def test_a_suspended_compound_meets_the_term_written_whole() -> None:
     # "Serverings- och tobakstillstånd" is "serveringstillstånd och tobakstillstånd"; the term
     # "serveringstillstånd" never met the first of them

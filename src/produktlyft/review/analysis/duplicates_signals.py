@@ -17,6 +17,7 @@ from typing import Any
 from produktlyft.review.analysis.duplicates_text import (
     STOP_WORDS,
     CompoundSplitter,
+    part_parents,
     split_name,
     stem,
     tokens,
@@ -280,19 +281,24 @@ def place_system(
 ) -> Placement:
     place = Placement()
     bare, _ = split_name(name)
-    name_stems = set(tokens(bare, splitter))
-    text_stems = set(tokens(description, splitter))
-    cap_stems = set(tokens(" ".join(capability_names), splitter))
-    for stems, weight in (
-        (name_stems, NAME_HIT),
-        (text_stems, TEXT_HIT),
-        (cap_stems, CAPABILITY_HIT),
-    ):
+    caps = " ".join(capability_names)
+    for text, weight in ((bare, NAME_HIT), (description, TEXT_HIT), (caps, CAPABILITY_HIT)):
+        stems = set(tokens(text, splitter))
+        matched = [
+            (function_id, term, label)
+            for first in stems
+            for function_id, term, label in vocabulary.by_stem.get(first, ())
+            if all(s in stems for s in term)
+        ]
+        # the longest match holds: a part of a compound that a term names whole ("omsorg"
+        # in "familjeomsorg", a term of social services) does not match on its own
+        consumed = {s for _, term, _ in matched for s in term}
+        parents = part_parents(text, splitter)
         hits: dict[str, list[str]] = {}
-        for first in stems:
-            for function_id, term, label in vocabulary.by_stem.get(first, ()):
-                if all(s in stems for s in term):
-                    hits.setdefault(function_id, []).append(label)
+        for function_id, term, label in matched:
+            if len(term) == 1 and parents.get(term[0], set()) and parents[term[0]] <= consumed:
+                continue
+            hits.setdefault(function_id, []).append(label)
         for function_id, labels in sorted(hits.items()):
             # in the vocabulary's order, not the set's: the reason reads the same every run
             order = vocabulary.functions[function_id].labels

@@ -265,6 +265,22 @@ def suspended(text: str, splitter: CompoundSplitter) -> list[str]:
     return found
 
 
+def part_parents(text: str, splitter: CompoundSplitter) -> dict[str, set[str]]:
+    """The stems that occur in `text` only as parts of compounds, each with the stems of the
+    whole words it is part of ("omsorg" in "familjeomsorgen": {"familjeomsorg"})."""
+    wholes: set[str] = set()
+    parents: dict[str, set[str]] = {}
+    for word in words(text):
+        if word in STOP_WORDS:
+            continue
+        whole, *parts = word_tokens(word, splitter)
+        wholes.add(whole)
+        for part in parts:
+            if part != whole:
+                parents.setdefault(part, set()).add(whole)
+    return {part: whole for part, whole in parents.items() if part not in wholes}
+
+
 def word_tokens(word: str, splitter: CompoundSplitter | None) -> tuple[str, ...]:
     """One word's stem and its parts' stems; cached per splitter (words repeat a lot)."""
     cache = splitter.tokens if splitter is not None else _PLAIN

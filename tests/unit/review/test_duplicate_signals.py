@@ -199,7 +199,10 @@ def test_office_suites_are_placed_as_one_function() -> None:
 
 def test_staff_schedules_school_buses_and_councillors_papers_have_their_functions() -> None:
     assert "personalplanering" in _placed("Arbetsscheman (Excel)", "Personalens arbetsscheman")
-    assert "fardtjanst" in _placed("Elevresor", "Vilka elever som åker skolbuss")
+    assert "skolskjuts" in _placed("Elevresor", "Vilka elever som åker skolbuss")
+    # school transport does not replace the transport service for the disabled (färdtjänst)
+    assert "fardtjanst" not in _placed("Skolskjutsregistret", "Beviljar skolskjuts")
+    assert "skolskjuts" not in _placed("Färdtjänsten", "Tillstånd för färdtjänst och riksfärdtjänst")
     assert "motesapp" in _placed("Meetings", "Digitala möteshandlingar för politiker")
 
 

@@ -18,7 +18,7 @@ from produktlyft.review.analysis.duplicates import (
     score_pairs,
     signals_model,
 )
-from produktlyft.review.analysis.duplicates_fit import fit_weights
+from produktlyft.review.analysis.duplicates_fit import _for_threshold, _held_out, fit_weights
 from produktlyft.review.analysis.duplicates_signals import (
     is_homegrown,
     load_vocabulary,
@@ -202,7 +202,9 @@ def test_staff_schedules_school_buses_and_councillors_papers_have_their_function
     assert "skolskjuts" in _placed("Elevresor", "Vilka elever som åker skolbuss")
     # school transport does not replace the transport service for the disabled (färdtjänst)
     assert "fardtjanst" not in _placed("Skolskjutsregistret", "Beviljar skolskjuts")
-    assert "skolskjuts" not in _placed("Färdtjänsten", "Tillstånd för färdtjänst och riksfärdtjänst")
+    assert "skolskjuts" not in _placed(
+        "Färdtjänsten", "Tillstånd för färdtjänst och riksfärdtjänst"
+    )
     assert "motesapp" in _placed("Meetings", "Digitala möteshandlingar för politiker")
 
 
@@ -307,6 +309,28 @@ def test_the_fit_does_not_depend_on_the_order_the_inventories_come_in() -> None:
     )
     assert one.threshold == other.threshold
     assert np.allclose(one.weights, other.weights, atol=0.002)
+
+
+def test_with_three_inventories_the_cut_is_chosen_on_each_scored_without_it() -> None:
+    # folds mixed each inventory's pairs into the model that scored them, so the cut fitted
+    # organisations the model had seen; an inventory's own labels must not move the scores
+    # the cut is chosen on
+    rng = np.random.default_rng(11)
+    signals = rng.random((450, len(SIGNALS)))
+    labels = ((signals[:, 3] + 0.3 * rng.random(450)) > 0.8).astype(int)
+    groups = np.repeat([0, 1, 2], 150)
+    relabelled = labels.copy()
+    relabelled[groups == 2] = ((signals[groups == 2, 2]) > 0.7).astype(int)
+    held = _for_threshold(signals, labels, None, groups)
+    other = _for_threshold(signals, relabelled, None, groups)
+    assert np.allclose(held[groups == 2], other[groups == 2])
+    assert not np.allclose(held[groups == 0], other[groups == 0])
+    # with two inventories, stratified folds as before
+    two = groups < 2
+    assert np.allclose(
+        _for_threshold(signals[two], labels[two], None, groups[two]),
+        _held_out(signals[two], labels[two], None, groups[two]),
+    )
 
 
 def test_survivor_is_better_condition_then_cheaper_then_more_users() -> None:

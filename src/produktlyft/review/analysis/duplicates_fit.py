@@ -32,6 +32,9 @@ from produktlyft.review.analysis.duplicates_match import best_match, group_match
 Pair = tuple[str, str]
 REGULARISATION = 1.0  # as sklearn's C: small data, keep the weights modest
 FOLDS = 5  # for the held-out probabilities the threshold is chosen on
+# with this many inventories or more, the threshold is chosen on each inventory's pairs scored
+# by a model fitted on the others: the way the model meets a new organisation
+INVENTORIES_HELD_OUT = 3
 
 
 def _key(a: str, b: str) -> Pair:
@@ -142,6 +145,31 @@ def _held_out(
     return out
 
 
+def _for_threshold(
+    signals: np.ndarray,
+    labels: np.ndarray,
+    sample_weight: np.ndarray | None,
+    groups: np.ndarray | None,
+) -> np.ndarray:
+    """The held-out probabilities the threshold is chosen on: by whole inventory where there
+    are INVENTORIES_HELD_OUT or more, by stratified folds otherwise. Folds mix each inventory's
+    pairs into the model that scores them, so the cut fitted an organisation the model had
+    seen; held out by inventory it fits one it has not (four sets cross-fitted 0.789 -> 0.815
+    F1; with two fitting inventories, one model fitted on a single set is too noisy)."""
+    names = np.unique(groups) if groups is not None else np.array([])
+    if groups is None or len(names) < INVENTORIES_HELD_OUT:
+        return _held_out(signals, labels, sample_weight, groups)
+    out = np.zeros(len(labels))
+    for name in names:
+        train = groups != name
+        if len(set(labels[train].tolist())) < 2:
+            return _held_out(signals, labels, sample_weight, groups)
+        weight = None if sample_weight is None else sample_weight[train]
+        coef, intercept = _signed_logistic(signals[train], labels[train], weight)
+        out[~train] = _probability(signals[~train], coef, intercept)
+    return out
+
+
 def _folds(labels: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """Stratified folds, every FOLDS-th pair of each class in turn, counted within each
     inventory (`groups`): counted across them, a pair's fold, and so the threshold, changed
@@ -182,7 +210,7 @@ def fit_weights(
     if len(set(labels.tolist())) < 2:
         return settings  # nothing to learn from one class
     coef, intercept = _signed_logistic(signals, labels, sample_weight)
-    threshold = _best_threshold(_held_out(signals, labels, sample_weight, groups), labels)
+    threshold = _best_threshold(_for_threshold(signals, labels, sample_weight, groups), labels)
     return replace(
         settings,
         model="signals",

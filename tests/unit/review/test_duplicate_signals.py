@@ -243,6 +243,16 @@ def test_a_suspended_compound_meets_the_term_written_whole() -> None:
     assert suspended("E-tjänst och access-databas", splitter) == []
 
 
+def test_a_products_own_name_does_not_make_it_a_module_of_another_function() -> None:
+    # "Journalen" (the patients' record e-service) names a health record by its name alone;
+    # read as the system's own words, they made it an unknown module, and the catalogue's
+    # function was lost, so it paired with every health record
+    placed = _placed("Journalen", "Patients read their own health record online.")
+    assert "journal_pa_natet" in placed
+    # a module's own words still count ("Treserva HSL", a health record)
+    assert "socialtjanst_ifo" not in _placed("Treserva HSL", "Journal för sjuksköterskor")
+
+
 def test_a_user_catalogue_is_checked_entry_by_entry() -> None:
     known = load_vocabulary().functions
     good = {"products": [{"vendor": "V", "product": "P", "functions": ["hr_lon"]}]}

@@ -181,6 +181,16 @@ def test_an_inflected_word_is_not_split_into_its_stem_and_an_ending() -> None:
     assert "hemtjanstplanering" in _placed("TES", "Planeringsverktyg för hemtjänstinsatser")
 
 
+def test_a_compound_splits_into_the_fewest_parts() -> None:
+    # "kursplattform" split as "kurspl" (the stem of "kursplan") + "att" + "form", so a
+    # course platform was no longer a platform
+    splitter = corpus_splitter(["Kursplattform", "kursplaner"], load_vocabulary().words())
+    assert splitter.split("kursplattform") == ("kurs", "plattform")
+    # and an English dictation tool is not a transcript of records (a degree certificate)
+    text = "Digital dictation: recordings sent to secretaries for transcription"
+    assert "examensbevis" not in _placed("Diktera", text)
+
+
 def test_an_english_compound_part_does_not_meet_a_short_term() -> None:
     # "workspace" split as "works" + "pace", whose stem is that of "PACS": an office suite was
     # placed on medical imaging

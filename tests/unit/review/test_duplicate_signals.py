@@ -12,6 +12,7 @@ from produktlyft.inventory.model import System
 from produktlyft.review.analysis.duplicates import (
     AGAINST,
     SIGNALS,
+    UNWEIGHED,
     SystemFeatures,
     build_features,
     find_duplicates,
@@ -410,3 +411,16 @@ def test_the_fit_keeps_evidence_for_and_against_on_their_sides() -> None:
     weights = dict(zip(SIGNALS, fitted.weights, strict=True))
     assert weights["function"] > 0 and weights["capabilities"] >= 0 and weights["linked"] <= 0
     assert all(weights[name] <= 0 for name in AGAINST)
+
+
+def test_the_fit_leaves_unweighed_signals_at_zero() -> None:
+    # a signal that fires on a handful of pairs gets no weight, however well it separates them
+    rng = np.random.default_rng(11)
+    signals = rng.random((200, len(SIGNALS)))
+    labels = (signals[:, SIGNALS.index("function")] > 0.5).astype(int)
+    signals[:, SIGNALS.index("product_same")] = labels * (rng.random(200) < 0.05)
+    fitted = fit_weights(signals, labels, signals_model())
+    weights = dict(zip(SIGNALS, fitted.weights, strict=True))
+    assert weights["function"] > 0
+    assert all(weights[name] == 0 for name in UNWEIGHED)
+    assert all(signals_model().weights[SIGNALS.index(name)] == 0 for name in UNWEIGHED)

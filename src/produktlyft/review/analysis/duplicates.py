@@ -8,7 +8,8 @@ Signals per pair (each 0..1, see docs/decisions/0023):
    boilerplate stop words), so rare words weigh and "verktyg" does not;
 4. function: both systems placed in the same public-sector function of the shipped vocabulary,
    or by the product catalogue (duplicates_signals), the product of their confidences;
-5. product_same: both are the same catalogue product;
+5. product_same: both are the same catalogue product; named in the reason, but UNWEIGHED: it
+   fires on a handful of pairs per inventory, too few for a weight that carries over;
 and evidence for or against, from roles and integrations:
 6. role_same: both have the same role (two case systems, two e-services);
 7. role_complementary: their roles complement each other (a case system and the e-service in
@@ -91,6 +92,7 @@ from produktlyft.review.analysis.duplicates_settings import (
     ORIGIN,
     SIGNALS,
     TAGGED_SHARE,
+    UNWEIGHED,
     DuplicateSettings,
     cutoff,
     padded_weights,
@@ -117,6 +119,7 @@ __all__ = [
     "MEANING_THRESHOLDS",
     "SIGNALS",
     "TAGGED_SHARE",
+    "UNWEIGHED",
     "DuplicateSettings",
     "FeatureMatrices",
     "SystemFeatures",

@@ -18,6 +18,7 @@ from produktlyft.review.analysis.duplicates import (
     MATCH,
     MATCHES,
     SIGNALS,
+    UNWEIGHED,
     DuplicateSettings,
     SystemFeatures,
     build_features,
@@ -88,9 +89,12 @@ def _bounds() -> list[tuple[float | None, float | None]]:
     (a shared capability "against" a duplicate), which then fails on the next inventory."""
     bounds: list[tuple[float | None, float | None]] = []
     for name in SIGNALS:
-        bounds.append(
-            (None, None) if name in FREE else (None, 0.0) if name in AGAINST else (0.0, None)
-        )
+        if name in UNWEIGHED:
+            bounds.append((0.0, 0.0))
+        elif name in FREE:
+            bounds.append((None, None))
+        else:
+            bounds.append((None, 0.0) if name in AGAINST else (0.0, None))
     return [*bounds, (None, None)]  # the intercept is free
 
 

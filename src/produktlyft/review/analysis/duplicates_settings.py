@@ -53,6 +53,12 @@ AGAINST = (
 # signals that may speak for or against, by inventory: the same product is a twin after a
 # merger or two modules of one suite; the same role is a twin or two registers of one area
 FREE = ("product_same", "role_same")
+# signals named in a pair's reason but held at weight 0 by every fit: each is nearly another
+# signal or too rare to weigh (ADR 0023, twentieth look). role_complementary fires only on
+# pairs where satellite_apart fires too (on every set and the demo), so a fit split the
+# evidence between the two by chance; product_same fires on 2-12 candidate pairs of an
+# inventory, too few to fit a weight that carries to the next one
+UNWEIGHED = ("product_same",)
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class DuplicateSettings:
         0.0,
         1.677,
         3.774,
-        0.477,
+        0.0,  # product_same: UNWEIGHED (0.477 as fitted; 0 keeps the demo at 0.905 / 0.950)
         0.116,
         -4.181,
         -3.537,
@@ -136,7 +142,7 @@ EMBEDDING_WEIGHTS: tuple[float, ...] = (
     0.724,
     0.065,
     4.284,
-    -0.964,
+    0.0,  # product_same: UNWEIGHED (-0.964 as fitted)
     -0.534,
     -3.403,
     -5.442,

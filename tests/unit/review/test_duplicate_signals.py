@@ -389,6 +389,19 @@ def test_a_satellite_beside_a_core_system_without_a_named_role_counts_against() 
     assert _signal(features, "role_complementary") == 0.0  # the core system's role is unread
 
 
+def test_a_satellite_beside_a_system_of_unknown_job_does_not_count_against() -> None:
+    # two map viewers: the role word of the second was not read, so it may be one as well
+    features = named_systems(
+        ["Kommunkartan", "Mellbykartan"],
+        [
+            "Webbkarta som visar detaljplaner för invånare",
+            "Karttjänst med detaljplaner och kommunens kartor",
+        ],
+    )
+    assert _signal(features, "function") > 0
+    assert _signal(features, "satellite_apart") == 0.0
+
+
 def test_the_name_settles_the_role_before_the_description() -> None:
     features = named_systems(
         ["Ärendehantering för serveringstillstånd", "Register över serveringstillstånd"],

@@ -192,6 +192,16 @@ def _shared_best(
     return out
 
 
+def _job_known(m: FeatureMatrices, pairs: np.ndarray, satellite: np.ndarray) -> np.ndarray:
+    """Per pair, whether the system that is no satellite (where one is) has a known job: a
+    role of its own or a catalogue product; True where both or neither are satellites."""
+    known = (np.diff(m.roles.indptr) > 0) | (np.diff(m.products.indptr) > 0)
+    a, b = pairs[:, 0], pairs[:, 1]
+    only_a, only_b = satellite[a] & ~satellite[b], satellite[b] & ~satellite[a]
+    out: np.ndarray = np.where(only_a, known[b], np.where(only_b, known[a], True))
+    return out
+
+
 def score_pairs(
     matrices: FeatureMatrices, pairs: np.ndarray, settings: DuplicateSettings | None = None
 ) -> np.ndarray:
@@ -239,10 +249,14 @@ def score_pairs(
     scores[:, 11] = mapped[pairs[:, 0]] & mapped[pairs[:, 1]] & (scores[:, 0] == 0)
     # an e-service, report, viewer, archive or pool beside a system without that role: the
     # satellite of a core system, whatever role the core system's own words reveal (unless
-    # they share a role, as role_complementary)
+    # they share a role, as role_complementary). Only where the other system's job is known,
+    # by a role of its own or as a catalogue product ("Treserva", whose name says no role):
+    # of a system with neither, the satellite's role word may be all that was missed
+    # ("Kommunkartan" beside "Mellbykartan", two map viewers; ADR 0023 twentieth look)
     size = np.diff(m.satellites.indptr)
     both = _rowdots(m.satellites, m.satellites, pairs)
-    scores[:, 13] = ((size[pairs[:, 0]] + size[pairs[:, 1]] - 2 * both) > 0) & (shared_roles == 0)
+    apart = ((size[pairs[:, 0]] + size[pairs[:, 1]] - 2 * both) > 0) & (shared_roles == 0)
+    scores[:, 13] = apart & _job_known(m, pairs, size > 0)
     if m.embedded is not None:
         scores[:, 14] = mutual_rank(m.embedded.vectors, pairs)
         # the function by meaning speaks only where the roles do not argue against the pair

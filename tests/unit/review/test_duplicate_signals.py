@@ -4,6 +4,7 @@ logistic refit and the survivor (ADR 0023)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -400,6 +401,18 @@ def test_a_satellite_beside_a_system_of_unknown_job_does_not_count_against() -> 
     )
     assert _signal(features, "function") > 0
     assert _signal(features, "satellite_apart") == 0.0
+
+
+def test_a_broad_capability_does_not_make_two_registers_one_job() -> None:
+    # every system is mapped to the one broad capability, so sharing it says nothing
+    names = ["Bebyggelseregistret", "Runinskriftsdatabasen", "Arkivet", "Bildbanken", "Webb"]
+    features = named_systems(names, ["Register", "Databas", "Arkiv", "Bilder", "Webbplats"])
+    broad = replace(features, capabilities=[["kulturmiljo"] for _ in names])
+    assert _signal(broad, "capabilities") == 1.0
+    assert _signal(broad, "role_same") == 1.0
+    assert _signal(broad, "role_and_function") == 0.0
+    rare = replace(broad, capabilities=[["kulturmiljo"]] * 2 + [["arkiv"], ["bild"], ["webb"]])
+    assert _signal(rare, "role_and_function") > 0.5
 
 
 def test_the_name_settles_the_role_before_the_description() -> None:

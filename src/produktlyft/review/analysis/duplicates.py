@@ -20,9 +20,11 @@ and evidence for or against, from roles and integrations:
    register) count only where neither system is a catalogue product or home-grown, whose
    one role word hides the others a product usually has;
 10. role_and_function: the same role in the same capability or function (two case systems
-   for building permits), the interaction a linear model cannot form by itself;
+   for building permits), the interaction a linear model cannot form by itself; a shared
+   capability counts as far as it is rare (capability similarity times capability_rarity);
 11. homegrown_and_function: an Excel sheet, Access database or in-house tool in the same
-   capability or function as the other system (it often does what a product does);
+   capability or function as the other system (it often does what a product does), the
+   capability counted as in role_and_function;
 12. mapped_apart: both systems are mapped to capabilities and share none (evidence against:
    whoever mapped them saw different jobs);
 13. capability_rarity: how rare the rarest shared capability is, 1 - log(holders)/log(systems)
@@ -242,9 +244,13 @@ def score_pairs(
     known = (np.diff(m.products.indptr) > 0) | m.homegrown
     soft = m.core[pairs[:, 0]] & m.core[pairs[:, 1]] & (known[pairs[:, 0]] | known[pairs[:, 1]])
     scores[:, 8] = differ & ~soft
-    scores[:, 9] = scores[:, 5] * np.maximum(scores[:, 0], scores[:, 3])
+    # the interactions take a shared capability as far as it is rare: an EA tool's broad
+    # capability ("Kulturmiljöinformation" over a dozen registers) does not make two registers
+    # one job (ADR 0023 twentieth look)
+    same_job = np.maximum(scores[:, 0] * rarest, scores[:, 3])
+    scores[:, 9] = scores[:, 5] * same_job
     local = m.homegrown[pairs[:, 0]] | m.homegrown[pairs[:, 1]]
-    scores[:, 10] = local * np.maximum(scores[:, 0], scores[:, 3])
+    scores[:, 10] = local * same_job
     mapped = np.diff(m.capabilities.indptr) > 0
     scores[:, 11] = mapped[pairs[:, 0]] & mapped[pairs[:, 1]] & (scores[:, 0] == 0)
     # an e-service, report, viewer, archive or pool beside a system without that role: the

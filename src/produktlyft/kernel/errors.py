@@ -15,6 +15,10 @@ from pydantic import BaseModel, ConfigDict
 # the errors of a write to a full disk, past a size limit or quota, or to a read-only folder:
 # the operator's to fix, not a bug
 WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})
+# a path given on the command line that cannot be opened as asked
+PATH_ERRNOS = frozenset(
+    {errno.ENOENT, errno.EACCES, errno.EPERM, errno.EISDIR, errno.ENOTDIR, errno.ENAMETOOLONG}
+)
 
 
 class Severity(StrEnum):

@@ -21,7 +21,7 @@ from rich.console import Console
 
 from produktlyft.kernel.area import Area
 from produktlyft.kernel.cli.state import STATE
-from produktlyft.kernel.errors import WRITE_ERRNOS, InvalidInput, ProduktlyftError
+from produktlyft.kernel.errors import PATH_ERRNOS, WRITE_ERRNOS, InvalidInput, ProduktlyftError
 
 _DRIVER_LOG = logging.getLogger("psycopg")
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -113,13 +113,18 @@ def run(app: typer.Typer) -> None:
         shown.show()
         sys.exit(shown.exit_code)
     except OSError as error:
-        if error.errno not in WRITE_ERRNOS:
-            _internal(error)
-        # a full disk or a read-only folder, met while writing a file (not the database)
-        errors.print(
-            f"[bold red]Error:[/] cannot write {error.filename or 'a file'}: {error.strerror}"
-        )
-        sys.exit(1)
+        if error.errno in WRITE_ERRNOS:
+            # a full disk or a read-only folder, met while writing a file (not the database)
+            errors.print(
+                f"[bold red]Error:[/] cannot write {error.filename or 'a file'}: {error.strerror}"
+            )
+            sys.exit(1)
+        if error.errno in PATH_ERRNOS and error.filename:
+            # a path the user gave that cannot be used: a folder that does not exist, one
+            # without permission, a folder where a file was meant
+            errors.print(f"[bold red]Error:[/] {error.filename}: {error.strerror}")
+            sys.exit(1)
+        _internal(error)
     except KeyboardInterrupt:
         errors.print("Interrupted; nothing more was written.")
         sys.exit(130)

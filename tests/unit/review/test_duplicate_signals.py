@@ -171,6 +171,18 @@ def test_a_term_does_not_match_a_common_word_or_compound_part_of_its_stem() -> N
     assert "operation" in _placed("Orbit", "Planering av operationer på operationsavdelningen")
 
 
+def test_a_term_of_one_word_and_a_stop_word_is_matched_as_a_phrase() -> None:
+    # "case management", "digital brevlåda": their one word alone matches far too much, and
+    # before they were never matched at all (about fifty terms of the vocabulary)
+    assert "intranat" in _placed("Medarbetarnytt", "Employee information and news")
+    assert "avtal" in _placed("Avtalskatalogen", "Contract management for purchasing")
+    assert "digital_post" in _placed("Utskick", "Skickar beslut och brev till digital post")
+    # the words apart, or in another order, are not the phrase
+    assert "intranat" not in _placed("Lönespec", "Information on pay for each employee")
+    assert "avtal" not in _placed("Kontraktsbyggare", "Management of the contract works")
+    assert "digital_post" not in _placed("Anslagstavla", "Post och nyheter, digital skärm")
+
+
 def test_an_inflected_word_is_not_split_into_its_stem_and_an_ending() -> None:
     # "hemtjänstinsatser" split as the stem of "hemtjänstinsats" + the word "ser" (sees), so a
     # home-care planning tool never met the term "planering hemtjänst"

@@ -18,6 +18,7 @@ from produktlyft.review.analysis.duplicates_text import (
     STOP_WORDS,
     CompoundSplitter,
     part_parents,
+    phrases,
     split_name,
     stem,
     tokens,
@@ -86,12 +87,12 @@ class Placement:
 def _term_stems(term: str) -> tuple[str, ...]:
     # stop words are left out as in the systems' own stems ("vatten och avlopp" is matched by
     # "vatten" and "avlopp"; with "och" kept it could never match); a term of several words
-    # left with one ("records management": "records") would match far too much, so it is not
-    # used, as it was not before
+    # left with one ("records management": "records") would match far too much alone, so it is
+    # matched as a phrase: each two neighbouring words' stems, as `phrases` gives them
     found = words(term)
     kept = [w for w in found if w not in STOP_WORDS]
     if len(found) > 1 and len(kept) < 2:
-        return ()
+        return tuple(sorted(phrases(term)))
     return tuple(stem(w) for w in kept)
 
 
@@ -275,7 +276,7 @@ def _function_hits(
     text: str, vocabulary: Vocabulary, splitter: CompoundSplitter
 ) -> dict[str, list[str]]:
     """Per function, the terms (as written) that `text` matches."""
-    stems = set(tokens(text, splitter))
+    stems = set(tokens(text, splitter)) | phrases(text)
     matched = [
         (function_id, term, label)
         for first in stems
@@ -384,10 +385,10 @@ def _finish(
     # from part of a compound ("Bygglovsportalen") may be a brand, so the description's
     # first word is heard as well
     head = name_head(bare)
-    place.roles = _roles(head, {stem(w) for w in words(head)}, vocabulary)
+    place.roles = _roles(head, {stem(w) for w in words(head)} | phrases(head), vocabulary)
     if not place.roles:
         for text in (head, first_word(description)):
-            place.roles |= _roles(text, set(tokens(text, splitter)), vocabulary)
+            place.roles |= _roles(text, set(tokens(text, splitter)) | phrases(text), vocabulary)
     place.homegrown = is_homegrown(
         (name, vendor, description), vocabulary.homegrown, vocabulary.homegrown_except
     )

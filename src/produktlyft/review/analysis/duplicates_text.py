@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 import Stemmer
 
@@ -247,6 +248,15 @@ def tokens(text: str, splitter: CompoundSplitter | None = None) -> list[str]:
         for word in suspended(text, splitter):
             out.extend(word_tokens(word, splitter))
     return out
+
+
+def phrases(text: str) -> set[str]:
+    """The stems of every two neighbouring words of a text, stop words included ("digit post"
+    for "digital post"): what a term of one word and a stop word ("case management",
+    "digital brevlåda") is matched against, as a phrase, since its one word alone matches
+    far too much."""
+    stems = [stem(w) for w in words(text)]
+    return {f"{a} {b}" for a, b in pairwise(stems)}
 
 
 # "serverings- och tobakstillstånd", "dokument-, diarie- eller ärendehantering": a first part

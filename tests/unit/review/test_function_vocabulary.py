@@ -86,3 +86,14 @@ def test_a_work_word_does_not_place_an_unrelated_system() -> None:
     assert "skoladmin" not in _placed("Böcker", "List of textbooks ordered per class")
     assert "laboratorium" not in _placed("Vattenprover", "Provtagning av dricksvatten")
     assert "nyhetsbrev" not in _placed("Brevlådor", "List of shared mailboxes")
+
+
+def test_a_key_register_and_an_access_control_system_are_different_jobs() -> None:
+    # a list of the mechanical keys handed out does not replace card readers on the doors:
+    # keys and physical access control are functions of their own (ADR 0023, twenty-third look)
+    keys = _placed("Nyckelregister (Excel)", "Förteckning över utlämnade nycklar med kvittens")
+    receipts = _placed("Nyckelkvittenser", "Database of keys handed out to staff, with receipts")
+    doors = _placed("Passersystem", "Access control system with access cards for the offices")
+    assert "nycklar" in keys and "nycklar" in receipts
+    assert "nyckel_passage" in doors
+    assert not (keys | receipts) & doors

@@ -97,3 +97,20 @@ def test_a_key_register_and_an_access_control_system_are_different_jobs() -> Non
     assert "nycklar" in keys and "nycklar" in receipts
     assert "nyckel_passage" in doors
     assert not (keys | receipts) & doors
+
+
+def test_a_municipal_groups_complementary_systems_are_placed_apart() -> None:
+    # a housing company's rent system is not its maintenance system, a grid company's billing
+    # and control room are not its network documentation, and a city network's service portal
+    # is not its fibre map: the company words ("elnät", "stadsnät") do not place them together
+    rent = _placed("Hyressystem", "Hyresavisering och hyresreskontra för bostäder")
+    assert "hyresadministration" in rent and "fastighetsforvaltning" not in rent
+    billing = _placed(
+        "Kundsystem", "Kundinformationssystem och fakturering för elnät och fjärrvärme"
+    )
+    assert "energi_kund" in billing and "natdokumentation" not in billing
+    control = _placed("Driftsystem", "SCADA för elnätets stationer och fjärrvärmeverket")
+    assert "scada" in control and "natdokumentation" not in control
+    portal = _placed("Tjänsteportal", "Beställning av bredbandstjänster i det öppna stadsnätet")
+    assert "stadsnat_tjanster" in portal and "natdokumentation" not in portal
+    assert "natdokumentation" in _placed("NIS", "Dokumentation av elnätet och nätstationer")

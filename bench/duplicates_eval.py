@@ -24,7 +24,8 @@ from produktlyft.demo.generator import generate_demo
 from produktlyft.inventory.importers import read_sources
 from produktlyft.inventory.model import Inventory
 from produktlyft.review.analysis import duplicates as dup
-from produktlyft.review.analysis.duplicates_fit import fit_settings
+from produktlyft.review.analysis.duplicates_features import SystemFeatures
+from produktlyft.review.analysis.duplicates_fit import calibrate, fit_settings
 from produktlyft.review.analysis.review import duplicate_features
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "duplicates"
@@ -312,14 +313,38 @@ def fit_shipped(
 def _fit_shipped(
     inventories: dict[str, Inventory], labels: dict[str, Labels], base: dup.DuplicateSettings
 ) -> None:
+    features, truth = _shipped_data(inventories, labels)
+    fitted = fit_settings(features, truth, base)
+    print(
+        f"weights={fitted.weights} intercept={fitted.intercept} threshold={fitted.threshold} "
+        f"calibration={fitted.calibration}"
+    )
+
+
+def _shipped_data(
+    inventories: dict[str, Inventory], labels: dict[str, Labels]
+) -> tuple[list[SystemFeatures], list[Pair]]:
+    """The demo (tags stripped, DEMO_SHARE times) and the chosen sets, with their twins."""
     demo = generate_demo(300, 42)
     features = [duplicate_features(strip_tags(demo.inventory))] * DEMO_SHARE
     truth = [tuple(p) for p in demo.ground_truth["duplicate_pairs"]]  # type: ignore[union-attr]
     for name, inventory in inventories.items():
         features.append(duplicate_features(inventory))
         truth.extend(labels[name].duplicates)
-    fitted = fit_settings(features, truth, base)
-    print(f"weights={fitted.weights} intercept={fitted.intercept} threshold={fitted.threshold}")
+    return features, truth  # type: ignore[return-value]  # pairs of two ids
+
+
+def calibrate_shipped(
+    inventories: dict[str, Inventory], labels: dict[str, Labels], model: Path | None
+) -> None:
+    """Print the calibration of the shipped weights as they stand (and of the EMBEDDING_*
+    ones with an embedding model) on the data they were fitted on: how `calibration` and
+    EMBEDDING_CALIBRATION in duplicates_settings were made (`--sets kommun,region,storadalen`)."""
+    features, truth = _shipped_data(inventories, labels)
+    print(f"calibration={calibrate(features, truth, dup.signals_model())}")
+    if model is not None:
+        settings = dup.with_embedding(dup.signals_model(), model)
+        print(f"embedding calibration={calibrate(features, truth, settings)}")
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -332,6 +357,11 @@ def parse_arguments() -> argparse.Namespace:
         "--fit-shipped",
         action="store_true",
         help="only print the weights fitted on the demo and both sets (the shipped ones)",
+    )
+    parser.add_argument(
+        "--calibrate-shipped",
+        action="store_true",
+        help="only print the calibration of the shipped weights on the demo and the chosen sets",
     )
     parser.add_argument(
         "--embedding-model",
@@ -362,6 +392,27 @@ def parse_arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def only_one_part(
+    arguments: argparse.Namespace,
+    inventories: dict[str, Inventory],
+    labels: dict[str, Labels],
+    model: Path | None,
+) -> bool:
+    """Run the one part an option asks for (--fit-shipped, --calibrate-shipped, --errors,
+    --curve); False when none was asked for."""
+    if arguments.fit_shipped:
+        fit_shipped(inventories, labels, model)
+    elif arguments.calibrate_shipped:
+        calibrate_shipped(inventories, labels, model)
+    elif arguments.errors:
+        print_errors(inventories, labels, model)
+    elif arguments.curve:
+        print_curve(inventories, labels)
+    else:
+        return False
+    return True
+
+
 def main() -> None:
     arguments = parse_arguments()
     model = None if arguments.no_embedding else arguments.embedding_model or bundled_model()
@@ -371,14 +422,7 @@ def main() -> None:
         raise SystemExit(f"--sets: choose two or more of {', '.join(SETS)} (got {arguments.sets})")
     inventories = {name: load_set(name) for name in chosen}
     labels = {name: read_labels(DATA / SETS[name]) for name in chosen}
-    if arguments.fit_shipped:
-        fit_shipped(inventories, labels, model)
-        return
-    if arguments.errors:
-        print_errors(inventories, labels, model)
-        return
-    if arguments.curve:
-        print_curve(inventories, labels)
+    if only_one_part(arguments, inventories, labels, model):
         return
     pooled: dict[str, list[Pair]] = {}
     fitted = cross_fitted(inventories, labels)

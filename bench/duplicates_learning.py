@@ -68,7 +68,8 @@ def simulate(
         scored = score_candidates(inventory, settings)
         keys = scored.pair_keys()
         order = np.argsort(-scored.probability, kind="stable")
-        suggested = {keys[k] for k in order if scored.probability[k] >= settings.threshold}
+        cut = dup.cutoff(settings, scored.probability)  # as a review cuts the list
+        suggested = {keys[k] for k in order if scored.probability[k] >= cut}
         confirmed = {p for p, duplicate in decided.items() if duplicate}
         listed = confirmed | (suggested - set(decided))
         true = len(listed & truth)

@@ -249,7 +249,11 @@ def _print_weights(weights: tuple[float, ...], intercept: float, threshold: floa
 
     for name, weight in zip(signal_names(), weights, strict=False):
         console.print(f"  {name:<24} {weight:+.3f}")
-    console.print(f"  {'intercept':<24} {intercept:+.3f}\n  {'threshold':<24} {threshold:.4f}")
+    console.print(
+        f"  {'intercept':<24} {intercept:+.3f}\n"
+        f"  {'fixed threshold':<24} {threshold:.4f} (only without a calibration: a review cuts "
+        "each inventory's list where its expected F1 is best)"
+    )
 
 
 def _decide(a: str, b: str, decision: Decision, note: str | None) -> None:

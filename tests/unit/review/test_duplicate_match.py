@@ -148,10 +148,12 @@ def test_brute_force_ranks_the_best_match_as_blocking_does() -> None:
         ],
     )
     settings = signals_model()
-    blocked = {(p.a, p.b) for p in find_duplicates(features, settings).pairs}
+    found = find_duplicates(features, settings)
+    blocked = {(p.a, p.b) for p in found.pairs}
     matrices = build_features(features, settings)
     brute = {
-        tuple(sorted((features.ids[i], features.ids[j]))) for i, j in all_pairs(matrices, settings)
+        tuple(sorted((features.ids[i], features.ids[j])))
+        for i, j in all_pairs(matrices, settings, cut=found.threshold)
     }
     assert blocked == brute
     assert ("s0", "s1") in blocked  # the two payroll systems: each other's best match

@@ -290,6 +290,15 @@ def test_a_user_catalogue_is_checked_entry_by_entry() -> None:
     ]
 
 
+def test_an_unknown_function_comes_with_the_id_that_was_probably_meant() -> None:
+    known = load_vocabulary().functions
+    entry = {"vendor": "V", "product": "P", "functions": ["payroll", "lokalbokningg", "zzz"]}
+    (problem,) = user_product_problems({"products": [entry]}, known)
+    assert "lokalbokningg (did you mean lokalbokning?)" in problem
+    assert "payroll (did you mean hr_lon?)" in problem
+    assert "zzz in" in problem  # nothing near: no guess
+
+
 def test_no_capabilities_still_finds_duplicates_by_text_function_and_product() -> None:
     features = named_systems(
         ["Procapita IFO", "Treserva", "Bygglov e-tjänst", "Lönesystem"],

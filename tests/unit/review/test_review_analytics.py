@@ -152,10 +152,12 @@ def test_rejected_pairs_are_never_suggested_and_confirmed_always(matches) -> Non
 def test_blocking_finds_what_brute_force_finds() -> None:
     features = duplicate_features(organisation())
     settings = DuplicateSettings()
-    blocked = {(d.a, d.b) for d in find_duplicates(features, settings).pairs}
+    found = find_duplicates(features, settings)
+    blocked = {(d.a, d.b) for d in found.pairs}
     matrices = build_features(features, settings)
     brute = {
-        tuple(sorted((features.ids[i], features.ids[j]))) for i, j in all_pairs(matrices, settings)
+        tuple(sorted((features.ids[i], features.ids[j])))
+        for i, j in all_pairs(matrices, settings, cut=found.threshold)
     }
     assert blocked == brute
 

@@ -153,6 +153,8 @@ def test_weights_are_adjusted_to_the_decisions_shown_and_reset(
     assert "I bruk: de levererade vikterna." in learning
     assert "trelagermodellen" not in learning  # this inventory has no tags: the signals model
     assert "samma funktion" in learning and "varandras bästa matchning" in learning
+    # the cut this inventory's list got, as the review chose it by expected F1
+    assert re.search(r"I den senaste granskningen: från 0,\d{3}\.", learning)
     assert 'action="/review/duplicates/weights"' not in learning  # a viewer cannot adjust
     analyst = as_role(Role.ANALYST)
     assert "behövs minst 3 bekräftade och 3 avvisade par" in analyst.get("/review/duplicates").text

@@ -189,18 +189,22 @@ def combine(signals: np.ndarray, settings: DuplicateSettings) -> np.ndarray:
 
 
 def all_pairs(
-    matrices: FeatureMatrices, settings: DuplicateSettings, chunk: int = 1000
+    matrices: FeatureMatrices,
+    settings: DuplicateSettings,
+    chunk: int = 1000,
+    cut: float | None = None,
 ) -> np.ndarray:
-    """Brute force over every pair with the same signals and model: (i, j) above threshold.
-    The best match is ranked among every pair that could reach the threshold with it."""
+    """Brute force over every pair with the same signals and model: (i, j) at or above `cut`
+    (the fixed threshold unless given: a cut by expected F1 belongs to the candidate pairs, so
+    pass the one `find_duplicates` used). The best match is ranked among every pair that could
+    reach the cut with it."""
     if settings.model == "auto":
         settings = replace(settings, model=matrices.model)
+    cut = cutoff(settings) if cut is None else cut
     kept, signals = [], []
     n = len(matrices.ids)
     weights = np.array(settings.weights)
-    floor = (
-        np.log(cutoff(settings) / (1 - cutoff(settings))) - np.maximum(weights[MATCHES], 0).sum()
-    )
+    floor = np.log(cut / (1 - cut)) - np.maximum(weights[MATCHES], 0).sum()
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
         grid = np.array(np.meshgrid(np.arange(start, stop), np.arange(n), indexing="ij"))
@@ -219,7 +223,7 @@ def all_pairs(
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(kept)
     probability = combine(with_best_match(pairs, np.concatenate(signals), settings), settings)
-    found: np.ndarray = pairs[probability >= cutoff(settings)]
+    found: np.ndarray = pairs[probability >= cut]
     return found
 
 
@@ -267,8 +271,9 @@ def find_duplicates(
     confirmed_keys = {_pair_key(*p) for p in confirmed if p[0] in position and p[1] in position}
     rejected_keys = {_pair_key(*p) for p in rejected}
     chosen: dict[tuple[str, str], tuple[float, np.ndarray]] = {}
+    cut = cutoff(settings, scores)
     for (i, j), score, layers in zip(candidates, scores, layer_scores, strict=True):
-        if score >= cutoff(settings):
+        if score >= cut:
             chosen[_pair_key(ids[i], ids[j])] = (float(score), layers)
     skipped = sum(1 for key in chosen if key in rejected_keys)
     missing = [key for key in confirmed_keys if key not in chosen]
@@ -278,7 +283,8 @@ def find_duplicates(
         for key, layers in zip(missing, extra_layers, strict=True):
             chosen[key] = (float(combine(layers[np.newaxis, :], settings)[0]), layers)
     kept = {k: v for k, v in chosen.items() if k not in rejected_keys}
-    return _assemble(kept, confirmed_keys, matrices, features, settings, len(candidates), skipped)
+    counts = (len(candidates), skipped)
+    return _assemble(kept, confirmed_keys, matrices, features, settings, counts, cut)
 
 
 def _assemble(
@@ -287,9 +293,10 @@ def _assemble(
     matrices: FeatureMatrices,
     features: SystemFeatures,
     settings: DuplicateSettings,
-    compared: int,
-    skipped: int,
+    counts: tuple[int, int],
+    cut: float,
 ) -> DuplicateResult:
+    compared, skipped = counts
     ids = matrices.ids
     position = {sid: i for i, sid in enumerate(ids)}
     keys = sorted(chosen, key=lambda k: (-chosen[k][0], k))
@@ -332,9 +339,7 @@ def _assemble(
             )
         )
     clusters = [sorted(m) for m in cluster_members.values()]
-    return DuplicateResult(
-        pairs, clusters, compared, skipped, model=settings.model, threshold=cutoff(settings)
-    )
+    return DuplicateResult(pairs, clusters, compared, skipped, model=settings.model, threshold=cut)
 
 
 def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ from produktlyft.review.analysis.duplicates import (
     uses_group,
     with_best_match,
 )
+from produktlyft.review.analysis.duplicates_cut import fit_calibration
 from produktlyft.review.analysis.duplicates_match import best_match, group_match
 
 Pair = tuple[str, str]
@@ -210,18 +211,39 @@ def fit_weights(
     sample_weight: np.ndarray | None = None,
     groups: np.ndarray | None = None,
 ) -> DuplicateSettings:
-    """Settings with weights, intercept and threshold fitted to the labelled signals."""
+    """Settings with weights, intercept, fixed threshold and calibration fitted to the
+    labelled signals. Both cuts are chosen on the same held-out probabilities: the threshold
+    where their F1 is best, the calibration that turns them into the chance of a twin
+    (duplicates_cut), fitted with the classes as they come, not balanced."""
     if len(set(labels.tolist())) < 2:
         return settings  # nothing to learn from one class
     coef, intercept = _signed_logistic(signals, labels, sample_weight)
-    threshold = _best_threshold(_for_threshold(signals, labels, sample_weight, groups), labels)
+    held = _for_threshold(signals, labels, sample_weight, groups)
     return replace(
         settings,
         model="signals",
         weights=tuple(round(float(w), 3) for w in coef),
         intercept=round(float(intercept), 3),
-        threshold=round(threshold, 4),
+        threshold=round(_best_threshold(held, labels), 4),
+        calibration=fit_calibration(held, labels),
     )
+
+
+def calibrate(
+    features: Sequence[SystemFeatures],
+    duplicates: Iterable[Sequence[str]],
+    settings: DuplicateSettings,
+) -> tuple[float, float]:
+    """The calibration of the weights in `settings` as they stand, on labelled inventories:
+    how the shipped calibration was made for the shipped weights, on the data they were fitted
+    on (their probabilities there are in-sample, as the weights were fitted before)."""
+    truth = [tuple(p) for p in duplicates]
+    probability, labels = [], []
+    for one in features:
+        signals, labelled = labelled_signals(one, truth, settings)
+        probability.append(combine(signals, settings))
+        labels.append(labelled)
+    return fit_calibration(np.concatenate(probability), np.concatenate(labels))
 
 
 def fit_settings(

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
+from produktlyft.review.analysis.duplicates_cut import expected_f1_cut
 from produktlyft.review.analysis.duplicates_features import SystemFeatures
 
 SIGNALS = (
@@ -97,7 +100,13 @@ class DuplicateSettings:
         1.15,
     )
     intercept: float = -3.311
-    threshold: float = 0.951  # probability needed to be suggested
+    # the fixed cut: the probability needed to be suggested where there is no calibration
+    threshold: float = 0.951
+    # the slope and offset that map the signals model's probability (logit) to the chance that
+    # a pair is a twin (duplicates_cut): with them each inventory's list is cut where its
+    # expected F1 is best, not at `threshold`. Fitted for the shipped weights on the data they
+    # were fitted on (bench/duplicates_eval.py --calibrate-shipped); None: the fixed cut
+    calibration: tuple[float, float] | None = (1.2016, -4.21)
     embedding_model: Path | None = None  # a sentence-embedding model file on disk (optional)
     # a signal "speaks" (is named in the reason) at or above this
     layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
@@ -123,8 +132,15 @@ def resolve_model(features: SystemFeatures, settings: DuplicateSettings) -> Dupl
     return replace(settings, model="layers" if share >= TAGGED_SHARE else "signals")
 
 
-def cutoff(settings: DuplicateSettings) -> float:
-    return settings.layer_threshold if settings.model == "layers" else settings.threshold
+def cutoff(settings: DuplicateSettings, probability: np.ndarray | None = None) -> float:
+    """The score from which pairs are suggested: the layers model's fixed threshold; for the
+    signals model, the cut with the best expected F1 of the candidate pairs' `probability`
+    where the settings carry a calibration, else the fixed threshold."""
+    if settings.model == "layers":
+        return settings.layer_threshold
+    if settings.calibration is None or probability is None:
+        return settings.threshold
+    return expected_f1_cut(probability, settings.calibration)
 
 
 def signals_model(settings: DuplicateSettings | None = None) -> DuplicateSettings:
@@ -159,6 +175,8 @@ EMBEDDING_WEIGHTS: tuple[float, ...] = (
     1.03,
 )
 EMBEDDING_INTERCEPT, EMBEDDING_THRESHOLD = -3.752, 0.9658
+# their calibration, fitted as the default one (--calibrate-shipped with the model)
+EMBEDDING_CALIBRATION: tuple[float, float] | None = (0.9558, -3.5832)
 
 
 def with_embedding(settings: DuplicateSettings, model: Path | None) -> DuplicateSettings:
@@ -172,6 +190,7 @@ def with_embedding(settings: DuplicateSettings, model: Path | None) -> Duplicate
         weights=EMBEDDING_WEIGHTS,
         intercept=EMBEDDING_INTERCEPT,
         threshold=EMBEDDING_THRESHOLD,
+        calibration=EMBEDDING_CALIBRATION,
     )
 
 

@@ -162,7 +162,6 @@ class Learning:
     fitted: DuplicateWeights | None  # None: the shipped weights are in use
     weights: tuple[tuple[str, float, float], ...]  # signal, in use, shipped
     intercept: tuple[float, float]  # in use, shipped
-    threshold: tuple[float, float]
     needed: int = MIN_EACH
 
     @property
@@ -179,7 +178,7 @@ def learning(ctx: ServiceContext) -> Learning:
     # the shipped weights as a review would take them (those fitted with the embedding where
     # one is configured); the model file itself is not loaded for a page
     base = with_embedding(DuplicateSettings(), ctx.settings.duplicate_embedding_model)
-    shipped, shipped_intercept, shipped_threshold = base.weights, base.intercept, base.threshold
+    shipped, shipped_intercept = base.weights, base.intercept
     in_use = padded_weights(fitted.weights) if fitted is not None else None
     if fitted is None or in_use is None:
         fitted, in_use = None, shipped
@@ -189,7 +188,6 @@ def learning(ctx: ServiceContext) -> Learning:
         fitted=fitted,
         weights=tuple(zip(SIGNALS, in_use, shipped, strict=True)),
         intercept=(fitted.intercept if fitted else shipped_intercept, shipped_intercept),
-        threshold=(fitted.threshold if fitted else shipped_threshold, shipped_threshold),
     )
 
 

@@ -19,7 +19,15 @@ import argparse
 from collections.abc import Callable
 
 import numpy as np
-from duplicates_eval import DATA, SETS, Pair, cross_fitted, load_set, read_labels, score_candidates
+from _duplicates_sets import (
+    DATA,
+    SETS,
+    Pair,
+    cross_fitted,
+    load_set,
+    read_labels,
+    score_candidates,
+)
 
 from produktlyft.inventory.model import Inventory
 from produktlyft.review.analysis import duplicates as dup

@@ -51,9 +51,11 @@ and evidence for or against, from roles and integrations:
    organisation brought its own system of a function. The reason names one origin of each.
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
-suggested at `threshold`. The shipped weights are fitted (`fit_settings`) on the demo
-organisation and the first three labelled evaluation inventories (decision 0023 says why the
-fourth is not among them); an organisation's decisions can adjust them (`fit_to_decisions`).
+suggested from the cut where the inventory's list has the best expected F1 (`calibration`,
+duplicates_cut), or from the fixed `threshold` in settings without a calibration. The shipped
+weights are fitted (`fit_settings`) on the demo organisation and the first three labelled
+evaluation inventories (decision 0023 says why the fourth is not among them); an
+organisation's decisions can adjust them (`fit_to_decisions`).
 Candidate pairs come from blocking (duplicates_blocking), never from all pairs: two systems are
 compared only if they share a distinctive word stem, a function, a product, or a capability,
 data object or partner held by at most `max_block` systems. `all_pairs` scores every pair with

@@ -395,3 +395,15 @@ def test_the_name_settles_the_role_before_the_description() -> None:
     places = build_features(features, signals_model()).placements
     assert places[0].roles == {"case"} and places[1].roles == {"register"}
     assert _signal(features, "role_same") == 0.0
+
+
+def test_norwegian_and_danish_descriptions_are_placed_like_swedish_ones() -> None:
+    # a Nordic inventory names the jobs in its own language; before the Norwegian and Danish
+    # terms none of these was placed, so no twin across them could be found by function
+    child_welfare_no = _placed("Fagsystem", "Barnevernet: bekymringsmeldinger og tiltak.")
+    child_welfare_dk = _placed("Sagssystem", "Underretninger og anbringelser af børn.")
+    assert "socialtjanst_ifo" in child_welfare_no & child_welfare_dk
+    permits_no = _placed("Byggesak (Excel)", "Oversikt over byggesaker og rammetillatelser.")
+    permits_dk = _placed("Byggesager", "Byggesager og ændringer i kommunens ejendomme.")
+    assert "bygglov" in permits_no & permits_dk
+    assert "forskola_admin" in _placed("Pladsanvisning", "Pladsanvisning til vuggestue.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from produktlyft.kernel.i18n import N_, gettext
+from produktlyft.kernel.i18n import N_, format_number, gettext
 from produktlyft.kernel.report.sections import ReportContext
 from produktlyft.review.analysis.duplicates import DuplicateSettings
 from produktlyft.review.analysis.duplicates_signals import load_vocabulary
@@ -174,7 +174,9 @@ def method_notes(rc: ReportContext, section: str) -> list[str]:
         "block": settings.max_block,
         "functions": len(vocabulary.functions),
         "products": len({p.product for p in vocabulary.products.values()}),
-        "threshold": f"{run.summary.duplicate_threshold or settings.layer_threshold:g}",
+        "threshold": format_number(
+            run.summary.duplicate_threshold or settings.layer_threshold, rc.lang, digits=3
+        ),
         "weights_source": gettext(WEIGHTS_SHIPPED, rc.lang)
         if adjusted is None
         else gettext(WEIGHTS_ADJUSTED, rc.lang).format(pairs=adjusted),

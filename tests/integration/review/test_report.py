@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -112,6 +113,8 @@ def test_the_method_appendix_describes_the_duplicate_model_the_review_used(
     review(reviewed, today=REFERENCE_DATE)
     html = " ".join(report().render_html(reviewed, "sv").split())
     assert "Signalmodellen" in html and "anpassade efter 6 par som organisationen" in html
+    # the review's own cut, as a Swedish reader writes a number (it was printed as 0.963608)
+    assert re.search(r"par föreslås från 0,\d{3}, den poäng där", html)
     # the demo organisation carries functional tags: the layers model, and its note
     tagged = make_context(reviewed.database, data_dir=tmp_path / "demo")
     write_json(generate_demo(60, 1).inventory, tmp_path / "demo.json")

@@ -29,8 +29,12 @@ def logit(probability: np.ndarray) -> np.ndarray:
 
 def chance(probability: np.ndarray, calibration: tuple[float, float]) -> np.ndarray:
     """The calibrated chance that each pair is a twin (`calibration` = slope, offset)."""
+    return _chance_of_logit(logit(probability), calibration)
+
+
+def _chance_of_logit(z: np.ndarray, calibration: tuple[float, float]) -> np.ndarray:
     slope, offset = calibration
-    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(slope * logit(probability) + offset, -30, 30)))
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(slope * z + offset, -30, 30)))
     return out
 
 
@@ -59,7 +63,7 @@ def expected_f1_cut(probability: np.ndarray, calibration: tuple[float, float]) -
     if len(probability) == 0:
         return floor
     z = np.sort(logit(np.asarray(probability, dtype=float)))[::-1]
-    q = chance(1.0 / (1.0 + np.exp(-z)), calibration)
+    q = _chance_of_logit(z, calibration)
     expected = 2.0 * np.cumsum(q) / (np.arange(1, len(q) + 1) + q.sum())
     expected[:-1] = np.where(z[1:] < z[:-1], expected[:-1], -1.0)
     best = int(np.argmax(expected))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,9 @@ from rich.table import Table
 from produktlyft.kernel.cli.state import STATE, the_report
 from produktlyft.kernel.errors import ProduktlyftError
 from produktlyft.review.model import PROFILES, Decision
+
+if TYPE_CHECKING:
+    from produktlyft.review.services.views import Cluster
 
 # The services and the presenter pull in polars, scikit-learn, SciPy and WeasyPrint; they are
 # imported inside the commands so that `produktlyft --help` and the other commands start quickly.
@@ -32,6 +35,9 @@ weights_app = typer.Typer(help="Show or change the profile weights.", no_args_is
 eol_app = typer.Typer(
     help="The endoflife.date snapshot used for end-of-life facts.", no_args_is_help=True
 )
+
+DECIDED = {Decision.CONFIRM: "confirmed", Decision.REJECT: "rejected"}
+MAX_GROUPS = 100_000  # `duplicates list` shows every group on one page
 
 STEPS = {
     "loading": "Reading the inventory",
@@ -179,30 +185,65 @@ def attach_repo(
 
 
 @duplicates_app.command("list")
-def list_duplicates() -> None:
-    """Show the latest review's suggested duplicates and the decisions taken."""
-    from produktlyft.review.presenter.wording import duplicate_reason
-    from produktlyft.review.services import duplicates as duplicate_service
-    from produktlyft.review.services.run import latest_review
+def list_duplicates(
+    lang: str | None = typer.Option(
+        None, "--lang", help="Language of the reasons and amounts: sv or en; default: the review's."
+    ),
+) -> None:
+    """Show the latest review's suggested duplicates by group, dearest first: what each group
+    costs, what keeping one would free, the system suggested to keep and every pair with its
+    reason; then the decisions taken."""
+    from produktlyft.review.presenter.wording import duplicate_reason, money
+    from produktlyft.review.services.views import duplicates as duplicate_view
 
-    run = latest_review(STATE.context())
-    table = Table(title=f"Suggested duplicates (review {run.id})")
-    for header in ("a", "b", "score", "layers", "reason"):
-        table.add_column(header)
-    for pair in run.duplicates:
-        table.add_row(
-            pair.system_a,
-            pair.system_b,
-            f"{pair.score:.2f}",
-            ", ".join(pair.layers),
-            duplicate_reason(pair, run.lang, run.lang).text,
+    view = duplicate_view(STATE.context(), per_page=MAX_GROUPS)
+    if view is None:
+        raise ProduktlyftError("no review has been run yet; run `produktlyft review` first")
+    lang = _lang(lang) or view.run.lang
+    console.print(
+        f"Review {view.run.id}: {view.pairs} suggested pair(s) in {view.clusters.total} group(s). "
+        f"The groups cost {money(view.cost.total, lang)} a year; keeping one system per group "
+        f"(the dearest) would free {money(view.cost.avoidable, lang)}."
+    )
+    for number, group in enumerate(view.clusters.items, start=1):
+        table = Table(
+            title=f"Group {number}: {group.name}",
+            caption=_group_caption(group, lang),
+            title_justify="left",
+            caption_justify="left",
         )
-    console.print(table)
-    for made in duplicate_service.list_decisions(STATE.context()):
+        table.add_column("pair (ids)", overflow="fold")
+        table.add_column("score")
+        table.add_column("reason", overflow="fold")
+        for found in group.pairs:
+            pair, made = found.suggested, found.decision
+            table.add_row(
+                f"{pair.name_a} ({pair.system_a})\n{pair.name_b} ({pair.system_b})"
+                + (f"\n{DECIDED[made.decision]} by {made.decided_by}" if made else ""),
+                f"{pair.score:.2f}",
+                duplicate_reason(pair, view.run.lang, lang).text,
+            )
+        console.print(table)
+    for made, name_a, name_b in view.decisions:
         console.print(
-            f"  {made.decision.value}: {made.system_a} + {made.system_b} "
-            f"({made.decided_by}, {made.decided_at:%Y-%m-%d})"
+            f"  {made.decision.value}: {name_a} ({made.system_a}) + {name_b} ({made.system_b}), "
+            f"{made.decided_by}, {made.decided_at:%Y-%m-%d}"
         )
+
+
+def _group_caption(group: Cluster, lang: str) -> str:
+    """A group's cost, what keeping one would free and the system to keep."""
+    from produktlyft.review.presenter.wording import money
+
+    parts = [
+        f"together {money(group.cost, lang)} a year",
+        f"could be freed by keeping one {money(group.freed, lang)}",
+    ]
+    if group.survivor:
+        parts.append(f"suggested to keep: {group.survivor}")
+    if group.unknown_costs:
+        parts.append(f"{group.unknown_costs} without a recorded cost")
+    return "; ".join(parts)
 
 
 @duplicates_app.command("refit")

@@ -171,17 +171,22 @@ def technology(rc: ReportContext) -> SectionContent | None:
 
 
 def _cluster_costs(rc: ReportContext) -> list[dict[str, Any]]:
-    """Each group of overlapping systems with its yearly cost, dearest first."""
-    by_id = {s.system_id: s for s in report_data(rc).run.systems}
+    """Each group of overlapping systems with its yearly cost, what keeping only the dearest
+    would free and the system the review suggests to keep, dearest first."""
+    run = report_data(rc).run
+    by_id = {s.system_id: s for s in run.systems}
+    keep = {d.cluster: d.survivor for d in run.duplicates if d.survivor}
     rows = []
-    for members in report_data(rc).run.details.clusters:
+    for cluster, members in enumerate(run.details.clusters):
         known = [by_id[m] for m in members if m in by_id]
         costs = [s.annual_cost for s in known if s.annual_cost is not None]
+        survivor = by_id.get(keep.get(cluster, ""))
         rows.append(
             {
                 "group": " + ".join(s.name for s in known),
                 "cost": round(sum(costs)),
                 "freed": round(sum(costs) - max(costs, default=0)),
+                "keep": survivor.name if survivor else "",
             }
         )
     return sorted(rows, key=lambda r: (-r["cost"], r["group"]))
@@ -203,8 +208,11 @@ def duplicates(rc: ReportContext) -> SectionContent | None:
     )
     chart_table = Table(
         t(lang, "duplicates.chart"),
-        [t(lang, "col.pair"), t(lang, "col.cost"), t(lang, "col.freed")],
-        [[g["group"], _money(g["cost"], lang), _money(g["freed"], lang)] for g in groups],
+        [t(lang, "col.pair"), t(lang, "col.cost"), t(lang, "col.freed"), t(lang, "col.keep")],
+        [
+            [g["group"], _money(g["cost"], lang), _money(g["freed"], lang), g["keep"]]
+            for g in groups
+        ],
         numeric={1, 2},
     )
     table = Table(

@@ -69,13 +69,17 @@ MESSAGES: dict[str, str] = {  # English ids; Swedish in review.po
     "duplicates": N_("Overlapping systems"),
     "duplicates.text": N_(
         "{pairs} pairs in {clusters} groups, suggested from shared "
-        "capabilities, shared data and integrations, and similar names and "
-        "descriptions."
+        "capabilities, shared data and integrations, similar names and "
+        "descriptions, and the public-sector function and known product the "
+        "systems were placed in; integrations and complementary roles count "
+        "against a pair. Each group has a system suggested to keep (better "
+        "condition, then lower cost, then more users)."
     ),
     "lock_in": N_("Contract lock-in"),
     "lock_in.chart": N_("Yearly cost of the systems each locked-in contract covers."),
     "duplicates.chart": N_("Yearly cost per group of overlapping systems"),
     "col.freed": N_("Could be freed"),
+    "col.keep": N_("Suggested to keep"),
     "manual": N_("Manual re-keying"),
     "heatmap": N_("Capabilities and condition"),
     "heatmap.text": N_(

@@ -21,7 +21,7 @@ from produktlyft.kernel.report.sections import Section, SectionContent
 from produktlyft.review.model import Decision
 from produktlyft.review.report_frame import report_data
 from produktlyft.review.services.duplicates import decide_duplicate, refit_weights
-from produktlyft.review.services.run import review
+from produktlyft.review.services.run import latest_review, review
 from tests.conftest import make_context, missing_component
 from tests.review_fixtures import REFERENCE_DATE, organisation
 
@@ -122,3 +122,23 @@ def test_the_method_appendix_describes_the_duplicate_model_the_review_used(
     review(tagged, today=REFERENCE_DATE)
     html = " ".join(report().render_html(tagged, "en").split())
     assert "cosine of capabilities and functional tags" in html and "Signals model" not in html
+
+
+def test_each_group_of_overlapping_systems_names_the_system_to_keep(
+    reviewed: ServiceContext,
+) -> None:
+    # the report listed each group's cost and what keeping one would free, but not which one
+    # the review suggests keeping: the web page and the CLI showed it, the report did not
+    run = latest_review(reviewed)
+    names = {s.system_id: s.name for s in run.systems}
+    keep = {d.cluster: names[d.survivor] for d in run.duplicates if d.survivor}
+    assert keep  # the fixture has two groups
+    html = " ".join(report().render_html(reviewed, "en").split())
+    assert "Suggested to keep</th>" in html
+    rows = re.findall(r"<tr>(.*?)</tr>", html)
+    for number, members in enumerate(run.details.clusters):
+        group = " + ".join(names[m] for m in members if m in names)
+        (row,) = [r for r in rows if f"<td>{group}</td>" in r or f"<th>{group}</th>" in r]
+        assert row.rstrip().endswith(f">{keep[number]}</td>"), row
+    sv = " ".join(report().render_html(reviewed, "sv").split())
+    assert "Föreslås behållas</th>" in sv and "ett system som föreslås behållas" in sv

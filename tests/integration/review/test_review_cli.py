@@ -89,3 +89,28 @@ def test_duplicate_weights_adjusted_shown_and_reset_from_the_command_line(tmp_pa
     assert "to 6 decided pairs" in _run(tmp_path, "duplicates", "weights").stdout
     assert _run(tmp_path, "duplicates", "reset").returncode == 0
     assert "Shipped weights" in _run(tmp_path, "duplicates", "weights").stdout
+
+
+def test_duplicates_are_listed_by_group_with_the_system_to_keep(tmp_path: Path) -> None:
+    # `duplicates list` printed a flat table of ids: no names, groups, cost or system to keep,
+    # which the web page and the report show
+    write_json(organisation(), tmp_path / "org.json")
+    assert _run(tmp_path, "init").returncode == 0
+    assert _run(tmp_path, "import", str(tmp_path / "org.json")).returncode == 0
+    empty = _run(tmp_path, "duplicates", "list")
+    assert empty.returncode == 1 and "no review has been run yet" in empty.stderr
+    assert _run(tmp_path, "review", "--as-of", "2026-09-01").returncode == 0
+    assert _run(tmp_path, "duplicates", "reject", "sys-skola-a", "sys-skola-b").returncode == 0
+    listed = _run(tmp_path, "duplicates", "list", "--lang", "en")
+    assert listed.returncode == 0, listed.stderr
+    text = " ".join(listed.stdout.split())
+    assert "suggested pair(s) in" in text and "keeping one system per group" in text
+    assert "Group 1:" in text and "suggested to keep:" in text
+    assert "ByggR (sys-bygglov-a)" in text  # the ids `confirm` and `reject` take
+    assert "Bygglovsportalen (sys-bygglov-b)" in text and "rejected by" in text
+    assert "both serve" in text or "share the capabilities" in text  # the reason, in English
+    assert "reject: Elevregistret (sys-skola-a) + Elevadministrationen (sys-skola-b)" in text
+    swedish = " ".join(_run(tmp_path, "duplicates", "list", "--lang", "sv").stdout.split())
+    assert "mnkr" in swedish and "SEK" not in swedish and "tjänar båda" in swedish
+    wrong = _run(tmp_path, "duplicates", "list", "--lang", "de")
+    assert wrong.returncode != 0 and "choose sv or en" in " ".join(wrong.stderr.split())

@@ -237,7 +237,7 @@ def _group_caption(group: Cluster, lang: str) -> str:
 
     parts = [
         f"together {money(group.cost, lang)} a year",
-        f"could be freed by keeping one {money(group.freed, lang)}",
+        f"could be freed by keeping the dearest {money(group.freed, lang)}",
     ]
     if group.survivor:
         parts.append(f"suggested to keep: {group.survivor}")

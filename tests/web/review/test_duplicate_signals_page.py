@@ -30,3 +30,7 @@ def test_pairs_show_function_evidence_against_and_survivor(
     # the survivor: ByggR, Bygglovsportalen and the archive are one group; Bygglovsportalen
     # is as fit as ByggR and cheaper
     assert '<th scope="row">Föreslås behållas</th><td>Bygglovsportalen</td>' in page
+    # what a group frees is counted by keeping its dearest system, which need not be the one
+    # suggested: the row said "keeping one" beside the suggested system, read as keeping it
+    assert '<th scope="row">Kan frigöras om det dyraste behålls</th>' in page
+    assert "om ett behålls" not in page

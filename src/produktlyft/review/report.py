@@ -203,12 +203,12 @@ def duplicates(rc: ReportContext) -> SectionContent | None:
         value="cost",
         title=t(lang, "duplicates.chart"),
         description=t(lang, "duplicates.chart"),
-        category_title=t(lang, "col.pair"),
+        category_title=t(lang, "col.group"),
         value_title=t(lang, "col.cost"),
     )
     chart_table = Table(
         t(lang, "duplicates.chart"),
-        [t(lang, "col.pair"), t(lang, "col.cost"), t(lang, "col.freed"), t(lang, "col.keep")],
+        [t(lang, "col.group"), t(lang, "col.cost"), t(lang, "col.freed"), t(lang, "col.keep")],
         [
             [g["group"], _money(g["cost"], lang), _money(g["freed"], lang), g["keep"]]
             for g in groups

@@ -108,6 +108,7 @@ MESSAGES: dict[str, str] = {  # English ids; Swedish in review.po
     "col.months": N_("Months left"),
     "col.systems": N_("Systems"),
     "col.pair": N_("Pair"),
+    "col.group": N_("Group"),
     "col.layers": N_("Layers"),
     "col.contract": N_("Contract"),
     "col.supplier": N_("Supplier"),

@@ -134,7 +134,7 @@ def test_each_group_of_overlapping_systems_names_the_system_to_keep(
     keep = {d.cluster: names[d.survivor] for d in run.duplicates if d.survivor}
     assert keep  # the fixture has two groups
     html = " ".join(report().render_html(reviewed, "en").split())
-    assert "Suggested to keep</th>" in html
+    assert '<th scope="col">Group</th>' in html and "Suggested to keep</th>" in html
     rows = re.findall(r"<tr>(.*?)</tr>", html)
     for number, members in enumerate(run.details.clusters):
         group = " + ".join(names[m] for m in members if m in names)

@@ -48,7 +48,7 @@ COMMANDS = {
     "decisions rights show": (),
     "demo": ("--after-review", "--culture", "--eventlog", "--out", "--seed", "--systems"),
     "duplicates confirm": ("--note", "a", "b"),
-    "duplicates list": (),
+    "duplicates list": ("--lang",),
     "duplicates refit": (),
     "duplicates reject": ("--note", "a", "b"),
     "duplicates reset": (),

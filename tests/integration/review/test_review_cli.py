@@ -26,14 +26,19 @@ def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _imported(tmp_path: Path) -> None:
+    """A database with the review fixtures' organisation imported, from the command line."""
+    write_json(organisation(), tmp_path / "org.json")
+    assert _run(tmp_path, "init").returncode == 0
+    assert _run(tmp_path, "import", str(tmp_path / "org.json")).returncode == 0
+
+
 def test_profiles_listed_in_the_cli_match_analytics() -> None:
     assert review_cli.PROFILES == PROFILES
 
 
 def test_review_attach_decide_and_report_from_the_command_line(tmp_path: Path) -> None:
-    write_json(organisation(), tmp_path / "org.json")
-    assert _run(tmp_path, "init").returncode == 0
-    assert _run(tmp_path, "import", str(tmp_path / "org.json")).returncode == 0
+    _imported(tmp_path)
     done = _run(tmp_path, "review", "--as-of", "2026-09-01", "--json", str(tmp_path / "r.json"))
     assert done.returncode == 0, done.stderr
     assert "Raindance" in done.stdout
@@ -73,9 +78,7 @@ def test_eol_update_from_a_folder(tmp_path: Path) -> None:
 
 
 def test_duplicate_weights_adjusted_shown_and_reset_from_the_command_line(tmp_path: Path) -> None:
-    write_json(organisation(), tmp_path / "org.json")
-    assert _run(tmp_path, "init").returncode == 0
-    assert _run(tmp_path, "import", str(tmp_path / "org.json")).returncode == 0
+    _imported(tmp_path)
     too_few = _run(tmp_path, "duplicates", "refit")
     assert too_few.returncode == 1 and "at least 3 confirmed and 3 rejected" in too_few.stderr
     for a, b in (("sys-skola-a", "sys-skola-b"), ("sys-bygglov-a", "sys-bygglov-b")):
@@ -94,9 +97,7 @@ def test_duplicate_weights_adjusted_shown_and_reset_from_the_command_line(tmp_pa
 def test_duplicates_are_listed_by_group_with_the_system_to_keep(tmp_path: Path) -> None:
     # `duplicates list` printed a flat table of ids: no names, groups, cost or system to keep,
     # which the web page and the report show
-    write_json(organisation(), tmp_path / "org.json")
-    assert _run(tmp_path, "init").returncode == 0
-    assert _run(tmp_path, "import", str(tmp_path / "org.json")).returncode == 0
+    _imported(tmp_path)
     empty = _run(tmp_path, "duplicates", "list")
     assert empty.returncode == 1 and "no review has been run yet" in empty.stderr
     assert _run(tmp_path, "review", "--as-of", "2026-09-01").returncode == 0

@@ -16,6 +16,7 @@ from produktlyft.inventory.importers import read_sources
 from produktlyft.inventory.model import Inventory
 from produktlyft.review.analysis import duplicates as dup
 from produktlyft.review.analysis.duplicates_fit import fit_settings
+from produktlyft.review.analysis.duplicates_fit_trees import fit_trees
 from produktlyft.review.analysis.review import duplicate_features
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "duplicates"
@@ -130,16 +131,20 @@ def cross_fitted(
     inventories: dict[str, Inventory],
     labels: dict[str, Labels],
     base: dup.DuplicateSettings | None = None,
+    trees: bool | None = None,
 ) -> dict[str, dup.DuplicateSettings] | None:
-    """Per set, settings fitted on the other sets (None where the detector cannot be fitted)."""
+    """Per set, settings fitted on the other sets (None where the detector cannot be fitted):
+    the trees as the shipped model, or the logistic model alone with `trees=False` (the trees
+    by default unless `base` uses an embedding model, whose signals they are not fitted on)."""
+    base = base or dup.signals_model()
+    use_trees = base.embedding_model is None if trees is None else trees
+    fit = fit_trees if use_trees else fit_settings
     fitted = {}
     for name in inventories:
         others = [n for n in inventories if n != name]
         truth = [pair for other in others for pair in labels[other].duplicates]
-        fitted[name] = fit_settings(
-            [duplicate_features(inventories[other]) for other in others],
-            truth,
-            base or dup.signals_model(),
+        fitted[name] = fit(
+            [duplicate_features(inventories[other]) for other in others], truth, base
         )
     return fitted
 

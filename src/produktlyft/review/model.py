@@ -97,6 +97,9 @@ class DuplicateWeights:
     pairs: int  # decided pairs they were fitted on
     fitted_by: str
     fitted_at: datetime
+    # "logistic": the signals model's own weights and intercept; "trees": a term added to the
+    # shipped trees' logit (DuplicateSettings.adjustment), the threshold the shipped one
+    model: str = "logistic"
 
 
 @dataclass(frozen=True)

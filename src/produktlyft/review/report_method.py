@@ -105,10 +105,10 @@ NOTES: dict[str, list[str]] = {  # English ids; Swedish in review.po
             "beside its main system count against a pair."
         ),
         N_(
-            "Probability = a logistic model over the signals; pairs are suggested from "
+            "{weights_source} Pairs are suggested from "
             "{threshold}, the score at which this inventory's list has the best expected F1 "
             "(the probabilities calibrated on labelled inventories, never below a 30 % chance "
-            "of a twin). {weights_source} Candidates are compared only within blocks (shared "
+            "of a twin). Candidates are compared only within blocks (shared "
             "rare words, function, product, capabilities, data or partners). Rejected pairs are "
             "never suggested again."
         ),
@@ -149,10 +149,34 @@ def _or_unknown(value: int | None) -> str:
     return "?" if value is None else str(value)
 
 
-WEIGHTS_SHIPPED = N_(
-    "Weights: the shipped ones, fitted on the demo organisation and three labelled inventories."
+MODEL_TREES = N_(
+    "Probability = boosted decision trees over the signals, fitted on the demo organisation "
+    "and four labelled inventories; each signal keeps its direction (evidence for a twin can "
+    "only raise the score, evidence against only lower it)."
 )
-WEIGHTS_ADJUSTED = N_("Weights: adjusted to {pairs} pairs this organisation decided.")
+MODEL_TREES_ADJUSTED = N_(
+    "Probability = boosted decision trees over the signals, fitted on the demo organisation "
+    "and four labelled inventories, their score adjusted to {pairs} pairs this organisation "
+    "decided; each signal keeps its direction (evidence for a twin can only raise the score, "
+    "evidence against only lower it)."
+)
+WEIGHTS_SHIPPED = N_(
+    "Probability = a logistic model over the signals with the shipped weights, fitted on the "
+    "demo organisation and three labelled inventories."
+)
+WEIGHTS_ADJUSTED = N_(
+    "Probability = a logistic model over the signals, its weights adjusted to {pairs} pairs "
+    "this organisation decided."
+)
+
+
+def _model_source(rc: ReportContext, trees: bool | None, adjusted: int | None) -> str:
+    """How the pairs were scored: the shipped trees, this organisation's re-fitted weights,
+    or the shipped logistic weights (with an embedding model, or in runs stored before)."""
+    if adjusted is not None:
+        note = MODEL_TREES_ADJUSTED if trees else WEIGHTS_ADJUSTED
+        return gettext(note, rc.lang).format(pairs=adjusted)
+    return gettext(MODEL_TREES if trees else WEIGHTS_SHIPPED, rc.lang)
 
 
 def method_notes(rc: ReportContext, section: str) -> list[str]:
@@ -177,8 +201,6 @@ def method_notes(rc: ReportContext, section: str) -> list[str]:
         "threshold": format_number(
             run.summary.duplicate_threshold or settings.layer_threshold, rc.lang, digits=3
         ),
-        "weights_source": gettext(WEIGHTS_SHIPPED, rc.lang)
-        if adjusted is None
-        else gettext(WEIGHTS_ADJUSTED, rc.lang).format(pairs=adjusted),
+        "weights_source": _model_source(rc, run.summary.duplicate_trees, adjusted),
     }
     return [gettext(note, rc.lang).format(**values) for note in NOTES.get(section, [])]

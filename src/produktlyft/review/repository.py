@@ -207,6 +207,7 @@ class ReviewRepository:
         if row is None:
             return None
         values = {k: v for k, v in dict(row).items() if k != "key"}
+        values["model"] = values["model"] or "logistic"  # stored before the column (0020)
         fitted_at = values["fitted_at"]
         if fitted_at.tzinfo is None:  # SQLite keeps no zone; it was stored as UTC
             values["fitted_at"] = fitted_at.replace(tzinfo=UTC)

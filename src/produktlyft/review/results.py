@@ -213,6 +213,8 @@ class RunSummary(Record):
     duplicate_model: str | None = None
     duplicate_threshold: float | None = None
     duplicate_weights_pairs: int | None = None
+    # whether the signals model scored the pairs with the shipped trees (None: stored before)
+    duplicate_trees: bool | None = None
     sensitivity_scenarios: int | None = None  # None in summaries stored before it
     unstable_systems: int = 0  # judged systems whose rank range is wide
     unjudged_systems: int = 0  # too little known to judge (SystemResult.judged)

@@ -128,6 +128,9 @@ duplicate_weights = Table(
     Column("pairs", Integer, nullable=False),
     Column("fitted_by", String(200), nullable=False),
     Column("fitted_at", DateTime(timezone=True), nullable=False),
+    # "trees": the weights adjust the shipped trees' score; "logistic" or NULL (stored before
+    # 0020): they are the logistic model's own
+    Column("model", String(20)),
 )
 
 review_evidence = Table(

@@ -31,12 +31,16 @@ def test_weights_of_an_older_signal_set_fall_back_to_the_shipped_ones(
     )
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(old)
-    assert duplicate_settings(loaded).weights == DuplicateSettings().weights
+    shipped = duplicate_settings(loaded)
+    assert shipped.weights == DuplicateSettings().weights
+    assert shipped.trees is not None  # the shipped model scores pairs with its trees
     review(loaded, today=date(2026, 12, 1))  # runs, with the shipped weights
     current = DuplicateWeights((0.5,) * len(SIGNALS), -3.0, 0.9, 12, "t", datetime(2026, 12, 1))
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(current)
-    assert duplicate_settings(loaded).weights == current.weights
+    refitted = duplicate_settings(loaded)
+    # a re-fit is the logistic model of its weights: the shipped trees would ignore them
+    assert refitted.weights == current.weights and refitted.trees is None
 
 
 def test_weights_fitted_before_the_embedding_and_best_match_signals_are_kept_with_them_at_zero(

@@ -18,6 +18,7 @@ from produktlyft.review.model import Decision
 from produktlyft.review.services.duplicates import (
     current_weights,
     decide_duplicate,
+    duplicate_settings,
     refit_weights,
     reset_weights,
 )
@@ -71,6 +72,10 @@ def test_refit_from_decisions_is_kept_shown_and_reset(ctx: ServiceContext, tmp_p
         decide_duplicate(loaded, a, b, Decision.REJECT)
     made = refit_weights(loaded)
     assert made.pairs == 12 and current_weights(loaded) == made
+    # the decisions adjust the shipped trees' score; the trees stay
+    in_use = duplicate_settings(loaded)
+    assert made.model == "trees" and in_use.trees is not None
+    assert in_use.adjustment == made.weights and in_use.adjustment_intercept == made.intercept
     review(loaded, today=TODAY)  # the run uses the re-fitted weights
     reset_weights(loaded)
     assert current_weights(loaded) is None

@@ -42,6 +42,7 @@ SUMMARY_KEYS = {
     "duplicate_model",
     "duplicate_threshold",
     "duplicate_weights_pairs",
+    "duplicate_trees",
     "sensitivity_scenarios",
     "unstable_systems",
     "unjudged_systems",

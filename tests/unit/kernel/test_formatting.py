@@ -29,6 +29,9 @@ def test_numbers_group_thousands_and_mark_decimals_per_language(
     assert format_number(1_234_567, lang) == whole
     assert format_number(3.456, lang, 1) == decimal
     assert format_number(None, lang) == ""
+    # a small negative weight rounds to zero, not to "-0.00" (seen on the duplicates page)
+    assert format_number(-0.003, lang, 2) == format_number(0, lang, 2)
+    assert not format_number(-0.3, lang).startswith("-")
 
 
 @pytest.mark.parametrize(("lang", "precise"), [("sv", f"12,5{NBSP}%"), ("en", f"12.5{NBSP}%")])

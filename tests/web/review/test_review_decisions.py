@@ -150,9 +150,10 @@ def test_weights_are_adjusted_to_the_decisions_shown_and_reset(
 ) -> None:
     viewer = as_role(Role.VIEWER).get("/review/duplicates").text
     learning = viewer.split('id="learning-heading"', 1)[1]
-    assert "I bruk: de levererade vikterna." in learning
+    # the shipped model scores with its trees, and the page says what the weights are for
+    assert "I bruk: den levererade modellen, beslutsträd över de här signalerna" in learning
+    assert "justering" not in learning  # nothing adjusted yet: no table of zeros
     assert "trelagermodellen" not in learning  # this inventory has no tags: the signals model
-    assert "samma funktion" in learning and "varandras bästa matchning" in learning
     # the cut this inventory's list got, as the review chose it by expected F1
     assert re.search(r"I den senaste granskningen: från 0,\d{3}\.", learning)
     assert 'action="/review/duplicates/weights"' not in learning  # a viewer cannot adjust
@@ -173,6 +174,9 @@ def test_weights_are_adjusted_to_the_decisions_shown_and_reset(
     page = analyst.get(refit.headers["location"]).text
     assert "Vikterna anpassades efter 6 avgjorda par" in page
     assert "I bruk: vikter som analyst anpassade" in page
+    assert "Varje signals justering av trädens poäng" in page  # now there is one to show
+    adjusted = page.split('id="learning-heading"', 1)[1]
+    assert "samma funktion" in adjusted and "varandras bästa matchning" in adjusted
     assert current_weights(review_ctx) is not None
     assert (
         as_role(Role.VIEWER)

@@ -126,7 +126,8 @@ def format_number(value: float | int | None, lang: str, digits: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     # rounded from the float as Python does (2.55 -> 2.5, its binary value being just under),
     # not from its decimal text as Babel would (2.6): figures read as they always have
-    return format_decimal(round(value, digits), format=pattern, locale=_LOCALES[lang])
+    # + 0.0: a small negative value rounds to -0.0, which read as "-0.00" beside a zero
+    return format_decimal(round(value, digits) + 0.0, format=pattern, locale=_LOCALES[lang])
 
 
 def format_money(value: float | None, lang: str) -> str:

@@ -166,6 +166,7 @@ class DuplicateResult:
     stats: dict[str, float] = field(default_factory=dict)
     model: str = "signals"  # the model "auto" resolved to: "layers" or "signals"
     threshold: float = 0.0  # the score pairs were suggested from
+    trees: bool = False  # the signals model scored the pairs with trees (else logistic)
 
 
 def build_features(features: SystemFeatures, settings: DuplicateSettings) -> FeatureMatrices:
@@ -185,9 +186,21 @@ def combine(signals: np.ndarray, settings: DuplicateSettings) -> np.ndarray:
     if settings.model == "layers":
         summed: np.ndarray = np.clip(signals[:, :3] @ np.array(settings.layer_weights), 0.0, 1.0)
         return summed
-    logit = signals @ np.array(settings.weights) + settings.intercept
+    logit = model_logit(signals, settings)
     combined: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
     return combined
+
+
+def model_logit(signals: np.ndarray, settings: DuplicateSettings) -> np.ndarray:
+    """The signals model's logit: the trees' (shifted by an organisation's adjustment, if
+    any), or the logistic weights' without trees."""
+    if settings.trees is None:
+        plain: np.ndarray = signals @ np.array(settings.weights) + settings.intercept
+        return plain
+    logit = settings.trees.logit(signals)
+    if settings.adjustment is not None:
+        logit = logit + signals @ np.array(settings.adjustment) + settings.adjustment_intercept
+    return logit
 
 
 def all_pairs(
@@ -206,7 +219,8 @@ def all_pairs(
     kept, signals = [], []
     n = len(matrices.ids)
     weights = np.array(settings.weights)
-    floor = np.log(cut / (1 - cut)) - np.maximum(weights[MATCHES], 0).sum()
+    needed = np.log(cut / (1 - cut))
+    floor = needed - np.maximum(weights[MATCHES], 0).sum()
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
         grid = np.array(np.meshgrid(np.arange(start, stop), np.arange(n), indexing="ij"))
@@ -214,11 +228,7 @@ def all_pairs(
         grid = grid[grid[:, 0] < grid[:, 1]]
         if len(grid):
             scored = score_pairs(matrices, grid)
-            near = (
-                np.ones(len(grid), dtype=bool)
-                if settings.model == "layers"
-                else scored @ weights + settings.intercept >= floor
-            )
+            near = _could_reach(scored, settings, needed, floor)
             kept.append(grid[near])
             signals.append(scored[near])
     if not kept:
@@ -227,6 +237,24 @@ def all_pairs(
     probability = combine(with_best_match(pairs, np.concatenate(signals), settings), settings)
     found: np.ndarray = pairs[probability >= cut]
     return found
+
+
+def _could_reach(
+    scored: np.ndarray, settings: DuplicateSettings, needed: float, floor: float
+) -> np.ndarray:
+    """The pairs that could reach the cut once their best-match signals are known: under the
+    trees, scored as if each were its systems' best match (the trees and an adjustment are
+    monotone in both, so that is the highest they could score); under the logistic model, by
+    the other signals against the cut less the most the two could add (`floor`)."""
+    if settings.model == "layers":
+        return np.ones(len(scored), dtype=bool)
+    if settings.trees is not None:
+        best = scored.copy()
+        best[:, MATCHES] = 1.0
+        reach: np.ndarray = model_logit(best, settings) >= needed
+        return reach
+    near: np.ndarray = scored @ np.array(settings.weights) + settings.intercept >= floor
+    return near
 
 
 def with_best_match(
@@ -316,7 +344,9 @@ def _assemble(
     numbering = {label: n for n, label in enumerate(cluster_members)}
     # named in the reason only where the model weighed it (not the layers model, nor weights
     # re-fitted before the signal existed)
-    weighs_origin = settings.model != "layers" and settings.weights[ORIGIN] > 0
+    weighs_origin = settings.model != "layers" and (
+        settings.trees.uses(ORIGIN) if settings.trees is not None else settings.weights[ORIGIN] > 0
+    )
     pairs = []
     for a, b in keys:
         score, layers = chosen[(a, b)]
@@ -341,7 +371,15 @@ def _assemble(
             )
         )
     clusters = [sorted(m) for m in cluster_members.values()]
-    return DuplicateResult(pairs, clusters, compared, skipped, model=settings.model, threshold=cut)
+    return DuplicateResult(
+        pairs,
+        clusters,
+        compared,
+        skipped,
+        model=settings.model,
+        threshold=cut,
+        trees=settings.model == "signals" and settings.trees is not None,
+    )
 
 
 def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...]:

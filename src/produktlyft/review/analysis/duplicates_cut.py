@@ -76,4 +76,4 @@ def _probability_at(target: float, calibration: tuple[float, float]) -> float:
     """The model probability whose calibrated chance is `target`."""
     slope, offset = calibration
     z = (np.log(target / (1 - target)) - offset) / slope
-    return float(1.0 / (1.0 + np.exp(-z)))
+    return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))  # a steep map puts z far out

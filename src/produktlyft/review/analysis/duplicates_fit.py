@@ -226,6 +226,7 @@ def fit_weights(
         intercept=round(float(intercept), 3),
         threshold=round(_best_threshold(held, labels), 4),
         calibration=fit_calibration(held, labels),
+        trees=None,
     )
 
 
@@ -293,7 +294,11 @@ def fit_to_decisions(
     Here every other candidate pair of the inventory keeps the prior's probability as a soft
     label, the decided pairs get their decision, and the weights are held near the prior's; so
     the model stays calibrated as the prior was and the prior's threshold still holds. Measured
-    by bench/duplicates_learning.py."""
+    by bench/duplicates_learning.py.
+
+    Where the prior scores with trees, the trees stay and the decisions fit a logistic term
+    added to their logit (`adjustment`), held near none: replacing the trees by a logistic
+    model fitted to their scores lost their ranking (ADR 0023, twenty-sixth look)."""
     decided_true = [tuple(p) for p in confirmed]
     decided_false = [tuple(p) for p in rejected]
     pairs, signals, labels, named = _labelled(features, decided_true, prior, decided_false)
@@ -301,7 +306,19 @@ def fit_to_decisions(
         return prior
     signals = with_best_match(pairs, signals, prior)
     target = np.where(named, labels, combine(signals, prior))
-    coef, intercept = _anchored_logistic(signals, target, prior)
+    if prior.trees is not None:
+        # the trees stay; the decisions shift their logit by a logistic term held near none
+        start = prior.adjustment or (0.0,) * len(SIGNALS)
+        anchor = np.append(np.asarray(start, dtype=float), prior.adjustment_intercept)
+        offset = prior.trees.logit(signals)
+        coef, intercept = _anchored_logistic(signals, target, anchor, offset)
+        return replace(
+            prior,
+            adjustment=tuple(round(float(w), 3) for w in coef),
+            adjustment_intercept=round(float(intercept), 3),
+        )
+    anchor = np.append(np.asarray(prior.weights, dtype=float), prior.intercept)
+    coef, intercept = _anchored_logistic(signals, target, anchor, np.zeros(len(target)))
     return replace(
         prior,
         model="signals",
@@ -311,15 +328,15 @@ def fit_to_decisions(
 
 
 def _anchored_logistic(
-    signals: np.ndarray, target: np.ndarray, prior: DuplicateSettings
+    signals: np.ndarray, target: np.ndarray, anchor: np.ndarray, offset: np.ndarray
 ) -> tuple[np.ndarray, float]:
-    """Logistic regression on soft targets with an L2 pull towards the prior's weights and
-    intercept, signs bounded as in every fit (_bounds)."""
+    """Logistic regression on soft targets with an L2 pull towards `anchor` (weights, then
+    intercept), each pair's logit starting from `offset`; signs bounded as in every fit
+    (_bounds)."""
     design = np.column_stack([signals, np.ones(len(target))])
-    anchor = np.append(np.asarray(prior.weights, dtype=float), prior.intercept)
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        logit = design @ theta
+        logit = offset + design @ theta
         probability = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
         value = float(np.sum(np.logaddexp(0.0, logit) - target * logit))
         gap = theta - anchor

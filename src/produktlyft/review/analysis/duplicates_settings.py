@@ -5,13 +5,14 @@ weights stored before later signals existed. The computation is in `duplicates`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from produktlyft.review.analysis.duplicates_cut import expected_f1_cut
 from produktlyft.review.analysis.duplicates_features import SystemFeatures
+from produktlyft.review.analysis.duplicates_trees import TreeModel, shipped_trees
 
 SIGNALS = (
     "capabilities",
@@ -64,6 +65,10 @@ FREE = ("product_same", "role_same")
 UNWEIGHED = ("product_same",)
 
 
+def _shipped_trees() -> TreeModel | None:
+    return shipped_trees(SIGNALS)
+
+
 @dataclass(frozen=True)
 class DuplicateSettings:
     # "layers": the weighted sum of capabilities, data and text (ADR 0005), which needs the
@@ -72,42 +77,52 @@ class DuplicateSettings:
     model: str = "auto"
     layer_weights: tuple[float, float, float] = (0.65, 0.25, 0.10)
     layer_threshold: float = 0.86
-    # logistic weights per signal (SIGNALS order) and intercept, fitted by `fit_settings` on the
-    # demo organisation (counting as two sets) and the evaluation inventories kommun, region and
-    # storadalen, 3 December 2026 (bench/duplicates_eval.py --fit-shipped --sets
-    # kommun,region,storadalen), before the catalogue and vocabulary were widened for state
-    # agencies: re-fitted after it the demo fell to 0.895 / 0.85; the fourth set, myndighet, is
-    # kept out as a test (ADR 0023)
+    # stage one of the shipped model: logistic weights per signal (SIGNALS order) and intercept,
+    # fitted by `fit_settings` on the demo organisation (counting as four sets) and the
+    # evaluation inventories kommun, region, storadalen and kulturarv, 6 December 2026
+    # (bench/duplicates_eval.py --fit-shipped --sets kommun,region,storadalen,kulturarv). They
+    # rank each system's pairs for the best match, and an organisation's decisions adjust them
+    # (`fit_to_decisions`); the pairs are scored by the `trees` fitted with them. The other
+    # six sets are kept out as tests (ADR 0023)
     weights: tuple[float, ...] = (
         0.0,
+        2.251,
+        1.933,
+        4.764,
+        0.0,  # product_same: UNWEIGHED
+        0.48,
+        -4.198,
+        -5.552,
+        -8.691,
         0.0,
-        1.677,
-        3.774,
-        0.0,  # product_same: UNWEIGHED (0.477 as fitted; 0 keeps the demo at 0.905 / 0.950)
-        0.116,
-        -4.181,
-        -3.537,
-        -6.774,
-        0.195,
-        1.352,
-        -6.342,
+        4.861,
+        -6.503,
         0.0,
-        -0.925,
+        -1.733,
         0.0,  # embedding: off unless a model is configured (with_embedding)
         0.0,  # embedding_function: likewise
-        4.482,
-        0.556,
-        1.15,
+        1.699,
+        1.865,
+        0.0,
     )
-    intercept: float = -3.311
+    intercept: float = -3.506
     # the fixed cut: the probability needed to be suggested where there is no calibration
-    threshold: float = 0.951
-    # the slope and offset that map the signals model's probability (logit) to the chance that
-    # a pair is a twin (duplicates_cut): with them each inventory's list is cut where its
-    # expected F1 is best, not at `threshold`. Fitted for the shipped weights on the data they
-    # were fitted on (bench/duplicates_eval.py --calibrate-shipped); None: the fixed cut
-    calibration: tuple[float, float] | None = (1.2016, -4.21)
+    threshold: float = 0.9657
+    # the slope and offset that map the model's probability (logit) to the chance that a pair
+    # is a twin (duplicates_cut): with them each inventory's list is cut where its expected F1
+    # is best, not at `threshold`. Fitted with the trees on each set's pairs scored by trees
+    # fitted without it (the demo left out: its generated pairs say nothing of what a score
+    # means in an organisation); None: the fixed cut
+    calibration: tuple[float, float] | None = (0.9232, -3.2112)
     embedding_model: Path | None = None  # a sentence-embedding model file on disk (optional)
+    # the signals model's score: monotone boosted trees over the signals (duplicates_trees),
+    # whose best match is ranked by `weights`; None: the logistic model of `weights` itself
+    # (with an embedding model, and once an organisation's decisions have re-fitted it)
+    trees: TreeModel | None = field(default_factory=_shipped_trees)
+    # an organisation's decisions shift the trees' logit by a logistic term over the signals
+    # (`fit_to_decisions`): a weight per signal (SIGNALS order) and an intercept; None: as fitted
+    adjustment: tuple[float, ...] | None = None
+    adjustment_intercept: float = 0.0
     # a signal "speaks" (is named in the reason) at or above this
     layer_thresholds: tuple[float, ...] = (0.5, 0.3, 0.35, 0.4, 1.0)
     distinctive_terms: int = 8  # per system, for text blocking
@@ -117,7 +132,8 @@ class DuplicateSettings:
 
     def describe(self) -> str:
         pairs = ", ".join(f"{n} {w:+.2f}" for n, w in zip(SIGNALS, self.weights, strict=True))
-        return f"{pairs}; intercept {self.intercept:+.2f}; threshold {self.threshold:.4f}"
+        scored = f"; scored by {self.trees.size} trees" if self.trees is not None else ""
+        return f"{pairs}; intercept {self.intercept:+.2f}; threshold {self.threshold:.4f}{scored}"
 
 
 TAGGED_SHARE = 0.5  # "auto" uses the layers model when at least this share carries tags
@@ -191,6 +207,7 @@ def with_embedding(settings: DuplicateSettings, model: Path | None) -> Duplicate
         intercept=EMBEDDING_INTERCEPT,
         threshold=EMBEDDING_THRESHOLD,
         calibration=EMBEDDING_CALIBRATION,
+        trees=None,  # fitted without the embedding's signals
     )
 
 

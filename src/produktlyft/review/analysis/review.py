@@ -344,6 +344,7 @@ def run_review(
         duplicate_candidates_compared=found.candidates_compared,
         rejected_pairs_skipped=found.rejected_skipped,
         duplicate_model=found.model,
+        duplicate_trees=found.trees,
         duplicate_threshold=found.threshold,
         sensitivity_scenarios=ranking.scenarios,
         unstable_systems=int(sum(s.judged and not s.stable for s in systems)),

@@ -95,10 +95,16 @@ def refit() -> None:
     from produktlyft.review.services import duplicates as duplicate_service
 
     made = duplicate_service.refit_weights(STATE.context())
-    console.print(
-        f"Weights adjusted to {made.pairs} decided pairs (kept near the shipped ones); "
-        "used by the next review:"
-    )
+    if made.model == "trees":
+        console.print(
+            f"The shipped trees' score adjusted to {made.pairs} decided pairs (a weight per "
+            "signal added to it, kept near none); used by the next review:"
+        )
+    else:
+        console.print(
+            f"Weights adjusted to {made.pairs} decided pairs (kept near the shipped ones); "
+            "used by the next review:"
+        )
     _print_weights(made.weights, made.intercept, made.threshold)
 
 
@@ -111,9 +117,18 @@ def show_duplicate_weights() -> None:
     if made is None:
         console.print("Shipped weights (not adjusted to this organisation's decisions):")
         _print_weights(*duplicate_service.shipped_weights())
+        trees = duplicate_service.shipped_tree_count()
+        if trees:
+            console.print(
+                f"The shipped model scores pairs with {trees} decision trees over these signals; "
+                "the weights rank each system's best match. A re-fit adds a weight per signal "
+                "to the trees' score."
+            )
         return
+    what = "the trees' score adjusted" if made.model == "trees" else "weights adjusted"
     console.print(
-        f"Adjusted by {made.fitted_by} on {made.fitted_at:%Y-%m-%d} to {made.pairs} decided pairs:"
+        f"In use: {what} by {made.fitted_by} on {made.fitted_at:%Y-%m-%d} "
+        f"to {made.pairs} decided pairs:"
     )
     _print_weights(made.weights, made.intercept, made.threshold)
 

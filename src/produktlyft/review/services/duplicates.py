@@ -60,12 +60,32 @@ def duplicate_settings(ctx: ServiceContext, products: Path | None = None) -> Dup
     settings = shipped_settings(ctx, products)
     with ctx.database.reading() as uow:
         fitted = uow.repo(ReviewRepository).duplicate_weights()
+    return with_decisions(settings, fitted)
+
+
+def with_decisions(
+    settings: DuplicateSettings, fitted: DuplicateWeights | None
+) -> DuplicateSettings:
+    """`settings` with an organisation's re-fit applied: an adjustment of the trees' score, or
+    the logistic model's own weights; the settings unchanged where the re-fit does not fit
+    them (fitted for the trees where none are in use, or before the signals changed)."""
+    if fitted is not None and fitted.model == "trees":
+        if settings.trees is None or len(fitted.weights) != len(SIGNALS):
+            return settings
+        return replace(
+            settings, adjustment=tuple(fitted.weights), adjustment_intercept=fitted.intercept
+        )
     weights = padded_weights(fitted.weights) if fitted is not None else None
     if fitted is None or weights is None:
         # none, or fitted before the signals changed: the shipped weights until a new refit
         return settings
+    # a re-fit is a logistic model: the decisions adjust its weights, not the shipped trees
     return replace(
-        settings, weights=weights, intercept=fitted.intercept, threshold=fitted.threshold
+        settings,
+        weights=weights,
+        intercept=fitted.intercept,
+        threshold=fitted.threshold,
+        trees=None,
     )
 
 
@@ -139,13 +159,15 @@ def refit_weights(ctx: ServiceContext) -> DuplicateWeights:
     # the decisions adjust the weights a review uses without any stored ones
     prior = signals_model(shipped_settings(ctx))
     fitted = fit_to_decisions(duplicate_features(inventory), confirmed, rejected, prior)
+    trees = fitted.adjustment is not None
     made = DuplicateWeights(
-        fitted.weights,
-        fitted.intercept,
+        fitted.adjustment if fitted.adjustment is not None else fitted.weights,
+        fitted.adjustment_intercept if trees else fitted.intercept,
         fitted.threshold,
         len(confirmed) + len(rejected),
         ctx.actor.name,
         ctx.now(),
+        model="trees" if trees else "logistic",
     )
     with ctx.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(made)
@@ -163,6 +185,9 @@ class Learning:
     weights: tuple[tuple[str, float, float], ...]  # signal, in use, shipped
     intercept: tuple[float, float]  # in use, shipped
     needed: int = MIN_EACH
+    # the shipped trees score the pairs, and the weights are the decisions' adjustment to
+    # their score (0 where none is fitted); else the logistic model's own weights (ADR 0023)
+    trees: bool = False
 
     @property
     def can_refit(self) -> bool:
@@ -178,15 +203,30 @@ def learning(ctx: ServiceContext) -> Learning:
     # the shipped weights as a review would take them (those fitted with the embedding where
     # one is configured); the model file itself is not loaded for a page
     base = with_embedding(DuplicateSettings(), ctx.settings.duplicate_embedding_model)
+    confirmed = sum(d.decision is Decision.CONFIRM for d in decisions)
+    rejected = sum(d.decision is Decision.REJECT for d in decisions)
+    if base.trees is not None and (fitted is None or fitted.model == "trees"):
+        adjusted = with_decisions(base, fitted)
+        none = (0.0,) * len(SIGNALS)
+        in_use = adjusted.adjustment or none
+        return Learning(
+            confirmed=confirmed,
+            rejected=rejected,
+            fitted=fitted if adjusted.adjustment is not None else None,
+            weights=tuple(zip(SIGNALS, in_use, none, strict=True)),
+            intercept=(adjusted.adjustment_intercept, 0.0),
+            trees=True,
+        )
     shipped, shipped_intercept = base.weights, base.intercept
-    in_use = padded_weights(fitted.weights) if fitted is not None else None
-    if fitted is None or in_use is None:
-        fitted, in_use = None, shipped
+    logistic = fitted is not None and fitted.model == "logistic"
+    weights = padded_weights(fitted.weights) if fitted is not None and logistic else None
+    if fitted is None or weights is None:
+        fitted, weights = None, shipped
     return Learning(
-        confirmed=sum(d.decision is Decision.CONFIRM for d in decisions),
-        rejected=sum(d.decision is Decision.REJECT for d in decisions),
+        confirmed=confirmed,
+        rejected=rejected,
         fitted=fitted,
-        weights=tuple(zip(SIGNALS, in_use, shipped, strict=True)),
+        weights=tuple(zip(SIGNALS, weights, shipped, strict=True)),
         intercept=(fitted.intercept if fitted else shipped_intercept, shipped_intercept),
     )
 
@@ -202,6 +242,12 @@ def reset_weights(ctx: ServiceContext) -> None:
 def signal_names() -> tuple[str, ...]:
     """The signals, in the order of a weights tuple."""
     return SIGNALS
+
+
+def shipped_tree_count() -> int:
+    """How many trees the shipped model scores pairs with (0: the logistic weights score)."""
+    trees = DuplicateSettings().trees
+    return trees.size if trees is not None else 0
 
 
 def shipped_weights() -> tuple[tuple[float, ...], float, float]:

@@ -12,11 +12,17 @@ from produktlyft.inventory.repository import InventoryRepository
 from produktlyft.kernel.access import Permission
 from produktlyft.kernel.context import ServiceContext
 from produktlyft.kernel.errors import NotFound, ProduktlyftError
-from produktlyft.review.analysis.duplicates import padded_weights
+from produktlyft.review.analysis.duplicates import DuplicateSettings, padded_weights
 from produktlyft.review.analysis.endoflife import EolMatch, EolMatcher
 from produktlyft.review.analysis.review import ReviewOutcome, run_review
 from produktlyft.review.importers.endoflife import open_release_source
-from produktlyft.review.model import PROFILES, Decision, Evidence, EvidenceKind
+from produktlyft.review.model import (
+    PROFILES,
+    Decision,
+    DuplicateWeights,
+    Evidence,
+    EvidenceKind,
+)
 from produktlyft.review.presenter.wording import duplicate_sentence, system_sentence
 from produktlyft.review.repository import ReviewRepository
 from produktlyft.review.results import RankInRun, ReviewRun, RunDetails, SystemResult
@@ -193,10 +199,17 @@ def _compute(
         progress=step,
     )
     signals = outcome.summary.duplicate_model == "signals"
-    if signals and adjusted is not None and duplicates.weights == padded_weights(adjusted.weights):
+    if signals and adjusted is not None and _ran_with(duplicates, adjusted):
         # the signals model ran with this organisation's weights (the report says so)
         outcome.summary.duplicate_weights_pairs = adjusted.pairs
     return outcome, weights
+
+
+def _ran_with(settings: DuplicateSettings, adjusted: DuplicateWeights) -> bool:
+    """Whether the review's duplicate settings carry the organisation's re-fit."""
+    if adjusted.model == "trees":
+        return settings.trees is not None and settings.adjustment == tuple(adjusted.weights)
+    return settings.trees is None and settings.weights == padded_weights(adjusted.weights)
 
 
 def _run(

@@ -1,0 +1,135 @@
+"""Gradient-boosted trees over the duplicate signals, kept as data and evaluated with NumPy.
+
+The logistic model adds each signal's evidence independently; trees let one signal count
+differently beside another (a shared function says more where the roles are the same, a home-
+grown tool more where nothing argues against it). Each signal keeps its direction (evidence for
+a twin may only raise the score, evidence against only lower it: monotonic constraints in the
+fit), so a tree model says nothing a reason could not explain (ADR 0023, twenty-sixth look).
+
+The fitted trees are stored as plain JSON, one tree per line (the node arrays: the signal a
+node tests, its threshold, its two children, the value of a leaf), never as a pickle: shipped
+data must be readable and must not run code when read. Pure: no storage, web or CLI."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+SHIPPED_TREES = "duplicate_trees.json"  # in produktlyft.review.data
+LEAF = -1  # the `feature` of a leaf node
+
+
+@dataclass(frozen=True, eq=False)
+class TreeModel:
+    """The trees as padded node arrays (trees x nodes): a node sends a pair left when its
+    `feature`-th signal is at most `threshold`; a leaf (feature LEAF) holds `value`. The logit
+    of a pair is `baseline` plus the value of the leaf it reaches in every tree."""
+
+    signals: tuple[str, ...]
+    baseline: float
+    feature: np.ndarray  # int, LEAF at leaves
+    threshold: np.ndarray
+    left: np.ndarray  # int, the node's own index at leaves
+    right: np.ndarray
+    value: np.ndarray
+    source: str = ""
+
+    @property
+    def size(self) -> int:
+        return int(self.feature.shape[0])
+
+    def logit(self, signals: np.ndarray) -> np.ndarray:
+        """Each pair's logit, walking every tree at once, one level per step (vectorised over
+        pairs and trees; a pair at a leaf stays there while the deeper trees are walked)."""
+        out = np.full(len(signals), self.baseline)
+        if len(signals) == 0 or self.size == 0:
+            return out
+        trees = np.arange(self.size)[np.newaxis, :]
+        rows = np.arange(len(signals))[:, np.newaxis]
+        node = np.zeros((len(signals), self.size), dtype=np.int64)
+        for _ in range(self.depth):
+            feature = self.feature[trees, node]
+            inner = feature != LEAF
+            if not inner.any():
+                break
+            values = signals[rows, np.where(inner, feature, 0)]
+            goes_left = values <= self.threshold[trees, node]
+            child = np.where(goes_left, self.left[trees, node], self.right[trees, node])
+            node = np.where(inner, child, node)
+        summed: np.ndarray = out + self.value[trees, node].sum(axis=1)
+        return summed
+
+    def uses(self, signal: int) -> bool:
+        """Whether any tree tests the signal (a signal no tree tests weighs nothing)."""
+        return bool((self.feature == signal).any())
+
+    @property
+    def depth(self) -> int:
+        # no path is longer than the number of inner nodes of the largest tree
+        return int((self.feature != LEAF).sum(axis=1).max(initial=0)) + 1
+
+    def to_json(self) -> str:
+        """One tree per line, the node arrays trimmed of their padding."""
+        lines = []
+        for t in range(self.size):
+            nodes = int(np.count_nonzero(self.left[t] >= 0))
+            tree = {
+                "feature": self.feature[t, :nodes].tolist(),
+                # in full: a threshold may be a signal's value itself, seen in the fit
+                "threshold": [float(x) for x in self.threshold[t, :nodes]],
+                "left": self.left[t, :nodes].tolist(),
+                "right": self.right[t, :nodes].tolist(),
+                "value": [round(float(x), 7) for x in self.value[t, :nodes]],
+            }
+            lines.append(json.dumps(tree, separators=(",", ":")))
+        head = {"source": self.source, "signals": list(self.signals), "baseline": self.baseline}
+        body = ",\n  ".join(lines)
+        return f'{json.dumps(head, ensure_ascii=False)[:-1]}, "trees": [\n  {body}\n]}}'
+
+
+def from_nodes(
+    signals: tuple[str, ...], baseline: float, trees: list[dict[str, list[Any]]], source: str = ""
+) -> TreeModel:
+    """A model from each tree's node lists (as stored; see `to_json`)."""
+    width = max((len(t["feature"]) for t in trees), default=1)
+
+    def padded(name: str, fill: float, kind: type) -> np.ndarray:
+        out: np.ndarray = np.full((len(trees), width), fill, dtype=kind)
+        for k, tree in enumerate(trees):
+            out[k, : len(tree[name])] = tree[name]
+        return out
+
+    return TreeModel(
+        signals=signals,
+        baseline=float(baseline),
+        feature=padded("feature", LEAF, np.int64),
+        threshold=padded("threshold", 0.0, np.float64),
+        left=padded("left", -1, np.int64),
+        right=padded("right", -1, np.int64),
+        value=padded("value", 0.0, np.float64),
+        source=source,
+    )
+
+
+def read_trees(text: str, signals: tuple[str, ...]) -> TreeModel:
+    """A stored model; a clear error where it was fitted on other signals than these."""
+    raw = json.loads(text)
+    stored = tuple(raw["signals"])
+    if stored != signals:
+        raise ValueError(
+            f"the trees were fitted on the signals {', '.join(stored)}; "
+            f"the detector has {', '.join(signals)}"
+        )
+    return from_nodes(stored, raw["baseline"], raw["trees"], raw.get("source", ""))
+
+
+@cache
+def shipped_trees(signals: tuple[str, ...]) -> TreeModel:
+    """The trees shipped with the package (bench/duplicates_eval.py --fit-shipped writes them)."""
+    text = resources.files("produktlyft.review.data").joinpath(SHIPPED_TREES).read_text("utf-8")
+    return read_trees(text, signals)

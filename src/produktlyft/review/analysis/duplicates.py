@@ -72,6 +72,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from produktlyft.review.analysis.duplicates_blocking import candidate_pairs
+from produktlyft.review.analysis.duplicates_cut import sigmoid
 from produktlyft.review.analysis.duplicates_features import (
     FeatureMatrices,
     SystemFeatures,
@@ -187,8 +188,7 @@ def combine(signals: np.ndarray, settings: DuplicateSettings) -> np.ndarray:
         summed: np.ndarray = np.clip(signals[:, :3] @ np.array(settings.layer_weights), 0.0, 1.0)
         return summed
     logit = model_logit(signals, settings)
-    combined: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
-    return combined
+    return sigmoid(logit)
 
 
 def model_logit(signals: np.ndarray, settings: DuplicateSettings) -> np.ndarray:

@@ -27,6 +27,12 @@ def logit(probability: np.ndarray) -> np.ndarray:
     return out
 
 
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """The logistic function, clipped so that a steep map or a large logit cannot overflow."""
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return out
+
+
 def chance(probability: np.ndarray, calibration: tuple[float, float]) -> np.ndarray:
     """The calibrated chance that each pair is a twin (`calibration` = slope, offset)."""
     return _chance_of_logit(logit(probability), calibration)
@@ -34,8 +40,7 @@ def chance(probability: np.ndarray, calibration: tuple[float, float]) -> np.ndar
 
 def _chance_of_logit(z: np.ndarray, calibration: tuple[float, float]) -> np.ndarray:
     slope, offset = calibration
-    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(slope * z + offset, -30, 30)))
-    return out
+    return sigmoid(slope * z + offset)
 
 
 def fit_calibration(probability: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -46,7 +51,7 @@ def fit_calibration(probability: np.ndarray, labels: np.ndarray) -> tuple[float,
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         value = theta[0] * z + theta[1]
-        p = 1.0 / (1.0 + np.exp(-np.clip(value, -30, 30)))
+        p = sigmoid(value)
         gradient = np.array([float(((p - y) * z).sum()), float((p - y).sum())])
         return float(np.sum(np.logaddexp(0.0, value) - y * value)), gradient
 
@@ -68,7 +73,7 @@ def expected_f1_cut(probability: np.ndarray, calibration: tuple[float, float]) -
     expected[:-1] = np.where(z[1:] < z[:-1], expected[:-1], -1.0)
     best = int(np.argmax(expected))
     below = z[best + 1] if best + 1 < len(z) else z[best] - 1.0
-    cut = float(1.0 / (1.0 + np.exp(-(z[best] + below) / 2)))
+    cut = float(sigmoid(np.asarray((z[best] + below) / 2)))
     return max(cut, floor)
 
 
@@ -76,4 +81,4 @@ def _probability_at(target: float, calibration: tuple[float, float]) -> float:
     """The model probability whose calibrated chance is `target`."""
     slope, offset = calibration
     z = (np.log(target / (1 - target)) - offset) / slope
-    return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))  # a steep map puts z far out
+    return float(sigmoid(np.asarray(z)))  # a steep map puts z far out

@@ -28,7 +28,8 @@ from produktlyft.review.analysis.duplicates import (
     uses_group,
     with_best_match,
 )
-from produktlyft.review.analysis.duplicates_cut import fit_calibration
+from produktlyft.review.analysis.duplicates_cut import fit_calibration, sigmoid
+from produktlyft.review.analysis.duplicates_cut import logit as to_logit
 from produktlyft.review.analysis.duplicates_match import best_match, group_match
 
 Pair = tuple[str, str]
@@ -112,7 +113,7 @@ def _signed_logistic(
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         logit = design @ theta
-        probability = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
+        probability = sigmoid(logit)
         # log(1 + e^z) - y z, written stably
         value = weight @ (np.logaddexp(0.0, logit) - labels * logit)
         gradient = design.T @ (weight * (probability - labels))
@@ -124,8 +125,7 @@ def _signed_logistic(
 
 
 def _probability(signals: np.ndarray, coef: np.ndarray, intercept: float) -> np.ndarray:
-    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(signals @ coef + intercept, -30, 30)))
-    return out
+    return sigmoid(signals @ coef + intercept)
 
 
 def _held_out(
@@ -191,7 +191,7 @@ def _best_threshold(probability: np.ndarray, labels: np.ndarray) -> float:
     """The probability cut with the best F1 (the highest of equals), placed halfway, on the
     logit scale, between the lowest pair it keeps and the highest it drops: the probabilities
     of a good model crowd near 1, where a fixed grid is too coarse to choose between them."""
-    logit = np.log(np.clip(probability, 1e-9, 1 - 1e-9) / np.clip(1 - probability, 1e-9, 1))
+    logit = to_logit(probability)
     order = np.argsort(-logit)
     hits = np.cumsum(labels[order] == 1)
     kept = np.arange(1, len(order) + 1)
@@ -201,7 +201,7 @@ def _best_threshold(probability: np.ndarray, labels: np.ndarray) -> float:
     best = int(np.argmax(f1))  # the first of equals: the fewest pairs kept
     low = logit[order][best + 1] if best + 1 < len(order) else logit[order][best] - 1.0
     cut = (logit[order][best] + low) / 2
-    return float(1.0 / (1.0 + np.exp(-cut)))
+    return float(sigmoid(np.asarray(cut)))
 
 
 def fit_weights(
@@ -337,7 +337,7 @@ def _anchored_logistic(
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         logit = offset + design @ theta
-        probability = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
+        probability = sigmoid(logit)
         value = float(np.sum(np.logaddexp(0.0, logit) - target * logit))
         gap = theta - anchor
         gradient = design.T @ (probability - target) + gap / REGULARISATION

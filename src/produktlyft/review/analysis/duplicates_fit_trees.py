@@ -25,7 +25,7 @@ from produktlyft.review.analysis.duplicates import (
     DuplicateSettings,
     SystemFeatures,
 )
-from produktlyft.review.analysis.duplicates_cut import fit_calibration
+from produktlyft.review.analysis.duplicates_cut import fit_calibration, sigmoid
 from produktlyft.review.analysis.duplicates_fit import (
     _best_threshold,
     fit_settings,
@@ -161,5 +161,4 @@ def _held_out(
 
 
 def probability(logit: np.ndarray) -> np.ndarray:
-    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
-    return out
+    return sigmoid(logit)

@@ -26,7 +26,12 @@ from produktlyft.review.analysis.duplicates_signals import (
     load_vocabulary,
     place_system,
 )
-from produktlyft.review.analysis.duplicates_text import corpus_splitter, split_name, tokens
+from produktlyft.review.analysis.duplicates_text import (
+    TEXT_SKIP,
+    corpus_splitter,
+    split_name,
+    tokens,
+)
 
 # roles of a system that serves another one: in front of it, reporting on it, showing,
 # archiving or staffing for it (a core record or case system has none of them)
@@ -139,7 +144,7 @@ def _placements(
             else Placement()
         )
         bare, _ = split_name(name)
-        token_lists.append(tokens(f"{bare} {description}", splitter))
+        token_lists.append(tokens(f"{bare} {description}", splitter, TEXT_SKIP))
     return places, token_lists, vocabulary
 
 

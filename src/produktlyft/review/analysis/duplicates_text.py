@@ -154,6 +154,34 @@ STOP_WORDS = frozenset(
         "kommunhuset",
     ]
 )
+# "a line-of-business system", "software", "a solution": what every system is, so two systems
+# described only so ("Verksamhetssystem.") are no more alike in their text than two described
+# not at all. Left out of the text layer only: the roles and the vocabulary read them
+GENERIC_KINDS = frozenset(
+    [
+        "verksamhetssystem",
+        "verksamhetssystemet",
+        "verksamhetssystemen",
+        "verksamhetsstöd",
+        "verksamhetsstödet",
+        "programvara",
+        "programvaran",
+        "mjukvara",
+        "lösning",
+        "lösningen",
+        "fagsystem",
+        "fagsystemet",
+        "fagsystemer",
+        "fagsystemerne",
+        "fagsystemene",
+        "programvare",
+        "løsning",
+        "løsningen",
+        "software",
+        "solution",
+    ]
+)
+TEXT_SKIP = STOP_WORDS | GENERIC_KINDS
 MIN_PART = 3  # a compound part shorter than this is too likely to be an accident
 MIN_SPLIT = 7  # words shorter than this are not split
 
@@ -237,12 +265,15 @@ class CompoundSplitter:
         return best
 
 
-def tokens(text: str, splitter: CompoundSplitter | None = None) -> list[str]:
-    """Stems of the words of a text and of their compound parts, stop words left out; with a
-    splitter, also of the compounds a Swedish suspended compound stands for."""
+def tokens(
+    text: str, splitter: CompoundSplitter | None = None, skip: frozenset[str] = STOP_WORDS
+) -> list[str]:
+    """Stems of the words of a text and of their compound parts, the words of `skip` (stop
+    words) left out; with a splitter, also of the compounds a Swedish suspended compound
+    stands for."""
     out: list[str] = []
     for word in words(text):
-        if word not in STOP_WORDS:
+        if word not in skip:
             out.extend(word_tokens(word, splitter))
     if splitter is not None and "-" in text:
         for word in suspended(text, splitter):

@@ -421,3 +421,17 @@ def test_systems_described_only_as_a_line_of_business_system_are_not_alike_in_te
     assert tokens("Fagsystem for barnevern", skip=TEXT_SKIP) == [stem("barnevern")]
     # the roles and the vocabulary still read the words
     assert tokens("Verksamhetssystem") != []
+
+
+def test_nordic_plurals_meet_their_singulars_and_little_words_are_stop_words() -> None:
+    # Swedish Snowball has no -ene, -erne or -ere endings: "tjenestene" stayed "tjenesten"
+    for plural, singular in [
+        ("tjenestene", "tjeneste"),
+        ("sakene", "sak"),
+        ("sagerne", "sag"),
+        ("ydelserne", "ydelse"),
+        ("brukere", "bruker"),
+    ]:
+        assert stem(plural) == stem(singular), plural
+    assert stem("scene") != stem("sc")  # short words are no plurals
+    assert tokens("Benyttes av kommunen og fylkeskommunen til saker") == [stem("saker")]

@@ -152,6 +152,68 @@ STOP_WORDS = frozenset(
         "olika",
         "various",
         "kommunhuset",
+        # the same in Norwegian and Danish: a Nordic inventory's little words and boilerplate
+        "og",
+        "af",
+        "til",
+        "fra",
+        "ikke",
+        "hos",
+        "etter",
+        "innen",
+        "mellom",
+        "hvor",
+        "også",
+        "både",
+        "blir",
+        "bli",
+        "vil",
+        "må",
+        "der",
+        "et",
+        "er",
+        "sine",
+        "dets",
+        "seg",
+        "sig",
+        "ved",
+        "når",
+        "hvis",
+        "mot",
+        "mod",
+        "uten",
+        "uden",
+        "kommune",
+        "kommunes",
+        "kommuner",
+        "fylkeskommune",
+        "fylkeskommunen",
+        "fylkeskommunens",
+        "forvaltningens",
+        "benyttes",
+        "anvendes",
+        "anvender",
+        "håndtering",
+        "håndteres",
+        "håndterer",
+        "systemer",
+        "systemene",
+        "systemerne",
+        "verktøy",
+        "verktøyet",
+        "værktøj",
+        "værktøjet",
+        "digitale",
+        "informasjon",
+        "oplysninger",
+        "opplysninger",
+        "tidligere",
+        "gamle",
+        "nye",
+        "nyt",
+        "nytt",
+        "ulike",
+        "forskellige",
     ]
 )
 # "a line-of-business system", "software", "a solution": what every system is, so two systems
@@ -207,16 +269,24 @@ def stem(word: str) -> str:
 
 
 DEFINITE_A_MIN = 6  # "skolan" and longer; "plan" and "organ" are not definite forms
+NORDIC_PLURAL_MIN = 6  # "sakene", "sagene" and longer; "scene", "where" are no plurals
 
 
 def indefinite(word: str) -> str:
     """The forms Swedish Snowball leaves whole, put in the form it stems: the definite of
-    words in -a ("kulturskolan", "kartan", "listan", "scheman" -> "kulturskola", ...) and the
-    Latin -ium words ("diariet", "diarium" -> "diari", like the plural "diarier")."""
+    words in -a ("kulturskolan", "kartan", "listan", "scheman" -> "kulturskola", ...), the
+    Latin -ium words ("diariet", "diarium" -> "diari", like the plural "diarier"), and the
+    Norwegian and Danish definite plurals and plurals in -ere, which Swedish has not
+    ("tjenestene" -> "tjeneste", "borgerne" -> "borger", "brukere" -> "bruker")."""
     if word.endswith(("ium", "iet")):
         return word[:-2]
     if word.endswith("an") and len(word) >= DEFINITE_A_MIN:
         return word[:-1]
+    if len(word) >= NORDIC_PLURAL_MIN:
+        if word.endswith(("ene", "erne")):
+            return word[:-2]
+        if word.endswith("ere"):
+            return word[:-1]
     return word
 
 

@@ -435,3 +435,29 @@ def test_nordic_plurals_meet_their_singulars_and_little_words_are_stop_words() -
         assert stem(plural) == stem(singular), plural
     assert stem("scene") != stem("sc")  # short words are no plurals
     assert tokens("Benyttes av kommunen og fylkeskommunen til saker") == [stem("saker")]
+
+
+def test_nynorsk_descriptions_meet_bokmaal_ones_and_the_vocabulary() -> None:
+    # a merged Norwegian municipality whose former municipalities wrote nynorsk: "Journal for
+    # heimetenester og sjukeheim" had no word in common with "hjemmetjeneste" and "sykehjem"
+    for nynorsk, bokmaal in [
+        ("heimetenester", "hjemmetjenesten"),
+        ("skulehelsetenesta", "skolehelsetjeneste"),
+        ("skulane", "skolene"),
+        ("eigedomsskatt", "eiendomsskatt"),
+        ("sakshandsaming", "saksbehandling"),
+        ("sjukeheimen", "sykehjem"),
+    ]:
+        assert stem(nynorsk) == stem(bokmaal), nynorsk
+    # Swedish words that hold a nynorsk-looking part are left alone
+    assert stem("sjukersättning") != stem("sykersättning")
+    assert stem("skulle") == "skull"
+    vocabulary = load_vocabulary()
+    splitter = corpus_splitter(["Journal for heimetenester og sjukeheim."])
+    place = place_system(
+        "Omsorgsjournal", "Journal for heimetenester og sjukeheim.", [], vocabulary, splitter
+    )
+    bokmaal = place_system(
+        "Omsorgsjournal", "Journal for hjemmetjenester og sykehjem.", [], vocabulary, splitter
+    )
+    assert place.functions and set(place.functions) == set(bokmaal.functions)

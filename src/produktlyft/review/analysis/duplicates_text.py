@@ -7,7 +7,8 @@
   words plus the function vocabulary), with the Swedish linking "s" allowed, so "lokalbokning"
   meets "bokning av lokaler" and "bygglovshantering" meets "bygglov";
 - Snowball stemming (PyStemmer), Swedish and then English on the result, so inflected forms
-  of either language meet;
+  of either language meet (Norwegian and Danish plural endings and nynorsk stems put in the
+  forms it stems first);
 - stop words: grammar words and boilerplate that every system has ("system", "stöd", "verktyg",
   "kommunens", "tool"), which would otherwise match every planning tool to every other.
 """
@@ -21,6 +22,8 @@ from functools import lru_cache
 from itertools import pairwise
 
 import Stemmer
+
+from produktlyft.review.analysis.duplicates_nynorsk import as_bokmaal
 
 _SV = Stemmer.Stemmer("swedish")
 _EN = Stemmer.Stemmer("english")
@@ -153,6 +156,22 @@ STOP_WORDS = frozenset(
         "various",
         "kommunhuset",
         # the same in Norwegian and Danish: a Nordic inventory's little words and boilerplate
+        "frå",
+        "ikkje",
+        "eit",
+        "dei",
+        "kva",
+        "kven",
+        "berre",
+        "sjølv",
+        "heile",
+        "tidlegare",
+        "framleis",
+        "nokre",
+        "nytta",
+        "nyttar",
+        "gamal",
+        "òg",
         "og",
         "af",
         "til",
@@ -265,7 +284,7 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     # Swedish, then English on the result: always both, so that an inflected form and its base
     # ("planerings", "planering") end on the same stem whichever language the word is in
-    return str(_EN.stemWord(_SV.stemWord(indefinite(word))))
+    return str(_EN.stemWord(_SV.stemWord(indefinite(as_bokmaal(word)))))
 
 
 DEFINITE_A_MIN = 6  # "skolan" and longer; "plan" and "organ" are not definite forms
@@ -277,13 +296,14 @@ def indefinite(word: str) -> str:
     words in -a ("kulturskolan", "kartan", "listan", "scheman" -> "kulturskola", ...), the
     Latin -ium words ("diariet", "diarium" -> "diari", like the plural "diarier"), and the
     Norwegian and Danish definite plurals and plurals in -ere, which Swedish has not
-    ("tjenestene" -> "tjeneste", "borgerne" -> "borger", "brukere" -> "bruker")."""
+    ("tjenestene" -> "tjeneste", "skulane" -> "skula", "borgerne" -> "borger", "brukere" ->
+    "bruker")."""
     if word.endswith(("ium", "iet")):
         return word[:-2]
     if word.endswith("an") and len(word) >= DEFINITE_A_MIN:
         return word[:-1]
     if len(word) >= NORDIC_PLURAL_MIN:
-        if word.endswith(("ene", "erne")):
+        if word.endswith(("ene", "erne", "ane")):
             return word[:-2]
         if word.endswith("ere"):
             return word[:-1]

@@ -151,12 +151,12 @@ def _or_unknown(value: int | None) -> str:
 
 MODEL_TREES = N_(
     "Probability = boosted decision trees over the signals, fitted on the demo organisation "
-    "and four labelled inventories; each signal keeps its direction (evidence for a twin can "
+    "and twelve labelled inventories; each signal keeps its direction (evidence for a twin can "
     "only raise the score, evidence against only lower it)."
 )
 MODEL_TREES_ADJUSTED = N_(
     "Probability = boosted decision trees over the signals, fitted on the demo organisation "
-    "and four labelled inventories, their score adjusted to {pairs} pairs this organisation "
+    "and twelve labelled inventories, their score adjusted to {pairs} pairs this organisation "
     "decided; each signal keeps its direction (evidence for a twin can only raise the score, "
     "evidence against only lower it)."
 )

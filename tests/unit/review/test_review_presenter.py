@@ -82,16 +82,16 @@ def test_one_run_is_worded_in_swedish_and_in_english(outcome: ReviewOutcome) -> 
     pair = next(d for d in outcome.duplicates if d.system_a == "sys-bygglov-a")
     assert wording.duplicate_reason(pair, "sv", "sv").text == (
         "ByggR och Bygglovsportalen tjänar båda Bygglov (bygglov, bygganmälan och ByggR), delar"
-        " förmågorna Bygglovshantering och Ärendehantering, använder samma data Bygglovsärende"
-        " och kommer från olika delar av organisationen (Samhällsbyggnadsförvaltningen och"
-        " Kommunledningsförvaltningen)."
+        " förmågorna Bygglovshantering och Ärendehantering och använder samma data"
+        " Bygglovsärende."
     )
     assert wording.duplicate_reason(pair, "sv", "en").text == (
         "ByggR and Bygglovsportalen both serve Building permits (bygglov, bygganmälan and ByggR),"
-        " share the capabilities Bygglovshantering and Ärendehantering, use the same data"
-        " Bygglovsärende and come from different parts of the organisation"
-        " (Samhällsbyggnadsförvaltningen and Kommunledningsförvaltningen)."
+        " share the capabilities Bygglovshantering and Ärendehantering and use the same data"
+        " Bygglovsärende."
     )
+    # where they come from is said only by a model that weighs it (test_duplicate_origin); the
+    # shipped trees, fitted on twelve organisations, do not split on it
 
 
 def test_a_run_stored_before_reason_codes_shows_its_text_in_its_language() -> None:

@@ -48,13 +48,10 @@ NYNORSK_STEMS: tuple[tuple[str, str], ...] = (
     ("søkjar", "søker"),
     ("vidaregåande", "videregående"),
 )
-_FIRST_LETTERS = frozenset(nynorsk[0] for nynorsk, _ in NYNORSK_STEMS)
 
 
 def as_bokmaal(word: str) -> str:
     """`word` with the nynorsk stems it holds written as in bokmål."""
-    if not _FIRST_LETTERS.intersection(word):
-        return word
     for nynorsk, bokmaal in NYNORSK_STEMS:
         if nynorsk in word:
             word = word.replace(nynorsk, bokmaal)

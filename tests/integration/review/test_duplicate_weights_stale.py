@@ -50,20 +50,32 @@ def test_weights_fitted_before_the_embedding_and_best_match_signals_are_kept_wit
     write_json(organisation(), path)
     import_files(ctx, [path])
     loaded = make_context(ctx.database, data_dir=tmp_path / "data")
-    later = ("embedding", "embedding_function", "best_match", "group_match", "origin_apart")
-    assert SIGNALS[-5:] == later
+    later = (
+        "embedding",
+        "embedding_function",
+        "best_match",
+        "group_match",
+        "origin_apart",
+        "text_grams",
+    )
+    assert SIGNALS[-6:] == later
     before = DuplicateWeights(
-        (0.5,) * (len(SIGNALS) - 5), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
+        (0.5,) * (len(SIGNALS) - 6), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
     )
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(before)
-    assert duplicate_settings(loaded).weights == (*before.weights, 0.0, 0.0, 0.0, 0.0, 0.0)
-    embedded = replace(before, weights=(0.5,) * (len(SIGNALS) - 3))
+    assert duplicate_settings(loaded).weights == (*before.weights, *(0.0,) * 6)
+    embedded = replace(before, weights=(0.5,) * (len(SIGNALS) - 4))
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(embedded)
-    assert duplicate_settings(loaded).weights == (*embedded.weights, 0.0, 0.0, 0.0)
+    assert duplicate_settings(loaded).weights == (*embedded.weights, 0.0, 0.0, 0.0, 0.0)
     # fitted with the group signal, before the origin signal existed
-    grouped = replace(before, weights=(0.5,) * (len(SIGNALS) - 1))
+    grouped = replace(before, weights=(0.5,) * (len(SIGNALS) - 2))
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(grouped)
-    assert duplicate_settings(loaded).weights == (*grouped.weights, 0.0)
+    assert duplicate_settings(loaded).weights == (*grouped.weights, 0.0, 0.0)
+    # fitted with the origin signal, before the word parts existed
+    originated = replace(before, weights=(0.5,) * (len(SIGNALS) - 1))
+    with loaded.database.unit_of_work() as uow:
+        uow.repo(ReviewRepository).save_duplicate_weights(originated)
+    assert duplicate_settings(loaded).weights == (*originated.weights, 0.0)

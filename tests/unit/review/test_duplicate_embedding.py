@@ -113,18 +113,27 @@ def test_a_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_weights_stored_before_the_embedding_best_match_and_group_signals_are_padded() -> None:
-    later = ("embedding", "embedding_function", "best_match", "group_match", "origin_apart")
-    assert SIGNALS[-5:] == later
-    old = (1.0,) * (len(SIGNALS) - len(EMBEDDING_SIGNALS) - 3)  # before all of them
-    assert padded_weights(old) == (*old, 0.0, 0.0, 0.0, 0.0, 0.0)
-    before_match = (1.0,) * (len(SIGNALS) - 3)
-    assert padded_weights(before_match) == (*before_match, 0.0, 0.0, 0.0)
-    before_group = (1.0,) * (len(SIGNALS) - 2)
-    assert padded_weights(before_group) == (*before_group, 0.0, 0.0)
-    before_origin = (1.0,) * (len(SIGNALS) - 1)
-    assert padded_weights(before_origin) == (*before_origin, 0.0)
+    later = (
+        "embedding",
+        "embedding_function",
+        "best_match",
+        "group_match",
+        "origin_apart",
+        "text_grams",
+    )
+    assert SIGNALS[-6:] == later
+    old = (1.0,) * (len(SIGNALS) - len(EMBEDDING_SIGNALS) - 4)  # before all of them
+    assert padded_weights(old) == (*old, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    before_match = (1.0,) * (len(SIGNALS) - 4)
+    assert padded_weights(before_match) == (*before_match, 0.0, 0.0, 0.0, 0.0)
+    before_group = (1.0,) * (len(SIGNALS) - 3)
+    assert padded_weights(before_group) == (*before_group, 0.0, 0.0, 0.0)
+    before_origin = (1.0,) * (len(SIGNALS) - 2)
+    assert padded_weights(before_origin) == (*before_origin, 0.0, 0.0)
+    before_grams = (1.0,) * (len(SIGNALS) - 1)
+    assert padded_weights(before_grams) == (*before_grams, 0.0)
     assert padded_weights((1.0,) * len(SIGNALS)) == (1.0,) * len(SIGNALS)
-    assert padded_weights((1.0,) * (len(SIGNALS) - 4)) is None
+    assert padded_weights((1.0,) * (len(SIGNALS) - 5)) is None
     assert padded_weights((1.0,) * (len(old) - 1)) is None
 
 

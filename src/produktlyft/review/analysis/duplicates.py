@@ -48,7 +48,11 @@ and evidence for or against, from roles and integrations:
    an embedding model only (`uses_group`);
 19. origin_apart: both systems' origins (owning units, or former organisations or offices their
    descriptions name, duplicates_origin) are known and differ: after a merger each former
-   organisation brought its own system of a function. The reason names one origin of each.
+   organisation brought its own system of a function. The reason names one origin of each;
+20. text_grams: cosine of TF-IDF vectors of the character 4- and 5-grams of the same stems
+   (duplicates_features.char_tfidf): two compounds that share a part the splitter left whole
+   ("skjenkeregister" and "skjenkeløyve", "nøkkelregister" and "nøkkeloversikt") meet here when
+   their stems do not; named in the reason at GRAMS_THRESHOLD where the text is not.
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested from the cut where the inventory's list has the best expected F1 (`calibration`,
@@ -89,6 +93,8 @@ from produktlyft.review.analysis.duplicates_settings import (
     EMBEDDING_THRESHOLD,
     EMBEDDING_WEIGHTS,
     FREE,
+    GRAMS,
+    GRAMS_THRESHOLD,
     GROUP,
     LAYERS,
     MATCH,
@@ -383,8 +389,9 @@ def _assemble(
 
 
 def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...]:
-    """The signals named in a pair's reason: the layers at their thresholds, then the
-    embedding's two where a model is configured and they fired."""
+    """The signals named in a pair's reason: the layers at their thresholds, the word parts
+    where the text is not named, then the embedding's two where a model is configured and
+    they fired."""
     named = [
         name
         for name, value, limit in zip(
@@ -392,6 +399,8 @@ def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...
         )
         if value >= limit
     ]
+    if "text" not in named and len(layers) > GRAMS and layers[GRAMS] >= GRAMS_THRESHOLD:
+        named.append("text_grams")
     if settings.embedding_model is not None:
         named += [
             name

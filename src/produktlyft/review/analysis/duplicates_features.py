@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 
 from produktlyft.review.analysis.duplicates_embedding import (
     Embedded,
@@ -83,6 +83,8 @@ class FeatureMatrices:
     model: str = "signals"  # the model the matrices were built for
     vocabulary: Vocabulary | None = None
     embedded: Embedded | None = None  # with an embedding model only
+    # n x character n-grams of the text's stems, TF-IDF (signals model only; char_tfidf)
+    text_grams: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0)))
 
     @property
     def blocks(self) -> tuple[sp.csr_matrix, ...]:
@@ -106,6 +108,24 @@ def _binary(rows: Sequence[Iterable[str]]) -> tuple[sp.csr_matrix, list[str]]:
 def _idf(matrix: sp.csr_matrix) -> sp.csr_matrix:
     weighted = TfidfTransformer(sublinear_tf=True).fit_transform(matrix)
     return sp.csr_matrix(weighted, dtype=np.float32)
+
+
+# character n-grams of four and five: long enough that a shared one is a shared word part
+# ("skjenk", "parkering"), short enough to meet inside a compound the splitter leaves whole
+GRAM_SIZES = (4, 5)
+
+
+def char_tfidf(token_lists: Sequence[list[str]]) -> sp.csr_matrix:
+    """TF-IDF of the character n-grams of each system's stems (word boundaries kept): two
+    compounds that share a part the splitter did not find ("skjenkeregist" and "skjenkeløyv",
+    "nøkkelregist" and "nøkkeloversik") meet here when their stems do not."""
+    docs = [" ".join(stems) for stems in token_lists]
+    if not any(docs):
+        return sp.csr_matrix((len(docs), 1), dtype=np.float32)
+    vectorizer = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=GRAM_SIZES, sublinear_tf=True, dtype=np.float32
+    )
+    return sp.csr_matrix(vectorizer.fit_transform(docs), dtype=np.float32)
 
 
 def _identity(values: list[str]) -> list[str]:
@@ -225,6 +245,7 @@ def build_matrices(
     return FeatureMatrices(
         ids=list(features.ids),
         text=stem_tfidf(token_lists),
+        text_grams=char_tfidf(token_lists) if place else sp.csr_matrix((0, 0)),
         capabilities=_idf(capabilities),
         data=_idf(data),
         partners=_idf(partners),

@@ -9,7 +9,12 @@ import scipy.sparse as sp
 from produktlyft.review.analysis.duplicates_embedding import mutual_rank, same_function
 from produktlyft.review.analysis.duplicates_features import FeatureMatrices
 from produktlyft.review.analysis.duplicates_origin import origins_apart
-from produktlyft.review.analysis.duplicates_settings import ORIGIN, SIGNALS, DuplicateSettings
+from produktlyft.review.analysis.duplicates_settings import (
+    GRAMS,
+    ORIGIN,
+    SIGNALS,
+    DuplicateSettings,
+)
 
 # Layer 2 mixes shared data objects (the strong sign) with shared integration partners.
 DATA_SHARE, PARTNER_SHARE = 0.8, 0.2
@@ -105,4 +110,6 @@ def score_pairs(
         # (a case system and its e-service are nearest to the same function as well)
         scores[:, 15] = same_function(m.embedded, pairs) * (1 - scores[:, 6]) * (1 - differ)
     scores[:, ORIGIN] = origins_apart(m.origins, pairs)
+    if m.text_grams.shape[0]:
+        scores[:, GRAMS] = _rowdots(m.text_grams, m.text_grams, pairs)
     return np.clip(scores, 0.0, 1.0)

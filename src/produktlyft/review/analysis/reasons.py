@@ -95,6 +95,10 @@ def duplicate_reasons(
         )
     if "embedding" in layers or "embedding_function" in layers:
         reasons.append(Reason(code=ReasonCode.DUP_MEANING))
+    # shared word parts are said where nothing stronger for the pair is (a shared function or
+    # product already says more than that "bygglov" is part of both names)
+    if "text_grams" in layers and not reasons and "text" not in layers:
+        reasons.append(Reason(code=ReasonCode.DUP_WORD_PARTS))
     if "text" in layers or not reasons:
         reasons.append(Reason(code=ReasonCode.DUP_TEXT, params={"similarity": text_similarity}))
     if origins:

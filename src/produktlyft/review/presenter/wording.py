@@ -40,6 +40,7 @@ PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
     ReasonCode.DUP_FUNCTION: N_("both serve {function} ({words})"),
     ReasonCode.DUP_PRODUCT: N_("are both {product}"),
     ReasonCode.DUP_MEANING: N_("are close in meaning by the language model"),
+    ReasonCode.DUP_WORD_PARTS: N_("have names and descriptions that share parts of words"),
     ReasonCode.DUP_ORIGIN: N_("come from different parts of the organisation ({items})"),
     ReasonCode.DUP_AGAINST: N_("though {items}"),
     "sentence": N_("{name} {parts}."),
@@ -87,6 +88,7 @@ SIGNAL_WORDS = {  # the duplicate model's signals, by name (analysis.duplicates.
     "best_match": N_("each other's best match"),
     "group_match": N_("best match within a group"),
     "origin_apart": N_("from different parts of the organisation"),
+    "text_grams": N_("their names and descriptions share parts of words"),
 }
 BAND_SCALES = {band.value: band.scale for band in Band}  # message ids, for the pages' filters
 MISSING_NAMED = 4  # a reason names this many missing facts, then says "and more"

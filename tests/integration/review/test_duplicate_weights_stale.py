@@ -16,7 +16,7 @@ from produktlyft.review.repository import ReviewRepository
 from produktlyft.review.services.duplicates import duplicate_settings
 from produktlyft.review.services.run import review
 from tests.conftest import make_context
-from tests.review_fixtures import organisation
+from tests.review_fixtures import SIGNALS_ADDED_LATER, organisation
 
 
 def test_weights_of_an_older_signal_set_fall_back_to_the_shipped_ones(
@@ -50,15 +50,7 @@ def test_weights_fitted_before_the_embedding_and_best_match_signals_are_kept_wit
     write_json(organisation(), path)
     import_files(ctx, [path])
     loaded = make_context(ctx.database, data_dir=tmp_path / "data")
-    later = (
-        "embedding",
-        "embedding_function",
-        "best_match",
-        "group_match",
-        "origin_apart",
-        "text_grams",
-    )
-    assert SIGNALS[-6:] == later
+    assert SIGNALS[-6:] == SIGNALS_ADDED_LATER
     before = DuplicateWeights(
         (0.5,) * (len(SIGNALS) - 6), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
     )

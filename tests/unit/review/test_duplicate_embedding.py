@@ -28,6 +28,7 @@ from produktlyft.review.analysis.duplicates_embedding import (
     mutual_rank,
     same_function,
 )
+from tests.review_fixtures import SIGNALS_ADDED_LATER
 
 EMBEDDING = SIGNALS.index("embedding")
 BY_FUNCTION = SIGNALS.index("embedding_function")
@@ -113,15 +114,7 @@ def test_a_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_weights_stored_before_the_embedding_best_match_and_group_signals_are_padded() -> None:
-    later = (
-        "embedding",
-        "embedding_function",
-        "best_match",
-        "group_match",
-        "origin_apart",
-        "text_grams",
-    )
-    assert SIGNALS[-6:] == later
+    assert SIGNALS[-6:] == SIGNALS_ADDED_LATER
     old = (1.0,) * (len(SIGNALS) - len(EMBEDDING_SIGNALS) - 4)  # before all of them
     assert padded_weights(old) == (*old, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     before_match = (1.0,) * (len(SIGNALS) - 4)

@@ -7,6 +7,7 @@ import numpy as np
 
 from produktlyft.review.analysis.duplicates import (
     SIGNALS,
+    _speaking,
     build_features,
     score_pairs,
     signals_model,
@@ -74,3 +75,13 @@ def test_a_pair_met_by_word_parts_says_so_in_both_languages_unless_more_is_said(
     swedish = duplicate_sentence("A", "B", reasons, "sv")
     assert "share parts of words" in english
     assert "ordled" in swedish and "share" not in swedish
+
+
+def test_word_parts_are_named_only_where_the_text_is_not() -> None:
+    row = np.zeros(len(SIGNALS))
+    row[GRAMS] = 0.5
+    assert "text_grams" in _speaking(row, signals_model())
+    row[TEXT] = 0.5
+    assert _speaking(row, signals_model()) == ("text",)
+    row[TEXT], row[GRAMS] = 0.0, 0.2
+    assert _speaking(row, signals_model()) == ()

@@ -399,7 +399,7 @@ def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...
         )
         if value >= limit
     ]
-    if "text" not in named and len(layers) > GRAMS and layers[GRAMS] >= GRAMS_THRESHOLD:
+    if "text" not in named and layers[GRAMS] >= GRAMS_THRESHOLD:
         named.append("text_grams")
     if settings.embedding_model is not None:
         named += [

@@ -51,7 +51,8 @@ LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
 # both nearest in meaning to one function where the roles allow it
 MEANING_THRESHOLDS = {"embedding": 1 / 3, "embedding_function": 1e-9}
 # text_grams is named in a reason at this where the text layer itself is not: the two share
-# parts of words that the stems do not ("skjenkeregister" and "skjenkeløyve")
+# parts of words that the stems do not ("skjenkeregister" and "skjenkeløyve"); the text
+# layer's own threshold
 GRAMS_THRESHOLD = 0.35
 AGAINST = (
     "role_complementary",

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from produktlyft.kernel.access import Role
 from produktlyft.kernel.context import ServiceContext
+from produktlyft.review.analysis.duplicates import SIGNALS
 from produktlyft.review.model import Decision
 from produktlyft.review.services.duplicates import decide_duplicate
 from produktlyft.review.services.run import review
@@ -34,3 +35,15 @@ def test_pairs_show_function_evidence_against_and_survivor(
     # suggested: the row said "keeping one" beside the suggested system, read as keeping it
     assert '<th scope="row">Kan frigöras om det dyraste behålls</th>' in page
     assert "om ett behålls" not in page
+
+
+def test_each_signal_that_spoke_is_named_in_words_not_by_its_id(
+    as_role: Client, review_ctx: ServiceContext
+) -> None:
+    # ByggR and Bygglovsportalen share the word part "bygg" beside their function: the chip
+    # said "text_grams 41 %"
+    review(review_ctx, today=REFERENCE_DATE, lang="sv")
+    page = unescape(as_role(Role.VIEWER).get("/review/duplicates").text)
+    assert "gemensamma ordled" in page
+    for name in SIGNALS:
+        assert f">{name} " not in page

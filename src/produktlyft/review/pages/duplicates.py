@@ -39,6 +39,7 @@ LAYER_LABELS = {
     "product": N_("same product"),
     "embedding": N_("close in meaning"),
     "embedding_function": N_("same function by meaning"),
+    "text_grams": N_("shared parts of words"),
 }
 GROUPS_PER_PAGE = 20
 _ANCHOR = re.compile(r"^pair-\d{1,6}-\d{1,4}$")

@@ -17,9 +17,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    SerializerFunctionWrapHandler,
     field_validator,
-    model_serializer,
 )
 
 from produktlyft.review.model import JUDGE_FLOOR, Band
@@ -70,6 +68,10 @@ class Reason(Record):
     params: dict[str, ReasonParam] = Field(default_factory=dict)
 
 
+def _absent(value: object) -> bool:
+    return value is None
+
+
 class EvidenceItem(Record):
     """One fact a result rests on: its source, date and value; missing is explicit."""
 
@@ -78,17 +80,11 @@ class EvidenceItem(Record):
     date: str | None = None
     value: bool | int | float | str | None = None
     missing: bool = False
-    detail: str | None = None  # the component or contract the value came from
-    detail_date: str | None = None  # the component's end-of-life date
-
-    @model_serializer(mode="wrap")
-    def _without_absent_details(self, handler: SerializerFunctionWrapHandler) -> Any:
-        # stored and exported without the detail keys when there is no detail, as before
-        data = handler(self)
-        for key in ("detail", "detail_date"):
-            if data.get(key) is None:
-                data.pop(key, None)
-        return data
+    # stored and exported without the detail keys when there is no detail, as before; a
+    # field's exclude_if rather than a wrapping serializer, which called back into Python for
+    # each of a review's 280,000 items (0.6 s of the 10,000-system review's 10)
+    detail: str | None = Field(default=None, exclude_if=_absent)  # the component or contract
+    detail_date: str | None = Field(default=None, exclude_if=_absent)  # its end-of-life date
 
 
 class SystemResult(Record):

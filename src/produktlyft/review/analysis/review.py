@@ -41,7 +41,6 @@ from produktlyft.review.results import (
     CapabilityRow,
     DuplicateCost,
     DuplicatePair,
-    EvidenceItem,
     HeatmapCell,
     RunSummary,
     SystemResult,
@@ -84,25 +83,29 @@ def system_results(facts: FactBase, profile: ProfileResult, ranking: Ranking) ->
     ):
         missing = [e["fact"] for e in evidence if e["missing"]]
         confidence = float(ranking.confidence[n])
+        # validated as one record with its evidence as plain items: pydantic checks the
+        # nested items in one call, not one Python call for each of 28 items per system
         results.append(
-            SystemResult(
-                system_id=ids[n],
-                name=names[n],
-                rank=int(ranking.rank[n]),
-                score=_none(ranking.priority[n]),
-                confidence=round(confidence, 3),
-                condition=profile.condition[n],
-                health=_none(profile.health[n]),
-                band=Band.of(bands[n]),
-                reasons=system_reasons(
-                    ranking.factors[n], row, missing, judged=bool(ranking.judged[n])
-                ),
-                evidence=[EvidenceItem.model_validate(e) for e in evidence],
-                rank_min=int(ranking.rank_min[n]),
-                rank_max=int(ranking.rank_max[n]),
-                stable=bool(ranking.stable[n]),
-                factors=list(ranking.factors[n]),
-                annual_cost=row.get("annual_cost"),
+            SystemResult.model_validate(
+                {
+                    "system_id": ids[n],
+                    "name": names[n],
+                    "rank": int(ranking.rank[n]),
+                    "score": _none(ranking.priority[n]),
+                    "confidence": round(confidence, 3),
+                    "condition": profile.condition[n],
+                    "health": _none(profile.health[n]),
+                    "band": Band.of(bands[n]),
+                    "reasons": system_reasons(
+                        ranking.factors[n], row, missing, judged=bool(ranking.judged[n])
+                    ),
+                    "evidence": evidence,
+                    "rank_min": int(ranking.rank_min[n]),
+                    "rank_max": int(ranking.rank_max[n]),
+                    "stable": bool(ranking.stable[n]),
+                    "factors": list(ranking.factors[n]),
+                    "annual_cost": row.get("annual_cost"),
+                }
             )
         )
     results.sort(key=lambda r: r.rank)

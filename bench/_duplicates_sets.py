@@ -134,11 +134,10 @@ def cross_fitted(
     trees: bool | None = None,
 ) -> dict[str, dup.DuplicateSettings] | None:
     """Per set, settings fitted on the other sets (None where the detector cannot be fitted):
-    the trees as the shipped model, or the logistic model alone with `trees=False` (the trees
-    by default unless `base` uses an embedding model, whose signals they are not fitted on)."""
-    base = base or dup.signals_model()
-    use_trees = base.embedding_model is None if trees is None else trees
-    fit = fit_trees if use_trees else fit_settings
+    the trees as the shipped model (with the embedding's signals where `base` uses a model),
+    or the logistic model alone with `trees=False`."""
+    base = replace(base or dup.signals_model(), trees=None)
+    fit = fit_settings if trees is False else fit_trees
     fitted = {}
     for name in inventories:
         others = [n for n in inventories if n != name]

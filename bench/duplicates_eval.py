@@ -40,7 +40,6 @@ from produktlyft.demo.generator import generate_demo
 from produktlyft.inventory.model import Inventory
 from produktlyft.review.analysis import duplicates as dup
 from produktlyft.review.analysis.duplicates_features import SystemFeatures
-from produktlyft.review.analysis.duplicates_fit import calibrate, fit_settings
 from produktlyft.review.analysis.duplicates_fit_trees import fit_trees
 from produktlyft.review.analysis.review import duplicate_features
 
@@ -163,14 +162,16 @@ def print_curve(inventories: dict[str, Inventory], labels: dict[str, Labels]) ->
         )
 
 
-# the demo counts as two sets in the shipped logistic fit (the embedding's): as one among three
-# real-looking sets its complementary systems, which its generator makes look alike, pull it
-# below 0.9 precision. In the trees' fit it counts as three (beside the twelve sets; it held at
-# 0.909 / 1.000): trees fit each region of the signals apart, and the demo's pairs sit in a
-# region of their own (every capability and data object shared), so its weight there decides
-# little elsewhere
-DEMO_SHARE, DEMO_SHARE_TREES = 2, 3
-TREES = Path(__file__).resolve().parent.parent / "src/produktlyft/review/data/duplicate_trees.json"
+# the demo counts as three sets in the trees' fit (beside the twelve sets; it held at 0.909 /
+# 1.000, with the embedding as without): trees fit each region of the signals apart, and the
+# demo's pairs sit in a region of their own (every capability and data object shared), so its
+# weight there decides little elsewhere
+DEMO_SHARE_TREES = 3
+DATA_DIR = Path(__file__).resolve().parent.parent / "src/produktlyft/review/data"
+TREES, EMBEDDING_TREES = (
+    DATA_DIR / "duplicate_trees.json",
+    DATA_DIR / "duplicate_trees_embedding.json",
+)
 
 
 def fit_shipped(
@@ -179,34 +180,27 @@ def fit_shipped(
     """Fit the shipped trees on the demo (tags stripped, weighing as DEMO_SHARE_TREES sets) and
     the chosen evaluation sets, calibrated on the sets alone; write them to the package and
     print the stage-one weights, threshold and calibration for DuplicateSettings
-    (every set, as shipped since 6 December 2026). With an embedding model, print the
-    EMBEDDING_* logistic weights too (the demo as DEMO_SHARE sets)."""
+    (every set, as shipped since 6 December 2026). With an embedding model, fit and write the
+    trees with its signals too (duplicate_trees_embedding.json) and print the EMBEDDING_*
+    settings."""
     features, truth = _shipped_data(inventories, labels, DEMO_SHARE_TREES)
     calibrate_on = [False] * DEMO_SHARE_TREES + [True] * len(inventories)
-    fitted = fit_trees(features, truth, dup.signals_model(), calibrate_on)
-    assert fitted.trees is not None
-    sets = ", ".join(inventories)
-    source = f"bench/duplicates_eval.py --fit-shipped: the demo x{DEMO_SHARE_TREES} and {sets}"
-    TREES.write_text(replace(fitted.trees, source=source).to_json(), encoding="utf-8")
-    print(f"wrote {fitted.trees.size} trees to {TREES}")
-    print(
-        f"weights={fitted.weights} intercept={fitted.intercept} threshold={fitted.threshold} "
-        f"calibration={fitted.calibration}"
-    )
+    runs = [(dup.signals_model(), TREES)]
     if model is not None:
-        print("with the embedding model (logistic):")
-        _fit_shipped(inventories, labels, replace(dup.signals_model(), embedding_model=model))
-
-
-def _fit_shipped(
-    inventories: dict[str, Inventory], labels: dict[str, Labels], base: dup.DuplicateSettings
-) -> None:
-    features, truth = _shipped_data(inventories, labels, DEMO_SHARE)
-    fitted = fit_settings(features, truth, base)
-    print(
-        f"weights={fitted.weights} intercept={fitted.intercept} threshold={fitted.threshold} "
-        f"calibration={fitted.calibration}"
-    )
+        runs.append(
+            (replace(dup.with_embedding(dup.signals_model(), model), trees=None), EMBEDDING_TREES)
+        )
+    sets = ", ".join(inventories)
+    for base, path in runs:
+        fitted = fit_trees(features, truth, base, calibrate_on)
+        assert fitted.trees is not None
+        source = f"bench/duplicates_eval.py --fit-shipped: the demo x{DEMO_SHARE_TREES} and {sets}"
+        path.write_text(replace(fitted.trees, source=source).to_json(), encoding="utf-8")
+        print(f"wrote {fitted.trees.size} trees to {path}")
+        print(
+            f"weights={fitted.weights} intercept={fitted.intercept} threshold={fitted.threshold} "
+            f"calibration={fitted.calibration}"
+        )
 
 
 def _shipped_data(
@@ -222,19 +216,6 @@ def _shipped_data(
     return features, truth  # type: ignore[return-value]  # pairs of two ids
 
 
-def calibrate_shipped(
-    inventories: dict[str, Inventory], labels: dict[str, Labels], model: Path | None
-) -> None:
-    """Print the calibration of the shipped weights as they stand (and of the EMBEDDING_*
-    ones with an embedding model) on the data they were fitted on: how `calibration` and
-    EMBEDDING_CALIBRATION in duplicates_settings were made (`--sets kommun,region,storadalen`)."""
-    features, truth = _shipped_data(inventories, labels, DEMO_SHARE)
-    print(f"calibration={calibrate(features, truth, dup.signals_model())}")
-    if model is not None:
-        settings = dup.with_embedding(dup.signals_model(), model)
-        print(f"embedding calibration={calibrate(features, truth, settings)}")
-
-
 def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Precision, recall and F1 of the duplicate detector on the labelled "
@@ -245,11 +226,6 @@ def parse_arguments() -> argparse.Namespace:
         "--fit-shipped",
         action="store_true",
         help="only print the weights fitted on the demo and both sets (the shipped ones)",
-    )
-    parser.add_argument(
-        "--calibrate-shipped",
-        action="store_true",
-        help="only print the calibration of the shipped weights on the demo and the chosen sets",
     )
     parser.add_argument(
         "--embedding-model",
@@ -286,12 +262,10 @@ def only_one_part(
     labels: dict[str, Labels],
     model: Path | None,
 ) -> bool:
-    """Run the one part an option asks for (--fit-shipped, --calibrate-shipped, --errors,
-    --curve); False when none was asked for."""
+    """Run the one part an option asks for (--fit-shipped, --errors, --curve); False when
+    none was asked for."""
     if arguments.fit_shipped:
         fit_shipped(inventories, labels, model)
-    elif arguments.calibrate_shipped:
-        calibrate_shipped(inventories, labels, model)
     elif arguments.errors:
         print_errors(inventories, labels, model)
     elif arguments.curve:

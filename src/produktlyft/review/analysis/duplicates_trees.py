@@ -21,6 +21,8 @@ from typing import Any
 import numpy as np
 
 SHIPPED_TREES = "duplicate_trees.json"  # in produktlyft.review.data
+# the trees fitted with the embedding model's two signals, used where one is configured
+SHIPPED_EMBEDDING_TREES = "duplicate_trees_embedding.json"
 LEAF = -1  # the `feature` of a leaf node
 
 
@@ -129,7 +131,8 @@ def read_trees(text: str, signals: tuple[str, ...]) -> TreeModel:
 
 
 @cache
-def shipped_trees(signals: tuple[str, ...]) -> TreeModel:
-    """The trees shipped with the package (bench/duplicates_eval.py --fit-shipped writes them)."""
-    text = resources.files("produktlyft.review.data").joinpath(SHIPPED_TREES).read_text("utf-8")
+def shipped_trees(signals: tuple[str, ...], name: str = SHIPPED_TREES) -> TreeModel:
+    """The trees shipped with the package (bench/duplicates_eval.py --fit-shipped writes them):
+    those fitted without the embedding, or with it (`SHIPPED_EMBEDDING_TREES`)."""
+    text = resources.files("produktlyft.review.data").joinpath(name).read_text("utf-8")
     return read_trees(text, signals)

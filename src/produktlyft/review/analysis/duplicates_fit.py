@@ -230,23 +230,6 @@ def fit_weights(
     )
 
 
-def calibrate(
-    features: Sequence[SystemFeatures],
-    duplicates: Iterable[Sequence[str]],
-    settings: DuplicateSettings,
-) -> tuple[float, float]:
-    """The calibration of the weights in `settings` as they stand, on labelled inventories:
-    how the shipped calibration was made for the shipped weights, on the data they were fitted
-    on (their probabilities there are in-sample, as the weights were fitted before)."""
-    truth = [tuple(p) for p in duplicates]
-    probability, labels = [], []
-    for one in features:
-        signals, labelled = labelled_signals(one, truth, settings)
-        probability.append(combine(signals, settings))
-        labels.append(labelled)
-    return fit_calibration(np.concatenate(probability), np.concatenate(labels))
-
-
 def fit_settings(
     features: SystemFeatures | Sequence[SystemFeatures],
     duplicates: Iterable[Sequence[str]],

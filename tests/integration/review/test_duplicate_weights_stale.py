@@ -71,3 +71,19 @@ def test_weights_fitted_before_the_embedding_and_best_match_signals_are_kept_wit
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(originated)
     assert duplicate_settings(loaded).weights == (*originated.weights, 0.0)
+
+
+def test_the_shipped_weights_shown_are_those_of_the_configured_model(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """`duplicates weights` showed the weights fitted without the embedding where a model was
+    configured, and spoke of trees where the logistic model scored."""
+    from produktlyft.review.analysis.duplicates import EMBEDDING_WEIGHTS
+    from produktlyft.review.services.duplicates import shipped_tree_count, shipped_weights
+
+    assert shipped_weights(ctx)[0] == DuplicateSettings().weights
+    configured = make_context(ctx.database, duplicate_embedding_model=tmp_path / "model.bin")
+    weights, _, threshold = shipped_weights(configured)
+    assert weights == EMBEDDING_WEIGHTS != DuplicateSettings().weights
+    assert threshold != DuplicateSettings().threshold
+    assert shipped_tree_count(configured) > 0  # the embedding's own trees score

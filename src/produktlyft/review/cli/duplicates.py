@@ -113,11 +113,12 @@ def show_duplicate_weights() -> None:
     """Show the duplicate weights in use (shipped, or re-fitted for this organisation)."""
     from produktlyft.review.services import duplicates as duplicate_service
 
-    made = duplicate_service.current_weights(STATE.context())
+    ctx = STATE.context()
+    made = duplicate_service.current_weights(ctx)
     if made is None:
         console.print("Shipped weights (not adjusted to this organisation's decisions):")
-        _print_weights(*duplicate_service.shipped_weights())
-        trees = duplicate_service.shipped_tree_count()
+        _print_weights(*duplicate_service.shipped_weights(ctx))
+        trees = duplicate_service.shipped_tree_count(ctx)
         if trees:
             console.print(
                 f"The shipped model scores pairs with {trees} decision trees over these signals; "

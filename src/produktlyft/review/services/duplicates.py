@@ -244,13 +244,19 @@ def signal_names() -> tuple[str, ...]:
     return SIGNALS
 
 
-def shipped_tree_count() -> int:
+def _shipped(ctx: ServiceContext) -> DuplicateSettings:
+    # those fitted with the embedding where a model is configured (the file is not loaded)
+    ctx.actor.require(Permission.READ)
+    return with_embedding(DuplicateSettings(), ctx.settings.duplicate_embedding_model)
+
+
+def shipped_tree_count(ctx: ServiceContext) -> int:
     """How many trees the shipped model scores pairs with (0: the logistic weights score)."""
-    trees = DuplicateSettings().trees
+    trees = _shipped(ctx).trees
     return trees.size if trees is not None else 0
 
 
-def shipped_weights() -> tuple[tuple[float, ...], float, float]:
-    """The shipped weights, intercept and threshold of the signals model."""
-    shipped = DuplicateSettings()
+def shipped_weights(ctx: ServiceContext) -> tuple[tuple[float, ...], float, float]:
+    """The shipped weights, intercept and threshold of the signals model in use."""
+    shipped = _shipped(ctx)
     return shipped.weights, shipped.intercept, shipped.threshold

@@ -200,9 +200,8 @@ def learning(ctx: ServiceContext) -> Learning:
     with ctx.database.reading() as uow:
         decisions = uow.repo(ReviewRepository).decisions()
         fitted = uow.repo(ReviewRepository).duplicate_weights()
-    # the shipped weights as a review would take them (those fitted with the embedding where
-    # one is configured); the model file itself is not loaded for a page
-    base = with_embedding(DuplicateSettings(), ctx.settings.duplicate_embedding_model)
+    # the shipped weights as a review would take them; the model file is not loaded for a page
+    base = _shipped(ctx)
     confirmed = sum(d.decision is Decision.CONFIRM for d in decisions)
     rejected = sum(d.decision is Decision.REJECT for d in decisions)
     if base.trees is not None and (fitted is None or fitted.model == "trees"):
@@ -245,7 +244,8 @@ def signal_names() -> tuple[str, ...]:
 
 
 def _shipped(ctx: ServiceContext) -> DuplicateSettings:
-    # those fitted with the embedding where a model is configured (the file is not loaded)
+    """The shipped settings a review takes: those fitted with the embedding where a model is
+    configured (the model file itself is not loaded)."""
     ctx.actor.require(Permission.READ)
     return with_embedding(DuplicateSettings(), ctx.settings.duplicate_embedding_model)
 

@@ -15,8 +15,10 @@ import numpy as np
 from produktlyft.inventory.importers import read_sources
 from produktlyft.inventory.model import Inventory
 from produktlyft.review.analysis import duplicates as dup
-from produktlyft.review.analysis.duplicates_fit import fit_settings
+from produktlyft.review.analysis.duplicates_features import SystemFeatures
+from produktlyft.review.analysis.duplicates_fit import fit_settings, labelled_word_pairs
 from produktlyft.review.analysis.duplicates_fit_trees import fit_trees
+from produktlyft.review.analysis.duplicates_word_pairs import PairWords, WordPairs, fit_word_pairs
 from produktlyft.review.analysis.review import duplicate_features
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "duplicates"
@@ -135,17 +137,46 @@ def cross_fitted(
 ) -> dict[str, dup.DuplicateSettings] | None:
     """Per set, settings fitted on the other sets (None where the detector cannot be fitted):
     the trees as the shipped model (with the embedding's signals where `base` uses a model),
-    or the logistic model alone with `trees=False`."""
+    or the logistic model alone with `trees=False`; the word pairs learnt from the other sets
+    (none where `base` has none)."""
     base = replace(base or dup.signals_model(), trees=None)
-    fit = fit_settings if trees is False else fit_trees
+    features = {name: duplicate_features(inventory) for name, inventory in inventories.items()}
+    rows = word_pair_rows(features, labels, base)
     fitted = {}
     for name in inventories:
         others = [n for n in inventories if n != name]
         truth = [pair for other in others for pair in labels[other].duplicates]
-        fitted[name] = fit(
-            [duplicate_features(inventories[other]) for other in others], truth, base
-        )
+        # the word pairs of the set left out are learnt from the others; each other's own from
+        # the rest of them, so that the trees do not learn from their in-sample strength
+        inner = [_learnt(rows, [n for n in others if n != other]) for other in others]
+        settings = replace(base, word_pairs=_learnt(rows, others))
+        train = [features[other] for other in others]
+        if trees is False:
+            fitted[name] = fit_settings(train, truth, settings, inner if rows else None)
+        else:
+            fitted[name] = fit_trees(train, truth, settings, None, inner if rows else None)
     return fitted
+
+
+def word_pair_rows(
+    features: dict[str, SystemFeatures], labels: dict[str, Labels], base: dup.DuplicateSettings
+) -> dict[str, tuple[list[PairWords], np.ndarray]]:
+    """Per set, the word pairs of its candidate pairs and 1 for a twin (none where `base`
+    learns no word pairs)."""
+    if base.word_pairs is None:
+        return {}
+    return {
+        name: labelled_word_pairs(one, labels[name].duplicates, base)
+        for name, one in features.items()
+    }
+
+
+def _learnt(
+    rows: dict[str, tuple[list[PairWords], np.ndarray]], names: list[str]
+) -> WordPairs | None:
+    if not rows:
+        return None
+    return fit_word_pairs([rows[n] for n in names], source=", ".join(names))
 
 
 def bundled_model() -> Path | None:

@@ -1,5 +1,6 @@
-"""Would word pairs learnt from labelled twins lengthen the detector's signals? A probe, not
-a signal of the product (ADR 0023, thirtieth look).
+"""Would word pairs learnt from labelled twins lengthen the detector's signals? The probe that
+led to the `word_pairs` signal (ADR 0023, thirtieth look); it stacks them on the logit of the
+detector as it was before that signal (now: with it, so it measures what more they add).
 
 Per set, every candidate pair gets the shipped detector's probability with trees fitted on
 the other eleven sets (as bench/duplicates_eval.py). Each pair is also described by the pairs

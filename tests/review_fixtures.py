@@ -31,6 +31,7 @@ SIGNALS_ADDED_LATER = (
     "group_match",
     "origin_apart",
     "text_grams",
+    "word_pairs",
 )
 
 REFERENCE_DATE = date(2026, 9, 1)

@@ -50,40 +50,18 @@ def test_weights_fitted_before_the_embedding_and_best_match_signals_are_kept_wit
     write_json(organisation(), path)
     import_files(ctx, [path])
     loaded = make_context(ctx.database, data_dir=tmp_path / "data")
-    assert SIGNALS[-6:] == SIGNALS_ADDED_LATER
+    later = len(SIGNALS_ADDED_LATER)
+    assert SIGNALS[-later:] == SIGNALS_ADDED_LATER
     before = DuplicateWeights(
-        (0.5,) * (len(SIGNALS) - 6), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
+        (0.5,) * (len(SIGNALS) - later), -3.0, 0.9, 12, "tester", datetime(2026, 11, 1)
     )
     with loaded.database.unit_of_work() as uow:
         uow.repo(ReviewRepository).save_duplicate_weights(before)
-    assert duplicate_settings(loaded).weights == (*before.weights, *(0.0,) * 6)
-    embedded = replace(before, weights=(0.5,) * (len(SIGNALS) - 4))
-    with loaded.database.unit_of_work() as uow:
-        uow.repo(ReviewRepository).save_duplicate_weights(embedded)
-    assert duplicate_settings(loaded).weights == (*embedded.weights, 0.0, 0.0, 0.0, 0.0)
-    # fitted with the group signal, before the origin signal existed
-    grouped = replace(before, weights=(0.5,) * (len(SIGNALS) - 2))
-    with loaded.database.unit_of_work() as uow:
-        uow.repo(ReviewRepository).save_duplicate_weights(grouped)
-    assert duplicate_settings(loaded).weights == (*grouped.weights, 0.0, 0.0)
-    # fitted with the origin signal, before the word parts existed
-    originated = replace(before, weights=(0.5,) * (len(SIGNALS) - 1))
-    with loaded.database.unit_of_work() as uow:
-        uow.repo(ReviewRepository).save_duplicate_weights(originated)
-    assert duplicate_settings(loaded).weights == (*originated.weights, 0.0)
-
-
-def test_the_shipped_weights_shown_are_those_of_the_configured_model(
-    ctx: ServiceContext, tmp_path: Path
-) -> None:
-    """`duplicates weights` showed the weights fitted without the embedding where a model was
-    configured, and spoke of trees where the logistic model scored."""
-    from produktlyft.review.analysis.duplicates import EMBEDDING_WEIGHTS
-    from produktlyft.review.services.duplicates import shipped_tree_count, shipped_weights
-
-    assert shipped_weights(ctx)[0] == DuplicateSettings().weights
-    configured = make_context(ctx.database, duplicate_embedding_model=tmp_path / "model.bin")
-    weights, _, threshold = shipped_weights(configured)
-    assert weights == EMBEDDING_WEIGHTS != DuplicateSettings().weights
-    assert threshold != DuplicateSettings().threshold
-    assert shipped_tree_count(configured) > 0  # the embedding's own trees score
+    assert duplicate_settings(loaded).weights == (*before.weights, *(0.0,) * later)
+    # fitted with the embedding's signals, then with best match, the group signal, the origin
+    # signal and the word parts, each before the later ones existed
+    for missing in range(later - 2, 0, -1):
+        stored = replace(before, weights=(0.5,) * (len(SIGNALS) - missing))
+        with loaded.database.unit_of_work() as uow:
+            uow.repo(ReviewRepository).save_duplicate_weights(stored)
+        assert duplicate_settings(loaded).weights == (*stored.weights, *(0.0,) * missing)

@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from produktlyft.review.analysis.duplicates import (
-    EMBEDDING_SIGNALS,
     SIGNALS,
     DuplicateSettings,
     SystemFeatures,
@@ -114,19 +113,16 @@ def test_a_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_weights_stored_before_the_embedding_best_match_and_group_signals_are_padded() -> None:
-    assert SIGNALS[-6:] == SIGNALS_ADDED_LATER
-    old = (1.0,) * (len(SIGNALS) - len(EMBEDDING_SIGNALS) - 4)  # before all of them
-    assert padded_weights(old) == (*old, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-    before_match = (1.0,) * (len(SIGNALS) - 4)
-    assert padded_weights(before_match) == (*before_match, 0.0, 0.0, 0.0, 0.0)
-    before_group = (1.0,) * (len(SIGNALS) - 3)
-    assert padded_weights(before_group) == (*before_group, 0.0, 0.0, 0.0)
-    before_origin = (1.0,) * (len(SIGNALS) - 2)
-    assert padded_weights(before_origin) == (*before_origin, 0.0, 0.0)
-    before_grams = (1.0,) * (len(SIGNALS) - 1)
-    assert padded_weights(before_grams) == (*before_grams, 0.0)
+    later = len(SIGNALS_ADDED_LATER)
+    assert SIGNALS[-later:] == SIGNALS_ADDED_LATER
+    old = (1.0,) * (len(SIGNALS) - later)  # before all of them
+    assert padded_weights(old) == (*old, *(0.0,) * later)
+    # then after each of them in turn (the embedding's two came together)
+    for missing in range(later - 2, 0, -1):
+        stored = (1.0,) * (len(SIGNALS) - missing)
+        assert padded_weights(stored) == (*stored, *(0.0,) * missing)
     assert padded_weights((1.0,) * len(SIGNALS)) == (1.0,) * len(SIGNALS)
-    assert padded_weights((1.0,) * (len(SIGNALS) - 5)) is None
+    assert padded_weights((1.0,) * (len(SIGNALS) - later + 1)) is None  # half the embedding's
     assert padded_weights((1.0,) * (len(old) - 1)) is None
 
 

@@ -52,7 +52,11 @@ and evidence for or against, from roles and integrations:
 20. text_grams: cosine of TF-IDF vectors of the character 4- and 5-grams of the same stems
    (duplicates_features.char_tfidf): two compounds that share a part the splitter left whole
    ("skjenkeregister" and "skjenkeløyve", "nøkkelregister" and "nøkkeloversikt") meet here when
-   their stems do not; named in the reason at GRAMS_THRESHOLD where the text is not.
+   their stems do not; named in the reason at GRAMS_THRESHOLD where the text is not;
+21. word_pairs: the probability of a twin by the pairs of stems the two texts hold, one from
+   each side, under a logistic model learnt from labelled twins (duplicates_word_pairs): two
+   different words for one job ("enkät" and "survey") that neither the vocabulary nor the
+   catalogue pairs. Not named in the reason.
 
 The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
 suggested from the cut where the inventory's list has the best expected F1 (`calibration`,
@@ -184,6 +188,7 @@ def build_features(features: SystemFeatures, settings: DuplicateSettings) -> Fea
         settings.user_products,
         place=model == "signals",
         embedding_model=settings.embedding_model,
+        word_pairs=settings.word_pairs,
     )
 
 

@@ -32,6 +32,7 @@ from produktlyft.review.analysis.duplicates_text import (
     split_name,
     tokens,
 )
+from produktlyft.review.analysis.duplicates_word_pairs import WordPairs, stem_rows
 
 # roles of a system that serves another one: in front of it, reporting on it, showing,
 # archiving or staffing for it (a core record or case system has none of them)
@@ -85,6 +86,11 @@ class FeatureMatrices:
     embedded: Embedded | None = None  # with an embedding model only
     # n x character n-grams of the text's stems, TF-IDF (signals model only; char_tfidf)
     text_grams: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0)))
+    # per system the stems of its name and description (signals model only), and the learnt
+    # word pairs' stems each holds (n x the model's stems; none without a model)
+    token_lists: list[list[str]] = field(default_factory=list)
+    word_pairs: WordPairs | None = None
+    word_stems: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0)))
 
     @property
     def blocks(self) -> tuple[sp.csr_matrix, ...]:
@@ -214,6 +220,7 @@ def build_matrices(
     user_products: Path | None = None,
     place: bool = True,
     embedding_model: Path | None = None,
+    word_pairs: WordPairs | None = None,
 ) -> FeatureMatrices:
     """With `place` False (the layers model), functions, roles and products are left empty:
     that model does not read them, and placing 10,000 systems is the costly part. With an
@@ -265,6 +272,13 @@ def build_matrices(
         model="signals" if place else "layers",
         vocabulary=vocabulary,
         embedded=_embedded(features, embedding_model, vocabulary) if place else None,
+        token_lists=token_lists if place else [],
+        word_pairs=word_pairs if place else None,
+        word_stems=(
+            stem_rows(token_lists, word_pairs)
+            if place and word_pairs is not None
+            else sp.csr_matrix((0, 0))
+        ),
     )
 
 

@@ -31,6 +31,7 @@ from produktlyft.review.analysis.duplicates import (
 from produktlyft.review.analysis.duplicates_cut import fit_calibration, sigmoid
 from produktlyft.review.analysis.duplicates_cut import logit as to_logit
 from produktlyft.review.analysis.duplicates_match import best_match, group_match
+from produktlyft.review.analysis.duplicates_word_pairs import PairWords, WordPairs, pair_words
 
 Pair = tuple[str, str]
 REGULARISATION = 1.0  # as sklearn's C: small data, keep the weights modest
@@ -42,6 +43,28 @@ INVENTORIES_HELD_OUT = 3
 
 def _key(a: str, b: str) -> Pair:
     return (a, b) if a <= b else (b, a)
+
+
+def per_entry(
+    settings: DuplicateSettings,
+    features: Sequence[SystemFeatures],
+    word_pairs: Sequence[WordPairs | None] | None,
+) -> list[DuplicateSettings]:
+    """Per inventory, `settings` with its own learnt word pairs where they are given."""
+    if word_pairs is None:
+        return [settings] * len(features)
+    return [replace(settings, word_pairs=w) for w in word_pairs]
+
+
+def labelled_word_pairs(
+    features: SystemFeatures, duplicates: Iterable[Sequence[str]], settings: DuplicateSettings
+) -> tuple[list[PairWords], np.ndarray]:
+    """The word pairs of the candidate and labelled pairs (as `labelled_signals` takes them)
+    and 1 for a twin: what `fit_word_pairs` learns from."""
+    settings = replace(settings, word_pairs=None)
+    pairs, _, labels, _ = _labelled(features, duplicates, settings, score=False)
+    tokens = build_features(features, settings).token_lists
+    return [pair_words(tokens[i], tokens[j]) for i, j in pairs], labels
 
 
 def labelled_signals(
@@ -66,9 +89,10 @@ def _labelled(
     duplicates: Iterable[Sequence[str]],
     settings: DuplicateSettings,
     not_duplicates: Iterable[Sequence[str]] = (),
+    score: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The candidate and labelled pairs, their signals (best match not yet filled in), 1 for
-    a duplicate, and whether each pair is labelled."""
+    """The candidate and labelled pairs, their signals (best match not yet filled in; none
+    without `score`), 1 for a duplicate, and whether each pair is labelled."""
     matrices = build_features(features, settings)
     position = {sid: i for i, sid in enumerate(matrices.ids)}
     positive = {_key(str(p[0]), str(p[1])) for p in duplicates}
@@ -82,7 +106,8 @@ def _labelled(
     keys = [_key(ids[i], ids[j]) for i, j in ordered]
     labels = np.array([k in positive for k in keys], dtype=int)
     named = np.array([k in positive or k in negative for k in keys], dtype=bool)
-    return ordered, score_pairs(matrices, ordered), labels, named
+    signals = score_pairs(matrices, ordered) if score else np.zeros((len(ordered), 0))
+    return ordered, signals, labels, named
 
 
 def _bounds() -> list[tuple[float | None, float | None]]:
@@ -234,14 +259,20 @@ def fit_settings(
     features: SystemFeatures | Sequence[SystemFeatures],
     duplicates: Iterable[Sequence[str]],
     settings: DuplicateSettings,
+    word_pairs: Sequence[WordPairs | None] | None = None,
 ) -> DuplicateSettings:
     """Weights fitted on one or several inventories and their duplicate pairs. In two steps:
     the other signals first, whose held-out score ranks each system's pairs for the best
     match (so that the ranks do not come from weights fitted on the same pairs, nor from the
-    weights in `settings`); then every signal with the best match filled in."""
+    weights in `settings`); then every signal with the best match filled in. `word_pairs`,
+    one per inventory, gives each its learnt word pairs (fitted without it, so that the
+    weights do not learn from their in-sample strength); by default those of `settings`."""
     many = [features] if isinstance(features, SystemFeatures) else list(features)
     truth = [tuple(p) for p in duplicates]
-    parts = [_labelled(f, truth, settings) for f in many]
+    parts = [
+        _labelled(f, truth, s)
+        for f, s in zip(many, per_entry(settings, many, word_pairs), strict=True)
+    ]
     signals = np.vstack([p[1] for p in parts])
     labels = np.concatenate([p[2] for p in parts])
     # each inventory counts the same, however many candidate pairs its blocking yields

@@ -30,8 +30,10 @@ from produktlyft.review.analysis.duplicates_fit import (
     _best_threshold,
     fit_settings,
     labelled_signals,
+    per_entry,
 )
 from produktlyft.review.analysis.duplicates_trees import LEAF, TreeModel, from_nodes
+from produktlyft.review.analysis.duplicates_word_pairs import WordPairs
 
 # measured on the ten evaluation sets, each fitted on the other nine (ADR 0023, twenty-fifth
 # and twenty-sixth looks): more rounds or larger leaves changed F1 by less than 0.01
@@ -95,16 +97,20 @@ def fit_trees(
     duplicates: Iterable[Sequence[str]],
     settings: DuplicateSettings,
     calibrate_on: Sequence[bool] | None = None,
+    word_pairs: Sequence[WordPairs | None] | None = None,
 ) -> DuplicateSettings:
     """Settings with the stage-one logistic weights, the trees, the fixed threshold and the
     calibration fitted to the inventories and their duplicate pairs. Each entry of `features`
     weighs the same; an inventory listed twice (the same object) counts twice and is held out
     whole. `calibrate_on` says which entries the calibration and threshold are fitted on (all
     by default): the demo, whose generator makes its pairs unlike an organisation's, is fitted
-    on but does not say what a score means elsewhere."""
+    on but does not say what a score means elsewhere. `word_pairs`, one per entry, gives each
+    its learnt word pairs fitted without it (`fit_settings`)."""
     truth = [tuple(p) for p in duplicates]
-    stage = fit_settings(features, truth, replace(settings, trees=None))
-    signals, labels, groups, entry = _stacked(features, truth, stage)
+    stage = fit_settings(features, truth, replace(settings, trees=None), word_pairs)
+    signals, labels, groups, entry = _stacked(
+        features, truth, per_entry(stage, features, word_pairs)
+    )
     if len(set(labels.tolist())) < 2:
         return stage
     counts = np.bincount(entry)
@@ -123,13 +129,15 @@ def fit_trees(
 
 
 def _stacked(
-    features: Sequence[SystemFeatures], truth: list[tuple[str, ...]], stage: DuplicateSettings
+    features: Sequence[SystemFeatures],
+    truth: list[tuple[str, ...]],
+    stages: Sequence[DuplicateSettings],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Every entry's signals and labels; for each row the inventory it came from (an
     inventory listed twice is one group) and its entry in the list."""
     first: dict[int, int] = {}
     parts, labels, groups, entries = [], [], [], []
-    for k, one in enumerate(features):
+    for k, (one, stage) in enumerate(zip(features, stages, strict=True)):
         group = first.setdefault(id(one), len(first))
         signals, labelled = labelled_signals(one, truth, stage)
         parts.append(signals)

@@ -13,8 +13,10 @@ from produktlyft.review.analysis.duplicates_settings import (
     GRAMS,
     ORIGIN,
     SIGNALS,
+    WORDS,
     DuplicateSettings,
 )
+from produktlyft.review.analysis.duplicates_word_pairs import pair_scores
 
 # Layer 2 mixes shared data objects (the strong sign) with shared integration partners.
 DATA_SHARE, PARTNER_SHARE = 0.8, 0.2
@@ -112,4 +114,6 @@ def score_pairs(
     scores[:, ORIGIN] = origins_apart(m.origins, pairs)
     if m.text_grams.shape[0]:
         scores[:, GRAMS] = _rowdots(m.text_grams, m.text_grams, pairs)
+    if m.word_pairs is not None and m.word_stems.shape[0]:
+        scores[:, WORDS] = pair_scores(m.word_pairs, m.word_stems, pairs)
     return np.clip(scores, 0.0, 1.0)

@@ -17,6 +17,7 @@ from produktlyft.review.analysis.duplicates_trees import (
     TreeModel,
     shipped_trees,
 )
+from produktlyft.review.analysis.duplicates_word_pairs import WordPairs, shipped_word_pairs
 
 SIGNALS = (
     "capabilities",
@@ -39,17 +40,20 @@ SIGNALS = (
     "group_match",
     "origin_apart",
     "text_grams",
+    "word_pairs",
 )
 MATCH = SIGNALS.index("best_match")  # computed from the others' score (duplicates_match)
 GROUP = SIGNALS.index("group_match")  # likewise
 MATCHES = [MATCH, GROUP]
 ORIGIN = SIGNALS.index("origin_apart")
 GRAMS = SIGNALS.index("text_grams")
+WORDS = SIGNALS.index("word_pairs")
 EMBEDDING_SIGNALS = ("embedding", "embedding_function")  # added after weights were first stored
 # lengths of weights stored before signals were added at the end (the embedding's two, then
-# best_match, then group_match, then origin_apart, then text_grams): read with 0 for the later
+# best_match, then group_match, then origin_apart, then text_grams, then word_pairs): read with
+# 0 for the later
 # ones
-EARLIER_LENGTHS = (14, 16, 17, 18, 19)
+EARLIER_LENGTHS = (14, 16, 17, 18, 19, 20)
 LAYERS = ("capabilities", "data_integrations", "text", "function", "product")
 # the embedding signals speak at these: each among the other's two nearest (1/(1+rank)), or
 # both nearest in meaning to one function where the roles allow it
@@ -89,48 +93,53 @@ class DuplicateSettings:
     layer_weights: tuple[float, float, float] = (0.65, 0.25, 0.10)
     layer_threshold: float = 0.86
     # stage one of the shipped model: logistic weights per signal (SIGNALS order) and intercept,
-    # fitted by `fit_settings` on the demo organisation (counting as three sets) and the twelve
+    # fitted by `fit_settings` on the demo organisation (counting as six sets) and the twelve
     # labelled evaluation inventories, 6 December 2026 (bench/duplicates_eval.py
-    # --fit-shipped). They rank each system's pairs for the best match, and an organisation's
-    # decisions adjust them (`fit_to_decisions`); the pairs are scored by the `trees` fitted
-    # with them. How well that carries to a new organisation is measured by fitting each set
-    # on the other eleven (ADR 0023, twenty-seventh look)
+    # --fit-shipped), each set's word pairs learnt from the other eleven. They rank each
+    # system's pairs for the best match, and an organisation's decisions adjust them
+    # (`fit_to_decisions`); the pairs are scored by the `trees` fitted with them. How well that
+    # carries to a new organisation is measured by fitting each set on the other eleven (ADR
+    # 0023, twenty-seventh and thirtieth looks). word_pairs' weight is large because its
+    # values are small: a probability by the word pairs alone, 0.01 where none is learnt
     weights: tuple[float, ...] = (
         0.0,
-        1.654,
+        1.689,
         0.0,
-        2.44,
+        1.897,
         0.0,  # product_same: UNWEIGHED
-        0.187,
-        -2.425,
-        -4.472,
-        -4.651,
-        0.707,
-        1.256,
-        -3.719,
+        0.292,
+        -3.189,
+        -4.872,
+        -6.418,
+        0.655,
+        1.818,
+        -4.194,
         0.0,
-        -0.752,
+        -0.812,
         0.0,  # embedding: off unless a model is configured (with_embedding)
         0.0,  # embedding_function: likewise
-        3.943,
-        1.265,
+        4.254,
+        0.925,
         0.0,
-        2.449,
+        2.7,
+        15.772,
     )
-    intercept: float = -2.777
+    intercept: float = -2.962
     # the fixed cut: the probability needed to be suggested where there is no calibration
-    threshold: float = 0.9612
+    threshold: float = 0.9575
     # the slope and offset that map the model's probability (logit) to the chance that a pair
     # is a twin (duplicates_cut): with them each inventory's list is cut where its expected F1
     # is best, not at `threshold`. Fitted with the trees on each set's pairs scored by trees
     # fitted without it (the demo left out: its generated pairs say nothing of what a score
     # means in an organisation); None: the fixed cut
-    calibration: tuple[float, float] | None = (0.9802, -3.3712)
+    calibration: tuple[float, float] | None = (0.9882, -3.4998)
     embedding_model: Path | None = None  # a sentence-embedding model file on disk (optional)
     # the signals model's score: monotone boosted trees over the signals (duplicates_trees),
     # whose best match is ranked by `weights`; None: the logistic model of `weights` itself
     # (with an embedding model, and once an organisation's decisions have re-fitted it)
     trees: TreeModel | None = field(default_factory=_shipped_trees)
+    # word pairs learnt from labelled twins (duplicates_word_pairs); None: that signal is 0
+    word_pairs: WordPairs | None = field(default_factory=shipped_word_pairs)
     # an organisation's decisions shift the trees' logit by a logistic term over the signals
     # (`fit_to_decisions`): a weight per signal (SIGNALS order) and an intercept; None: as fitted
     adjustment: tuple[float, ...] | None = None
@@ -184,29 +193,30 @@ def without_catalogue(settings: DuplicateSettings) -> DuplicateSettings:
 # present: the stage-one weights, and the trees (SHIPPED_EMBEDDING_TREES) that score.
 EMBEDDING_WEIGHTS: tuple[float, ...] = (
     0.0,
-    1.778,
+    1.852,
     0.0,
-    2.395,
+    2.033,
     0.0,  # product_same: UNWEIGHED
-    0.343,
-    -2.603,
-    -5.057,
-    -4.657,
-    0.619,
-    1.272,
-    -4.207,
+    0.371,
+    -3.29,
+    -5.583,
+    -6.132,
+    0.431,
+    1.903,
+    -4.676,
     0.0,
-    -0.68,
-    0.715,
-    1.709,
-    5.008,
+    -0.878,
+    0.723,
+    1.714,
+    4.579,
     0.0,
     0.0,
-    2.771,
+    2.704,
+    14.119,
 )
-EMBEDDING_INTERCEPT, EMBEDDING_THRESHOLD = -2.993, 0.9608
+EMBEDDING_INTERCEPT, EMBEDDING_THRESHOLD = -3.07, 0.9648
 # their calibration, fitted as the default one (on each set scored by trees fitted without it)
-EMBEDDING_CALIBRATION: tuple[float, float] | None = (0.9723, -3.3557)
+EMBEDDING_CALIBRATION: tuple[float, float] | None = (0.9931, -3.5028)
 
 
 def with_embedding(settings: DuplicateSettings, model: Path | None) -> DuplicateSettings:

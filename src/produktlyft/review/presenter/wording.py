@@ -89,6 +89,7 @@ SIGNAL_WORDS = {  # the duplicate model's signals, by name (analysis.duplicates.
     "group_match": N_("best match within a group"),
     "origin_apart": N_("from different parts of the organisation"),
     "text_grams": N_("their names and descriptions share parts of words"),
+    "word_pairs": N_("their words pair up as known twins' words do"),
 }
 BAND_SCALES = {band.value: band.scale for band in Band}  # message ids, for the pages' filters
 MISSING_NAMED = 4  # a reason names this many missing facts, then says "and more"

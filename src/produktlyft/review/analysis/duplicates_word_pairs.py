@@ -1,0 +1,140 @@
+"""Word pairs learnt from labelled twins: that two different words name one job ("enkät" and
+"survey", "diarium" and a records product), where neither the vocabulary nor the catalogue
+has the pair (ADR 0023, thirtieth look). Pure.
+
+A pair of systems is described by the pairs of stems its two texts hold, one from each side,
+counted over ordered pairs; a logistic model over those counts is fitted on labelled
+inventories' candidate pairs. Stored as a symmetric stem-by-stem matrix W, a pair's score is
+then the bilinear form s_a W s_b' of the two systems' binary stem rows, computed for all
+pairs at once with sparse matrices. Only word pairs seen in at least `min_sets` inventories
+are learnt: an organisation's own place names ("two former municipalities") say nothing of
+the next one."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+SHIPPED_WORD_PAIRS = "duplicate_word_pairs.json"
+MIN_SETS = 2  # a word pair is learnt where this many inventories hold it
+REGULARISATION = 1.0  # C of the logistic model (0.3 and 3 measured the same)
+KEPT = 0.02  # weights nearer zero than this are not stored
+SEPARATOR = "|"
+
+# one pair's word pairs and their counts, and a row per candidate pair of an inventory
+PairWords = dict[str, int]
+
+
+@dataclass(frozen=True, eq=False)
+class WordPairs:
+    stems: tuple[str, ...]
+    weights: sp.csr_matrix  # symmetric, stems x stems
+    intercept: float
+    source: str = ""
+    index: dict[str, int] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", {s: i for i, s in enumerate(self.stems)})
+
+
+def pair_words(a: Sequence[str], b: Sequence[str]) -> PairWords:
+    """The word pairs of two systems' stems, one from each side, counted over ordered pairs
+    (as the bilinear form counts them)."""
+    return dict(Counter(_key(x, y) for x in set(a) for y in set(b)))
+
+
+def _key(x: str, y: str) -> str:
+    return f"{x}{SEPARATOR}{y}" if x <= y else f"{y}{SEPARATOR}{x}"
+
+
+def fit_word_pairs(
+    inventories: Sequence[tuple[Sequence[PairWords], np.ndarray]],
+    min_sets: int = MIN_SETS,
+    regularisation: float = REGULARISATION,
+    source: str = "",
+) -> WordPairs | None:
+    """The model fitted on each inventory's candidate pairs (their word pairs and 1 for a
+    twin); None where one class is missing."""
+    seen = Counter(w for rows, _ in inventories for w in set().union(*rows, set()))
+    keep = {w for w, count in seen.items() if count >= min_sets}
+    rows = [{w: c for w, c in row.items() if w in keep} for one, _ in inventories for row in one]
+    labels = np.concatenate([np.asarray(y, dtype=int) for _, y in inventories])
+    if len(set(labels.tolist())) < 2 or not keep:
+        return None
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=regularisation, max_iter=3000).fit(x, labels)
+    coef = np.asarray(model.coef_[0])
+    names = vectorizer.get_feature_names_out()
+    kept = np.abs(coef) >= KEPT
+    return from_pairs(
+        [str(n) for n in names[kept]], coef[kept].tolist(), float(model.intercept_[0]), source
+    )
+
+
+def from_pairs(
+    pairs: Sequence[str], weights: Sequence[float], intercept: float, source: str = ""
+) -> WordPairs:
+    split = [p.split(SEPARATOR, 1) for p in pairs]
+    stems = tuple(sorted({s for pair in split for s in pair}))
+    index = {s: i for i, s in enumerate(stems)}
+    rows = [index[a] for a, _ in split] + [index[b] for a, b in split if a != b]
+    cols = [index[b] for _, b in split] + [index[a] for a, b in split if a != b]
+    values = list(weights) + [w for (a, b), w in zip(split, weights, strict=True) if a != b]
+    size = len(stems)
+    matrix = sp.csr_matrix((values, (rows, cols)), shape=(size, size), dtype=np.float64)
+    return WordPairs(stems, matrix, round(intercept, 4), source)
+
+
+def stem_rows(token_lists: Sequence[Sequence[str]], model: WordPairs) -> sp.csr_matrix:
+    """Per system, 1 for each of the model's stems its text holds."""
+    rows, cols = [], []
+    for i, stems in enumerate(token_lists):
+        known = {model.index[s] for s in stems if s in model.index}
+        rows += [i] * len(known)
+        cols += sorted(known)
+    shape = (len(token_lists), len(model.stems))
+    return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+
+
+def pair_scores(model: WordPairs, stems: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """Per pair, the probability of a twin by its word pairs alone."""
+    if len(pairs) == 0:
+        return np.zeros(0)
+    weighted = sp.csr_matrix(stems @ model.weights)
+    logit = np.asarray(weighted[pairs[:, 0]].multiply(stems[pairs[:, 1]]).sum(axis=1)).ravel()
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-(logit + model.intercept)))
+    return out
+
+
+def to_json(model: WordPairs) -> str:
+    upper = sp.triu(model.weights).tocoo()
+    pairs = [
+        [model.stems[i], model.stems[j], round(float(w), 4)]
+        for i, j, w in zip(upper.row, upper.col, upper.data, strict=True)
+    ]
+    pairs.sort(key=lambda p: (p[0], p[1]))
+    body = {"source": model.source, "intercept": model.intercept, "pairs": pairs}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def read_word_pairs(text: str) -> WordPairs:
+    raw = json.loads(text)
+    pairs = [f"{a}{SEPARATOR}{b}" for a, b, _ in raw["pairs"]]
+    return from_pairs(pairs, [w for *_, w in raw["pairs"]], raw["intercept"], raw["source"])
+
+
+@cache
+def shipped_word_pairs() -> WordPairs:
+    """The word pairs shipped with the package (bench/duplicates_eval.py --fit-shipped)."""
+    path = resources.files("produktlyft.review.data").joinpath(SHIPPED_WORD_PAIRS)
+    return read_word_pairs(path.read_text("utf-8"))

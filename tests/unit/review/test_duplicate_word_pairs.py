@@ -1,0 +1,91 @@
+"""Word pairs learnt from labelled twins (review/analysis/duplicates_word_pairs.py)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from produktlyft.review.analysis.duplicates_word_pairs import (
+    fit_word_pairs,
+    from_pairs,
+    pair_scores,
+    pair_words,
+    read_word_pairs,
+    shipped_word_pairs,
+    stem_rows,
+    to_json,
+)
+
+SYSTEMS = [["enkät", "verktyg"], ["survey", "tool", "verktyg"], ["lön"], ["enkät", "survey"]]
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def test_the_score_is_the_learnt_weights_of_the_pairs_words_one_from_each_side() -> None:
+    model = from_pairs(
+        ["enkät|survey", "verktyg|verktyg", "survey|verktyg"], [1.5, -0.5, 0.25], -2.0
+    )
+    stems = stem_rows(SYSTEMS, model)
+    pairs = np.array([[0, 1], [0, 2], [1, 3]])
+    logits = [_logit(p) for p in pair_scores(model, stems, pairs)]
+    # (0, 1): enkät|survey, verktyg|verktyg, verktyg|survey (ordered pairs, each counted)
+    assert math.isclose(logits[0], -2.0 + 1.5 - 0.5 + 0.25, abs_tol=1e-9)
+    assert math.isclose(logits[1], -2.0, abs_tol=1e-9)  # no learnt pair: the intercept alone
+    # (1, 3): survey|enkät, and survey|survey is not learnt; verktyg beside survey once
+    assert math.isclose(logits[2], -2.0 + 1.5 + 0.25, abs_tol=1e-9)
+    counted = pair_words(SYSTEMS[0], SYSTEMS[1])
+    assert counted["enkät|survey"] == 1 and counted["survey|verktyg"] == 1
+
+
+def test_a_pair_held_on_both_sides_counts_twice_as_the_bilinear_form_does() -> None:
+    both = ["enkät", "survey"]
+    assert pair_words(both, both)["enkät|survey"] == 2
+    model = from_pairs(["enkät|survey"], [1.0], 0.0)
+    score = pair_scores(model, stem_rows([both, both], model), np.array([[0, 1]]))
+    assert math.isclose(_logit(float(score[0])), 2.0, abs_tol=1e-9)
+
+
+def _inventory(extra: str) -> tuple[list[dict[str, int]], np.ndarray]:
+    """Twins that share no word but name one job with two, beside pairs that do not."""
+    twins = [pair_words(["enkät", extra], ["survey"]) for _ in range(20)]
+    others = [pair_words(["lön", extra], ["survey"]) for _ in range(20)]
+    others += [pair_words(["enkät"], ["karta"]) for _ in range(20)]
+    return twins + others, np.array([1] * 20 + [0] * 40)
+
+
+def test_the_fit_learns_two_words_for_one_job_and_not_one_inventory_s_own_words() -> None:
+    model = fit_word_pairs([_inventory("mellby"), _inventory("norrvik")])
+    assert model is not None
+    weight = dict(zip(model.stems, range(len(model.stems)), strict=True))
+    w = model.weights.toarray()
+    assert w[weight["enkät"], weight["survey"]] > 0.5
+    assert w[weight["lön"], weight["survey"]] < 0
+    # each inventory's place name is held by one of them only: nothing is learnt of it
+    assert "mellby" not in model.index and "norrvik" not in model.index
+
+
+def test_one_class_learns_nothing() -> None:
+    rows, _ = _inventory("mellby")
+    assert fit_word_pairs([(rows, np.zeros(len(rows))), (rows, np.zeros(len(rows)))]) is None
+
+
+def test_stored_and_read_back_the_scores_are_the_same() -> None:
+    model = fit_word_pairs([_inventory("mellby"), _inventory("norrvik")], source="test")
+    assert model is not None
+    again = read_word_pairs(to_json(model))
+    pairs = np.array([[0, 1], [1, 3], [0, 3]])
+    assert np.allclose(
+        pair_scores(model, stem_rows(SYSTEMS, model), pairs),
+        pair_scores(again, stem_rows(SYSTEMS, again), pairs),
+        atol=1e-3,  # weights are stored to four decimals
+    )
+    assert again.source == "test"
+
+
+def test_the_shipped_word_pairs_load() -> None:
+    shipped = shipped_word_pairs()
+    assert shipped.weights.shape == (len(shipped.stems), len(shipped.stems))
+    assert (shipped.weights != shipped.weights.T).nnz == 0  # symmetric

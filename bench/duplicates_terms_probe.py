@@ -13,13 +13,18 @@ each set keeps as many suggestions as the detector makes there (the same list le
 two are compared at one cut).
 
 `--min-sets K` keeps only word pairs seen in at least K of the training sets: a place name
-of one organisation ("two former municipalities") says nothing of the next one.
+of one organisation ("two former municipalities") says nothing of the next one. `--words`
+chooses what a system's words are (ADR 0023, thirty-first look): its stems, the functions it
+is placed in within half its main one's confidence, its catalogue product, its roles, its
+capabilities' stems, its vendor; any of them together.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -41,16 +46,37 @@ from sklearn.linear_model import LogisticRegression
 from produktlyft.inventory.model import Inventory
 from produktlyft.review.analysis import duplicates as dup
 from produktlyft.review.analysis.duplicates_text import split_name, tokens
+from produktlyft.review.analysis.duplicates_word_pairs import pair_tokens
+from produktlyft.review.analysis.review import duplicate_features
 
 HASHED = 2**20  # word-pair columns; collisions are rare at a million pairs
 EDGE = 1e-6  # probabilities are clipped before their logit
 
 
-def stem_sets(inventory: Inventory) -> dict[str, set[str]]:
-    return {
-        s.id: set(tokens(f"{split_name(s.name)[0]} {s.description or ''}"))
-        for s in inventory.systems
-    }
+WORDS = ("stems", "functions", "products", "roles", "capabilities", "vendor")
+
+
+def word_sets(inventory: Inventory, kinds: Sequence[str]) -> dict[str, set[str]]:
+    """Per system, its words of the chosen kinds (each kind but the stems marked by a prefix)."""
+    features = duplicate_features(inventory)
+    settings = replace(dup.signals_model(), word_pairs=None)
+    matrices = dup.build_features(features, settings)
+    capabilities = features.capability_names or [[] for _ in features.ids]
+    vendors = features.vendors or ["" for _ in features.ids]
+    systems = {s.id: s for s in inventory.systems}
+    out = {}
+    for i, place in enumerate(matrices.placements):
+        system = systems[matrices.ids[i]]
+        kind_words = {
+            "stems": set(tokens(f"{split_name(system.name)[0]} {system.description or ''}")),
+            "functions": {w for w in pair_tokens([], place.functions)},
+            "products": {f"product:{place.product}"} if place.product else set(),
+            "roles": {f"role:{r}" for r in place.roles},
+            "capabilities": {f"cap:{w}" for c in capabilities[i] for w in tokens(c)},
+            "vendor": {f"vendor:{vendors[i].strip().casefold()}"} if vendors[i].strip() else set(),
+        }
+        out[matrices.ids[i]] = set().union(*(kind_words[k] for k in kinds))
+    return out
 
 
 def word_pairs(a: set[str], b: set[str]) -> Counter[str]:
@@ -60,9 +86,15 @@ def word_pairs(a: set[str], b: set[str]) -> Counter[str]:
 class SetPairs:
     """One set's candidate pairs: word pairs, the detector's logit, labels, its suggestions."""
 
-    def __init__(self, inventory: Inventory, labels: Labels, settings: dup.DuplicateSettings):
+    def __init__(
+        self,
+        inventory: Inventory,
+        labels: Labels,
+        settings: dup.DuplicateSettings,
+        kinds: Sequence[str],
+    ):
         scored = score_candidates(inventory, settings)
-        stems = stem_sets(inventory)
+        stems = word_sets(inventory, kinds)
         self.keys: list[Pair] = scored.pair_keys()
         self.words = [word_pairs(stems[a], stems[b]) for a, b in self.keys]
         p = np.clip(scored.probability, EDGE, 1 - EDGE)
@@ -103,12 +135,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regularisation", type=float, default=1.0, help="C of the logistic")
     parser.add_argument("--min-sets", type=int, default=1)
+    parser.add_argument(
+        "--words",
+        default="stems",
+        help=f"a system's words, comma-separated of: {', '.join(WORDS)} (default: stems)",
+    )
     args = parser.parse_args()
+    kinds = [k.strip() for k in args.words.split(",") if k.strip()]
+    unknown = sorted(set(kinds) - set(WORDS))
+    if unknown or not kinds:
+        parser.error(f"--words: unknown kind(s) {', '.join(unknown) or '(none given)'}")
     inventories = {n: load_set(n) for n in SETS}
     labels = {n: read_labels(DATA / f"labels-{n}.csv") for n in SETS}
     fitted = cross_fitted(inventories, labels, dup.signals_model())
     assert fitted is not None
-    sets = {n: SetPairs(inventories[n], labels[n], fitted[n]) for n in SETS}
+    sets = {n: SetPairs(inventories[n], labels[n], fitted[n], kinds) for n in SETS}
     before, after = [], []
     hits_before = hits_after = suggested = labelled = 0
     for name, pairs in sets.items():

@@ -10,6 +10,7 @@ from produktlyft.review.analysis.duplicates_word_pairs import (
     fit_word_pairs,
     from_pairs,
     pair_scores,
+    pair_tokens,
     pair_words,
     read_word_pairs,
     shipped_word_pairs,
@@ -89,3 +90,17 @@ def test_the_shipped_word_pairs_load() -> None:
     shipped = shipped_word_pairs()
     assert shipped.weights.shape == (len(shipped.stems), len(shipped.stems))
     assert (shipped.weights != shipped.weights.T).nnz == 0  # symmetric
+
+
+def test_a_system_s_words_are_its_stems_and_the_functions_it_is_placed_in_firmly() -> None:
+    words = pair_tokens(["diarium", "ärend"], {"arende": 0.9, "e_arkiv": 0.5, "gis": 0.2})
+    # e-arkiv is placed at more than half the main function's confidence; GIS is not
+    assert words == ["diarium", "ärend", "fn:arende", "fn:e_arkiv"]
+    assert pair_tokens(["lön"], {}) == ["lön"]
+
+
+def test_function_words_pair_up_as_stems_do() -> None:
+    model = from_pairs(["fn:arende|fn:e_arkiv"], [2.0], 0.0)
+    systems = [pair_tokens(["x"], {"arende": 1.0}), pair_tokens(["y"], {"e_arkiv": 1.0})]
+    score = pair_scores(model, stem_rows(systems, model), np.array([[0, 1]]))
+    assert math.isclose(_logit(float(score[0])), 2.0, abs_tol=1e-9)

@@ -32,7 +32,7 @@ from produktlyft.review.analysis.duplicates_text import (
     split_name,
     tokens,
 )
-from produktlyft.review.analysis.duplicates_word_pairs import WordPairs, stem_rows
+from produktlyft.review.analysis.duplicates_word_pairs import WordPairs, pair_tokens, stem_rows
 
 # roles of a system that serves another one: in front of it, reporting on it, showing,
 # archiving or staffing for it (a core record or case system has none of them)
@@ -86,8 +86,9 @@ class FeatureMatrices:
     embedded: Embedded | None = None  # with an embedding model only
     # n x character n-grams of the text's stems, TF-IDF (signals model only; char_tfidf)
     text_grams: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0)))
-    # per system the stems of its name and description (signals model only), and the learnt
-    # word pairs' stems each holds (n x the model's stems; none without a model)
+    # per system its words for the word pairs: the stems of its name and description and its
+    # firm functions (pair_tokens; signals model only), and the learnt word pairs' words each
+    # holds (n x the model's words; none without a model)
     token_lists: list[list[str]] = field(default_factory=list)
     word_pairs: WordPairs | None = None
     word_stems: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0)))
@@ -249,6 +250,7 @@ def build_matrices(
     descriptions = features.descriptions or [""] * len(features.ids)
     origin_names = system_origins(descriptions, features.owners)
     origins, _ = _binary([sorted(o) for o in origin_names])
+    pair_lists = [pair_tokens(t, p.functions) for t, p in zip(token_lists, places, strict=True)]
     return FeatureMatrices(
         ids=list(features.ids),
         text=stem_tfidf(token_lists),
@@ -272,10 +274,10 @@ def build_matrices(
         model="signals" if place else "layers",
         vocabulary=vocabulary,
         embedded=_embedded(features, embedding_model, vocabulary) if place else None,
-        token_lists=token_lists if place else [],
+        token_lists=pair_lists if place else [],
         word_pairs=word_pairs if place else None,
         word_stems=(
-            stem_rows(token_lists, word_pairs)
+            stem_rows(pair_lists, word_pairs)
             if place and word_pairs is not None
             else sp.csr_matrix((0, 0))
         ),

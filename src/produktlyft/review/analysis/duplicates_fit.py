@@ -20,6 +20,7 @@ from produktlyft.review.analysis.duplicates import (
     SIGNALS,
     UNWEIGHED,
     DuplicateSettings,
+    FeatureMatrices,
     SystemFeatures,
     build_features,
     candidate_pairs,
@@ -62,8 +63,9 @@ def labelled_word_pairs(
     """The word pairs of the candidate and labelled pairs (as `labelled_signals` takes them)
     and 1 for a twin: what `fit_word_pairs` learns from."""
     settings = replace(settings, word_pairs=None)
-    pairs, _, labels, _ = _labelled(features, duplicates, settings, score=False)
-    tokens = build_features(features, settings).token_lists
+    matrices = build_features(features, settings)
+    pairs, _, labels, _ = _labelled(features, duplicates, settings, score=False, matrices=matrices)
+    tokens = matrices.token_lists
     return [pair_words(tokens[i], tokens[j]) for i, j in pairs], labels
 
 
@@ -90,10 +92,12 @@ def _labelled(
     settings: DuplicateSettings,
     not_duplicates: Iterable[Sequence[str]] = (),
     score: bool = True,
+    matrices: FeatureMatrices | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The candidate and labelled pairs, their signals (best match not yet filled in; none
-    without `score`), 1 for a duplicate, and whether each pair is labelled."""
-    matrices = build_features(features, settings)
+    without `score`), 1 for a duplicate, and whether each pair is labelled. `matrices`, where
+    the caller has built them already, saves building them again."""
+    matrices = matrices or build_features(features, settings)
     position = {sid: i for i, sid in enumerate(matrices.ids)}
     positive = {_key(str(p[0]), str(p[1])) for p in duplicates}
     negative = {_key(str(p[0]), str(p[1])) for p in not_duplicates}

@@ -8,7 +8,9 @@ inventories' candidate pairs. Stored as a symmetric stem-by-stem matrix W, a pai
 then the bilinear form s_a W s_b' of the two systems' binary stem rows, computed for all
 pairs at once with sparse matrices. Only word pairs seen in at least `min_sets` inventories
 are learnt: an organisation's own place names ("two former municipalities") say nothing of
-the next one."""
+the next one. A system's words are its stems and its firm functions ("fn:" and the function,
+`pair_tokens`), so that a function pairs with the words and functions of its twins elsewhere
+(ADR 0023, thirty-first look)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,8 @@ MIN_SETS = 2  # a word pair is learnt where this many inventories hold it
 REGULARISATION = 1.0  # C of the logistic model (0.3 and 3 measured the same)
 KEPT = 0.02  # weights nearer zero than this are not stored
 SEPARATOR = "|"
+FUNCTION = "fn:"  # a function a system is placed in, as a word beside its stems
+FUNCTION_SHARE = 0.5  # of the system's highest confidence: functions at least this near count
 
 # one pair's word pairs and their counts, and a row per candidate pair of an inventory
 PairWords = dict[str, int]
@@ -50,6 +54,16 @@ def pair_words(a: Sequence[str], b: Sequence[str]) -> PairWords:
     """The word pairs of two systems' stems, one from each side, counted over ordered pairs
     (as the bilinear form counts them)."""
     return dict(Counter(_key(x, y) for x in set(a) for y in set(b)))
+
+
+def pair_tokens(stems: Sequence[str], functions: dict[str, float]) -> list[str]:
+    """A system's words for the word pairs: its stems, and the functions it is placed in
+    nearly as firmly as in its main one, so that a function learns its words in other
+    inventories ("fn:e_arkiv" beside "bevarande") and which functions are one job's two
+    names there."""
+    top = max(functions.values(), default=0.0)
+    placed = sorted(f for f, c in functions.items() if c > 0 and c >= FUNCTION_SHARE * top)
+    return [*stems, *(FUNCTION + f for f in placed)]
 
 
 def _key(x: str, y: str) -> str:
@@ -96,7 +110,7 @@ def from_pairs(
 
 
 def stem_rows(token_lists: Sequence[Sequence[str]], model: WordPairs) -> sp.csr_matrix:
-    """Per system, 1 for each of the model's stems its text holds."""
+    """Per system, 1 for each of the model's words (stems and functions) it holds."""
     rows, cols = [], []
     for i, stems in enumerate(token_lists):
         known = {model.index[s] for s in stems if s in model.index}
@@ -117,20 +131,35 @@ def pair_scores(model: WordPairs, stems: sp.csr_matrix, pairs: np.ndarray) -> np
 
 
 def to_json(model: WordPairs) -> str:
+    """Stored by column (the stems, then each learnt pair as two stem positions and a weight,
+    upper triangle only), so that reading it back is a few array conversions."""
     upper = sp.triu(model.weights).tocoo()
-    pairs = [
-        [model.stems[i], model.stems[j], round(float(w), 4)]
-        for i, j, w in zip(upper.row, upper.col, upper.data, strict=True)
-    ]
-    pairs.sort(key=lambda p: (p[0], p[1]))
-    body = {"source": model.source, "intercept": model.intercept, "pairs": pairs}
+    order = np.lexsort((upper.col, upper.row))
+    body = {
+        "source": model.source,
+        "intercept": model.intercept,
+        "stems": list(model.stems),
+        "rows": upper.row[order].tolist(),
+        "cols": upper.col[order].tolist(),
+        "weights": np.round(upper.data[order], 4).tolist(),
+    }
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def read_word_pairs(text: str) -> WordPairs:
     raw = json.loads(text)
-    pairs = [f"{a}{SEPARATOR}{b}" for a, b, _ in raw["pairs"]]
-    return from_pairs(pairs, [w for *_, w in raw["pairs"]], raw["intercept"], raw["source"])
+    stems = tuple(raw["stems"])
+    rows, cols = (np.asarray(raw[k], dtype=np.int64) for k in ("rows", "cols"))
+    weights = np.asarray(raw["weights"], dtype=np.float64)
+    mirrored = rows != cols
+    matrix = sp.csr_matrix(
+        (
+            np.concatenate([weights, weights[mirrored]]),
+            (np.concatenate([rows, cols[mirrored]]), np.concatenate([cols, rows[mirrored]])),
+        ),
+        shape=(len(stems), len(stems)),
+    )
+    return WordPairs(stems, matrix, float(raw["intercept"]), raw["source"])
 
 
 @cache

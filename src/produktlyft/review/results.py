@@ -54,6 +54,9 @@ class ReasonCode(StrEnum):
     DUP_PRODUCT = "dup_product"  # product: the catalogue product both are
     DUP_MEANING = "dup_meaning"  # the optional language model puts them close in meaning
     DUP_WORD_PARTS = "dup_word_parts"  # names and descriptions share parts of words (text_grams)
+    # pairs: learnt word pairs, "word|word" as the systems spell them ("fn:" and a function id
+    # for a function)
+    DUP_WORD_PAIRS = "dup_word_pairs"
     DUP_ORIGIN = "dup_origin"  # items: an origin of each (unit or former organisation named)
     DUP_AGAINST = "dup_against"  # items: evidence-against codes (linked, role_complementary, …)
 

@@ -15,8 +15,13 @@ from produktlyft.review.analysis.duplicates_word_pairs import (
     read_word_pairs,
     shipped_word_pairs,
     stem_rows,
+    strongest_pairs,
+    surface,
     to_json,
 )
+from produktlyft.review.analysis.reasons import duplicate_reasons
+from produktlyft.review.presenter.wording import duplicate_sentence
+from produktlyft.review.results import ReasonCode
 
 SYSTEMS = [["enkät", "verktyg"], ["survey", "tool", "verktyg"], ["lön"], ["enkät", "survey"]]
 
@@ -104,3 +109,43 @@ def test_function_words_pair_up_as_stems_do() -> None:
     systems = [pair_tokens(["x"], {"arende": 1.0}), pair_tokens(["y"], {"e_arkiv": 1.0})]
     score = pair_scores(model, stem_rows(systems, model), np.array([[0, 1]]))
     assert math.isclose(_logit(float(score[0])), 2.0, abs_tol=1e-9)
+
+
+def test_the_reason_names_the_strongest_pairs_of_two_different_words_once() -> None:
+    model = from_pairs(
+        ["enkät|survey", "fn:enkat|survey", "verktyg|verktyg", "survey|tool", "enkät|lön"],
+        [1.5, 0.9, 2.0, 0.3, -1.0],
+        -3.0,
+    )
+    both = ["enkät", "survey", "verktyg", "fn:enkat"]
+    # strongest first; a word beside itself (said by the text), a weak pair (0.3) and a pair
+    # against are not named, and the pair held on both sides is named once
+    assert strongest_pairs(model, both, ["survey", "tool", "verktyg", "lön"]) == [
+        ("enkät", "survey"),
+        ("fn:enkat", "survey"),
+    ]
+    assert strongest_pairs(model, both, both) == [("enkät", "survey"), ("fn:enkat", "survey")]
+    assert strongest_pairs(model, ["lön"], ["karta"]) == []
+
+
+def test_a_stem_is_shown_as_the_system_spells_the_word() -> None:
+    assert surface("billet", "Salg af billetter til koncerter") == "billetter"
+    assert surface("billet", "Billetsalg til koncerter") == "Billetsalg"  # a compound part
+    assert surface("librari", "Discovery for the library's catalogue") == "library's"
+    assert surface("bibliotek", "Bibliotekssystem (Koha)") == "Bibliotekssystem"
+    assert surface("fn:evenemang", "Billetsalg") == "fn:evenemang"
+    assert surface("xyz", "nothing here") == "xyz"
+
+
+def test_word_pairs_are_said_with_functions_by_name_in_both_languages() -> None:
+    reasons = duplicate_reasons(
+        ["function"], [], [], 0.05, "evenemang", ["billet"], word_pairs=["Billetsalg|fn:evenemang"]
+    )
+    assert [r.code for r in reasons][-1] is ReasonCode.DUP_WORD_PAIRS
+    english = duplicate_sentence("A", "B", reasons, "en")
+    swedish = duplicate_sentence("A", "B", reasons, "sv")
+    assert "known twins pair up (\u201cBilletsalg\u201d – Event ticketing" in english
+    assert "kända dubbletter parar ihop (\u201dBilletsalg\u201d – Biljetter" in swedish
+    # with nothing else said, the pairs are the reason (not "similar names" at a low similarity)
+    alone = duplicate_reasons([], [], [], 0.05, word_pairs=["Diarium|fn:arende_dokument"])
+    assert [r.code for r in alone] == [ReasonCode.DUP_WORD_PAIRS]

@@ -108,6 +108,7 @@ from produktlyft.review.analysis.duplicates_settings import (
     SIGNALS,
     TAGGED_SHARE,
     UNWEIGHED,
+    WORDS,
     DuplicateSettings,
     cutoff,
     padded_weights,
@@ -117,6 +118,13 @@ from produktlyft.review.analysis.duplicates_settings import (
     without_catalogue,
 )
 from produktlyft.review.analysis.duplicates_signals import Placement
+from produktlyft.review.analysis.duplicates_word_pairs import (
+    EVIDENCE_NAMED,
+    FUNCTION,
+    SEPARATOR,
+    strongest_pairs,
+    surface,
+)
 
 # the settings and signal names are defined beside this module and read from here too
 __all__ = [
@@ -166,6 +174,9 @@ class DuplicatePair:
     product: str | None = None  # the shared product, when both are one
     against: tuple[str, ...] = ()  # evidence against that was weighed
     origins: tuple[str, ...] = ()  # where origin_apart fired: an origin of each system
+    # the strongest learnt word pairs ("Billetsalg|fn:evenemang": a word of each, as spelt, or
+    # a function), where the model weighs them
+    word_pairs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -358,27 +369,37 @@ def _assemble(
     weighs_origin = settings.model != "layers" and (
         settings.trees.uses(ORIGIN) if settings.trees is not None else settings.weights[ORIGIN] > 0
     )
+    weighs_words = settings.model != "layers" and (
+        settings.trees.uses(WORDS) if settings.trees is not None else settings.weights[WORDS] > 0
+    )
+    texts = _system_texts(features) if weighs_words else []
     pairs = []
     for a, b in keys:
         score, layers = chosen[(a, b)]
         i, j = position[a], position[b]
+        speaking = _speaking(layers, settings)
+        function, function_words = _shared_function(matrices.placements[i], matrices.placements[j])
+        # a word beside the function the reason already names says nothing more
+        said = function if function is not None and "function" in speaking else None
         pairs.append(
             DuplicatePair(
                 a,
                 b,
                 round(score, 4),
                 tuple(round(float(x), 4) for x in layers),
-                _speaking(layers, settings),
+                speaking,
                 tuple(sorted(set(features.capabilities[i]) & set(features.capabilities[j]))),
                 tuple(sorted(set(features.data_objects[i]) & set(features.data_objects[j]))),
                 numbering[int(labels[i])],
                 (a, b) in confirmed,
-                *_shared_function(matrices.placements[i], matrices.placements[j]),
+                function,
+                function_words,
                 matrices.placements[i].product if layers[4] > 0 else None,
                 tuple(name for name in AGAINST if layers[SIGNALS.index(name)] > 0),
                 apart_origins(matrices.origin_names, i, j)
                 if weighs_origin and layers[ORIGIN]
                 else (),
+                _word_evidence(matrices, texts, i, j, said) if weighs_words else (),
             )
         )
     clusters = [sorted(m) for m in cluster_members.values()]
@@ -413,6 +434,31 @@ def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...
             if layers[SIGNALS.index(name)] >= limit
         ]
     return tuple(named)
+
+
+def _word_evidence(
+    matrices: FeatureMatrices, texts: Sequence[str], i: int, j: int, said: str | None
+) -> tuple[str, ...]:
+    """The learnt word pairs that speak most for systems i and j being twins, each word as
+    the system's own text spells it; none beside the function `said` already."""
+    model = matrices.word_pairs
+    if model is None or not matrices.token_lists:
+        return ()
+    skip = FUNCTION + said if said else None
+    found = strongest_pairs(model, matrices.token_lists[i], matrices.token_lists[j], limit=None)
+    spelt = [
+        f"{surface(x, texts[i])}{SEPARATOR}{surface(y, texts[j])}"
+        for x, y in found
+        if skip not in (x, y)
+    ]
+    return tuple(dict.fromkeys(spelt))[:EVIDENCE_NAMED]  # two stems of one word said once
+
+
+def _system_texts(features: SystemFeatures) -> Sequence[str]:
+    if features.names is None:
+        return features.texts
+    descriptions = features.descriptions or [""] * len(features.ids)
+    return [f"{n} {d}" for n, d in zip(features.names, descriptions, strict=True)]
 
 
 def _shared_function(a: Placement, b: Placement) -> tuple[str | None, tuple[str, ...]]:

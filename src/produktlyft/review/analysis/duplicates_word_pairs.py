@@ -26,6 +26,8 @@ import scipy.sparse as sp
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from produktlyft.review.analysis.duplicates_text import stem
+
 SHIPPED_WORD_PAIRS = "duplicate_word_pairs.json"
 MIN_SETS = 2  # a word pair is learnt where this many inventories hold it
 REGULARISATION = 1.0  # C of the logistic model (0.3 and 3 measured the same)
@@ -33,6 +35,8 @@ KEPT = 0.02  # weights nearer zero than this are not stored
 SEPARATOR = "|"
 FUNCTION = "fn:"  # a function a system is placed in, as a word beside its stems
 FUNCTION_SHARE = 0.5  # of the system's highest confidence: functions at least this near count
+EVIDENCE = 0.65  # a learnt pair of two different words this strong is named in a pair's reason
+EVIDENCE_NAMED = 3  # and at most this many of them
 
 # one pair's word pairs and their counts, and a row per candidate pair of an inventory
 PairWords = dict[str, int]
@@ -128,6 +132,41 @@ def pair_scores(model: WordPairs, stems: sp.csr_matrix, pairs: np.ndarray) -> np
     logit = np.asarray(weighted[pairs[:, 0]].multiply(stems[pairs[:, 1]]).sum(axis=1)).ravel()
     out: np.ndarray = 1.0 / (1.0 + np.exp(-(logit + model.intercept)))
     return out
+
+
+def strongest_pairs(
+    model: WordPairs, a: Sequence[str], b: Sequence[str], limit: int | None = EVIDENCE_NAMED
+) -> list[tuple[str, str]]:
+    """The learnt pairs of two different words, one from each system, that speak most for a
+    twin (weight at least EVIDENCE), strongest first: what a pair's reason can name."""
+    left = sorted({model.index[w] for w in a if w in model.index})
+    right = sorted({model.index[w] for w in b if w in model.index})
+    if not left or not right:
+        return []
+    block = sp.coo_matrix(model.weights[left][:, right])
+    found = sorted(
+        (-float(w), model.stems[left[r]], model.stems[right[c]])
+        for r, c, w in zip(block.row, block.col, block.data, strict=True)
+        if w >= EVIDENCE and left[r] != right[c]
+    )
+    out: list[tuple[str, str]] = []
+    for _, x, y in found:
+        if {x, y} not in ({p, q} for p, q in out):
+            out.append((x, y))
+    return out[:limit]
+
+
+def surface(word: str, text: str) -> str:
+    """A word of `text` whose stem is `word`, or else that holds it, as the text spells it
+    (the stem where none does; a function as it is): a reader knows "Billetsalg" and
+    "library", not "billet" and "librari"."""
+    if word.startswith(FUNCTION):
+        return word
+    bare = [t.strip(".,;:!?()[]\"'«»–-/") for t in text.split()]
+    for token in bare:
+        if token and stem(token.casefold()) == word:
+            return token
+    return next((t for t in bare if word in t.casefold()), word)
 
 
 def to_json(model: WordPairs) -> str:

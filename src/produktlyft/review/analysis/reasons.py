@@ -75,6 +75,7 @@ def duplicate_reasons(
     product: str | None = None,
     against: Sequence[str] = (),
     origins: Sequence[str] = (),
+    word_pairs: Sequence[str] = (),
 ) -> list[Reason]:
     """Which layers make two systems look alike, naming up to three shared things of each, and
     the evidence against that was weighed."""
@@ -95,6 +96,8 @@ def duplicate_reasons(
         )
     if "embedding" in layers or "embedding_function" in layers:
         reasons.append(Reason(code=ReasonCode.DUP_MEANING))
+    if word_pairs:
+        reasons.append(Reason(code=ReasonCode.DUP_WORD_PAIRS, params={"pairs": list(word_pairs)}))
     # shared word parts are said where nothing stronger for the pair is (a shared function or
     # product already says more than that "bygglov" is part of both names)
     if "text_grams" in layers and not reasons and "text" not in layers:

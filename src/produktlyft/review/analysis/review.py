@@ -205,6 +205,7 @@ def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[Dup
                     pair.product,
                     pair.against,
                     [unit_names.get(o, o.removeprefix("unit:")) for o in pair.origins],
+                    pair.word_pairs,
                 ),
                 cluster=pair.cluster,
                 confirmed=pair.confirmed,

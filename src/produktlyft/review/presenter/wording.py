@@ -14,6 +14,7 @@ from typing import Protocol
 from produktlyft.kernel import i18n
 from produktlyft.kernel.i18n import N_
 from produktlyft.review.analysis.duplicates_signals import load_vocabulary
+from produktlyft.review.analysis.duplicates_word_pairs import FUNCTION, SEPARATOR
 from produktlyft.review.analysis.facts import FACTS
 from produktlyft.review.model import Band
 from produktlyft.review.results import DuplicatePair, Reason, ReasonCode, ReasonParam
@@ -41,6 +42,7 @@ PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
     ReasonCode.DUP_PRODUCT: N_("are both {product}"),
     ReasonCode.DUP_MEANING: N_("are close in meaning by the language model"),
     ReasonCode.DUP_WORD_PARTS: N_("have names and descriptions that share parts of words"),
+    ReasonCode.DUP_WORD_PAIRS: N_("use words that known twins pair up ({pairs})"),
     ReasonCode.DUP_ORIGIN: N_("come from different parts of the organisation ({items})"),
     ReasonCode.DUP_AGAINST: N_("though {items}"),
     "sentence": N_("{name} {parts}."),
@@ -209,7 +211,27 @@ def reason_part(reason: Reason, lang: str) -> str:
     if code is ReasonCode.DUP_AGAINST:
         items = [against_word(i, lang) for i in _texts(params.get("items"))]
         return phrase(lang, code, items=join(items, lang))
+    if code is ReasonCode.DUP_WORD_PAIRS:
+        pairs = [_word_pair(p, lang) for p in _texts(params.get("pairs"))]
+        return phrase(lang, code, pairs=join(pairs, lang))
     return phrase(lang, code, **params)
+
+
+QUOTES = {"sv": ("\u201d", "\u201d")}  # Swedish quotes with the closing mark on both sides
+ENGLISH_QUOTES = ("\u201c", "\u201d")
+
+
+def _word_pair(pair: str, lang: str) -> str:
+    """'Billetsalg|fn:evenemang' as “Billetsalg” – events: a word in the reader's quotation
+    marks, a function by its name in the reader's language."""
+    opening, closing = QUOTES.get(lang, ENGLISH_QUOTES)
+    sides = [
+        function_name(w.removeprefix(FUNCTION), lang)
+        if w.startswith(FUNCTION)
+        else f"{opening}{w}{closing}"
+        for w in pair.split(SEPARATOR, 1)
+    ]
+    return " – ".join(sides)
 
 
 def function_name(function_id: str, lang: str) -> str:

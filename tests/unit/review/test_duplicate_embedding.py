@@ -166,7 +166,7 @@ def test_a_configured_model_that_cannot_load_stops_the_review_naming_the_setting
 def test_the_embedding_signals_are_named_in_the_reason_when_they_fire(tmp_path: Path) -> None:
     """Each suggested pair shows the signals that fired (issue 14): the embedding's were
     weighed but never named, so a pair found by meaning read "similar names (12 %)"."""
-    from produktlyft.review.analysis.duplicates import _speaking
+    from produktlyft.review.analysis.duplicates_explain import speaking_signals
     from produktlyft.review.analysis.reasons import duplicate_reasons
     from produktlyft.review.presenter.wording import duplicate_sentence
     from produktlyft.review.results import ReasonCode
@@ -176,10 +176,10 @@ def test_the_embedding_signals_are_named_in_the_reason_when_they_fire(tmp_path: 
     layers[BY_FUNCTION] = 0.6
     without_model = signals_model()
     with_model = with_embedding(without_model, tmp_path / "model.bin")
-    assert _speaking(layers, without_model) == ()
-    assert _speaking(layers, with_model) == ("embedding", "embedding_function")
+    assert speaking_signals(layers, without_model) == ()
+    assert speaking_signals(layers, with_model) == ("embedding", "embedding_function")
     layers[EMBEDDING], layers[BY_FUNCTION] = 0.25, 0.0  # fourth nearest, no shared function
-    assert _speaking(layers, with_model) == ()
+    assert speaking_signals(layers, with_model) == ()
 
     reasons = duplicate_reasons(("embedding",), [], [], 0.12)
     assert [r.code for r in reasons] == [ReasonCode.DUP_MEANING]  # not "similar names"

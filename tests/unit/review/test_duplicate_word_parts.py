@@ -7,11 +7,11 @@ import numpy as np
 
 from produktlyft.review.analysis.duplicates import (
     SIGNALS,
-    _speaking,
     build_features,
     score_pairs,
     signals_model,
 )
+from produktlyft.review.analysis.duplicates_explain import speaking_signals
 from produktlyft.review.analysis.duplicates_features import SystemFeatures
 from produktlyft.review.analysis.reasons import duplicate_reasons
 from produktlyft.review.presenter.wording import duplicate_sentence
@@ -80,8 +80,8 @@ def test_a_pair_met_by_word_parts_says_so_in_both_languages_unless_more_is_said(
 def test_word_parts_are_named_only_where_the_text_is_not() -> None:
     row = np.zeros(len(SIGNALS))
     row[GRAMS] = 0.5
-    assert "text_grams" in _speaking(row, signals_model())
+    assert "text_grams" in speaking_signals(row, signals_model())
     row[TEXT] = 0.5
-    assert _speaking(row, signals_model()) == ("text",)
+    assert speaking_signals(row, signals_model()) == ("text",)
     row[TEXT], row[GRAMS] = 0.0, 0.2
-    assert _speaking(row, signals_model()) == ()
+    assert speaking_signals(row, signals_model()) == ()

@@ -81,6 +81,13 @@ from scipy.sparse.csgraph import connected_components
 
 from produktlyft.review.analysis.duplicates_blocking import candidate_pairs
 from produktlyft.review.analysis.duplicates_cut import sigmoid
+from produktlyft.review.analysis.duplicates_explain import (
+    shared_function,
+    speaking_signals,
+    system_texts,
+    weighs,
+    word_evidence,
+)
 from produktlyft.review.analysis.duplicates_features import (
     FeatureMatrices,
     SystemFeatures,
@@ -97,8 +104,6 @@ from produktlyft.review.analysis.duplicates_settings import (
     EMBEDDING_THRESHOLD,
     EMBEDDING_WEIGHTS,
     FREE,
-    GRAMS,
-    GRAMS_THRESHOLD,
     GROUP,
     LAYERS,
     MATCH,
@@ -116,14 +121,6 @@ from produktlyft.review.analysis.duplicates_settings import (
     signals_model,
     with_embedding,
     without_catalogue,
-)
-from produktlyft.review.analysis.duplicates_signals import Placement
-from produktlyft.review.analysis.duplicates_word_pairs import (
-    EVIDENCE_NAMED,
-    FUNCTION,
-    SEPARATOR,
-    strongest_pairs,
-    surface,
 )
 
 # the settings and signal names are defined beside this module and read from here too
@@ -364,21 +361,14 @@ def _assemble(
             if sid not in cluster_members[int(labels[position[a]])]:
                 cluster_members[int(labels[position[a]])].append(sid)
     numbering = {label: n for n, label in enumerate(cluster_members)}
-    # named in the reason only where the model weighed it (not the layers model, nor weights
-    # re-fitted before the signal existed)
-    weighs_origin = settings.model != "layers" and (
-        settings.trees.uses(ORIGIN) if settings.trees is not None else settings.weights[ORIGIN] > 0
-    )
-    weighs_words = settings.model != "layers" and (
-        settings.trees.uses(WORDS) if settings.trees is not None else settings.weights[WORDS] > 0
-    )
-    texts = _system_texts(features) if weighs_words else []
+    weighs_origin, weighs_words = weighs(settings, ORIGIN), weighs(settings, WORDS)
+    texts = system_texts(features) if weighs_words else []
     pairs = []
     for a, b in keys:
         score, layers = chosen[(a, b)]
         i, j = position[a], position[b]
-        speaking = _speaking(layers, settings)
-        function, function_words = _shared_function(matrices.placements[i], matrices.placements[j])
+        speaking = speaking_signals(layers, settings)
+        function, function_words = shared_function(matrices.placements[i], matrices.placements[j])
         # a word beside the function the reason already names says nothing more
         said = function if function is not None and "function" in speaking else None
         pairs.append(
@@ -399,7 +389,7 @@ def _assemble(
                 apart_origins(matrices.origin_names, i, j)
                 if weighs_origin and layers[ORIGIN]
                 else (),
-                _word_evidence(matrices, texts, i, j, said) if weighs_words else (),
+                word_evidence(matrices, texts, i, j, said) if weighs_words else (),
             )
         )
     clusters = [sorted(m) for m in cluster_members.values()]
@@ -412,63 +402,6 @@ def _assemble(
         threshold=cut,
         trees=settings.model == "signals" and settings.trees is not None,
     )
-
-
-def _speaking(layers: np.ndarray, settings: DuplicateSettings) -> tuple[str, ...]:
-    """The signals named in a pair's reason: the layers at their thresholds, the word parts
-    where the text is not named, then the embedding's two where a model is configured and
-    they fired."""
-    named = [
-        name
-        for name, value, limit in zip(
-            LAYERS, layers[: len(LAYERS)], settings.layer_thresholds, strict=True
-        )
-        if value >= limit
-    ]
-    if "text" not in named and layers[GRAMS] >= GRAMS_THRESHOLD:
-        named.append("text_grams")
-    if settings.embedding_model is not None:
-        named += [
-            name
-            for name, limit in MEANING_THRESHOLDS.items()
-            if layers[SIGNALS.index(name)] >= limit
-        ]
-    return tuple(named)
-
-
-def _word_evidence(
-    matrices: FeatureMatrices, texts: Sequence[str], i: int, j: int, said: str | None
-) -> tuple[str, ...]:
-    """The learnt word pairs that speak most for systems i and j being twins, each word as
-    the system's own text spells it; none beside the function `said` already."""
-    model = matrices.word_pairs
-    if model is None or not matrices.token_lists:
-        return ()
-    skip = FUNCTION + said if said else None
-    found = strongest_pairs(model, matrices.token_lists[i], matrices.token_lists[j], limit=None)
-    spelt = [
-        f"{surface(x, texts[i])}{SEPARATOR}{surface(y, texts[j])}"
-        for x, y in found
-        if skip not in (x, y)
-    ]
-    return tuple(dict.fromkeys(spelt))[:EVIDENCE_NAMED]  # two stems of one word said once
-
-
-def _system_texts(features: SystemFeatures) -> Sequence[str]:
-    if features.names is None:
-        return features.texts
-    descriptions = features.descriptions or [""] * len(features.ids)
-    return [f"{n} {d}" for n, d in zip(features.names, descriptions, strict=True)]
-
-
-def _shared_function(a: Placement, b: Placement) -> tuple[str | None, tuple[str, ...]]:
-    """The function both systems are most surely placed in, and the words that placed them."""
-    shared = set(a.functions) & set(b.functions)
-    if not shared:
-        return None, ()
-    best = max(sorted(shared), key=lambda f: min(a.functions[f], b.functions[f]))
-    seen = dict.fromkeys([*a.evidence.get(best, []), *b.evidence.get(best, [])])
-    return best, tuple(list(seen)[:4])
 
 
 def precision_recall(

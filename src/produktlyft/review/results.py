@@ -57,6 +57,7 @@ class ReasonCode(StrEnum):
     # pairs: learnt word pairs, "word|word" as the systems spell them ("fn:" and a function id
     # for a function)
     DUP_WORD_PAIRS = "dup_word_pairs"
+    DUP_SUCCESSOR = "dup_successor"  # old, new: a product and its successor in the catalogue
     DUP_ORIGIN = "dup_origin"  # items: an origin of each (unit or former organisation named)
     DUP_AGAINST = "dup_against"  # items: evidence-against codes (linked, role_complementary, …)
 

@@ -1,5 +1,6 @@
-"""The learnt word pairs named in the reasons of a real inventory's suggestions (ADR 0023,
-thirty-first look): each word as the system's own text spells it, or a function by name."""
+"""What the reasons of a real inventory's suggestions name (ADR 0023, thirty-first look): the
+learnt word pairs, each word as the system's own text spells it or a function by name, and a
+product beside its usual successor."""
 
 from __future__ import annotations
 
@@ -46,3 +47,11 @@ def test_the_layers_model_names_no_word_pairs() -> None:
     settings = signals_model()
     found = find_duplicates(duplicate_features(source.inventory), replace(settings, model="layers"))
     assert found.pairs and not any(p.word_pairs for p in found.pairs)
+
+
+def test_a_holdover_beside_its_successor_says_so() -> None:
+    (source,) = read_sources([DATA / "kommun.xml"])
+    names = {s.id: s.name for s in source.inventory.systems}
+    found = find_duplicates(duplicate_features(source.inventory), signals_model()).pairs
+    said = {frozenset((names[p.a], names[p.b])): p.succession for p in found if p.succession}
+    assert said[frozenset(("ByggR", "Tekis-Bygglov"))] == ("Tekis-Bygglov", "ByggR")

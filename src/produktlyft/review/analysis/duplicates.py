@@ -84,6 +84,7 @@ from produktlyft.review.analysis.duplicates_cut import sigmoid
 from produktlyft.review.analysis.duplicates_explain import (
     shared_function,
     speaking_signals,
+    succession,
     system_texts,
     weighs,
     word_evidence,
@@ -174,6 +175,8 @@ class DuplicatePair:
     # the strongest learnt word pairs ("Billetsalg|fn:evenemang": a word of each, as spelt, or
     # a function), where the model weighs them
     word_pairs: tuple[str, ...] = ()
+    # the older and the newer product where the catalogue names one the other's successor
+    succession: tuple[str, ...] = ()
 
 
 @dataclass
@@ -390,6 +393,7 @@ def _assemble(
                 if weighs_origin and layers[ORIGIN]
                 else (),
                 word_evidence(matrices, texts, i, j, said) if weighs_words else (),
+                succession(matrices.placements[i], matrices.placements[j], matrices.vocabulary),
             )
         )
     clusters = [sorted(m) for m in cluster_members.values()]

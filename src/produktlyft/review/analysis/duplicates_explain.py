@@ -17,7 +17,7 @@ from produktlyft.review.analysis.duplicates_settings import (
     SIGNALS,
     DuplicateSettings,
 )
-from produktlyft.review.analysis.duplicates_signals import Placement
+from produktlyft.review.analysis.duplicates_signals import Placement, Vocabulary
 from produktlyft.review.analysis.duplicates_word_pairs import (
     EVIDENCE_NAMED,
     FUNCTION,
@@ -93,3 +93,15 @@ def shared_function(a: Placement, b: Placement) -> tuple[str | None, tuple[str, 
     best = max(sorted(shared), key=lambda f: min(a.functions[f], b.functions[f]))
     seen = dict.fromkeys([*a.evidence.get(best, []), *b.evidence.get(best, [])])
     return best, tuple(list(seen)[:4])
+
+
+def succession(a: Placement, b: Placement, vocabulary: Vocabulary | None) -> tuple[str, ...]:
+    """(older, newer) where the catalogue names one system's product as the typical successor
+    of the other's ("Procapita", then "Lifecare"): a holdover beside what replaced it."""
+    if vocabulary is None or not a.product or not b.product or a.product == b.product:
+        return ()
+    for old, new in ((a.product, b.product), (b.product, a.product)):
+        entry = vocabulary.products.get(old.casefold())
+        if entry is not None and new.casefold() in {s.casefold() for s in entry.successors}:
+            return old, new
+    return ()

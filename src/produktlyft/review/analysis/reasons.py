@@ -76,10 +76,14 @@ def duplicate_reasons(
     against: Sequence[str] = (),
     origins: Sequence[str] = (),
     word_pairs: Sequence[str] = (),
+    succession: Sequence[str] = (),
 ) -> list[Reason]:
     """Which layers make two systems look alike, naming up to three shared things of each, and
     the evidence against that was weighed."""
     reasons = []
+    if len(succession) == 2:
+        old, new = succession
+        reasons.append(Reason(code=ReasonCode.DUP_SUCCESSOR, params={"old": old, "new": new}))
     if product:
         reasons.append(Reason(code=ReasonCode.DUP_PRODUCT, params={"product": product}))
     if function and "function" in layers:

@@ -206,6 +206,7 @@ def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[Dup
                     pair.against,
                     [unit_names.get(o, o.removeprefix("unit:")) for o in pair.origins],
                     pair.word_pairs,
+                    pair.succession,
                 ),
                 cluster=pair.cluster,
                 confirmed=pair.confirmed,

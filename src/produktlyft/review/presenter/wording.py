@@ -43,6 +43,7 @@ PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
     ReasonCode.DUP_MEANING: N_("are close in meaning by the language model"),
     ReasonCode.DUP_WORD_PARTS: N_("have names and descriptions that share parts of words"),
     ReasonCode.DUP_WORD_PAIRS: N_("use words that known twins pair up ({pairs})"),
+    ReasonCode.DUP_SUCCESSOR: N_("are a product and its usual successor ({old}, then {new})"),
     ReasonCode.DUP_ORIGIN: N_("come from different parts of the organisation ({items})"),
     ReasonCode.DUP_AGAINST: N_("though {items}"),
     "sentence": N_("{name} {parts}."),

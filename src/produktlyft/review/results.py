@@ -58,6 +58,7 @@ class ReasonCode(StrEnum):
     # for a function)
     DUP_WORD_PAIRS = "dup_word_pairs"
     DUP_SUCCESSOR = "dup_successor"  # old, new: a product and its successor in the catalogue
+    DUP_HOLDOVER = "dup_holdover"  # name: the one kept open read-only or on its way out
     DUP_ORIGIN = "dup_origin"  # items: an origin of each (unit or former organisation named)
     DUP_AGAINST = "dup_against"  # items: evidence-against codes (linked, role_complementary, …)
 

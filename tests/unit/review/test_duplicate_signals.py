@@ -19,7 +19,7 @@ from produktlyft.review.analysis.duplicates import (
     signals_model,
 )
 from produktlyft.review.analysis.duplicates_signals import (
-    is_homegrown,
+    has_marker,
     load_vocabulary,
     match_product,
     place_system,
@@ -87,7 +87,7 @@ def test_home_grown_marks_words_parts_and_phrases_but_not_read_access() -> None:
     vocabulary = load_vocabulary()
 
     def marked(*texts: str) -> bool:
-        return is_homegrown(texts, vocabulary.homegrown, vocabulary.homegrown_except)
+        return has_marker(texts, vocabulary.homegrown, vocabulary.homegrown_except)
 
     assert marked("Politikerarvoden (Access)", "Egenutvecklad", "")
     assert marked("Elevregister", "", "Access-databas där musikskolan håller elever.")

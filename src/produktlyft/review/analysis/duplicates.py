@@ -56,13 +56,17 @@ and evidence for or against, from roles and integrations:
 21. word_pairs: the probability of a twin by the pairs of stems the two texts hold, one from
    each side, under a logistic model learnt from labelled twins (duplicates_word_pairs): two
    different words for one job ("enkät" and "survey") that neither the vocabulary nor the
-   catalogue pairs. Not named in the reason.
+   catalogue pairs; the reason names the strongest of them (duplicates_explain).
+A holdover (kept open read-only or on its way out: "W3D3 (läsläge)", a description saying "kept
+open read-only"; the vocabulary's `holdover` marks) is not a signal: measured as one it ranked
+no better (ADR 0023, thirty-second look). The reason names it and it is never the survivor.
 
-The score is a logistic model of the signals, `sigmoid(intercept + weights · signals)`; a pair is
-suggested from the cut where the inventory's list has the best expected F1 (`calibration`,
-duplicates_cut), or from the fixed `threshold` in settings without a calibration. The shipped
-weights are fitted (`fit_settings`) on the demo organisation and the first three labelled
-evaluation inventories (decision 0023 says why the fourth is not among them); an
+A logistic model of the signals, `sigmoid(intercept + weights · signals)`, ranks each system's
+pairs for the best-match signals; the shipped gradient-boosted trees (`trees`,
+duplicates_trees) then score the pairs, and a pair is suggested from the cut where the
+inventory's list has the best expected F1 (`calibration`, duplicates_cut), or from the fixed
+`threshold` in settings without a calibration. Both are fitted (bench/duplicates_eval.py
+--fit-shipped) on the demo organisation and the twelve labelled evaluation inventories; an
 organisation's decisions can adjust them (`fit_to_decisions`).
 Candidate pairs come from blocking (duplicates_blocking), never from all pairs: two systems are
 compared only if they share a distinctive word stem, a function, a product, or a capability,
@@ -177,6 +181,8 @@ class DuplicatePair:
     word_pairs: tuple[str, ...] = ()
     # the older and the newer product where the catalogue names one the other's successor
     succession: tuple[str, ...] = ()
+    # which of the two is a holdover (kept open read-only or on its way out), by id
+    holdover: tuple[str, ...] = ()
 
 
 @dataclass
@@ -189,6 +195,8 @@ class DuplicateResult:
     model: str = "signals"  # the model "auto" resolved to: "layers" or "signals"
     threshold: float = 0.0  # the score pairs were suggested from
     trees: bool = False  # the signals model scored the pairs with trees (else logistic)
+    # every system of the suggested pairs that is a holdover: never the one to keep
+    holdovers: frozenset[str] = frozenset()
 
 
 def build_features(features: SystemFeatures, settings: DuplicateSettings) -> FeatureMatrices:
@@ -394,6 +402,7 @@ def _assemble(
                 else (),
                 word_evidence(matrices, texts, i, j, said) if weighs_words else (),
                 succession(matrices.placements[i], matrices.placements[j], matrices.vocabulary),
+                tuple(s for s, k in ((a, i), (b, j)) if matrices.placements[k].holdover),
             )
         )
     clusters = [sorted(m) for m in cluster_members.values()]
@@ -405,6 +414,7 @@ def _assemble(
         model=settings.model,
         threshold=cut,
         trees=settings.model == "signals" and settings.trees is not None,
+        holdovers=frozenset(s for pair in pairs for s in pair.holdover),
     )
 
 

@@ -63,6 +63,9 @@ class Vocabulary:
     # could match one of its words: (function id, the term's stems, the term as written)
     by_stem: dict[str, list[tuple[str, tuple[str, ...], str]]] = field(default_factory=dict)
     role_words: tuple[str, ...] = ()  # every word of the roles' terms
+    # marks of a holdover (kept read-only or on its way out): in the name, in the description
+    holdover_names: frozenset[str] = frozenset()
+    holdover_texts: frozenset[str] = frozenset()
 
     def words(self) -> list[str]:
         """Every word of every term, for the compound splitter's dictionary."""
@@ -83,6 +86,7 @@ class Placement:
     roles: set[str] = field(default_factory=set)
     product: str | None = None
     homegrown: bool = False  # an Excel sheet, an Access database, an in-house tool
+    holdover: bool = False  # kept open read-only, or on its way out ("W3D3 (läsläge)")
 
 
 def _term_stems(term: str) -> tuple[str, ...]:
@@ -160,6 +164,7 @@ def _load_vocabulary(
                 by_stem.setdefault(stems[0], []).append((function.id, stems, label))
     homegrown = frozenset(raw.get("homegrown", {}).get("terms", ()))
     homegrown_except = frozenset(raw.get("homegrown", {}).get("except", ()))
+    holdover = raw.get("holdover", {})
     return Vocabulary(
         functions,
         roles,
@@ -171,6 +176,8 @@ def _load_vocabulary(
         term_words=term_words,
         role_words=role_words,
         by_stem=by_stem,
+        holdover_names=frozenset(holdover.get("names", ())),
+        holdover_texts=frozenset(holdover.get("texts", ())),
     )
 
 
@@ -407,18 +414,23 @@ def _finish(
     if not place.roles:
         for text in (head, first_word(description)):
             place.roles |= _roles(text, set(tokens(text, splitter)) | phrases(text), vocabulary)
-    place.homegrown = is_homegrown(
+    place.homegrown = has_marker(
         (name, vendor, description), vocabulary.homegrown, vocabulary.homegrown_except
+    )
+    # a name's short mark ("(historik)") says it alone; in a description only a phrase does,
+    # since "historik" there is as often a feature ("shows the case history")
+    place.holdover = has_marker((name,), vocabulary.holdover_names) or has_marker(
+        (description,), vocabulary.holdover_texts
     )
     return place
 
 
-def is_homegrown(
+def has_marker(
     texts: Sequence[str], markers: Collection[str], exceptions: Collection[str] = ()
 ) -> bool:
-    """Whether any of `texts` holds a home-grown marker: a word ("excel"), a part of a
-    hyphenated one ("access" in "access-databas") or a phrase of several ("delad mapp"), not
-    counting the words of an exception ("read access to")."""
+    """Whether any of `texts` holds one of `markers` (a home-grown tool's, a holdover's): a
+    word ("excel"), a part of a hyphenated one ("access" in "access-databas") or a phrase of
+    several ("delad mapp"), not counting the words of an exception ("read access to")."""
     joined = []
     for text in texts:
         line = f" {' '.join(words(text))} "

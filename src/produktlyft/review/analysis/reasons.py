@@ -77,6 +77,7 @@ def duplicate_reasons(
     origins: Sequence[str] = (),
     word_pairs: Sequence[str] = (),
     succession: Sequence[str] = (),
+    holdover: Sequence[str] = (),
 ) -> list[Reason]:
     """Which layers make two systems look alike, naming up to three shared things of each, and
     the evidence against that was weighed."""
@@ -84,6 +85,8 @@ def duplicate_reasons(
     if len(succession) == 2:
         old, new = succession
         reasons.append(Reason(code=ReasonCode.DUP_SUCCESSOR, params={"old": old, "new": new}))
+    if len(holdover) == 1:  # of two holdovers neither is the one that took over the job
+        reasons.append(Reason(code=ReasonCode.DUP_HOLDOVER, params={"name": holdover[0]}))
     if product:
         reasons.append(Reason(code=ReasonCode.DUP_PRODUCT, params={"product": product}))
     if function and "function" in layers:

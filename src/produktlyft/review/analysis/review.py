@@ -8,7 +8,7 @@ and word in any language.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -174,7 +174,7 @@ def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[Dup
     by_id = {s.id: s for s in inventory.systems}
     survivors = {
         pair.cluster: suggest_survivor(
-            [by_id[m] for m in result.clusters[pair.cluster] if m in by_id]
+            [by_id[m] for m in result.clusters[pair.cluster] if m in by_id], result.holdovers
         )
         for pair in result.pairs
         if 0 <= pair.cluster < len(result.clusters)
@@ -207,6 +207,7 @@ def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[Dup
                     [unit_names.get(o, o.removeprefix("unit:")) for o in pair.origins],
                     pair.word_pairs,
                     pair.succession,
+                    [names[s] for s in pair.holdover],
                 ),
                 cluster=pair.cluster,
                 confirmed=pair.confirmed,
@@ -223,16 +224,19 @@ def duplicate_outputs(result: DuplicateResult, inventory: Inventory) -> list[Dup
 FIT_RANK = {"fully_appropriate": 0, "adequate": 1, "unreasonable": 2, "inappropriate": 3}
 
 
-def suggest_survivor(members: Sequence[System]) -> str | None:
-    """The system to keep in a cluster: better technical condition, then lower cost, then more
-    users; None for an empty cluster."""
+def suggest_survivor(
+    members: Sequence[System], holdovers: Collection[str] = frozenset()
+) -> str | None:
+    """The system to keep in a cluster: not a holdover (kept read-only or on its way out,
+    which is cheap because it no longer does the job), then better technical condition, then
+    lower cost, then more users; None for an empty cluster."""
     if not members:
         return None
 
-    def key(system: System) -> tuple[int, float, int, str]:
+    def key(system: System) -> tuple[bool, int, float, int, str]:
         fit = FIT_RANK.get(system.technical_fit.value if system.technical_fit else "", 4)
         cost = system.annual_cost if system.annual_cost is not None else float("inf")
-        return fit, cost, -(system.users or 0), system.id
+        return system.id in holdovers, fit, cost, -(system.users or 0), system.id
 
     return min(members, key=key).id
 

@@ -44,6 +44,7 @@ PHRASES: dict[str, str] = {  # English ids; Swedish in review.po
     ReasonCode.DUP_WORD_PARTS: N_("have names and descriptions that share parts of words"),
     ReasonCode.DUP_WORD_PAIRS: N_("use words that known twins pair up ({pairs})"),
     ReasonCode.DUP_SUCCESSOR: N_("are a product and its usual successor ({old}, then {new})"),
+    ReasonCode.DUP_HOLDOVER: N_("include one kept only for reading or on its way out ({name})"),
     ReasonCode.DUP_ORIGIN: N_("come from different parts of the organisation ({items})"),
     ReasonCode.DUP_AGAINST: N_("though {items}"),
     "sentence": N_("{name} {parts}."),

@@ -35,6 +35,27 @@ def test_recurring_places_inside_sentences_are_origins_and_the_genitive_is_one()
     assert origins[5] == origins[6] == origins[7] == frozenset()
 
 
+def test_norwegian_and_danish_places_are_origins_too() -> None:
+    # "Sørlia", "Højmark" and "Ærøskøbing" were not read at all: the pattern of a capitalised
+    # word knew the Swedish letters only, so a Norwegian or Danish merger's former
+    # organisations were never seen as origins
+    descriptions = [
+        "Turnus for sjukeheimen i Sørlia.",
+        "Lønn for Sørlias tilsette.",
+        "Arkiv frå Sørlia.",
+        "Journal på Højmark sygehus.",
+        "Booking af lokaler på Højmark.",
+        "Tavler på Højmarks afsnit.",
+        "Færge til Ærøskøbing.",
+        "Havnen i Ærøskøbing.",
+        "Billetter til Ærøskøbing.",
+    ]
+    origins = system_origins(descriptions)
+    assert origins[0] == origins[1] == origins[2] == {"Sørlia"}
+    assert origins[3] == origins[4] == origins[5] == {"Højmark"}
+    assert origins[6] == origins[7] == origins[8] == {"Ærøskøbing"}
+
+
 def test_an_owning_unit_is_an_origin_of_its_own() -> None:
     origins = system_origins(["Ekonomisystem.", "Ekonomisystem."], ["u-1", ""])
     assert origins == [frozenset({"unit:u-1"}), frozenset()]

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-# a capitalised word that does not open a sentence (nor follow a colon or a dash)
-_INNER_CAPITAL = re.compile(r"(?<![.:!?–-]\s)(?<!^)\b([A-ZÅÄÖ][a-zåäöé]{2,})\b")
+# a capitalised word that does not open a sentence (nor follow a colon or a dash), in the
+# letters of Swedish, Norwegian and Danish ("Sørlia", "Højmark", "Ærøskøbing")
+_INNER_CAPITAL = re.compile(r"(?<![.:!?–-]\s)(?<!^)\b([A-ZÅÄÖÆØÜÉ][a-zåäöæøüé]{2,})\b")
 MIN_HOLDERS = 3  # an origin is named in at least this many descriptions
 MIN_SHARE = 0.04  # and at least this share of them
 MAX_SHARE = 0.5  # a word in more than half of them names the whole organisation

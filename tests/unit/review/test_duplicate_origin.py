@@ -49,11 +49,14 @@ def test_norwegian_and_danish_places_are_origins_too() -> None:
         "Færge til Ærøskøbing.",
         "Havnen i Ærøskøbing.",
         "Billetter til Ærøskøbing.",
+        "Kassasystem för Kaupunki Åbo och Kaupunki Turku.",  # capitalised, and once each
+        "Rapporter för IT och SAP.",  # abbreviations are no places
     ]
     origins = system_origins(descriptions)
     assert origins[0] == origins[1] == origins[2] == {"Sørlia"}
     assert origins[3] == origins[4] == origins[5] == {"Højmark"}
     assert origins[6] == origins[7] == origins[8] == {"Ærøskøbing"}
+    assert origins[9] == origins[10] == frozenset()
 
 
 def test_an_owning_unit_is_an_origin_of_its_own() -> None:

@@ -17,17 +17,22 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-# a capitalised word that does not open a sentence (nor follow a colon or a dash), in the
-# letters of Swedish, Norwegian and Danish ("Sørlia", "Højmark", "Ærøskøbing")
-_INNER_CAPITAL = re.compile(r"(?<![.:!?–-]\s)(?<!^)\b([A-ZÅÄÖÆØÜÉ][a-zåäöæøüé]{2,})\b")
+# a word of three letters or more that does not open a sentence (nor follow a colon or a
+# dash), in any alphabet's letters ("Sørlia", "Højmark", "Ærøskøbing"): a place is the ones
+# among them capitalised and otherwise in lower case (`_is_place`)
+_INNER_WORD = re.compile(r"(?<![.:!?–-]\s)(?<!^)\b([^\W\d_]{3,})\b")
 MIN_HOLDERS = 3  # an origin is named in at least this many descriptions
 MIN_SHARE = 0.04  # and at least this share of them
 MAX_SHARE = 0.5  # a word in more than half of them names the whole organisation
 
 
+def _is_place(word: str) -> bool:
+    return word[0].isupper() and word[1:].islower()
+
+
 def _named(description: str) -> set[str]:
     found = set()
-    for word in _INNER_CAPITAL.findall(description):
+    for word in filter(_is_place, _INNER_WORD.findall(description)):
         # "Mellbys" and "Mellby" are one origin (the Swedish genitive)
         found.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
     return found

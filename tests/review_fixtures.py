@@ -32,6 +32,7 @@ SIGNALS_ADDED_LATER = (
     "origin_apart",
     "text_grams",
     "word_pairs",
+    "text_rarity",
 )
 
 REFERENCE_DATE = date(2026, 9, 1)

@@ -57,6 +57,10 @@ and evidence for or against, from roles and integrations:
    each side, under a logistic model learnt from labelled twins (duplicates_word_pairs): two
    different words for one job ("enkät" and "survey") that neither the vocabulary nor the
    catalogue pairs; the reason names the strongest of them (duplicates_explain).
+22. text_rarity: how rare the rarest stem both texts hold is, 1 - log(holders)/log(systems),
+   as capability_rarity: two short texts that share one rare word and little else ("CTG",
+   "SMS", "skjenkeløyve") are nearer than their cosine says, and two that share only "plan"
+   are not.
 A holdover (kept open read-only or on its way out: "W3D3 (läsläge)", a description saying "kept
 open read-only"; the vocabulary's `holdover` marks) is not a signal: measured as one it ranked
 no better (ADR 0023, thirty-second look). The reason names it and it is never the survivor.

@@ -92,6 +92,8 @@ class FeatureMatrices:
     token_lists: list[list[str]] = field(default_factory=list)
     word_pairs: WordPairs | None = None
     word_stems: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0)))
+    # per column of `text`, 1 - log(systems holding the stem) / log(systems), as capabilities'
+    text_rarity: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def blocks(self) -> tuple[sp.csr_matrix, ...]:
@@ -196,6 +198,7 @@ def _confidences(places: Sequence[Placement]) -> tuple[sp.csr_matrix, sp.csr_mat
 
 
 def _rarity(binary: sp.csr_matrix) -> np.ndarray:
+    """Per column, 1 - log(rows holding it) / log(rows): 1 for one holder, 0 for all."""
     holders = np.maximum(np.bincount(binary.indices, minlength=binary.shape[1]), 1)
     rarity: np.ndarray = np.clip(1.0 - np.log(holders) / np.log(max(binary.shape[0], 2)), 0, 1)
     return rarity
@@ -251,9 +254,11 @@ def build_matrices(
     origin_names = system_origins(descriptions, features.owners)
     origins, _ = _binary([sorted(o) for o in origin_names])
     pair_lists = [pair_tokens(t, p.functions) for t, p in zip(token_lists, places, strict=True)]
+    text = stem_tfidf(token_lists)
     return FeatureMatrices(
         ids=list(features.ids),
-        text=stem_tfidf(token_lists),
+        text=text,
+        text_rarity=_rarity(text),
         text_grams=char_tfidf(token_lists) if place else sp.csr_matrix((0, 0)),
         capabilities=_idf(capabilities),
         data=_idf(data),

@@ -12,6 +12,7 @@ from produktlyft.review.analysis.duplicates_origin import origins_apart
 from produktlyft.review.analysis.duplicates_settings import (
     GRAMS,
     ORIGIN,
+    RARE_WORD,
     SIGNALS,
     WORDS,
     DuplicateSettings,
@@ -24,6 +25,12 @@ DATA_SHARE, PARTNER_SHARE = 0.8, 0.2
 
 def _rowdots(a: sp.csr_matrix, b: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
     return np.asarray(a[pairs[:, 0]].multiply(b[pairs[:, 1]]).sum(axis=1)).ravel()
+
+
+def _rarest_shared(matrix: sp.csr_matrix, rarity: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Per pair, the rarity of the rarest column both rows hold (0 where they share none)."""
+    both = (matrix[pairs[:, 0]] > 0).multiply(matrix[pairs[:, 1]] > 0)
+    return np.asarray(both.multiply(rarity[np.newaxis, :]).max(axis=1).toarray()).ravel()
 
 
 def _shared_best(
@@ -56,19 +63,17 @@ def score_pairs(
         return scores
     m = matrices
     # a shared capability held by few systems says more than one held by a third of them
-    rarest = np.asarray(
-        (m.capabilities[pairs[:, 0]] > 0)
-        .multiply(m.capabilities[pairs[:, 1]] > 0)
-        .multiply(m.capability_rarity[np.newaxis, :])
-        .max(axis=1)
-        .toarray()
-    ).ravel()
+    rarest = _rarest_shared(m.capabilities, m.capability_rarity, pairs)
     scores[:, 0] = _rowdots(m.capabilities, m.capabilities, pairs)
     scores[:, 12] = rarest
     scores[:, 1] = DATA_SHARE * _rowdots(m.data, m.data, pairs) + PARTNER_SHARE * _rowdots(
         m.partners, m.partners, pairs
     )
     scores[:, 2] = _rowdots(m.text, m.text, pairs)
+    # and so does a shared word: "CTG" in two texts of 180 says more than the cosine of two
+    # short texts that share it and little else (ADR 0023, thirty-fourth look)
+    if m.text_rarity.shape[0]:
+        scores[:, RARE_WORD] = _rarest_shared(m.text, m.text_rarity, pairs)
     # the best function both are placed in: the weaker confidence, times how near it is to
     # the main function of each (a finance system that mentions budgets is not placed in
     # budget planning as firmly as the planning tool is)

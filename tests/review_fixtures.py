@@ -4,6 +4,7 @@ re-keying, and systems with missing facts."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -20,6 +21,7 @@ from produktlyft.inventory.model import (
     Technology,
     Unit,
 )
+from produktlyft.review.analysis.duplicates_features import SystemFeatures
 
 # the duplicate model's signals added after weights were first stored, in the order they were
 # added (what a stored re-fit of fewer signals is padded with); written out, so that a test
@@ -36,6 +38,23 @@ SIGNALS_ADDED_LATER = (
 )
 
 REFERENCE_DATE = date(2026, 9, 1)
+
+
+def text_only(names: Sequence[str], descriptions: Sequence[str]) -> SystemFeatures:
+    """Duplicate features of systems known by their names and descriptions alone (no
+    capabilities, data or integrations): what the text signals are tested on."""
+    n = len(names)
+    return SystemFeatures(
+        ids=[f"s{i}" for i in range(n)],
+        texts=[f"{name} {text}" for name, text in zip(names, descriptions, strict=True)],
+        capabilities=[[] for _ in range(n)],
+        data_objects=[[] for _ in range(n)],
+        partners=[[] for _ in range(n)],
+        names=list(names),
+        descriptions=list(descriptions),
+    )
+
+
 DUPLICATE_PAIRS = [("sys-bygglov-a", "sys-bygglov-b"), ("sys-skola-a", "sys-skola-b")]
 PAST_EOL = {"sys-bygglov-a", "sys-ekonomi"}
 

@@ -14,6 +14,7 @@ from produktlyft.review.analysis.duplicates import (
 )
 from produktlyft.review.analysis.duplicates_features import SystemFeatures
 from produktlyft.review.analysis.duplicates_origin import system_origins
+from tests.review_fixtures import text_only
 
 ORIGIN = SIGNALS.index("origin_apart")
 DESCRIPTIONS = [
@@ -65,17 +66,8 @@ def test_an_owning_unit_is_an_origin_of_its_own() -> None:
 
 
 def test_systems_from_different_origins_are_apart_and_unknown_ones_are_not() -> None:
-    n = len(DESCRIPTIONS)
-    features = SystemFeatures(
-        ids=[f"s{i}" for i in range(n)],
-        texts=DESCRIPTIONS,
-        capabilities=[[] for _ in range(n)],
-        data_objects=[[] for _ in range(n)],
-        partners=[[] for _ in range(n)],
-        names=[f"System {i}" for i in range(n)],
-        descriptions=DESCRIPTIONS,
-    )
-    matrices = build_features(features, signals_model())
+    names = [f"System {i}" for i in range(len(DESCRIPTIONS))]
+    matrices = build_features(text_only(names, DESCRIPTIONS), signals_model())
     pairs = np.array([[0, 1], [0, 2], [0, 4], [0, 6]])
     apart = score_pairs(matrices, pairs)[:, ORIGIN].tolist()
     # Norrå / Mellby apart; Norrå / Norrå not; Norrå / both not; Norrå / unknown not

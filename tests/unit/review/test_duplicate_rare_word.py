@@ -12,7 +12,7 @@ from produktlyft.review.analysis.duplicates import (
     score_pairs,
     signals_model,
 )
-from produktlyft.review.analysis.duplicates_features import SystemFeatures
+from tests.review_fixtures import text_only
 
 RARE_WORD = SIGNALS.index("text_rarity")
 DESCRIPTIONS = [
@@ -30,17 +30,9 @@ DESCRIPTIONS = [
 
 
 def _scores(pairs: list[list[int]]) -> np.ndarray:
-    n = len(DESCRIPTIONS)
-    features = SystemFeatures(
-        ids=[f"s{i}" for i in range(n)],
-        texts=DESCRIPTIONS,
-        capabilities=[[] for _ in range(n)],
-        data_objects=[[] for _ in range(n)],
-        partners=[[] for _ in range(n)],
-        names=[f"System {i}" for i in range(n)],
-        descriptions=DESCRIPTIONS,
-    )
-    return score_pairs(build_features(features, signals_model()), np.array(pairs))
+    names = [f"System {i}" for i in range(len(DESCRIPTIONS))]
+    matrices = build_features(text_only(names, DESCRIPTIONS), signals_model())
+    return score_pairs(matrices, np.array(pairs))
 
 
 def test_a_shared_rare_word_says_more_than_a_shared_common_one() -> None:

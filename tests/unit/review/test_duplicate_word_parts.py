@@ -16,6 +16,7 @@ from produktlyft.review.analysis.duplicates_features import SystemFeatures
 from produktlyft.review.analysis.reasons import duplicate_reasons
 from produktlyft.review.presenter.wording import duplicate_sentence
 from produktlyft.review.results import ReasonCode
+from tests.review_fixtures import text_only
 
 TEXT, GRAMS = SIGNALS.index("text"), SIGNALS.index("text_grams")
 # invented systems: two alcohol-licence lists whose compounds share only their first part,
@@ -32,16 +33,7 @@ SYSTEMS = [
 
 
 def _signals(pairs: list[list[int]]) -> np.ndarray:
-    n = len(SYSTEMS)
-    features = SystemFeatures(
-        ids=[f"s{i}" for i in range(n)],
-        texts=[f"{name} {text}" for name, text in SYSTEMS],
-        capabilities=[[] for _ in range(n)],
-        data_objects=[[] for _ in range(n)],
-        partners=[[] for _ in range(n)],
-        names=[name for name, _ in SYSTEMS],
-        descriptions=[text for _, text in SYSTEMS],
-    )
+    features = text_only([name for name, _ in SYSTEMS], [text for _, text in SYSTEMS])
     return score_pairs(build_features(features, signals_model()), np.array(pairs))
 
 

@@ -258,7 +258,7 @@ def build_matrices(
     return FeatureMatrices(
         ids=list(features.ids),
         text=text,
-        text_rarity=_rarity(text),
+        text_rarity=_rarity(text) if place else np.zeros(0),  # the layers model reads none
         text_grams=char_tfidf(token_lists) if place else sp.csr_matrix((0, 0)),
         capabilities=_idf(capabilities),
         data=_idf(data),

@@ -35,6 +35,7 @@ SIGNALS_ADDED_LATER = (
     "text_grams",
     "word_pairs",
     "text_rarity",
+    "match_margin",
 )
 
 REFERENCE_DATE = date(2026, 9, 1)

@@ -100,15 +100,13 @@ NOTES: dict[str, list[str]] = {  # English ids; Swedish in review.po
             "compound splitting, weighted by rarity); the same public-sector function ({functions} "
             "functions in the shipped vocabulary); the same known product ({products} products "
             "in the catalogue); the same role; a home-grown tool for the same function; each "
-            "other's best match; and coming from different parts of the organisation. A system "
+            "other's best match, and by how far; and coming from different parts of the "
+            "organisation. A system "
             "feeding the other, complementary roles and an e-service, report, viewer or archive "
             "beside its main system count against a pair."
         ),
         N_(
-            "{weights_source} Pairs are suggested from "
-            "{threshold}, the score at which this inventory's list has the best expected F1 "
-            "(the probabilities calibrated on labelled inventories, never below a 30 % chance "
-            "of a twin). Candidates are compared only within blocks (shared "
+            "{weights_source} {cut} Candidates are compared only within blocks (shared "
             "rare words, function, product, capabilities, data or partners). Rejected pairs are "
             "never suggested again."
         ),
@@ -179,6 +177,21 @@ def _model_source(rc: ReportContext, trees: bool | None, adjusted: int | None) -
     return gettext(MODEL_TREES if trees else WEIGHTS_SHIPPED, rc.lang)
 
 
+# how the latest review chose the score pairs are suggested from (RunSummary.duplicate_cut;
+# runs stored before it was recorded were cut by expected F1)
+CUT_SENTENCES = {
+    "fixed": N_(
+        "Pairs are suggested from {threshold}, the score at which the model's list had the "
+        "best F1 on the labelled inventories it was fitted on, the same for every inventory."
+    ),
+    "expected_f1": N_(
+        "Pairs are suggested from {threshold}, the score at which this inventory's list has "
+        "the best expected F1 (the probabilities calibrated on labelled inventories, never "
+        "below a 30 % chance of a twin)."
+    ),
+}
+
+
 def method_notes(rc: ReportContext, section: str) -> list[str]:
     run = report_data(rc).run
     settings = DuplicateSettings()
@@ -203,4 +216,6 @@ def method_notes(rc: ReportContext, section: str) -> list[str]:
         ),
         "weights_source": _model_source(rc, run.summary.duplicate_trees, adjusted),
     }
+    sentence = CUT_SENTENCES[run.summary.duplicate_cut or "expected_f1"]
+    values["cut"] = gettext(sentence, rc.lang).format(threshold=values["threshold"])
     return [gettext(note, rc.lang).format(**values) for note in NOTES.get(section, [])]

@@ -217,6 +217,10 @@ class RunSummary(Record):
     duplicate_weights_pairs: int | None = None
     # whether the signals model scored the pairs with the shipped trees (None: stored before)
     duplicate_trees: bool | None = None
+    # how that score was chosen: "fixed" (the fitted threshold) or "expected_f1" (per
+    # inventory, duplicates_cut); None in runs stored before it was recorded, which were cut by
+    # expected F1
+    duplicate_cut: str | None = None
     sensitivity_scenarios: int | None = None  # None in summaries stored before it
     unstable_systems: int = 0  # judged systems whose rank range is wide
     unjudged_systems: int = 0  # too little known to judge (SystemResult.judged)

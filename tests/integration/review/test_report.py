@@ -118,6 +118,8 @@ def test_the_method_appendix_describes_the_duplicate_model_the_review_used(
     assert "beslutsträd" in html and "poängen justerad efter 6 par" in html
     # the review's own cut, as a Swedish reader writes a number (it was printed as 0.963608)
     assert re.search(r"Par föreslås från 0,\d{3}, den poäng där", html)
+    # cut at the fixed threshold, and the note says how it was chosen (not by expected F1)
+    assert "där modellens lista hade bäst F1" in html and "förväntat F1" not in html
     # the demo organisation carries functional tags: the layers model, and its note
     tagged = make_context(reviewed.database, data_dir=tmp_path / "demo")
     write_json(generate_demo(60, 1).inventory, tmp_path / "demo.json")

@@ -43,6 +43,7 @@ SUMMARY_KEYS = {
     "duplicate_threshold",
     "duplicate_weights_pairs",
     "duplicate_trees",
+    "duplicate_cut",
     "sensitivity_scenarios",
     "unstable_systems",
     "unjudged_systems",

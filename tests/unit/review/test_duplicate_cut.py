@@ -7,7 +7,9 @@ from dataclasses import replace
 import numpy as np
 
 from produktlyft.review.analysis.duplicates import (
+    FITTED_CALIBRATION,
     DuplicateSettings,
+    cut_rule,
     cutoff,
     find_duplicates,
     signals_model,
@@ -20,8 +22,7 @@ from produktlyft.review.analysis.duplicates_cut import (
 )
 from tests.support.duplicates import named_systems
 
-SHIPPED = DuplicateSettings().calibration
-assert SHIPPED is not None
+SHIPPED = FITTED_CALIBRATION
 
 
 def _best_by_brute_force(probability: np.ndarray, calibration: tuple[float, float]) -> float:
@@ -88,8 +89,12 @@ def test_the_review_cuts_where_the_inventory_says_and_reports_that_cut() -> None
             "Ärendehantering för bygglov och anmälningar.",
         ],
     )
-    found = find_duplicates(features, signals_model())
+    calibrated = replace(signals_model(), calibration=FITTED_CALIBRATION)
+    found = find_duplicates(features, calibrated)
     assert found.threshold != DuplicateSettings().threshold
+    assert found.cut_by == cut_rule(calibrated) == "expected_f1"
     assert all(p.score >= found.threshold for p in found.pairs)
-    fixed = find_duplicates(features, replace(signals_model(), calibration=None))
-    assert fixed.threshold == cutoff(signals_model())
+    # the shipped settings cut at their fixed threshold, and say so
+    fixed = find_duplicates(features, signals_model())
+    assert fixed.threshold == cutoff(signals_model()) == DuplicateSettings().threshold
+    assert fixed.cut_by == "fixed"

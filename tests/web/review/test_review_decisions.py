@@ -154,8 +154,9 @@ def test_weights_are_adjusted_to_the_decisions_shown_and_reset(
     assert "I bruk: den levererade modellen, beslutsträd över de här signalerna" in learning
     assert "justering" not in learning  # nothing adjusted yet: no table of zeros
     assert "trelagermodellen" not in learning  # this inventory has no tags: the signals model
-    # the cut this inventory's list got, as the review chose it by expected F1
+    # the cut this inventory's list got in the latest review (the fixed threshold, said as such)
     assert re.search(r"I den senaste granskningen: från 0,\d{3}\.", learning)
+    assert "samma gräns för varje inventering" in learning
     assert 'action="/review/duplicates/weights"' not in learning  # a viewer cannot adjust
     analyst = as_role(Role.ANALYST)
     assert "behövs minst 3 bekräftade och 3 avvisade par" in analyst.get("/review/duplicates").text

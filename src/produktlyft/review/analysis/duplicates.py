@@ -60,7 +60,11 @@ and evidence for or against, from roles and integrations:
 22. text_rarity: how rare the rarest stem both texts hold is, 1 - log(holders)/log(systems),
    as capability_rarity: two short texts that share one rare word and little else ("CTG",
    "SMS", "skjenkeløyve") are nearer than their cosine says, and two that share only "plan"
-   are not.
+   are not;
+23. match_margin: how far the pair's score by the rest of the model stands above the best of
+   either system's other pairs, as a logistic of the gap (0.5 level with a rival, 1 with none,
+   duplicates_match), filled in with best_match: the rank says whether two systems are each
+   other's best match, the margin how clearly.
 A holdover (kept open read-only or on its way out: "W3D3 (läsläge)", a description saying "kept
 open read-only"; the vocabulary's `holdover` marks) is not a signal: measured as one it ranked
 no better (ADR 0023, thirty-second look). The reason names it and it is never the survivor.
@@ -102,7 +106,7 @@ from produktlyft.review.analysis.duplicates_features import (
     SystemFeatures,
     build_matrices,
 )
-from produktlyft.review.analysis.duplicates_match import best_match, group_match
+from produktlyft.review.analysis.duplicates_match import best_match, group_match, match_margin
 from produktlyft.review.analysis.duplicates_origin import apart_origins
 from produktlyft.review.analysis.duplicates_scoring import score_pairs
 from produktlyft.review.analysis.duplicates_settings import (
@@ -112,9 +116,11 @@ from produktlyft.review.analysis.duplicates_settings import (
     EMBEDDING_SIGNALS,
     EMBEDDING_THRESHOLD,
     EMBEDDING_WEIGHTS,
+    FITTED_CALIBRATION,
     FREE,
     GROUP,
     LAYERS,
+    MARGIN,
     MATCH,
     MATCHES,
     MEANING_THRESHOLDS,
@@ -124,6 +130,7 @@ from produktlyft.review.analysis.duplicates_settings import (
     UNWEIGHED,
     WORDS,
     DuplicateSettings,
+    cut_rule,
     cutoff,
     padded_weights,
     resolve_model,
@@ -140,9 +147,11 @@ __all__ = [
     "EMBEDDING_SIGNALS",
     "EMBEDDING_THRESHOLD",
     "EMBEDDING_WEIGHTS",
+    "FITTED_CALIBRATION",
     "FREE",
     "GROUP",
     "LAYERS",
+    "MARGIN",
     "MATCH",
     "MATCHES",
     "MEANING_THRESHOLDS",
@@ -154,6 +163,7 @@ __all__ = [
     "SystemFeatures",
     "build_features",
     "candidate_pairs",
+    "cut_rule",
     "cutoff",
     "padded_weights",
     "resolve_model",
@@ -198,6 +208,9 @@ class DuplicateResult:
     stats: dict[str, float] = field(default_factory=dict)
     model: str = "signals"  # the model "auto" resolved to: "layers" or "signals"
     threshold: float = 0.0  # the score pairs were suggested from
+    # how that score was chosen: "fixed" (the settings' threshold) or "expected_f1" (where
+    # this inventory's list has the best expected F1, duplicates_cut)
+    cut_by: str = "fixed"
     trees: bool = False  # the signals model scored the pairs with trees (else logistic)
     # every system of the suggested pairs that is a holdover: never the one to keep
     holdovers: frozenset[str] = frozenset()
@@ -294,13 +307,15 @@ def _could_reach(
 def with_best_match(
     pairs: np.ndarray, signals: np.ndarray, settings: DuplicateSettings
 ) -> np.ndarray:
-    """`signals` with the best-match and group signals filled in: each pair's rank among both
-    systems' pairs by the rest of the signals model's score (the layers model uses neither)."""
+    """`signals` with the best-match, group and margin signals filled in: each pair's rank
+    among both systems' pairs by the rest of the signals model's score, and how far it stands
+    above their next best (the layers model uses none of them)."""
     if settings.model == "layers" or len(pairs) == 0:
         return signals
     logits = np.delete(signals, MATCHES, axis=1) @ np.delete(np.array(settings.weights), MATCHES)
     out = signals.copy()
     out[:, MATCH] = best_match(pairs, logits, int(pairs.max()) + 1)
+    out[:, MARGIN] = match_margin(pairs, logits, int(pairs.max()) + 1)
     if uses_group(settings):
         out[:, GROUP] = group_match(pairs, logits, int(pairs.max()) + 1)
     else:
@@ -417,6 +432,7 @@ def _assemble(
         skipped,
         model=settings.model,
         threshold=cut,
+        cut_by=cut_rule(settings),
         trees=settings.model == "signals" and settings.trees is not None,
         holdovers=frozenset(s for pair in pairs for s in pair.holdover),
     )

@@ -15,6 +15,7 @@ from produktlyft.review.analysis.duplicates import (
     AGAINST,
     FREE,
     GROUP,
+    MARGIN,
     MATCH,
     MATCHES,
     SIGNALS,
@@ -31,7 +32,7 @@ from produktlyft.review.analysis.duplicates import (
 )
 from produktlyft.review.analysis.duplicates_cut import fit_calibration, sigmoid
 from produktlyft.review.analysis.duplicates_cut import logit as to_logit
-from produktlyft.review.analysis.duplicates_match import best_match, group_match
+from produktlyft.review.analysis.duplicates_match import best_match, group_match, match_margin
 from produktlyft.review.analysis.duplicates_word_pairs import PairWords, WordPairs, pair_words
 
 Pair = tuple[str, str]
@@ -291,6 +292,7 @@ def fit_settings(
             stop = start + len(pairs)
             size = int(pairs.max()) + 1 if len(pairs) else 0
             signals[start:stop, MATCH] = best_match(pairs, logits[start:stop], size)
+            signals[start:stop, MARGIN] = match_margin(pairs, logits[start:stop], size)
             if uses_group(settings):
                 signals[start:stop, GROUP] = group_match(pairs, logits[start:stop], size)
             start = stop

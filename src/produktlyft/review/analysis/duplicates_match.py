@@ -3,11 +3,14 @@ match among their candidate pairs, by the rest of the model's score. A system th
 several others (a report on the payroll system, a home-grown list beside three school systems)
 is the twin of at most one or two of them; a twin is usually the other's nearest. And the group
 signal: the same rank, counting only rivals that score clearly better, so that three or four
-near-equal twins (several learning platforms after a merger) are not each other's rivals. Pure."""
+near-equal twins (several learning platforms after a merger) are not each other's rivals. And
+the margin: how far a pair's score stands above either system's next best. Pure."""
 
 from __future__ import annotations
 
 import numpy as np
+
+from produktlyft.review.analysis.duplicates_cut import sigmoid
 
 
 def pair_ranks(pairs: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:
@@ -75,4 +78,31 @@ def group_match(pairs: np.ndarray, logits: np.ndarray, n: int) -> np.ndarray:
     GROUP_MARGIN better): 1 for the pairs of a group of near-equal twins, where only one pair
     can be each other's best match."""
     out: np.ndarray = 1.0 / (1.0 + margin_ranks(pairs, logits, n, GROUP_MARGIN))
+    return out
+
+
+def match_margin(pairs: np.ndarray, logits: np.ndarray, n: int) -> np.ndarray:
+    """Per pair (i, j), the logistic of how far its score stands above the best of i's and j's
+    other pairs (0.5 level with a rival, 1 with none): the rank says whether a pair is each
+    other's best match, the margin how clearly, so that a twin far ahead of the next candidate
+    weighs more than one a hair ahead of a sibling system."""
+    if len(pairs) == 0:
+        return np.zeros(0)
+    ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    both = np.concatenate([logits, logits]).astype(float)
+    order = np.lexsort((-both, ends))  # by system, best score first
+    sorted_ends = ends[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = sorted_ends[1:] != sorted_ends[:-1]
+    best, second = np.full(n, -np.inf), np.full(n, -np.inf)
+    best[sorted_ends[first]] = both[order][first]
+    # the runner-up of each system: its best entry left out
+    rest = order[~first]
+    np.maximum.at(second, ends[rest], both[rest])
+    is_best = np.zeros(len(both), dtype=bool)
+    is_best[order[first]] = True
+    rival = np.where(is_best, second[ends], best[ends])
+    worst_rival = np.maximum(rival[: len(pairs)], rival[len(pairs) :])
+    alone = np.isneginf(worst_rival)
+    out: np.ndarray = np.where(alone, 1.0, sigmoid(np.where(alone, 0.0, logits - worst_rival)))
     return out

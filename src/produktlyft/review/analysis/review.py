@@ -355,6 +355,7 @@ def run_review(
         duplicate_model=found.model,
         duplicate_trees=found.trees,
         duplicate_threshold=found.threshold,
+        duplicate_cut=found.cut_by,
         sensitivity_scenarios=ranking.scenarios,
         unstable_systems=int(sum(s.judged and not s.stable for s in systems)),
         unjudged_systems=int(sum(not s.judged for s in systems)),

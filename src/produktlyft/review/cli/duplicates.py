@@ -150,8 +150,8 @@ def _print_weights(weights: tuple[float, ...], intercept: float, threshold: floa
         console.print(f"  {name:<24} {weight:+.3f}")
     console.print(
         f"  {'intercept':<24} {intercept:+.3f}\n"
-        f"  {'fixed threshold':<24} {threshold:.4f} (only without a calibration: a review cuts "
-        "each inventory's list where its expected F1 is best)"
+        f"  {'threshold':<24} {threshold:.4f} (a review suggests pairs from this score; "
+        "with a calibration set, it cuts each inventory's list where its expected F1 is best)"
     )
 
 

@@ -95,6 +95,7 @@ SIGNAL_WORDS = {  # the duplicate model's signals, by name (analysis.duplicates.
     "text_grams": N_("their names and descriptions share parts of words"),
     "word_pairs": N_("their words pair up as known twins' words do"),
     "text_rarity": N_("a rare word shared"),
+    "match_margin": N_("clearly each other's best match"),
 }
 BAND_SCALES = {band.value: band.scale for band in Band}  # message ids, for the pages' filters
 MISSING_NAMED = 4  # a reason names this many missing facts, then says "and more"

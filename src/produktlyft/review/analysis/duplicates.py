@@ -106,7 +106,7 @@ from produktlyft.review.analysis.duplicates_features import (
     SystemFeatures,
     build_matrices,
 )
-from produktlyft.review.analysis.duplicates_match import best_match, group_match, match_margin
+from produktlyft.review.analysis.duplicates_match import fill_matches
 from produktlyft.review.analysis.duplicates_origin import apart_origins
 from produktlyft.review.analysis.duplicates_scoring import score_pairs
 from produktlyft.review.analysis.duplicates_settings import (
@@ -313,14 +313,7 @@ def with_best_match(
     if settings.model == "layers" or len(pairs) == 0:
         return signals
     logits = np.delete(signals, MATCHES, axis=1) @ np.delete(np.array(settings.weights), MATCHES)
-    out = signals.copy()
-    out[:, MATCH] = best_match(pairs, logits, int(pairs.max()) + 1)
-    out[:, MARGIN] = match_margin(pairs, logits, int(pairs.max()) + 1)
-    if uses_group(settings):
-        out[:, GROUP] = group_match(pairs, logits, int(pairs.max()) + 1)
-    else:
-        out[:, GROUP] = 0.0
-    return out
+    return fill_matches(signals, pairs, logits, uses_group(settings))
 
 
 def uses_group(settings: DuplicateSettings) -> bool:

@@ -14,9 +14,6 @@ from scipy.optimize import minimize
 from produktlyft.review.analysis.duplicates import (
     AGAINST,
     FREE,
-    GROUP,
-    MARGIN,
-    MATCH,
     MATCHES,
     SIGNALS,
     UNWEIGHED,
@@ -32,7 +29,7 @@ from produktlyft.review.analysis.duplicates import (
 )
 from produktlyft.review.analysis.duplicates_cut import fit_calibration, sigmoid
 from produktlyft.review.analysis.duplicates_cut import logit as to_logit
-from produktlyft.review.analysis.duplicates_match import best_match, group_match, match_margin
+from produktlyft.review.analysis.duplicates_match import fill_matches
 from produktlyft.review.analysis.duplicates_word_pairs import PairWords, WordPairs, pair_words
 
 Pair = tuple[str, str]
@@ -290,11 +287,10 @@ def fit_settings(
         start = 0
         for pairs, *_ in parts:
             stop = start + len(pairs)
-            size = int(pairs.max()) + 1 if len(pairs) else 0
-            signals[start:stop, MATCH] = best_match(pairs, logits[start:stop], size)
-            signals[start:stop, MARGIN] = match_margin(pairs, logits[start:stop], size)
-            if uses_group(settings):
-                signals[start:stop, GROUP] = group_match(pairs, logits[start:stop], size)
+            part = signals[start:stop]
+            signals[start:stop] = fill_matches(
+                part, pairs, logits[start:stop], uses_group(settings)
+            )
             start = stop
     return fit_weights(signals, labels, settings, weight, groups)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from produktlyft.review.analysis.duplicates_cut import sigmoid
+from produktlyft.review.analysis.duplicates_settings import GROUP, MARGIN, MATCH
 
 
 def pair_ranks(pairs: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:
@@ -105,4 +106,17 @@ def match_margin(pairs: np.ndarray, logits: np.ndarray, n: int) -> np.ndarray:
     worst_rival = np.maximum(rival[: len(pairs)], rival[len(pairs) :])
     alone = np.isneginf(worst_rival)
     out: np.ndarray = np.where(alone, 1.0, sigmoid(np.where(alone, 0.0, logits - worst_rival)))
+    return out
+
+
+def fill_matches(
+    signals: np.ndarray, pairs: np.ndarray, logits: np.ndarray, group: bool
+) -> np.ndarray:
+    """`signals` with the match signals of `pairs` filled in from `logits`, the rest of the
+    model's score: the best match, the margin, and the group signal where `group` (else 0)."""
+    out = signals.copy()
+    size = int(pairs.max()) + 1 if len(pairs) else 0
+    out[:, MATCH] = best_match(pairs, logits, size)
+    out[:, MARGIN] = match_margin(pairs, logits, size)
+    out[:, GROUP] = group_match(pairs, logits, size) if group else 0.0
     return out

@@ -116,3 +116,12 @@ def test_duplicates_are_listed_by_group_with_the_system_to_keep(tmp_path: Path) 
     assert "mnkr" in swedish and "SEK" not in swedish and "tjänar båda" in swedish
     wrong = _run(tmp_path, "duplicates", "list", "--lang", "de")
     assert wrong.returncode != 0 and "choose sv or en" in " ".join(wrong.stderr.split())
+
+
+def test_duplicate_commands_on_an_uninitialised_database_say_to_run_init(tmp_path: Path) -> None:
+    # `duplicates weights` answered with a fragment of SQL and "This is a bug in produktlyft"
+    for args in (("duplicates", "weights"), ("duplicates", "list"), ("duplicates", "refit")):
+        result = _run(tmp_path, *args)
+        assert result.returncode == 1, args
+        assert "run `produktlyft init` first" in result.stderr, (args, result.stderr)
+        assert "SELECT" not in result.stderr + result.stdout

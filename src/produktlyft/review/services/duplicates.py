@@ -137,6 +137,7 @@ def checked_catalogue(path: Path) -> Path:
 
 def current_weights(ctx: ServiceContext) -> DuplicateWeights | None:
     ctx.actor.require(Permission.READ)
+    ctx.database.require_current()
     with ctx.database.reading() as uow:
         return uow.repo(ReviewRepository).duplicate_weights()
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import scipy.sparse as sp
 
 from produktlyft.review.analysis.duplicates_word_pairs import (
+    WordPairs,
     fit_word_pairs,
     from_pairs,
     pair_scores,
@@ -149,3 +151,23 @@ def test_word_pairs_are_said_with_functions_by_name_in_both_languages() -> None:
     # with nothing else said, the pairs are the reason (not "similar names" at a low similarity)
     alone = duplicate_reasons([], [], [], 0.05, word_pairs=["Diarium|fn:arende_dokument"])
     assert [r.code for r in alone] == [ReasonCode.DUP_WORD_PAIRS]
+
+
+def test_pair_scores_are_the_bilinear_form_of_the_stem_rows() -> None:
+    # the scores gather W by key for each stem of a and of b; checked against s_a W s_b'
+    # computed densely, over many pairs in several chunks, with systems without words
+    rng = np.random.default_rng(7)
+    size, systems = 40, 400
+    upper = np.triu(rng.normal(size=(size, size)) * (rng.random((size, size)) < 0.2))
+    dense = upper + np.triu(upper, 1).T
+    model = WordPairs(tuple(f"w{k}" for k in range(size)), sp.csr_matrix(dense), -1.5)
+    rows = (rng.random((systems, size)) < 0.15).astype(float)
+    rows[:5] = 0.0
+    stems = sp.csr_matrix(rows)
+    pairs = np.array([(i, j) for i in range(systems) for j in range(i + 1, systems)])[::3]
+    expected = 1.0 / (
+        1.0 + np.exp(-(np.einsum("pi,ij,pj->p", rows[pairs[:, 0]], dense, rows[pairs[:, 1]]) - 1.5))
+    )
+    np.testing.assert_allclose(pair_scores(model, stems, pairs), expected, atol=1e-12)
+    empty = WordPairs(model.stems, sp.csr_matrix((size, size)), -1.5)
+    np.testing.assert_allclose(pair_scores(empty, stems, pairs[:3]), 1.0 / (1.0 + math.exp(1.5)))

@@ -10,7 +10,7 @@ import difflib
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -66,6 +66,17 @@ class Vocabulary:
     # marks of a holdover (kept read-only or on its way out): in the name, in the description
     holdover_names: frozenset[str] = frozenset()
     holdover_texts: frozenset[str] = frozenset()
+
+    @cached_property
+    def roles_by_stem(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """The roles' terms by their first stem, as `by_stem` for the functions: (role, the
+        term's stems)."""
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for role, terms in self.roles.items():
+            for term in terms:
+                if term:
+                    index.setdefault(term[0], []).append((role, term))
+        return index
 
     def words(self) -> list[str]:
         """Every word of every term, for the compound splitter's dictionary."""
@@ -253,14 +264,6 @@ def match_product(name: str, vocabulary: Vocabulary) -> Product | None:
     return None
 
 
-def _hits(
-    stems: set[str], terms: tuple[tuple[str, ...], ...], labels: Sequence[str] = ()
-) -> list[str]:
-    """The terms all of whose stems occur, as written (or as stems without `labels`)."""
-    names = list(labels) or [" ".join(t) for t in terms]
-    return [name for t, name in zip(terms, names, strict=True) if t and all(s in stems for s in t)]
-
-
 def _add(place: Placement, function: str, weight: float, why: Sequence[str]) -> None:
     before = place.functions.get(function, 0.0)
     place.functions[function] = 1.0 - (1.0 - before) * (1.0 - weight)
@@ -289,12 +292,14 @@ def first_word(text: str) -> str:
 
 
 def _roles(text: str, stems: set[str], vocabulary: Vocabulary) -> set[str]:
-    raw = set(words(text))
-    return {
+    found = {
         role
-        for role, terms in vocabulary.roles.items()
-        if _hits(stems, terms) and not raw & vocabulary.role_exceptions.get(role, set())
+        for first in stems
+        for role, term in vocabulary.roles_by_stem.get(first, ())
+        if all(s in stems for s in term)
     }
+    raw = set(words(text))
+    return {role for role in found if not raw & vocabulary.role_exceptions.get(role, set())}
 
 
 def _function_hits(
@@ -426,7 +431,7 @@ def _finish(
 
 
 def has_marker(
-    texts: Sequence[str], markers: Collection[str], exceptions: Collection[str] = ()
+    texts: Sequence[str], markers: frozenset[str], exceptions: frozenset[str] = frozenset()
 ) -> bool:
     """Whether any of `texts` holds one of `markers` (a home-grown tool's, a holdover's): a
     word ("excel"), a part of a hyphenated one ("access" in "access-databas") or a phrase of
@@ -439,7 +444,15 @@ def has_marker(
         joined.append(line)
     single = {w for line in joined for w in line.split()}
     single |= {p for w in list(single) for p in w.split("-")}
-    return any(
-        marker in single if " " not in marker else any(f" {marker} " in t for t in joined)
-        for marker in markers
+    words_of, phrases_of = _split_markers(markers)
+    return bool(single & words_of) or any(f" {m} " in t for m in phrases_of for t in joined)
+
+
+@cache
+def _split_markers(markers: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The markers of one word, and those of several (split once per vocabulary: a review
+    asks for every system)."""
+    return (
+        frozenset(m for m in markers if " " not in m),
+        tuple(sorted(m for m in markers if " " in m)),
     )

@@ -24,6 +24,7 @@ SHIPPED_TREES = "duplicate_trees.json"  # in produktlyft.review.data
 # the trees fitted with the embedding model's two signals, used where one is configured
 SHIPPED_EMBEDDING_TREES = "duplicate_trees_embedding.json"
 LEAF = -1  # the `feature` of a leaf node
+CHUNK = 20_000  # pairs walked at once
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,23 +48,37 @@ class TreeModel:
 
     def logit(self, signals: np.ndarray) -> np.ndarray:
         """Each pair's logit, walking every tree at once, one level per step (vectorised over
-        pairs and trees; a pair at a leaf stays there while the deeper trees are walked)."""
+        pairs and trees, in chunks of pairs so that the pairs-by-trees arrays stay small)."""
         out = np.full(len(signals), self.baseline)
         if len(signals) == 0 or self.size == 0:
             return out
-        trees = np.arange(self.size)[np.newaxis, :]
-        rows = np.arange(len(signals))[:, np.newaxis]
-        node = np.zeros((len(signals), self.size), dtype=np.int64)
+        walk = self._flat()
+        for start in range(0, len(signals), CHUNK):
+            out[start : start + CHUNK] += self._leaf_values(signals[start : start + CHUNK], walk)
+        return out
+
+    def _flat(self) -> tuple[np.ndarray, ...]:
+        """The node arrays flattened (tree k's node j at k * width + j), children as flat
+        indices, and a leaf's feature pointing past the signals, where every pair reads
+        +inf: above any threshold, so it goes right, which at a leaf is the leaf itself."""
+        width = self.feature.shape[1]
+        offset = np.repeat(np.arange(self.size, dtype=np.intp) * width, width)
+        feature = np.where(self.feature == LEAF, len(self.signals), self.feature).ravel()
+        left = np.where(self.left >= 0, self.left, 0).ravel() + offset
+        right = np.where(self.right >= 0, self.right, 0).ravel() + offset
+        roots = np.arange(self.size, dtype=np.intp) * width
+        return feature.astype(np.intp), self.threshold.ravel(), left, right, roots
+
+    def _leaf_values(self, signals: np.ndarray, walk: tuple[np.ndarray, ...]) -> np.ndarray:
+        feature, threshold, left, right, roots = walk
+        width = signals.shape[1] + 1
+        padded = np.hstack([signals, np.full((len(signals), 1), np.inf)]).ravel()
+        row = (np.arange(len(signals), dtype=np.intp) * width)[:, np.newaxis]
+        node = np.broadcast_to(roots, (len(signals), self.size))
         for _ in range(self.depth):
-            feature = self.feature[trees, node]
-            inner = feature != LEAF
-            if not inner.any():
-                break
-            values = signals[rows, np.where(inner, feature, 0)]
-            goes_left = values <= self.threshold[trees, node]
-            child = np.where(goes_left, self.left[trees, node], self.right[trees, node])
-            node = np.where(inner, child, node)
-        summed: np.ndarray = out + self.value[trees, node].sum(axis=1)
+            goes_left = padded[row + feature[node]] <= threshold[node]
+            node = np.where(goes_left, left[node], right[node])
+        summed: np.ndarray = self.value.ravel()[node].sum(axis=1)
         return summed
 
     def uses(self, signal: int) -> bool:

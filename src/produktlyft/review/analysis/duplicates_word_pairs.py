@@ -124,14 +124,55 @@ def stem_rows(token_lists: Sequence[Sequence[str]], model: WordPairs) -> sp.csr_
     return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
 
 
+# pairs scored at once: each is expanded to every (stem of a, stem of b), some tens each
+CHUNK = 20_000
+
+
 def pair_scores(model: WordPairs, stems: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
-    """Per pair, the probability of a twin by its word pairs alone."""
+    """Per pair, the probability of a twin by its word pairs alone: s_a W s_b' summed over
+    each stem of a and each of b, with W looked up by (row, column) key. Not by the rows of
+    s W, which are nearly dense (a word pairs with many): gathering them for every pair was
+    most of the time on a large inventory."""
     if len(pairs) == 0:
         return np.zeros(0)
-    weighted = sp.csr_matrix(stems @ model.weights)
-    logit = np.asarray(weighted[pairs[:, 0]].multiply(stems[pairs[:, 1]]).sum(axis=1)).ravel()
+    if model.weights.nnz == 0:
+        return np.full(len(pairs), 1.0 / (1.0 + np.exp(-model.intercept)))
+    weights = sp.csr_matrix(model.weights)
+    weights.sort_indices()
+    size = weights.shape[1]
+    keys = np.repeat(np.arange(weights.shape[0], dtype=np.int64), np.diff(weights.indptr))
+    keys = keys * size + weights.indices
+    logit = np.concatenate(
+        [
+            _bilinear(stems, pairs[start : start + CHUNK], keys, weights.data, size)
+            for start in range(0, len(pairs), CHUNK)
+        ]
+    )
     out: np.ndarray = 1.0 / (1.0 + np.exp(-(logit + model.intercept)))
     return out
+
+
+def _bilinear(
+    stems: sp.csr_matrix, pairs: np.ndarray, keys: np.ndarray, values: np.ndarray, size: int
+) -> np.ndarray:
+    """s_a W s_b' per pair, the stem rows binary (`stem_rows`), W as sorted keys and values."""
+    owner_a, stem_a = _row_entries(stems, pairs[:, 0])
+    owner_b, stem_b = _row_entries(stems, pairs[owner_a, 1])
+    wanted = stem_a[owner_b].astype(np.int64) * size + stem_b
+    found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    weight = np.where(keys[found] == wanted, values[found], 0.0)
+    summed: np.ndarray = np.bincount(owner_a[owner_b], weights=weight, minlength=len(pairs))
+    return summed
+
+
+def _row_entries(matrix: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The stored entries of `rows` of `matrix`: for each, its position in `rows` and its
+    column."""
+    counts = np.diff(matrix.indptr)[rows]
+    owner = np.repeat(np.arange(len(rows)), counts)
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    columns: np.ndarray = matrix.indices[matrix.indptr[rows][owner] + within]
+    return owner, columns
 
 
 def strongest_pairs(

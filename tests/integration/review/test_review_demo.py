@@ -76,3 +76,36 @@ def test_the_demo_holds_without_tags_with_the_shipped_model() -> None:
     truth = demo.ground_truth["duplicate_pairs"]
     precision, recall = precision_recall([(p.a, p.b) for p in found], truth)  # type: ignore[arg-type]
     assert precision >= 0.9 and recall >= 0.9
+
+
+def test_a_larger_demo_without_tags_keeps_the_kinds_of_one_subject_apart() -> None:
+    """On 2,000 untagged demo systems the planted twins are found, and a booking system, an
+    integration service, an app, an e-service or a billing run of one subject are not
+    suggested as each other's twins: before these roles had words of their own, 280 of the
+    851 suggestions paired two of them and the twins' recall was 0.74. (Precision is not
+    asserted: a demo this large repeats each function per city district under the same name
+    and text, and those copies are not planted twins.)"""
+    from produktlyft.demo.generator import generate_demo
+    from produktlyft.demo.generator.catalogue import KINDS
+    from produktlyft.review.analysis.duplicates import find_duplicates, signals_model
+    from produktlyft.review.analysis.review import duplicate_features
+
+    demo = generate_demo(2000, 42)
+    inventory = demo.inventory.model_copy(deep=True)
+    for system in inventory.systems:
+        system.tags = []
+    found = find_duplicates(duplicate_features(inventory), signals_model()).pairs
+    _, recall = precision_recall([(p.a, p.b) for p in found], demo.ground_truth["duplicate_pairs"])  # type: ignore[arg-type]
+    assert recall >= 0.9
+    # each generated name starts with its kind's words ("Tidsbokning för ...")
+    starts = [(pattern.split("{o}")[0], kind.key) for kind in KINDS for pattern in kind.names]
+    kind_of = {
+        s.id: next((k for start, k in starts if s.name.startswith(start)), None)
+        for s in inventory.systems
+    }
+    across = [
+        p
+        for p in found
+        if None not in (kind_of[p.a], kind_of[p.b]) and kind_of[p.a] != kind_of[p.b]
+    ]
+    assert len(across) <= len(found) // 100, [(p.a, p.b) for p in across[:5]]

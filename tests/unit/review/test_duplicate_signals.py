@@ -421,3 +421,27 @@ def test_systems_described_only_as_a_line_of_business_system_are_not_alike_in_te
     assert tokens("Fagsystem for barnevern", skip=TEXT_SKIP) == [stem("barnevern")]
     # the roles and the vocabulary still read the words
     assert tokens("Verksamhetssystem") != []
+
+
+def test_booking_billing_integration_and_apps_have_roles_of_their_own() -> None:
+    # without these a booking system, an integration service, an app and an e-service of one
+    # subject shared no role or the same one, and on a demo of 2,000 untagged systems 280
+    # suggestions paired two of them (the twins' recall 0.74)
+    vocabulary = load_vocabulary()
+    expected = {
+        "Bokningssystem för färdtjänstresor": {"booking"},
+        "Tidsbokning för vaccinationer": {"booking"},
+        "Integrationstjänst för elevuppgifter": {"integration"},
+        "Meddelandetjänst för hemtjänsten": {"integration"},
+        "Debiteringssystem för hyror": {"billing"},
+        "Fakturering av VA-avgifter": {"billing"},
+        "Mobilapp för hemtjänsten": {"app"},
+        "Mobil tjänst för bygglovshandläggare": {"app"},
+        "E-tjänst för bygglov": {"front"},
+        "Kartapplikation för detaljplaner": {"viewer"},
+    }
+    splitter = corpus_splitter(list(expected), vocabulary.words())
+    roles = {name: place_system(name, "", [], vocabulary, splitter).roles for name in expected}
+    assert roles == expected
+    assert frozenset(["app", "front"]) in vocabulary.complementary
+    assert frozenset(["case", "integration"]) in vocabulary.complementary

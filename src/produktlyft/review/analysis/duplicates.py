@@ -29,8 +29,9 @@ and evidence for or against, from roles and integrations:
    whoever mapped them saw different jobs);
 13. capability_rarity: how rare the rarest shared capability is, 1 - log(holders)/log(systems)
    (sharing "Lön och personal" with 15 systems says less than sharing "Familjerätt");
-14. satellite_apart: one is an e-service, report, viewer, archive or pool and the other is not
-   that (evidence against: the satellite of a core system whose own role was not read);
+14. satellite_apart: one is an e-service, app, report, viewer, archive, pool or integration
+   service and the other is not that (evidence against: the satellite of a core system whose
+   own role was not read);
 15. embedding: only where an operator has a sentence-embedding model on disk
    (`DuplicateSettings.embedding_model`, duplicates_embedding): how near each system stands
    among the other's neighbours by meaning, 1 / (1 + rank); 0 without a model;

@@ -36,7 +36,9 @@ from produktlyft.review.analysis.duplicates_word_pairs import WordPairs, pair_to
 
 # roles of a system that serves another one: in front of it, reporting on it, showing,
 # archiving or staffing for it (a core record or case system has none of them)
-SATELLITE_ROLES = frozenset(["front", "reporting", "viewer", "archive", "pool"])
+SATELLITE_ROLES = frozenset(
+    ["front", "app", "reporting", "viewer", "archive", "pool", "integration"]
+)
 # roles of the core record system, which one product often has all of (a "verksamhetssystem"
 # handles cases, keeps the documentation and the register): differing among these says less
 CORE_ROLES = frozenset(["case", "documentation", "register"])

@@ -2,7 +2,8 @@
 functions it serves (a shipped vocabulary, `review/data/functions.json`), the known product it
 is (a shipped catalogue, `review/data/products.json`, which a user file can override and
 extend), and its role (core record or case system, e-service in front, reporting, archive,
-viewer, platform, planning, pool). Pure: the shipped files are package data."""
+viewer, platform, planning, pool, app, booking, billing, integration). Pure: the shipped files
+are package data."""
 
 from __future__ import annotations
 

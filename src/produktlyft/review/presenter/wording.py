@@ -67,7 +67,8 @@ AGAINST_WORDS = {  # evidence against a pair, by signal name (analysis.duplicate
     "role_differ": N_("their roles differ"),
     "mapped_apart": N_("they are mapped to different capabilities"),
     "satellite_apart": N_(
-        "one is an e-service, report, viewer, archive or pool and the other is not"
+        "one is an e-service, app, report, viewer, archive, pool or integration service "
+        "and the other is not"
     ),
 }
 SIGNAL_WORDS = {  # the duplicate model's signals, by name (analysis.duplicates.SIGNALS)
@@ -85,7 +86,8 @@ SIGNAL_WORDS = {  # the duplicate model's signals, by name (analysis.duplicates.
     "mapped_apart": N_("they are mapped to different capabilities"),
     "capability_rarity": N_("a rare capability shared"),
     "satellite_apart": N_(
-        "one is an e-service, report, viewer, archive or pool and the other is not"
+        "one is an e-service, app, report, viewer, archive, pool or integration service "
+        "and the other is not"
     ),
     "embedding": N_("close in meaning"),
     "embedding_function": N_("same function by meaning"),

@@ -23,7 +23,6 @@ from produktlyft.review.analysis.duplicates_signals import (
     load_vocabulary,
     match_product,
     place_system,
-    user_product_problems,
 )
 from produktlyft.review.analysis.duplicates_text import (
     TEXT_SKIP,
@@ -33,6 +32,7 @@ from produktlyft.review.analysis.duplicates_text import (
     suspended,
     tokens,
 )
+from produktlyft.review.analysis.duplicates_user_products import user_product_problems
 from produktlyft.review.analysis.review import suggest_survivor
 from tests.support.duplicates import named_systems
 

@@ -20,7 +20,8 @@ from produktlyft.review.analysis.duplicates import (
 )
 from produktlyft.review.analysis.duplicates_embedding import EmbeddingUnavailable, load_embedder
 from produktlyft.review.analysis.duplicates_fit import fit_to_decisions
-from produktlyft.review.analysis.duplicates_signals import load_vocabulary, user_product_problems
+from produktlyft.review.analysis.duplicates_signals import load_vocabulary
+from produktlyft.review.analysis.duplicates_user_products import user_product_problems
 from produktlyft.review.analysis.review import duplicate_features
 from produktlyft.review.model import Decision, DuplicateDecision, DuplicateWeights, pair_key
 from produktlyft.review.repository import ReviewRepository

@@ -445,3 +445,23 @@ def test_booking_billing_integration_and_apps_have_roles_of_their_own() -> None:
     assert roles == expected
     assert frozenset(["app", "front"]) in vocabulary.complementary
     assert frozenset(["case", "integration"]) in vocabulary.complementary
+
+
+def test_the_evidence_against_a_pair_follows_after_a_comma_in_both_languages() -> None:
+    # it was one more item of the list: "... serve HR (lön) and though one is ..." and in
+    # Swedish "... och men den ena är ...", as seen on the duplicates page
+    from produktlyft.review.presenter.wording import duplicate_sentence
+    from produktlyft.review.results import Reason, ReasonCode
+
+    reasons = [
+        Reason(code=ReasonCode.DUP_ORIGIN, params={"items": ["Norrå", "Mellby"]}),
+        Reason(code=ReasonCode.DUP_AGAINST, params={"items": ["linked"]}),
+    ]
+    assert duplicate_sentence("A", "B", reasons, "en") == (
+        "A and B come from different parts of the organisation (Norrå and Mellby), "
+        "though one feeds the other."
+    )
+    assert duplicate_sentence("A", "B", reasons, "sv") == (
+        "A och B kommer från olika delar av organisationen (Norrå och Mellby), "
+        "men det ena systemet matar det andra."
+    )

@@ -265,8 +265,9 @@ def system_sentence(name: str, reasons: Sequence[Reason], lang: str) -> str:
 
 
 def duplicate_sentence(a: str, b: str, reasons: Sequence[Reason], lang: str) -> str:
-    """ "A and B share ..., are ... and ..., though ...": the evidence against a pair follows
-    the rest after a comma, not as one more item of its list ("and though" read wrongly)."""
+    """Why two systems look alike, as "A and B share ... and ..., though ...": the evidence
+    against a pair follows the rest after a comma, not as one more item of its list ("and
+    though" read wrongly)."""
     parts = [reason_part(r, lang) for r in reasons if r.code is not ReasonCode.DUP_AGAINST]
     against = [reason_part(r, lang) for r in reasons if r.code is ReasonCode.DUP_AGAINST]
     said = ", ".join(filter(None, [join(parts, lang), *against]))

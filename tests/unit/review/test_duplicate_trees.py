@@ -24,7 +24,7 @@ from produktlyft.review.analysis.duplicates import (
 from produktlyft.review.analysis.duplicates_cut import logit
 from produktlyft.review.analysis.duplicates_fit import fit_to_decisions
 from produktlyft.review.analysis.duplicates_fit_trees import boosted, directions, from_sklearn
-from produktlyft.review.analysis.duplicates_trees import read_trees, shipped_trees
+from produktlyft.review.analysis.duplicates_trees import CHUNK, read_trees, shipped_trees
 from produktlyft.review.analysis.review import duplicate_features
 from produktlyft.review.model import DuplicateWeights
 from produktlyft.review.services.duplicates import with_decisions
@@ -39,11 +39,14 @@ def _signals(rows: int, seed: int) -> np.ndarray:
 
 
 def test_the_walk_scores_as_scikit_learn_and_the_stored_trees_as_the_fitted_ones() -> None:
-    signals = _signals(400, 3)
+    # more pairs than one chunk of the walk, and the chunks' boundary inside them
+    signals = _signals(2 * CHUNK + 123, 3)
     labels = ((signals[:, 3] + signals[:, 2] - signals[:, 8]) > 0.9).astype(int)
     model = HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=8, random_state=0)
     model.fit(signals, labels)
     trees = from_sklearn(model)
+    # the walk takes as many steps as the deepest tree has levels, no fewer and no more
+    assert trees.depth == max(p[0].get_max_depth() for p in model._predictors)
     walked = 1.0 / (1.0 + np.exp(-trees.logit(signals)))
     assert np.allclose(walked, model.predict_proba(signals)[:, 1], atol=1e-12)
     stored = read_trees(trees.to_json(), SIGNALS)

@@ -4,6 +4,7 @@ a part the splitter left whole still meet (ADR 0023, twenty-eighth look)."""
 from __future__ import annotations
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from produktlyft.review.analysis.duplicates import (
     SIGNALS,
@@ -12,7 +13,12 @@ from produktlyft.review.analysis.duplicates import (
     signals_model,
 )
 from produktlyft.review.analysis.duplicates_explain import speaking_signals
-from produktlyft.review.analysis.duplicates_features import SystemFeatures
+from produktlyft.review.analysis.duplicates_features import (
+    GRAM_SIZES,
+    SystemFeatures,
+    char_tfidf,
+    stem_counts,
+)
 from produktlyft.review.analysis.reasons import duplicate_reasons
 from produktlyft.review.presenter.wording import duplicate_sentence
 from produktlyft.review.results import ReasonCode
@@ -77,3 +83,23 @@ def test_word_parts_are_named_only_where_the_text_is_not() -> None:
     assert speaking_signals(row, signals_model()) == ("text",)
     row[TEXT], row[GRAMS] = 0.0, 0.2
     assert speaking_signals(row, signals_model()) == ()
+
+
+def test_the_n_grams_summed_over_stems_are_those_of_the_whole_text() -> None:
+    """Each distinct stem is cut into n-grams once and a text's n-grams are summed from its
+    stems: the similarities must be those of cutting every text whole (TfidfVectorizer's
+    char_wb over the joined stems), stems repeated within a text included."""
+    token_lists = [
+        ["skjenk", "regist", "skjenk", "bevilling"],
+        ["skjenkeløyv", "løyv", "styr"],
+        ["nøkkel", "kvittering", "e-tjänst"],
+        ["ab", "lønn", "fravær"],
+        [],
+    ]
+    whole = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=GRAM_SIZES, sublinear_tf=True, dtype=np.float32
+    ).fit_transform([" ".join(t) for t in token_lists])
+    summed = char_tfidf(stem_counts(token_lists))
+    assert summed.shape[0] == len(token_lists)
+    assert summed.shape[1] == whole.shape[1]
+    assert np.allclose((summed @ summed.T).toarray(), (whole @ whole.T).toarray(), atol=1e-6)

@@ -92,6 +92,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from produktlyft.kernel.heap import collector_paused
 from produktlyft.review.analysis.duplicates_blocking import candidate_pairs
 from produktlyft.review.analysis.duplicates_cut import sigmoid
 from produktlyft.review.analysis.duplicates_explain import (
@@ -334,30 +335,31 @@ def find_duplicates(
     confirmed: Iterable[tuple[str, str]] = (),
 ) -> DuplicateResult:
     """Suggested pairs (rejected ones never), confirmed pairs always, and their clusters."""
-    settings = resolve_model(features, settings or DuplicateSettings())
-    matrices = build_features(features, settings)
-    candidates = candidate_pairs(matrices, settings)
-    layer_scores = with_best_match(candidates, score_pairs(matrices, candidates), settings)
-    scores = combine(layer_scores, settings)
-    ids = matrices.ids
-    position = {sid: i for i, sid in enumerate(ids)}
-    confirmed_keys = {_pair_key(*p) for p in confirmed if p[0] in position and p[1] in position}
-    rejected_keys = {_pair_key(*p) for p in rejected}
-    chosen: dict[tuple[str, str], tuple[float, np.ndarray]] = {}
-    cut = cutoff(settings, scores)
-    for (i, j), score, layers in zip(candidates, scores, layer_scores, strict=True):
-        if score >= cut:
-            chosen[_pair_key(ids[i], ids[j])] = (float(score), layers)
-    skipped = sum(1 for key in chosen if key in rejected_keys)
-    missing = [key for key in confirmed_keys if key not in chosen]
-    if missing:
-        extra = np.array([[position[a], position[b]] for a, b in missing])
-        extra_layers = score_pairs(matrices, extra)
-        for key, layers in zip(missing, extra_layers, strict=True):
-            chosen[key] = (float(combine(layers[np.newaxis, :], settings)[0]), layers)
-    kept = {k: v for k, v in chosen.items() if k not in rejected_keys}
-    counts = (len(candidates), skipped)
-    return _assemble(kept, confirmed_keys, matrices, features, settings, counts, cut)
+    with collector_paused():
+        settings = resolve_model(features, settings or DuplicateSettings())
+        matrices = build_features(features, settings)
+        candidates = candidate_pairs(matrices, settings)
+        layer_scores = with_best_match(candidates, score_pairs(matrices, candidates), settings)
+        scores = combine(layer_scores, settings)
+        ids = matrices.ids
+        position = {sid: i for i, sid in enumerate(ids)}
+        confirmed_keys = {_pair_key(*p) for p in confirmed if p[0] in position and p[1] in position}
+        rejected_keys = {_pair_key(*p) for p in rejected}
+        chosen: dict[tuple[str, str], tuple[float, np.ndarray]] = {}
+        cut = cutoff(settings, scores)
+        for (i, j), score, layers in zip(candidates, scores, layer_scores, strict=True):
+            if score >= cut:
+                chosen[_pair_key(ids[i], ids[j])] = (float(score), layers)
+        skipped = sum(1 for key in chosen if key in rejected_keys)
+        missing = [key for key in confirmed_keys if key not in chosen]
+        if missing:
+            extra = np.array([[position[a], position[b]] for a, b in missing])
+            extra_layers = score_pairs(matrices, extra)
+            for key, layers in zip(missing, extra_layers, strict=True):
+                chosen[key] = (float(combine(layers[np.newaxis, :], settings)[0]), layers)
+        kept = {k: v for k, v in chosen.items() if k not in rejected_keys}
+        counts = (len(candidates), skipped)
+        return _assemble(kept, confirmed_keys, matrices, features, settings, counts, cut)
 
 
 def _assemble(

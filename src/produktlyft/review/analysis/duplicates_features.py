@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from produktlyft.review.analysis.duplicates_embedding import (
     Embedded,
@@ -126,29 +126,44 @@ def _idf(matrix: sp.csr_matrix) -> sp.csr_matrix:
 GRAM_SIZES = (4, 5)
 
 
-def char_tfidf(token_lists: Sequence[list[str]]) -> sp.csr_matrix:
-    """TF-IDF of the character n-grams of each system's stems (word boundaries kept): two
-    compounds that share a part the splitter did not find ("skjenkeregist" and "skjenkeløyv",
-    "nøkkelregist" and "nøkkeloversik") meet here when their stems do not."""
-    docs = [" ".join(stems) for stems in token_lists]
-    if not any(docs):
-        return sp.csr_matrix((len(docs), 1), dtype=np.float32)
-    vectorizer = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=GRAM_SIZES, sublinear_tf=True, dtype=np.float32
-    )
-    return sp.csr_matrix(vectorizer.fit_transform(docs), dtype=np.float32)
+@dataclass(frozen=True)
+class StemCounts:
+    """How often each system's text holds each stem (n x stems), and the stems in column
+    order: what both the stems' and their character n-grams' TF-IDF are made from."""
+
+    counts: sp.csr_matrix
+    stems: list[str]
 
 
 def _identity(values: list[str]) -> list[str]:
     return values
 
 
-def stem_tfidf(token_lists: Sequence[list[str]]) -> sp.csr_matrix:
-    """TF-IDF (sublinear tf, smoothed idf, L2 rows) of the systems' word stems."""
-    counts = CountVectorizer(analyzer=_identity).fit_transform(list(token_lists))
-    return sp.csr_matrix(
-        TfidfTransformer(sublinear_tf=True).fit_transform(counts), dtype=np.float32
-    )
+def stem_counts(token_lists: Sequence[list[str]]) -> StemCounts:
+    if not any(token_lists):
+        return StemCounts(sp.csr_matrix((len(token_lists), 1), dtype=np.float32), [])
+    vectorizer = CountVectorizer(analyzer=_identity)
+    counts = vectorizer.fit_transform(list(token_lists))
+    return StemCounts(counts, list(vectorizer.get_feature_names_out()))
+
+
+def char_tfidf(stems: StemCounts) -> sp.csr_matrix:
+    """TF-IDF of the character n-grams of each system's stems (word boundaries kept): two
+    compounds that share a part the splitter did not find ("skjenkeregist" and "skjenkeløyv",
+    "nøkkelregist" and "nøkkeloversik") meet here when their stems do not. A text's n-grams
+    are the sum of its stems' n-grams, so each distinct stem is cut into n-grams once, not
+    once per system that holds it."""
+    if not stems.stems:
+        return sp.csr_matrix((stems.counts.shape[0], 1), dtype=np.float32)
+    grams = CountVectorizer(analyzer="char_wb", ngram_range=GRAM_SIZES).fit_transform(stems.stems)
+    return _idf(sp.csr_matrix(stems.counts @ grams))
+
+
+def stem_tfidf(stems: StemCounts) -> sp.csr_matrix:
+    """TF-IDF of the systems' word stems."""
+    if not stems.stems:
+        return sp.csr_matrix(stems.counts.shape, dtype=np.float32)
+    return _idf(stems.counts)
 
 
 def _texts(features: SystemFeatures) -> tuple[list[str], list[str]]:
@@ -256,12 +271,13 @@ def build_matrices(
     origin_names = system_origins(descriptions, features.owners)
     origins, _ = _binary([sorted(o) for o in origin_names])
     pair_lists = [pair_tokens(t, p.functions) for t, p in zip(token_lists, places, strict=True)]
-    text = stem_tfidf(token_lists)
+    counts = stem_counts(token_lists)
+    text = stem_tfidf(counts)
     return FeatureMatrices(
         ids=list(features.ids),
         text=text,
         text_rarity=_rarity(text) if place else np.zeros(0),  # the layers model reads none
-        text_grams=char_tfidf(token_lists) if place else sp.csr_matrix((0, 0)),
+        text_grams=char_tfidf(counts) if place else sp.csr_matrix((0, 0)),
         capabilities=_idf(capabilities),
         data=_idf(data),
         partners=_idf(partners),

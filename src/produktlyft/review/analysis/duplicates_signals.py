@@ -8,7 +8,8 @@ are package data."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -80,7 +81,7 @@ class Vocabulary:
 
     def words(self) -> list[str]:
         """Every word of every term, for the compound splitter's dictionary."""
-        out = []
+        out: list[str] = []
         for function in self.functions.values():
             out.extend(words(f"{function.sv} {function.en}"))
         for terms in (self.term_words, self.role_words):
@@ -376,23 +377,38 @@ def has_marker(
     """Whether any of `texts` holds one of `markers` (a home-grown tool's, a holdover's): a
     word ("excel"), a part of a hyphenated one ("access" in "access-databas") or a phrase of
     several ("delad mapp"), not counting the words of an exception ("read access to")."""
-    joined = []
+    words_of, phrases_of, exceptions_of = _marker_patterns(markers, exceptions)
     for text in texts:
         line = f" {' '.join(words(text))} "
-        for phrase in exceptions:
-            line = line.replace(f" {phrase} ", " ")
-        joined.append(line)
-    single = {w for line in joined for w in line.split()}
-    single |= {p for w in list(single) for p in w.split("-")}
-    words_of, phrases_of = _split_markers(markers)
-    return bool(single & words_of) or any(f" {m} " in t for m in phrases_of for t in joined)
+        if exceptions_of is not None:
+            line = exceptions_of.sub("", line)
+        found = line.split()
+        if not words_of.isdisjoint(found) or any(
+            not words_of.isdisjoint(w.split("-")) for w in found if "-" in w
+        ):
+            return True
+        if phrases_of is not None and phrases_of.search(line):
+            return True
+    return False
 
 
 @cache
-def _split_markers(markers: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The markers of one word, and those of several (split once per vocabulary: a review
-    asks for every system)."""
+def _marker_patterns(
+    markers: frozenset[str], exceptions: frozenset[str]
+) -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The markers of one word, a pattern of those of several, and a pattern of the
+    exceptions (made once per vocabulary: a review asks for every system). A pattern takes
+    the space before a phrase, so that the text's words stay one space apart once an
+    exception is taken out."""
+
+    def among(phrases: Iterable[str]) -> re.Pattern[str] | None:
+        ordered = sorted(phrases, key=lambda p: (-len(p), p))  # the longest phrase first
+        if not ordered:
+            return None
+        return re.compile(" (?:" + "|".join(re.escape(p) for p in ordered) + ")(?= )")
+
     return (
         frozenset(m for m in markers if " " not in m),
-        tuple(sorted(m for m in markers if " " in m)),
+        among(m for m in markers if " " in m),
+        among(exceptions),
     )

@@ -274,10 +274,12 @@ def split_name(name: str) -> tuple[str, list[str]]:
     return " ".join(bare.split()), notes
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased words, diacritics kept, versions removed."""
+@lru_cache(maxsize=100_000)
+def words(text: str) -> tuple[str, ...]:
+    """Lower-cased words, diacritics kept, versions removed; cached, since placing a system
+    reads its name and description many times (each hit, role, marker and phrase)."""
     found = WORD.findall(VERSION.sub(" ", text).casefold())
-    return [w.rstrip("-") if w.endswith("-") else w for w in found]
+    return tuple(w.rstrip("-") if w.endswith("-") else w for w in found)
 
 
 @lru_cache(maxsize=200_000)

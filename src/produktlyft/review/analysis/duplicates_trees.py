@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -24,7 +24,7 @@ SHIPPED_TREES = "duplicate_trees.json"  # in produktlyft.review.data
 # the trees fitted with the embedding model's two signals, used where one is configured
 SHIPPED_EMBEDDING_TREES = "duplicate_trees_embedding.json"
 LEAF = -1  # the `feature` of a leaf node
-CHUNK = 20_000  # pairs walked at once
+CHUNK = 2_000  # pairs walked at once: their pairs x trees arrays stay in the cache
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,26 +58,28 @@ class TreeModel:
         return out
 
     def _flat(self) -> tuple[np.ndarray, ...]:
-        """The node arrays flattened (tree k's node j at k * width + j), children as flat
-        indices, and a leaf's feature pointing past the signals, where every pair reads
-        +inf: above any threshold, so it goes right, which at a leaf is the leaf itself."""
+        """The node arrays flattened (tree k's node j at k * width + j), with a leaf's feature
+        pointing past the signals, where every pair reads +inf: above any threshold, so it
+        goes right, which at a leaf is the leaf itself. A node's two children sit side by
+        side (right, then left) so that a step is one look-up: child[2 * node + goes_left]."""
         width = self.feature.shape[1]
         offset = np.repeat(np.arange(self.size, dtype=np.intp) * width, width)
         feature = np.where(self.feature == LEAF, len(self.signals), self.feature).ravel()
         left = np.where(self.left >= 0, self.left, 0).ravel() + offset
         right = np.where(self.right >= 0, self.right, 0).ravel() + offset
+        child = np.stack([right, left], axis=1).ravel()
         roots = np.arange(self.size, dtype=np.intp) * width
-        return feature.astype(np.intp), self.threshold.ravel(), left, right, roots
+        return feature.astype(np.intp), self.threshold.ravel(), child.astype(np.intp), roots
 
     def _leaf_values(self, signals: np.ndarray, walk: tuple[np.ndarray, ...]) -> np.ndarray:
-        feature, threshold, left, right, roots = walk
+        feature, threshold, child, roots = walk
         width = signals.shape[1] + 1
         padded = np.hstack([signals, np.full((len(signals), 1), np.inf)]).ravel()
         row = (np.arange(len(signals), dtype=np.intp) * width)[:, np.newaxis]
         node = np.broadcast_to(roots, (len(signals), self.size))
         for _ in range(self.depth):
             goes_left = padded[row + feature[node]] <= threshold[node]
-            node = np.where(goes_left, left[node], right[node])
+            node = child[2 * node + goes_left]
         summed: np.ndarray = self.value.ravel()[node].sum(axis=1)
         return summed
 
@@ -85,10 +87,16 @@ class TreeModel:
         """Whether any tree tests the signal (a signal no tree tests weighs nothing)."""
         return bool((self.feature == signal).any())
 
-    @property
+    @cached_property
     def depth(self) -> int:
-        # no path is longer than the number of inner nodes of the largest tree
-        return int((self.feature != LEAF).sum(axis=1).max(initial=0)) + 1
+        """The most inner nodes on any tree's path from its root to a leaf: the steps a walk
+        takes before every pair stands on a leaf."""
+        deepest, level = 0, [(k, 0) for k in range(self.size)]
+        while level:
+            inner = [(k, j) for k, j in level if self.feature[k, j] != LEAF]
+            deepest += bool(inner)
+            level = [(k, int(side[k, j])) for k, j in inner for side in (self.left, self.right)]
+        return deepest
 
     def to_json(self) -> str:
         """One tree per line, the node arrays trimmed of their padding."""

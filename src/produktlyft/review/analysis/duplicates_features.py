@@ -21,6 +21,7 @@ from produktlyft.review.analysis.duplicates_embedding import (
 )
 from produktlyft.review.analysis.duplicates_origin import system_origins
 from produktlyft.review.analysis.duplicates_signals import (
+    HitsMemo,
     Placement,
     Vocabulary,
     load_vocabulary,
@@ -181,11 +182,12 @@ def _placements(
     cap_names = features.capability_names or [[] for _ in features.ids]
     vendors = features.vendors or ["" for _ in features.ids]
     places, token_lists = [], []
+    memo: HitsMemo = {}
     for name, description, caps, vendor in zip(
         names, descriptions, cap_names, vendors, strict=True
     ):
         places.append(
-            place_system(name, description, caps, vocabulary, splitter, vendor)
+            place_system(name, description, caps, vocabulary, splitter, vendor, memo)
             if place
             else Placement()
         )

@@ -109,26 +109,41 @@ def record_to_links(entity: str, record: Record) -> dict[str, list[dict[str, Any
     return links
 
 
+@cache
+def _columns_of(entity: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    """Per field of an entity's record read from its row: the field, how it is read ("plain",
+    "dates", "provenance") and, for the grouped ones, its (name, column) pairs. Worked out once,
+    not per field of each of 30,000 rows (inventory loading in a large review)."""
+    plan: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
+    for field in ENTITY_TYPES[entity].model_fields:
+        if field in DATE_GROUPS:
+            pairs = tuple((phase, f"{DATE_GROUPS[field]}_{phase}") for phase in PHASES)
+            plan.append((field, "dates", pairs))
+        elif field == "provenance":
+            plan.append((field, "provenance", tuple(PROVENANCE_COLUMNS.items())))
+        elif field not in _link_fields(entity):
+            plan.append((field, "plain", ()))
+    return tuple(plan)
+
+
 def row_to_record(
     entity: str, row: dict[str, Any], links: dict[str, list[dict[str, Any]]] | None = None
 ) -> Record:
     """Rebuild a record from its row and its link rows (already ordered by position)."""
-    model = ENTITY_TYPES[entity]
     data: dict[str, Any] = {}
-    for field in model.model_fields:
-        if field in DATE_GROUPS:
-            data[field] = {phase: row[f"{DATE_GROUPS[field]}_{phase}"] for phase in PHASES}
-        elif field == "provenance":
-            values = {name: row[column] for name, column in PROVENANCE_COLUMNS.items()}
-            data[field] = Provenance(**values) if any(values.values()) else None
-        elif field in _link_fields(entity):
-            continue
-        elif field in row:
-            data[field] = row[field]
+    for field, kind, pairs in _columns_of(entity):
+        if kind == "plain":
+            if field in row:
+                data[field] = row[field]
+        elif kind == "dates":
+            data[field] = {name: row[column] for name, column in pairs}
+        else:  # provenance: validated with the record, absent when every column is empty
+            values = {name: row[column] for name, column in pairs}
+            data[field] = values if any(values.values()) else None
     for link in LINKS.get(entity, ()):
         items = (links or {}).get(link.table.name, [])
         if link.plain_ids:
             data[link.field] = [item[link.columns[0]] for item in items]
         else:
             data[link.field] = [{column: item[column] for column in link.columns} for item in items]
-    return model.model_validate(data)
+    return ENTITY_TYPES[entity].model_validate(data)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, CursorResult, delete, func, insert, select, update
 
 from produktlyft.inventory import tables as t
 from produktlyft.inventory.mapping import (
@@ -30,6 +30,13 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]
 
 
 INVENTORY_AREA = "inventory"
+
+
+def _dicts(result: CursorResult[Any]) -> list[dict[str, Any]]:
+    """A result's rows as dicts, fetched at once: iterating a result fetches row by row, and
+    each mapping is a view to copy (a fifth of loading 10,000 systems with their links)."""
+    keys = tuple(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
 def raise_data_version(connection: Connection, area: str) -> None:
@@ -82,17 +89,11 @@ class InventoryRepository:
         table = ENTITY_TABLES[entity]
         rows: list[dict[str, Any]] = []
         if ids is None:
-            rows = [
-                dict(r)
-                for r in self.connection.execute(select(table).order_by(table.c.id)).mappings()
-            ]
+            rows = _dicts(self.connection.execute(select(table).order_by(table.c.id)))
         else:
             for chunk in _chunks(sorted(set(ids))):
                 rows.extend(
-                    dict(r)
-                    for r in self.connection.execute(
-                        select(table).where(table.c.id.in_(chunk))
-                    ).mappings()
+                    _dicts(self.connection.execute(select(table).where(table.c.id.in_(chunk))))
                 )
             rows.sort(key=lambda row: row["id"])
         links = self._load_links(entity, None if ids is None else [r["id"] for r in rows])
@@ -108,10 +109,8 @@ class InventoryRepository:
             batches = [None] if owner_ids is None else list(_chunks(owner_ids))
             for chunk in batches:
                 statement = query if chunk is None else query.where(owner.in_(chunk))
-                for row in self.connection.execute(statement).mappings():
-                    grouped[row[link.owner_column]].setdefault(link.table.name, []).append(
-                        dict(row)
-                    )
+                for row in _dicts(self.connection.execute(statement)):
+                    grouped[row[link.owner_column]].setdefault(link.table.name, []).append(row)
         return grouped
 
     def systems(self, ids: Iterable[str] | None = None) -> list[System]:

@@ -9,7 +9,18 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, false, func, insert, or_, select, true
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Table,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from produktlyft.review.model import (
@@ -66,9 +77,14 @@ class ReviewRepository:
             (review_results, run.systems),
             (review_duplicates, run.duplicates),
         ):
+            nested = _json_columns(table)
             for start in range(0, len(results), _CHUNK):
                 chunk = [
-                    {**r.model_dump(mode="json"), "run_id": run_id}
+                    # the JSON columns' records go to the engine's JSON writer as they are
+                    # (kernel.db.json_text): dumped to dicts first, they were serialised twice
+                    r.model_dump(mode="json", exclude=nested)
+                    | {name: getattr(r, name) for name in nested}
+                    | {"run_id": run_id}
                     for r in results[start : start + _CHUNK]
                 ]
                 self.connection.execute(insert(table), chunk)
@@ -306,6 +322,10 @@ class ReviewRepository:
                     for k, v in weights.items()
                 ],
             )
+
+
+def _json_columns(table: Table) -> set[str]:
+    return {c.name for c in table.c if isinstance(c.type, JSON)}
 
 
 def _ranking_filters(query: RankingQuery) -> list[ColumnElement[bool]]:

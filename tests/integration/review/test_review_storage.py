@@ -8,7 +8,7 @@ import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import JSON, Text, cast, insert, select
 
 from produktlyft.inventory.exporters.json_export import write_json
 from produktlyft.inventory.services.imports import import_files
@@ -250,3 +250,35 @@ def test_a_review_holds_the_collector_off_and_gives_it_back(
     assert {"loading", "duplicates", "saving"} <= set(enabled_in)
     assert not any(enabled_in.values()), enabled_in
     assert gc.isenabled()
+
+
+def test_the_json_columns_hold_what_the_records_dump_to(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """`save_run` hands a result's nested records to the engine's JSON writer without dumping
+    them first; what is stored is still exactly each record's JSON dump, column by column
+    (an evidence item without a detail has no detail keys), read back raw from the database."""
+    loaded = _loaded(ctx, tmp_path)
+    stored, _ = review_with_run(loaded, lang="sv", today=REFERENCE_DATE)
+    checked = (
+        (review_results, ("system_id",), stored.systems),
+        (review_duplicates, ("system_a", "system_b"), stored.duplicates),
+    )
+    with loaded.database.reading() as uow:
+        for table, keys, records in checked:
+            nested = [c for c in table.c if isinstance(c.type, JSON)]
+            rows = uow.connection.execute(
+                select(*[table.c[k] for k in keys], *[cast(c, Text) for c in nested]).where(
+                    table.c.run_id == stored.id
+                )
+            ).all()
+            dumped = {
+                tuple(getattr(r, k) for k in keys): r.model_dump(mode="json") for r in records
+            }
+            assert len(rows) == len(dumped) == len(records) > 0
+            for row in rows:
+                expected = dumped[tuple(row[: len(keys)])]
+                for column, text in zip(nested, row[len(keys) :], strict=True):
+                    assert (None if text is None else json.loads(text)) == expected[column.name]
+    evidence = [e for s in stored.systems for e in s.evidence]
+    assert any(e.detail is None for e in evidence) and any(e.detail for e in evidence)
